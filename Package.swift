@@ -1,0 +1,40 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Stages are modules and data flows one way (see docs/architecture.md):
+// NetPrimitives/Diagnostics -> NetworkModel -> TopologyLoader | RoutingPolicy -> Simulation -> Pipeline -> routesim
+let package = Package(
+    name: "routesim",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "routesim", targets: ["routesim"]),
+        .library(name: "RouteSimKit", targets: ["Pipeline", "NetworkModel", "Simulation", "TopologyLoader"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+    ],
+    targets: [
+        .target(name: "NetPrimitives"),
+        .target(name: "Diagnostics"),
+        .target(name: "NetworkModel", dependencies: ["NetPrimitives", "Diagnostics"]),
+        .target(name: "TopologyLoader", dependencies: [
+            "NetworkModel", .product(name: "Yams", package: "Yams"),
+        ]),
+        .target(name: "RoutingPolicy", dependencies: ["NetworkModel"]),
+        .target(name: "Simulation", dependencies: [
+            "NetworkModel", "RoutingPolicy",
+            .product(name: "HeapModule", package: "swift-collections"),
+        ]),
+        .target(name: "Pipeline", dependencies: ["TopologyLoader", "Simulation"]),
+        .executableTarget(name: "routesim", dependencies: [
+            "Pipeline", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "NetPrimitivesTests", dependencies: ["NetPrimitives"]),
+        .testTarget(name: "TopologyLoaderTests", dependencies: ["TopologyLoader", "Pipeline"], exclude: ["Fixtures"]),
+        .testTarget(name: "SimulationTests", dependencies: ["Pipeline", "Simulation", "TopologyLoader"]),
+        .testTarget(name: "ScenarioTests", dependencies: ["Pipeline", "Yams"]),
+        .testTarget(name: "CLITests", dependencies: ["Pipeline"]),
+    ]
+)

@@ -1,0 +1,39 @@
+/// An AS number (4-byte).
+public typealias ASN = UInt32
+
+/// An AS path as a plain sequence (AS_SEQUENCE only; aggregates do not form AS_SETs in this model).
+public struct ASPath: Hashable, Sendable, CustomStringConvertible, Codable {
+    public var asns: [ASN]
+    public init(_ asns: [ASN] = []) { self.asns = asns }
+    public var length: Int { asns.count }
+    public func contains(_ asn: ASN) -> Bool { asns.contains(asn) }
+    public func prepending(_ asn: ASN, times: Int = 1) -> ASPath { ASPath(Array(repeating: asn, count: times) + asns) }
+    /// The neighbouring AS (first in the path), used for MED comparison.
+    public var neighborAS: ASN? { asns.first }
+    public var description: String { asns.map(String.init).joined(separator: " ") }
+}
+
+/// A standard community `asn:value`.
+public struct Community: Hashable, Comparable, Sendable, CustomStringConvertible, Codable {
+    public let value: UInt32
+    public init(_ value: UInt32) { self.value = value }
+    public init?(_ text: some StringProtocol) {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, let high = UInt16(parts[0]), let low = UInt16(parts[1]) else { return nil }
+        value = UInt32(high) << 16 | UInt32(low)
+    }
+    public var description: String { "\(value >> 16):\(value & 0xffff)" }
+    public static func < (lhs: Community, rhs: Community) -> Bool { lhs.value < rhs.value }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let community = Community(text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a community: \(text)"))
+        }
+        self = community
+    }
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}

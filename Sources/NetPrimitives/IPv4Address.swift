@@ -1,0 +1,49 @@
+/// An IPv4 address as a 32-bit integer. routesim models IPv4 only (documented in docs/topology-format.md).
+public struct IPv4Address: Hashable, Comparable, Sendable, CustomStringConvertible, Codable {
+    public let value: UInt32
+
+    public init(_ value: UInt32) { self.value = value }
+
+    /// Parses dotted-quad text; returns nil for anything else (no leading zeros quirks, no shorthand).
+    public init?(_ text: some StringProtocol) {
+        var parts: [UInt32] = []
+        parts.reserveCapacity(4)
+        var current: UInt32 = 0
+        var digits = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: ".") {
+                guard digits > 0 else { return nil }
+                parts.append(current); current = 0; digits = 0
+            } else if byte >= 48 && byte <= 57 {
+                current = current * 10 + UInt32(byte - 48)
+                digits += 1
+                guard digits <= 3, current <= 255 else { return nil }
+            } else {
+                return nil
+            }
+        }
+        guard digits > 0 else { return nil }
+        parts.append(current)
+        guard parts.count == 4 else { return nil }
+        value = parts[0] << 24 | parts[1] << 16 | parts[2] << 8 | parts[3]
+    }
+
+    public var description: String {
+        "\(value >> 24).\(value >> 16 & 0xff).\(value >> 8 & 0xff).\(value & 0xff)"
+    }
+
+    public static func < (lhs: IPv4Address, rhs: IPv4Address) -> Bool { lhs.value < rhs.value }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let address = IPv4Address(text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not an IPv4 address: \(text)"))
+        }
+        self = address
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}

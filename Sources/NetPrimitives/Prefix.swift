@@ -1,0 +1,58 @@
+/// An IPv4 prefix, always stored with its host bits cleared.
+public struct Prefix: Hashable, Comparable, Sendable, CustomStringConvertible, Codable {
+    public let network: IPv4Address
+    public let length: UInt8
+
+    public init(network: IPv4Address, length: UInt8) {
+        precondition(length <= 32, "prefix length above 32")
+        self.length = length
+        self.network = IPv4Address(network.value & Prefix.mask(length))
+    }
+
+    /// Parses `a.b.c.d/len`. `hostBitsSet` tells the caller that the text had host bits (an interface address).
+    public static func parse(_ text: some StringProtocol) -> (prefix: Prefix, address: IPv4Address)? {
+        let pieces = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard pieces.count == 2, let address = IPv4Address(pieces[0]),
+              let length = UInt8(pieces[1]), length <= 32, pieces[1].allSatisfy(\.isNumber) else { return nil }
+        return (Prefix(network: address, length: length), address)
+    }
+
+    public init?(_ text: some StringProtocol) {
+        guard let parsed = Prefix.parse(text) else { return nil }
+        self = parsed.prefix
+    }
+
+    public static func mask(_ length: UInt8) -> UInt32 {
+        length == 0 ? 0 : UInt32.max << (32 - UInt32(length))
+    }
+
+    public var mask: UInt32 { Prefix.mask(length) }
+    public var size: UInt64 { UInt64(1) << (32 - UInt64(length)) }
+    public var lastAddress: IPv4Address { IPv4Address(network.value | ~mask) }
+
+    public func contains(_ address: IPv4Address) -> Bool { address.value & mask == network.value }
+
+    /// True when `other` is this prefix or a more-specific inside it.
+    public func contains(_ other: Prefix) -> Bool { other.length >= length && contains(other.network) }
+
+    public func overlaps(_ other: Prefix) -> Bool { contains(other) || other.contains(self) }
+
+    public var description: String { "\(network)/\(length)" }
+
+    public static func < (lhs: Prefix, rhs: Prefix) -> Bool {
+        lhs.network != rhs.network ? lhs.network < rhs.network : lhs.length < rhs.length
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let prefix = Prefix(text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a prefix: \(text)"))
+        }
+        self = prefix
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}

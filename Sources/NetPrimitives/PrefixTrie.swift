@@ -1,0 +1,94 @@
+/// A binary prefix trie for longest-prefix match. Nodes live in one array so that lookups
+/// touch no reference counts and a trie of N prefixes costs at most 32*N small nodes.
+public struct PrefixTrie<Value: Sendable>: Sendable {
+    private struct Node: Sendable {
+        var children: (Int32, Int32) = (-1, -1)
+        var valueIndex: Int32 = -1
+    }
+
+    private var nodes: [Node] = [Node()]
+    private var values: [Value] = []
+    private var prefixes: [Prefix] = []
+
+    public init() {}
+
+    public var count: Int { values.count }
+
+    /// Inserts or replaces the value stored for exactly `prefix`.
+    public mutating func insert(_ prefix: Prefix, _ value: Value) {
+        var index = 0
+        let bits = prefix.network.value
+        for depth in 0..<Int(prefix.length) {
+            let bit = (bits >> (31 - UInt32(depth))) & 1
+            var next = bit == 0 ? nodes[index].children.0 : nodes[index].children.1
+            if next < 0 {
+                next = Int32(nodes.count)
+                nodes.append(Node())
+                if bit == 0 { nodes[index].children.0 = next } else { nodes[index].children.1 = next }
+            }
+            index = Int(next)
+        }
+        if nodes[index].valueIndex >= 0 {
+            values[Int(nodes[index].valueIndex)] = value
+        } else {
+            nodes[index].valueIndex = Int32(values.count)
+            values.append(value)
+            prefixes.append(prefix)
+        }
+    }
+
+    /// The most specific entry containing `address`.
+    public func longestMatch(_ address: IPv4Address) -> (prefix: Prefix, value: Value)? {
+        var index = 0
+        var best: Int32 = nodes[0].valueIndex
+        let bits = address.value
+        for depth in 0..<32 {
+            let bit = (bits >> (31 - UInt32(depth))) & 1
+            let next = bit == 0 ? nodes[index].children.0 : nodes[index].children.1
+            if next < 0 { break }
+            index = Int(next)
+            if nodes[index].valueIndex >= 0 { best = nodes[index].valueIndex }
+        }
+        guard best >= 0 else { return nil }
+        return (prefixes[Int(best)], values[Int(best)])
+    }
+
+    /// The entry stored for exactly `prefix`.
+    public func exactMatch(_ prefix: Prefix) -> Value? {
+        var index = 0
+        let bits = prefix.network.value
+        for depth in 0..<Int(prefix.length) {
+            let bit = (bits >> (31 - UInt32(depth))) & 1
+            let next = bit == 0 ? nodes[index].children.0 : nodes[index].children.1
+            if next < 0 { return nil }
+            index = Int(next)
+        }
+        let valueIndex = nodes[index].valueIndex
+        return valueIndex >= 0 ? values[Int(valueIndex)] : nil
+    }
+
+    /// True when some stored prefix is strictly more specific than `prefix` and inside it.
+    public func hasMoreSpecific(than prefix: Prefix) -> Bool {
+        var index = 0
+        let bits = prefix.network.value
+        for depth in 0..<Int(prefix.length) {
+            let bit = (bits >> (31 - UInt32(depth))) & 1
+            let next = bit == 0 ? nodes[index].children.0 : nodes[index].children.1
+            if next < 0 { return false }
+            index = Int(next)
+        }
+        var stack = [nodes[index].children.0, nodes[index].children.1].filter { $0 >= 0 }
+        while let next = stack.popLast() {
+            let node = nodes[Int(next)]
+            if node.valueIndex >= 0 { return true }
+            if node.children.0 >= 0 { stack.append(node.children.0) }
+            if node.children.1 >= 0 { stack.append(node.children.1) }
+        }
+        return false
+    }
+
+    /// All entries, sorted by prefix.
+    public var entries: [(prefix: Prefix, value: Value)] {
+        zip(prefixes, values).map { ($0, $1) }.sorted { $0.prefix < $1.prefix }
+    }
+}

@@ -1,0 +1,109 @@
+public struct BGPConfig: Sendable {
+    public var networks: [BGPNetworkStatement]
+    public var aggregates: [BGPAggregate]
+    public var redistributions: [BGPRedistribution]
+    public var neighbors: [BGPNeighbor]
+    /// Route-reflector cluster id; defaults to the router-id.
+    public var clusterID: IPv4Address?
+    public var location: SourceLocation
+
+    public init(networks: [BGPNetworkStatement] = [], aggregates: [BGPAggregate] = [], redistributions: [BGPRedistribution] = [],
+                neighbors: [BGPNeighbor] = [], clusterID: IPv4Address? = nil, location: SourceLocation) {
+        self.networks = networks
+        self.aggregates = aggregates
+        self.redistributions = redistributions
+        self.neighbors = neighbors
+        self.clusterID = clusterID
+        self.location = location
+    }
+}
+
+/// `network P`: announced only while P is in the RIB, exactly, from a non-BGP source.
+public struct BGPNetworkStatement: Sendable {
+    public var prefix: Prefix
+    public var location: SourceLocation
+    public init(prefix: Prefix, location: SourceLocation) { self.prefix = prefix; self.location = location }
+}
+
+/// `aggregate-address P [summary-only]`: announced while a more-specific is in the BGP table.
+public struct BGPAggregate: Sendable {
+    public var prefix: Prefix
+    public var summaryOnly: Bool
+    public var location: SourceLocation
+    public init(prefix: Prefix, summaryOnly: Bool, location: SourceLocation) {
+        self.prefix = prefix
+        self.summaryOnly = summaryOnly
+        self.location = location
+    }
+}
+
+public enum RedistributionSource: String, Sendable, Codable, CaseIterable { case `static`, connected, igp }
+
+public struct BGPRedistribution: Sendable {
+    public var source: RedistributionSource
+    public var routeMap: String?
+    public var location: SourceLocation
+    public init(source: RedistributionSource, routeMap: String?, location: SourceLocation) {
+        self.source = source
+        self.routeMap = routeMap
+        self.location = location
+    }
+}
+
+public enum AdvertiseCondition: Sendable, Equatable {
+    /// Advertise while the named route-map matches some route in the BGP table.
+    case exist(String)
+    /// Advertise while the named route-map matches no route in the BGP table.
+    case nonExist(String)
+}
+
+/// `neighbor X advertise-map A exist-map E | non-exist-map N`.
+public struct ConditionalAdvertisement: Sendable, Equatable {
+    public var advertiseMap: String
+    public var condition: AdvertiseCondition
+    public init(advertiseMap: String, condition: AdvertiseCondition) {
+        self.advertiseMap = advertiseMap
+        self.condition = condition
+    }
+}
+
+public struct BGPNeighbor: Sendable {
+    /// The peer's address: a loopback for iBGP, the link address for directly connected eBGP.
+    public var address: IPv4Address
+    public var remoteAS: ASN
+    /// The router name the neighbor was given as in YAML, for messages and diagrams.
+    public var peerName: String?
+    public var description: String?
+    /// Local interface whose address sources the session (`update-source`).
+    public var updateSource: String?
+    /// eBGP TTL; nil means the peer must be directly connected.
+    public var ebgpMultihop: Int?
+    public var nextHopSelf: Bool
+    public var routeReflectorClient: Bool
+    /// Cisco weight given to routes from this neighbor (default 0).
+    public var weight: UInt32
+    public var importPolicy: String?
+    public var exportPolicy: String?
+    public var conditionalAdvertisement: ConditionalAdvertisement?
+    public var location: SourceLocation
+
+    public init(address: IPv4Address, remoteAS: ASN, peerName: String? = nil, description: String? = nil,
+                updateSource: String? = nil, ebgpMultihop: Int? = nil, nextHopSelf: Bool = false,
+                routeReflectorClient: Bool = false, weight: UInt32 = 0, importPolicy: String? = nil,
+                exportPolicy: String? = nil, conditionalAdvertisement: ConditionalAdvertisement? = nil,
+                location: SourceLocation) {
+        self.address = address
+        self.remoteAS = remoteAS
+        self.peerName = peerName
+        self.description = description
+        self.updateSource = updateSource
+        self.ebgpMultihop = ebgpMultihop
+        self.nextHopSelf = nextHopSelf
+        self.routeReflectorClient = routeReflectorClient
+        self.weight = weight
+        self.importPolicy = importPolicy
+        self.exportPolicy = exportPolicy
+        self.conditionalAdvertisement = conditionalAdvertisement
+        self.location = location
+    }
+}

@@ -1,0 +1,125 @@
+/// Model invariants every front end gets for free: unique addresses, no overlapping subnets
+/// between unrelated interfaces, and every name a router refers to is defined on that router.
+extension Network {
+    public func validate() -> [Diagnostic] {
+        var bag = DiagnosticBag()
+        validateAddresses(&bag)
+        for router in routers { validateReferences(of: router, &bag) }
+        return bag.all
+    }
+
+    private func validateAddresses(_ bag: inout DiagnosticBag) {
+        var owners: [IPv4Address: (String, Interface)] = [:]
+        for router in routers {
+            for interface in router.interfaces {
+                if let (otherRouter, other) = owners[interface.address] {
+                    bag.error("MODEL001", "address \(interface.address) of \(router.name) \(interface.name) is already used by \(otherRouter) \(other.name) (\(other.location))",
+                              at: interface.location, hint: "give every interface its own address")
+                } else {
+                    owners[interface.address] = (router.name, interface)
+                }
+                if interface.kind != .loopback && interface.prefix.length < 31
+                    && (interface.address == interface.prefix.network || interface.address == interface.prefix.lastAddress) {
+                    bag.error("MODEL002", "address \(interface.address) of \(router.name) \(interface.name) is the network or broadcast address of \(interface.prefix)",
+                              at: interface.location, hint: "use a host address inside the subnet")
+                }
+            }
+        }
+        for host in hosts {
+            if let (otherRouter, other) = owners[host.address] {
+                bag.error("MODEL001", "address \(host.address) of host \(host.name) is already used by \(otherRouter) \(other.name) (\(other.location))",
+                          at: host.location, hint: "give every host its own address")
+            }
+        }
+        // Subnets of different segments must not overlap; the two ends of one link share theirs.
+        var segments: [(prefix: Prefix, owner: String, segment: String, location: SourceLocation)] = []
+        var segmentOf: [InterfaceRef: String] = [:]
+        for link in links { segmentOf[link.a] = "link \(link.name)"; segmentOf[link.b] = "link \(link.name)" }
+        for (r, router) in routers.enumerated() {
+            for (i, interface) in router.interfaces.enumerated() where interface.kind != .loopback || interface.prefix.length < 32 {
+                let segment = segmentOf[InterfaceRef(router: r, interface: i)] ?? "\(router.name) \(interface.name)"
+                segments.append((interface.prefix, "\(router.name) \(interface.name)", segment, interface.location))
+            }
+        }
+        segments.sort { $0.prefix < $1.prefix }
+        // After sorting by network address, an overlap can only be with an earlier prefix that contains this one.
+        var open: [(prefix: Prefix, owner: String, segment: String, location: SourceLocation)] = []
+        for entry in segments {
+            while let last = open.last, !last.prefix.contains(entry.prefix.network) { open.removeLast() }
+            if let clash = open.last(where: { $0.segment != entry.segment }) {
+                bag.error("MODEL003", "subnet \(entry.prefix) of \(entry.owner) overlaps \(clash.prefix) of \(clash.owner) (\(clash.location))",
+                          at: entry.location, hint: "interfaces on different links or LANs need disjoint subnets")
+            }
+            open.append(entry)
+        }
+    }
+
+    private func validateReferences(of router: Router, _ bag: inout DiagnosticBag) {
+        let policies = router.policies
+        let trackIDs = Set(router.tracks.map(\.id))
+        let slaIDs = Set(router.ipSLAs.map(\.id))
+        func undefined(_ kind: String, _ name: String, _ known: some Sequence<String>, at location: SourceLocation) {
+            let hint = Suggestion.closest(to: name, in: known).map { "did you mean '\($0)'?" } ?? "define it on \(router.name) or fix the name"
+            bag.error("MODEL010", "\(kind) '\(name)' is not defined on \(router.name)", at: location, hint: hint)
+        }
+        for route in router.staticRoutes {
+            if let track = route.track, !trackIDs.contains(track) {
+                undefined("track", String(track), trackIDs.sorted().map(String.init), at: route.location)
+            }
+            if case .interface(let name) = route.target, router.interfaceIndex(named: name) == nil {
+                undefined("interface", name, router.interfaces.map(\.name), at: route.location)
+            }
+        }
+        for track in router.tracks where !slaIDs.contains(track.sla) {
+            undefined("ip-sla", String(track.sla), slaIDs.sorted().map(String.init), at: track.location)
+        }
+        for sla in router.ipSLAs {
+            if let source = sla.sourceInterface, router.interfaceIndex(named: source) == nil {
+                undefined("interface", source, router.interfaces.map(\.name), at: sla.location)
+            }
+        }
+        func checkRouteMap(_ name: String?, at location: SourceLocation) {
+            guard let name else { return }
+            if policies.routeMaps[name] == nil { undefined("route-map", name, policies.routeMaps.keys, at: location) }
+        }
+        for routeMap in policies.routeMaps.values {
+            for entry in routeMap.entries {
+                for match in entry.matches {
+                    switch match {
+                    case .prefixList(let name) where policies.prefixLists[name] == nil:
+                        undefined("prefix-list", name, policies.prefixLists.keys, at: entry.location)
+                    case .communityList(let name) where policies.communityLists[name] == nil:
+                        undefined("community-list", name, policies.communityLists.keys, at: entry.location)
+                    case .asPathList(let name) where policies.asPathLists[name] == nil:
+                        undefined("as-path-list", name, policies.asPathLists.keys, at: entry.location)
+                    default: break
+                    }
+                }
+            }
+        }
+        guard let bgp = router.bgp else { return }
+        for redistribution in bgp.redistributions { checkRouteMap(redistribution.routeMap, at: redistribution.location) }
+        var seen: [IPv4Address: SourceLocation] = [:]
+        for neighbor in bgp.neighbors {
+            if let previous = seen[neighbor.address] {
+                bag.error("MODEL011", "neighbor \(neighbor.address) is configured twice on \(router.name) (first at \(previous))", at: neighbor.location)
+            }
+            seen[neighbor.address] = neighbor.location
+            checkRouteMap(neighbor.importPolicy, at: neighbor.location)
+            checkRouteMap(neighbor.exportPolicy, at: neighbor.location)
+            if let conditional = neighbor.conditionalAdvertisement {
+                checkRouteMap(conditional.advertiseMap, at: neighbor.location)
+                switch conditional.condition {
+                case .exist(let name), .nonExist(let name): checkRouteMap(name, at: neighbor.location)
+                }
+            }
+            if let source = neighbor.updateSource, router.interfaceIndex(named: source) == nil {
+                undefined("interface", source, router.interfaces.map(\.name), at: neighbor.location)
+            }
+            if neighbor.routeReflectorClient && neighbor.remoteAS != router.asn {
+                bag.error("MODEL012", "route-reflector-client on eBGP neighbor \(neighbor.address) of \(router.name)", at: neighbor.location,
+                          hint: "route reflection applies to iBGP neighbors (same AS) only")
+            }
+        }
+    }
+}

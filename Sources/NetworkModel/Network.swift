@@ -1,0 +1,202 @@
+@_exported import NetPrimitives
+@_exported import Diagnostics
+
+/// The vendor-neutral network: what every front end (YAML topology, vendor configs) produces
+/// and what the simulator consumes. Routers, links and hosts are addressed by array index;
+/// names are unique and looked up through the index dictionaries.
+public struct Network: Sendable {
+    public var name: String
+    public var sourceFile: String
+    public var autonomousSystems: [ASN: AutonomousSystem]
+    public var routers: [Router]
+    public var links: [Link]
+    public var hosts: [Host]
+    public var flows: [Flow]
+    public var failureSets: [FailureSet]
+
+    public private(set) var routerIndex: [String: Int] = [:]
+    public private(set) var linkIndex: [String: Int] = [:]
+    public private(set) var hostIndex: [String: Int] = [:]
+
+    public init(name: String, sourceFile: String, autonomousSystems: [ASN: AutonomousSystem] = [:], routers: [Router] = [],
+                links: [Link] = [], hosts: [Host] = [], flows: [Flow] = [], failureSets: [FailureSet] = []) {
+        self.name = name
+        self.sourceFile = sourceFile
+        self.autonomousSystems = autonomousSystems
+        self.routers = routers
+        self.links = links
+        self.hosts = hosts
+        self.flows = flows
+        self.failureSets = failureSets
+        reindex()
+    }
+
+    /// Rebuilds the name indexes; call after changing the element arrays.
+    public mutating func reindex() {
+        routerIndex = [:]
+        for (index, router) in routers.enumerated() { routerIndex[router.name] = index }
+        linkIndex = [:]
+        for (index, link) in links.enumerated() { linkIndex[link.name] = index }
+        hostIndex = [:]
+        for (index, host) in hosts.enumerated() { hostIndex[host.name] = index }
+    }
+
+    public func router(named name: String) -> Router? { routerIndex[name].map { routers[$0] } }
+
+    public func igp(of router: Router) -> IGPConfig? { autonomousSystems[router.asn]?.igp }
+}
+
+public struct AutonomousSystem: Sendable {
+    public var asn: ASN
+    public var name: String?
+    public var igp: IGPConfig?
+    public var location: SourceLocation
+    public init(asn: ASN, name: String? = nil, igp: IGPConfig? = nil, location: SourceLocation) {
+        self.asn = asn
+        self.name = name
+        self.igp = igp
+        self.location = location
+    }
+}
+
+public enum RouterRole: String, Sendable, Codable, CaseIterable {
+    case core, border, peering, edge, rr = "route-reflector", transit, generic
+}
+
+public struct Router: Sendable {
+    public var name: String
+    public var asn: ASN
+    public var routerID: IPv4Address
+    public var role: RouterRole
+    public var interfaces: [Interface]
+    public var staticRoutes: [StaticRoute]
+    public var ipSLAs: [IPSLA]
+    public var tracks: [Track]
+    public var bgp: BGPConfig?
+    public var policies: PolicySet
+    public var distances: AdminDistances
+    public var location: SourceLocation
+
+    public init(name: String, asn: ASN, routerID: IPv4Address, role: RouterRole = .generic, interfaces: [Interface] = [],
+                staticRoutes: [StaticRoute] = [], ipSLAs: [IPSLA] = [], tracks: [Track] = [], bgp: BGPConfig? = nil,
+                policies: PolicySet = PolicySet(), distances: AdminDistances = AdminDistances(), location: SourceLocation) {
+        self.name = name
+        self.asn = asn
+        self.routerID = routerID
+        self.role = role
+        self.interfaces = interfaces
+        self.staticRoutes = staticRoutes
+        self.ipSLAs = ipSLAs
+        self.tracks = tracks
+        self.bgp = bgp
+        self.policies = policies
+        self.distances = distances
+        self.location = location
+    }
+
+    public func interfaceIndex(named name: String) -> Int? { interfaces.firstIndex { $0.name == name } }
+
+    /// The first loopback: default router-id, iBGP update source and probe source.
+    public var primaryLoopback: Interface? { interfaces.first { $0.kind == .loopback } }
+}
+
+public enum InterfaceKind: String, Sendable, Codable { case loopback, link, lan }
+
+/// How an interface takes part in its AS's IGP.
+public enum IGPParticipation: String, Sendable, Codable, CaseIterable {
+    /// Forms adjacencies and advertises its subnet.
+    case active
+    /// Advertises its subnet, forms no adjacency (loopbacks and LANs by default).
+    case passive
+    /// Not in the IGP at all (inter-AS links by default).
+    case off
+}
+
+public struct Interface: Sendable {
+    public var name: String
+    public var kind: InterfaceKind
+    public var address: IPv4Address
+    public var prefix: Prefix
+    public var igp: IGPParticipation
+    public var cost: UInt32
+    public var shutdown: Bool
+    public var location: SourceLocation
+
+    public init(name: String, kind: InterfaceKind, address: IPv4Address, prefix: Prefix, igp: IGPParticipation,
+                cost: UInt32 = 10, shutdown: Bool = false, location: SourceLocation) {
+        self.name = name
+        self.kind = kind
+        self.address = address
+        self.prefix = prefix
+        self.igp = igp
+        self.cost = cost
+        self.shutdown = shutdown
+        self.location = location
+    }
+}
+
+public struct InterfaceRef: Hashable, Sendable, Comparable {
+    public var router: Int
+    public var interface: Int
+    public init(router: Int, interface: Int) { self.router = router; self.interface = interface }
+    public static func < (a: InterfaceRef, b: InterfaceRef) -> Bool { (a.router, a.interface) < (b.router, b.interface) }
+}
+
+/// A point-to-point link between two router interfaces.
+public struct Link: Sendable {
+    public var name: String
+    public var a: InterfaceRef
+    public var b: InterfaceRef
+    public var location: SourceLocation
+    public init(name: String, a: InterfaceRef, b: InterfaceRef, location: SourceLocation) {
+        self.name = name
+        self.a = a
+        self.b = b
+        self.location = location
+    }
+}
+
+/// An end system on a LAN interface of a router; hosts name flow endpoints.
+public struct Host: Sendable {
+    public var name: String
+    public var attachment: InterfaceRef
+    public var address: IPv4Address
+    public var location: SourceLocation
+    public init(name: String, attachment: InterfaceRef, address: IPv4Address, location: SourceLocation) {
+        self.name = name
+        self.attachment = attachment
+        self.address = address
+        self.location = location
+    }
+}
+
+/// Traffic from a host or router toward an address, checked by `simulate` and `failures`.
+public struct Flow: Sendable {
+    public var name: String
+    public var source: String
+    public var destination: IPv4Address
+    /// The host or router name the destination was given as, if any.
+    public var destinationName: String?
+    public var location: SourceLocation
+    public init(name: String, source: String, destination: IPv4Address, destinationName: String?, location: SourceLocation) {
+        self.name = name
+        self.source = source
+        self.destination = destination
+        self.destinationName = destinationName
+        self.location = location
+    }
+}
+
+/// A named group of elements that fail together (a shared-risk group, a maintenance window).
+public struct FailureSet: Sendable {
+    public var name: String
+    public var links: [String]
+    public var routers: [String]
+    public var location: SourceLocation
+    public init(name: String, links: [String], routers: [String], location: SourceLocation) {
+        self.name = name
+        self.links = links
+        self.routers = routers
+        self.location = location
+    }
+}

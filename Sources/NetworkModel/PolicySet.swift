@@ -1,0 +1,112 @@
+public enum PolicyAction: String, Sendable, Codable, CaseIterable { case permit, deny }
+
+/// The named policy objects of one router (route-maps and the lists they match on).
+public struct PolicySet: Sendable {
+    public var prefixLists: [String: PrefixList] = [:]
+    public var communityLists: [String: CommunityList] = [:]
+    public var asPathLists: [String: ASPathList] = [:]
+    public var routeMaps: [String: RouteMap] = [:]
+    public init() {}
+}
+
+public struct PrefixList: Sendable {
+    public var name: String
+    public var entries: [PrefixListEntry]
+    public var location: SourceLocation
+    public init(name: String, entries: [PrefixListEntry], location: SourceLocation) {
+        self.name = name
+        self.entries = entries
+        self.location = location
+    }
+}
+
+/// `permit P [ge G] [le L]`: without ge/le only P itself matches (Cisco semantics).
+public struct PrefixListEntry: Sendable {
+    public var action: PolicyAction
+    public var prefix: Prefix
+    public var ge: UInt8?
+    public var le: UInt8?
+    public var location: SourceLocation
+    public init(action: PolicyAction, prefix: Prefix, ge: UInt8?, le: UInt8?, location: SourceLocation) {
+        self.action = action
+        self.prefix = prefix
+        self.ge = ge
+        self.le = le
+        self.location = location
+    }
+
+    public func matches(_ candidate: Prefix) -> Bool {
+        guard prefix.contains(candidate) else { return false }
+        if ge == nil && le == nil { return candidate.length == prefix.length }
+        let low = ge ?? prefix.length
+        let high = le ?? 32
+        return candidate.length >= low && candidate.length <= high
+    }
+}
+
+public struct CommunityList: Sendable {
+    public var name: String
+    /// Each entry matches a route carrying all of its communities.
+    public var entries: [(action: PolicyAction, communities: [Community])]
+    public var location: SourceLocation
+    public init(name: String, entries: [(action: PolicyAction, communities: [Community])], location: SourceLocation) {
+        self.name = name
+        self.entries = entries
+        self.location = location
+    }
+}
+
+public struct ASPathList: Sendable {
+    public var name: String
+    /// Cisco-style regular expressions over the AS path text (`_` matches a delimiter).
+    public var entries: [(action: PolicyAction, regex: String)]
+    public var location: SourceLocation
+    public init(name: String, entries: [(action: PolicyAction, regex: String)], location: SourceLocation) {
+        self.name = name
+        self.entries = entries
+        self.location = location
+    }
+}
+
+public struct RouteMap: Sendable {
+    public var name: String
+    /// Evaluated in sequence order; a route matching no entry is denied.
+    public var entries: [RouteMapEntry]
+    public var location: SourceLocation
+    public init(name: String, entries: [RouteMapEntry], location: SourceLocation) {
+        self.name = name
+        self.entries = entries.sorted { $0.sequence < $1.sequence }
+        self.location = location
+    }
+}
+
+public enum RouteMapMatch: Sendable, Equatable {
+    case prefixList(String)
+    case communityList(String)
+    case asPathList(String)
+}
+
+public enum RouteMapSet: Sendable, Equatable {
+    case localPreference(UInt32)
+    case med(UInt32)
+    case prependAS(ASN, count: Int)
+    case addCommunities([Community])
+    case replaceCommunities([Community])
+    case weight(UInt32)
+}
+
+public struct RouteMapEntry: Sendable {
+    public var sequence: Int
+    public var action: PolicyAction
+    /// All matches must hold (logical AND); none means match everything.
+    public var matches: [RouteMapMatch]
+    public var sets: [RouteMapSet]
+    public var location: SourceLocation
+    public init(sequence: Int, action: PolicyAction, matches: [RouteMapMatch], sets: [RouteMapSet], location: SourceLocation) {
+        self.sequence = sequence
+        self.action = action
+        self.matches = matches
+        self.sets = sets
+        self.location = location
+    }
+}

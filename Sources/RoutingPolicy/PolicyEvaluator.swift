@@ -1,0 +1,75 @@
+/// Evaluates one router's route-maps (Cisco / FRR semantics): entries in sequence order, the
+/// first whose matches all hold decides; permit applies its sets; no matching entry denies.
+public struct PolicyEvaluator: Sendable {
+    public let policies: PolicySet
+    /// The router's own AS, for `prepend: N` with no explicit ASN.
+    public let localAS: ASN
+    private let regexes: [String: [(PolicyAction, RegexBox)]]
+
+    final class RegexBox: @unchecked Sendable {
+        // Regex is not Sendable; it is compiled once and only read afterwards.
+        let regex: Regex<AnyRegexOutput>?
+        init(_ pattern: String) { regex = try? Regex(ASPathRegex.translate(pattern)) }
+    }
+
+    public init(policies: PolicySet, localAS: ASN) {
+        self.policies = policies
+        self.localAS = localAS
+        var compiled: [String: [(PolicyAction, RegexBox)]] = [:]
+        for (name, list) in policies.asPathLists { compiled[name] = list.entries.map { ($0.action, RegexBox($0.regex)) } }
+        regexes = compiled
+    }
+
+    public enum Outcome: Sendable, Equatable {
+        case permitted(BGPAttributes, entry: Int?)
+        case denied(entry: Int?)
+    }
+
+    /// Applies `routeMapName` to a route; an undefined map denies (IOS and FRR drop everything then).
+    public func apply(_ routeMapName: String, prefix: Prefix, attributes: BGPAttributes) -> Outcome {
+        guard let routeMap = policies.routeMaps[routeMapName] else { return .denied(entry: nil) }
+        for entry in routeMap.entries where entry.matches.allSatisfy({ matches($0, prefix: prefix, attributes: attributes) }) {
+            guard entry.action == .permit else { return .denied(entry: entry.sequence) }
+            var result = attributes
+            for set in entry.sets {
+                switch set {
+                case .localPreference(let value): result.localPreference = value
+                case .med(let value): result.med = value
+                case .weight(let value): result.weight = value
+                case .prependAS(let asn, let count): result.asPath = result.asPath.prepending(asn == 0 ? localAS : asn, times: count)
+                case .addCommunities(let communities): result.communities = Array(Set(result.communities + communities)).sorted()
+                case .replaceCommunities(let communities): result.communities = Array(Set(communities)).sorted()
+                }
+            }
+            return .permitted(result, entry: entry.sequence)
+        }
+        return .denied(entry: nil)
+    }
+
+    /// True when the route-map would permit the prefix (used for advertise-map and exist-map matching).
+    public func permits(_ routeMapName: String, prefix: Prefix, attributes: BGPAttributes) -> Bool {
+        if case .permitted = apply(routeMapName, prefix: prefix, attributes: attributes) { return true }
+        return false
+    }
+
+    func matches(_ match: RouteMapMatch, prefix: Prefix, attributes: BGPAttributes) -> Bool {
+        switch match {
+        case .prefixList(let name):
+            guard let list = policies.prefixLists[name] else { return false }
+            for entry in list.entries where entry.matches(prefix) { return entry.action == .permit }
+            return false
+        case .communityList(let name):
+            guard let list = policies.communityLists[name] else { return false }
+            let carried = Set(attributes.communities)
+            for entry in list.entries where entry.communities.allSatisfy({ carried.contains($0) }) { return entry.action == .permit }
+            return false
+        case .asPathList(let name):
+            guard let entries = regexes[name] else { return false }
+            let text = attributes.asPath.description
+            for (action, box) in entries {
+                if let regex = box.regex, (try? regex.firstMatch(in: text)) != nil { return action == .permit }
+            }
+            return false
+        }
+    }
+}

@@ -1,0 +1,266 @@
+import NetworkModel
+import Yams
+
+extension NetworkBuilder {
+    struct EndpointSpec {
+        var router: Int
+        var interfaceName: String?
+        var address: (Prefix, IPv4Address)?
+        var cost: UInt32?
+        var igp: IGPParticipation?
+        var node: Node
+    }
+
+    mutating func readLinks(_ node: Node) {
+        for item in reader.sequence(node, "links") {
+            var endpoints: [EndpointSpec] = []
+            var explicitName: String?
+            var cost: UInt32?
+            var subnet: Prefix?
+            var igp: IGPParticipation?
+            switch item {
+            case .scalar:
+                guard let text = reader.string(item, "a link") else { continue }
+                guard let pair = splitShorthand(text, at: item) else { continue }
+                endpoints = [EndpointSpec(router: pair.0, node: item), EndpointSpec(router: pair.1, node: item)]
+            default:
+                guard let view = reader.mapping(item, "a link", keys: ["name", "endpoints", "cost", "subnet", "igp"]) else { continue }
+                if let n = view["name"] { explicitName = reader.string(n, "link name") }
+                if let n = view["cost"], let value = reader.integer(n, "link cost", range: 1...16_777_215) { cost = UInt32(value) }
+                if let n = view["subnet"], let parsed = reader.prefix(n, "link subnet") {
+                    if parsed.prefix.length > 31 { reader.error("LOAD005", "link subnet \(parsed.prefix) has no room for two addresses", at: n, hint: "use a /31 or shorter") } else { subnet = parsed.prefix }
+                }
+                if let n = view["igp"] { igp = reader.choice(n, "link igp", IGPParticipation.self) }
+                guard let endpointsNode = view["endpoints"] else {
+                    reader.error("LOAD004", "link has no 'endpoints'", at: item, hint: "write 'endpoints: [R1, R2]' or the shorthand '- R1-R2'")
+                    continue
+                }
+                let list = reader.sequence(endpointsNode, "link endpoints")
+                if list.count != 2 {
+                    if !list.isEmpty { reader.error("LOAD005", "a link has exactly two endpoints, found \(list.count)", at: endpointsNode, hint: "model a LAN with 'interfaces' or 'hosts'") }
+                    continue
+                }
+                endpoints = list.compactMap { readEndpoint($0) }
+            }
+            guard endpoints.count == 2 else { continue }
+            if endpoints[0].router == endpoints[1].router {
+                reader.error("LOAD005", "link connects \(drafts[endpoints[0].router].name) to itself", at: item)
+                continue
+            }
+            addLink(endpoints, name: explicitName, cost: cost, subnet: subnet, igp: igp, node: item)
+        }
+    }
+
+    /// `R1-R2`; router names may contain '-', so every split point is tried.
+    func splitShorthand(_ text: String, at node: Node) -> (Int, Int)? {
+        let characters = Array(text)
+        var matches: [(Int, Int)] = []
+        for (offset, character) in characters.enumerated() where character == "-" {
+            let left = String(characters[..<offset]), right = String(characters[(offset + 1)...])
+            if let a = draftIndex[left], let b = draftIndex[right] { matches.append((a, b)) }
+        }
+        if matches.count == 1 { return matches[0] }
+        if matches.count > 1 {
+            reader.error("LOAD005", "link '\(text)' can be split into router names in more than one way", at: node, hint: "use 'endpoints: [A, B]'")
+            return nil
+        }
+        let parts = text.split(separator: "-", maxSplits: 1).map(String.init)
+        let unknown = parts.first { draftIndex[$0] == nil } ?? text
+        let hint = Suggestion.closest(to: unknown, in: draftIndex.keys).map { "did you mean '\($0)'?" } ?? "write links as ROUTER-ROUTER with declared router names"
+        reader.error("LOAD007", "link '\(text)' does not name two declared routers ('\(unknown)' is unknown)", at: node, hint: hint)
+        return nil
+    }
+
+    func readEndpoint(_ node: Node) -> EndpointSpec? {
+        if case .scalar = node {
+            return routerRef(node, "link endpoint").map { EndpointSpec(router: $0, node: node) }
+        }
+        guard let view = reader.mapping(node, "a link endpoint", keys: ["router", "interface", "address", "cost", "igp"]) else { return nil }
+        guard let routerNode = view["router"] else {
+            reader.error("LOAD004", "link endpoint has no 'router'", at: node)
+            return nil
+        }
+        guard let router = routerRef(routerNode, "link endpoint router") else { return nil }
+        var spec = EndpointSpec(router: router, node: node)
+        if let n = view["interface"] { spec.interfaceName = reader.string(n, "endpoint interface") }
+        if let n = view["address"] { spec.address = readInterfaceAddress(n, "endpoint address", defaultLength: nil) }
+        if let n = view["cost"], let value = reader.integer(n, "endpoint cost", range: 1...16_777_215) { spec.cost = UInt32(value) }
+        if let n = view["igp"] { spec.igp = reader.choice(n, "endpoint igp", IGPParticipation.self) }
+        return spec
+    }
+
+    mutating func addLink(_ endpoints: [EndpointSpec], name explicitName: String?, cost: UInt32?, subnet: Prefix?, igp: IGPParticipation?, node: Node) {
+        let location = reader.location(node)
+        let a = endpoints[0], b = endpoints[1]
+        var name = explicitName ?? "\(drafts[a.router].name)-\(drafts[b.router].name)"
+        if explicitName == nil {
+            var counter = 2
+            while linkIndex[name] != nil { name = "\(drafts[a.router].name)-\(drafts[b.router].name)#\(counter)"; counter += 1 }
+        } else if let existing = linkIndex[name] {
+            reader.error("LOAD006", "link name '\(name)' is used twice (first at \(links[existing].location))", at: node)
+            return
+        }
+        // Addresses: explicit per endpoint, else from the link subnet, else the next /31 of the pool.
+        var addresses: [(Prefix, IPv4Address)] = []
+        if let first = a.address, let second = b.address {
+            if first.0 != second.0 {
+                reader.error("LOAD005", "link \(name) endpoints are in different subnets (\(first.0) and \(second.0))", at: node, hint: "give both ends addresses in one subnet")
+                return
+            }
+            addresses = [first, second]
+        } else if a.address != nil || b.address != nil {
+            reader.error("LOAD004", "link \(name) gives an address for one endpoint only", at: node, hint: "give both endpoint addresses, or neither to allocate a /31")
+            return
+        } else if let subnet {
+            let base = subnet.length == 31 ? subnet.network.value : subnet.network.value + 1
+            addresses = [(subnet, IPv4Address(base)), (subnet, IPv4Address(base + 1))]
+        } else {
+            let offset = p2pNext * 2
+            guard offset + 1 < p2pPool.size else {
+                reader.error("LOAD011", "p2p pool \(p2pPool) has no /31 left for link \(name)", at: node, hint: "use a larger addressing.p2p pool")
+                return
+            }
+            p2pNext += 1
+            let base = p2pPool.network.value + UInt32(offset)
+            let prefix = Prefix(network: IPv4Address(base), length: 31)
+            addresses = [(prefix, IPv4Address(base)), (prefix, IPv4Address(base + 1))]
+        }
+        let sameAS = drafts[a.router].asn == drafts[b.router].asn
+        var refs: [InterfaceRef] = []
+        for (position, endpoint) in endpoints.enumerated() {
+            var draft = drafts[endpoint.router]
+            let interfaceName: String
+            if let requested = endpoint.interfaceName {
+                if draft.interfaces.contains(where: { $0.name == requested }) {
+                    reader.error("LOAD006", "interface \(requested) of \(draft.name) is used twice", at: endpoint.node)
+                    return
+                }
+                interfaceName = requested
+            } else {
+                interfaceName = draft.allocateName(prefix: "eth")
+            }
+            let participation = endpoint.igp ?? igp ?? (sameAS ? .active : .off)
+            draft.interfaces.append(Interface(name: interfaceName, kind: .link, address: addresses[position].1, prefix: addresses[position].0,
+                                              igp: participation, cost: endpoint.cost ?? cost ?? 10, location: reader.location(endpoint.node)))
+            refs.append(InterfaceRef(router: endpoint.router, interface: draft.interfaces.count - 1))
+            drafts[endpoint.router] = draft
+        }
+        linkIndex[name] = links.count
+        links.append(Link(name: name, a: refs[0], b: refs[1], location: location))
+    }
+
+    mutating func readHosts(_ node: Node) {
+        for (name, keyNode, value) in reader.namedEntries(node, "hosts") {
+            if hostIndex[name] != nil || draftIndex[name] != nil {
+                reader.error("LOAD006", "host name '\(name)' is already used by a \(draftIndex[name] != nil ? "router" : "host")", at: keyNode)
+                continue
+            }
+            guard let view = reader.mapping(value, "host \(name)", keys: ["router", "address", "gateway", "interface"]) else { continue }
+            guard let routerNode = view["router"], let addressNode = view["address"] else {
+                reader.error("LOAD004", "host \(name) needs 'router' and 'address'", at: keyNode, hint: "for example { router: R1, address: 198.51.100.10/25 }")
+                continue
+            }
+            guard let router = routerRef(routerNode, "router of host \(name)"),
+                  let (prefix, address) = readInterfaceAddress(addressNode, "address of host \(name)", defaultLength: nil) else { continue }
+            if prefix.length > 30 {
+                reader.error("LOAD005", "host \(name) subnet \(prefix) leaves no room for a gateway", at: addressNode, hint: "use a /30 or larger LAN")
+                continue
+            }
+            var draft = drafts[router]
+            let interfaceIndex: Int
+            if let existing = draft.interfaces.firstIndex(where: { $0.kind == .lan && $0.prefix == prefix }) {
+                interfaceIndex = existing
+            } else {
+                var gateway = IPv4Address(prefix.network.value + 1)
+                if let n = view["gateway"], let value = reader.address(n, "gateway of host \(name)") {
+                    if !prefix.contains(value) { reader.error("LOAD005", "gateway \(value) of host \(name) is outside \(prefix)", at: n); continue }
+                    gateway = value
+                }
+                var interfaceName = draft.allocateName(prefix: "lan")
+                if let n = view["interface"], let requested = reader.string(n, "interface of host \(name)") { interfaceName = requested }
+                draft.interfaces.append(Interface(name: interfaceName, kind: .lan, address: gateway, prefix: prefix, igp: .passive, location: reader.location(keyNode)))
+                interfaceIndex = draft.interfaces.count - 1
+            }
+            if draft.interfaces[interfaceIndex].address == address {
+                reader.error("LOAD005", "host \(name) has the gateway address \(address) of \(draft.name)", at: addressNode, hint: "pick another host address or set 'gateway'")
+                continue
+            }
+            drafts[router] = draft
+            hostIndex[name] = hosts.count
+            hosts.append(Host(name: name, attachment: InterfaceRef(router: router, interface: interfaceIndex), address: address, location: reader.location(keyNode)))
+        }
+    }
+
+    /// A link name as written, or its endpoints in the other order (`R2-R1` for `R1-R2`).
+    func resolveLink(_ name: String) -> Int? {
+        if let index = linkIndex[name] { return index }
+        let parts = name.split(separator: "-", maxSplits: 1).map(String.init)
+        if parts.count == 2 { return linkIndex["\(parts[1])-\(parts[0])"] }
+        return nil
+    }
+
+    mutating func readFlows(_ node: Node) -> [Flow] {
+        var flows: [Flow] = []
+        var names: Set<String> = []
+        for item in reader.sequence(node, "flows") {
+            guard let view = reader.mapping(item, "a flow", keys: ["name", "from", "to"]) else { continue }
+            guard let fromNode = view["from"], let toNode = view["to"] else {
+                reader.error("LOAD004", "a flow needs 'from' and 'to'", at: item, hint: "for example { from: client, to: 203.0.113.10 }")
+                continue
+            }
+            guard let source = reader.string(fromNode, "flow source") else { continue }
+            if hostIndex[source] == nil && draftIndex[source] == nil {
+                let hint = Suggestion.closest(to: source, in: Array(hostIndex.keys) + Array(draftIndex.keys)).map { "did you mean '\($0)'?" } ?? "name a host or router"
+                reader.error("LOAD007", "flow source '\(source)' is not a host or router", at: fromNode, hint: hint)
+                continue
+            }
+            guard let (destination, destinationName) = endpointAddress(toNode, "flow destination") else { continue }
+            var name = "\(source)->\(destinationName ?? destination.description)"
+            if let n = view["name"], let given = reader.string(n, "flow name") { name = given }
+            if names.contains(name) {
+                reader.error("LOAD006", "flow name '\(name)' is used twice", at: item)
+                continue
+            }
+            names.insert(name)
+            flows.append(Flow(name: name, source: source, destination: destination, destinationName: destinationName, location: reader.location(item)))
+        }
+        return flows
+    }
+
+    /// A host name, a router name (its first loopback) or an address.
+    func endpointAddress(_ node: Node, _ what: String) -> (IPv4Address, String?)? {
+        guard let text = reader.string(node, what) else { return nil }
+        if let address = IPv4Address(text) { return (address, nil) }
+        if let host = hostIndex[text] { return (hosts[host].address, text) }
+        if let router = draftIndex[text], let loopback = drafts[router].interfaces.first(where: { $0.kind == .loopback }) { return (loopback.address, text) }
+        let hint = Suggestion.closest(to: text, in: Array(hostIndex.keys) + Array(draftIndex.keys)).map { "did you mean '\($0)'?" } ?? "give an address, a host or a router"
+        reader.error("LOAD007", "\(what) '\(text)' is not an address, host or router", at: node, hint: hint)
+        return nil
+    }
+
+    mutating func readFailureSets(_ node: Node) -> [FailureSet] {
+        var sets: [FailureSet] = []
+        for (name, keyNode, value) in reader.namedEntries(node, "failure-sets") {
+            guard let view = reader.mapping(value, "failure set \(name)", keys: ["links", "routers"]) else { continue }
+            var linkNames: [String] = [], routerNames: [String] = []
+            if let n = view["links"] {
+                for (linkName, item) in reader.stringList(n, "links of failure set \(name)") {
+                    if let index = resolveLink(linkName) { linkNames.append(links[index].name) } else {
+                        let hint = Suggestion.closest(to: linkName, in: linkIndex.keys).map { "did you mean '\($0)'?" } ?? "link names are listed by 'routesim simulate'"
+                        reader.error("LOAD007", "failure set \(name) names unknown link '\(linkName)'", at: item, hint: hint)
+                    }
+                }
+            }
+            if let n = view["routers"] {
+                for (routerName, item) in reader.stringList(n, "routers of failure set \(name)") {
+                    if draftIndex[routerName] != nil { routerNames.append(routerName) } else {
+                        let hint = Suggestion.closest(to: routerName, in: draftIndex.keys).map { "did you mean '\($0)'?" }
+                        reader.error("LOAD007", "failure set \(name) names unknown router '\(routerName)'", at: item, hint: hint)
+                    }
+                }
+            }
+            sets.append(FailureSet(name: name, links: linkNames, routers: routerNames, location: reader.location(keyNode)))
+        }
+        return sets
+    }
+}

@@ -1,0 +1,221 @@
+import NetworkModel
+import Yams
+
+extension NetworkBuilder {
+    /// Phase 2 of a router: everything that may refer to interfaces, links or other routers.
+    mutating func finishRouter(_ index: Int) -> Router {
+        let draft = drafts[index]
+        let view = draft.view
+        let name = draft.name
+        let routerID = draft.routerID ?? draft.interfaces.first(where: { $0.kind == .loopback })?.address
+            ?? draft.interfaces.map(\.address).max() ?? IPv4Address(0)
+        var router = Router(name: name, asn: draft.asn, routerID: routerID, role: draft.role, interfaces: draft.interfaces, location: draft.location)
+        if let n = view["static-routes"] { router.staticRoutes = readStatics(n, router: name) }
+        if let n = view["ip-sla"] {
+            for (key, keyNode, value) in reader.namedEntries(n, "ip-sla of \(name)") {
+                guard let id = Int(key), id > 0 else { reader.error("LOAD005", "ip-sla id '\(key)' of \(name) is not a positive number", at: keyNode); continue }
+                guard let sla = reader.mapping(value, "ip-sla \(id) of \(name)", keys: ["target", "source-interface", "type"]) else { continue }
+                guard let targetNode = sla["target"] else { reader.error("LOAD004", "ip-sla \(id) of \(name) has no 'target'", at: keyNode); continue }
+                if let n = sla["type"], let type = reader.string(n, "ip-sla type"), type != "icmp-echo" {
+                    reader.error("LOAD005", "ip-sla type '\(type)' is not supported", at: n, hint: "use icmp-echo")
+                }
+                guard let target = reader.address(targetNode, "target of ip-sla \(id)") else { continue }
+                let source = sla["source-interface"].flatMap { reader.string($0, "source-interface of ip-sla \(id)") }
+                router.ipSLAs.append(IPSLA(id: id, target: target, sourceInterface: source, location: reader.location(keyNode)))
+            }
+        }
+        if let n = view["tracks"] {
+            for (key, keyNode, value) in reader.namedEntries(n, "tracks of \(name)") {
+                guard let id = Int(key), id > 0 else { reader.error("LOAD005", "track id '\(key)' of \(name) is not a positive number", at: keyNode); continue }
+                guard let track = reader.mapping(value, "track \(id) of \(name)", keys: ["ip-sla"]) else { continue }
+                guard let slaNode = track["ip-sla"], let sla = reader.integer(slaNode, "ip-sla of track \(id)", range: 1...Int(Int32.max)) else {
+                    if track["ip-sla"] == nil { reader.error("LOAD004", "track \(id) of \(name) has no 'ip-sla'", at: keyNode) }
+                    continue
+                }
+                router.tracks.append(Track(id: id, sla: sla, location: reader.location(keyNode)))
+            }
+        }
+        var policies = globalPolicies
+        if let n = view["policies"] {
+            let own = readPolicies(n, "policies of \(name)")
+            policies.prefixLists.merge(own.prefixLists) { $1 }
+            policies.communityLists.merge(own.communityLists) { $1 }
+            policies.asPathLists.merge(own.asPathLists) { $1 }
+            policies.routeMaps.merge(own.routeMaps) { $1 }
+        }
+        router.policies = policies
+        if let n = view["distances"] { router.distances = readDistances(n, router: name) }
+        if let n = view["bgp"] { router.bgp = readBGP(n, routerIndex: index, router: router) }
+        return router
+    }
+
+    func readStatics(_ node: Node, router: String) -> [StaticRoute] {
+        var routes: [StaticRoute] = []
+        for item in reader.sequence(node, "static-routes of \(router)") {
+            guard let view = reader.mapping(item, "a static route of \(router)", keys: ["prefix", "next-hop", "interface", "discard", "distance", "track"]) else { continue }
+            guard let prefixNode = view["prefix"], let prefix = reader.prefix(prefixNode, "static route prefix")?.prefix else {
+                if view["prefix"] == nil { reader.error("LOAD004", "static route of \(router) has no 'prefix'", at: item) }
+                continue
+            }
+            var targets: [StaticTarget] = []
+            if let n = view["next-hop"], let address = reader.address(n, "static route next-hop") { targets.append(.nextHop(address)) }
+            if let n = view["interface"], let interface = reader.string(n, "static route interface") {
+                let lowered = interface.lowercased()
+                targets.append(["null0", "discard", "blackhole"].contains(lowered) ? .discard : .interface(interface))
+            }
+            if let n = view["discard"], let discard = reader.bool(n, "static route discard"), discard { targets.append(.discard) }
+            guard targets.count == 1 else {
+                reader.error("LOAD005", "static route \(prefix) of \(router) needs exactly one of next-hop, interface or discard: true", at: item,
+                             hint: "a Null0 route is 'discard: true' (or 'interface: Null0')")
+                continue
+            }
+            var route = StaticRoute(prefix: prefix, target: targets[0], location: reader.location(item))
+            if let n = view["distance"], let value = reader.integer(n, "static route distance", range: 1...255) { route.distance = UInt8(value) }
+            if let n = view["track"], let value = reader.integer(n, "static route track", range: 1...Int(Int32.max)) { route.track = value }
+            routes.append(route)
+        }
+        return routes
+    }
+
+    func readDistances(_ node: Node, router: String) -> AdminDistances {
+        var distances = AdminDistances()
+        guard let view = reader.mapping(node, "distances of \(router)", keys: ["connected", "static", "ebgp", "ibgp", "ospf", "isis", "bgp-local"]) else { return distances }
+        func value(_ key: String) -> UInt8? {
+            view[key].flatMap { reader.integer($0, "\(key) distance of \(router)", range: 0...255) }.map { UInt8($0) }
+        }
+        if let v = value("connected") { distances.connected = v }
+        if let v = value("static") { distances.staticRoute = v }
+        if let v = value("ebgp") { distances.ebgp = v }
+        if let v = value("ibgp") { distances.ibgp = v }
+        if let v = value("ospf") { distances.ospf = v }
+        if let v = value("isis") { distances.isis = v }
+        if let v = value("bgp-local") { distances.localBGP = v }
+        return distances
+    }
+
+    static let neighborKeys = ["peer", "address", "remote-as", "description", "update-source", "ebgp-multihop", "next-hop-self",
+                               "route-reflector-client", "weight", "import", "export", "advertise-map", "exist-map", "non-exist-map"]
+
+    func readBGP(_ node: Node, routerIndex: Int, router: Router) -> BGPConfig? {
+        let name = router.name
+        guard let view = reader.mapping(node, "bgp of \(name)", keys: ["networks", "aggregates", "redistribute", "neighbors", "cluster-id"]) else { return nil }
+        var bgp = BGPConfig(location: reader.location(node))
+        if let n = view["networks"] {
+            for item in reader.sequence(n, "bgp networks of \(name)") {
+                if let prefix = reader.prefix(item, "bgp network")?.prefix { bgp.networks.append(BGPNetworkStatement(prefix: prefix, location: reader.location(item))) }
+            }
+        }
+        if let n = view["aggregates"] {
+            for item in reader.sequence(n, "bgp aggregates of \(name)") {
+                if case .scalar = item {
+                    if let prefix = reader.prefix(item, "aggregate")?.prefix { bgp.aggregates.append(BGPAggregate(prefix: prefix, summaryOnly: false, location: reader.location(item))) }
+                    continue
+                }
+                guard let aggregate = reader.mapping(item, "an aggregate of \(name)", keys: ["prefix", "summary-only"]),
+                      let prefixNode = aggregate["prefix"], let prefix = reader.prefix(prefixNode, "aggregate prefix")?.prefix else { continue }
+                let summaryOnly = aggregate["summary-only"].flatMap { reader.bool($0, "summary-only") } ?? false
+                bgp.aggregates.append(BGPAggregate(prefix: prefix, summaryOnly: summaryOnly, location: reader.location(item)))
+            }
+        }
+        if let n = view["redistribute"] {
+            for item in reader.sequence(n, "bgp redistribute of \(name)") {
+                if case .scalar = item {
+                    if let source = reader.choice(item, "redistribute source", RedistributionSource.self) {
+                        bgp.redistributions.append(BGPRedistribution(source: source, routeMap: nil, location: reader.location(item)))
+                    }
+                    continue
+                }
+                guard let entry = reader.mapping(item, "a redistribution of \(name)", keys: ["source", "route-map"]),
+                      let sourceNode = entry["source"], let source = reader.choice(sourceNode, "redistribute source", RedistributionSource.self) else { continue }
+                let routeMap = entry["route-map"].flatMap { reader.string($0, "redistribute route-map") }
+                bgp.redistributions.append(BGPRedistribution(source: source, routeMap: routeMap, location: reader.location(item)))
+            }
+        }
+        if let n = view["cluster-id"] { bgp.clusterID = reader.address(n, "cluster-id of \(name)") }
+        if let n = view["neighbors"] {
+            for item in reader.sequence(n, "bgp neighbors of \(name)") {
+                if let neighbor = readNeighbor(item, routerIndex: routerIndex, router: router) { bgp.neighbors.append(neighbor) }
+            }
+        }
+        return bgp
+    }
+
+    func readNeighbor(_ node: Node, routerIndex: Int, router: Router) -> BGPNeighbor? {
+        let name = router.name
+        let view: MappingView
+        if case .scalar = node {
+            // Shorthand: a bare router name.
+            view = MappingView(node: node, values: ["peer": node], keyNodes: ["peer": node])
+        } else {
+            guard let parsed = reader.mapping(node, "a bgp neighbor of \(name)", keys: Self.neighborKeys) else { return nil }
+            view = parsed
+        }
+        let location = reader.location(node)
+        var remoteAS = view["remote-as"].flatMap { reader.asn($0, "remote-as") }
+        let multihop = view["ebgp-multihop"].flatMap { reader.integer($0, "ebgp-multihop", range: 1...255) }
+        var updateSource = view["update-source"].flatMap { reader.string($0, "update-source") }
+        var address: IPv4Address?
+        var peerName: String?
+        switch (view["peer"], view["address"]) {
+        case (let peerNode?, nil):
+            guard let peer = routerRef(peerNode, "neighbor of \(name)") else { return nil }
+            if peer == routerIndex { reader.error("LOAD005", "\(name) lists itself as a bgp neighbor", at: peerNode); return nil }
+            let peerDraft = drafts[peer]
+            peerName = peerDraft.name
+            if let given = remoteAS, given != peerDraft.asn {
+                reader.error("LOAD005", "remote-as \(given) of neighbor \(peerDraft.name) does not match its asn \(peerDraft.asn)", at: view["remote-as"] ?? node,
+                             hint: "drop remote-as; it is taken from the peer router")
+                return nil
+            }
+            remoteAS = peerDraft.asn
+            let peerLoopback = peerDraft.interfaces.first { $0.kind == .loopback }
+            if peerDraft.asn == router.asn || multihop != nil {
+                guard let peerLoopback else {
+                    reader.error("LOAD007", "\(peerDraft.name) has no loopback to peer with", at: peerNode, hint: "give it 'loopbacks' or peer by address")
+                    return nil
+                }
+                address = peerLoopback.address
+                if updateSource == nil { updateSource = router.primaryLoopback?.name }
+            } else if let link = links.first(where: { ($0.a.router == routerIndex && $0.b.router == peer) || ($0.b.router == routerIndex && $0.a.router == peer) }) {
+                let peerSide = link.a.router == peer ? link.a : link.b
+                address = drafts[peer].interfaces[peerSide.interface].address
+            } else {
+                reader.error("LOAD007", "eBGP neighbor \(peerDraft.name) of \(name) shares no link with it", at: peerNode,
+                             hint: "add a link \(name)-\(peerDraft.name), or set ebgp-multihop to peer between loopbacks")
+                return nil
+            }
+        case (nil, let addressNode?):
+            address = reader.address(addressNode, "neighbor address")
+            if remoteAS == nil, view["remote-as"] == nil {
+                reader.error("LOAD004", "neighbor \(address?.description ?? "") of \(name) needs 'remote-as'", at: addressNode)
+                return nil
+            }
+        case (.some, .some):
+            reader.error("LOAD005", "a neighbor of \(name) gives both 'peer' and 'address'", at: node, hint: "use one: peer (a router name) or address")
+            return nil
+        case (nil, nil):
+            reader.error("LOAD004", "a neighbor of \(name) needs 'peer' or 'address'", at: node)
+            return nil
+        }
+        guard let address, let remoteAS else { return nil }
+        var neighbor = BGPNeighbor(address: address, remoteAS: remoteAS, peerName: peerName, updateSource: updateSource,
+                                   ebgpMultihop: multihop, location: location)
+        if let n = view["description"] { neighbor.description = reader.string(n, "description") }
+        if let n = view["next-hop-self"], let v = reader.bool(n, "next-hop-self") { neighbor.nextHopSelf = v }
+        if let n = view["route-reflector-client"], let v = reader.bool(n, "route-reflector-client") { neighbor.routeReflectorClient = v }
+        if let n = view["weight"], let v = reader.integer(n, "weight", range: 0...65535) { neighbor.weight = UInt32(v) }
+        if let n = view["import"] { neighbor.importPolicy = reader.string(n, "import route-map") }
+        if let n = view["export"] { neighbor.exportPolicy = reader.string(n, "export route-map") }
+        let advertise = view["advertise-map"].flatMap { reader.string($0, "advertise-map") }
+        let exist = view["exist-map"].flatMap { reader.string($0, "exist-map") }
+        let nonExist = view["non-exist-map"].flatMap { reader.string($0, "non-exist-map") }
+        switch (advertise, exist, nonExist) {
+        case (nil, nil, nil): break
+        case (let a?, let e?, nil): neighbor.conditionalAdvertisement = ConditionalAdvertisement(advertiseMap: a, condition: .exist(e))
+        case (let a?, nil, let n?): neighbor.conditionalAdvertisement = ConditionalAdvertisement(advertiseMap: a, condition: .nonExist(n))
+        default:
+            reader.error("LOAD005", "neighbor \(address) of \(name): advertise-map needs exactly one of exist-map or non-exist-map", at: node)
+        }
+        return neighbor
+    }
+}

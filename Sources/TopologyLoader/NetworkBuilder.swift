@@ -1,0 +1,220 @@
+import NetworkModel
+import Yams
+
+/// Turns the composed YAML tree into a Network. Reads in dependency order: ASes and shared
+/// policies, routers' addressing, links, hosts, then everything that refers to those.
+struct NetworkBuilder {
+    var reader: YAMLReader
+
+    struct RouterDraft {
+        var name: String
+        var node: Node
+        var view: MappingView
+        var asn: ASN
+        var routerID: IPv4Address?
+        var role: RouterRole = .generic
+        var interfaces: [Interface] = []
+        var nextEthernet = 1
+        var nextLAN = 1
+        var location: SourceLocation
+
+        mutating func allocateName(prefix: String) -> String {
+            while true {
+                let candidate: String
+                if prefix == "eth" { candidate = "eth\(nextEthernet)"; nextEthernet += 1 } else { candidate = "lan\(nextLAN)"; nextLAN += 1 }
+                if !interfaces.contains(where: { $0.name == candidate }) { return candidate }
+            }
+        }
+    }
+
+    var networkName = "network"
+    var ases: [ASN: AutonomousSystem] = [:]
+    var declaredASes = false
+    var globalPolicies = PolicySet()
+    var p2pPool = Prefix(network: IPv4Address(0x0AFE_0000), length: 16)       // 10.254.0.0/16
+    var loopbackPool = Prefix(network: IPv4Address(0x0AFF_0000), length: 16)  // 10.255.0.0/16
+    var p2pNext: UInt64 = 0
+    var drafts: [RouterDraft] = []
+    var draftIndex: [String: Int] = [:]
+    var links: [Link] = []
+    var linkIndex: [String: Int] = [:]
+    var hosts: [Host] = []
+    var hostIndex: [String: Int] = [:]
+
+    init(reader: YAMLReader) { self.reader = reader }
+
+    static let topKeys = ["name", "description", "addressing", "ases", "policies", "routers", "links", "hosts", "flows", "failure-sets"]
+
+    mutating func build(_ root: Node) -> Network? {
+        guard let top = reader.mapping(root, "the topology", keys: Self.topKeys) else { return nil }
+        if let node = top["name"], let name = reader.string(node, "name") { networkName = name }
+        if let node = top["description"] { _ = reader.string(node, "description") }
+        if let node = top["addressing"] { readAddressing(node) }
+        if let node = top["ases"] { readASes(node) }
+        if let node = top["policies"] { globalPolicies = readPolicies(node, "policies") }
+        guard let routersNode = top["routers"] else {
+            reader.error("LOAD004", "the topology has no 'routers' section", at: root, hint: "declare at least one router; see docs/topology-format.md")
+            return nil
+        }
+        readRouterAddressing(routersNode)
+        if let node = top["links"] { readLinks(node) }
+        if let node = top["hosts"] { readHosts(node) }
+        var routers: [Router] = []
+        for index in drafts.indices { routers.append(finishRouter(index)) }
+        var flows: [Flow] = []
+        if let node = top["flows"] { flows = readFlows(node) }
+        var failureSets: [FailureSet] = []
+        if let node = top["failure-sets"] { failureSets = readFailureSets(node) }
+        for router in routers where ases[router.asn] == nil {
+            if declaredASes {
+                reader.bag.warning("LOAD012", "AS \(router.asn) of \(router.name) is not declared under 'ases'; it runs no IGP",
+                                   at: router.location, hint: "declare it under 'ases' with an igp, or check the number")
+            }
+            ases[router.asn] = AutonomousSystem(asn: router.asn, location: router.location)
+        }
+        return Network(name: networkName, sourceFile: reader.file, autonomousSystems: ases, routers: routers,
+                       links: links, hosts: hosts, flows: flows, failureSets: failureSets)
+    }
+
+    // MARK: addressing and ASes
+
+    mutating func readAddressing(_ node: Node) {
+        guard let view = reader.mapping(node, "addressing", keys: ["p2p", "loopback"]) else { return }
+        if let n = view["p2p"], let pool = reader.prefix(n, "addressing.p2p") {
+            if pool.prefix.length > 31 { reader.error("LOAD005", "addressing.p2p \(pool.prefix) is too small for a /31", at: n) } else { p2pPool = pool.prefix }
+        }
+        if let n = view["loopback"], let pool = reader.prefix(n, "addressing.loopback") { loopbackPool = pool.prefix }
+    }
+
+    mutating func readASes(_ node: Node) {
+        declaredASes = true
+        for (name, keyNode, value) in reader.namedEntries(node, "ases") {
+            guard let asn = UInt32(name), asn > 0 else {
+                reader.error("LOAD005", "AS number '\(name)' is not a number from 1 to 4294967295", at: keyNode, hint: "write the ASN as a plain number, e.g. 65001")
+                continue
+            }
+            let location = reader.location(keyNode)
+            var system = AutonomousSystem(asn: asn, location: location)
+            if !reader.isNull(value), let view = reader.mapping(value, "AS \(asn)", keys: ["name", "igp"]) {
+                if let n = view["name"] { system.name = reader.string(n, "AS \(asn) name") }
+                if let n = view["igp"] { system.igp = readIGP(n, asn: asn) }
+            }
+            ases[asn] = system
+        }
+    }
+
+    func readIGP(_ node: Node, asn: ASN) -> IGPConfig? {
+        let what = "igp of AS \(asn)"
+        if case .scalar(let scalar) = node {
+            if scalar.string.lowercased() == "none" { return nil }
+            guard let kind = reader.choice(node, what, IGPProtocol.self) else { return nil }
+            return IGPConfig(protocolKind: kind, location: reader.location(node))
+        }
+        guard let view = reader.mapping(node, what, keys: ["protocol", "redistribute", "metric"]) else { return nil }
+        guard let protocolNode = view["protocol"] else {
+            reader.error("LOAD004", "\(what) needs 'protocol' (ospf or isis)", at: node)
+            return nil
+        }
+        guard let kind = reader.choice(protocolNode, "\(what) protocol", IGPProtocol.self) else { return nil }
+        var config = IGPConfig(protocolKind: kind, location: reader.location(node))
+        if let n = view["redistribute"] {
+            for (source, item) in reader.stringList(n, "\(what) redistribute") {
+                switch source.lowercased() {
+                case "static": config.redistributeStatic = true
+                case "connected": config.redistributeConnected = true
+                default:
+                    reader.error("LOAD005", "\(what) cannot redistribute '\(source)'", at: item, hint: "use static or connected")
+                }
+            }
+        }
+        if let n = view["metric"], let metric = reader.integer(n, "\(what) metric", range: 0...16_777_215) {
+            config.externalMetric = UInt32(metric)
+        }
+        return config
+    }
+
+    // MARK: routers, phase 1: identity and interfaces
+
+    static let routerKeys = ["asn", "router-id", "role", "loopbacks", "interfaces", "static-routes", "ip-sla", "tracks",
+                             "policies", "bgp", "distances"]
+
+    mutating func readRouterAddressing(_ node: Node) {
+        let entries = reader.namedEntries(node, "routers")
+        if entries.isEmpty && !reader.isNull(node) { return }
+        if entries.isEmpty { reader.error("LOAD004", "'routers' is empty", at: node, hint: "declare at least one router"); return }
+        for (position, (name, keyNode, value)) in entries.enumerated() {
+            if let existing = draftIndex[name] {
+                reader.error("LOAD006", "router '\(name)' is declared twice (first at \(drafts[existing].location))", at: keyNode)
+                continue
+            }
+            if name.contains(where: { $0.isWhitespace }) {
+                reader.error("LOAD005", "router name '\(name)' contains white space", at: keyNode, hint: "use letters, digits, '-', '_' or '.'")
+                continue
+            }
+            guard let view = reader.mapping(value, "router \(name)", keys: Self.routerKeys) else { continue }
+            guard let asnNode = view["asn"] else {
+                reader.error("LOAD004", "router \(name) has no 'asn'", at: keyNode, hint: "add 'asn: <number>'")
+                continue
+            }
+            guard let asn = reader.asn(asnNode, "asn of \(name)") else { continue }
+            var draft = RouterDraft(name: name, node: value, view: view, asn: asn, location: reader.location(keyNode))
+            if let n = view["role"], let role = reader.choice(n, "role of \(name)", RouterRole.self) { draft.role = role }
+            if let n = view["router-id"] { draft.routerID = reader.address(n, "router-id of \(name)") }
+            if let n = view["loopbacks"] {
+                for (interfaceName, key, value) in reader.namedEntries(n, "loopbacks of \(name)") {
+                    guard let (prefix, address) = readInterfaceAddress(value, "loopback \(interfaceName) of \(name)", defaultLength: 32) else { continue }
+                    draft.interfaces.append(Interface(name: interfaceName, kind: .loopback, address: address, prefix: prefix,
+                                                      igp: .passive, cost: 0, location: reader.location(key)))
+                }
+            } else {
+                let offset = UInt64(position + 1)
+                if offset < loopbackPool.size - 1 {
+                    let address = IPv4Address(loopbackPool.network.value + UInt32(offset))
+                    draft.interfaces.append(Interface(name: "lo0", kind: .loopback, address: address, prefix: Prefix(network: address, length: 32),
+                                                      igp: .passive, cost: 0, location: draft.location))
+                } else {
+                    reader.error("LOAD011", "loopback pool \(loopbackPool) has no address left for \(name)", at: keyNode, hint: "use a larger addressing.loopback pool")
+                }
+            }
+            if let n = view["interfaces"] {
+                for (interfaceName, key, value) in reader.namedEntries(n, "interfaces of \(name)") {
+                    if draft.interfaces.contains(where: { $0.name == interfaceName }) {
+                        reader.error("LOAD006", "interface \(interfaceName) is declared twice on \(name)", at: key)
+                        continue
+                    }
+                    guard let view = reader.mapping(value, "interface \(interfaceName) of \(name)", keys: ["address", "igp", "cost", "shutdown"]) else { continue }
+                    guard let addressNode = view["address"] else {
+                        reader.error("LOAD004", "interface \(interfaceName) of \(name) has no 'address'", at: key, hint: "add 'address: a.b.c.d/len'")
+                        continue
+                    }
+                    guard let (prefix, address) = readInterfaceAddress(addressNode, "address of \(name) \(interfaceName)", defaultLength: nil) else { continue }
+                    var interface = Interface(name: interfaceName, kind: .lan, address: address, prefix: prefix, igp: .passive, location: reader.location(key))
+                    if let n = view["igp"], let igp = reader.choice(n, "igp of \(name) \(interfaceName)", IGPParticipation.self) { interface.igp = igp }
+                    if let n = view["cost"], let cost = reader.integer(n, "cost of \(name) \(interfaceName)", range: 1...16_777_215) { interface.cost = UInt32(cost) }
+                    if let n = view["shutdown"], let shutdown = reader.bool(n, "shutdown of \(name) \(interfaceName)") { interface.shutdown = shutdown }
+                    draft.interfaces.append(interface)
+                }
+            }
+            draftIndex[name] = drafts.count
+            drafts.append(draft)
+        }
+    }
+
+    /// `a.b.c.d/len`, or a bare address when a default length applies (loopbacks: /32).
+    func readInterfaceAddress(_ node: Node, _ what: String, defaultLength: UInt8?) -> (Prefix, IPv4Address)? {
+        if let defaultLength, let text = node.scalar?.string, !text.contains("/") {
+            guard let address = reader.address(node, what) else { return nil }
+            return (Prefix(network: address, length: defaultLength), address)
+        }
+        guard let parsed = reader.prefix(node, what, allowHostBits: true) else { return nil }
+        return (parsed.prefix, parsed.address)
+    }
+
+    func routerRef(_ node: Node, _ what: String) -> Int? {
+        guard let name = reader.string(node, what) else { return nil }
+        if let index = draftIndex[name] { return index }
+        let hint = Suggestion.closest(to: name, in: draftIndex.keys).map { "did you mean '\($0)'?" } ?? "declare it under 'routers'"
+        reader.error("LOAD007", "\(what) '\(name)' is not a declared router", at: node, hint: hint)
+        return nil
+    }
+}

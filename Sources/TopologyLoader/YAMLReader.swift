@@ -1,0 +1,184 @@
+import NetworkModel
+import Yams
+
+/// Typed, located reading of a composed YAML tree. Every accessor reports problems into the
+/// shared bag with the node's file:line:col and returns nil, so one run reports every error.
+final class YAMLReader {
+    let file: String
+    var bag = DiagnosticBag()
+
+    init(file: String) { self.file = file }
+
+    func location(_ node: Node) -> SourceLocation {
+        guard let mark = node.mark else { return SourceLocation(file: file, line: 1, column: 1) }
+        return SourceLocation(file: file, line: mark.line, column: mark.column)
+    }
+
+    func error(_ code: String, _ message: String, at node: Node, hint: String? = nil) {
+        bag.error(code, message, at: location(node), hint: hint)
+    }
+
+    func warning(_ code: String, _ message: String, at node: Node, hint: String? = nil) {
+        bag.warning(code, message, at: location(node), hint: hint)
+    }
+
+    static func kindName(_ node: Node) -> String {
+        switch node {
+        case .scalar(let scalar): scalar.string.isEmpty || scalar.string == "~" || scalar.string == "null" ? "an empty value" : "a scalar '\(scalar.string)'"
+        case .mapping: "a mapping"
+        case .sequence: "a list"
+        case .alias: "an alias"
+        }
+    }
+
+    // MARK: shapes
+
+    /// Reads a mapping whose keys must come from `keys`; unknown keys are reported with a suggestion.
+    func mapping(_ node: Node, _ what: String, keys: [String]) -> MappingView? {
+        guard case .mapping(let mapping) = node else {
+            error("LOAD002", "\(what) must be a mapping, found \(YAMLReader.kindName(node))", at: node)
+            return nil
+        }
+        var view = MappingView(node: node)
+        for (keyNode, valueNode) in mapping {
+            guard let key = keyNode.scalar?.string else {
+                error("LOAD002", "keys of \(what) must be plain names, found \(YAMLReader.kindName(keyNode))", at: keyNode)
+                continue
+            }
+            guard keys.contains(key) else {
+                let hint = Suggestion.closest(to: key, in: keys).map { "did you mean '\($0)'?" }
+                    ?? "allowed keys: \(keys.joined(separator: ", "))"
+                error("LOAD003", "unknown key '\(key)' in \(what)", at: keyNode, hint: hint)
+                continue
+            }
+            view.values[key] = valueNode
+            view.keyNodes[key] = keyNode
+        }
+        return view
+    }
+
+    /// Reads a mapping of user-chosen names (routers, hosts, lists) in document order.
+    func namedEntries(_ node: Node, _ what: String) -> [(name: String, key: Node, value: Node)] {
+        guard case .mapping(let mapping) = node else {
+            if !isNull(node) { error("LOAD002", "\(what) must be a mapping of names, found \(YAMLReader.kindName(node))", at: node) }
+            return []
+        }
+        var result: [(String, Node, Node)] = []
+        for (keyNode, valueNode) in mapping {
+            guard let key = keyNode.scalar?.string, !key.isEmpty else {
+                error("LOAD002", "names in \(what) must be non-empty scalars, found \(YAMLReader.kindName(keyNode))", at: keyNode)
+                continue
+            }
+            result.append((key, keyNode, valueNode))
+        }
+        return result
+    }
+
+    func sequence(_ node: Node, _ what: String) -> [Node] {
+        switch node {
+        case .sequence(let sequence): return Array(sequence)
+        case _ where isNull(node): return []
+        default:
+            error("LOAD002", "\(what) must be a list, found \(YAMLReader.kindName(node))", at: node)
+            return []
+        }
+    }
+
+    func isNull(_ node: Node) -> Bool {
+        guard case .scalar(let scalar) = node, scalar.style == .plain else { return false }
+        return scalar.string.isEmpty || scalar.string == "~" || scalar.string == "null"
+    }
+
+    // MARK: scalars
+
+    func string(_ node: Node, _ what: String) -> String? {
+        guard case .scalar(let scalar) = node, !isNull(node) else {
+            error("LOAD002", "\(what) must be a string, found \(YAMLReader.kindName(node))", at: node)
+            return nil
+        }
+        return scalar.string
+    }
+
+    func integer(_ node: Node, _ what: String, range: ClosedRange<Int>) -> Int? {
+        guard case .scalar(let scalar) = node, let value = Int(scalar.string) else {
+            error("LOAD002", "\(what) must be an integer, found \(YAMLReader.kindName(node))", at: node)
+            return nil
+        }
+        guard range.contains(value) else {
+            error("LOAD005", "\(what) \(value) is out of range", at: node, hint: "use a value from \(range.lowerBound) to \(range.upperBound)")
+            return nil
+        }
+        return value
+    }
+
+    func asn(_ node: Node, _ what: String) -> ASN? {
+        integer(node, what, range: 1...Int(UInt32.max)).map { ASN($0) }
+    }
+
+    func bool(_ node: Node, _ what: String) -> Bool? {
+        guard case .scalar(let scalar) = node else {
+            error("LOAD002", "\(what) must be true or false, found \(YAMLReader.kindName(node))", at: node)
+            return nil
+        }
+        switch scalar.string.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default:
+            error("LOAD002", "\(what) must be true or false, found '\(scalar.string)'", at: node)
+            return nil
+        }
+    }
+
+    func address(_ node: Node, _ what: String) -> IPv4Address? {
+        guard let text = string(node, what) else { return nil }
+        guard let address = IPv4Address(text) else {
+            error("LOAD005", "\(what) '\(text)' is not an IPv4 address", at: node, hint: "write it as a.b.c.d, for example 192.0.2.1")
+            return nil
+        }
+        return address
+    }
+
+    /// A prefix; host bits are an error unless `allowHostBits` (interface addresses carry them).
+    func prefix(_ node: Node, _ what: String, allowHostBits: Bool = false) -> (prefix: Prefix, address: IPv4Address)? {
+        guard let text = string(node, what) else { return nil }
+        guard let parsed = Prefix.parse(text) else {
+            error("LOAD005", "\(what) '\(text)' is not an IPv4 prefix", at: node, hint: "write it as a.b.c.d/len, for example 198.51.100.0/24")
+            return nil
+        }
+        if !allowHostBits && parsed.address != parsed.prefix.network {
+            error("LOAD005", "\(what) '\(text)' has host bits set", at: node, hint: "did you mean \(parsed.prefix)?")
+            return nil
+        }
+        return parsed
+    }
+
+    func choice<T: RawRepresentable & CaseIterable>(_ node: Node, _ what: String, _ type: T.Type) -> T? where T.RawValue == String {
+        guard let text = string(node, what) else { return nil }
+        if let value = T(rawValue: text.lowercased()) { return value }
+        let options = T.allCases.map(\.rawValue)
+        let hint = Suggestion.closest(to: text, in: options).map { "did you mean '\($0)'?" } ?? "use one of: \(options.joined(separator: ", "))"
+        error("LOAD005", "\(what) '\(text)' is not one of \(options.joined(separator: ", "))", at: node, hint: hint)
+        return nil
+    }
+
+    func stringList(_ node: Node, _ what: String) -> [(String, Node)] {
+        if case .scalar = node, !isNull(node), let single = string(node, what) { return [(single, node)] }
+        return sequence(node, what).compactMap { item in string(item, "an entry of \(what)").map { ($0, item) } }
+    }
+}
+
+/// The keys of one mapping that passed the allowed-key check.
+struct MappingView {
+    let node: Node
+    var values: [String: Node] = [:]
+    var keyNodes: [String: Node] = [:]
+
+    subscript(key: String) -> Node? { values[key] }
+}
+
+extension Node {
+    var scalar: Node.Scalar? {
+        if case .scalar(let scalar) = self { return scalar }
+        return nil
+    }
+}
