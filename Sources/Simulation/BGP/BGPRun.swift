@@ -1,0 +1,168 @@
+import Foundation
+import Synchronization
+
+/// BGP for one run: originations, per-prefix propagation (in parallel), then the outer loop over
+/// aggregate activation and conditional-advertisement conditions until both stop changing.
+struct BGPRun {
+    let network: Network
+    let liveness: Liveness
+    let nonBGP: [[Prefix: RIBEntry]]
+    var propagation: BGPPropagation
+    let options: SimulationOptions
+
+    var tables: [[Prefix: BGPRoute]] = []
+    var inaccessible: [[Prefix: IPv4Address]] = []
+    var activeAggregates: [[BGPAggregate]] = []
+    var diagnostics: [Diagnostic] = []
+    var events = 0
+    var rounds = 0
+    var converged = true
+
+    init(network: Network, liveness: Liveness, nonBGP: [[Prefix: RIBEntry]], propagation: BGPPropagation, options: SimulationOptions) {
+        self.network = network
+        self.liveness = liveness
+        self.nonBGP = nonBGP
+        self.propagation = propagation
+        self.options = options
+        activeAggregates = Array(repeating: [], count: network.routers.count)
+    }
+
+    mutating func run() {
+        let needsOuterLoop = network.routers.contains { router in
+            guard let bgp = router.bgp else { return false }
+            return !bgp.aggregates.isEmpty || bgp.neighbors.contains { $0.conditionalAdvertisement != nil }
+        }
+        var history: [[[Prefix]]: Int] = [:]
+        while true {
+            rounds += 1
+            propagateAll()
+            guard needsOuterLoop else { return }
+            let aggregates = evaluateAggregates()
+            let conditions = evaluateConditions()
+            let unchanged = aggregates.map { $0.map(\.prefix) } == activeAggregates.map { $0.map(\.prefix) } && conditions == propagation.conditionAllows
+            if unchanged { return }
+            let signature = aggregates.map { $0.map(\.prefix) } + conditions.map { dict in dict.keys.sorted().map { Prefix(network: IPv4Address(UInt32($0)), length: dict[$0] == true ? 1 : 0) } }
+            if history[signature] != nil || rounds >= options.maximumBGPRounds {
+                converged = false
+                diagnostics.append(Diagnostic(.warning, "SIM002", "aggregates and conditional advertisements do not settle after \(rounds) rounds",
+                                              at: nil, hint: "an exist-map or aggregate probably depends on a route it controls"))
+                return
+            }
+            history[signature] = rounds
+            activeAggregates = aggregates
+            propagation.conditionAllows = conditions
+            propagation.suppressing = aggregates.map { $0.filter(\.summaryOnly).map(\.prefix) }
+        }
+    }
+
+    func originations() -> [Prefix: [Int: BGPRoute]] {
+        var result: [Prefix: [Int: BGPRoute]] = [:]
+        for (r, router) in network.routers.enumerated() where liveness.routerUp[r] {
+            guard let bgp = router.bgp else { continue }
+            func local(_ prefix: Prefix, origin: BGPOrigin, kind: String, location: SourceLocation?, attributes: BGPAttributes? = nil) {
+                guard result[prefix]?[r] == nil else { return }
+                var attrs = attributes ?? BGPAttributes()
+                attrs.origin = origin
+                attrs.weight = 32768
+                attrs.nextHop = IPv4Address(0)
+                result[prefix, default: [:]][r] = BGPRoute(attributes: attrs, source: .local(kind: kind, location: location), originatorID: nil,
+                                                           clusterList: [], igpCost: 0, decidedBy: .onlyPath, peerRouterID: router.routerID)
+            }
+            for statement in bgp.networks where nonBGP[r][statement.prefix] != nil {
+                local(statement.prefix, origin: .igp, kind: "network \(statement.prefix)", location: statement.location)
+            }
+            for aggregate in activeAggregates[r] {
+                local(aggregate.prefix, origin: .igp, kind: "aggregate-address \(aggregate.prefix)", location: aggregate.location)
+            }
+            let evaluator = propagation.evaluators[r]
+            for redistribution in bgp.redistributions {
+                for (prefix, entry) in nonBGP[r].sorted(by: { $0.key < $1.key }) {
+                    let matches: Bool
+                    switch redistribution.source {
+                    case .static: matches = entry.protocolKind == .static
+                    case .connected: matches = entry.protocolKind == .connected
+                    case .igp: matches = entry.protocolKind == .ospf || entry.protocolKind == .isis
+                    }
+                    guard matches else { continue }
+                    var attributes = BGPAttributes(origin: .incomplete)
+                    if let map = redistribution.routeMap {
+                        guard case .permitted(let changed, _) = evaluator.apply(map, prefix: prefix, attributes: attributes) else { continue }
+                        attributes = changed
+                    }
+                    local(prefix, origin: .incomplete, kind: "redistribute \(redistribution.source.rawValue)", location: redistribution.location, attributes: attributes)
+                }
+            }
+        }
+        return result
+    }
+
+    mutating func propagateAll() {
+        let origins = originations()
+        let prefixes = origins.keys.sorted()
+        let workers = max(1, min(options.threads, prefixes.count / 64 + 1))
+        let results = ResultSlots(count: prefixes.count)
+        let propagation = self.propagation
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var index = worker
+            while index < prefixes.count {
+                let prefix = prefixes[index]
+                results.store(index, propagation.propagate(prefix, origins: origins[prefix] ?? [:]))
+                index += workers
+            }
+        }
+        var tables = [[Prefix: BGPRoute]](repeating: [:], count: network.routers.count)
+        var inaccessible = [[Prefix: IPv4Address]](repeating: [:], count: network.routers.count)
+        var oscillating: [(Prefix, [Int])] = []
+        for (index, prefix) in prefixes.enumerated() {
+            guard let result = results.load(index) else { continue }
+            events += result.events
+            for (router, route) in result.best { tables[router][prefix] = route }
+            for (router, hop) in result.inaccessible { inaccessible[router][prefix] = hop }
+            if !result.oscillating.isEmpty { oscillating.append((prefix, result.oscillating)) }
+        }
+        self.tables = tables
+        self.inaccessible = inaccessible
+        diagnostics.removeAll { $0.code == "SIM001" }
+        if !oscillating.isEmpty {
+            converged = false
+            for (prefix, routers) in oscillating.prefix(20) {
+                diagnostics.append(Diagnostic(.warning, "SIM001", "BGP does not converge for \(prefix): best paths keep changing at \(routers.map { network.routers[$0].name }.joined(separator: ", "))",
+                                              at: nil, hint: "look for policy dispute wheels or MED oscillation (RFC 3345)"))
+            }
+        }
+    }
+
+    func evaluateAggregates() -> [[BGPAggregate]] {
+        network.routers.indices.map { r in
+            guard liveness.routerUp[r], let bgp = network.routers[r].bgp, !bgp.aggregates.isEmpty else { return [] }
+            return bgp.aggregates.filter { aggregate in
+                tables[r].keys.contains { $0 != aggregate.prefix && aggregate.prefix.contains($0) }
+            }
+        }
+    }
+
+    func evaluateConditions() -> [[Int: Bool]] {
+        network.routers.indices.map { r in
+            var states: [Int: Bool] = [:]
+            for (p, peering) in propagation.peerings[r].enumerated() {
+                guard let conditional = peering.neighbor.conditionalAdvertisement else { continue }
+                let evaluator = propagation.evaluators[r]
+                switch conditional.condition {
+                case .exist(let map):
+                    states[p] = tables[r].contains { evaluator.permits(map, prefix: $0.key, attributes: $0.value.attributes) }
+                case .nonExist(let map):
+                    states[p] = !tables[r].contains { evaluator.permits(map, prefix: $0.key, attributes: $0.value.attributes) }
+                }
+            }
+            return states
+        }
+    }
+}
+
+/// One slot per prefix, each written by exactly one worker.
+final class ResultSlots: Sendable {
+    private let slots: Mutex<[BGPPropagation.Result?]>
+    init(count: Int) { slots = Mutex(Array(repeating: nil, count: count)) }
+    func store(_ index: Int, _ result: BGPPropagation.Result) { slots.withLock { $0[index] = result } }
+    func load(_ index: Int) -> BGPPropagation.Result? { slots.withLock { $0[index] } }
+}

@@ -1,0 +1,165 @@
+/// One configured neighbor statement and whether its session is established.
+public struct BGPSessionStatus: Sendable {
+    public var router: Int
+    public var neighborIndex: Int
+    public var peerAddress: IPv4Address
+    public var localAddress: IPv4Address?
+    public var peerRouter: Int?
+    public var ebgp: Bool
+    public var established: Bool
+    /// Why it is down (nil when established).
+    public var reason: String?
+}
+
+/// An established session seen from one end, used for propagation.
+struct Peering {
+    var peer: Int
+    /// The peer's peering index that points back here.
+    var peerPeering: Int
+    var neighbor: BGPNeighbor
+    var localAddress: IPv4Address
+    var ebgp: Bool
+}
+
+/// A session is established only when both ends are configured for each other (addresses and
+/// AS numbers) and its transport works: eBGP without multihop needs the peer on a connected,
+/// up subnet; iBGP and multihop eBGP need a forwarding path both ways in the non-BGP data plane.
+struct BGPSessionBuilder {
+    let network: Network
+    let liveness: Liveness
+    let owners: [IPv4Address: AddressOwner]
+    let nonBGP: [PrefixTrie<RIBEntry>]
+
+    func build() -> (statuses: [BGPSessionStatus], peerings: [[Peering]]) {
+        var statuses: [BGPSessionStatus] = []
+        var peerings = [[Peering]](repeating: [], count: network.routers.count)
+        var pending: [[Int: Int]] = Array(repeating: [:], count: network.routers.count) // router -> neighborIndex -> status index
+        for (r, router) in network.routers.enumerated() {
+            guard let bgp = router.bgp else { continue }
+            for (n, neighbor) in bgp.neighbors.enumerated() {
+                var status = BGPSessionStatus(router: r, neighborIndex: n, peerAddress: neighbor.address, localAddress: nil, peerRouter: nil,
+                                              ebgp: neighbor.remoteAS != router.asn, established: false, reason: nil)
+                status.reason = check(router: r, neighbor: neighbor, status: &status)
+                pending[r][n] = statuses.count
+                statuses.append(status)
+            }
+        }
+        // Pair the two ends: each must point at the other's source address.
+        for index in statuses.indices where statuses[index].reason == nil {
+            let status = statuses[index]
+            guard let peer = status.peerRouter, let local = status.localAddress,
+                  let peerBGP = network.routers[peer].bgp,
+                  let peerNeighbor = peerBGP.neighbors.firstIndex(where: { $0.address == local }),
+                  let peerStatusIndex = pending[peer][peerNeighbor] else {
+                statuses[index].reason = "\(peerName(status)) has no neighbor statement for \(status.localAddress?.description ?? "?") (this session's source address)"
+                continue
+            }
+            let peerStatus = statuses[peerStatusIndex]
+            if peerStatus.reason != nil && peerStatus.peerRouter == status.router {
+                statuses[index].reason = "the other end is down: \(peerStatus.reason ?? "")"
+                continue
+            }
+            if peerStatus.peerAddress != status.localAddress || peerStatus.localAddress != status.peerAddress {
+                statuses[index].reason = "\(peerName(status)) sources its session to \(peerStatus.peerAddress) from \(peerStatus.localAddress?.description ?? "?"), not \(status.peerAddress)"
+                continue
+            }
+            let remoteAS = peerBGP.neighbors[peerNeighbor].remoteAS
+            if remoteAS != network.routers[status.router].asn {
+                statuses[index].reason = "\(peerName(status)) expects remote-as \(remoteAS), but \(network.routers[status.router].name) is in AS \(network.routers[status.router].asn)"
+                continue
+            }
+        }
+        for index in statuses.indices where statuses[index].reason == nil {
+            let status = statuses[index]
+            guard let peer = status.peerRouter, let local = status.localAddress,
+                  let peerNeighbor = network.routers[peer].bgp?.neighbors.firstIndex(where: { $0.address == local }),
+                  let peerIndex = pending[peer][peerNeighbor], statuses[peerIndex].reason == nil else {
+                statuses[index].reason = "the other end is down"
+                continue
+            }
+            statuses[index].established = true
+        }
+        // Peering indexes are assigned in status order so they are deterministic.
+        var peeringIndex: [Int: Int] = [:]
+        for (index, status) in statuses.enumerated() where status.established {
+            peeringIndex[index] = peerings[status.router].count
+            guard let neighbor = network.routers[status.router].bgp?.neighbors[status.neighborIndex], let peer = status.peerRouter,
+                  let local = status.localAddress else { continue }
+            peerings[status.router].append(Peering(peer: peer, peerPeering: -1, neighbor: neighbor, localAddress: local, ebgp: status.ebgp))
+        }
+        for (index, status) in statuses.enumerated() where status.established {
+            guard let mine = peeringIndex[index], let peer = status.peerRouter, let local = status.localAddress,
+                  let peerNeighbor = network.routers[peer].bgp?.neighbors.firstIndex(where: { $0.address == local }),
+                  let peerStatus = pending[peer][peerNeighbor], let theirs = peeringIndex[peerStatus] else { continue }
+            peerings[status.router][mine].peerPeering = theirs
+        }
+        return (statuses, peerings)
+    }
+
+    private func peerName(_ status: BGPSessionStatus) -> String {
+        status.peerRouter.map { network.routers[$0].name } ?? status.peerAddress.description
+    }
+
+    /// Local checks; returns the reason the session cannot come up, or nil.
+    private func check(router r: Int, neighbor: BGPNeighbor, status: inout BGPSessionStatus) -> String? {
+        let router = network.routers[r]
+        guard liveness.routerUp[r] else { return "\(router.name) is down" }
+        guard case .router(let owner)? = owners[neighbor.address] else {
+            return "no router has address \(neighbor.address)"
+        }
+        status.peerRouter = owner.router
+        let peer = network.routers[owner.router]
+        guard liveness.routerUp[owner.router] else { return "\(peer.name) is down" }
+        guard peer.bgp != nil else { return "\(peer.name) runs no BGP" }
+        if neighbor.remoteAS != peer.asn { return "remote-as \(neighbor.remoteAS) configured, but \(peer.name) is in AS \(peer.asn)" }
+        guard liveness.interfaceUp[owner.router][owner.interface] else { return "\(peer.name) \(peer.interfaces[owner.interface].name) (\(neighbor.address)) is down" }
+        // Source address: update-source, else the connected interface toward the peer, else the egress interface.
+        let connected = router.interfaces.indices.first { i in
+            liveness.interfaceUp[r][i] && router.interfaces[i].kind != .loopback && router.interfaces[i].prefix.contains(neighbor.address)
+        }
+        if let source = neighbor.updateSource {
+            guard let i = router.interfaceIndex(named: source) else { return "update-source \(source) does not exist" }
+            guard liveness.interfaceUp[r][i] else { return "update-source \(source) is down" }
+            status.localAddress = router.interfaces[i].address
+        } else if let i = connected {
+            status.localAddress = router.interfaces[i].address
+        } else if let (_, entry) = nonBGP[r].longestMatch(neighbor.address), case .forward(let hops) = entry.forwarding, let first = hops.first {
+            status.localAddress = router.interfaces[first.interface].address
+        } else {
+            return "no route to \(neighbor.address)"
+        }
+        let ebgp = neighbor.remoteAS != router.asn
+        if ebgp && neighbor.ebgpMultihop == nil {
+            guard connected != nil else {
+                return "eBGP peer \(neighbor.address) is not on a connected subnet that is up (set ebgp-multihop to peer across hops)"
+            }
+            return nil
+        }
+        guard let local = status.localAddress else { return "no source address" }
+        if !reaches(from: r, to: neighbor.address, owner: owner.router) { return "no path from \(router.name) to \(neighbor.address) in the IGP/static/connected routes" }
+        if !reaches(from: owner.router, to: local, owner: r) { return "no path back from \(peer.name) to \(local)" }
+        return nil
+    }
+
+    /// Follows the non-BGP FIBs hop by hop (any ECMP branch) until the owner of `address` is reached.
+    private func reaches(from start: Int, to address: IPv4Address, owner target: Int) -> Bool {
+        var frontier = [start]
+        var visited: Set<Int> = [start]
+        while let current = frontier.popLast() {
+            if current == target { return true }
+            guard let (_, entry) = nonBGP[current].longestMatch(address) else { continue }
+            var nextRouters: [Int] = []
+            switch entry.forwarding {
+            case .discard: continue
+            case .attached:
+                if case .router(let ref)? = owners[address] { nextRouters.append(ref.router) }
+            case .forward(let hops):
+                for hop in hops {
+                    if case .router(let ref)? = owners[hop.gateway], liveness.routerUp[ref.router] { nextRouters.append(ref.router) }
+                }
+            }
+            for next in nextRouters where liveness.routerUp[next] && visited.insert(next).inserted { frontier.append(next) }
+        }
+        return false
+    }
+}

@@ -1,0 +1,105 @@
+import Synchronization
+
+/// The converged state of one run: RIBs, BGP tables, sessions and track states, with a
+/// forwarding table per router built on first use (a prefix trie over the main RIB).
+public struct DataPlane: Sendable {
+    public let network: Network
+    public let failures: FailureSpec
+    public let liveness: Liveness
+    public let owners: [IPv4Address: AddressOwner]
+    /// Per router: connected, static and IGP routes, the winner per prefix by administrative distance.
+    public let nonBGPRoutes: [[Prefix: RIBEntry]]
+    /// Per router: the BGP best path per prefix (Loc-RIB).
+    public let bgpTables: [[Prefix: BGPRoute]]
+    /// Per router: prefixes whose only paths have an unresolvable next hop.
+    public let inaccessible: [[Prefix: IPv4Address]]
+    /// Per router: discard routes installed for active aggregates.
+    public let aggregateRoutes: [[Prefix: RIBEntry]]
+    public let sessions: [BGPSessionStatus]
+    /// Per router: track id -> up.
+    public let trackStates: [[Int: Bool]]
+    public let diagnostics: [Diagnostic]
+    public let statistics: Statistics
+
+    let nonBGPTries: [PrefixTrie<RIBEntry>]
+    private let fibCache: FIBCache
+
+    public struct Statistics: Sendable, Codable {
+        public var bgpEvents: Int
+        public var bgpRounds: Int
+        public var trackIterations: Int
+        public var converged: Bool
+    }
+
+    init(network: Network, failures: FailureSpec, liveness: Liveness, owners: [IPv4Address: AddressOwner], nonBGPRoutes: [[Prefix: RIBEntry]],
+         nonBGPTries: [PrefixTrie<RIBEntry>], bgpTables: [[Prefix: BGPRoute]], inaccessible: [[Prefix: IPv4Address]],
+         aggregateRoutes: [[Prefix: RIBEntry]], sessions: [BGPSessionStatus], trackStates: [[Int: Bool]], diagnostics: [Diagnostic], statistics: Statistics) {
+        self.network = network
+        self.failures = failures
+        self.liveness = liveness
+        self.owners = owners
+        self.nonBGPRoutes = nonBGPRoutes
+        self.nonBGPTries = nonBGPTries
+        self.bgpTables = bgpTables
+        self.inaccessible = inaccessible
+        self.aggregateRoutes = aggregateRoutes
+        self.sessions = sessions
+        self.trackStates = trackStates
+        self.diagnostics = diagnostics
+        self.statistics = statistics
+        self.fibCache = FIBCache(count: network.routers.count)
+    }
+
+    /// The BGP route as installed in the RIB, if BGP wins for that exact prefix.
+    public func bgpRIBEntry(router: Int, prefix: Prefix) -> RIBEntry? {
+        guard let route = bgpTables[router][prefix], !route.isLocal else { return nil }
+        let distances = network.routers[router].distances
+        let distance = route.isEBGP ? distances.ebgp : distances.ibgp
+        guard let (_, resolving) = nonBGPTries[router].longestMatch(route.attributes.nextHop) else { return nil }
+        let forwarding: Forwarding
+        switch resolving.forwarding {
+        case .attached(let interface): forwarding = .forward([NextHop(interface: interface, gateway: route.attributes.nextHop)])
+        case .forward(let hops): forwarding = .forward(hops)
+        case .discard: forwarding = .discard
+        }
+        let peer = route.source
+        var origin = "\(route.isEBGP ? "eBGP" : "iBGP") path \(route.attributes.asPath.description.isEmpty ? "(empty)" : route.attributes.asPath.description)"
+        if case .learned(_, let peerRouter, _, _) = peer { origin += " from \(network.routers[peerRouter].name)" }
+        origin += " via \(route.attributes.nextHop), chosen by \(route.decidedBy.rawValue)"
+        return RIBEntry(prefix: prefix, protocolKind: route.isEBGP ? .ebgp : .ibgp, distance: distance, metric: route.attributes.med,
+                        forwarding: forwarding, origin: origin, location: nil)
+    }
+
+    /// The main RIB of a router: every prefix with its winning route, sorted by prefix.
+    public func mainRIB(router: Int) -> [RIBEntry] {
+        var table = nonBGPRoutes[router]
+        for (prefix, entry) in aggregateRoutes[router] where (table[prefix]?.distance ?? 255) > entry.distance { table[prefix] = entry }
+        for prefix in bgpTables[router].keys {
+            guard let entry = bgpRIBEntry(router: router, prefix: prefix) else { continue }
+            if let current = table[prefix], current.distance <= entry.distance { continue }
+            table[prefix] = entry
+        }
+        return table.values.sorted { $0.prefix < $1.prefix }
+    }
+
+    /// Longest-prefix match in the router's forwarding table.
+    public func lookup(router: Int, address: IPv4Address) -> RIBEntry? {
+        fibCache.trie(router) { mainRIB(router: router) }.longestMatch(address)?.value
+    }
+
+    public func owner(of address: IPv4Address) -> AddressOwner? { owners[address] }
+}
+
+/// Forwarding tries are built once per router, on first lookup, from any thread.
+final class FIBCache: Sendable {
+    private let tries: Mutex<[Int: PrefixTrie<RIBEntry>]>
+    init(count: Int) { tries = Mutex([:]) }
+
+    func trie(_ router: Int, build: () -> [RIBEntry]) -> PrefixTrie<RIBEntry> {
+        if let known = tries.withLock({ $0[router] }) { return known }
+        var trie = PrefixTrie<RIBEntry>()
+        for entry in build() { trie.insert(entry.prefix, entry) }
+        tries.withLock { $0[router] = trie }
+        return trie
+    }
+}

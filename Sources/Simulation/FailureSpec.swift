@@ -1,0 +1,54 @@
+@_exported import RoutingPolicy
+
+/// The links and routers that are down for one run, by index into the network.
+public struct FailureSpec: Hashable, Sendable {
+    public var links: Set<Int>
+    public var routers: Set<Int>
+
+    public init(links: Set<Int> = [], routers: Set<Int> = []) {
+        self.links = links
+        self.routers = routers
+    }
+
+    public static let none = FailureSpec()
+    public var isEmpty: Bool { links.isEmpty && routers.isEmpty }
+
+    /// Resolves names as a user gives them on the command line (`R1-R2` also matches link `R2-R1`,
+    /// and a failure-set name expands to its members). Unknown names come back as errors with suggestions.
+    public static func resolve(links linkNames: [String], routers routerNames: [String], in network: Network) -> (FailureSpec, [String]) {
+        var spec = FailureSpec()
+        var errors: [String] = []
+        for name in linkNames {
+            if let index = network.linkIndex[name] ?? reversedLink(name, network) {
+                spec.links.insert(index)
+            } else if let set = network.failureSets.first(where: { $0.name == name }) {
+                for link in set.links { if let index = network.linkIndex[link] { spec.links.insert(index) } }
+                for router in set.routers { if let index = network.routerIndex[router] { spec.routers.insert(index) } }
+            } else {
+                let candidates = network.links.map(\.name) + network.failureSets.map(\.name)
+                let hint = Suggestion.closest(to: name, in: candidates).map { "; did you mean '\($0)'?" } ?? "; links are: \(network.links.map(\.name).joined(separator: ", "))"
+                errors.append("unknown link or failure set '\(name)'\(hint)")
+            }
+        }
+        for name in routerNames {
+            if let index = network.routerIndex[name] { spec.routers.insert(index) } else {
+                let hint = Suggestion.closest(to: name, in: network.routers.map(\.name)).map { "; did you mean '\($0)'?" } ?? ""
+                errors.append("unknown router '\(name)'\(hint)")
+            }
+        }
+        return (spec, errors)
+    }
+
+    private static func reversedLink(_ name: String, _ network: Network) -> Int? {
+        let characters = Array(name)
+        for (offset, character) in characters.enumerated() where character == "-" {
+            let reversed = String(characters[(offset + 1)...]) + "-" + String(characters[..<offset])
+            if let index = network.linkIndex[reversed] { return index }
+        }
+        return nil
+    }
+
+    public func describe(in network: Network) -> [String] {
+        links.sorted().map { "link \(network.links[$0].name)" } + routers.sorted().map { "router \(network.routers[$0].name)" }
+    }
+}

@@ -1,0 +1,160 @@
+import HeapModule
+
+/// Link-state IGP per AS: one SPF per router over up, IGP-active links inside the AS, equal-cost
+/// next hops kept. One area/level; OSPF externals are type 2 (compared by external metric, then
+/// by the cost to the advertising router); IS-IS externals add their metric to the path cost.
+struct IGPComputation {
+    struct Advertisement {
+        var prefix: Prefix
+        var cost: UInt32
+        var external: Bool
+    }
+
+    struct Adjacency {
+        var neighbor: Int
+        var cost: UInt32
+        var nextHop: NextHop
+    }
+
+    let network: Network
+    let liveness: Liveness
+
+    /// Routes per router (only routers in an AS that runs an IGP get any).
+    func run(installedStatics: [[Prefix]]) -> [[Prefix: RIBEntry]] {
+        var result = [[Prefix: RIBEntry]](repeating: [:], count: network.routers.count)
+        var members: [ASN: [Int]] = [:]
+        for (index, router) in network.routers.enumerated() where liveness.routerUp[index] {
+            if network.igp(of: router) != nil { members[router.asn, default: []].append(index) }
+        }
+        let adjacency = buildAdjacency()
+        for asn in members.keys.sorted() {
+            guard let config = network.autonomousSystems[asn]?.igp, let routers = members[asn] else { continue }
+            let advertised = routers.map { self.advertisements(of: $0, config: config, statics: installedStatics[$0]) }
+            let advertisers = Dictionary(uniqueKeysWithValues: zip(routers, advertised).map { ($0, $1) })
+            for source in routers {
+                let (distance, firstHops) = shortestPaths(from: source, adjacency: adjacency)
+                result[source] = routes(at: source, config: config, distance: distance, firstHops: firstHops, advertisers: advertisers, routers: routers)
+            }
+        }
+        return result
+    }
+
+    func buildAdjacency() -> [[Adjacency]] {
+        var adjacency = [[Adjacency]](repeating: [], count: network.routers.count)
+        for (index, link) in network.links.enumerated() where liveness.linkUp[index] {
+            let ra = network.routers[link.a.router], rb = network.routers[link.b.router]
+            guard ra.asn == rb.asn else { continue }
+            let ia = ra.interfaces[link.a.interface], ib = rb.interfaces[link.b.interface]
+            guard ia.igp == .active && ib.igp == .active else { continue }
+            adjacency[link.a.router].append(Adjacency(neighbor: link.b.router, cost: ia.cost, nextHop: NextHop(interface: link.a.interface, gateway: ib.address)))
+            adjacency[link.b.router].append(Adjacency(neighbor: link.a.router, cost: ib.cost, nextHop: NextHop(interface: link.b.interface, gateway: ia.address)))
+        }
+        return adjacency
+    }
+
+    func advertisements(of index: Int, config: IGPConfig, statics: [Prefix]) -> [Advertisement] {
+        let router = network.routers[index]
+        var list: [Advertisement] = []
+        var internalPrefixes: Set<Prefix> = []
+        for (i, interface) in router.interfaces.enumerated() where liveness.interfaceUp[index][i] {
+            if interface.igp != .off {
+                list.append(Advertisement(prefix: interface.prefix, cost: interface.cost, external: false))
+                internalPrefixes.insert(interface.prefix)
+            }
+        }
+        if config.redistributeConnected {
+            for (i, interface) in router.interfaces.enumerated() where liveness.interfaceUp[index][i] && !internalPrefixes.contains(interface.prefix) {
+                list.append(Advertisement(prefix: interface.prefix, cost: config.externalMetric, external: true))
+            }
+        }
+        if config.redistributeStatic {
+            for prefix in statics where !internalPrefixes.contains(prefix) {
+                list.append(Advertisement(prefix: prefix, cost: config.externalMetric, external: true))
+            }
+        }
+        return list
+    }
+
+    func shortestPaths(from source: Int, adjacency: [[Adjacency]]) -> ([Int: UInt64], [Int: Set<NextHop>]) {
+        var distance: [Int: UInt64] = [source: 0]
+        var firstHops: [Int: Set<NextHop>] = [source: []]
+        var settled: Set<Int> = []
+        var heap = Heap<Pair>()
+        heap.insert(Pair(distance: 0, node: source))
+        while let current = heap.popMin() {
+            guard !settled.contains(current.node) else { continue }
+            settled.insert(current.node)
+            for edge in adjacency[current.node] {
+                let candidate = current.distance + UInt64(edge.cost)
+                let hops: Set<NextHop> = current.node == source ? [edge.nextHop] : firstHops[current.node, default: []]
+                if let known = distance[edge.neighbor] {
+                    if candidate < known {
+                        distance[edge.neighbor] = candidate
+                        firstHops[edge.neighbor] = hops
+                        heap.insert(Pair(distance: candidate, node: edge.neighbor))
+                    } else if candidate == known && !settled.contains(edge.neighbor) {
+                        firstHops[edge.neighbor, default: []].formUnion(hops)
+                    }
+                } else {
+                    distance[edge.neighbor] = candidate
+                    firstHops[edge.neighbor] = hops
+                    heap.insert(Pair(distance: candidate, node: edge.neighbor))
+                }
+            }
+        }
+        return (distance, firstHops)
+    }
+
+    struct Pair: Comparable {
+        var distance: UInt64
+        var node: Int
+        static func < (a: Pair, b: Pair) -> Bool { (a.distance, a.node) < (b.distance, b.node) }
+    }
+
+    struct Candidate {
+        var external: Bool
+        var primary: UInt64      // total cost (internal, IS-IS external) or external metric (OSPF E2)
+        var secondary: UInt64    // cost to the advertising router (OSPF E2 tie-break)
+        var hops: Set<NextHop>
+        var advertisers: [Int]
+    }
+
+    func routes(at source: Int, config: IGPConfig, distance: [Int: UInt64], firstHops: [Int: Set<NextHop>],
+                advertisers: [Int: [Advertisement]], routers: [Int]) -> [Prefix: RIBEntry] {
+        var best: [Prefix: Candidate] = [:]
+        for origin in routers where origin != source {
+            guard let toOrigin = distance[origin], let hops = firstHops[origin] else { continue }
+            for ad in advertisers[origin] ?? [] {
+                let candidate: Candidate
+                if ad.external && config.protocolKind == .ospf {
+                    candidate = Candidate(external: true, primary: UInt64(ad.cost), secondary: toOrigin, hops: hops, advertisers: [origin])
+                } else {
+                    candidate = Candidate(external: ad.external, primary: toOrigin + UInt64(ad.cost), secondary: 0, hops: hops, advertisers: [origin])
+                }
+                guard let current = best[ad.prefix] else { best[ad.prefix] = candidate; continue }
+                let lhs = (candidate.external ? 1 : 0, candidate.primary, candidate.secondary)
+                let rhs = (current.external ? 1 : 0, current.primary, current.secondary)
+                if lhs < rhs {
+                    best[ad.prefix] = candidate
+                } else if lhs == rhs {
+                    best[ad.prefix]?.hops.formUnion(candidate.hops)
+                    best[ad.prefix]?.advertisers.append(origin)
+                }
+            }
+        }
+        let protocolKind: RouteProtocol = config.protocolKind == .ospf ? .ospf : .isis
+        let router = network.routers[source]
+        let distanceValue = protocolKind == .ospf ? router.distances.ospf : router.distances.isis
+        var routes: [Prefix: RIBEntry] = [:]
+        routes.reserveCapacity(best.count)
+        for (prefix, candidate) in best {
+            let names = candidate.advertisers.sorted().map { network.routers[$0].name }.joined(separator: ", ")
+            let kind = candidate.external ? (config.protocolKind == .ospf ? "external type 2" : "external") : "internal"
+            let metric = UInt32(clamping: candidate.external && config.protocolKind == .ospf ? candidate.primary : candidate.primary)
+            routes[prefix] = RIBEntry(prefix: prefix, protocolKind: protocolKind, distance: distanceValue, metric: metric,
+                                      forwarding: .forward(candidate.hops.sorted()),
+                                      origin: "\(config.protocolKind.rawValue) \(kind), advertised by \(names)", location: nil)
+        }
+        return routes
+    }
+}

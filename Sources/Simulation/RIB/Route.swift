@@ -1,0 +1,48 @@
+public enum RouteProtocol: String, Sendable, Codable, Comparable {
+    case connected, `static`, ospf, isis, ebgp, ibgp, bgp = "bgp-local"
+    private var order: Int {
+        switch self { case .connected: 0; case .static: 1; case .ebgp: 2; case .ospf: 3; case .isis: 4; case .ibgp: 5; case .bgp: 6 }
+    }
+    public static func < (a: RouteProtocol, b: RouteProtocol) -> Bool { a.order < b.order }
+}
+
+/// One way out of a router: a local interface and the neighbour address traffic is sent to.
+public struct NextHop: Hashable, Sendable, Comparable {
+    public var interface: Int
+    public var gateway: IPv4Address
+    public init(interface: Int, gateway: IPv4Address) { self.interface = interface; self.gateway = gateway }
+    public static func < (a: NextHop, b: NextHop) -> Bool { (a.gateway, a.interface) < (b.gateway, b.interface) }
+}
+
+public enum Forwarding: Hashable, Sendable {
+    /// The prefix is on this interface: deliver to whoever owns the destination address there.
+    case attached(interface: Int)
+    /// Forward over these equal-cost next hops.
+    case forward([NextHop])
+    /// Null0 / discard: drop.
+    case discard
+}
+
+/// A route in a router's main RIB (the winner among protocols for its prefix).
+public struct RIBEntry: Sendable, Equatable {
+    public var prefix: Prefix
+    public var protocolKind: RouteProtocol
+    public var distance: UInt8
+    public var metric: UInt32
+    public var forwarding: Forwarding
+    /// Why the route exists, e.g. "static route to Null0" or "ospf from R1".
+    public var origin: String
+    public var location: SourceLocation?
+
+    public init(prefix: Prefix, protocolKind: RouteProtocol, distance: UInt8, metric: UInt32, forwarding: Forwarding, origin: String, location: SourceLocation?) {
+        self.prefix = prefix
+        self.protocolKind = protocolKind
+        self.distance = distance
+        self.metric = metric
+        self.forwarding = forwarding
+        self.origin = origin
+        self.location = location
+    }
+
+    public var isDiscard: Bool { forwarding == .discard }
+}
