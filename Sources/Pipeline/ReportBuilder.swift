@@ -1,0 +1,74 @@
+/// Turns a data plane into the report values shared by the text and JSON outputs.
+public struct ReportBuilder: Sendable {
+    public let plane: DataPlane
+    public init(plane: DataPlane) { self.plane = plane }
+
+    var network: Network { plane.network }
+
+    public func simulation(includeRIB: Bool, flows: [Flow]? = nil) -> SimulationReport {
+        SimulationReport(network: network.name, failures: plane.failures.describe(in: network), converged: plane.statistics.converged,
+                         diagnostics: plane.diagnostics.map(DiagnosticReport.init), routers: network.routers.indices.map { router($0, includeRIB: includeRIB) },
+                         sessions: sessions(), flows: (flows ?? network.flows).map { flow($0) })
+    }
+
+    func router(_ r: Int, includeRIB: Bool) -> RouterReport {
+        let router = network.routers[r]
+        let rib = plane.mainRIB(router: r)
+        var counts: [String: Int] = [:]
+        for entry in rib { counts[entry.protocolKind.rawValue, default: 0] += 1 }
+        let bgp = plane.bgpTables[r].keys.sorted().compactMap { prefix in plane.bgpTables[r][prefix].map { bgpPath(prefix, $0) } }
+        let tracks = router.tracks.isEmpty ? nil : Dictionary(uniqueKeysWithValues: router.tracks.map { (String($0.id), plane.trackStates[r][$0.id] ?? false) })
+        return RouterReport(name: router.name, asn: router.asn, up: plane.liveness.routerUp[r], routeCounts: counts, bgp: bgp,
+                            rib: includeRIB ? rib.map(route) : nil, tracks: tracks)
+    }
+
+    func bgpPath(_ prefix: Prefix, _ route: BGPRoute) -> BGPPathReport {
+        var source = "local"
+        var from: String?
+        switch route.source {
+        case .local(let kind, _): source = kind
+        case .learned(_, let peer, let address, let ebgp):
+            source = ebgp ? "ebgp" : "ibgp"
+            from = "\(network.routers[peer].name) (\(address))"
+        }
+        let a = route.attributes
+        return BGPPathReport(prefix: prefix.description, asPath: a.asPath.description, nextHop: a.nextHop.value == 0 ? "self" : a.nextHop.description,
+                             localPreference: a.localPreference, med: a.med, origin: a.origin.description, weight: a.weight, source: source, from: from,
+                             decidedBy: route.decidedBy.rawValue, communities: a.communities.isEmpty ? nil : a.communities.map(\.description))
+    }
+
+    func route(_ entry: RIBEntry) -> RouteReport {
+        RouteReport(prefix: entry.prefix.description, protocolName: entry.protocolKind.rawValue, distance: Int(entry.distance), metric: entry.metric,
+                    forwarding: forwardingText(entry, router: nil), origin: entry.origin, location: entry.location?.description)
+    }
+
+    public func forwardingText(_ entry: RIBEntry, router: Int?) -> String {
+        switch entry.forwarding {
+        case .discard: return "Null0"
+        case .attached(let interface): return router.map { "attached \(network.routers[$0].interfaces[interface].name)" } ?? "attached"
+        case .forward(let hops): return hops.map(\.gateway.description).joined(separator: ", ")
+        }
+    }
+
+    func sessions() -> [SessionReport] {
+        plane.sessions.map { status in
+            SessionReport(router: network.routers[status.router].name, peer: status.peerRouter.map { network.routers[$0].name },
+                          peerAddress: status.peerAddress.description, localAddress: status.localAddress?.description,
+                          type: status.ebgp ? "ebgp" : "ibgp", established: status.established, reason: status.reason)
+        }
+    }
+
+    public func flow(_ flow: Flow) -> FlowReport {
+        let trace = Tracer(plane: plane).trace(from: flow.source, to: flow.destination)
+        return flowReport(name: flow.name, from: flow.source, to: flow.destinationName.map { "\($0) (\(flow.destination))" } ?? flow.destination.description, trace: trace)
+    }
+
+    public func flowReport(name: String, from: String, to: String, trace: Trace) -> FlowReport {
+        let paths = trace.paths.map { path in
+            PathReport(nodes: path.nodes, disposition: path.disposition.kind, at: path.disposition.node, detail: path.disposition.summary,
+                       hops: path.hops.map { HopReport(node: $0.node, action: $0.action, outInterface: $0.outInterface) })
+        }
+        let kinds = Set(paths.map(\.disposition))
+        return FlowReport(name: name, from: from, to: to, disposition: kinds.count == 1 ? kinds.first ?? "none" : "mixed", paths: paths)
+    }
+}

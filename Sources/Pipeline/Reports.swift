@@ -1,0 +1,123 @@
+@_exported import Simulation
+@_exported import TopologyLoader
+import Foundation
+
+/// Versioned, machine-readable output. Keys are sorted when encoded; bump `schemaVersion` on
+/// any incompatible change (docs/json-output.md).
+public enum ReportSchema { public static let version = 1 }
+
+public struct SimulationReport: Codable, Sendable {
+    public var schemaVersion = ReportSchema.version
+    public var network: String
+    public var failures: [String]
+    public var converged: Bool
+    public var diagnostics: [DiagnosticReport]
+    public var routers: [RouterReport]
+    public var sessions: [SessionReport]
+    public var flows: [FlowReport]
+}
+
+public struct DiagnosticReport: Codable, Sendable {
+    public var code: String
+    public var severity: String
+    public var message: String
+    public var location: String?
+    public var hint: String?
+    init(_ diagnostic: Diagnostic) {
+        code = diagnostic.code
+        severity = diagnostic.severity.rawValue
+        message = diagnostic.message
+        location = diagnostic.location?.description
+        hint = diagnostic.hint
+    }
+}
+
+public struct RouterReport: Codable, Sendable {
+    public var name: String
+    public var asn: UInt32
+    public var up: Bool
+    public var routeCounts: [String: Int]
+    public var bgp: [BGPPathReport]
+    public var rib: [RouteReport]?
+    public var tracks: [String: Bool]?
+}
+
+public struct BGPPathReport: Codable, Sendable {
+    public var prefix: String
+    public var asPath: String
+    public var nextHop: String
+    public var localPreference: UInt32
+    public var med: UInt32
+    public var origin: String
+    public var weight: UInt32
+    public var source: String
+    public var from: String?
+    public var decidedBy: String
+    public var communities: [String]?
+}
+
+public struct RouteReport: Codable, Sendable {
+    public var prefix: String
+    public var protocolName: String
+    public var distance: Int
+    public var metric: UInt32
+    public var forwarding: String
+    public var origin: String
+    public var location: String?
+
+    enum CodingKeys: String, CodingKey { case prefix, protocolName = "protocol", distance, metric, forwarding, origin, location }
+}
+
+public struct SessionReport: Codable, Sendable {
+    public var router: String
+    public var peer: String?
+    public var peerAddress: String
+    public var localAddress: String?
+    public var type: String
+    public var established: Bool
+    public var reason: String?
+}
+
+public struct FlowReport: Codable, Sendable {
+    public var name: String
+    public var from: String
+    public var to: String
+    public var disposition: String
+    public var paths: [PathReport]
+}
+
+public struct PathReport: Codable, Sendable {
+    public var nodes: [String]
+    public var disposition: String
+    public var at: String
+    public var detail: String
+    public var hops: [HopReport]
+}
+
+public struct HopReport: Codable, Sendable {
+    public var node: String
+    public var action: String
+    public var outInterface: String?
+}
+
+public struct TraceReport: Codable, Sendable {
+    public var schemaVersion = ReportSchema.version
+    public var network: String
+    public var failures: [String]
+    public var flow: FlowReport
+
+    public init(network: String, failures: [String], flow: FlowReport) {
+        self.network = network
+        self.failures = failures
+        self.flow = flow
+    }
+}
+
+public enum JSONOutput {
+    public static func encode(_ value: some Encodable) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(value), let text = String(data: data, encoding: .utf8) else { return "{}" }
+        return text + "\n"
+    }
+}

@@ -1,0 +1,71 @@
+/// Human-readable renderings of the reports: summary first, then details.
+public enum TextReport {
+    public static func simulation(_ report: SimulationReport, showRIB: Bool) -> String {
+        var out = "network \(report.network): \(report.routers.count) routers"
+        out += report.failures.isEmpty ? ", no failures\n" : ", failed: \(report.failures.joined(separator: ", "))\n"
+        if !report.converged { out += "WARNING: the control plane did not converge (see diagnostics)\n" }
+        for diagnostic in report.diagnostics { out += "\(diagnostic.severity): \(diagnostic.message) [\(diagnostic.code)]\n" }
+        let established = report.sessions.filter(\.established).count
+        out += "\nBGP sessions: \(established) of \(report.sessions.count) configured ends established\n"
+        for session in report.sessions where !session.established {
+            out += "  down  \(session.router) -> \(session.peer ?? session.peerAddress) (\(session.peerAddress), \(session.type)): \(session.reason ?? "")\n"
+        }
+        out += "\nRoutes per router (main RIB by protocol):\n"
+        let width = max(6, (report.routers.map(\.name.count).max() ?? 0) + 2)
+        for router in report.routers {
+            let counts = router.routeCounts.keys.sorted().map { "\($0) \(router.routeCounts[$0] ?? 0)" }.joined(separator: ", ")
+            out += "  \(pad(router.name, width))AS\(router.asn)  \(router.up ? counts : "DOWN")"
+            if let tracks = router.tracks { out += "  tracks: " + tracks.keys.sorted().map { "\($0) \(tracks[$0] == true ? "up" : "down")" }.joined(separator: ", ") }
+            out += "\n"
+        }
+        out += "\nBGP best paths:\n"
+        for router in report.routers where !router.bgp.isEmpty {
+            for path in router.bgp {
+                let via = path.from.map { "\(path.source) from \($0)" } ?? path.source
+                out += "  \(pad(router.name, width))\(pad(path.prefix, 20))path \(pad(path.asPath.isEmpty ? (path.from == nil ? "(local)" : "(empty)") : path.asPath, 14)) next hop \(pad(path.nextHop, 15)) \(via); decided by \(path.decidedBy)\n"
+            }
+        }
+        if showRIB {
+            for router in report.routers {
+                out += "\nRIB of \(router.name):\n"
+                for route in router.rib ?? [] {
+                    out += "  \(pad(route.prefix, 20))\(pad(route.protocolName, 10))[\(route.distance)/\(route.metric)] \(pad(route.forwarding, 16)) \(route.origin)\n"
+                }
+            }
+        }
+        if !report.flows.isEmpty {
+            out += "\nFlows:\n"
+            for flow in report.flows { out += self.flow(flow, indent: "  ") }
+        }
+        return out
+    }
+
+    public static func flow(_ flow: FlowReport, indent: String = "") -> String {
+        var out = "\(indent)\(flow.name): \(flow.from) -> \(flow.to): \(flow.disposition.uppercased())\n"
+        for (index, path) in flow.paths.enumerated() {
+            let label = flow.paths.count > 1 ? "branch \(index + 1): " : ""
+            out += "\(indent)  \(label)\(pathText(path)): \(path.detail)\n"
+        }
+        return out
+    }
+
+    public static func trace(_ report: TraceReport) -> String {
+        var out = "trace \(report.flow.from) -> \(report.flow.to) in \(report.network)"
+        out += report.failures.isEmpty ? "\n" : " with \(report.failures.joined(separator: ", ")) failed\n"
+        for (index, path) in report.flow.paths.enumerated() {
+            out += report.flow.paths.count > 1 ? "branch \(index + 1) of \(report.flow.paths.count):\n" : ""
+            for (hopIndex, hop) in path.hops.enumerated() { out += "  \(hopIndex + 1). \(hop.node): \(hop.action)\n" }
+            out += "  => \(path.disposition.uppercased()): \(path.detail)\n"
+        }
+        return out
+    }
+
+    /// `R4[eth1] > R3[eth1] > R2`: the out-interface tells ECMP branches apart.
+    static func pathText(_ path: PathReport) -> String {
+        path.hops.map { hop in hop.outInterface.map { "\(hop.node)[\($0)]" } ?? hop.node }.joined(separator: " > ")
+    }
+
+    static func pad(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
+    }
+}

@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import Pipeline
+
+struct Simulate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Converge the network and report sessions, routes, BGP best paths and declared flows.",
+        discussion: """
+        Examples:
+          routesim simulate topologies/null0-peering/topology.yml
+          routesim simulate topology.yml --fail R1-R2 --format json
+          routesim simulate topology.yml --fail-router R2 --rib
+        """
+    )
+
+    @Argument(help: "The topology file (YAML).") var topology: String
+    @OptionGroup var failures: FailureOptions
+    @Option(help: "Output format: text or json.") var format: OutputFormat = .text
+    @Flag(name: .customLong("rib"), help: "Also print every router's main RIB.") var showRIB = false
+    @Option(name: .shortAndLong, help: "Write the output to this file (atomically) instead of stdout.") var output: String?
+    @Flag(help: "Print stage timings to stderr.") var timings = false
+
+    func run() throws {
+        let started = Date()
+        let (network, warnings) = unwrap(RouteSim.load(topology))
+        printWarnings(warnings)
+        let loaded = Date()
+        let spec = unwrap(RouteSim.failures(links: failures.links, routers: failures.routers, in: network))
+        let plane = Engine.run(network, failures: spec)
+        let converged = Date()
+        let report = ReportBuilder(plane: plane).simulation(includeRIB: showRIB || format == .json && showRIB)
+        let text = format == .json ? JSONOutput.encode(report) : TextReport.simulation(report, showRIB: showRIB)
+        try emit(text, to: output)
+        if timings {
+            let done = Date()
+            let message = String(format: "timings: load %.3f s, converge %.3f s, report %.3f s, bgp events %d, rounds %d\n",
+                                 loaded.timeIntervalSince(started), converged.timeIntervalSince(loaded), done.timeIntervalSince(converged),
+                                 plane.statistics.bgpEvents, plane.statistics.bgpRounds)
+            FileHandle.standardError.write(Data(message.utf8))
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import Pipeline
+
+@main
+struct RouteSimCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "routesim",
+        abstract: "Simulate IGP, BGP and static routing to find what a failure black-holes.",
+        discussion: """
+        routesim reads a topology file (docs/topology-format.md), computes every router's RIB and \
+        forwarding table, and traces flows hop by hop. Give --fail / --fail-router to see the \
+        network with links or routers down.
+
+        Exit codes: 0 success; 2 the input could not be loaded or an argument names something \
+        unknown; 64 bad command-line usage.
+        """,
+        version: "0.1.0",
+        subcommands: [Simulate.self, TraceCommand.self, Validate.self, Generate.self]
+    )
+}
+
+/// Prints diagnostics to stderr and exits 2: the one path for bad input.
+func exitBadInput(_ failure: RouteSim.Failure) -> Never {
+    switch failure {
+    case .badInput(let diagnostics):
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        for diagnostic in diagnostics { FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8)) }
+        FileHandle.standardError.write(Data("\(errors) error\(errors == 1 ? "" : "s") found; nothing was simulated\n".utf8))
+    case .badArgument(let message):
+        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+    }
+    Foundation.exit(2)
+}
+
+func printWarnings(_ diagnostics: [Diagnostic]) {
+    for diagnostic in diagnostics where diagnostic.severity != .error {
+        FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+    }
+}
+
+func unwrap<T>(_ result: Result<T, RouteSim.Failure>) -> T {
+    switch result {
+    case .success(let value): return value
+    case .failure(let failure): exitBadInput(failure)
+    }
+}
+
+/// Writes to a file atomically (temporary file, then rename) or to stdout for "-".
+func emit(_ text: String, to path: String?) throws {
+    guard let path, path != "-" else { print(text, terminator: ""); return }
+    let url = URL(fileURLWithPath: path)
+    do {
+        try Data(text.utf8).write(to: url, options: .atomic)
+    } catch {
+        FileHandle.standardError.write(Data("error: cannot write \(path): \(error.localizedDescription)\n".utf8))
+        throw ExitCode(2)
+    }
+}
