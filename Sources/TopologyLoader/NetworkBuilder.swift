@@ -65,8 +65,11 @@ struct NetworkBuilder {
         if let node = top["flows"] { flows = readFlows(node) }
         var failureSets: [FailureSet] = []
         if let node = top["failure-sets"] { failureSets = readFailureSets(node) }
+        var routersPerAS: [ASN: Int] = [:]
+        for router in routers { routersPerAS[router.asn, default: 0] += 1 }
         for router in routers where ases[router.asn] == nil {
-            if declaredASes {
+            // A single-router AS needs no IGP; several routers in an undeclared AS usually mean a typo.
+            if declaredASes && routersPerAS[router.asn, default: 0] > 1 {
                 reader.bag.warning("LOAD012", "AS \(router.asn) of \(router.name) is not declared under 'ases'; it runs no IGP",
                                    at: router.location, hint: "declare it under 'ases' with an igp, or check the number")
             }

@@ -68,6 +68,12 @@ import Yams
                 if best["local"] as? Bool == true { #expect(route.isLocal, "\(what) should be local") }
                 if let step = best["decided-by"] as? String { #expect(route.decidedBy.rawValue == step, "\(what): decided by \(route.decidedBy.rawValue)") }
                 if let path = best["as-path"] as? String { #expect(route.attributes.asPath.description == path, "\(what): path \(route.attributes.asPath)") }
+                if let hop = best["next-hop"] as? String { #expect(route.attributes.nextHop.description == hop, "\(what): next hop \(route.attributes.nextHop)") }
+                if let originator = best["originator"] as? String {
+                    let name = route.originatorID.flatMap { id in network.routers.first { $0.routerID == id }?.name }
+                    #expect(name == originator, "\(what): originator \(name ?? "none")")
+                }
+                if let length = best["cluster-list-length"] as? Int { #expect(route.clusterList.count == length, "\(what): cluster list \(route.clusterList)") }
                 if let pref = best["local-preference"] as? Int { #expect(Int(route.attributes.localPreference) == pref, "\(what): local-pref \(route.attributes.localPreference)") }
             }
             let down = Set(plane.sessions.filter { !$0.established }.map { "\(network.routers[$0.router].name)->\($0.peerRouter.map { network.routers[$0].name } ?? $0.peerAddress.description)" })
