@@ -64,7 +64,9 @@ extension NetworkBuilder {
                 targets.append(["null0", "discard", "blackhole"].contains(lowered) ? .discard : .interface(interface))
             }
             if let n = view["discard"], let discard = reader.bool(n, "static route discard"), discard { targets.append(.discard) }
-            guard targets.count == 1 else {
+            let given = ["next-hop", "interface", "discard"].filter { view[$0] != nil }.count
+            if given == 1 && targets.isEmpty { continue }   // the value was bad and is reported already
+            guard given == 1, targets.count == 1 else {
                 reader.error("LOAD005", "static route \(prefix) of \(router) needs exactly one of next-hop, interface or discard: true", at: item,
                              hint: "a Null0 route is 'discard: true' (or 'interface: Null0')")
                 continue

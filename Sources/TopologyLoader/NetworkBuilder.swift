@@ -155,11 +155,14 @@ struct NetworkBuilder {
                 continue
             }
             guard let view = reader.mapping(value, "router \(name)", keys: Self.routerKeys) else { continue }
-            guard let asnNode = view["asn"] else {
+            // A router with a bad or missing asn is still registered (as AS 0) so that references
+            // to it do not cascade into more errors; the error already blocks the load.
+            var asn: ASN = 0
+            if let asnNode = view["asn"] {
+                asn = reader.asn(asnNode, "asn of \(name)") ?? 0
+            } else {
                 reader.error("LOAD004", "router \(name) has no 'asn'", at: keyNode, hint: "add 'asn: <number>'")
-                continue
             }
-            guard let asn = reader.asn(asnNode, "asn of \(name)") else { continue }
             var draft = RouterDraft(name: name, node: value, view: view, asn: asn, location: reader.location(keyNode))
             if let n = view["role"], let role = reader.choice(n, "role of \(name)", RouterRole.self) { draft.role = role }
             if let n = view["router-id"] { draft.routerID = reader.address(n, "router-id of \(name)") }
@@ -217,7 +220,7 @@ struct NetworkBuilder {
         guard let name = reader.string(node, what) else { return nil }
         if let index = draftIndex[name] { return index }
         let hint = Suggestion.closest(to: name, in: draftIndex.keys).map { "did you mean '\($0)'?" } ?? "declare it under 'routers'"
-        reader.error("LOAD007", "\(what) '\(name)' is not a declared router", at: node, hint: hint)
+        reader.error("LOAD007", "unknown router '\(name)' (\(what))", at: node, hint: hint)
         return nil
     }
 }

@@ -79,7 +79,8 @@ final class YAMLReader {
         case .sequence(let sequence): return Array(sequence)
         case _ where isNull(node): return []
         default:
-            error("LOAD002", "\(what) must be a list, found \(YAMLReader.kindName(node))", at: node)
+            error("LOAD002", "\(what) must be a list, found \(YAMLReader.kindName(node))", at: node,
+                  hint: "write a YAML list: [a, b] or one '- item' per line")
             return []
         }
     }
