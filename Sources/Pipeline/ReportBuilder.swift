@@ -13,13 +13,12 @@ public struct ReportBuilder: Sendable {
 
     func router(_ r: Int, includeRIB: Bool) -> RouterReport {
         let router = network.routers[r]
-        let rib = plane.mainRIB(router: r)
         var counts: [String: Int] = [:]
-        for entry in rib { counts[entry.protocolKind.rawValue, default: 0] += 1 }
+        for (kind, count) in plane.routeCounts(router: r) { counts[kind.rawValue] = count }
         let bgp = plane.bgpTables[r].keys.sorted().compactMap { prefix in plane.bgpTables[r][prefix].map { bgpPath(prefix, $0) } }
         let tracks = router.tracks.isEmpty ? nil : Dictionary(uniqueKeysWithValues: router.tracks.map { (String($0.id), plane.trackStates[r][$0.id] ?? false) })
         return RouterReport(name: router.name, asn: router.asn, up: plane.liveness.routerUp[r], routeCounts: counts, bgp: bgp,
-                            rib: includeRIB ? rib.map(route) : nil, tracks: tracks)
+                            rib: includeRIB ? plane.mainRIB(router: r).map(route) : nil, tracks: tracks)
     }
 
     func bgpPath(_ prefix: Prefix, _ route: BGPRoute) -> BGPPathReport {

@@ -1,6 +1,9 @@
 /// Human-readable renderings of the reports: summary first, then details.
 public enum TextReport {
-    public static func simulation(_ report: SimulationReport, showRIB: Bool) -> String {
+    /// Text output lists BGP best paths only up to this many, unless asked (JSON always has them).
+    public static let bgpListLimit = 1000
+
+    public static func simulation(_ report: SimulationReport, showRIB: Bool, listAllBGP: Bool = false) -> String {
         var out = "network \(report.network): \(report.routers.count) routers"
         out += report.failures.isEmpty ? ", no failures\n" : ", failed: \(report.failures.joined(separator: ", "))\n"
         if !report.converged { out += "WARNING: the control plane did not converge (see diagnostics)\n" }
@@ -18,8 +21,12 @@ public enum TextReport {
             if let tracks = router.tracks { out += "  tracks: " + tracks.keys.sorted().map { "\($0) \(tracks[$0] == true ? "up" : "down")" }.joined(separator: ", ") }
             out += "\n"
         }
-        out += "\nBGP best paths:\n"
-        for router in report.routers where !router.bgp.isEmpty {
+        let totalPaths = report.routers.reduce(0) { $0 + $1.bgp.count }
+        out += "\nBGP best paths: \(totalPaths)\n"
+        if totalPaths > bgpListLimit && !listAllBGP {
+            out += "  (more than \(bgpListLimit): not listed; use --bgp to list them, or --format json)\n"
+        }
+        for router in report.routers where !router.bgp.isEmpty && (totalPaths <= bgpListLimit || listAllBGP) {
             for path in router.bgp {
                 let via = path.from.map { "\(path.source) from \($0)" } ?? path.source
                 out += "  \(pad(router.name, width))\(pad(path.prefix, 20))path \(pad(path.asPath.isEmpty ? (path.from == nil ? "(local)" : "(empty)") : path.asPath, 14)) next hop \(pad(path.nextHop, 15)) \(via); decided by \(path.decidedBy)\n"

@@ -24,11 +24,13 @@ public struct DataPlane: Sendable {
     let nonBGPTries: [PrefixTrie<RIBEntry>]
     private let fibCache: FIBCache
 
-    public struct Statistics: Sendable, Codable {
+    public struct Statistics: Sendable {
         public var bgpEvents: Int
         public var bgpRounds: Int
         public var trackIterations: Int
         public var converged: Bool
+        /// Wall time per stage of the last control-plane pass (for --timings; never in reports).
+        public var stageSeconds: [(String, Double)]
     }
 
     init(network: Network, failures: FailureSpec, liveness: Liveness, owners: [IPv4Address: AddressOwner], nonBGPRoutes: [[Prefix: RIBEntry]],
@@ -80,6 +82,28 @@ public struct DataPlane: Sendable {
             table[prefix] = entry
         }
         return table.values.sorted { $0.prefix < $1.prefix }
+    }
+
+    /// How many main-RIB routes each protocol wins on a router, without materialising the RIB.
+    public func routeCounts(router: Int) -> [RouteProtocol: Int] {
+        var counts: [RouteProtocol: Int] = [:]
+        var distances: [Prefix: UInt8] = [:]
+        for (prefix, entry) in nonBGPRoutes[router] { distances[prefix] = entry.distance; counts[entry.protocolKind, default: 0] += 1 }
+        for (prefix, entry) in aggregateRoutes[router] where (distances[prefix] ?? 255) > entry.distance {
+            if let replaced = nonBGPRoutes[router][prefix] { counts[replaced.protocolKind, default: 0] -= 1 }
+            distances[prefix] = entry.distance
+            counts[.bgp, default: 0] += 1
+        }
+        let own = network.routers[router].distances
+        for (prefix, route) in bgpTables[router] where !route.isLocal {
+            let distance = route.isEBGP ? own.ebgp : own.ibgp
+            guard (distances[prefix] ?? 255) > distance, nonBGPTries[router].longestMatch(route.attributes.nextHop) != nil else { continue }
+            if let current = distances[prefix] {
+                if let replaced = nonBGPRoutes[router][prefix], replaced.distance == current { counts[replaced.protocolKind, default: 0] -= 1 } else { counts[.bgp, default: 0] -= 1 }
+            }
+            counts[route.isEBGP ? .ebgp : .ibgp, default: 0] += 1
+        }
+        return counts.filter { $0.value > 0 }
     }
 
     /// Longest-prefix match in the router's forwarding table.

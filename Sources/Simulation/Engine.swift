@@ -42,6 +42,10 @@ public enum Engine {
 
     static func computeOnce(_ network: Network, failures: FailureSpec, trackStates: [[Int: Bool]], options: SimulationOptions,
                             trackIterations: Int, extra: [Diagnostic] = []) -> DataPlane {
+        let clock = ContinuousClock()
+        var stages: [(String, Duration)] = []
+        var mark = clock.now
+        func lap(_ name: String) { let now = clock.now; stages.append((name, now - mark)); mark = now }
         let liveness = Liveness(network: network, failures: failures)
         var owners: [IPv4Address: AddressOwner] = [:]
         for (r, router) in network.routers.enumerated() {
@@ -90,9 +94,12 @@ public enum Engine {
             tries.append(trie)
         }
 
+        lap("igp+static")
         let (sessions, peerings) = BGPSessionBuilder(network: network, liveness: liveness, owners: owners, nonBGP: tries).build()
+        lap("sessions")
         var bgp = BGPRun(network: network, liveness: liveness, nonBGP: nonBGP, propagation: BGPPropagation(network: network, peerings: peerings, resolvers: tries), options: options)
         bgp.run()
+        lap("bgp")
         var diagnostics = extra + bgp.diagnostics
         diagnostics.sort { $0.message < $1.message }
         let aggregateRoutes: [[Prefix: RIBEntry]] = network.routers.indices.map { r in
@@ -107,6 +114,7 @@ public enum Engine {
         return DataPlane(network: network, failures: failures, liveness: liveness, owners: owners, nonBGPRoutes: nonBGP, nonBGPTries: tries,
                          bgpTables: bgp.tables, inaccessible: bgp.inaccessible, aggregateRoutes: aggregateRoutes, sessions: sessions,
                          trackStates: trackStates, diagnostics: diagnostics,
-                         statistics: .init(bgpEvents: bgp.events, bgpRounds: bgp.rounds, trackIterations: trackIterations, converged: bgp.converged))
+                         statistics: .init(bgpEvents: bgp.events, bgpRounds: bgp.rounds, trackIterations: trackIterations, converged: bgp.converged,
+                                           stageSeconds: stages.map { ($0.0, Double($0.1.components.seconds) + Double($0.1.components.attoseconds) / 1e18) }))
     }
 }

@@ -9,6 +9,8 @@ struct BGPPropagation: Sendable {
     let clusterIDs: [IPv4Address]
     let ebgpPeerings: [[Int]]
     let hasClients: [Bool]
+    /// Global index of each router's first peering; peering p of router r is slot slotOffsets[r] + p.
+    let slotOffsets: [Int]
     /// Per router: active summary-only aggregates (their more-specifics are not exported).
     var suppressing: [[Prefix]]
     /// Per router, per peering with conditional advertisement: whether the condition currently allows it.
@@ -22,6 +24,9 @@ struct BGPPropagation: Sendable {
         clusterIDs = network.routers.map { $0.bgp?.clusterID ?? $0.routerID }
         ebgpPeerings = peerings.map { list in list.indices.filter { list[$0].ebgp } }
         hasClients = peerings.map { list in list.contains { $0.neighbor.routeReflectorClient } }
+        var offsets = [0]
+        for list in peerings { offsets.append((offsets.last ?? 0) + list.count) }
+        slotOffsets = offsets
         suppressing = Array(repeating: [], count: network.routers.count)
         conditionAllows = Array(repeating: [:], count: network.routers.count)
     }
@@ -34,61 +39,123 @@ struct BGPPropagation: Sendable {
         var events: Int
     }
 
-    func propagate(_ prefix: Prefix, origins: [Int: BGPRoute]) -> Result {
-        var best: [Int: BGPRoute] = [:]
-        var adjIn: [Int: [Int: BGPRoute]] = [:]
-        var invalid: [Int: [Int: IPv4Address]] = [:]
-        var adjOut: [Int: [Int: BGPRoute]] = [:]
+    /// Per-worker buffers indexed by router and by peering slot, reused across prefixes so a
+    /// prefix costs only what it touches (no per-prefix dictionaries).
+    final class Scratch {
+        var best: [BGPRoute?]
+        var adjIn: [BGPRoute?]
+        var adjOut: [BGPRoute?]
+        var invalid: [IPv4Address?]
+        var queued: [Bool]
+        var changes: [Int]
+        var touchedRouters: [Int] = []
+        var touchedSlots: [Int] = []
+        var routerTouched: [Bool]
+        var slotTouched: [Bool]
+        /// Per router, the slots holding a received path, in slot order (candidates without a scan).
+        var filled: [[Int]]
+
+        init(routers: Int, slots: Int) {
+            best = Array(repeating: nil, count: routers)
+            queued = Array(repeating: false, count: routers)
+            changes = Array(repeating: 0, count: routers)
+            routerTouched = Array(repeating: false, count: routers)
+            adjIn = Array(repeating: nil, count: slots)
+            adjOut = Array(repeating: nil, count: slots)
+            invalid = Array(repeating: nil, count: slots)
+            slotTouched = Array(repeating: false, count: slots)
+            filled = Array(repeating: [], count: routers)
+        }
+
+        func setReceived(_ route: BGPRoute?, slot: Int, router: Int) {
+            let had = adjIn[slot] != nil
+            adjIn[slot] = route
+            if route != nil && !had {
+                var list = filled[router]
+                let position = list.firstIndex { $0 > slot } ?? list.count
+                list.insert(slot, at: position)
+                filled[router] = list
+            } else if route == nil && had {
+                filled[router].removeAll { $0 == slot }
+            }
+        }
+
+        func touchRouter(_ r: Int) { if !routerTouched[r] { routerTouched[r] = true; touchedRouters.append(r) } }
+        func touchSlot(_ s: Int) { if !slotTouched[s] { slotTouched[s] = true; touchedSlots.append(s) } }
+
+        func reset() {
+            for r in touchedRouters { best[r] = nil; queued[r] = false; changes[r] = 0; routerTouched[r] = false; filled[r].removeAll(keepingCapacity: true) }
+            for s in touchedSlots { adjIn[s] = nil; adjOut[s] = nil; invalid[s] = nil; slotTouched[s] = false }
+            touchedRouters.removeAll(keepingCapacity: true)
+            touchedSlots.removeAll(keepingCapacity: true)
+        }
+    }
+
+    func makeScratch() -> Scratch { Scratch(routers: network.routers.count, slots: slotOffsets.last ?? 0) }
+
+    func propagate(_ prefix: Prefix, origins: [Int: BGPRoute], scratch: Scratch) -> Result {
+        defer { scratch.reset() }
         var queue = origins.keys.sorted()
-        var queued = Set(queue)
+        for r in queue { scratch.queued[r] = true; scratch.touchRouter(r) }
         var head = 0
         var events = 0
-        var changes: [Int: Int] = [:]
         let limit = 64 * max(network.routers.count, 16)
         var oscillating: [Int] = []
+        var candidates: [BGPRoute] = []
         while head < queue.count {
             let r = queue[head]
             head += 1
-            queued.remove(r)
+            scratch.queued[r] = false
             if head > 4096 { queue.removeFirst(head); head = 0 }
             events += 1
             if events > limit {
-                oscillating = changes.filter { $0.value > 8 }.map(\.key).sorted()
+                oscillating = scratch.touchedRouters.filter { scratch.changes[$0] > 8 }.sorted()
                 break
             }
-            var candidates: [BGPRoute] = []
+            candidates.removeAll(keepingCapacity: true)
             if let local = origins[r] { candidates.append(local) }
-            if let received = adjIn[r] { for key in received.keys.sorted() { if let route = received[key] { candidates.append(route) } } }
+            let base = slotOffsets[r]
+            for slot in scratch.filled[r] { if let route = scratch.adjIn[slot] { candidates.append(route) } }
             let newBest = DecisionProcess.best(candidates, localAS: network.routers[r].asn)
-            if newBest == best[r] { continue }
-            changes[r, default: 0] += 1
-            best[r] = newBest
-            // Only peerings that can receive this path, plus those that hold a previous advertisement.
-            var targets: [Int]
-            if let route = newBest, !route.isLocal, !route.isEBGP, !hasClients[r] { targets = ebgpPeerings[r] } else { targets = Array(peerings[r].indices) }
-            if let sent = adjOut[r] { targets = Array(Set(targets).union(sent.keys)).sorted() }
-            for p in targets {
+            if newBest == scratch.best[r] { continue }
+            scratch.changes[r] += 1
+            scratch.best[r] = newBest
+            // An iBGP-learned path goes only to eBGP peers (split horizon) unless this router reflects;
+            // peerings that hold an earlier advertisement are revisited to withdraw or replace it.
+            let onlyEBGP = newBest.map { !$0.isLocal && !$0.isEBGP && !hasClients[r] } ?? false
+            for p in peerings[r].indices {
+                let slot = base + p
+                if onlyEBGP && !peerings[r][p].ebgp && scratch.adjOut[slot] == nil { continue }
                 let out = newBest.flatMap { export($0, prefix: prefix, from: r, over: p) }
-                if out == adjOut[r]?[p] { continue }
-                adjOut[r, default: [:]][p] = out
+                if out == scratch.adjOut[slot] { continue }
+                scratch.adjOut[slot] = out
+                scratch.touchSlot(slot)
                 let peering = peerings[r][p]
                 let q = peering.peer, pp = peering.peerPeering
                 guard pp >= 0 else { continue }
+                let inSlot = slotOffsets[q] + pp
                 var imported: BGPRoute?
                 var unresolved: IPv4Address?
                 if let out { (imported, unresolved) = importRoute(out, prefix: prefix, at: q, over: pp, from: r) }
-                if let unresolved { invalid[q, default: [:]][pp] = unresolved } else { invalid[q]?[pp] = nil }
-                if imported == adjIn[q]?[pp] { continue }
-                adjIn[q, default: [:]][pp] = imported
-                if queued.insert(q).inserted { queue.append(q) }
+                scratch.touchSlot(inSlot)
+                scratch.touchRouter(q)
+                scratch.invalid[inSlot] = unresolved
+                if imported == scratch.adjIn[inSlot] { continue }
+                scratch.setReceived(imported, slot: inSlot, router: q)
+                if !scratch.queued[q] { scratch.queued[q] = true; queue.append(q) }
             }
         }
-        var inaccessible: [(Int, IPv4Address)] = []
-        for (router, entries) in invalid where best[router] == nil {
-            if let hop = entries.values.min() { inaccessible.append((router, hop)) }
+        var best: [(router: Int, route: BGPRoute)] = []
+        var inaccessible: [(router: Int, nextHop: IPv4Address)] = []
+        for r in scratch.touchedRouters.sorted() {
+            if let route = scratch.best[r] {
+                best.append((r, route))
+            } else {
+                let hops = (slotOffsets[r]..<slotOffsets[r + 1]).compactMap { scratch.invalid[$0] }
+                if let hop = hops.min() { inaccessible.append((r, hop)) }
+            }
         }
-        return Result(best: best.compactMap { key, value in (key, value) }.sorted { $0.router < $1.router },
-                      inaccessible: inaccessible.sorted { $0.0 < $1.0 }, oscillating: oscillating, events: events)
+        return Result(best: best, inaccessible: inaccessible, oscillating: oscillating, events: events)
     }
 
     func export(_ route: BGPRoute, prefix: Prefix, from r: Int, over p: Int) -> BGPRoute? {

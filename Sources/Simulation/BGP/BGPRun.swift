@@ -103,10 +103,11 @@ struct BGPRun {
         let results = ResultSlots(count: prefixes.count)
         let propagation = self.propagation
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            let scratch = propagation.makeScratch()
             var index = worker
             while index < prefixes.count {
                 let prefix = prefixes[index]
-                results.store(index, propagation.propagate(prefix, origins: origins[prefix] ?? [:]))
+                results.store(index, propagation.propagate(prefix, origins: origins[prefix] ?? [:], scratch: scratch))
                 index += workers
             }
         }

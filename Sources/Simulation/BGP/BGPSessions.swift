@@ -29,8 +29,15 @@ struct BGPSessionBuilder {
     let liveness: Liveness
     let owners: [IPv4Address: AddressOwner]
     let nonBGP: [PrefixTrie<RIBEntry>]
+    let reachability = ReachabilityMemo()
 
     func build() -> (statuses: [BGPSessionStatus], peerings: [[Peering]]) {
+        // Neighbor statements by address, per router: pairing looks each end up once.
+        let neighborByAddress: [[IPv4Address: Int]] = network.routers.map { router in
+            var table: [IPv4Address: Int] = [:]
+            for (index, neighbor) in (router.bgp?.neighbors ?? []).enumerated() where table[neighbor.address] == nil { table[neighbor.address] = index }
+            return table
+        }
         var statuses: [BGPSessionStatus] = []
         var peerings = [[Peering]](repeating: [], count: network.routers.count)
         var pending: [[Int: Int]] = Array(repeating: [:], count: network.routers.count) // router -> neighborIndex -> status index
@@ -49,7 +56,7 @@ struct BGPSessionBuilder {
             let status = statuses[index]
             guard let peer = status.peerRouter, let local = status.localAddress,
                   let peerBGP = network.routers[peer].bgp,
-                  let peerNeighbor = peerBGP.neighbors.firstIndex(where: { $0.address == local }),
+                  let peerNeighbor = neighborByAddress[peer][local],
                   let peerStatusIndex = pending[peer][peerNeighbor] else {
                 statuses[index].reason = "\(peerName(status)) has no neighbor statement for \(status.localAddress?.description ?? "?") (this session's source address)"
                 continue
@@ -72,7 +79,7 @@ struct BGPSessionBuilder {
         for index in statuses.indices where statuses[index].reason == nil {
             let status = statuses[index]
             guard let peer = status.peerRouter, let local = status.localAddress,
-                  let peerNeighbor = network.routers[peer].bgp?.neighbors.firstIndex(where: { $0.address == local }),
+                  let peerNeighbor = neighborByAddress[peer][local],
                   let peerIndex = pending[peer][peerNeighbor], statuses[peerIndex].reason == nil else {
                 statuses[index].reason = "the other end is down"
                 continue
@@ -89,7 +96,7 @@ struct BGPSessionBuilder {
         }
         for (index, status) in statuses.enumerated() where status.established {
             guard let mine = peeringIndex[index], let peer = status.peerRouter, let local = status.localAddress,
-                  let peerNeighbor = network.routers[peer].bgp?.neighbors.firstIndex(where: { $0.address == local }),
+                  let peerNeighbor = neighborByAddress[peer][local],
                   let peerStatus = pending[peer][peerNeighbor], let theirs = peeringIndex[peerStatus] else { continue }
             peerings[status.router][mine].peerPeering = theirs
         }
@@ -143,23 +150,47 @@ struct BGPSessionBuilder {
 
     /// Follows the non-BGP FIBs hop by hop (any ECMP branch) until the owner of `address` is reached.
     private func reaches(from start: Int, to address: IPv4Address, owner target: Int) -> Bool {
-        var frontier = [start]
-        var visited: Set<Int> = [start]
-        while let current = frontier.popLast() {
-            if current == target { return true }
-            guard let (_, entry) = nonBGP[current].longestMatch(address) else { continue }
-            var nextRouters: [Int] = []
-            switch entry.forwarding {
-            case .discard: continue
-            case .attached:
-                if case .router(let ref)? = owners[address] { nextRouters.append(ref.router) }
-            case .forward(let hops):
-                for hop in hops {
-                    if case .router(let ref)? = owners[hop.gateway], liveness.routerUp[ref.router] { nextRouters.append(ref.router) }
-                }
+        var inProgress: Set<Int> = []
+        return reachability.reaches(start, address, target, &inProgress, self).reached
+    }
+
+    /// Forwarding is per destination, so whether router r reaches an address is memoized across
+    /// sessions (a full iBGP mesh asks the same question thousands of times).
+    final class ReachabilityMemo {
+        struct Key: Hashable { let router: Int; let address: IPv4Address }
+        var known: [Key: Bool] = [:]
+
+        /// `reached`, and whether the answer is final (not cut short by a cycle still being explored).
+        func reaches(_ r: Int, _ address: IPv4Address, _ target: Int, _ inProgress: inout Set<Int>, _ builder: BGPSessionBuilder) -> (reached: Bool, final: Bool) {
+            if r == target { return (true, true) }
+            let key = Key(router: r, address: address)
+            if let answer = known[key] { return (answer, true) }
+            if inProgress.contains(r) { return (false, false) }
+            inProgress.insert(r)
+            defer { inProgress.remove(r) }
+            var final = true
+            for next in builder.nextRouters(r, address) {
+                let answer = reaches(next, address, target, &inProgress, builder)
+                if answer.reached { known[key] = true; return (true, true) }
+                final = final && answer.final
             }
-            for next in nextRouters where liveness.routerUp[next] && visited.insert(next).inserted { frontier.append(next) }
+            if final { known[key] = false }
+            return (false, final)
         }
-        return false
+    }
+
+    func nextRouters(_ r: Int, _ address: IPv4Address) -> [Int] {
+        guard liveness.routerUp[r], let (_, entry) = nonBGP[r].longestMatch(address) else { return [] }
+        switch entry.forwarding {
+        case .discard: return []
+        case .attached:
+            if case .router(let ref)? = owners[address], liveness.routerUp[ref.router] { return [ref.router] }
+            return []
+        case .forward(let hops):
+            return hops.compactMap { hop in
+                if case .router(let ref)? = owners[hop.gateway], liveness.routerUp[ref.router] { return ref.router }
+                return nil
+            }
+        }
     }
 }

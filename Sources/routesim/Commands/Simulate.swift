@@ -17,6 +17,7 @@ struct Simulate: ParsableCommand {
     @OptionGroup var failures: FailureOptions
     @Option(help: "Output format: text or json.") var format: OutputFormat = .text
     @Flag(name: .customLong("rib"), help: "Also print every router's main RIB.") var showRIB = false
+    @Flag(name: .customLong("bgp"), help: "List every BGP best path in text output (listed by default up to 1000).") var listBGP = false
     @Option(name: .shortAndLong, help: "Write the output to this file (atomically) instead of stdout.") var output: String?
     @Flag(help: "Print stage timings to stderr.") var timings = false
 
@@ -28,13 +29,14 @@ struct Simulate: ParsableCommand {
         let spec = unwrap(RouteSim.failures(links: failures.links, routers: failures.routers, in: network))
         let plane = Engine.run(network, failures: spec)
         let converged = Date()
-        let report = ReportBuilder(plane: plane).simulation(includeRIB: showRIB || format == .json && showRIB)
-        let text = format == .json ? JSONOutput.encode(report) : TextReport.simulation(report, showRIB: showRIB)
+        let report = ReportBuilder(plane: plane).simulation(includeRIB: showRIB)
+        let text = format == .json ? JSONOutput.encode(report) : TextReport.simulation(report, showRIB: showRIB, listAllBGP: listBGP)
         try emit(text, to: output)
         if timings {
             let done = Date()
-            let message = String(format: "timings: load %.3f s, converge %.3f s, report %.3f s, bgp events %d, rounds %d\n",
-                                 loaded.timeIntervalSince(started), converged.timeIntervalSince(loaded), done.timeIntervalSince(converged),
+            let stages = plane.statistics.stageSeconds.map { String(format: "%@ %.3f s", $0.0, $0.1) }.joined(separator: ", ")
+            let message = String(format: "timings: load %.3f s, converge %.3f s (%@), report %.3f s, bgp events %d, rounds %d\n",
+                                 loaded.timeIntervalSince(started), converged.timeIntervalSince(loaded), stages, done.timeIntervalSince(converged),
                                  plane.statistics.bgpEvents, plane.statistics.bgpRounds)
             FileHandle.standardError.write(Data(message.utf8))
         }
