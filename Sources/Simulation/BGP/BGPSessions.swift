@@ -124,6 +124,10 @@ struct BGPSessionBuilder {
         let connected = router.interfaces.indices.first { i in
             liveness.interfaceUp[r][i] && router.interfaces[i].kind != .loopback && router.interfaces[i].prefix.contains(neighbor.address)
         }
+        let ebgp = neighbor.remoteAS != router.asn
+        if ebgp && neighbor.ebgpMultihop == nil && connected == nil {
+            return "eBGP peer \(neighbor.address) is not on a connected subnet that is up (set ebgp-multihop to peer across hops)"
+        }
         if let source = neighbor.updateSource {
             guard let i = router.interfaceIndex(named: source) else { return "update-source \(source) does not exist" }
             guard liveness.interfaceUp[r][i] else { return "update-source \(source) is down" }
@@ -135,13 +139,7 @@ struct BGPSessionBuilder {
         } else {
             return "no route to \(neighbor.address)"
         }
-        let ebgp = neighbor.remoteAS != router.asn
-        if ebgp && neighbor.ebgpMultihop == nil {
-            guard connected != nil else {
-                return "eBGP peer \(neighbor.address) is not on a connected subnet that is up (set ebgp-multihop to peer across hops)"
-            }
-            return nil
-        }
+        if ebgp && neighbor.ebgpMultihop == nil { return nil }
         guard let local = status.localAddress else { return "no source address" }
         if !reaches(from: r, to: neighbor.address, owner: owner.router) { return "no path from \(router.name) to \(neighbor.address) in the IGP/static/connected routes" }
         if !reaches(from: owner.router, to: local, owner: r) { return "no path back from \(peer.name) to \(local)" }

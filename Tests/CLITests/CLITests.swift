@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+
+/// End-to-end runs of the built `routesim` binary (built by `swift build --build-tests`, which
+/// `make test` runs first): exit codes, messages and byte-identical output.
+@Suite(.serialized) struct CLITests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let example = root.appendingPathComponent("topologies/null0-peering/topology.yml").path
+
+    static var binary: URL? {
+        for configuration in ["debug", "release"] {
+            let url = root.appendingPathComponent(".build/\(configuration)/routesim")
+            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+        }
+        return nil
+    }
+
+    struct Run { var status: Int32; var stdout: String; var stderr: String }
+
+    static func run(_ arguments: [String]) throws -> Run {
+        let binary = try #require(Self.binary, "routesim binary not built; run `swift build` first")
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test func simulateReportsFlows() throws {
+        let result = try Self.run(["simulate", Self.example])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("BGP sessions: 10 of 10 configured ends established"))
+        #expect(result.stdout.contains("server-to-client: server -> client (198.51.100.10): DELIVERED"))
+    }
+
+    @Test func traceShowsTheBlackHole() throws {
+        let result = try Self.run(["trace", Self.example, "--from", "server", "--to", "client", "--fail", "R2-R1"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("with link R1-R2 failed"))
+        #expect(result.stdout.contains("=> NULL-ROUTED: null-routed at R2 by static route to Null0 198.51.100.0/24"))
+    }
+
+    @Test func jsonIsVersionedSortedAndDeterministic() throws {
+        let first = try Self.run(["simulate", Self.example, "--fail", "R1-R2", "--format", "json", "--rib"])
+        let second = try Self.run(["simulate", Self.example, "--fail", "R1-R2", "--format", "json", "--rib"])
+        #expect(first.status == 0)
+        #expect(first.stdout == second.stdout)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
+        #expect(object["schemaVersion"] as? Int == 1)
+        #expect(object["failures"] as? [String] == ["link R1-R2"])
+        let flows = try #require(object["flows"] as? [[String: Any]])
+        #expect(flows.first { $0["name"] as? String == "server-to-client" }?["disposition"] as? String == "null-routed")
+        // Sorted keys: "converged" comes before "diagnostics" before "failures".
+        let text = first.stdout
+        let positions = ["\"converged\"", "\"diagnostics\"", "\"failures\"", "\"flows\""].compactMap { text.range(of: $0)?.lowerBound }
+        #expect(positions.count == 4 && positions == positions.sorted())
+    }
+
+    @Test func badInputExitsTwoWithLocatedErrors() throws {
+        let fixture = Self.root.appendingPathComponent("Tests/TopologyLoaderTests/Fixtures/errors/unknown-key.yml").path
+        let result = try Self.run(["validate", fixture])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("unknown-key.yml:5:7: error: unknown key 'nieghbors' in bgp of R1 [LOAD003]"))
+        #expect(result.stderr.contains("hint: did you mean 'neighbors'?"))
+        let simulate = try Self.run(["simulate", fixture])
+        #expect(simulate.status == 2)
+        #expect(simulate.stderr.contains("3 errors found; nothing was simulated"))
+    }
+
+    @Test func unknownNamesOnTheCommandLineExitTwo() throws {
+        let link = try Self.run(["trace", Self.example, "--from", "client", "--to", "server", "--fail", "R1-R3"])
+        #expect(link.status == 2)
+        #expect(link.stderr.contains("error: unknown link or failure set 'R1-R3'"))
+        let source = try Self.run(["trace", Self.example, "--from", "clinet", "--to", "server"])
+        #expect(source.status == 2)
+        #expect(source.stderr.contains("did you mean 'client'?"))
+    }
+
+    @Test func validateAcceptsEveryExample() throws {
+        let folder = Self.root.appendingPathComponent("topologies")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+            .map { folder.appendingPathComponent("\($0)/topology.yml").path }
+            .filter { FileManager.default.fileExists(atPath: $0) }
+        let result = try Self.run(["validate"] + files)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.split(separator: "\n").count == files.count)
+    }
+
+    @Test func generatorIsDeterministicAndLoads() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("routesim-cli-\(ProcessInfo.processInfo.processIdentifier)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let a = directory.appendingPathComponent("a.yml").path, b = directory.appendingPathComponent("b.yml").path
+        #expect(try Self.run(["generate", "--routers", "40", "--ases", "4", "--prefixes", "30", "--seed", "7", "-o", a]).status == 0)
+        #expect(try Self.run(["generate", "--routers", "40", "--ases", "4", "--prefixes", "30", "--seed", "7", "-o", b]).status == 0)
+        #expect(try String(contentsOfFile: a, encoding: .utf8) == String(contentsOfFile: b, encoding: .utf8))
+        let simulate = try Self.run(["simulate", a])
+        #expect(simulate.status == 0, "\(simulate.stderr)")
+        #expect(simulate.stdout.contains("BGP best paths: "))
+        #expect(try Self.run(["generate", "--routers", "0"]).status == 64)
+    }
+
+    @Test func helpIsCompleteOnItsOwn() throws {
+        let result = try Self.run(["help", "trace"])
+        #expect(result.status == 0)
+        for word in ["--from", "--to", "--fail", "--fail-router", "--format", "null-routed", "Examples"] {
+            #expect(result.stdout.contains(word), "help lacks \(word)")
+        }
+    }
+}
