@@ -5,19 +5,20 @@ public struct ReportBuilder: Sendable {
 
     var network: Network { plane.network }
 
-    public func simulation(includeRIB: Bool, flows: [Flow]? = nil) -> SimulationReport {
+    /// `includeBGP: false` leaves the per-router path lists empty (their count is still reported).
+    public func simulation(includeRIB: Bool, includeBGP: Bool = true, flows: [Flow]? = nil) -> SimulationReport {
         SimulationReport(network: network.name, failures: plane.failures.describe(in: network), converged: plane.statistics.converged,
-                         diagnostics: plane.diagnostics.map(DiagnosticReport.init), routers: network.routers.indices.map { router($0, includeRIB: includeRIB) },
+                         diagnostics: plane.diagnostics.map(DiagnosticReport.init), routers: network.routers.indices.map { router($0, includeRIB: includeRIB, includeBGP: includeBGP) },
                          sessions: sessions(), flows: (flows ?? network.flows).map { flow($0) })
     }
 
-    func router(_ r: Int, includeRIB: Bool) -> RouterReport {
+    func router(_ r: Int, includeRIB: Bool, includeBGP: Bool) -> RouterReport {
         let router = network.routers[r]
         var counts: [String: Int] = [:]
         for (kind, count) in plane.routeCounts(router: r) { counts[kind.rawValue] = count }
-        let bgp = plane.bgpTables[r].keys.sorted().compactMap { prefix in plane.bgpTables[r][prefix].map { bgpPath(prefix, $0) } }
+        let bgp = includeBGP ? plane.bgpTables[r].keys.sorted().compactMap { prefix in plane.bgpTables[r][prefix].map { bgpPath(prefix, $0) } } : []
         let tracks = router.tracks.isEmpty ? nil : Dictionary(uniqueKeysWithValues: router.tracks.map { (String($0.id), plane.trackStates[r][$0.id] ?? false) })
-        return RouterReport(name: router.name, asn: router.asn, up: plane.liveness.routerUp[r], routeCounts: counts, bgp: bgp,
+        return RouterReport(name: router.name, asn: router.asn, up: plane.liveness.routerUp[r], routeCounts: counts, bgpPathCount: plane.bgpTables[r].count, bgp: bgp,
                             rib: includeRIB ? plane.mainRIB(router: r).map(route) : nil, tracks: tracks)
     }
 
@@ -25,7 +26,7 @@ public struct ReportBuilder: Sendable {
         var source = "local"
         var from: String?
         switch route.source {
-        case .local(let kind, _): source = kind
+        case .local(let kind): source = kind.rawValue
         case .learned(_, let peer, let address, let ebgp):
             source = ebgp ? "ebgp" : "ibgp"
             from = "\(network.routers[peer].name) (\(address))"

@@ -37,6 +37,7 @@ public struct RouterReport: Codable, Sendable {
     public var asn: UInt32
     public var up: Bool
     public var routeCounts: [String: Int]
+    public var bgpPathCount: Int
     public var bgp: [BGPPathReport]
     public var rib: [RouteReport]?
     public var tracks: [String: Bool]?

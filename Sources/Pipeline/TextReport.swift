@@ -21,7 +21,7 @@ public enum TextReport {
             if let tracks = router.tracks { out += "  tracks: " + tracks.keys.sorted().map { "\($0) \(tracks[$0] == true ? "up" : "down")" }.joined(separator: ", ") }
             out += "\n"
         }
-        let totalPaths = report.routers.reduce(0) { $0 + $1.bgp.count }
+        let totalPaths = report.routers.reduce(0) { $0 + $1.bgpPathCount }
         out += "\nBGP best paths: \(totalPaths)\n"
         if totalPaths > bgpListLimit && !listAllBGP {
             out += "  (more than \(bgpListLimit): not listed; use --bgp to list them, or --format json)\n"

@@ -21,7 +21,7 @@ public struct DataPlane: Sendable {
     public let diagnostics: [Diagnostic]
     public let statistics: Statistics
 
-    let nonBGPTries: [PrefixTrie<RIBEntry>]
+    let nonBGPTables: [RIBTable]
     private let fibCache: FIBCache
 
     public struct Statistics: Sendable {
@@ -34,14 +34,14 @@ public struct DataPlane: Sendable {
     }
 
     init(network: Network, failures: FailureSpec, liveness: Liveness, owners: [IPv4Address: AddressOwner], nonBGPRoutes: [[Prefix: RIBEntry]],
-         nonBGPTries: [PrefixTrie<RIBEntry>], bgpTables: [[Prefix: BGPRoute]], inaccessible: [[Prefix: IPv4Address]],
+         nonBGPTables: [RIBTable], bgpTables: [[Prefix: BGPRoute]], inaccessible: [[Prefix: IPv4Address]],
          aggregateRoutes: [[Prefix: RIBEntry]], sessions: [BGPSessionStatus], trackStates: [[Int: Bool]], diagnostics: [Diagnostic], statistics: Statistics) {
         self.network = network
         self.failures = failures
         self.liveness = liveness
         self.owners = owners
         self.nonBGPRoutes = nonBGPRoutes
-        self.nonBGPTries = nonBGPTries
+        self.nonBGPTables = nonBGPTables
         self.bgpTables = bgpTables
         self.inaccessible = inaccessible
         self.aggregateRoutes = aggregateRoutes
@@ -57,7 +57,7 @@ public struct DataPlane: Sendable {
         guard let route = bgpTables[router][prefix], !route.isLocal else { return nil }
         let distances = network.routers[router].distances
         let distance = route.isEBGP ? distances.ebgp : distances.ibgp
-        guard let (_, resolving) = nonBGPTries[router].longestMatch(route.attributes.nextHop) else { return nil }
+        guard let (_, resolving) = nonBGPTables[router].longestMatch(route.attributes.nextHop) else { return nil }
         let forwarding: Forwarding
         switch resolving.forwarding {
         case .attached(let interface): forwarding = .forward([NextHop(interface: interface, gateway: route.attributes.nextHop)])
@@ -97,7 +97,7 @@ public struct DataPlane: Sendable {
         let own = network.routers[router].distances
         for (prefix, route) in bgpTables[router] where !route.isLocal {
             let distance = route.isEBGP ? own.ebgp : own.ibgp
-            guard (distances[prefix] ?? 255) > distance, nonBGPTries[router].longestMatch(route.attributes.nextHop) != nil else { continue }
+            guard (distances[prefix] ?? 255) > distance, nonBGPTables[router].longestMatch(route.attributes.nextHop) != nil else { continue }
             if let current = distances[prefix] {
                 if let replaced = nonBGPRoutes[router][prefix], replaced.distance == current { counts[replaced.protocolKind, default: 0] -= 1 } else { counts[.bgp, default: 0] -= 1 }
             }

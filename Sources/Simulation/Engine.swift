@@ -77,7 +77,6 @@ public enum Engine {
             igpRoutes = igp.run(installedStatics: prefixes)
         }
         var nonBGP: [[Prefix: RIBEntry]] = []
-        var tries: [PrefixTrie<RIBEntry>] = []
         for r in network.routers.indices {
             var table = igpRoutes[r]
             for item in installed[r] {
@@ -88,16 +87,14 @@ public enum Engine {
                 if let current = table[prefix], current.distance < entry.distance { continue }
                 table[prefix] = entry
             }
-            var trie = PrefixTrie<RIBEntry>()
-            for (prefix, entry) in table { trie.insert(prefix, entry) }
             nonBGP.append(table)
-            tries.append(trie)
         }
+        let tables = nonBGP.map(RIBTable.init)
 
         lap("igp+static")
-        let (sessions, peerings) = BGPSessionBuilder(network: network, liveness: liveness, owners: owners, nonBGP: tries).build()
+        let (sessions, peerings) = BGPSessionBuilder(network: network, liveness: liveness, owners: owners, nonBGP: tables).build()
         lap("sessions")
-        var bgp = BGPRun(network: network, liveness: liveness, nonBGP: nonBGP, propagation: BGPPropagation(network: network, peerings: peerings, resolvers: tries), options: options)
+        var bgp = BGPRun(network: network, liveness: liveness, nonBGP: nonBGP, propagation: BGPPropagation(network: network, peerings: peerings, resolvers: tables), options: options)
         bgp.run()
         lap("bgp")
         var diagnostics = extra + bgp.diagnostics
@@ -111,7 +108,7 @@ public enum Engine {
             }
             return table
         }
-        return DataPlane(network: network, failures: failures, liveness: liveness, owners: owners, nonBGPRoutes: nonBGP, nonBGPTries: tries,
+        return DataPlane(network: network, failures: failures, liveness: liveness, owners: owners, nonBGPRoutes: nonBGP, nonBGPTables: tables,
                          bgpTables: bgp.tables, inaccessible: bgp.inaccessible, aggregateRoutes: aggregateRoutes, sessions: sessions,
                          trackStates: trackStates, diagnostics: diagnostics,
                          statistics: .init(bgpEvents: bgp.events, bgpRounds: bgp.rounds, trackIterations: trackIterations, converged: bgp.converged,

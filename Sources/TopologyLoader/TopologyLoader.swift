@@ -39,7 +39,9 @@ public enum TopologyLoader {
         }
         let root: Node
         do {
-            guard let composed = try Yams.compose(yaml: text) else {
+            // The basic resolver tags every scalar as a string: the builder parses values itself, and
+            // the default resolver's regular expressions cost more than the rest of the load.
+            guard let composed = try Yams.compose(yaml: text, .basic) else {
                 return failure(file, "LOAD004", "topology file is empty", hint: "start with 'routers:'; see docs/topology-format.md")
             }
             root = composed

@@ -21,7 +21,7 @@ import Testing
     static let rows: [Row] = [
         Row(step: .weight, better: path { $0.attributes.weight = 100; $0.attributes.localPreference = 50 }, worse: path()),
         Row(step: .localPreference, better: path { $0.attributes.localPreference = 200; $0.attributes.asPath = ASPath([1, 2, 3]) }, worse: path()),
-        Row(step: .locallyOriginated, better: path { $0.source = .local(kind: "network", location: nil); $0.attributes.asPath = ASPath([1, 2]) }, worse: path()),
+        Row(step: .locallyOriginated, better: path { $0.source = .local(.network); $0.attributes.asPath = ASPath([1, 2]) }, worse: path()),
         Row(step: .asPathLength, better: path { $0.attributes.origin = .incomplete }, worse: path { $0.attributes.asPath = ASPath([65002, 64500]) }),
         Row(step: .origin, better: path { $0.attributes.med = 500 }, worse: path { $0.attributes.origin = .incomplete }),
         Row(step: .med, better: path { $0.attributes.med = 5; $0.igpCost = 99 }, worse: path { $0.attributes.med = 10 }),

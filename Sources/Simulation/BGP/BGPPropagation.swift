@@ -4,19 +4,38 @@
 struct BGPPropagation: Sendable {
     let network: Network
     let peerings: [[Peering]]
-    let resolvers: [PrefixTrie<RIBEntry>]
+    let resolvers: [RIBTable]
     let evaluators: [PolicyEvaluator]
     let clusterIDs: [IPv4Address]
     let ebgpPeerings: [[Int]]
     let hasClients: [Bool]
     /// Global index of each router's first peering; peering p of router r is slot slotOffsets[r] + p.
     let slotOffsets: [Int]
+    /// Everything the hot path needs about one session end, flat and free of strings.
+    struct SlotInfo: Sendable {
+        var peer: Int
+        var peerPeering: Int
+        /// The receiving slot at the peer (its slot for this session), or -1.
+        var peerSlot: Int
+        var ebgp: Bool
+        var nextHopSelf: Bool
+        var routeReflectorClient: Bool
+        var hasExportPolicy: Bool
+        var hasImportPolicy: Bool
+        var conditional: Bool
+        var weight: UInt32
+        var localAddress: IPv4Address
+        var peerAddress: IPv4Address
+    }
+    let slots: [SlotInfo]
+    let asns: [ASN]
+    let routerIDs: [IPv4Address]
     /// Per router: active summary-only aggregates (their more-specifics are not exported).
     var suppressing: [[Prefix]]
     /// Per router, per peering with conditional advertisement: whether the condition currently allows it.
     var conditionAllows: [[Int: Bool]]
 
-    init(network: Network, peerings: [[Peering]], resolvers: [PrefixTrie<RIBEntry>]) {
+    init(network: Network, peerings: [[Peering]], resolvers: [RIBTable]) {
         self.network = network
         self.peerings = peerings
         self.resolvers = resolvers
@@ -27,6 +46,20 @@ struct BGPPropagation: Sendable {
         var offsets = [0]
         for list in peerings { offsets.append((offsets.last ?? 0) + list.count) }
         slotOffsets = offsets
+        var flat: [SlotInfo] = []
+        for list in peerings {
+            for peering in list {
+                let peerSlot = peering.peerPeering >= 0 ? offsets[peering.peer] + peering.peerPeering : -1
+                flat.append(SlotInfo(peer: peering.peer, peerPeering: peering.peerPeering, peerSlot: peerSlot, ebgp: peering.ebgp,
+                                     nextHopSelf: peering.neighbor.nextHopSelf, routeReflectorClient: peering.neighbor.routeReflectorClient,
+                                     hasExportPolicy: peering.neighbor.exportPolicy != nil, hasImportPolicy: peering.neighbor.importPolicy != nil,
+                                     conditional: peering.neighbor.conditionalAdvertisement != nil, weight: peering.neighbor.weight,
+                                     localAddress: peering.localAddress, peerAddress: peering.neighbor.address))
+            }
+        }
+        slots = flat
+        asns = network.routers.map(\.asn)
+        routerIDs = network.routers.map(\.routerID)
         suppressing = Array(repeating: [], count: network.routers.count)
         conditionAllows = Array(repeating: [:], count: network.routers.count)
     }
@@ -116,27 +149,26 @@ struct BGPPropagation: Sendable {
             if let local = origins[r] { candidates.append(local) }
             let base = slotOffsets[r]
             for slot in scratch.filled[r] { if let route = scratch.adjIn[slot] { candidates.append(route) } }
-            let newBest = DecisionProcess.best(candidates, localAS: network.routers[r].asn)
+            let newBest = DecisionProcess.best(candidates, localAS: asns[r])
             if newBest == scratch.best[r] { continue }
             scratch.changes[r] += 1
             scratch.best[r] = newBest
             // An iBGP-learned path goes only to eBGP peers (split horizon) unless this router reflects;
             // peerings that hold an earlier advertisement are revisited to withdraw or replace it.
             let onlyEBGP = newBest.map { !$0.isLocal && !$0.isEBGP && !hasClients[r] } ?? false
-            for p in peerings[r].indices {
-                let slot = base + p
-                if onlyEBGP && !peerings[r][p].ebgp && scratch.adjOut[slot] == nil { continue }
-                let out = newBest.flatMap { export($0, prefix: prefix, from: r, over: p) }
+            for slot in base..<slotOffsets[r + 1] {
+                let p = slot - base
+                if onlyEBGP && !slots[slot].ebgp && scratch.adjOut[slot] == nil { continue }
+                let out = newBest.flatMap { export($0, prefix: prefix, from: r, over: p, slot: slot) }
                 if out == scratch.adjOut[slot] { continue }
                 scratch.adjOut[slot] = out
                 scratch.touchSlot(slot)
-                let peering = peerings[r][p]
-                let q = peering.peer, pp = peering.peerPeering
-                guard pp >= 0 else { continue }
-                let inSlot = slotOffsets[q] + pp
+                let q = slots[slot].peer, pp = slots[slot].peerPeering
+                let inSlot = slots[slot].peerSlot
+                guard inSlot >= 0 else { continue }
                 var imported: BGPRoute?
                 var unresolved: IPv4Address?
-                if let out { (imported, unresolved) = importRoute(out, prefix: prefix, at: q, over: pp, from: r) }
+                if let out { (imported, unresolved) = importRoute(out, prefix: prefix, at: q, over: pp, slot: inSlot, from: r) }
                 scratch.touchSlot(inSlot)
                 scratch.touchRouter(q)
                 scratch.invalid[inSlot] = unresolved
@@ -158,21 +190,23 @@ struct BGPPropagation: Sendable {
         return Result(best: best, inaccessible: inaccessible, oscillating: oscillating, events: events)
     }
 
-    func export(_ route: BGPRoute, prefix: Prefix, from r: Int, over p: Int) -> BGPRoute? {
-        let peering = peerings[r][p]
+    func export(_ route: BGPRoute, prefix: Prefix, from r: Int, over p: Int, slot: Int) -> BGPRoute? {
+        let info = slots[slot]
         if route.peering == p { return nil }
-        if !peering.ebgp, case .learned(let from, _, _, false) = route.source {
+        if !info.ebgp, case .learned(let from, _, _, false) = route.source {
             // iBGP split horizon; a route reflector sends client routes to everyone, others to clients only.
-            if !(peerings[r][from].neighbor.routeReflectorClient || peering.neighbor.routeReflectorClient) { return nil }
+            if !(slots[slotOffsets[r] + from].routeReflectorClient || info.routeReflectorClient) { return nil }
         }
-        for aggregate in suppressing[r] where aggregate != prefix && aggregate.contains(prefix) { return nil }
+        if !suppressing[r].isEmpty {
+            for aggregate in suppressing[r] where aggregate != prefix && aggregate.contains(prefix) { return nil }
+        }
         var attributes = route.attributes
-        if let conditional = peering.neighbor.conditionalAdvertisement,
+        if info.conditional, let conditional = peerings[r][p].neighbor.conditionalAdvertisement,
            evaluators[r].permits(conditional.advertiseMap, prefix: prefix, attributes: attributes),
            conditionAllows[r][p] != true { return nil }
         attributes.weight = 0
-        if peering.ebgp && !route.isLocal { attributes.med = 0 }
-        if let policy = peering.neighbor.exportPolicy {
+        if info.ebgp && !route.isLocal { attributes.med = 0 }
+        if info.hasExportPolicy, let policy = peerings[r][p].neighbor.exportPolicy {
             switch evaluators[r].apply(policy, prefix: prefix, attributes: attributes) {
             case .denied: return nil
             case .permitted(let changed, _): attributes = changed
@@ -180,13 +214,13 @@ struct BGPPropagation: Sendable {
         }
         var out = route
         out.originatorID = nil
-        out.clusterList = []
-        if peering.ebgp {
-            attributes.asPath = attributes.asPath.prepending(network.routers[r].asn)
-            attributes.nextHop = peering.localAddress
+        if !out.clusterList.isEmpty { out.clusterList = [] }
+        if info.ebgp {
+            attributes.asPath = attributes.asPath.prepending(asns[r])
+            attributes.nextHop = info.localAddress
             attributes.localPreference = 100
         } else {
-            if route.isLocal || (route.isEBGP && peering.neighbor.nextHopSelf) { attributes.nextHop = peering.localAddress }
+            if route.isLocal || (route.isEBGP && info.nextHopSelf) { attributes.nextHop = info.localAddress }
             if case .learned(_, _, _, false) = route.source {
                 out.originatorID = route.originatorID ?? route.peerRouterID
                 out.clusterList = [clusterIDs[r]] + route.clusterList
@@ -195,32 +229,29 @@ struct BGPPropagation: Sendable {
         out.attributes = attributes
         out.igpCost = 0
         out.decidedBy = .onlyPath
-        out.peerRouterID = network.routers[r].routerID
+        out.peerRouterID = routerIDs[r]
         return out
     }
 
     /// The receiver's view: loop checks, weight, import policy and next-hop resolution.
-    func importRoute(_ sent: BGPRoute, prefix: Prefix, at q: Int, over pp: Int, from r: Int) -> (BGPRoute?, IPv4Address?) {
-        let router = network.routers[q]
-        let peering = peerings[q][pp]
+    func importRoute(_ sent: BGPRoute, prefix: Prefix, at q: Int, over pp: Int, slot: Int, from r: Int) -> (BGPRoute?, IPv4Address?) {
+        let info = slots[slot]
         var route = sent
-        if peering.ebgp {
-            if route.attributes.asPath.contains(router.asn) { return (nil, nil) }
+        if info.ebgp {
+            if route.attributes.asPath.contains(asns[q]) { return (nil, nil) }
         } else {
-            if route.originatorID == router.routerID || route.clusterList.contains(clusterIDs[q]) { return (nil, nil) }
+            if route.originatorID == routerIDs[q] || route.clusterList.contains(clusterIDs[q]) { return (nil, nil) }
         }
-        route.attributes.weight = peering.neighbor.weight
-        if let policy = peering.neighbor.importPolicy {
+        route.attributes.weight = info.weight
+        if info.hasImportPolicy, let policy = peerings[q][pp].neighbor.importPolicy {
             switch evaluators[q].apply(policy, prefix: prefix, attributes: route.attributes) {
             case .denied: return (nil, nil)
             case .permitted(let changed, _): route.attributes = changed
             }
         }
-        route.source = .learned(peering: pp, peer: r, peerAddress: peering.neighbor.address, ebgp: peering.ebgp)
-        guard let (_, resolving) = resolvers[q].longestMatch(route.attributes.nextHop), !resolving.isDiscard else {
-            return (nil, route.attributes.nextHop)
-        }
-        route.igpCost = resolving.metric
+        route.source = .learned(peering: pp, peer: r, peerAddress: info.peerAddress, ebgp: info.ebgp)
+        guard let metric = resolvers[q].resolve(route.attributes.nextHop) else { return (nil, route.attributes.nextHop) }
+        route.igpCost = metric
         return (route, nil)
     }
 }

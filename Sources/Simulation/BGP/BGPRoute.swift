@@ -36,9 +36,27 @@ public enum BestPathStep: String, Sendable, Codable, CaseIterable {
     }
 }
 
+/// How a router originated a path itself. Plain data (no strings) because BGP routes are
+/// copied on every propagation step; the statement is found again from the config when shown.
+public enum LocalOrigin: String, Hashable, Sendable {
+    case network
+    case aggregate = "aggregate-address"
+    case redistributeStatic = "redistribute static"
+    case redistributeConnected = "redistribute connected"
+    case redistributeIGP = "redistribute igp"
+
+    init(_ source: RedistributionSource) {
+        switch source {
+        case .static: self = .redistributeStatic
+        case .connected: self = .redistributeConnected
+        case .igp: self = .redistributeIGP
+        }
+    }
+}
+
 public enum BGPRouteSource: Hashable, Sendable {
     /// Originated here by a network statement, redistribution or aggregate.
-    case local(kind: String, location: SourceLocation?)
+    case local(LocalOrigin)
     /// Learned over a session: the peering index on this router, the peer router and its address.
     case learned(peering: Int, peer: Int, peerAddress: IPv4Address, ebgp: Bool)
 }

@@ -59,20 +59,20 @@ struct BGPRun {
         var result: [Prefix: [Int: BGPRoute]] = [:]
         for (r, router) in network.routers.enumerated() where liveness.routerUp[r] {
             guard let bgp = router.bgp else { continue }
-            func local(_ prefix: Prefix, origin: BGPOrigin, kind: String, location: SourceLocation?, attributes: BGPAttributes? = nil) {
+            func local(_ prefix: Prefix, origin: BGPOrigin, kind: LocalOrigin, attributes: BGPAttributes? = nil) {
                 guard result[prefix]?[r] == nil else { return }
                 var attrs = attributes ?? BGPAttributes()
                 attrs.origin = origin
                 attrs.weight = 32768
                 attrs.nextHop = IPv4Address(0)
-                result[prefix, default: [:]][r] = BGPRoute(attributes: attrs, source: .local(kind: kind, location: location), originatorID: nil,
+                result[prefix, default: [:]][r] = BGPRoute(attributes: attrs, source: .local(kind), originatorID: nil,
                                                            clusterList: [], igpCost: 0, decidedBy: .onlyPath, peerRouterID: router.routerID)
             }
             for statement in bgp.networks where nonBGP[r][statement.prefix] != nil {
-                local(statement.prefix, origin: .igp, kind: "network \(statement.prefix)", location: statement.location)
+                local(statement.prefix, origin: .igp, kind: .network)
             }
             for aggregate in activeAggregates[r] {
-                local(aggregate.prefix, origin: .igp, kind: "aggregate-address \(aggregate.prefix)", location: aggregate.location)
+                local(aggregate.prefix, origin: .igp, kind: .aggregate)
             }
             let evaluator = propagation.evaluators[r]
             for redistribution in bgp.redistributions {
@@ -89,37 +89,54 @@ struct BGPRun {
                         guard case .permitted(let changed, _) = evaluator.apply(map, prefix: prefix, attributes: attributes) else { continue }
                         attributes = changed
                     }
-                    local(prefix, origin: .incomplete, kind: "redistribute \(redistribution.source.rawValue)", location: redistribution.location, attributes: attributes)
+                    local(prefix, origin: .incomplete, kind: LocalOrigin(redistribution.source), attributes: attributes)
                 }
             }
         }
         return result
     }
 
+    /// Prefixes propagate in parallel in batches; each batch's results are merged into the
+    /// per-router tables before the next starts, which bounds the memory held in results.
     mutating func propagateAll() {
         let origins = originations()
         let prefixes = origins.keys.sorted()
         let workers = max(1, min(options.threads, prefixes.count / 64 + 1))
-        let results = ResultSlots(count: prefixes.count)
         let propagation = self.propagation
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            let scratch = propagation.makeScratch()
-            var index = worker
-            while index < prefixes.count {
-                let prefix = prefixes[index]
-                results.store(index, propagation.propagate(prefix, origins: origins[prefix] ?? [:], scratch: scratch))
-                index += workers
-            }
-        }
+        let scratches = (0..<workers).map { _ in ScratchBox(propagation.makeScratch()) }
         var tables = [[Prefix: BGPRoute]](repeating: [:], count: network.routers.count)
         var inaccessible = [[Prefix: IPv4Address]](repeating: [:], count: network.routers.count)
         var oscillating: [(Prefix, [Int])] = []
-        for (index, prefix) in prefixes.enumerated() {
-            guard let result = results.load(index) else { continue }
-            events += result.events
-            for (router, route) in result.best { tables[router][prefix] = route }
-            for (router, hop) in result.inaccessible { inaccessible[router][prefix] = hop }
-            if !result.oscillating.isEmpty { oscillating.append((prefix, result.oscillating)) }
+        let batchSize = 512
+        var start = 0
+        while start < prefixes.count {
+            let batch = Array(prefixes[start..<min(start + batchSize, prefixes.count)])
+            start += batch.count
+            let results = ResultSlots(count: batch.count)
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                let scratch = scratches[worker].scratch
+                var index = worker
+                while index < batch.count {
+                    let prefix = batch[index]
+                    results.store(index, propagation.propagate(prefix, origins: origins[prefix] ?? [:], scratch: scratch))
+                    index += workers
+                }
+            }
+            let collected = results.takeAll()
+            if tables[0].isEmpty && start == batch.count {
+                // Size the tables once from the first batch instead of growing them repeatedly.
+                var counts = [Int](repeating: 0, count: network.routers.count)
+                for result in collected { for (router, _) in result?.best ?? [] { counts[router] += 1 } }
+                let scale = Double(prefixes.count) / Double(max(1, batch.count))
+                for r in tables.indices { tables[r].reserveCapacity(Int(Double(counts[r]) * scale) + 8) }
+            }
+            for (index, prefix) in batch.enumerated() {
+                guard let result = collected[index] else { continue }
+                events += result.events
+                for (router, route) in result.best { tables[router][prefix] = route }
+                for (router, hop) in result.inaccessible { inaccessible[router][prefix] = hop }
+                if !result.oscillating.isEmpty { oscillating.append((prefix, result.oscillating)) }
+            }
         }
         self.tables = tables
         self.inaccessible = inaccessible
@@ -166,4 +183,12 @@ final class ResultSlots: Sendable {
     init(count: Int) { slots = Mutex(Array(repeating: nil, count: count)) }
     func store(_ index: Int, _ result: BGPPropagation.Result) { slots.withLock { $0[index] = result } }
     func load(_ index: Int) -> BGPPropagation.Result? { slots.withLock { $0[index] } }
+    func takeAll() -> [BGPPropagation.Result?] { slots.withLock { let all = $0; $0 = []; return all } }
+}
+
+/// A worker's scratch buffers, handed to exactly one worker of each batch.
+final class ScratchBox: @unchecked Sendable {
+    // Each box is used by one worker index only; batches run one after another.
+    let scratch: BGPPropagation.Scratch
+    init(_ scratch: BGPPropagation.Scratch) { self.scratch = scratch }
 }

@@ -28,7 +28,7 @@ struct BGPSessionBuilder {
     let network: Network
     let liveness: Liveness
     let owners: [IPv4Address: AddressOwner]
-    let nonBGP: [PrefixTrie<RIBEntry>]
+    let nonBGP: [RIBTable]
     let reachability = ReachabilityMemo()
 
     func build() -> (statuses: [BGPSessionStatus], peerings: [[Peering]]) {

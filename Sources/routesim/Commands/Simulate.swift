@@ -29,7 +29,9 @@ struct Simulate: ParsableCommand {
         let spec = unwrap(RouteSim.failures(links: failures.links, routers: failures.routers, in: network))
         let plane = Engine.run(network, failures: spec)
         let converged = Date()
-        let report = ReportBuilder(plane: plane).simulation(includeRIB: showRIB)
+        let totalPaths = plane.bgpTables.reduce(0) { $0 + $1.count }
+        let listPaths = format == .json || listBGP || totalPaths <= TextReport.bgpListLimit
+        let report = ReportBuilder(plane: plane).simulation(includeRIB: showRIB, includeBGP: listPaths)
         let text = format == .json ? JSONOutput.encode(report) : TextReport.simulation(report, showRIB: showRIB, listAllBGP: listBGP)
         try emit(text, to: output)
         if timings {
