@@ -75,34 +75,38 @@ struct IGPComputation {
         return list
     }
 
-    func shortestPaths(from source: Int, adjacency: [[Adjacency]]) -> ([Int: UInt64], [Int: Set<NextHop>]) {
-        var distance: [Int: UInt64] = [source: 0]
-        var firstHops: [Int: Set<NextHop>] = [source: []]
-        var settled: Set<Int> = []
+    /// Dijkstra over array-indexed routers; first hops are small sorted arrays (ECMP sets).
+    func shortestPaths(from source: Int, adjacency: [[Adjacency]]) -> ([UInt64], [[NextHop]]) {
+        let count = adjacency.count
+        var distance = [UInt64](repeating: .max, count: count)
+        var firstHops = [[NextHop]](repeating: [], count: count)
+        var settled = [Bool](repeating: false, count: count)
+        distance[source] = 0
         var heap = Heap<Pair>()
         heap.insert(Pair(distance: 0, node: source))
         while let current = heap.popMin() {
-            guard !settled.contains(current.node) else { continue }
-            settled.insert(current.node)
+            guard !settled[current.node] else { continue }
+            settled[current.node] = true
             for edge in adjacency[current.node] {
                 let candidate = current.distance + UInt64(edge.cost)
-                let hops: Set<NextHop> = current.node == source ? [edge.nextHop] : firstHops[current.node, default: []]
-                if let known = distance[edge.neighbor] {
-                    if candidate < known {
-                        distance[edge.neighbor] = candidate
-                        firstHops[edge.neighbor] = hops
-                        heap.insert(Pair(distance: candidate, node: edge.neighbor))
-                    } else if candidate == known && !settled.contains(edge.neighbor) {
-                        firstHops[edge.neighbor, default: []].formUnion(hops)
-                    }
-                } else {
+                let hops = current.node == source ? [edge.nextHop] : firstHops[current.node]
+                let known = distance[edge.neighbor]
+                if candidate < known {
                     distance[edge.neighbor] = candidate
                     firstHops[edge.neighbor] = hops
                     heap.insert(Pair(distance: candidate, node: edge.neighbor))
+                } else if candidate == known && !settled[edge.neighbor] {
+                    firstHops[edge.neighbor] = merge(firstHops[edge.neighbor], hops)
                 }
             }
         }
         return (distance, firstHops)
+    }
+
+    /// Union of two sorted next-hop lists.
+    func merge(_ a: [NextHop], _ b: [NextHop]) -> [NextHop] {
+        if a == b { return a }
+        return Array(Set(a).union(b)).sorted()
     }
 
     struct Pair: Comparable {
@@ -115,15 +119,17 @@ struct IGPComputation {
         var external: Bool
         var primary: UInt64      // total cost (internal, IS-IS external) or external metric (OSPF E2)
         var secondary: UInt64    // cost to the advertising router (OSPF E2 tie-break)
-        var hops: Set<NextHop>
+        var hops: [NextHop]
         var advertisers: [Int]
     }
 
-    func routes(at source: Int, config: IGPConfig, distance: [Int: UInt64], firstHops: [Int: Set<NextHop>],
+    func routes(at source: Int, config: IGPConfig, distance: [UInt64], firstHops: [[NextHop]],
                 advertisers: [Int: [Advertisement]], routers: [Int]) -> [Prefix: RIBEntry] {
         var best: [Prefix: Candidate] = [:]
         for origin in routers where origin != source {
-            guard let toOrigin = distance[origin], let hops = firstHops[origin] else { continue }
+            let toOrigin = distance[origin]
+            guard toOrigin != .max else { continue }
+            let hops = firstHops[origin]
             for ad in advertisers[origin] ?? [] {
                 let candidate: Candidate
                 if ad.external && config.protocolKind == .ospf {
@@ -137,7 +143,7 @@ struct IGPComputation {
                 if lhs < rhs {
                     best[ad.prefix] = candidate
                 } else if lhs == rhs {
-                    best[ad.prefix]?.hops.formUnion(candidate.hops)
+                    best[ad.prefix]?.hops = merge(current.hops, candidate.hops)
                     best[ad.prefix]?.advertisers.append(origin)
                 }
             }
@@ -145,15 +151,16 @@ struct IGPComputation {
         let protocolKind: RouteProtocol = config.protocolKind == .ospf ? .ospf : .isis
         let router = network.routers[source]
         let distanceValue = protocolKind == .ospf ? router.distances.ospf : router.distances.isis
+        let internalText = "\(config.protocolKind.rawValue) internal, advertised by "
+        let externalText = "\(config.protocolKind.rawValue) \(config.protocolKind == .ospf ? "external type 2" : "external"), advertised by "
         var routes: [Prefix: RIBEntry] = [:]
         routes.reserveCapacity(best.count)
         for (prefix, candidate) in best {
-            let names = candidate.advertisers.sorted().map { network.routers[$0].name }.joined(separator: ", ")
-            let kind = candidate.external ? (config.protocolKind == .ospf ? "external type 2" : "external") : "internal"
-            let metric = UInt32(clamping: candidate.external && config.protocolKind == .ospf ? candidate.primary : candidate.primary)
-            routes[prefix] = RIBEntry(prefix: prefix, protocolKind: protocolKind, distance: distanceValue, metric: metric,
-                                      forwarding: .forward(candidate.hops.sorted()),
-                                      origin: "\(config.protocolKind.rawValue) \(kind), advertised by \(names)", location: nil)
+            let names = candidate.advertisers.count == 1 ? network.routers[candidate.advertisers[0]].name
+                : candidate.advertisers.sorted().map { network.routers[$0].name }.joined(separator: ", ")
+            routes[prefix] = RIBEntry(prefix: prefix, protocolKind: protocolKind, distance: distanceValue, metric: UInt32(clamping: candidate.primary),
+                                      forwarding: .forward(candidate.hops),
+                                      origin: (candidate.external ? externalText : internalText) + names, location: nil)
         }
         return routes
     }

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Convergence benchmark on generated topologies (release build). Prints, per size, the median
+# of 3 runs of the control-plane time (`--timings` "converge"), the end-to-end wall time and the
+# peak RSS. Usage: scripts/bench.sh [runs]   (run via `make bench`, which builds first)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=.build/release/routesim
+RUNS=${1:-3}
+[ -x "$BIN" ] || { echo "build first: swift build -c release" >&2; exit 2; }
+TIME=/usr/bin/time
+[ -x "$TIME" ] || { echo "needs GNU time: apt-get install -y time" >&2; exit 2; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+bench() {
+    local label=$1; shift
+    local file="$work/$label.yml"
+    "$BIN" generate "$@" -o "$file"
+    local links
+    links=$(grep -c '^  - r' "$file")
+    : > "$work/converge"; : > "$work/wall"; : > "$work/rss"
+    for _ in $(seq "$RUNS"); do
+        "$TIME" -f "%e %M" -o "$work/time" "$BIN" simulate "$file" --timings > /dev/null 2> "$work/err"
+        sed -n 's/.*converge \([0-9.]*\) s.*/\1/p' "$work/err" >> "$work/converge"
+        awk '{print $1}' "$work/time" >> "$work/wall"
+        awk '{print $2}' "$work/time" >> "$work/rss"
+    done
+    printf '%-34s %6s links  converge %6.3f s  end-to-end %6.2f s  peak RSS %5d MiB\n' \
+        "$label ($*)" "$links" "$(median < "$work/converge")" "$(median < "$work/wall")" "$(( $(median < "$work/rss") / 1024 ))"
+    grep '^timings' "$work/err" | sed 's/^/    last run: /'
+}
+
+echo "routesim $("$BIN" --version) convergence benchmark, median of $RUNS runs, $(nproc) cores"
+bench small-200 --routers 200 --ases 1 --prefixes 200 --chords 0.5 --seed 1
+bench rr-200 --routers 200 --ases 1 --prefixes 200 --chords 0.5 --reflectors 2 --seed 1
+bench large-1000 --routers 1000 --ases 50 --prefixes 5000 --chords 0.5 --seed 1
