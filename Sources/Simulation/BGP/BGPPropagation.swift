@@ -72,12 +72,67 @@ struct BGPPropagation: Sendable {
         var events: Int
     }
 
+    /// The path attributes that travel between routers, interned per worker: identical sets
+    /// share one id, so paths are compared and copied as plain values during propagation.
+    struct PathAttributes: Hashable {
+        var asPath: ASPath
+        var localPreference: UInt32
+        var med: UInt32
+        var origin: BGPOrigin
+        var communities: [Community]
+        var nextHop: IPv4Address
+        var originatorID: IPv4Address?
+        var clusterList: [IPv4Address]
+    }
+
+    /// The plain-data fields of an interned set that the decision process reads.
+    struct DecisionKey {
+        var localPreference: UInt32
+        var asPathLength: Int
+        var origin: BGPOrigin
+        var neighborAS: ASN?
+        var med: UInt32
+        var originatorID: IPv4Address?
+        var clusterListLength: Int
+    }
+
+    /// A path during propagation: an interned attribute id plus per-router fields; no references.
+    struct WorkPath: Equatable {
+        var attributes: Int32
+        var weight: UInt32
+        var igpCost: UInt32
+        var peerRouterID: IPv4Address
+        var peerAddress: IPv4Address
+        var peering: Int32          // -1 for local paths
+        var peer: Int32
+        var ebgp: Bool
+        var localOrigin: LocalOrigin?
+    }
+
+    struct Candidate: DecisionInputs {
+        var path: WorkPath
+        var key: DecisionKey
+        var weight: UInt32 { path.weight }
+        var localPreference: UInt32 { key.localPreference }
+        var isLocal: Bool { path.localOrigin != nil }
+        var asPathLength: Int { key.asPathLength }
+        var origin: BGPOrigin { key.origin }
+        var neighborAS: ASN? { key.neighborAS }
+        var med: UInt32 { key.med }
+        var isEBGP: Bool { path.ebgp }
+        var igpCost: UInt32 { path.igpCost }
+        var tieBreakRouterID: IPv4Address { key.originatorID ?? path.peerRouterID }
+        var clusterListLength: Int { key.clusterListLength }
+        var tieBreakAddress: IPv4Address { path.peerAddress }
+    }
+
     /// Per-worker buffers indexed by router and by peering slot, reused across prefixes so a
     /// prefix costs only what it touches (no per-prefix dictionaries).
     final class Scratch {
-        var best: [BGPRoute?]
-        var adjIn: [BGPRoute?]
-        var adjOut: [BGPRoute?]
+        var best: [WorkPath?]
+        var bestStep: [BestPathStep]
+        var adjIn: [WorkPath?]
+        var adjOut: [WorkPath?]
         var invalid: [IPv4Address?]
         var queued: [Bool]
         var changes: [Int]
@@ -87,9 +142,13 @@ struct BGPPropagation: Sendable {
         var slotTouched: [Bool]
         /// Per router, the slots holding a received path, in slot order (candidates without a scan).
         var filled: [[Int]]
+        var attributes: [PathAttributes] = []
+        var keys: [DecisionKey] = []
+        var attributeIDs: [PathAttributes: Int32] = [:]
 
         init(routers: Int, slots: Int) {
             best = Array(repeating: nil, count: routers)
+            bestStep = Array(repeating: .onlyPath, count: routers)
             queued = Array(repeating: false, count: routers)
             changes = Array(repeating: 0, count: routers)
             routerTouched = Array(repeating: false, count: routers)
@@ -100,27 +159,39 @@ struct BGPPropagation: Sendable {
             filled = Array(repeating: [], count: routers)
         }
 
-        func setReceived(_ route: BGPRoute?, slot: Int, router: Int) {
-            let had = adjIn[slot] != nil
-            adjIn[slot] = route
-            if route != nil && !had {
-                var list = filled[router]
-                let position = list.firstIndex { $0 > slot } ?? list.count
-                list.insert(slot, at: position)
-                filled[router] = list
-            } else if route == nil && had {
-                filled[router].removeAll { $0 == slot }
-            }
+        func intern(_ set: PathAttributes) -> Int32 {
+            if let id = attributeIDs[set] { return id }
+            let id = Int32(attributes.count)
+            attributes.append(set)
+            keys.append(DecisionKey(localPreference: set.localPreference, asPathLength: set.asPath.length, origin: set.origin,
+                                    neighborAS: set.asPath.neighborAS, med: set.med, originatorID: set.originatorID,
+                                    clusterListLength: set.clusterList.count))
+            attributeIDs[set] = id
+            return id
         }
 
         func touchRouter(_ r: Int) { if !routerTouched[r] { routerTouched[r] = true; touchedRouters.append(r) } }
         func touchSlot(_ s: Int) { if !slotTouched[s] { slotTouched[s] = true; touchedSlots.append(s) } }
+
+        func setReceived(_ path: WorkPath?, slot: Int, router: Int) {
+            let had = adjIn[slot] != nil
+            adjIn[slot] = path
+            if path != nil && !had {
+                let position = filled[router].firstIndex { $0 > slot } ?? filled[router].count
+                filled[router].insert(slot, at: position)
+            } else if path == nil && had {
+                filled[router].removeAll { $0 == slot }
+            }
+        }
 
         func reset() {
             for r in touchedRouters { best[r] = nil; queued[r] = false; changes[r] = 0; routerTouched[r] = false; filled[r].removeAll(keepingCapacity: true) }
             for s in touchedSlots { adjIn[s] = nil; adjOut[s] = nil; invalid[s] = nil; slotTouched[s] = false }
             touchedRouters.removeAll(keepingCapacity: true)
             touchedSlots.removeAll(keepingCapacity: true)
+            attributes.removeAll(keepingCapacity: true)
+            keys.removeAll(keepingCapacity: true)
+            attributeIDs.removeAll(keepingCapacity: true)
         }
     }
 
@@ -128,13 +199,24 @@ struct BGPPropagation: Sendable {
 
     func propagate(_ prefix: Prefix, origins: [Int: BGPRoute], scratch: Scratch) -> Result {
         defer { scratch.reset() }
+        var local: [Int: WorkPath] = [:]
+        for (r, route) in origins {
+            let a = route.attributes
+            let id = scratch.intern(PathAttributes(asPath: a.asPath, localPreference: a.localPreference, med: a.med, origin: a.origin,
+                                                   communities: a.communities, nextHop: a.nextHop, originatorID: nil, clusterList: []))
+            var origin: LocalOrigin = .network
+            if case .local(let kind) = route.source { origin = kind }
+            local[r] = WorkPath(attributes: id, weight: a.weight, igpCost: 0, peerRouterID: routerIDs[r], peerAddress: IPv4Address(0),
+                                peering: -1, peer: Int32(r), ebgp: false, localOrigin: origin)
+        }
         var queue = origins.keys.sorted()
         for r in queue { scratch.queued[r] = true; scratch.touchRouter(r) }
         var head = 0
         var events = 0
         let limit = 64 * max(network.routers.count, 16)
         var oscillating: [Int] = []
-        var candidates: [BGPRoute] = []
+        var candidates: [Candidate] = []
+        var exportMemo = ExportMemo()
         while head < queue.count {
             let r = queue[head]
             head += 1
@@ -146,29 +228,32 @@ struct BGPPropagation: Sendable {
                 break
             }
             candidates.removeAll(keepingCapacity: true)
-            if let local = origins[r] { candidates.append(local) }
-            let base = slotOffsets[r]
-            for slot in scratch.filled[r] { if let route = scratch.adjIn[slot] { candidates.append(route) } }
-            let newBest = DecisionProcess.best(candidates, localAS: asns[r])
+            if let path = local[r] { candidates.append(Candidate(path: path, key: scratch.keys[Int(path.attributes)])) }
+            for slot in scratch.filled[r] {
+                if let path = scratch.adjIn[slot] { candidates.append(Candidate(path: path, key: scratch.keys[Int(path.attributes)])) }
+            }
+            let decision = DecisionProcess.bestIndex(candidates, localAS: asns[r])
+            let newBest = decision.map { candidates[$0.index].path }
+            if let decision { scratch.bestStep[r] = decision.step }
             if newBest == scratch.best[r] { continue }
             scratch.changes[r] += 1
             scratch.best[r] = newBest
             // An iBGP-learned path goes only to eBGP peers (split horizon) unless this router reflects;
             // peerings that hold an earlier advertisement are revisited to withdraw or replace it.
-            let onlyEBGP = newBest.map { !$0.isLocal && !$0.isEBGP && !hasClients[r] } ?? false
+            let onlyEBGP = newBest.map { $0.localOrigin == nil && !$0.ebgp && !hasClients[r] } ?? false
+            let base = slotOffsets[r]
             for slot in base..<slotOffsets[r + 1] {
-                let p = slot - base
                 if onlyEBGP && !slots[slot].ebgp && scratch.adjOut[slot] == nil { continue }
-                let out = newBest.flatMap { export($0, prefix: prefix, from: r, over: p, slot: slot) }
+                let out = newBest.flatMap { export($0, prefix: prefix, from: r, over: slot - base, slot: slot, scratch: scratch, memo: &exportMemo) }
                 if out == scratch.adjOut[slot] { continue }
                 scratch.adjOut[slot] = out
                 scratch.touchSlot(slot)
                 let q = slots[slot].peer, pp = slots[slot].peerPeering
                 let inSlot = slots[slot].peerSlot
                 guard inSlot >= 0 else { continue }
-                var imported: BGPRoute?
+                var imported: WorkPath?
                 var unresolved: IPv4Address?
-                if let out { (imported, unresolved) = importRoute(out, prefix: prefix, at: q, over: pp, slot: inSlot, from: r) }
+                if let out { (imported, unresolved) = importPath(out, prefix: prefix, at: q, over: pp, slot: inSlot, from: r, scratch: scratch) }
                 scratch.touchSlot(inSlot)
                 scratch.touchRouter(q)
                 scratch.invalid[inSlot] = unresolved
@@ -180,8 +265,8 @@ struct BGPPropagation: Sendable {
         var best: [(router: Int, route: BGPRoute)] = []
         var inaccessible: [(router: Int, nextHop: IPv4Address)] = []
         for r in scratch.touchedRouters.sorted() {
-            if let route = scratch.best[r] {
-                best.append((r, route))
+            if let path = scratch.best[r] {
+                best.append((r, route(from: path, step: scratch.bestStep[r], scratch: scratch)))
             } else {
                 let hops = (slotOffsets[r]..<slotOffsets[r + 1]).compactMap { scratch.invalid[$0] }
                 if let hop = hops.min() { inaccessible.append((r, hop)) }
@@ -190,68 +275,124 @@ struct BGPPropagation: Sendable {
         return Result(best: best, inaccessible: inaccessible, oscillating: oscillating, events: events)
     }
 
-    func export(_ route: BGPRoute, prefix: Prefix, from r: Int, over p: Int, slot: Int) -> BGPRoute? {
+    /// The public form of a final best path.
+    func route(from path: WorkPath, step: BestPathStep, scratch: Scratch) -> BGPRoute {
+        let set = scratch.attributes[Int(path.attributes)]
+        let attributes = BGPAttributes(asPath: set.asPath, localPreference: set.localPreference, med: set.med, origin: set.origin,
+                                       communities: set.communities, weight: path.weight, nextHop: set.nextHop)
+        let source: BGPRouteSource = path.localOrigin.map { .local($0) }
+            ?? .learned(peering: Int(path.peering), peer: Int(path.peer), peerAddress: path.peerAddress, ebgp: path.ebgp)
+        return BGPRoute(attributes: attributes, source: source, originatorID: set.originatorID, clusterList: set.clusterList,
+                        igpCost: path.igpCost, decidedBy: step, peerRouterID: path.peerRouterID)
+    }
+
+    /// Consecutive exports of one path from one router mostly produce the same attribute set
+    /// (every iBGP peer gets the same loopback next hop): remember the last one.
+    struct ExportMemo {
+        var input: Int32 = -1
+        var router = -1
+        var ebgp = false
+        var reflect = false
+        var local = false
+        var nextHop = IPv4Address(0)
+        var output: Int32 = -1
+    }
+
+    func export(_ path: WorkPath, prefix: Prefix, from r: Int, over p: Int, slot: Int, scratch: Scratch, memo: inout ExportMemo) -> WorkPath? {
         let info = slots[slot]
-        if route.peering == p { return nil }
-        if !info.ebgp, case .learned(let from, _, _, false) = route.source {
+        if path.peering == Int32(p) { return nil }
+        let learnedIBGP = path.localOrigin == nil && !path.ebgp
+        if !info.ebgp && learnedIBGP {
             // iBGP split horizon; a route reflector sends client routes to everyone, others to clients only.
-            if !(slots[slotOffsets[r] + from].routeReflectorClient || info.routeReflectorClient) { return nil }
+            if !(slots[slotOffsets[r] + Int(path.peering)].routeReflectorClient || info.routeReflectorClient) { return nil }
         }
         if !suppressing[r].isEmpty {
             for aggregate in suppressing[r] where aggregate != prefix && aggregate.contains(prefix) { return nil }
         }
-        var attributes = route.attributes
-        if info.conditional, let conditional = peerings[r][p].neighbor.conditionalAdvertisement,
-           evaluators[r].permits(conditional.advertiseMap, prefix: prefix, attributes: attributes),
-           conditionAllows[r][p] != true { return nil }
-        attributes.weight = 0
-        if info.ebgp && !route.isLocal { attributes.med = 0 }
-        if info.hasExportPolicy, let policy = peerings[r][p].neighbor.exportPolicy {
-            switch evaluators[r].apply(policy, prefix: prefix, attributes: attributes) {
-            case .denied: return nil
-            case .permitted(let changed, _): attributes = changed
-            }
-        }
-        var out = route
-        out.originatorID = nil
-        if !out.clusterList.isEmpty { out.clusterList = [] }
-        if info.ebgp {
-            attributes.asPath = attributes.asPath.prepending(asns[r])
-            attributes.nextHop = info.localAddress
-            attributes.localPreference = 100
+        let needsPolicy = info.conditional || info.hasExportPolicy
+        let reflect = !info.ebgp && learnedIBGP
+        let nextHop: IPv4Address
+        if info.ebgp || path.localOrigin != nil || (path.ebgp && info.nextHopSelf) {
+            nextHop = info.localAddress
         } else {
-            if route.isLocal || (route.isEBGP && info.nextHopSelf) { attributes.nextHop = info.localAddress }
-            if case .learned(_, _, _, false) = route.source {
-                out.originatorID = route.originatorID ?? route.peerRouterID
-                out.clusterList = [clusterIDs[r]] + route.clusterList
-            }
+            nextHop = scratch.attributes[Int(path.attributes)].nextHop
         }
-        out.attributes = attributes
-        out.igpCost = 0
-        out.decidedBy = .onlyPath
-        out.peerRouterID = routerIDs[r]
-        return out
+        if !needsPolicy && memo.input == path.attributes && memo.router == r && memo.ebgp == info.ebgp && memo.reflect == reflect && memo.local == (path.localOrigin != nil) && memo.nextHop == nextHop {
+            return outgoing(path, attributes: memo.output, from: r)
+        }
+        var set = scratch.attributes[Int(path.attributes)]
+        if needsPolicy {
+            var attributes = BGPAttributes(asPath: set.asPath, localPreference: set.localPreference, med: set.med, origin: set.origin,
+                                           communities: set.communities, weight: 0, nextHop: set.nextHop)
+            if info.ebgp && path.localOrigin == nil { attributes.med = 0 }
+            if info.conditional, let conditional = peerings[r][p].neighbor.conditionalAdvertisement,
+               evaluators[r].permits(conditional.advertiseMap, prefix: prefix, attributes: attributes),
+               conditionAllows[r][p] != true { return nil }
+            if info.hasExportPolicy, let policy = peerings[r][p].neighbor.exportPolicy {
+                switch evaluators[r].apply(policy, prefix: prefix, attributes: attributes) {
+                case .denied: return nil
+                case .permitted(let changed, _): attributes = changed
+                }
+            }
+            set.asPath = attributes.asPath
+            set.localPreference = attributes.localPreference
+            set.med = attributes.med
+            set.communities = attributes.communities
+        } else if info.ebgp && path.localOrigin == nil {
+            set.med = 0
+        }
+        if info.ebgp {
+            set.asPath = set.asPath.prepending(asns[r])
+            set.localPreference = 100
+            set.originatorID = nil
+            set.clusterList = []
+        } else if reflect {
+            set.originatorID = set.originatorID ?? path.peerRouterID
+            set.clusterList = [clusterIDs[r]] + set.clusterList
+        } else {
+            set.originatorID = nil
+            set.clusterList = []
+        }
+        set.nextHop = nextHop
+        let id = scratch.intern(set)
+        if !needsPolicy { memo = ExportMemo(input: path.attributes, router: r, ebgp: info.ebgp, reflect: reflect, local: path.localOrigin != nil, nextHop: nextHop, output: id) }
+        return outgoing(path, attributes: id, from: r)
+    }
+
+    private func outgoing(_ path: WorkPath, attributes: Int32, from r: Int) -> WorkPath {
+        WorkPath(attributes: attributes, weight: 0, igpCost: 0, peerRouterID: routerIDs[r], peerAddress: IPv4Address(0),
+                 peering: -1, peer: Int32(r), ebgp: false, localOrigin: nil)
     }
 
     /// The receiver's view: loop checks, weight, import policy and next-hop resolution.
-    func importRoute(_ sent: BGPRoute, prefix: Prefix, at q: Int, over pp: Int, slot: Int, from r: Int) -> (BGPRoute?, IPv4Address?) {
+    func importPath(_ sent: WorkPath, prefix: Prefix, at q: Int, over pp: Int, slot: Int, from r: Int, scratch: Scratch) -> (WorkPath?, IPv4Address?) {
         let info = slots[slot]
-        var route = sent
+        var attributeID = sent.attributes
         if info.ebgp {
-            if route.attributes.asPath.contains(asns[q]) { return (nil, nil) }
+            if scratch.attributes[Int(attributeID)].asPath.contains(asns[q]) { return (nil, nil) }
         } else {
-            if route.originatorID == routerIDs[q] || route.clusterList.contains(clusterIDs[q]) { return (nil, nil) }
+            let set = scratch.attributes[Int(attributeID)]
+            if set.originatorID == routerIDs[q] || set.clusterList.contains(clusterIDs[q]) { return (nil, nil) }
         }
-        route.attributes.weight = info.weight
+        var weight = info.weight
         if info.hasImportPolicy, let policy = peerings[q][pp].neighbor.importPolicy {
-            switch evaluators[q].apply(policy, prefix: prefix, attributes: route.attributes) {
+            var set = scratch.attributes[Int(attributeID)]
+            let attributes = BGPAttributes(asPath: set.asPath, localPreference: set.localPreference, med: set.med, origin: set.origin,
+                                           communities: set.communities, weight: weight, nextHop: set.nextHop)
+            switch evaluators[q].apply(policy, prefix: prefix, attributes: attributes) {
             case .denied: return (nil, nil)
-            case .permitted(let changed, _): route.attributes = changed
+            case .permitted(let changed, _):
+                set.asPath = changed.asPath
+                set.localPreference = changed.localPreference
+                set.med = changed.med
+                set.communities = changed.communities
+                weight = changed.weight
+                attributeID = scratch.intern(set)
             }
         }
-        route.source = .learned(peering: pp, peer: r, peerAddress: info.peerAddress, ebgp: info.ebgp)
-        guard let metric = resolvers[q].resolve(route.attributes.nextHop) else { return (nil, route.attributes.nextHop) }
-        route.igpCost = metric
-        return (route, nil)
+        let nextHop = scratch.attributes[Int(attributeID)].nextHop
+        guard let metric = resolvers[q].resolve(nextHop) else { return (nil, nextHop) }
+        return (WorkPath(attributes: attributeID, weight: weight, igpCost: metric, peerRouterID: sent.peerRouterID, peerAddress: info.peerAddress,
+                         peering: Int32(pp), peer: Int32(r), ebgp: info.ebgp, localOrigin: nil), nil)
     }
 }
