@@ -16,7 +16,7 @@ public struct ReportBuilder: Sendable {
         let router = network.routers[r]
         var counts: [String: Int] = [:]
         for (kind, count) in plane.routeCounts(router: r) { counts[kind.rawValue] = count }
-        let bgp = includeBGP ? plane.bgpTables[r].keys.sorted().compactMap { prefix in plane.bgpTables[r][prefix].map { bgpPath(prefix, $0) } } : []
+        let bgp = includeBGP ? plane.bgpTables[r].map { bgpPath($0.key, $0.value) } : []
         let tracks = router.tracks.isEmpty ? nil : Dictionary(uniqueKeysWithValues: router.tracks.map { (String($0.id), plane.trackStates[r][$0.id] ?? false) })
         return RouterReport(name: router.name, asn: router.asn, up: plane.liveness.routerUp[r], routeCounts: counts, bgpPathCount: plane.bgpTables[r].count, bgp: bgp,
                             rib: includeRIB ? plane.mainRIB(router: r).map(route) : nil, tracks: tracks)

@@ -10,7 +10,7 @@ public struct DataPlane: Sendable {
     /// Per router: connected, static and IGP routes, the winner per prefix by administrative distance.
     public let nonBGPRoutes: [[Prefix: RIBEntry]]
     /// Per router: the BGP best path per prefix (Loc-RIB).
-    public let bgpTables: [[Prefix: BGPRoute]]
+    public let bgpTables: [BGPTable]
     /// Per router: prefixes whose only paths have an unresolvable next hop.
     public let inaccessible: [[Prefix: IPv4Address]]
     /// Per router: discard routes installed for active aggregates.
@@ -34,7 +34,7 @@ public struct DataPlane: Sendable {
     }
 
     init(network: Network, failures: FailureSpec, liveness: Liveness, owners: [IPv4Address: AddressOwner], nonBGPRoutes: [[Prefix: RIBEntry]],
-         nonBGPTables: [RIBTable], bgpTables: [[Prefix: BGPRoute]], inaccessible: [[Prefix: IPv4Address]],
+         nonBGPTables: [RIBTable], bgpTables: [BGPTable], inaccessible: [[Prefix: IPv4Address]],
          aggregateRoutes: [[Prefix: RIBEntry]], sessions: [BGPSessionStatus], trackStates: [[Int: Bool]], diagnostics: [Diagnostic], statistics: Statistics) {
         self.network = network
         self.failures = failures

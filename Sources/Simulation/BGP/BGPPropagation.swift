@@ -128,7 +128,7 @@ struct BGPPropagation: Sendable {
 
     /// Per-worker buffers indexed by router and by peering slot, reused across prefixes so a
     /// prefix costs only what it touches (no per-prefix dictionaries).
-    final class Scratch {
+    struct Scratch {
         var best: [WorkPath?]
         var bestStep: [BestPathStep]
         var adjIn: [WorkPath?]
@@ -159,7 +159,7 @@ struct BGPPropagation: Sendable {
             filled = Array(repeating: [], count: routers)
         }
 
-        func intern(_ set: PathAttributes) -> Int32 {
+        mutating func intern(_ set: PathAttributes) -> Int32 {
             if let id = attributeIDs[set] { return id }
             let id = Int32(attributes.count)
             attributes.append(set)
@@ -170,10 +170,10 @@ struct BGPPropagation: Sendable {
             return id
         }
 
-        func touchRouter(_ r: Int) { if !routerTouched[r] { routerTouched[r] = true; touchedRouters.append(r) } }
-        func touchSlot(_ s: Int) { if !slotTouched[s] { slotTouched[s] = true; touchedSlots.append(s) } }
+        mutating func touchRouter(_ r: Int) { if !routerTouched[r] { routerTouched[r] = true; touchedRouters.append(r) } }
+        mutating func touchSlot(_ s: Int) { if !slotTouched[s] { slotTouched[s] = true; touchedSlots.append(s) } }
 
-        func setReceived(_ path: WorkPath?, slot: Int, router: Int) {
+        mutating func setReceived(_ path: WorkPath?, slot: Int, router: Int) {
             let had = adjIn[slot] != nil
             adjIn[slot] = path
             if path != nil && !had {
@@ -184,7 +184,7 @@ struct BGPPropagation: Sendable {
             }
         }
 
-        func reset() {
+        mutating func reset() {
             for r in touchedRouters { best[r] = nil; queued[r] = false; changes[r] = 0; routerTouched[r] = false; filled[r].removeAll(keepingCapacity: true) }
             for s in touchedSlots { adjIn[s] = nil; adjOut[s] = nil; invalid[s] = nil; slotTouched[s] = false }
             touchedRouters.removeAll(keepingCapacity: true)
@@ -197,7 +197,7 @@ struct BGPPropagation: Sendable {
 
     func makeScratch() -> Scratch { Scratch(routers: network.routers.count, slots: slotOffsets.last ?? 0) }
 
-    func propagate(_ prefix: Prefix, origins: [Int: BGPRoute], scratch: Scratch) -> Result {
+    func propagate(_ prefix: Prefix, origins: [Int: BGPRoute], scratch: inout Scratch) -> Result {
         defer { scratch.reset() }
         var local: [Int: WorkPath] = [:]
         for (r, route) in origins {
@@ -244,7 +244,7 @@ struct BGPPropagation: Sendable {
             let base = slotOffsets[r]
             for slot in base..<slotOffsets[r + 1] {
                 if onlyEBGP && !slots[slot].ebgp && scratch.adjOut[slot] == nil { continue }
-                let out = newBest.flatMap { export($0, prefix: prefix, from: r, over: slot - base, slot: slot, scratch: scratch, memo: &exportMemo) }
+                let out = newBest.flatMap { export($0, prefix: prefix, from: r, over: slot - base, slot: slot, scratch: &scratch, memo: &exportMemo) }
                 if out == scratch.adjOut[slot] { continue }
                 scratch.adjOut[slot] = out
                 scratch.touchSlot(slot)
@@ -253,7 +253,7 @@ struct BGPPropagation: Sendable {
                 guard inSlot >= 0 else { continue }
                 var imported: WorkPath?
                 var unresolved: IPv4Address?
-                if let out { (imported, unresolved) = importPath(out, prefix: prefix, at: q, over: pp, slot: inSlot, from: r, scratch: scratch) }
+                if let out { (imported, unresolved) = importPath(out, prefix: prefix, at: q, over: pp, slot: inSlot, from: r, scratch: &scratch) }
                 scratch.touchSlot(inSlot)
                 scratch.touchRouter(q)
                 scratch.invalid[inSlot] = unresolved
@@ -298,7 +298,7 @@ struct BGPPropagation: Sendable {
         var output: Int32 = -1
     }
 
-    func export(_ path: WorkPath, prefix: Prefix, from r: Int, over p: Int, slot: Int, scratch: Scratch, memo: inout ExportMemo) -> WorkPath? {
+    func export(_ path: WorkPath, prefix: Prefix, from r: Int, over p: Int, slot: Int, scratch: inout Scratch, memo: inout ExportMemo) -> WorkPath? {
         let info = slots[slot]
         if path.peering == Int32(p) { return nil }
         let learnedIBGP = path.localOrigin == nil && !path.ebgp
@@ -365,7 +365,7 @@ struct BGPPropagation: Sendable {
     }
 
     /// The receiver's view: loop checks, weight, import policy and next-hop resolution.
-    func importPath(_ sent: WorkPath, prefix: Prefix, at q: Int, over pp: Int, slot: Int, from r: Int, scratch: Scratch) -> (WorkPath?, IPv4Address?) {
+    func importPath(_ sent: WorkPath, prefix: Prefix, at q: Int, over pp: Int, slot: Int, from r: Int, scratch: inout Scratch) -> (WorkPath?, IPv4Address?) {
         let info = slots[slot]
         var attributeID = sent.attributes
         if info.ebgp {

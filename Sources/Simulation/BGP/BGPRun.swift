@@ -10,7 +10,7 @@ struct BGPRun {
     var propagation: BGPPropagation
     let options: SimulationOptions
 
-    var tables: [[Prefix: BGPRoute]] = []
+    var tables: [BGPTable] = []
     var inaccessible: [[Prefix: IPv4Address]] = []
     var activeAggregates: [[BGPAggregate]] = []
     var diagnostics: [Diagnostic] = []
@@ -104,7 +104,7 @@ struct BGPRun {
         let workers = max(1, min(options.threads, prefixes.count / 64 + 1))
         let propagation = self.propagation
         let scratches = (0..<workers).map { _ in ScratchBox(propagation.makeScratch()) }
-        var tables = [[Prefix: BGPRoute]](repeating: [:], count: network.routers.count)
+        var tables = [BGPTable](repeating: BGPTable(), count: network.routers.count)
         var inaccessible = [[Prefix: IPv4Address]](repeating: [:], count: network.routers.count)
         var oscillating: [(Prefix, [Int])] = []
         let batchSize = 512
@@ -114,11 +114,11 @@ struct BGPRun {
             start += batch.count
             let results = ResultSlots(count: batch.count)
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                let scratch = scratches[worker].scratch
+                let box = scratches[worker]
                 var index = worker
                 while index < batch.count {
                     let prefix = batch[index]
-                    results.store(index, propagation.propagate(prefix, origins: origins[prefix] ?? [:], scratch: scratch))
+                    results.store(index, propagation.propagate(prefix, origins: origins[prefix] ?? [:], scratch: &box.scratch))
                     index += workers
                 }
             }
@@ -133,7 +133,7 @@ struct BGPRun {
             for (index, prefix) in batch.enumerated() {
                 guard let result = collected[index] else { continue }
                 events += result.events
-                for (router, route) in result.best { tables[router][prefix] = route }
+                for (router, route) in result.best { tables[router].append(prefix, route) }
                 for (router, hop) in result.inaccessible { inaccessible[router][prefix] = hop }
                 if !result.oscillating.isEmpty { oscillating.append((prefix, result.oscillating)) }
             }
@@ -189,6 +189,6 @@ final class ResultSlots: Sendable {
 /// A worker's scratch buffers, handed to exactly one worker of each batch.
 final class ScratchBox: @unchecked Sendable {
     // Each box is used by one worker index only; batches run one after another.
-    let scratch: BGPPropagation.Scratch
+    var scratch: BGPPropagation.Scratch
     init(_ scratch: BGPPropagation.Scratch) { self.scratch = scratch }
 }
