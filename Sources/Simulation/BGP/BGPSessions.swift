@@ -109,40 +109,38 @@ struct BGPSessionBuilder {
 
     /// Local checks; returns the reason the session cannot come up, or nil.
     private func check(router r: Int, neighbor: BGPNeighbor, status: inout BGPSessionStatus) -> String? {
-        let router = network.routers[r]
-        guard liveness.routerUp[r] else { return "\(router.name) is down" }
+        guard liveness.routerUp[r] else { return "\(network.routers[r].name) is down" }
         guard case .router(let owner)? = owners[neighbor.address] else {
             return "no router has address \(neighbor.address)"
         }
         status.peerRouter = owner.router
-        let peer = network.routers[owner.router]
-        guard liveness.routerUp[owner.router] else { return "\(peer.name) is down" }
-        guard peer.bgp != nil else { return "\(peer.name) runs no BGP" }
-        if neighbor.remoteAS != peer.asn { return "remote-as \(neighbor.remoteAS) configured, but \(peer.name) is in AS \(peer.asn)" }
-        guard liveness.interfaceUp[owner.router][owner.interface] else { return "\(peer.name) \(peer.interfaces[owner.interface].name) (\(neighbor.address)) is down" }
+        guard liveness.routerUp[owner.router] else { return "\(network.routers[owner.router].name) is down" }
+        guard network.routers[owner.router].bgp != nil else { return "\(network.routers[owner.router].name) runs no BGP" }
+        if neighbor.remoteAS != network.routers[owner.router].asn { return "remote-as \(neighbor.remoteAS) configured, but \(network.routers[owner.router].name) is in AS \(network.routers[owner.router].asn)" }
+        guard liveness.interfaceUp[owner.router][owner.interface] else { return "\(network.routers[owner.router].name) \(network.routers[owner.router].interfaces[owner.interface].name) (\(neighbor.address)) is down" }
         // Source address: update-source, else the connected interface toward the peer, else the egress interface.
-        let connected = router.interfaces.indices.first { i in
-            liveness.interfaceUp[r][i] && router.interfaces[i].kind != .loopback && router.interfaces[i].prefix.contains(neighbor.address)
+        let connected = network.routers[r].interfaces.indices.first { i in
+            liveness.interfaceUp[r][i] && network.routers[r].interfaces[i].kind != .loopback && network.routers[r].interfaces[i].prefix.contains(neighbor.address)
         }
-        let ebgp = neighbor.remoteAS != router.asn
+        let ebgp = neighbor.remoteAS != network.routers[r].asn
         if ebgp && neighbor.ebgpMultihop == nil && connected == nil {
             return "eBGP peer \(neighbor.address) is not on a connected subnet that is up (set ebgp-multihop to peer across hops)"
         }
         if let source = neighbor.updateSource {
-            guard let i = router.interfaceIndex(named: source) else { return "update-source \(source) does not exist" }
+            guard let i = network.routers[r].interfaceIndex(named: source) else { return "update-source \(source) does not exist" }
             guard liveness.interfaceUp[r][i] else { return "update-source \(source) is down" }
-            status.localAddress = router.interfaces[i].address
+            status.localAddress = network.routers[r].interfaces[i].address
         } else if let i = connected {
-            status.localAddress = router.interfaces[i].address
+            status.localAddress = network.routers[r].interfaces[i].address
         } else if let (_, entry) = nonBGP[r].longestMatch(neighbor.address), case .forward(let hops) = entry.forwarding, let first = hops.first {
-            status.localAddress = router.interfaces[first.interface].address
+            status.localAddress = network.routers[r].interfaces[first.interface].address
         } else {
             return "no route to \(neighbor.address)"
         }
         if ebgp && neighbor.ebgpMultihop == nil { return nil }
         guard let local = status.localAddress else { return "no source address" }
-        if !reaches(from: r, to: neighbor.address, owner: owner.router) { return "no path from \(router.name) to \(neighbor.address) in the IGP/static/connected routes" }
-        if !reaches(from: owner.router, to: local, owner: r) { return "no path back from \(peer.name) to \(local)" }
+        if !reaches(from: r, to: neighbor.address, owner: owner.router) { return "no path from \(network.routers[r].name) to \(neighbor.address) in the IGP/static/connected routes" }
+        if !reaches(from: owner.router, to: local, owner: r) { return "no path back from \(network.routers[owner.router].name) to \(local)" }
         return nil
     }
 
@@ -178,8 +176,8 @@ struct BGPSessionBuilder {
     }
 
     func nextRouters(_ r: Int, _ address: IPv4Address) -> [Int] {
-        guard liveness.routerUp[r], let (_, entry) = nonBGP[r].longestMatch(address) else { return [] }
-        switch entry.forwarding {
+        guard liveness.routerUp[r], let forwarding = nonBGP[r].forwarding(address) else { return [] }
+        switch forwarding {
         case .discard: return []
         case .attached:
             if case .router(let ref)? = owners[address], liveness.routerUp[ref.router] { return [ref.router] }

@@ -22,6 +22,14 @@ public struct RIBTable: Sendable {
         return nil
     }
 
+    /// Just the forwarding of the longest match (no copy of the rest of the entry).
+    public func forwarding(_ address: IPv4Address) -> Forwarding? {
+        for length in lengths {
+            if let index = routes.index(forKey: Prefix(network: address, length: length)) { return routes[index].value.forwarding }
+        }
+        return nil
+    }
+
     /// Next-hop resolution without copying the entry: the metric, or nil when nothing usable
     /// (no route, or only a discard route) covers the address.
     public func resolve(_ address: IPv4Address) -> UInt32? {
