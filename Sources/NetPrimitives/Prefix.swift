@@ -39,6 +39,9 @@ public struct Prefix: Hashable, Comparable, Sendable, CustomStringConvertible, C
 
     public var description: String { "\(network)/\(length)" }
 
+    /// One word into the hasher instead of two fields: prefixes key the hottest dictionaries.
+    public func hash(into hasher: inout Hasher) { hasher.combine(UInt64(network.value) << 8 | UInt64(length)) }
+
     public static func < (lhs: Prefix, rhs: Prefix) -> Bool {
         lhs.network != rhs.network ? lhs.network < rhs.network : lhs.length < rhs.length
     }

@@ -145,6 +145,8 @@ struct BGPPropagation: Sendable {
         var attributes: [PathAttributes] = []
         var keys: [DecisionKey] = []
         var attributeIDs: [PathAttributes: Int32] = [:]
+        /// The shared form of each interned set, made when a final best path first needs it.
+        var shared: [SharedPathAttributes?] = []
 
         init(routers: Int, slots: Int) {
             best = Array(repeating: nil, count: routers)
@@ -163,6 +165,7 @@ struct BGPPropagation: Sendable {
             if let id = attributeIDs[set] { return id }
             let id = Int32(attributes.count)
             attributes.append(set)
+            shared.append(nil)
             keys.append(DecisionKey(localPreference: set.localPreference, asPathLength: set.asPath.length, origin: set.origin,
                                     neighborAS: set.asPath.neighborAS, med: set.med, originatorID: set.originatorID,
                                     clusterListLength: set.clusterList.count))
@@ -190,6 +193,7 @@ struct BGPPropagation: Sendable {
             touchedRouters.removeAll(keepingCapacity: true)
             touchedSlots.removeAll(keepingCapacity: true)
             attributes.removeAll(keepingCapacity: true)
+            shared.removeAll(keepingCapacity: true)
             keys.removeAll(keepingCapacity: true)
             attributeIDs.removeAll(keepingCapacity: true)
         }
@@ -266,7 +270,7 @@ struct BGPPropagation: Sendable {
         var inaccessible: [(router: Int, nextHop: IPv4Address)] = []
         for r in scratch.touchedRouters.sorted() {
             if let path = scratch.best[r] {
-                best.append((r, route(from: path, step: scratch.bestStep[r], scratch: scratch)))
+                best.append((r, route(from: path, step: scratch.bestStep[r], scratch: &scratch)))
             } else {
                 let hops = (slotOffsets[r]..<slotOffsets[r + 1]).compactMap { scratch.invalid[$0] }
                 if let hop = hops.min() { inaccessible.append((r, hop)) }
@@ -275,15 +279,21 @@ struct BGPPropagation: Sendable {
         return Result(best: best, inaccessible: inaccessible, oscillating: oscillating, events: events)
     }
 
-    /// The public form of a final best path.
-    func route(from path: WorkPath, step: BestPathStep, scratch: Scratch) -> BGPRoute {
-        let set = scratch.attributes[Int(path.attributes)]
-        let attributes = BGPAttributes(asPath: set.asPath, localPreference: set.localPreference, med: set.med, origin: set.origin,
-                                       communities: set.communities, weight: path.weight, nextHop: set.nextHop)
+    /// The public form of a final best path; routers holding the same attributes share them.
+    func route(from path: WorkPath, step: BestPathStep, scratch: inout Scratch) -> BGPRoute {
+        let index = Int(path.attributes)
+        let shared: SharedPathAttributes
+        if let existing = scratch.shared[index] {
+            shared = existing
+        } else {
+            let set = scratch.attributes[index]
+            shared = SharedPathAttributes(asPath: set.asPath, localPreference: set.localPreference, med: set.med, origin: set.origin,
+                                          communities: set.communities, nextHop: set.nextHop, originatorID: set.originatorID, clusterList: set.clusterList)
+            scratch.shared[index] = shared
+        }
         let source: BGPRouteSource = path.localOrigin.map { .local($0) }
             ?? .learned(peering: Int(path.peering), peer: Int(path.peer), peerAddress: path.peerAddress, ebgp: path.ebgp)
-        return BGPRoute(attributes: attributes, source: source, originatorID: set.originatorID, clusterList: set.clusterList,
-                        igpCost: path.igpCost, decidedBy: step, peerRouterID: path.peerRouterID)
+        return BGPRoute(shared: shared, weight: path.weight, source: source, igpCost: path.igpCost, decidedBy: step, peerRouterID: path.peerRouterID)
     }
 
     /// Consecutive exports of one path from one router mostly produce the same attribute set

@@ -18,12 +18,11 @@ protocol DecisionInputs {
 }
 
 extension BGPRoute: DecisionInputs {
-    var weight: UInt32 { attributes.weight }
-    var localPreference: UInt32 { attributes.localPreference }
-    var asPathLength: Int { attributes.asPath.length }
-    var origin: BGPOrigin { attributes.origin }
-    var neighborAS: ASN? { attributes.asPath.neighborAS }
-    var med: UInt32 { attributes.med }
+    var localPreference: UInt32 { shared.localPreference }
+    var asPathLength: Int { shared.asPath.length }
+    var origin: BGPOrigin { shared.origin }
+    var neighborAS: ASN? { shared.asPath.neighborAS }
+    var med: UInt32 { shared.med }
     var tieBreakRouterID: IPv4Address { originatorID ?? peerRouterID }
     var clusterListLength: Int { clusterList.count }
     var tieBreakAddress: IPv4Address { peerAddress ?? IPv4Address(0) }
