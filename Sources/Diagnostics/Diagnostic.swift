@@ -65,15 +65,14 @@ public struct DiagnosticBag: Sendable {
 /// "Did you mean" suggestions by edit distance.
 public enum Suggestion {
     public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
-        var best: (String, Int)?
+        var best: (name: String, distance: Int)?
         for candidate in candidates {
             let distance = editDistance(word.lowercased(), candidate.lowercased())
-            let limit = max(2, candidate.count / 3)
-            if distance <= limit, best == nil || distance < best!.1 || (distance == best!.1 && candidate < best!.0) {
-                best = (candidate, distance)
-            }
+            guard distance <= max(2, candidate.count / 3) else { continue }
+            if let current = best, (current.distance, current.name) <= (distance, candidate) { continue }
+            best = (candidate, distance)
         }
-        return best?.0
+        return best?.name
     }
 
     static func editDistance(_ a: String, _ b: String) -> Int {

@@ -3,8 +3,9 @@ public struct Prefix: Hashable, Comparable, Sendable, CustomStringConvertible, C
     public let network: IPv4Address
     public let length: UInt8
 
+    /// Lengths above 32 are clamped to 32; parsers reject them before they get here.
     public init(network: IPv4Address, length: UInt8) {
-        precondition(length <= 32, "prefix length above 32")
+        let length = min(length, 32)
         self.length = length
         self.network = IPv4Address(network.value & Prefix.mask(length))
     }
