@@ -2,13 +2,13 @@
 import PackageDescription
 
 // Stages are modules and data flows one way (see docs/architecture.md):
-// NetPrimitives/Diagnostics -> NetworkModel -> TopologyLoader | RoutingPolicy -> Simulation -> Pipeline -> routesim
+// NetPrimitives/Diagnostics -> NetworkModel -> TopologyLoader | RoutingPolicy -> Simulation -> Analysis -> Pipeline -> routesim
 let package = Package(
     name: "routesim",
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "routesim", targets: ["routesim"]),
-        .library(name: "RouteSimKit", targets: ["Pipeline", "NetworkModel", "Simulation", "TopologyLoader"]),
+        .library(name: "RouteSimKit", targets: ["Pipeline", "NetworkModel", "Simulation", "Analysis", "TopologyLoader"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -27,7 +27,8 @@ let package = Package(
             "NetworkModel", "RoutingPolicy",
             .product(name: "HeapModule", package: "swift-collections"),
         ]),
-        .target(name: "Pipeline", dependencies: ["TopologyLoader", "Simulation"]),
+        .target(name: "Analysis", dependencies: ["Simulation"]),
+        .target(name: "Pipeline", dependencies: ["TopologyLoader", "Simulation", "Analysis"]),
         .executableTarget(name: "routesim", dependencies: [
             "Pipeline", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -35,6 +36,7 @@ let package = Package(
         .testTarget(name: "TopologyLoaderTests", dependencies: ["TopologyLoader", "Pipeline"], exclude: ["Fixtures"]),
         .testTarget(name: "SimulationTests", dependencies: ["Pipeline", "Simulation", "TopologyLoader"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Pipeline", "Yams"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Pipeline", "Analysis"]),
         .testTarget(name: "CLITests", dependencies: ["Pipeline"]),
     ]
 )

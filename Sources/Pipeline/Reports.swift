@@ -1,5 +1,6 @@
 @_exported import Simulation
 @_exported import TopologyLoader
+@_exported import Analysis
 import Foundation
 
 /// Versioned, machine-readable output. Keys are sorted when encoded; bump `schemaVersion` on

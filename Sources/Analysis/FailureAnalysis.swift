@@ -1,0 +1,149 @@
+import Foundation
+import Synchronization
+
+/// Runs every scenario against the baseline and classifies every flow (docs/failure-analysis.md).
+public enum FailureAnalysis {
+    public struct Options: Sendable {
+        public var enumeration = ScenarioEnumeration()
+        /// Scenarios evaluated at once (each run is single-threaded inside).
+        public var threads = ProcessInfo.processInfo.activeProcessorCount
+        public init() {}
+    }
+
+    public static func run(_ network: Network, options: Options = Options(), progress: (@Sendable (Int, Int) -> Void)? = nil) -> FailureReport {
+        let single: SimulationOptions = { var options = SimulationOptions(); options.threads = 1; return options }()
+        let baseline = Engine.run(network, options: SimulationOptions())
+        let flows = FlowSelection.flows(for: network, baseline: baseline)
+        let baseTracer = Tracer(plane: baseline)
+        let baseTraces = flows.map { baseTracer.trace(from: $0.source, to: $0.destination) }
+        let baselineOutcomes = zip(flows, baseTraces).map { flow, trace in
+            outcome(flow: flow, trace: trace, baselineTrace: nil, plane: baseline, baseline: baseline)
+        }
+        let enumeration = options.enumeration.scenarios(for: network)
+        let scenarios = enumeration.scenarios
+        let slots = Mutex([ScenarioOutcome?](repeating: nil, count: scenarios.count))
+        let done = Mutex(0)
+        let workers = max(1, min(options.threads, scenarios.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var index = worker
+            while index < scenarios.count {
+                let scenario = scenarios[index]
+                let plane = Engine.run(network, failures: scenario.spec, options: single)
+                let tracer = Tracer(plane: plane)
+                let outcomes = flows.indices.map { f in
+                    outcome(flow: flows[f], trace: tracer.trace(from: flows[f].source, to: flows[f].destination), baselineTrace: baseTraces[f], plane: plane, baseline: baseline)
+                }
+                let result = ScenarioOutcome(name: scenario.name, kind: scenario.kind, failed: scenario.spec.describe(in: network),
+                                             converged: plane.statistics.converged,
+                                             sessionsDown: plane.sessions.filter { !$0.established }.count - baseline.sessions.filter { !$0.established }.count,
+                                             flows: outcomes)
+                slots.withLock { $0[index] = result }
+                let finished = done.withLock { $0 += 1; return $0 }
+                progress?(finished, scenarios.count)
+                index += workers
+            }
+        }
+        let results = slots.withLock { $0.compactMap { $0 } }
+        return FailureReport(network: network.name, flows: flows.count, scenariosRun: results.count, pruned: enumeration.pruned,
+                             baseline: baselineOutcomes, scenarios: results)
+    }
+
+    static func outcome(flow: Flow, trace: Trace, baselineTrace: Trace?, plane: DataPlane, baseline: DataPlane) -> FlowOutcome {
+        let to = flow.destinationName.map { "\($0) (\(flow.destination))" } ?? flow.destination.description
+        var worst: (FlowClass, TracePath)?
+        for path in trace.paths {
+            let kind = classify(path.disposition)
+            if worst == nil || kind > (worst?.0 ?? .delivered) { worst = (kind, path) }
+        }
+        guard var (classification, path) = worst else {
+            return FlowOutcome(flow: flow.name, from: flow.source, to: to, classification: .other, detail: "no path traced", at: flow.source, path: [],
+                               baselinePath: nil, cause: nil)
+        }
+        if classification == .delivered, let baselineTrace, Set(baselineTrace.paths.map(\.nodes)) != Set(trace.paths.map(\.nodes)) {
+            classification = .rerouted
+        }
+        if classification.isProblem && isolated(flow: flow, plane: plane) { classification = .isolated }
+        var cause: BlackHoleCause?
+        if classification == .blackHoled { cause = CauseAnalysis.explain(path: path, destination: flow.destination, plane: plane, baseline: baseline) }
+        return FlowOutcome(flow: flow.name, from: flow.source, to: to, classification: classification, detail: path.disposition.summary,
+                           at: path.disposition.node, path: path.nodes, baselinePath: baselineTrace?.paths.first?.nodes, cause: cause)
+    }
+
+    static func classify(_ disposition: Disposition) -> FlowClass {
+        switch disposition {
+        case .delivered: .delivered
+        case .nullRouted: .blackHoled
+        case .noRoute, .unresolvedNextHop: .noRoute
+        case .loop: .loop
+        case .sourceUnavailable: .isolated
+        case .neighborUnreachable: .other
+        }
+    }
+
+    /// True when no sequence of up links joins the source to the owner of the destination.
+    static func isolated(flow: Flow, plane: DataPlane) -> Bool {
+        let network = plane.network
+        func attachment(_ name: String) -> Int? {
+            if let h = network.hostIndex[name] {
+                let ref = network.hosts[h].attachment
+                return plane.liveness.interfaceUp[ref.router][ref.interface] ? ref.router : nil
+            }
+            return network.routerIndex[name].flatMap { plane.liveness.routerUp[$0] ? $0 : nil }
+        }
+        guard let start = attachment(flow.source) else { return true }
+        let target: Int
+        switch plane.owners[flow.destination] {
+        case .router(let ref)?: target = ref.router
+        case .host(let h)?:
+            let ref = network.hosts[h].attachment
+            guard plane.liveness.interfaceUp[ref.router][ref.interface] else { return true }
+            target = ref.router
+        case nil: return false
+        }
+        guard plane.liveness.routerUp[target] else { return true }
+        var neighbors = [[Int]](repeating: [], count: network.routers.count)
+        for (l, link) in network.links.enumerated() where plane.liveness.linkUp[l] {
+            neighbors[link.a.router].append(link.b.router)
+            neighbors[link.b.router].append(link.a.router)
+        }
+        var seen: Set<Int> = [start]
+        var stack = [start]
+        while let r = stack.popLast() {
+            if r == target { return false }
+            for n in neighbors[r] where seen.insert(n).inserted { stack.append(n) }
+        }
+        return true
+    }
+}
+
+public struct ScenarioOutcome: Sendable, Codable {
+    public var name: String
+    public var kind: FailureScenario.Kind
+    public var failed: [String]
+    public var converged: Bool
+    /// Session ends down beyond those already down in the baseline.
+    public var sessionsDown: Int
+    public var flows: [FlowOutcome]
+
+    public var worst: FlowClass { flows.map(\.classification).max() ?? .delivered }
+    public func count(_ kind: FlowClass) -> Int { flows.filter { $0.classification == kind }.count }
+}
+
+public struct FailureReport: Sendable, Codable {
+    public var schemaVersion = 1
+    public var network: String
+    public var flows: Int
+    public var scenariosRun: Int
+    public var pruned: Int
+    public var baseline: [FlowOutcome]
+    public var scenarios: [ScenarioOutcome]
+
+    /// Scenario count per worst class.
+    public var summary: [String: Int] {
+        var counts: [String: Int] = [:]
+        for kind in FlowClass.allCases { counts[kind.rawValue] = scenarios.filter { $0.flows.contains { $0.classification == kind } }.count }
+        return counts
+    }
+
+    public func has(_ kind: FlowClass) -> Bool { scenarios.contains { $0.flows.contains { $0.classification == kind } } }
+}

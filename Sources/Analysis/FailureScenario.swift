@@ -1,0 +1,97 @@
+@_exported import Simulation
+
+/// One combination of failed elements to evaluate.
+public struct FailureScenario: Hashable, Sendable {
+    public enum Kind: String, Sendable, Codable { case link, router, combination, set }
+
+    public var name: String
+    public var kind: Kind
+    public var spec: FailureSpec
+
+    public init(name: String, kind: Kind, spec: FailureSpec) {
+        self.name = name
+        self.kind = kind
+        self.spec = spec
+    }
+}
+
+/// Which scenarios to run. Pruning keeps only combinations that can differ from their parts:
+/// a link next to a failed router is already down, so `router + adjacent link` (and any
+/// combination containing one) is dropped; so are duplicates of named failure sets.
+public struct ScenarioEnumeration: Sendable {
+    public var maximumFailures: Int
+    public var includeSets: Bool
+    public var includeRouters: Bool
+
+    public init(maximumFailures: Int = 1, includeSets: Bool = true, includeRouters: Bool = true) {
+        self.maximumFailures = maximumFailures
+        self.includeSets = includeSets
+        self.includeRouters = includeRouters
+    }
+
+    public struct Result: Sendable {
+        public var scenarios: [FailureScenario]
+        /// Combinations skipped because a router in them already takes the link down.
+        public var pruned: Int
+    }
+
+    public func scenarios(for network: Network) -> Result {
+        enum Element: Hashable { case link(Int), router(Int) }
+        var elements: [Element] = network.links.indices.map { .link($0) }
+        if includeRouters { elements += network.routers.indices.map { .router($0) } }
+        func name(_ element: Element) -> String {
+            switch element {
+            case .link(let l): "link \(network.links[l].name)"
+            case .router(let r): "router \(network.routers[r].name)"
+            }
+        }
+        func redundant(_ combination: [Element]) -> Bool {
+            let routers = Set(combination.compactMap { if case .router(let r) = $0 { r } else { nil } })
+            return combination.contains { element in
+                guard case .link(let l) = element else { return false }
+                return routers.contains(network.links[l].a.router) || routers.contains(network.links[l].b.router)
+            }
+        }
+        var result: [FailureScenario] = []
+        var seen: Set<FailureSpec> = []
+        var pruned = 0
+        func add(_ combination: [Element], kind: FailureScenario.Kind) {
+            var spec = FailureSpec()
+            for element in combination {
+                switch element {
+                case .link(let l): spec.links.insert(l)
+                case .router(let r): spec.routers.insert(r)
+                }
+            }
+            guard seen.insert(spec).inserted else { return }
+            result.append(FailureScenario(name: combination.map(name).joined(separator: " + "), kind: kind, spec: spec))
+        }
+        for element in elements {
+            if case .link = element { add([element], kind: .link) } else { add([element], kind: .router) }
+        }
+        if maximumFailures >= 2 {
+            for i in elements.indices {
+                for j in (i + 1)..<elements.count {
+                    let pair = [elements[i], elements[j]]
+                    if redundant(pair) { pruned += 1; continue }
+                    add(pair, kind: .combination)
+                    if maximumFailures >= 3 {
+                        for k in (j + 1)..<elements.count {
+                            let triple = pair + [elements[k]]
+                            if redundant(triple) { pruned += 1; continue }
+                            add(triple, kind: .combination)
+                        }
+                    }
+                }
+            }
+        }
+        if includeSets {
+            for set in network.failureSets {
+                let (spec, _) = FailureSpec.resolve(links: set.links, routers: set.routers, in: network)
+                guard seen.insert(spec).inserted else { continue }
+                result.append(FailureScenario(name: "set \(set.name)", kind: .set, spec: spec))
+            }
+        }
+        return Result(scenarios: result, pruned: pruned)
+    }
+}

@@ -1,0 +1,27 @@
+/// The flows a failure analysis checks: the declared ones, or by default every ordered pair of
+/// hosts, and when there are fewer than two hosts, every router toward the first address of
+/// every prefix originated in BGP.
+public enum FlowSelection {
+    public static func flows(for network: Network, baseline: DataPlane) -> [Flow] {
+        if !network.flows.isEmpty { return network.flows }
+        var flows: [Flow] = []
+        let generated = SourceLocation.generated("default flows")
+        if network.hosts.count >= 2 {
+            for a in network.hosts {
+                for b in network.hosts where b.name != a.name {
+                    flows.append(Flow(name: "\(a.name)->\(b.name)", source: a.name, destination: b.address, destinationName: b.name, location: generated))
+                }
+            }
+            return flows
+        }
+        var prefixes: Set<Prefix> = []
+        for table in baseline.bgpTables { for (prefix, route) in table where route.isLocal { prefixes.insert(prefix) } }
+        for prefix in prefixes.sorted() {
+            let address = IPv4Address(prefix.length >= 31 ? prefix.network.value : prefix.network.value + 1)
+            for router in network.routers {
+                flows.append(Flow(name: "\(router.name)->\(prefix)", source: router.name, destination: address, destinationName: nil, location: generated))
+            }
+        }
+        return flows
+    }
+}

@@ -1,0 +1,41 @@
+/// Text rendering of a failure analysis: summary first, then every scenario with a problem.
+public enum FailureTextReport {
+    public static func render(_ report: FailureReport, showAll: Bool = false) -> String {
+        var out = "failure analysis of \(report.network): \(report.scenariosRun) scenarios, \(report.flows) flows"
+        out += report.pruned > 0 ? ", \(report.pruned) redundant combinations pruned\n" : "\n"
+        let baselineProblems = report.baseline.filter { $0.classification.isProblem }
+        out += baselineProblems.isEmpty ? "baseline: every flow delivered\n" : "baseline: \(baselineProblems.count) flows already fail without any failure:\n"
+        for outcome in baselineProblems { out += "  \(outcome.flow): \(outcome.classification.rawValue.uppercased()): \(outcome.detail)\n" }
+        let summary = report.summary
+        out += "scenarios with: " + ["black-holed", "loop", "no-route", "isolated", "rerouted"].map { "\($0) \(summary[$0] ?? 0)" }.joined(separator: ", ") + "\n"
+        let problems = report.scenarios.filter { $0.worst.isProblem }
+        let ranked = problems.sorted { a, b in
+            let ka = (a.count(.blackHoled), a.count(.loop), a.count(.noRoute)), kb = (b.count(.blackHoled), b.count(.loop), b.count(.noRoute))
+            return ka != kb ? ka > kb : a.name < b.name
+        }
+        if !ranked.isEmpty {
+            out += "\nworst failures:\n"
+            for scenario in ranked.prefix(10) {
+                let parts = FlowClass.allCases.filter(\.isProblem).compactMap { kind -> String? in
+                    let flows = scenario.flows.filter { $0.classification == kind }.map(\.flow)
+                    return flows.isEmpty ? nil : "\(flows.count) \(kind.rawValue) (\(flows.prefix(4).joined(separator: ", "))\(flows.count > 4 ? ", ..." : ""))"
+                }
+                out += "  \(scenario.name): \(parts.joined(separator: "; "))\n"
+            }
+        }
+        let detailed = showAll ? report.scenarios : ranked.sorted { $0.name < $1.name }
+        if !detailed.isEmpty { out += "\ndetails:\n" }
+        for scenario in detailed {
+            out += "  \(scenario.name)\(scenario.converged ? "" : " (did not converge)")\n"
+            for flow in scenario.flows where showAll || flow.classification.isProblem || flow.classification == .rerouted {
+                out += "    \(flow.flow): \(flow.classification.rawValue.uppercased()): \(flow.detail)\n"
+                if !flow.path.isEmpty { out += "      path: \(flow.path.joined(separator: " > "))\n" }
+                if let cause = flow.cause {
+                    out += "      why:\n"
+                    for (index, step) in cause.chain.enumerated() { out += "        \(index + 1). \(step)\n" }
+                }
+            }
+        }
+        return out
+    }
+}

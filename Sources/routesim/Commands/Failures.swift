@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import Pipeline
+
+enum FailOn: String, ExpressibleByArgument, CaseIterable {
+    case blackhole, loop, noRoute = "no-route", any
+}
+
+struct Failures: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Fail every link and router (and pairs, triples, failure sets) and report which flows break, and why.",
+        discussion: """
+        Flows are the topology's declared flows, or every ordered pair of hosts (or every router \
+        toward every BGP-originated prefix when there are fewer than two hosts). Each flow is \
+        classified against the no-failure baseline: delivered, rerouted, black-holed (dropped by \
+        a Null0/discard route), no-route, loop, or isolated (the failure cut the endpoints apart; \
+        no configuration can fix it). Every black hole comes with its cause chain.
+
+        Exit codes: 0 no finding at the --fail-on level (always 0 without --fail-on); 1 findings; \
+        2 bad input. `any` means black-holed, loop or no-route.
+
+        Examples:
+          routesim failures topologies/null0-peering/topology.yml
+          routesim failures topology.yml --k 2
+          routesim failures topology.yml --fail-on blackhole --format json -o failures.json
+        """
+    )
+
+    @Argument(help: "The topology file (YAML).") var topology: String
+    @Option(help: "Fail up to this many elements at once (1, 2 or 3).") var k: Int = 1
+    @Flag(name: .customLong("no-routers"), help: "Fail links only, not routers.") var linksOnly = false
+    @Flag(name: .customLong("no-sets"), help: "Skip the topology's named failure sets (shared-risk groups).") var noSets = false
+    @Option(name: .customLong("fail-on"), help: "Exit 1 when a scenario has this: blackhole, loop, no-route or any.") var failOn: FailOn?
+    @Option(help: "Output format: text or json.") var format: OutputFormat = .text
+    @Flag(name: .customLong("all"), help: "In text output, list every scenario and flow, not only problems.") var showAll = false
+    @Option(name: .shortAndLong, help: "Write the output to this file (atomically) instead of stdout.") var output: String?
+
+    func validate() throws {
+        guard (1...3).contains(k) else { throw ValidationError("--k must be 1, 2 or 3") }
+    }
+
+    func run() throws {
+        let (network, warnings) = unwrap(RouteSim.load(topology))
+        printWarnings(warnings)
+        var options = FailureAnalysis.Options()
+        options.enumeration = ScenarioEnumeration(maximumFailures: k, includeSets: !noSets, includeRouters: !linksOnly)
+        let progress = ProgressLine()
+        let report = FailureAnalysis.run(network, options: options) { done, total in progress.update(done, total) }
+        progress.finish()
+        try emit(format == .json ? JSONOutput.encode(report) : FailureTextReport.render(report, showAll: showAll), to: output)
+        if let failOn {
+            let found: Bool
+            switch failOn {
+            case .blackhole: found = report.has(.blackHoled)
+            case .loop: found = report.has(.loop)
+            case .noRoute: found = report.has(.noRoute)
+            case .any: found = report.has(.blackHoled) || report.has(.loop) || report.has(.noRoute)
+            }
+            if found { throw ExitCode(1) }
+        }
+    }
+}
+
+/// `[done/total]` on stderr, only on a terminal and only after the first second.
+final class ProgressLine: @unchecked Sendable {
+    // Updated from worker threads; the lock keeps the line whole.
+    private let lock = NSLock()
+    private let started = Date()
+    private let enabled = isatty(2) == 1
+    private var shown = false
+
+    func update(_ done: Int, _ total: Int) {
+        guard enabled, Date().timeIntervalSince(started) > 1 else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        shown = true
+        FileHandle.standardError.write(Data("\r[\(done)/\(total)] scenarios".utf8))
+    }
+
+    func finish() {
+        if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+}
