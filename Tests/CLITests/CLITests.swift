@@ -113,4 +113,17 @@ import Testing
             #expect(result.stdout.contains(word), "help lacks \(word)")
         }
     }
+
+    @Test func failuresGateExitsOneOnBlackHoles() throws {
+        let found = try Self.run(["failures", Self.example, "--fail-on", "blackhole"])
+        #expect(found.status == 1)
+        #expect(found.stdout.contains("worst failures:\n  link R1-R2: 1 black-holed (server-to-client)"))
+        #expect(found.stdout.contains("3. R2 announces 198.51.100.0/24 from its network statement"))
+        let mitigated = Self.root.appendingPathComponent("topologies/null0-peering-tracked/topology.yml").path
+        let clean = try Self.run(["failures", mitigated, "--fail-on", "blackhole", "--format", "json"])
+        #expect(clean.status == 0, "\(clean.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(clean.stdout.utf8)) as? [String: Any])
+        #expect(object["scenariosRun"] as? Int == 11)
+        #expect(try Self.run(["failures", Self.example, "--k", "4"]).status == 64)
+    }
 }

@@ -1,0 +1,73 @@
+import Foundation
+import Pipeline
+import Testing
+
+/// The background note's claims, checked by sweeping failures over the example networks.
+@Suite struct MitigationAnalysisTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func analyse(_ name: String, k: Int = 1, sets: Bool = false) throws -> FailureReport {
+        let path = root.appendingPathComponent("topologies/\(name)/topology.yml").path
+        let network = try #require(TopologyLoader.load(path: path).network)
+        var options = FailureAnalysis.Options()
+        options.enumeration = ScenarioEnumeration(maximumFailures: k, includeSets: sets, includeRouters: true)
+        return FailureAnalysis.run(network, options: options)
+    }
+
+    static func blackHoles(_ report: FailureReport) -> [String] {
+        report.scenarios.filter { $0.flows.contains { $0.classification == .blackHoled } }.map(\.name).sorted()
+    }
+
+    @Test func baselineBlackHolesOnlyWhenThePeeringUplinkFails() throws {
+        let report = try Self.analyse("null0-peering")
+        #expect(report.baseline.allSatisfy { $0.classification == .delivered })
+        #expect(Self.blackHoles(report) == ["link R1-R2"])
+        let scenario = try #require(report.scenarios.first { $0.name == "link R1-R2" })
+        let flow = try #require(scenario.flows.first { $0.flow == "server-to-client" })
+        #expect(flow.classification == .blackHoled)
+        #expect(flow.at == "R2")
+        #expect(scenario.flows.first { $0.flow == "client-to-server" }?.classification == .rerouted)
+        let cause = try #require(flow.cause)
+        #expect(cause.droppingRouter == "R2")
+        #expect(cause.announcements.map(\.announcer) == ["R3", "R2"])
+        #expect(cause.announcements.last?.session == "eBGP R2-R3")
+        #expect(cause.keptAliveBy.hasPrefix("R2 announces 198.51.100.0/24 from its network statement, which stays matched by its static route to Null0"))
+        #expect(cause.missingReachability == "in the baseline R2 forwarded 198.51.100.10 by its ospf route 198.51.100.0/25 toward R1; that route is gone since link R1-R2 failed")
+        #expect(cause.failedElements == ["link R1-R2"])
+        // Losing R1 or R4 cuts the client or the server off: isolated, not a black hole.
+        #expect(report.scenarios.first { $0.name == "router R1" }?.flows.allSatisfy { $0.classification == .isolated } == true)
+    }
+
+    @Test(arguments: ["null0-peering-redundant", "null0-peering-core-pin", "null0-peering-conditional", "null0-peering-tracked"])
+    func mitigationSurvivesEverySingleFailure(_ name: String) throws {
+        let report = try Self.analyse(name)
+        #expect(report.scenariosRun >= 11)
+        #expect(Self.blackHoles(report).isEmpty, "\(name): \(Self.blackHoles(report))")
+        #expect(!report.has(.loop) && !report.has(.noRoute))
+    }
+
+    @Test func redundantUplinksStillFailTogether() throws {
+        let report = try Self.analyse("null0-peering-redundant", k: 2)
+        #expect(Self.blackHoles(report) == ["link R1-R2 + link R1-R2-b"])
+        #expect(report.pruned > 0)
+        let sets = try Self.analyse("null0-peering-redundant", sets: true)
+        #expect(Self.blackHoles(sets) == ["set peering-uplinks"])
+    }
+
+    @Test func pruningDropsLinksNextToFailedRouters() throws {
+        let path = Self.root.appendingPathComponent("topologies/null0-peering/topology.yml").path
+        let network = try #require(TopologyLoader.load(path: path).network)
+        let pairs = ScenarioEnumeration(maximumFailures: 2, includeSets: false).scenarios(for: network)
+        // 6 links + 5 routers = 11 singles, C(11,2) = 55 pairs, 12 of them a router with an adjacent link.
+        #expect(pairs.pruned == 12)
+        #expect(pairs.scenarios.count == 11 + 55 - 12)
+        #expect(!pairs.scenarios.contains { $0.name == "link R1-R2 + router R1" })
+    }
+
+    @Test func reportIsDeterministic() throws {
+        let a = JSONOutput.encode(try Self.analyse("null0-peering", k: 2))
+        let b = JSONOutput.encode(try Self.analyse("null0-peering", k: 2))
+        #expect(a == b)
+        #expect(a.contains("\"schemaVersion\" : 1"))
+    }
+}
