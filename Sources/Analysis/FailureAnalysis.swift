@@ -137,6 +137,8 @@ public struct FailureReport: Sendable, Codable {
     public var pruned: Int
     public var baseline: [FlowOutcome]
     public var scenarios: [ScenarioOutcome]
+    /// Filled by `--suggest` (MitigationSuggester).
+    public var suggestions: [MitigationSuggester.Suggestion]?
 
     /// Scenario count per worst class.
     public var summary: [String: Int] {

@@ -36,6 +36,17 @@ public enum FailureTextReport {
                 }
             }
         }
+        if let suggestions = report.suggestions {
+            out += "\nsuggestions (each change applied to a copy of the network, the sweep re-run):\n"
+            if suggestions.isEmpty { out += "  none: no black hole to fix\n" }
+            var lastKey = ""
+            for suggestion in suggestions {
+                let key = "\(suggestion.scenario): \(suggestion.flow)"
+                if key != lastKey { out += "  \(key)\n"; lastKey = key }
+                let verdict = suggestion.recommended ? "FIXES IT" : suggestion.removesBlackHole ? "fixes it but creates \(suggestion.newProblems.count) new problem(s): \(suggestion.newProblems.prefix(3).joined(separator: "; "))" : "does not fix it"
+                out += "    \(suggestion.mitigation.rawValue): \(verdict)\n      \(suggestion.change)\n"
+            }
+        }
         return out
     }
 }

@@ -71,3 +71,34 @@ import Testing
         #expect(a.contains("\"schemaVersion\" : 1"))
     }
 }
+
+extension MitigationAnalysisTests {
+    @Test func everyMitigationFixesTheSingleFailureBlackHole() throws {
+        let path = Self.root.appendingPathComponent("topologies/null0-peering/topology.yml").path
+        let network = try #require(TopologyLoader.load(path: path).network)
+        var options = FailureAnalysis.Options()
+        options.enumeration = ScenarioEnumeration(maximumFailures: 1, includeSets: false)
+        let report = FailureAnalysis.run(network, options: options)
+        let suggestions = MitigationSuggester.suggest(network, report: report, options: options)
+        #expect(suggestions.map(\.mitigation) == MitigationSuggester.Mitigation.allCases)
+        for suggestion in suggestions {
+            #expect(suggestion.scenario == "link R1-R2" && suggestion.flow == "server-to-client")
+            #expect(suggestion.recommended, "\(suggestion.mitigation.rawValue): \(suggestion.newProblems)")
+        }
+        #expect(suggestions.first { $0.mitigation == .trackedStatic }?.change == "on R2: ip sla 1 icmp-echo 10.1.0.1 source lo0; track 1 ip sla 1 reachability; ip route 198.51.100.0/24 Null0 track 1")
+    }
+
+    @Test func aSecondLinkIsNotEnoughAgainstDoubleFailures() throws {
+        let path = Self.root.appendingPathComponent("topologies/null0-peering/topology.yml").path
+        let network = try #require(TopologyLoader.load(path: path).network)
+        var options = FailureAnalysis.Options()
+        options.enumeration = ScenarioEnumeration(maximumFailures: 2, includeSets: false)
+        let report = FailureAnalysis.run(network, options: options)
+        let suggestions = MitigationSuggester.suggest(network, report: report, options: options)
+        let link = try #require(suggestions.first { $0.mitigation == .redundantLink && $0.scenario == "link R1-R2" })
+        #expect(link.removesBlackHole)
+        #expect(!link.recommended)
+        #expect(link.newProblems.contains("link R1-R2 + link R2-R1#suggested: server-to-client black-holed"))
+        #expect(suggestions.first { $0.mitigation == .trackedStatic && $0.scenario == "link R1-R2" }?.recommended == true)
+    }
+}

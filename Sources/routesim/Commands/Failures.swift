@@ -22,6 +22,7 @@ struct Failures: ParsableCommand {
         Examples:
           routesim failures topologies/null0-peering/topology.yml
           routesim failures topology.yml --k 2
+          routesim failures topology.yml --suggest
           routesim failures topology.yml --fail-on blackhole --format json -o failures.json
         """
     )
@@ -33,6 +34,7 @@ struct Failures: ParsableCommand {
     @Option(name: .customLong("fail-on"), help: "Exit 1 when a scenario has this: blackhole, loop, no-route or any.") var failOn: FailOn?
     @Option(help: "Output format: text or json.") var format: OutputFormat = .text
     @Flag(name: .customLong("all"), help: "In text output, list every scenario and flow, not only problems.") var showAll = false
+    @Flag(help: "For each black hole, try each of the four mitigations on a copy of the network and report which remove it without creating a new problem.") var suggest = false
     @Option(name: .shortAndLong, help: "Write the output to this file (atomically) instead of stdout.") var output: String?
 
     func validate() throws {
@@ -45,8 +47,9 @@ struct Failures: ParsableCommand {
         var options = FailureAnalysis.Options()
         options.enumeration = ScenarioEnumeration(maximumFailures: k, includeSets: !noSets, includeRouters: !linksOnly)
         let progress = ProgressLine()
-        let report = FailureAnalysis.run(network, options: options) { done, total in progress.update(done, total) }
+        var report = FailureAnalysis.run(network, options: options) { done, total in progress.update(done, total) }
         progress.finish()
+        if suggest { report.suggestions = MitigationSuggester.suggest(network, report: report, options: options) }
         try emit(format == .json ? JSONOutput.encode(report) : FailureTextReport.render(report, showAll: showAll), to: output)
         if let failOn {
             let found: Bool

@@ -1,0 +1,151 @@
+/// `--suggest`: for each black hole, apply each of the four mitigations to a copy of the model,
+/// re-run the failure, then re-run the whole sweep to check that the change creates no new
+/// problem. Only changes that remove the black hole without side effects are recommended.
+public enum MitigationSuggester {
+    public enum Mitigation: String, Sendable, Codable, CaseIterable {
+        case trackedStatic = "tracked-static"
+        case conditionalAdvertisement = "conditional-advertisement"
+        case pinInCore = "pin-in-core"
+        case redundantLink = "redundant-link"
+    }
+
+    public struct Suggestion: Sendable, Codable {
+        public var scenario: String
+        public var flow: String
+        public var mitigation: Mitigation
+        public var change: String
+        /// The black hole is gone in that scenario.
+        public var removesBlackHole: Bool
+        /// Problems that the change creates in any scenario of the sweep (scenario: flow class).
+        public var newProblems: [String]
+        public var recommended: Bool { removesBlackHole && newProblems.isEmpty }
+    }
+
+    public static func suggest(_ network: Network, report: FailureReport, options: FailureAnalysis.Options) -> [Suggestion] {
+        var suggestions: [Suggestion] = []
+        var tried: Set<String> = []
+        let baseline = Engine.run(network)
+        let problemsBefore = problems(in: report)
+        for scenario in report.scenarios {
+            for flow in scenario.flows where flow.classification == .blackHoled {
+                guard let cause = flow.cause, let x = network.routerIndex[cause.droppingRouter],
+                      let prefixText = cause.prefix, let prefix = Prefix(prefixText),
+                      let destination = network.flows.first(where: { $0.name == flow.flow })?.destination ?? address(of: flow.to),
+                      let core = coreRouter(for: x, destination: destination, baseline: baseline) else { continue }
+                // The same change fixes every flow dropped by the same router for the same prefix.
+                let key = "\(x) \(prefix) \(core)"
+                guard tried.insert(key).inserted else { continue }
+                for mitigation in Mitigation.allCases {
+                    guard let (modified, change) = apply(mitigation, to: network, router: x, core: core, prefix: prefix) else { continue }
+                    let after = FailureAnalysis.run(modified, options: options)
+                    let fixed = after.scenarios.first { $0.name == scenario.name }?.flows.first { $0.flow == flow.flow }.map { $0.classification != .blackHoled } ?? false
+                    let newProblems = problems(in: after).subtracting(problemsBefore).sorted()
+                    suggestions.append(Suggestion(scenario: scenario.name, flow: flow.flow, mitigation: mitigation, change: change,
+                                                  removesBlackHole: fixed, newProblems: newProblems))
+                }
+            }
+        }
+        return suggestions
+    }
+
+    static func problems(in report: FailureReport) -> Set<String> {
+        var set: Set<String> = []
+        for scenario in report.scenarios {
+            for flow in scenario.flows where flow.classification.isProblem && flow.classification != .isolated {
+                set.insert("\(scenario.name): \(flow.flow) \(flow.classification.rawValue)")
+            }
+        }
+        return set
+    }
+
+    static func address(of text: String) -> IPv4Address? {
+        if let open = text.lastIndex(of: "("), let close = text.lastIndex(of: ")") {
+            return IPv4Address(text[text.index(after: open)..<close])
+        }
+        return IPv4Address(text)
+    }
+
+    /// The router of the same AS that the dropping router used toward the destination in the
+    /// baseline (its IGP next hop), else any other router of its AS with a loopback.
+    static func coreRouter(for x: Int, destination: IPv4Address, baseline: DataPlane) -> Int? {
+        let network = baseline.network
+        let asn = network.routers[x].asn
+        if let entry = baseline.lookup(router: x, address: destination), case .forward(let hops) = entry.forwarding {
+            for hop in hops {
+                if case .router(let ref)? = baseline.owners[hop.gateway], network.routers[ref.router].asn == asn { return ref.router }
+            }
+        }
+        return network.routers.indices.first { $0 != x && network.routers[$0].asn == asn && network.routers[$0].primaryLoopback != nil }
+    }
+
+    static func apply(_ mitigation: Mitigation, to network: Network, router x: Int, core c: Int, prefix: Prefix) -> (Network, String)? {
+        var network = network
+        let generated = SourceLocation.generated("suggested by routesim")
+        let xName = network.routers[x].name, cName = network.routers[c].name
+        let pins = network.routers[x].staticRoutes.indices.filter {
+            network.routers[x].staticRoutes[$0].target == .discard && network.routers[x].staticRoutes[$0].prefix == prefix
+        }
+        switch mitigation {
+        case .trackedStatic:
+            guard !pins.isEmpty, let target = network.routers[c].primaryLoopback, let source = network.routers[x].primaryLoopback,
+                  pins.allSatisfy({ network.routers[x].staticRoutes[$0].track == nil }) else { return nil }
+            let sla = (network.routers[x].ipSLAs.map(\.id).max() ?? 0) + 1
+            let track = (network.routers[x].tracks.map(\.id).max() ?? 0) + 1
+            network.routers[x].ipSLAs.append(IPSLA(id: sla, target: target.address, sourceInterface: source.name, location: generated))
+            network.routers[x].tracks.append(Track(id: track, sla: sla, location: generated))
+            for pin in pins { network.routers[x].staticRoutes[pin].track = track }
+            return (network, "on \(xName): ip sla \(sla) icmp-echo \(target.address) source \(source.name); track \(track) ip sla \(sla) reachability; ip route \(prefix) Null0 track \(track)")
+        case .conditionalAdvertisement:
+            guard let beacon = network.routers[c].primaryLoopback, network.routers[c].bgp != nil, network.routers[x].bgp != nil else { return nil }
+            let ebgp = network.routers[x].bgp?.neighbors.indices.filter { network.routers[x].bgp?.neighbors[$0].remoteAS != network.routers[x].asn } ?? []
+            guard !ebgp.isEmpty, ebgp.allSatisfy({ network.routers[x].bgp?.neighbors[$0].conditionalAdvertisement == nil }) else { return nil }
+            if !(network.routers[c].bgp?.networks.contains { $0.prefix == beacon.prefix } ?? false) {
+                network.routers[c].bgp?.networks.append(BGPNetworkStatement(prefix: beacon.prefix, location: generated))
+            }
+            var policies = network.routers[x].policies
+            policies.prefixLists["ROUTESIM-AGGREGATE"] = PrefixList(name: "ROUTESIM-AGGREGATE", entries: [PrefixListEntry(action: .permit, prefix: prefix, ge: nil, le: nil, location: generated)], location: generated)
+            policies.prefixLists["ROUTESIM-BEACON"] = PrefixList(name: "ROUTESIM-BEACON", entries: [PrefixListEntry(action: .permit, prefix: beacon.prefix, ge: nil, le: nil, location: generated)], location: generated)
+            policies.routeMaps["ROUTESIM-ADVERTISE"] = RouteMap(name: "ROUTESIM-ADVERTISE", entries: [RouteMapEntry(sequence: 10, action: .permit, matches: [.prefixList("ROUTESIM-AGGREGATE")], sets: [], location: generated)], location: generated)
+            policies.routeMaps["ROUTESIM-CORE-PRESENT"] = RouteMap(name: "ROUTESIM-CORE-PRESENT", entries: [RouteMapEntry(sequence: 10, action: .permit, matches: [.prefixList("ROUTESIM-BEACON")], sets: [], location: generated)], location: generated)
+            network.routers[x].policies = policies
+            for n in ebgp {
+                network.routers[x].bgp?.neighbors[n].conditionalAdvertisement = ConditionalAdvertisement(advertiseMap: "ROUTESIM-ADVERTISE", condition: .exist("ROUTESIM-CORE-PRESENT"))
+            }
+            return (network, "on \(cName): network \(beacon.prefix); on \(xName): advertise-map ROUTESIM-ADVERTISE (\(prefix)) exist-map ROUTESIM-CORE-PRESENT (\(beacon.prefix)) on its \(ebgp.count) eBGP neighbor(s)")
+        case .pinInCore:
+            guard !pins.isEmpty, network.autonomousSystems[network.routers[x].asn]?.igp != nil else { return nil }
+            network.routers[x].staticRoutes.remove(atOffsets: pins)
+            if !network.routers[c].staticRoutes.contains(where: { $0.prefix == prefix && $0.target == .discard }) {
+                network.routers[c].staticRoutes.append(StaticRoute(prefix: prefix, target: .discard, location: generated))
+            }
+            network.autonomousSystems[network.routers[x].asn]?.igp?.redistributeStatic = true
+            return (network, "remove ip route \(prefix) Null0 from \(xName); pin it on \(cName); redistribute static into the IGP of AS \(network.routers[x].asn)")
+        case .redundantLink:
+            guard let subnet = freeSubnet(in: network) else { return nil }
+            let ia = network.routers[x].interfaces.count, ic = network.routers[c].interfaces.count
+            network.routers[x].interfaces.append(Interface(name: "suggested-\(cName)", kind: .link, address: subnet.network, prefix: subnet, igp: .active, location: generated))
+            network.routers[c].interfaces.append(Interface(name: "suggested-\(xName)", kind: .link, address: IPv4Address(subnet.network.value + 1), prefix: subnet, igp: .active, location: generated))
+            network.links.append(Link(name: "\(xName)-\(cName)#suggested", a: InterfaceRef(router: x, interface: ia), b: InterfaceRef(router: c, interface: ic), location: generated))
+            network.reindex()
+            return (network, "add a second link \(xName)-\(cName) (\(subnet))")
+        }
+    }
+
+    /// A /31 that overlaps no interface of the network.
+    static func freeSubnet(in network: Network) -> Prefix? {
+        let used = network.routers.flatMap { $0.interfaces.map(\.prefix) }
+        var candidate: UInt32 = 0xAC1F_FFFE   // 172.31.255.254/31, downward
+        for _ in 0..<65536 {
+            let prefix = Prefix(network: IPv4Address(candidate), length: 31)
+            if !used.contains(where: { $0.overlaps(prefix) }) { return prefix }
+            candidate -= 2
+        }
+        return nil
+    }
+}
+
+extension Array {
+    mutating func remove(atOffsets offsets: [Int]) {
+        for offset in offsets.sorted(by: >) { remove(at: offset) }
+    }
+}
