@@ -33,10 +33,12 @@ public enum FailureAnalysis {
                 let outcomes = flows.indices.map { f in
                     outcome(flow: flows[f], trace: tracer.trace(from: flows[f].source, to: flows[f].destination), baselineTrace: baseTraces[f], plane: plane, baseline: baseline)
                 }
+                // Flows delivered on their baseline path are only counted: a large sweep keeps what changed.
+                let changed = outcomes.filter { $0.classification != .delivered }
                 let result = ScenarioOutcome(name: scenario.name, kind: scenario.kind, failed: scenario.spec.describe(in: network),
                                              converged: plane.statistics.converged,
                                              sessionsDown: plane.sessions.filter { !$0.established }.count - baseline.sessions.filter { !$0.established }.count,
-                                             flows: outcomes)
+                                             unchanged: outcomes.count - changed.count, flows: changed)
                 slots.withLock { $0[index] = result }
                 let finished = done.withLock { $0 += 1; return $0 }
                 progress?(finished, scenarios.count)
@@ -123,6 +125,9 @@ public struct ScenarioOutcome: Sendable, Codable {
     public var converged: Bool
     /// Session ends down beyond those already down in the baseline.
     public var sessionsDown: Int
+    /// Flows delivered on the same path as in the baseline (not listed).
+    public var unchanged: Int
+    /// Every flow that did not stay on its baseline path.
     public var flows: [FlowOutcome]
 
     public var worst: FlowClass { flows.map(\.classification).max() ?? .delivered }

@@ -38,7 +38,10 @@ public enum MitigationSuggester {
                 for mitigation in Mitigation.allCases {
                     guard let (modified, change) = apply(mitigation, to: network, router: x, core: core, prefix: prefix) else { continue }
                     let after = FailureAnalysis.run(modified, options: options)
-                    let fixed = after.scenarios.first { $0.name == scenario.name }?.flows.first { $0.flow == flow.flow }.map { $0.classification != .blackHoled } ?? false
+                    // Unlisted flows stayed on their baseline path: fixed.
+                    let fixed = after.scenarios.first { $0.name == scenario.name }.map { outcome in
+                        !outcome.flows.contains { $0.flow == flow.flow && $0.classification == .blackHoled }
+                    } ?? false
                     let newProblems = problems(in: after).subtracting(problemsBefore).sorted()
                     suggestions.append(Suggestion(scenario: scenario.name, flow: flow.flow, mitigation: mitigation, change: change,
                                                   removesBlackHole: fixed, newProblems: newProblems))

@@ -26,7 +26,7 @@ public enum FailureTextReport {
         let detailed = showAll ? report.scenarios : ranked.sorted { $0.name < $1.name }
         if !detailed.isEmpty { out += "\ndetails:\n" }
         for scenario in detailed {
-            out += "  \(scenario.name)\(scenario.converged ? "" : " (did not converge)")\n"
+            out += "  \(scenario.name)\(scenario.converged ? "" : " (did not converge)")\(scenario.unchanged > 0 ? ": \(scenario.unchanged) flows unchanged" : "")\n"
             for flow in scenario.flows where showAll || flow.classification.isProblem || flow.classification == .rerouted {
                 out += "    \(flow.flow): \(flow.classification.rawValue.uppercased()): \(flow.detail)\n"
                 if !flow.path.isEmpty { out += "      path: \(flow.path.joined(separator: " > "))\n" }

@@ -20,6 +20,7 @@ struct Generate: ParsableCommand {
     @Option(help: "Number of prefixes originated.") var prefixes: Int = 20
     @Option(help: "Extra intra-AS links per router, beyond the ring (0.5 gives 1.5 links per router).") var chords: Double = 0.5
     @Option(help: "Route reflectors per AS (0 = full-mesh iBGP).") var reflectors: Int = 0
+    @Option(help: "Hosts on LANs of random routers (announced in BGP); failure analysis then checks every host pair.") var hosts: Int = 0
     @Option(help: "Random seed.") var seed: UInt64 = 1
     @Option(name: .shortAndLong, help: "Output file (default stdout).") var output: String?
 
@@ -29,10 +30,11 @@ struct Generate: ParsableCommand {
         guard prefixes >= 0, prefixes <= 1_000_000 else { throw ValidationError("--prefixes must be from 0 to 1000000") }
         guard chords >= 0, chords <= 8 else { throw ValidationError("--chords must be from 0 to 8") }
         guard reflectors >= 0 else { throw ValidationError("--reflectors must not be negative") }
+        guard hosts >= 0, hosts <= 65536 else { throw ValidationError("--hosts must be from 0 to 65536") }
     }
 
     func run() throws {
-        let spec = TopologyGenerator.Spec(routers: routers, ases: ases, prefixes: prefixes, chordsPerRouter: chords, reflectorsPerAS: reflectors, seed: seed)
+        let spec = TopologyGenerator.Spec(routers: routers, ases: ases, prefixes: prefixes, chordsPerRouter: chords, reflectorsPerAS: reflectors, seed: seed, hosts: hosts)
         try emit(TopologyGenerator.yaml(spec), to: output)
     }
 }
