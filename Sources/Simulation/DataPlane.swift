@@ -108,21 +108,44 @@ public struct DataPlane: Sendable {
 
     /// Longest-prefix match in the router's forwarding table.
     public func lookup(router: Int, address: IPv4Address) -> RIBEntry? {
-        fibCache.trie(router) { mainRIB(router: router) }.longestMatch(address)?.value
+        guard let (prefix, source) = fibCache.trie(router, build: { fibSources(router: router) }).longestMatch(address) else { return nil }
+        switch source {
+        case .nonBGP: return nonBGPRoutes[router][prefix]
+        case .aggregate: return aggregateRoutes[router][prefix]
+        case .bgp: return bgpRIBEntry(router: router, prefix: prefix)
+        }
+    }
+
+    /// Which table wins each prefix of the main RIB, without building the entries (the FIB
+    /// stores only this; the entry and its description are made for the prefix a packet hits).
+    func fibSources(router: Int) -> [(Prefix, FIBSource)] {
+        var winners: [Prefix: (UInt8, FIBSource)] = [:]
+        winners.reserveCapacity(nonBGPRoutes[router].count + bgpTables[router].count)
+        for (prefix, entry) in nonBGPRoutes[router] { winners[prefix] = (entry.distance, .nonBGP) }
+        for (prefix, entry) in aggregateRoutes[router] where (winners[prefix]?.0 ?? 255) > entry.distance { winners[prefix] = (entry.distance, .aggregate) }
+        let own = network.routers[router].distances
+        for (prefix, route) in bgpTables[router] where !route.isLocal {
+            let distance = route.isEBGP ? own.ebgp : own.ibgp
+            guard (winners[prefix]?.0 ?? 255) > distance, nonBGPTables[router].forwarding(route.shared.nextHop) != nil else { continue }
+            winners[prefix] = (distance, .bgp)
+        }
+        return winners.map { ($0.key, $0.value.1) }
     }
 
     public func owner(of address: IPv4Address) -> AddressOwner? { owners[address] }
 }
 
+enum FIBSource: Sendable { case nonBGP, aggregate, bgp }
+
 /// Forwarding tries are built once per router, on first lookup, from any thread.
 final class FIBCache: Sendable {
-    private let tries: Mutex<[Int: PrefixTrie<RIBEntry>]>
+    private let tries: Mutex<[Int: PrefixTrie<FIBSource>]>
     init(count: Int) { tries = Mutex([:]) }
 
-    func trie(_ router: Int, build: () -> [RIBEntry]) -> PrefixTrie<RIBEntry> {
+    func trie(_ router: Int, build: () -> [(Prefix, FIBSource)]) -> PrefixTrie<FIBSource> {
         if let known = tries.withLock({ $0[router] }) { return known }
-        var trie = PrefixTrie<RIBEntry>()
-        for entry in build() { trie.insert(entry.prefix, entry) }
+        var trie = PrefixTrie<FIBSource>()
+        for (prefix, source) in build() { trie.insert(prefix, source) }
         tries.withLock { $0[router] = trie }
         return trie
     }

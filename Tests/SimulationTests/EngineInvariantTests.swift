@@ -41,3 +41,23 @@ import Testing
         #expect(plane.bgpTables.allSatisfy { $0.count == 40 })
     }
 }
+
+extension EngineInvariantTests {
+    /// The FIB keeps only which table wins; its answers must equal a trie over the full main RIB.
+    @Test(arguments: examples) func forwardingLookupsMatchTheMainRIB(_ path: String) throws {
+        let network = try #require(TopologyLoader.load(path: path).network)
+        for failures in [FailureSpec.none, FailureSpec(links: [0])] {
+            let plane = Engine.run(network, failures: failures)
+            for r in network.routers.indices {
+                var trie = PrefixTrie<RIBEntry>()
+                let rib = plane.mainRIB(router: r)
+                for entry in rib { trie.insert(entry.prefix, entry) }
+                for entry in rib {
+                    for address in [entry.prefix.network, entry.prefix.lastAddress] {
+                        #expect(plane.lookup(router: r, address: address) == trie.longestMatch(address)?.value, "\(network.routers[r].name) \(address)")
+                    }
+                }
+            }
+        }
+    }
+}
