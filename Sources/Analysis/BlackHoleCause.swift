@@ -39,7 +39,7 @@ enum CauseAnalysis {
                                        session: "\(ebgp ? "eBGP" : "iBGP") \(network.routers[peer].name)-\(hop.node)",
                                        prefix: prefix.description, asPath: route.attributes.asPath.description))
         }
-        let dropped = plane.lookup(router: x, address: destination)
+        let dropped = plane.lookupWithoutFIB(router: x, address: destination)
         let prefix = attractingPrefix ?? dropped?.prefix
         let dropper = network.routers[x]
         var keptAlive = "\(routerName) holds \(routeText)"
@@ -56,7 +56,7 @@ enum CauseAnalysis {
         }
         let failed = plane.failures.describe(in: network)
         var missing: String
-        if let before = baseline.lookup(router: x, address: destination), !before.isDiscard {
+        if let before = baseline.lookupWithoutFIB(router: x, address: destination), !before.isDiscard {
             let via: String
             switch before.forwarding {
             case .forward(let hops): via = hops.compactMap { hop in nextRouterName(hop, from: x, plane: baseline) }.joined(separator: ", ")

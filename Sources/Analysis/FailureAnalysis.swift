@@ -29,7 +29,7 @@ public enum FailureAnalysis {
             while index < scenarios.count {
                 let scenario = scenarios[index]
                 let plane = Engine.run(network, failures: scenario.spec, options: single)
-                let tracer = Tracer(plane: plane)
+                let tracer = Tracer(plane: plane, usesFIB: false)
                 let outcomes = flows.indices.map { f in
                     outcome(flow: flows[f], trace: tracer.trace(from: flows[f].source, to: flows[f].destination), baselineTrace: baseTraces[f], plane: plane, baseline: baseline)
                 }

@@ -2,7 +2,7 @@
 public struct IPv4Address: Hashable, Comparable, Sendable, CustomStringConvertible, Codable {
     public let value: UInt32
 
-    public init(_ value: UInt32) { self.value = value }
+    @inlinable public init(_ value: UInt32) { self.value = value }
 
     /// Parses dotted-quad text; returns nil for anything else (no leading zeros quirks, no shorthand).
     public init?(_ text: some StringProtocol) {

@@ -4,7 +4,7 @@ public struct Prefix: Hashable, Comparable, Sendable, CustomStringConvertible, C
     public let length: UInt8
 
     /// Lengths above 32 are clamped to 32; parsers reject them before they get here.
-    public init(network: IPv4Address, length: UInt8) {
+    @inlinable public init(network: IPv4Address, length: UInt8) {
         let length = min(length, 32)
         self.length = length
         self.network = IPv4Address(network.value & Prefix.mask(length))
@@ -23,7 +23,7 @@ public struct Prefix: Hashable, Comparable, Sendable, CustomStringConvertible, C
         self = parsed.prefix
     }
 
-    public static func mask(_ length: UInt8) -> UInt32 {
+    @inlinable public static func mask(_ length: UInt8) -> UInt32 {
         length == 0 ? 0 : UInt32.max << (32 - UInt32(length))
     }
 

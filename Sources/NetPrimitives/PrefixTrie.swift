@@ -1,21 +1,23 @@
 /// A binary prefix trie for longest-prefix match. Nodes live in one array so that lookups
 /// touch no reference counts and a trie of N prefixes costs at most 32*N small nodes.
+/// Methods are inlinable so that clients get code specialized for their value type.
 public struct PrefixTrie<Value: Sendable>: Sendable {
-    private struct Node: Sendable {
-        var children: (Int32, Int32) = (-1, -1)
-        var valueIndex: Int32 = -1
+    @usableFromInline struct Node: Sendable {
+        @usableFromInline var children: (Int32, Int32) = (-1, -1)
+        @usableFromInline var valueIndex: Int32 = -1
+        @inlinable init() {}
     }
 
-    private var nodes: [Node] = [Node()]
-    private var values: [Value] = []
-    private var prefixes: [Prefix] = []
+    @usableFromInline var nodes: [Node] = [Node()]
+    @usableFromInline var values: [Value] = []
+    @usableFromInline var prefixes: [Prefix] = []
 
-    public init() {}
+    @inlinable public init() {}
 
-    public var count: Int { values.count }
+    @inlinable public var count: Int { values.count }
 
     /// Inserts or replaces the value stored for exactly `prefix`.
-    public mutating func insert(_ prefix: Prefix, _ value: Value) {
+    @inlinable public mutating func insert(_ prefix: Prefix, _ value: Value) {
         var index = 0
         let bits = prefix.network.value
         for depth in 0..<Int(prefix.length) {
@@ -38,7 +40,7 @@ public struct PrefixTrie<Value: Sendable>: Sendable {
     }
 
     /// The most specific entry containing `address`.
-    public func longestMatch(_ address: IPv4Address) -> (prefix: Prefix, value: Value)? {
+    @inlinable public func longestMatch(_ address: IPv4Address) -> (prefix: Prefix, value: Value)? {
         var index = 0
         var best: Int32 = nodes[0].valueIndex
         let bits = address.value
@@ -54,7 +56,7 @@ public struct PrefixTrie<Value: Sendable>: Sendable {
     }
 
     /// The entry stored for exactly `prefix`.
-    public func exactMatch(_ prefix: Prefix) -> Value? {
+    @inlinable public func exactMatch(_ prefix: Prefix) -> Value? {
         var index = 0
         let bits = prefix.network.value
         for depth in 0..<Int(prefix.length) {
@@ -68,7 +70,7 @@ public struct PrefixTrie<Value: Sendable>: Sendable {
     }
 
     /// True when some stored prefix is strictly more specific than `prefix` and inside it.
-    public func hasMoreSpecific(than prefix: Prefix) -> Bool {
+    @inlinable public func hasMoreSpecific(than prefix: Prefix) -> Bool {
         var index = 0
         let bits = prefix.network.value
         for depth in 0..<Int(prefix.length) {
@@ -88,7 +90,7 @@ public struct PrefixTrie<Value: Sendable>: Sendable {
     }
 
     /// All entries, sorted by prefix.
-    public var entries: [(prefix: Prefix, value: Value)] {
+    @inlinable public var entries: [(prefix: Prefix, value: Value)] {
         zip(prefixes, values).map { ($0, $1) }.sorted { $0.prefix < $1.prefix }
     }
 }

@@ -116,6 +116,24 @@ public struct DataPlane: Sendable {
         }
     }
 
+    /// The same answer as `lookup` without building a forwarding trie: probes each prefix length
+    /// present in the router's tables, longest first. Failure sweeps use it because every
+    /// scenario has its own data plane and a trie per router would be built for a few lookups.
+    public func lookupWithoutFIB(router: Int, address: IPv4Address) -> RIBEntry? {
+        var present = [Bool](repeating: false, count: 33)
+        for length in nonBGPTables[router].lengths { present[Int(length)] = true }
+        for prefix in aggregateRoutes[router].keys { present[Int(prefix.length)] = true }
+        for prefix in bgpTables[router].keys { present[Int(prefix.length)] = true }
+        for length in stride(from: 32, through: 0, by: -1) where present[length] {
+            let prefix = Prefix(network: address, length: UInt8(length))
+            var best = nonBGPRoutes[router][prefix]
+            if let aggregate = aggregateRoutes[router][prefix], (best?.distance ?? 255) > aggregate.distance { best = aggregate }
+            if bgpTables[router][prefix] != nil, let entry = bgpRIBEntry(router: router, prefix: prefix), (best?.distance ?? 255) > entry.distance { best = entry }
+            if let best { return best }
+        }
+        return nil
+    }
+
     /// Which table wins each prefix of the main RIB, without building the entries (the FIB
     /// stores only this; the entry and its description are made for the prefix a packet hits).
     func fibSources(router: Int) -> [(Prefix, FIBSource)] {

@@ -55,6 +55,7 @@ extension EngineInvariantTests {
                 for entry in rib {
                     for address in [entry.prefix.network, entry.prefix.lastAddress] {
                         #expect(plane.lookup(router: r, address: address) == trie.longestMatch(address)?.value, "\(network.routers[r].name) \(address)")
+                        #expect(plane.lookupWithoutFIB(router: r, address: address) == trie.longestMatch(address)?.value, "\(network.routers[r].name) \(address) without FIB")
                     }
                 }
             }

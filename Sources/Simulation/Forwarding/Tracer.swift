@@ -4,7 +4,14 @@ public struct Tracer: Sendable {
     public static let maximumBranches = 64
     public static let maximumHops = 64
 
-    public init(plane: DataPlane) { self.plane = plane }
+    /// false: look routes up by probing the RIB tables instead of building a forwarding trie per
+    /// router (same answers; cheaper when each data plane serves only a few traces).
+    public let usesFIB: Bool
+
+    public init(plane: DataPlane, usesFIB: Bool = true) {
+        self.plane = plane
+        self.usesFIB = usesFIB
+    }
 
     /// `source` is a host or router name; a router sources from its first loopback.
     public func trace(from source: String, to destination: IPv4Address) -> Trace {
@@ -46,7 +53,8 @@ public struct Tracer: Sendable {
             finish("owns \(destination) (\(router.interfaces[ref.interface].name))", .delivered(node: router.name))
             return
         }
-        guard let entry = plane.lookup(router: r, address: destination) else {
+        let found = usesFIB ? plane.lookup(router: r, address: destination) : plane.lookupWithoutFIB(router: r, address: destination)
+        guard let entry = found else {
             if let (prefix, hop) = unresolved(router: r, destination: destination) {
                 finish("BGP paths for \(prefix) have unresolvable next hop \(hop)", .unresolvedNextHop(router: router.name, prefix: prefix, nextHop: hop))
             } else {

@@ -5,7 +5,7 @@
 public struct RIBTable: Sendable {
     public let routes: [Prefix: RIBEntry]
     /// Prefix lengths present, longest first.
-    private let lengths: [UInt8]
+    public let lengths: [UInt8]
 
     public init(_ routes: [Prefix: RIBEntry]) {
         self.routes = routes
