@@ -36,3 +36,17 @@ echo "routesim $("$BIN" --version) convergence benchmark, median of $RUNS runs, 
 bench small-200 --routers 200 --ases 1 --prefixes 200 --chords 0.5 --seed 1
 bench rr-200 --routers 200 --ases 1 --prefixes 200 --chords 0.5 --reflectors 2 --seed 1
 bench large-1000 --routers 1000 --ases 50 --prefixes 5000 --chords 0.5 --seed 1
+
+# Failure sweeps: every single link and router, naive re-simulation per scenario (both cores).
+sweep() {
+    local label=$1; shift
+    local file="$work/$label.yml"
+    "$BIN" generate "$@" -o "$file"
+    "$TIME" -f "%e %M" -o "$work/time" "$BIN" failures "$file" --no-sets > "$work/out"
+    local scenarios
+    scenarios=$(sed -nE '1s/.*: ([0-9]+) scenarios, ([0-9]+) flows.*/\1 scenarios, \2 flows/p' "$work/out")
+    printf '%-34s %s  sweep %6.2f s  peak RSS %5d MiB\n' "$label ($*)" "$scenarios" "$(awk '{print $1}' "$work/time")" "$(( $(awk '{print $2}' "$work/time") / 1024 ))"
+}
+echo "failure sweeps (k=1, links and routers; one run each)"
+sweep sweep-50 --routers 50 --ases 5 --prefixes 50 --hosts 6 --seed 1
+sweep sweep-200-rr --routers 200 --ases 1 --prefixes 200 --reflectors 2 --hosts 10 --seed 1

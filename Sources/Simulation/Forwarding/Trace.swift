@@ -43,7 +43,7 @@ public enum Disposition: Hashable, Sendable {
         case .loop(let router): "forwarding loop at \(router)"
         case .neighborUnreachable(let router, let interface): "no device owns the address on \(router) \(interface)"
         case .unresolvedNextHop(let router, let prefix, let hop): "unresolved next hop \(hop) for \(prefix) at \(router)"
-        case .sourceUnavailable(let node): "source \(node) is down"
+        case .sourceUnavailable(let node): "source \(node) is unavailable (its router or gateway is down)"
         }
     }
 }

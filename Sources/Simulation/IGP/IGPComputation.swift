@@ -31,9 +31,14 @@ struct IGPComputation {
             guard let config = network.autonomousSystems[asn]?.igp, let routers = members[asn] else { continue }
             let advertised = routers.map { self.advertisements(of: $0, config: config, statics: installedStatics[$0]) }
             let advertisers = Dictionary(uniqueKeysWithValues: zip(routers, advertised).map { ($0, $1) })
+            var texts: OriginTexts = Array(repeating: ("", ""), count: network.routers.count)
+            for r in routers {
+                let name = network.routers[r].name
+                texts[r] = (originText(config, external: false, names: name), originText(config, external: true, names: name))
+            }
             for source in routers {
                 let (distance, firstHops) = shortestPaths(from: source, adjacency: adjacency)
-                result[source] = routes(at: source, config: config, distance: distance, firstHops: firstHops, advertisers: advertisers, routers: routers)
+                result[source] = routes(at: source, config: config, distance: distance, firstHops: firstHops, advertisers: advertisers, routers: routers, texts: texts)
             }
         }
         return result
@@ -123,8 +128,15 @@ struct IGPComputation {
         var advertisers: [Int]
     }
 
+    func originText(_ config: IGPConfig, external: Bool, names: String) -> String {
+        "\(config.protocolKind.rawValue) \(external ? (config.protocolKind == .ospf ? "external type 2" : "external") : "internal"), advertised by \(names)"
+    }
+
+    /// Route descriptions per advertising router, made once per AS and shared by every route.
+    typealias OriginTexts = [(internal: String, external: String)]
+
     func routes(at source: Int, config: IGPConfig, distance: [UInt64], firstHops: [[NextHop]],
-                advertisers: [Int: [Advertisement]], routers: [Int]) -> [Prefix: RIBEntry] {
+                advertisers: [Int: [Advertisement]], routers: [Int], texts: OriginTexts) -> [Prefix: RIBEntry] {
         var best: [Prefix: Candidate] = [:]
         for origin in routers where origin != source {
             let toOrigin = distance[origin]
@@ -151,16 +163,17 @@ struct IGPComputation {
         let protocolKind: RouteProtocol = config.protocolKind == .ospf ? .ospf : .isis
         let router = network.routers[source]
         let distanceValue = protocolKind == .ospf ? router.distances.ospf : router.distances.isis
-        let internalText = "\(config.protocolKind.rawValue) internal, advertised by "
-        let externalText = "\(config.protocolKind.rawValue) \(config.protocolKind == .ospf ? "external type 2" : "external"), advertised by "
         var routes: [Prefix: RIBEntry] = [:]
         routes.reserveCapacity(best.count)
         for (prefix, candidate) in best {
-            let names = candidate.advertisers.count == 1 ? network.routers[candidate.advertisers[0]].name
-                : candidate.advertisers.sorted().map { network.routers[$0].name }.joined(separator: ", ")
+            let origin: String
+            if candidate.advertisers.count == 1 {
+                origin = candidate.external ? texts[candidate.advertisers[0]].external : texts[candidate.advertisers[0]].internal
+            } else {
+                origin = originText(config, external: candidate.external, names: candidate.advertisers.sorted().map { network.routers[$0].name }.joined(separator: ", "))
+            }
             routes[prefix] = RIBEntry(prefix: prefix, protocolKind: protocolKind, distance: distanceValue, metric: UInt32(clamping: candidate.primary),
-                                      forwarding: .forward(candidate.hops),
-                                      origin: (candidate.external ? externalText : internalText) + names, location: nil)
+                                      forwarding: .forward(candidate.hops), origin: origin, location: nil)
         }
         return routes
     }
