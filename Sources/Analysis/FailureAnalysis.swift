@@ -145,11 +145,23 @@ public struct FailureReport: Sendable, Codable {
     /// Filled by `--suggest` (MitigationSuggester).
     public var suggestions: [MitigationSuggester.Suggestion]?
 
-    /// Scenario count per worst class.
-    public var summary: [String: Int] {
+    /// How many scenarios have at least one flow of each class (unchanged flows count as delivered).
+    public var summary: [String: Int]
+
+    init(network: String, flows: Int, scenariosRun: Int, pruned: Int, baseline: [FlowOutcome], scenarios: [ScenarioOutcome]) {
+        self.network = network
+        self.flows = flows
+        self.scenariosRun = scenariosRun
+        self.pruned = pruned
+        self.baseline = baseline
+        self.scenarios = scenarios
         var counts: [String: Int] = [:]
-        for kind in FlowClass.allCases { counts[kind.rawValue] = scenarios.filter { $0.flows.contains { $0.classification == kind } }.count }
-        return counts
+        for kind in FlowClass.allCases {
+            counts[kind.rawValue] = scenarios.filter { scenario in
+                scenario.flows.contains { $0.classification == kind } || (kind == .delivered && scenario.unchanged > 0)
+            }.count
+        }
+        summary = counts
     }
 
     public func has(_ kind: FlowClass) -> Bool { scenarios.contains { $0.flows.contains { $0.classification == kind } } }
