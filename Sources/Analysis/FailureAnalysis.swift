@@ -28,7 +28,7 @@ public enum FailureAnalysis {
             var index = worker
             while index < scenarios.count {
                 let scenario = scenarios[index]
-                let plane = Engine.run(network, failures: scenario.spec, options: single)
+                let plane = Engine.run(network, failures: scenario.spec, options: single, baseline: baseline)
                 let tracer = Tracer(plane: plane, usesFIB: false)
                 let outcomes = flows.indices.map { f in
                     outcome(flow: flows[f], trace: tracer.trace(from: flows[f].source, to: flows[f].destination), baselineTrace: baseTraces[f], plane: plane, baseline: baseline)

@@ -22,6 +22,8 @@ public struct DataPlane: Sendable {
     public let statistics: Statistics
 
     let nonBGPTables: [RIBTable]
+    /// Kept from a run without failures so that failure scenarios can reuse its IGP results.
+    let igpReuse: IGPComputation.Reuse?
     private let fibCache: FIBCache
 
     public struct Statistics: Sendable {
@@ -35,7 +37,9 @@ public struct DataPlane: Sendable {
 
     init(network: Network, failures: FailureSpec, liveness: Liveness, owners: [IPv4Address: AddressOwner], nonBGPRoutes: [[Prefix: RIBEntry]],
          nonBGPTables: [RIBTable], bgpTables: [BGPTable], inaccessible: [[Prefix: IPv4Address]],
-         aggregateRoutes: [[Prefix: RIBEntry]], sessions: [BGPSessionStatus], trackStates: [[Int: Bool]], diagnostics: [Diagnostic], statistics: Statistics) {
+         aggregateRoutes: [[Prefix: RIBEntry]], sessions: [BGPSessionStatus], trackStates: [[Int: Bool]], diagnostics: [Diagnostic],
+         igpReuse: IGPComputation.Reuse? = nil, statistics: Statistics) {
+        self.igpReuse = igpReuse
         self.network = network
         self.failures = failures
         self.liveness = liveness

@@ -15,12 +15,16 @@ public struct SimulationOptions: Sendable {
 /// BGP propagation, then the IP SLA probes that drive tracked statics (repeated until the track
 /// states stop changing). Deterministic: the same network and failures give the same DataPlane.
 public enum Engine {
-    public static func run(_ network: Network, failures: FailureSpec = .none, options: SimulationOptions = SimulationOptions()) -> DataPlane {
+    /// `baseline`: a run of the same network without failures; routers that a failure cannot
+    /// affect take its IGP results instead of recomputing them (same answers, tested).
+    public static func run(_ network: Network, failures: FailureSpec = .none, options: SimulationOptions = SimulationOptions(),
+                           baseline: DataPlane? = nil) -> DataPlane {
+        let reuse = baseline?.igpReuse
         var trackStates: [[Int: Bool]] = network.routers.map { router in Dictionary(uniqueKeysWithValues: router.tracks.map { ($0.id, true) }) }
         var seen: [[[Int: Bool]]] = [trackStates]
         var iteration = 1
         while true {
-            var plane = computeOnce(network, failures: failures, trackStates: trackStates, options: options, trackIterations: iteration)
+            var plane = computeOnce(network, failures: failures, trackStates: trackStates, options: options, trackIterations: iteration, reuse: reuse)
             let hasTracks = network.routers.contains { !$0.tracks.isEmpty }
             guard hasTracks else { return plane }
             let next = ProbeEvaluator(plane: plane).trackStates()
@@ -29,7 +33,7 @@ public enum Engine {
                 let flapping = network.routers.indices.flatMap { r in
                     next[r].keys.sorted().filter { next[r][$0] != trackStates[r][$0] }.map { "\(network.routers[r].name) track \($0)" }
                 }
-                plane = computeOnce(network, failures: failures, trackStates: trackStates, options: options, trackIterations: iteration,
+                plane = computeOnce(network, failures: failures, trackStates: trackStates, options: options, trackIterations: iteration, reuse: reuse,
                                     extra: [Diagnostic(.warning, "SIM003", "track states do not settle: \(flapping.joined(separator: ", ")) keep changing",
                                                        at: nil, hint: "a probe probably depends on the route its track controls")])
                 return plane
@@ -41,7 +45,7 @@ public enum Engine {
     }
 
     static func computeOnce(_ network: Network, failures: FailureSpec, trackStates: [[Int: Bool]], options: SimulationOptions,
-                            trackIterations: Int, extra: [Diagnostic] = []) -> DataPlane {
+                            trackIterations: Int, reuse: IGPComputation.Reuse? = nil, extra: [Diagnostic] = []) -> DataPlane {
         let clock = ContinuousClock()
         var stages: [(String, Duration)] = []
         var mark = clock.now
@@ -67,6 +71,7 @@ public enum Engine {
         var igpRoutes = [[Prefix: RIBEntry]](repeating: [:], count: network.routers.count)
         var installed: [[StaticResolution.Installed]] = []
         var previous: [[Prefix]]? = nil
+        var igpReuse: IGPComputation.Reuse?
         for _ in 0..<4 {
             installed = network.routers.indices.map { r in
                 statics.resolve(router: r, connected: connected[r], igp: igpRoutes[r]) { trackStates[r][$0] ?? false }
@@ -74,7 +79,9 @@ public enum Engine {
             let prefixes = installed.map { $0.map(\.entry.prefix).sorted() }
             if prefixes == previous { break }
             previous = prefixes
-            igpRoutes = igp.run(installedStatics: prefixes)
+            let computed = igp.run(installedStatics: prefixes, reuse: reuse)
+            igpRoutes = computed.routes
+            igpReuse = computed.reuse
         }
         var nonBGP: [[Prefix: RIBEntry]] = []
         for r in network.routers.indices {
@@ -110,7 +117,7 @@ public enum Engine {
         }
         return DataPlane(network: network, failures: failures, liveness: liveness, owners: owners, nonBGPRoutes: nonBGP, nonBGPTables: tables,
                          bgpTables: bgp.tables, inaccessible: bgp.inaccessible, aggregateRoutes: aggregateRoutes, sessions: sessions,
-                         trackStates: trackStates, diagnostics: diagnostics,
+                         trackStates: trackStates, diagnostics: diagnostics, igpReuse: failures.isEmpty ? igpReuse : nil,
                          statistics: .init(bgpEvents: bgp.events, bgpRounds: bgp.rounds, trackIterations: trackIterations, converged: bgp.converged,
                                            stageSeconds: stages.map { ($0.0, Double($0.1.components.seconds) + Double($0.1.components.attoseconds) / 1e18) }))
     }

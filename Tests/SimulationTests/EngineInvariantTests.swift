@@ -62,3 +62,31 @@ extension EngineInvariantTests {
         }
     }
 }
+
+extension EngineInvariantTests {
+    static var generatedNetworks: [(String, Network)] {
+        [("gen-24", TopologyGenerator.Spec(routers: 24, ases: 1, prefixes: 12, chordsPerRouter: 0.7, seed: 5, hosts: 3)),
+         ("gen-30", TopologyGenerator.Spec(routers: 30, ases: 3, prefixes: 15, seed: 9, hosts: 3))].compactMap { name, spec in
+            TopologyLoader.load(yaml: TopologyGenerator.yaml(spec), file: name).network.map { (name, $0) }
+        }
+    }
+
+    /// Reusing the baseline's IGP results must give exactly what a full recomputation gives,
+    /// for every single link and router failure.
+    @Test func reusingTheBaselineChangesNoAnswer() throws {
+        var networks: [(String, Network)] = Self.generatedNetworks
+        for path in Self.examples { if let network = TopologyLoader.load(path: path).network { networks.append((path, network)) } }
+        #expect(networks.count >= 20)
+        for (name, network) in networks {
+            let baseline = Engine.run(network)
+            let scenarios = ScenarioEnumeration(maximumFailures: 1, includeSets: false).scenarios(for: network).scenarios
+            for scenario in scenarios {
+                let full = Engine.run(network, failures: scenario.spec)
+                let reused = Engine.run(network, failures: scenario.spec, baseline: baseline)
+                let a = JSONOutput.encode(ReportBuilder(plane: full).simulation(includeRIB: true))
+                let b = JSONOutput.encode(ReportBuilder(plane: reused).simulation(includeRIB: true))
+                #expect(a == b, "\(name): \(scenario.name)")
+            }
+        }
+    }
+}

@@ -14,19 +14,34 @@ struct IGPComputation {
         var neighbor: Int
         var cost: UInt32
         var nextHop: NextHop
+        var link: Int
+    }
+
+    /// What a run with failures can take from the run without them: a router whose
+    /// shortest-path DAG uses none of the failed links keeps its distances and next hops, so
+    /// its routes are the baseline's minus the prefixes that are no longer advertised.
+    struct Reuse: Sendable {
+        var routes: [[Prefix: RIBEntry]]
+        /// Per router: the links on its shortest-path DAG (every equal-cost path).
+        var dagLinks: [Set<Int>]
+        var installedStatics: [[Prefix]]
     }
 
     let network: Network
     let liveness: Liveness
 
-    /// Routes per router (only routers in an AS that runs an IGP get any).
-    func run(installedStatics: [[Prefix]]) -> [[Prefix: RIBEntry]] {
+    /// Routes per router (only routers in an AS that runs an IGP get any), and the reuse data
+    /// for later runs. With `reuse`, unaffected routers take the baseline's routes.
+    func run(installedStatics: [[Prefix]], reuse: Reuse? = nil) -> (routes: [[Prefix: RIBEntry]], reuse: Reuse) {
         var result = [[Prefix: RIBEntry]](repeating: [:], count: network.routers.count)
+        var dags = [Set<Int>](repeating: [], count: network.routers.count)
         var members: [ASN: [Int]] = [:]
-        for (index, router) in network.routers.enumerated() where liveness.routerUp[index] {
-            if network.igp(of: router) != nil { members[router.asn, default: []].append(index) }
+        var someDown: Set<ASN> = []
+        for (index, router) in network.routers.enumerated() where network.igp(of: router) != nil {
+            if liveness.routerUp[index] { members[router.asn, default: []].append(index) } else { someDown.insert(router.asn) }
         }
         let adjacency = buildAdjacency()
+        let reusable = reuse.flatMap { $0.installedStatics == installedStatics ? $0 : nil }
         for asn in members.keys.sorted() {
             guard let config = network.autonomousSystems[asn]?.igp, let routers = members[asn] else { continue }
             let advertised = routers.map { self.advertisements(of: $0, config: config, statics: installedStatics[$0]) }
@@ -36,12 +51,45 @@ struct IGPComputation {
                 let name = network.routers[r].name
                 texts[r] = (originText(config, external: false, names: name), originText(config, external: true, names: name))
             }
+            // Reuse needs every router of the AS up; then only down links can have changed anything.
+            var failedLinks: Set<Int> = []
+            var withdrawn: Set<Prefix> = []
+            let canReuse = reusable != nil && !someDown.contains(asn)
+            if canReuse {
+                var stillAdvertised: Set<Prefix> = []
+                for r in routers {
+                    for (i, interface) in network.routers[r].interfaces.enumerated() {
+                        if liveness.interfaceUp[r][i] { stillAdvertised.insert(interface.prefix) } else { withdrawn.insert(interface.prefix) }
+                        if let link = liveness.linkOfInterface[InterfaceRef(router: r, interface: i)], !liveness.linkUp[link] { failedLinks.insert(link) }
+                    }
+                }
+                withdrawn.subtract(stillAdvertised)
+            }
             for source in routers {
+                if canReuse, let reusable, reusable.dagLinks[source].isDisjoint(with: failedLinks) {
+                    var table = reusable.routes[source]
+                    for prefix in withdrawn { table[prefix] = nil }
+                    result[source] = table
+                    dags[source] = reusable.dagLinks[source]
+                    continue
+                }
                 let (distance, firstHops) = shortestPaths(from: source, adjacency: adjacency)
                 result[source] = routes(at: source, config: config, distance: distance, firstHops: firstHops, advertisers: advertisers, routers: routers, texts: texts)
+                dags[source] = dagLinks(distance: distance, adjacency: adjacency)
             }
         }
-        return result
+        return (result, Reuse(routes: result, dagLinks: dags, installedStatics: installedStatics))
+    }
+
+    /// Links that lie on some shortest path from the source (both directions of a link count).
+    func dagLinks(distance: [UInt64], adjacency: [[Adjacency]]) -> Set<Int> {
+        var links: Set<Int> = []
+        for (u, edges) in adjacency.enumerated() where distance[u] != .max {
+            for edge in edges where distance[edge.neighbor] != .max && distance[u] + UInt64(edge.cost) == distance[edge.neighbor] {
+                links.insert(edge.link)
+            }
+        }
+        return links
     }
 
     func buildAdjacency() -> [[Adjacency]] {
@@ -51,8 +99,8 @@ struct IGPComputation {
             guard ra.asn == rb.asn else { continue }
             let ia = ra.interfaces[link.a.interface], ib = rb.interfaces[link.b.interface]
             guard ia.igp == .active && ib.igp == .active else { continue }
-            adjacency[link.a.router].append(Adjacency(neighbor: link.b.router, cost: ia.cost, nextHop: NextHop(interface: link.a.interface, gateway: ib.address)))
-            adjacency[link.b.router].append(Adjacency(neighbor: link.a.router, cost: ib.cost, nextHop: NextHop(interface: link.b.interface, gateway: ia.address)))
+            adjacency[link.a.router].append(Adjacency(neighbor: link.b.router, cost: ia.cost, nextHop: NextHop(interface: link.a.interface, gateway: ib.address), link: index))
+            adjacency[link.b.router].append(Adjacency(neighbor: link.a.router, cost: ib.cost, nextHop: NextHop(interface: link.b.interface, gateway: ia.address), link: index))
         }
         return adjacency
     }
