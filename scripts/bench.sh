@@ -43,10 +43,16 @@ sweep() {
     local file="$work/$label.yml"
     "$BIN" generate "$@" -o "$file"
     "$TIME" -f "%e %M" -o "$work/time" "$BIN" failures "$file" --no-sets > "$work/out"
+    "$TIME" -f "%e %M" -o "$work/time-naive" "$BIN" failures "$file" --no-sets --naive > "$work/out-naive"
+    cmp -s "$work/out" "$work/out-naive" || echo "    WARNING: naive and incremental results differ" >&2
     local scenarios
     scenarios=$(sed -nE '1s/.*: ([0-9]+) scenarios, ([0-9]+) flows.*/\1 scenarios, \2 flows/p' "$work/out")
-    printf '%-34s %s  sweep %6.2f s  peak RSS %5d MiB\n' "$label ($*)" "$scenarios" "$(awk '{print $1}' "$work/time")" "$(( $(awk '{print $2}' "$work/time") / 1024 ))"
+    printf '%-34s %s  sweep %6.2f s (naive %6.2f s, ratio %.2f)  peak RSS %5d MiB\n' "$label ($*)" "$scenarios" \
+        "$(awk '{print $1}' "$work/time")" "$(awk '{print $1}' "$work/time-naive")" \
+        "$(awk -v a="$(awk '{print $1}' "$work/time-naive")" -v b="$(awk '{print $1}' "$work/time")" 'BEGIN {print a / b}')" \
+        "$(( $(awk '{print $2}' "$work/time") / 1024 ))"
 }
-echo "failure sweeps (k=1, links and routers; one run each)"
+echo "failure sweeps (k=1, links and routers; one run each; naive = every scenario from scratch)"
 sweep sweep-50 --routers 50 --ases 5 --prefixes 50 --hosts 6 --seed 1
 sweep sweep-200-rr --routers 200 --ases 1 --prefixes 200 --reflectors 2 --hosts 10 --seed 1
+sweep sweep-300-15as --routers 300 --ases 15 --prefixes 300 --hosts 10 --seed 1

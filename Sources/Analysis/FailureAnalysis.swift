@@ -7,6 +7,8 @@ public enum FailureAnalysis {
         public var enumeration = ScenarioEnumeration()
         /// Scenarios evaluated at once (each run is single-threaded inside).
         public var threads = ProcessInfo.processInfo.activeProcessorCount
+        /// false: re-simulate every scenario from scratch (the benchmark's naive baseline).
+        public var reuseBaseline = true
         public init() {}
     }
 
@@ -28,7 +30,7 @@ public enum FailureAnalysis {
             var index = worker
             while index < scenarios.count {
                 let scenario = scenarios[index]
-                let plane = Engine.run(network, failures: scenario.spec, options: single, baseline: baseline)
+                let plane = Engine.run(network, failures: scenario.spec, options: single, baseline: options.reuseBaseline ? baseline : nil)
                 let tracer = Tracer(plane: plane, usesFIB: false)
                 let outcomes = flows.indices.map { f in
                     outcome(flow: flows[f], trace: tracer.trace(from: flows[f].source, to: flows[f].destination), baselineTrace: baseTraces[f], plane: plane, baseline: baseline)

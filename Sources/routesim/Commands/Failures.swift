@@ -36,6 +36,7 @@ struct Failures: ParsableCommand {
     @Flag(name: .customLong("all"), help: "In text output, list every scenario and flow, not only problems.") var showAll = false
     @Flag(help: "For each black hole, try each of the four mitigations on a copy of the network and report which remove it without creating a new problem.") var suggest = false
     @Option(name: .shortAndLong, help: "Write the output to this file (atomically) instead of stdout.") var output: String?
+    @Flag(help: "Re-simulate every scenario from scratch instead of reusing the baseline (same results; for benchmarks).") var naive = false
 
     func validate() throws {
         guard (1...3).contains(k) else { throw ValidationError("--k must be 1, 2 or 3") }
@@ -46,6 +47,7 @@ struct Failures: ParsableCommand {
         printWarnings(warnings)
         var options = FailureAnalysis.Options()
         options.enumeration = ScenarioEnumeration(maximumFailures: k, includeSets: !noSets, includeRouters: !linksOnly)
+        options.reuseBaseline = !naive
         let progress = ProgressLine()
         var report = FailureAnalysis.run(network, options: options) { done, total in progress.update(done, total) }
         progress.finish()
