@@ -32,7 +32,12 @@ struct BGPRun {
             guard let bgp = router.bgp else { return false }
             return !bgp.aggregates.isEmpty || bgp.neighbors.contains { $0.conditionalAdvertisement != nil }
         }
-        var history: [[[Prefix]]: Int] = [:]
+        /// The outer-loop states seen so far: active aggregates and condition results per router.
+        struct OuterState: Hashable {
+            var aggregates: [[Prefix]]
+            var conditions: [[Int: Bool]]
+        }
+        var history: Set<OuterState> = []
         while true {
             rounds += 1
             propagateAll()
@@ -41,14 +46,14 @@ struct BGPRun {
             let conditions = evaluateConditions()
             let unchanged = aggregates.map { $0.map(\.prefix) } == activeAggregates.map { $0.map(\.prefix) } && conditions == propagation.conditionAllows
             if unchanged { return }
-            let signature = aggregates.map { $0.map(\.prefix) } + conditions.map { dict in dict.keys.sorted().map { Prefix(network: IPv4Address(UInt32($0)), length: dict[$0] == true ? 1 : 0) } }
-            if history[signature] != nil || rounds >= options.maximumBGPRounds {
+            let state = OuterState(aggregates: aggregates.map { $0.map(\.prefix) }, conditions: conditions)
+            if history.contains(state) || rounds >= options.maximumBGPRounds {
                 converged = false
                 diagnostics.append(Diagnostic(.warning, "SIM002", "aggregates and conditional advertisements do not settle after \(rounds) rounds",
                                               at: nil, hint: "an exist-map or aggregate probably depends on a route it controls"))
                 return
             }
-            history[signature] = rounds
+            history.insert(state)
             activeAggregates = aggregates
             propagation.conditionAllows = conditions
             propagation.suppressing = aggregates.map { $0.filter(\.summaryOnly).map(\.prefix) }
