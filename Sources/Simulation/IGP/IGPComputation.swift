@@ -45,7 +45,7 @@ struct IGPComputation {
         for asn in members.keys.sorted() {
             guard let config = network.autonomousSystems[asn]?.igp, let routers = members[asn] else { continue }
             let advertised = routers.map { self.advertisements(of: $0, config: config, statics: installedStatics[$0]) }
-            let advertisers = Dictionary(uniqueKeysWithValues: zip(routers, advertised).map { ($0, $1) })
+            let grouped = PrefixAdvertisers(routers: routers, advertised: advertised)
             var texts: OriginTexts = Array(repeating: ("", ""), count: network.routers.count)
             for r in routers {
                 let name = network.routers[r].name
@@ -74,7 +74,7 @@ struct IGPComputation {
                     continue
                 }
                 let (distance, firstHops) = shortestPaths(from: source, adjacency: adjacency)
-                result[source] = routes(at: source, config: config, distance: distance, firstHops: firstHops, advertisers: advertisers, routers: routers, texts: texts)
+                result[source] = routes(at: source, config: config, distance: distance, firstHops: firstHops, grouped: grouped, texts: texts)
                 dags[source] = dagLinks(distance: distance, adjacency: adjacency)
             }
         }
@@ -183,37 +183,54 @@ struct IGPComputation {
     /// Route descriptions per advertising router, made once per AS and shared by every route.
     typealias OriginTexts = [(internal: String, external: String)]
 
-    func routes(at source: Int, config: IGPConfig, distance: [UInt64], firstHops: [[NextHop]],
-                advertisers: [Int: [Advertisement]], routers: [Int], texts: OriginTexts) -> [Prefix: RIBEntry] {
-        var best: [Prefix: Candidate] = [:]
-        for origin in routers where origin != source {
-            let toOrigin = distance[origin]
-            guard toOrigin != .max else { continue }
-            let hops = firstHops[origin]
-            for ad in advertisers[origin] ?? [] {
-                let candidate: Candidate
-                if ad.external && config.protocolKind == .ospf {
-                    candidate = Candidate(external: true, primary: UInt64(ad.cost), secondary: toOrigin, hops: hops, advertisers: [origin])
-                } else {
-                    candidate = Candidate(external: ad.external, primary: toOrigin + UInt64(ad.cost), secondary: 0, hops: hops, advertisers: [origin])
-                }
-                guard let current = best[ad.prefix] else { best[ad.prefix] = candidate; continue }
-                let lhs = (candidate.external ? 1 : 0, candidate.primary, candidate.secondary)
-                let rhs = (current.external ? 1 : 0, current.primary, current.secondary)
-                if lhs < rhs {
-                    best[ad.prefix] = candidate
-                } else if lhs == rhs {
-                    best[ad.prefix]?.hops = merge(current.hops, candidate.hops)
-                    best[ad.prefix]?.advertisers.append(origin)
+    /// The advertisements of one AS grouped by prefix, built once per AS for all its SPFs.
+    struct PrefixAdvertisers {
+        var prefixes: [Prefix] = []
+        var advertisers: [[(origin: Int, cost: UInt32, external: Bool)]] = []
+
+        init(routers: [Int], advertised: [[Advertisement]]) {
+            var index: [Prefix: Int] = [:]
+            for (position, origin) in routers.enumerated() {
+                for ad in advertised[position] {
+                    if let id = index[ad.prefix] {
+                        advertisers[id].append((origin, ad.cost, ad.external))
+                    } else {
+                        index[ad.prefix] = prefixes.count
+                        prefixes.append(ad.prefix)
+                        advertisers.append([(origin, ad.cost, ad.external)])
+                    }
                 }
             }
         }
+    }
+
+    func routes(at source: Int, config: IGPConfig, distance: [UInt64], firstHops: [[NextHop]],
+                grouped: PrefixAdvertisers, texts: OriginTexts) -> [Prefix: RIBEntry] {
         let protocolKind: RouteProtocol = config.protocolKind == .ospf ? .ospf : .isis
         let router = network.routers[source]
         let distanceValue = protocolKind == .ospf ? router.distances.ospf : router.distances.isis
+        let ospf = config.protocolKind == .ospf
         var routes: [Prefix: RIBEntry] = [:]
-        routes.reserveCapacity(best.count)
-        for (prefix, candidate) in best {
+        routes.reserveCapacity(grouped.prefixes.count)
+        for (id, prefix) in grouped.prefixes.enumerated() {
+            var best: Candidate?
+            for (origin, cost, external) in grouped.advertisers[id] where origin != source {
+                let toOrigin = distance[origin]
+                guard toOrigin != .max else { continue }
+                let candidate = external && ospf
+                    ? Candidate(external: true, primary: UInt64(cost), secondary: toOrigin, hops: firstHops[origin], advertisers: [origin])
+                    : Candidate(external: external, primary: toOrigin + UInt64(cost), secondary: 0, hops: firstHops[origin], advertisers: [origin])
+                guard let current = best else { best = candidate; continue }
+                let lhs = (candidate.external ? 1 : 0, candidate.primary, candidate.secondary)
+                let rhs = (current.external ? 1 : 0, current.primary, current.secondary)
+                if lhs < rhs {
+                    best = candidate
+                } else if lhs == rhs {
+                    best?.hops = merge(current.hops, candidate.hops)
+                    best?.advertisers.append(origin)
+                }
+            }
+            guard let candidate = best else { continue }
             let origin: String
             if candidate.advertisers.count == 1 {
                 origin = candidate.external ? texts[candidate.advertisers[0]].external : texts[candidate.advertisers[0]].internal
