@@ -76,7 +76,10 @@ extension NetworkBuilder {
             prefixText = words[1]
             var index = 2
             while index + 1 < words.count {
-                let number = Int(words[index + 1])
+                guard let number = Int(words[index + 1]) else {
+                    reader.error("LOAD005", "prefix-list \(list) entry: '\(words[index + 1])' after \(words[index]) is not a number", at: node, hint: "write 'ge 16' or 'le 24'")
+                    return nil
+                }
                 switch words[index] {
                 case "ge": ge = number
                 case "le": le = number
