@@ -53,7 +53,7 @@ public struct DataPlane: Sendable {
         self.trackStates = trackStates
         self.diagnostics = diagnostics
         self.statistics = statistics
-        self.fibCache = FIBCache(count: network.routers.count)
+        self.fibCache = FIBCache()
     }
 
     /// The BGP route as installed in the RIB, if BGP wins for that exact prefix.
@@ -162,7 +162,7 @@ enum FIBSource: Sendable { case nonBGP, aggregate, bgp }
 /// Forwarding tries are built once per router, on first lookup, from any thread.
 final class FIBCache: Sendable {
     private let tries: Mutex<[Int: PrefixTrie<FIBSource>]>
-    init(count: Int) { tries = Mutex([:]) }
+    init() { tries = Mutex([:]) }
 
     func trie(_ router: Int, build: () -> [(Prefix, FIBSource)]) -> PrefixTrie<FIBSource> {
         if let known = tries.withLock({ $0[router] }) { return known }

@@ -73,13 +73,16 @@ import Testing
 }
 
 extension MitigationAnalysisTests {
-    @Test func everyMitigationFixesTheSingleFailureBlackHole() throws {
-        let path = Self.root.appendingPathComponent("topologies/null0-peering/topology.yml").path
+    static func suggestions(k: Int) throws -> [MitigationSuggester.Suggestion] {
+        let path = root.appendingPathComponent("topologies/null0-peering/topology.yml").path
         let network = try #require(TopologyLoader.load(path: path).network)
         var options = FailureAnalysis.Options()
-        options.enumeration = ScenarioEnumeration(maximumFailures: 1, includeSets: false)
-        let report = FailureAnalysis.run(network, options: options)
-        let suggestions = MitigationSuggester.suggest(network, report: report, options: options)
+        options.enumeration = ScenarioEnumeration(maximumFailures: k, includeSets: false)
+        return MitigationSuggester.suggest(network, report: FailureAnalysis.run(network, options: options), options: options)
+    }
+
+    @Test func everyMitigationFixesTheSingleFailureBlackHole() throws {
+        let suggestions = try Self.suggestions(k: 1)
         #expect(suggestions.map(\.mitigation) == MitigationSuggester.Mitigation.allCases)
         for suggestion in suggestions {
             #expect(suggestion.scenario == "link R1-R2" && suggestion.flow == "server-to-client")
@@ -89,12 +92,7 @@ extension MitigationAnalysisTests {
     }
 
     @Test func aSecondLinkIsNotEnoughAgainstDoubleFailures() throws {
-        let path = Self.root.appendingPathComponent("topologies/null0-peering/topology.yml").path
-        let network = try #require(TopologyLoader.load(path: path).network)
-        var options = FailureAnalysis.Options()
-        options.enumeration = ScenarioEnumeration(maximumFailures: 2, includeSets: false)
-        let report = FailureAnalysis.run(network, options: options)
-        let suggestions = MitigationSuggester.suggest(network, report: report, options: options)
+        let suggestions = try Self.suggestions(k: 2)
         let link = try #require(suggestions.first { $0.mitigation == .redundantLink && $0.scenario == "link R1-R2" })
         #expect(link.removesBlackHole)
         #expect(!link.recommended)

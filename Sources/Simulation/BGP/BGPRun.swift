@@ -187,7 +187,6 @@ final class ResultSlots: Sendable {
     private let slots: Mutex<[BGPPropagation.Result?]>
     init(count: Int) { slots = Mutex(Array(repeating: nil, count: count)) }
     func store(_ index: Int, _ result: BGPPropagation.Result) { slots.withLock { $0[index] = result } }
-    func load(_ index: Int) -> BGPPropagation.Result? { slots.withLock { $0[index] } }
     func takeAll() -> [BGPPropagation.Result?] { slots.withLock { let all = $0; $0 = []; return all } }
 }
 
