@@ -76,48 +76,65 @@ public struct DataPlane: Sendable {
                         forwarding: forwarding, origin: origin, location: nil)
     }
 
-    /// The main RIB of a router: every prefix with its winning route, sorted by prefix.
-    public func mainRIB(router: Int) -> [RIBEntry] {
-        var table = nonBGPRoutes[router]
-        for (prefix, entry) in aggregateRoutes[router] where (table[prefix]?.distance ?? 255) > entry.distance { table[prefix] = entry }
-        for prefix in bgpTables[router].keys {
-            guard let entry = bgpRIBEntry(router: router, prefix: prefix) else { continue }
-            if let current = table[prefix], current.distance <= entry.distance { continue }
-            table[prefix] = entry
-        }
-        return table.values.sorted { $0.prefix < $1.prefix }
-    }
-
-    /// How many main-RIB routes each protocol wins on a router, without materialising the RIB.
-    public func routeCounts(router: Int) -> [RouteProtocol: Int] {
-        var counts: [RouteProtocol: Int] = [:]
-        var distances: [Prefix: UInt8] = [:]
-        for (prefix, entry) in nonBGPRoutes[router] { distances[prefix] = entry.distance; counts[entry.protocolKind, default: 0] += 1 }
-        for (prefix, entry) in aggregateRoutes[router] where (distances[prefix] ?? 255) > entry.distance {
-            if let replaced = nonBGPRoutes[router][prefix] { counts[replaced.protocolKind, default: 0] -= 1 }
-            distances[prefix] = entry.distance
-            counts[.bgp, default: 0] += 1
-        }
-        let own = network.routers[router].distances
-        for (prefix, route) in bgpTables[router] where !route.isLocal {
+    /// The one place that decides which table wins a prefix of the main RIB: lowest
+    /// administrative distance; ties go to connected/static/IGP, then to an aggregate's discard
+    /// route; a BGP path counts only when it was learned (not originated here) and its next hop
+    /// resolves.
+    /// `bgp`: the router's BGP path for the prefix when the caller already has it.
+    func winner(router: Int, prefix: Prefix, bgp: BGPRoute?? = nil) -> FIBSource? {
+        var best: (distance: UInt8, source: FIBSource)?
+        if let entry = nonBGPRoutes[router][prefix] { best = (entry.distance, .nonBGP(entry.protocolKind)) }
+        if !aggregateRoutes[router].isEmpty, let entry = aggregateRoutes[router][prefix], entry.distance < (best?.distance ?? 255) { best = (entry.distance, .aggregate) }
+        if let route = bgp ?? bgpTables[router][prefix], !route.isLocal {
+            let own = network.routers[router].distances
             let distance = route.isEBGP ? own.ebgp : own.ibgp
-            guard (distances[prefix] ?? 255) > distance, nonBGPTables[router].longestMatch(route.attributes.nextHop) != nil else { continue }
-            if let current = distances[prefix] {
-                if let replaced = nonBGPRoutes[router][prefix], replaced.distance == current { counts[replaced.protocolKind, default: 0] -= 1 } else { counts[.bgp, default: 0] -= 1 }
-            }
-            counts[route.isEBGP ? .ebgp : .ibgp, default: 0] += 1
+            if distance < (best?.distance ?? 255), nonBGPTables[router].forwarding(route.shared.nextHop) != nil { best = (distance, .bgp(ebgp: route.isEBGP)) }
         }
-        return counts.filter { $0.value > 0 }
+        return best?.source
     }
 
-    /// Longest-prefix match in the router's forwarding table.
-    public func lookup(router: Int, address: IPv4Address) -> RIBEntry? {
-        guard let (prefix, source) = fibCache.trie(router, build: { fibSources(router: router) }).longestMatch(address) else { return nil }
+    func entry(router: Int, prefix: Prefix, source: FIBSource) -> RIBEntry? {
         switch source {
         case .nonBGP: return nonBGPRoutes[router][prefix]
         case .aggregate: return aggregateRoutes[router][prefix]
         case .bgp: return bgpRIBEntry(router: router, prefix: prefix)
         }
+    }
+
+    /// Which table wins each prefix of the main RIB, without building the entries (the FIB
+    /// stores only this; the entry and its description are made for the prefix a packet hits).
+    func fibSources(router: Int) -> [(Prefix, FIBSource)] {
+        var sources: [(Prefix, FIBSource)] = []
+        sources.reserveCapacity(nonBGPRoutes[router].count + bgpTables[router].count)
+        for prefix in nonBGPRoutes[router].keys {
+            if let source = winner(router: router, prefix: prefix) { sources.append((prefix, source)) }
+        }
+        let aggregates = aggregateRoutes[router]
+        for prefix in aggregates.keys where nonBGPRoutes[router][prefix] == nil {
+            if let source = winner(router: router, prefix: prefix) { sources.append((prefix, source)) }
+        }
+        for (prefix, route) in bgpTables[router] where nonBGPRoutes[router][prefix] == nil && (aggregates.isEmpty || aggregates[prefix] == nil) {
+            if let source = winner(router: router, prefix: prefix, bgp: route) { sources.append((prefix, source)) }
+        }
+        return sources
+    }
+
+    /// The main RIB of a router: every prefix with its winning route, sorted by prefix.
+    public func mainRIB(router: Int) -> [RIBEntry] {
+        fibSources(router: router).compactMap { entry(router: router, prefix: $0.0, source: $0.1) }.sorted { $0.prefix < $1.prefix }
+    }
+
+    /// How many main-RIB routes each protocol wins on a router, without building the entries.
+    public func routeCounts(router: Int) -> [RouteProtocol: Int] {
+        var counts: [RouteProtocol: Int] = [:]
+        for (_, source) in fibSources(router: router) { counts[source.protocolKind, default: 0] += 1 }
+        return counts
+    }
+
+    /// Longest-prefix match in the router's forwarding table.
+    public func lookup(router: Int, address: IPv4Address) -> RIBEntry? {
+        guard let (prefix, source) = fibCache.trie(router, build: { fibSources(router: router) }).longestMatch(address) else { return nil }
+        return entry(router: router, prefix: prefix, source: source)
     }
 
     /// The same answer as `lookup` without building a forwarding trie: probes each prefix length
@@ -130,34 +147,26 @@ public struct DataPlane: Sendable {
         for prefix in bgpTables[router].keys { present[Int(prefix.length)] = true }
         for length in stride(from: 32, through: 0, by: -1) where present[length] {
             let prefix = Prefix(network: address, length: UInt8(length))
-            var best = nonBGPRoutes[router][prefix]
-            if let aggregate = aggregateRoutes[router][prefix], (best?.distance ?? 255) > aggregate.distance { best = aggregate }
-            if bgpTables[router][prefix] != nil, let entry = bgpRIBEntry(router: router, prefix: prefix), (best?.distance ?? 255) > entry.distance { best = entry }
-            if let best { return best }
+            if let source = winner(router: router, prefix: prefix) { return entry(router: router, prefix: prefix, source: source) }
         }
         return nil
-    }
-
-    /// Which table wins each prefix of the main RIB, without building the entries (the FIB
-    /// stores only this; the entry and its description are made for the prefix a packet hits).
-    func fibSources(router: Int) -> [(Prefix, FIBSource)] {
-        var winners: [Prefix: (UInt8, FIBSource)] = [:]
-        winners.reserveCapacity(nonBGPRoutes[router].count + bgpTables[router].count)
-        for (prefix, entry) in nonBGPRoutes[router] { winners[prefix] = (entry.distance, .nonBGP) }
-        for (prefix, entry) in aggregateRoutes[router] where (winners[prefix]?.0 ?? 255) > entry.distance { winners[prefix] = (entry.distance, .aggregate) }
-        let own = network.routers[router].distances
-        for (prefix, route) in bgpTables[router] where !route.isLocal {
-            let distance = route.isEBGP ? own.ebgp : own.ibgp
-            guard (winners[prefix]?.0 ?? 255) > distance, nonBGPTables[router].forwarding(route.shared.nextHop) != nil else { continue }
-            winners[prefix] = (distance, .bgp)
-        }
-        return winners.map { ($0.key, $0.value.1) }
     }
 
     public func owner(of address: IPv4Address) -> AddressOwner? { owners[address] }
 }
 
-enum FIBSource: Sendable { case nonBGP, aggregate, bgp }
+/// Which table a main-RIB route comes from, and its protocol.
+enum FIBSource: Sendable {
+    case nonBGP(RouteProtocol), aggregate, bgp(ebgp: Bool)
+
+    var protocolKind: RouteProtocol {
+        switch self {
+        case .nonBGP(let kind): kind
+        case .aggregate: .bgp
+        case .bgp(let ebgp): ebgp ? .ebgp : .ibgp
+        }
+    }
+}
 
 /// Forwarding tries are built once per router, on first lookup, from any thread.
 final class FIBCache: Sendable {
