@@ -18,8 +18,9 @@ public enum FailureAnalysis {
         let flows = FlowSelection.flows(for: network, baseline: baseline)
         let baseTracer = Tracer(plane: baseline)
         let baseTraces = flows.map { baseTracer.trace(from: $0.source, to: $0.destination) }
+        let baselineComponents = PhysicalComponents(plane: baseline)
         let baselineOutcomes = zip(flows, baseTraces).map { flow, trace in
-            outcome(flow: flow, trace: trace, baselineTrace: nil, plane: baseline, baseline: baseline)
+            outcome(flow: flow, trace: trace, baselineTrace: nil, plane: baseline, baseline: baseline, components: baselineComponents)
         }
         let enumeration = options.enumeration.scenarios(for: network)
         let scenarios = enumeration.scenarios
@@ -32,8 +33,10 @@ public enum FailureAnalysis {
                 let scenario = scenarios[index]
                 let plane = Engine.run(network, failures: scenario.spec, options: single, baseline: options.reuseBaseline ? baseline : nil)
                 let tracer = Tracer(plane: plane, usesFIB: false)
+                let components = PhysicalComponents(plane: plane)
                 let outcomes = flows.indices.map { f in
-                    outcome(flow: flows[f], trace: tracer.trace(from: flows[f].source, to: flows[f].destination), baselineTrace: baseTraces[f], plane: plane, baseline: baseline)
+                    outcome(flow: flows[f], trace: tracer.trace(from: flows[f].source, to: flows[f].destination), baselineTrace: baseTraces[f],
+                            plane: plane, baseline: baseline, components: components)
                 }
                 // Flows delivered on their baseline path are only counted: a large sweep keeps what changed.
                 let changed = outcomes.filter { $0.classification != .delivered }
@@ -52,7 +55,8 @@ public enum FailureAnalysis {
                              baseline: baselineOutcomes, scenarios: results)
     }
 
-    static func outcome(flow: Flow, trace: Trace, baselineTrace: Trace?, plane: DataPlane, baseline: DataPlane) -> FlowOutcome {
+    static func outcome(flow: Flow, trace: Trace, baselineTrace: Trace?, plane: DataPlane, baseline: DataPlane,
+                        components: PhysicalComponents) -> FlowOutcome {
         let to = flow.destinationName.map { "\($0) (\(flow.destination))" } ?? flow.destination.description
         var worst: (FlowClass, TracePath)?
         for path in trace.paths {
@@ -66,7 +70,7 @@ public enum FailureAnalysis {
         if classification == .delivered, let baselineTrace, Set(baselineTrace.paths.map(\.nodes)) != Set(trace.paths.map(\.nodes)) {
             classification = .rerouted
         }
-        if classification.isProblem && isolated(flow: flow, plane: plane) { classification = .isolated }
+        if classification.isProblem && isolated(flow: flow, plane: plane, components: components) { classification = .isolated }
         var cause: BlackHoleCause?
         if classification == .blackHoled { cause = CauseAnalysis.explain(path: path, destination: flow.destination, plane: plane, baseline: baseline) }
         return FlowOutcome(flow: flow.name, from: flow.source, to: to, classification: classification, detail: path.disposition.summary,
@@ -85,7 +89,7 @@ public enum FailureAnalysis {
     }
 
     /// True when no sequence of up links joins the source to the owner of the destination.
-    static func isolated(flow: Flow, plane: DataPlane) -> Bool {
+    static func isolated(flow: Flow, plane: DataPlane, components: PhysicalComponents) -> Bool {
         let network = plane.network
         func attachment(_ name: String) -> Int? {
             if let h = network.hostIndex[name] {
@@ -105,19 +109,33 @@ public enum FailureAnalysis {
         case nil: return false
         }
         guard plane.liveness.routerUp[target] else { return true }
+        return components.component(of: start) != components.component(of: target)
+    }
+}
+
+/// Which routers the up links join together; built once per scenario, on first need.
+final class PhysicalComponents {
+    private let plane: DataPlane
+    private lazy var ids: [Int] = {
+        let network = plane.network
         var neighbors = [[Int]](repeating: [], count: network.routers.count)
         for (l, link) in network.links.enumerated() where plane.liveness.linkUp[l] {
             neighbors[link.a.router].append(link.b.router)
             neighbors[link.b.router].append(link.a.router)
         }
-        var seen: Set<Int> = [start]
-        var stack = [start]
-        while let r = stack.popLast() {
-            if r == target { return false }
-            for n in neighbors[r] where seen.insert(n).inserted { stack.append(n) }
+        var ids = [Int](repeating: -1, count: network.routers.count)
+        for start in ids.indices where ids[start] < 0 {
+            ids[start] = start
+            var stack = [start]
+            while let r = stack.popLast() {
+                for n in neighbors[r] where ids[n] < 0 { ids[n] = start; stack.append(n) }
+            }
         }
-        return true
-    }
+        return ids
+    }()
+
+    init(plane: DataPlane) { self.plane = plane }
+    func component(of router: Int) -> Int { ids[router] }
 }
 
 public struct ScenarioOutcome: Sendable, Codable {
