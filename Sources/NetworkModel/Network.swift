@@ -43,6 +43,9 @@ public struct Network: Sendable {
 
     public func router(named name: String) -> Router? { routerIndex[name].map { routers[$0] } }
 
+    /// A link by name, or by its endpoints in the other order (`R2-R1` for `R1-R2`).
+    public func linkIndex(named name: String) -> Int? { Link.lookup(name, in: linkIndex) }
+
     public func igp(of router: Router) -> IGPConfig? { autonomousSystems[router.asn]?.igp }
 }
 
@@ -144,6 +147,17 @@ public struct InterfaceRef: Hashable, Sendable, Comparable {
 
 /// A point-to-point link between two router interfaces.
 public struct Link: Sendable {
+    /// `name` as written, else with its two ends swapped; router names may contain '-', so
+    /// every split point is tried.
+    public static func lookup(_ name: String, in index: [String: Int]) -> Int? {
+        if let found = index[name] { return found }
+        let characters = Array(name)
+        for (offset, character) in characters.enumerated() where character == "-" {
+            if let found = index[String(characters[(offset + 1)...]) + "-" + String(characters[..<offset])] { return found }
+        }
+        return nil
+    }
+
     public var name: String
     public var a: InterfaceRef
     public var b: InterfaceRef

@@ -19,7 +19,7 @@ public struct FailureSpec: Hashable, Sendable {
         var spec = FailureSpec()
         var errors: [String] = []
         for name in linkNames {
-            if let index = network.linkIndex[name] ?? reversedLink(name, network) {
+            if let index = network.linkIndex(named: name) {
                 spec.links.insert(index)
             } else if let set = network.failureSets.first(where: { $0.name == name }) {
                 for link in set.links { if let index = network.linkIndex[link] { spec.links.insert(index) } }
@@ -37,15 +37,6 @@ public struct FailureSpec: Hashable, Sendable {
             }
         }
         return (spec, errors)
-    }
-
-    private static func reversedLink(_ name: String, _ network: Network) -> Int? {
-        let characters = Array(name)
-        for (offset, character) in characters.enumerated() where character == "-" {
-            let reversed = String(characters[(offset + 1)...]) + "-" + String(characters[..<offset])
-            if let index = network.linkIndex[reversed] { return index }
-        }
-        return nil
     }
 
     public func describe(in network: Network) -> [String] {

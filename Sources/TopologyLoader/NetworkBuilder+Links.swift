@@ -191,14 +191,6 @@ extension NetworkBuilder {
         }
     }
 
-    /// A link name as written, or its endpoints in the other order (`R2-R1` for `R1-R2`).
-    func resolveLink(_ name: String) -> Int? {
-        if let index = linkIndex[name] { return index }
-        let parts = name.split(separator: "-", maxSplits: 1).map(String.init)
-        if parts.count == 2 { return linkIndex["\(parts[1])-\(parts[0])"] }
-        return nil
-    }
-
     mutating func readFlows(_ node: Node) -> [Flow] {
         var flows: [Flow] = []
         var names: Set<String> = []
@@ -245,7 +237,7 @@ extension NetworkBuilder {
             var linkNames: [String] = [], routerNames: [String] = []
             if let n = view["links"] {
                 for (linkName, item) in reader.stringList(n, "links of failure set \(name)") {
-                    if let index = resolveLink(linkName) { linkNames.append(links[index].name) } else {
+                    if let index = Link.lookup(linkName, in: linkIndex) { linkNames.append(links[index].name) } else {
                         let hint = Suggestion.closest(to: linkName, in: linkIndex.keys).map { "did you mean '\($0)'?" } ?? "link names are listed by 'routesim simulate'"
                         reader.error("LOAD007", "failure set \(name) names unknown link '\(linkName)'", at: item, hint: hint)
                     }
