@@ -88,7 +88,7 @@ public struct DataPlane: Sendable {
         if let route = bgp ?? bgpTables[router][prefix], !route.isLocal {
             let own = network.routers[router].distances
             let distance = route.isEBGP ? own.ebgp : own.ibgp
-            if distance < (best?.distance ?? 255), nonBGPTables[router].forwarding(route.shared.nextHop) != nil { best = (distance, .bgp(ebgp: route.isEBGP)) }
+            if distance < (best?.distance ?? 255), nonBGPTables[router].forwarding(route.path.nextHop) != nil { best = (distance, .bgp(ebgp: route.isEBGP)) }
         }
         return best?.source
     }

@@ -72,19 +72,6 @@ struct BGPPropagation: Sendable {
         var events: Int
     }
 
-    /// The path attributes that travel between routers, interned per worker: identical sets
-    /// share one id, so paths are compared and copied as plain values during propagation.
-    struct PathAttributes: Hashable {
-        var asPath: ASPath
-        var localPreference: UInt32
-        var med: UInt32
-        var origin: BGPOrigin
-        var communities: [Community]
-        var nextHop: IPv4Address
-        var originatorID: IPv4Address?
-        var clusterList: [IPv4Address]
-    }
-
     /// The plain-data fields of an interned set that the decision process reads.
     struct DecisionKey {
         var localPreference: UInt32
@@ -205,12 +192,13 @@ struct BGPPropagation: Sendable {
         defer { scratch.reset() }
         var local: [Int: WorkPath] = [:]
         for (r, route) in origins {
-            let a = route.attributes
-            let id = scratch.intern(PathAttributes(asPath: a.asPath, localPreference: a.localPreference, med: a.med, origin: a.origin,
-                                                   communities: a.communities, nextHop: a.nextHop, originatorID: nil, clusterList: []))
+            var set = route.path
+            set.originatorID = nil
+            set.clusterList = []
+            let id = scratch.intern(set)
             var origin: LocalOrigin = .network
             if case .local(let kind) = route.source { origin = kind }
-            local[r] = WorkPath(attributes: id, weight: a.weight, igpCost: 0, peerRouterID: routerIDs[r], peerAddress: IPv4Address(0),
+            local[r] = WorkPath(attributes: id, weight: route.weight, igpCost: 0, peerRouterID: routerIDs[r], peerAddress: IPv4Address(0),
                                 peering: -1, peer: Int32(r), ebgp: false, localOrigin: origin)
         }
         var queue = origins.keys.sorted()
@@ -286,9 +274,7 @@ struct BGPPropagation: Sendable {
         if let existing = scratch.shared[index] {
             shared = existing
         } else {
-            let set = scratch.attributes[index]
-            shared = SharedPathAttributes(asPath: set.asPath, localPreference: set.localPreference, med: set.med, origin: set.origin,
-                                          communities: set.communities, nextHop: set.nextHop, originatorID: set.originatorID, clusterList: set.clusterList)
+            shared = SharedPathAttributes(scratch.attributes[index])
             scratch.shared[index] = shared
         }
         let source: BGPRouteSource = path.localOrigin.map { .local($0) }
@@ -332,8 +318,7 @@ struct BGPPropagation: Sendable {
         }
         var set = scratch.attributes[Int(path.attributes)]
         if needsPolicy {
-            var attributes = BGPAttributes(asPath: set.asPath, localPreference: set.localPreference, med: set.med, origin: set.origin,
-                                           communities: set.communities, weight: 0, nextHop: set.nextHop)
+            var attributes = set.policyView(weight: 0)
             if info.ebgp && path.localOrigin == nil { attributes.med = 0 }
             if info.conditional, let conditional = peerings[r][p].neighbor.conditionalAdvertisement,
                evaluators[r].permits(conditional.advertiseMap, prefix: prefix, attributes: attributes),
@@ -344,10 +329,7 @@ struct BGPPropagation: Sendable {
                 case .permitted(let changed, _): attributes = changed
                 }
             }
-            set.asPath = attributes.asPath
-            set.localPreference = attributes.localPreference
-            set.med = attributes.med
-            set.communities = attributes.communities
+            set.adopt(attributes)
         } else if info.ebgp && path.localOrigin == nil {
             set.med = 0
         }
@@ -387,15 +369,10 @@ struct BGPPropagation: Sendable {
         var weight = info.weight
         if info.hasImportPolicy, let policy = peerings[q][pp].neighbor.importPolicy {
             var set = scratch.attributes[Int(attributeID)]
-            let attributes = BGPAttributes(asPath: set.asPath, localPreference: set.localPreference, med: set.med, origin: set.origin,
-                                           communities: set.communities, weight: weight, nextHop: set.nextHop)
-            switch evaluators[q].apply(policy, prefix: prefix, attributes: attributes) {
+            switch evaluators[q].apply(policy, prefix: prefix, attributes: set.policyView(weight: weight)) {
             case .denied: return (nil, nil)
             case .permitted(let changed, _):
-                set.asPath = changed.asPath
-                set.localPreference = changed.localPreference
-                set.med = changed.med
-                set.communities = changed.communities
+                set.adopt(changed)
                 weight = changed.weight
                 attributeID = scratch.intern(set)
             }

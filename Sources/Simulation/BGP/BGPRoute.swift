@@ -61,41 +61,48 @@ public enum BGPRouteSource: Hashable, Sendable {
     case learned(peering: Int, peer: Int, peerAddress: IPv4Address, ebgp: Bool)
 }
 
-/// Path attributes shared by every router that holds the same path (one object per distinct
-/// attribute set and prefix), so millions of best paths cost one reference each.
-public final class SharedPathAttributes: Sendable, Hashable {
-    public let asPath: ASPath
-    public let localPreference: UInt32
-    public let med: UInt32
-    public let origin: BGPOrigin
-    public let communities: [Community]
-    public let nextHop: IPv4Address
-    public let originatorID: IPv4Address?
-    public let clusterList: [IPv4Address]
+/// The attributes a path carries between routers. Weight is local to a router and stays on
+/// the route; everything else is here, and propagation interns these values.
+public struct PathAttributes: Hashable, Sendable {
+    public var asPath: ASPath
+    public var localPreference: UInt32
+    public var med: UInt32
+    public var origin: BGPOrigin
+    public var communities: [Community]
+    public var nextHop: IPv4Address
+    public var originatorID: IPv4Address?
+    public var clusterList: [IPv4Address]
 
-    public init(asPath: ASPath, localPreference: UInt32, med: UInt32, origin: BGPOrigin, communities: [Community],
-                nextHop: IPv4Address, originatorID: IPv4Address?, clusterList: [IPv4Address]) {
-        self.asPath = asPath
-        self.localPreference = localPreference
-        self.med = med
-        self.origin = origin
-        self.communities = communities
-        self.nextHop = nextHop
+    public init(_ attributes: BGPAttributes, originatorID: IPv4Address? = nil, clusterList: [IPv4Address] = []) {
+        asPath = attributes.asPath
+        localPreference = attributes.localPreference
+        med = attributes.med
+        origin = attributes.origin
+        communities = attributes.communities
+        nextHop = attributes.nextHop
         self.originatorID = originatorID
         self.clusterList = clusterList
     }
 
-    public static func == (a: SharedPathAttributes, b: SharedPathAttributes) -> Bool {
-        a === b || (a.asPath == b.asPath && a.localPreference == b.localPreference && a.med == b.med && a.origin == b.origin
-                    && a.communities == b.communities && a.nextHop == b.nextHop && a.originatorID == b.originatorID && a.clusterList == b.clusterList)
+    /// The attributes as a route-map sees them.
+    public func policyView(weight: UInt32) -> BGPAttributes {
+        BGPAttributes(asPath: asPath, localPreference: localPreference, med: med, origin: origin, communities: communities,
+                      weight: weight, nextHop: nextHop)
     }
 
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(asPath)
-        hasher.combine(nextHop)
-        hasher.combine(localPreference)
-        hasher.combine(med)
+    /// Takes back everything a route-map view holds (its weight stays with the route).
+    public mutating func adopt(_ attributes: BGPAttributes) {
+        self = PathAttributes(attributes, originatorID: originatorID, clusterList: clusterList)
     }
+}
+
+/// One immutable attribute set shared by every router that holds the same path for a prefix,
+/// so millions of best paths cost one reference each.
+public final class SharedPathAttributes: Sendable, Hashable {
+    public let value: PathAttributes
+    public init(_ value: PathAttributes) { self.value = value }
+    public static func == (a: SharedPathAttributes, b: SharedPathAttributes) -> Bool { a === b || a.value == b.value }
+    public func hash(into hasher: inout Hasher) { hasher.combine(value) }
 }
 
 public struct BGPRoute: Hashable, Sendable {
@@ -120,40 +127,26 @@ public struct BGPRoute: Hashable, Sendable {
 
     public init(attributes: BGPAttributes, source: BGPRouteSource, originatorID: IPv4Address?, clusterList: [IPv4Address],
                 igpCost: UInt32, decidedBy: BestPathStep, peerRouterID: IPv4Address) {
-        self.init(shared: SharedPathAttributes(asPath: attributes.asPath, localPreference: attributes.localPreference, med: attributes.med,
-                                               origin: attributes.origin, communities: attributes.communities, nextHop: attributes.nextHop,
-                                               originatorID: originatorID, clusterList: clusterList),
+        self.init(shared: SharedPathAttributes(PathAttributes(attributes, originatorID: originatorID, clusterList: clusterList)),
                   weight: attributes.weight, source: source, igpCost: igpCost, decidedBy: decidedBy, peerRouterID: peerRouterID)
     }
 
+    public var path: PathAttributes { shared.value }
+
     /// The attributes as a route-map sees them (built on access).
     public var attributes: BGPAttributes {
-        get {
-            BGPAttributes(asPath: shared.asPath, localPreference: shared.localPreference, med: shared.med, origin: shared.origin,
-                          communities: shared.communities, weight: weight, nextHop: shared.nextHop)
-        }
-        set {
-            shared = SharedPathAttributes(asPath: newValue.asPath, localPreference: newValue.localPreference, med: newValue.med, origin: newValue.origin,
-                                          communities: newValue.communities, nextHop: newValue.nextHop, originatorID: shared.originatorID,
-                                          clusterList: shared.clusterList)
-            weight = newValue.weight
-        }
+        get { shared.value.policyView(weight: weight) }
+        set { var value = shared.value; value.adopt(newValue); shared = SharedPathAttributes(value); weight = newValue.weight }
     }
 
     public var originatorID: IPv4Address? {
-        get { shared.originatorID }
-        set {
-            shared = SharedPathAttributes(asPath: shared.asPath, localPreference: shared.localPreference, med: shared.med, origin: shared.origin,
-                                          communities: shared.communities, nextHop: shared.nextHop, originatorID: newValue, clusterList: shared.clusterList)
-        }
+        get { shared.value.originatorID }
+        set { var value = shared.value; value.originatorID = newValue; shared = SharedPathAttributes(value) }
     }
 
     public var clusterList: [IPv4Address] {
-        get { shared.clusterList }
-        set {
-            shared = SharedPathAttributes(asPath: shared.asPath, localPreference: shared.localPreference, med: shared.med, origin: shared.origin,
-                                          communities: shared.communities, nextHop: shared.nextHop, originatorID: shared.originatorID, clusterList: newValue)
-        }
+        get { shared.value.clusterList }
+        set { var value = shared.value; value.clusterList = newValue; shared = SharedPathAttributes(value) }
     }
 
     public var isLocal: Bool { if case .local = source { true } else { false } }

@@ -18,11 +18,11 @@ protocol DecisionInputs {
 }
 
 extension BGPRoute: DecisionInputs {
-    var localPreference: UInt32 { shared.localPreference }
-    var asPathLength: Int { shared.asPath.length }
-    var origin: BGPOrigin { shared.origin }
-    var neighborAS: ASN? { shared.asPath.neighborAS }
-    var med: UInt32 { shared.med }
+    var localPreference: UInt32 { path.localPreference }
+    var asPathLength: Int { path.asPath.length }
+    var origin: BGPOrigin { path.origin }
+    var neighborAS: ASN? { path.asPath.neighborAS }
+    var med: UInt32 { path.med }
     var tieBreakRouterID: IPv4Address { originatorID ?? peerRouterID }
     var clusterListLength: Int { clusterList.count }
     var tieBreakAddress: IPv4Address { peerAddress ?? IPv4Address(0) }
