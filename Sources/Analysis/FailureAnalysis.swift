@@ -64,7 +64,7 @@ public enum FailureAnalysis {
             if worst == nil || kind > (worst?.0 ?? .delivered) { worst = (kind, path) }
         }
         guard var (classification, path) = worst else {
-            return FlowOutcome(flow: flow.name, from: flow.source, to: to, classification: .other, detail: "no path traced", at: flow.source, path: [],
+            return FlowOutcome(flow: flow.name, from: flow.source, to: to, destination: flow.destination, classification: .other, detail: "no path traced", at: flow.source, path: [],
                                baselinePath: nil, cause: nil)
         }
         if classification == .delivered, let baselineTrace, Set(baselineTrace.paths.map(\.nodes)) != Set(trace.paths.map(\.nodes)) {
@@ -73,7 +73,7 @@ public enum FailureAnalysis {
         if classification.isProblem && isolated(flow: flow, plane: plane, components: components) { classification = .isolated }
         var cause: BlackHoleCause?
         if classification == .blackHoled { cause = CauseAnalysis.explain(path: path, destination: flow.destination, plane: plane, baseline: baseline) }
-        return FlowOutcome(flow: flow.name, from: flow.source, to: to, classification: classification, detail: path.disposition.summary,
+        return FlowOutcome(flow: flow.name, from: flow.source, to: to, destination: flow.destination, classification: classification, detail: path.disposition.summary,
                            at: path.disposition.node, path: path.nodes, baselinePath: baselineTrace?.paths.first?.nodes, cause: cause)
     }
 

@@ -36,6 +36,8 @@ public struct FlowOutcome: Sendable, Codable {
     public var flow: String
     public var from: String
     public var to: String
+    /// The destination address (`to` may show a host name with it).
+    public var destination: IPv4Address
     public var classification: FlowClass
     /// Where it ended and why (the worst branch).
     public var detail: String

@@ -30,8 +30,7 @@ public enum MitigationSuggester {
             for flow in scenario.flows where flow.classification == .blackHoled {
                 guard let cause = flow.cause, let x = network.routerIndex[cause.droppingRouter],
                       let prefixText = cause.prefix, let prefix = Prefix(prefixText),
-                      let destination = network.flows.first(where: { $0.name == flow.flow })?.destination ?? address(of: flow.to),
-                      let core = coreRouter(for: x, destination: destination, baseline: baseline) else { continue }
+                      let core = coreRouter(for: x, destination: flow.destination, baseline: baseline) else { continue }
                 // The same change fixes every flow dropped by the same router for the same prefix.
                 let key = "\(x) \(prefix) \(core)"
                 guard tried.insert(key).inserted else { continue }
@@ -59,13 +58,6 @@ public enum MitigationSuggester {
             }
         }
         return set
-    }
-
-    static func address(of text: String) -> IPv4Address? {
-        if let open = text.lastIndex(of: "("), let close = text.lastIndex(of: ")") {
-            return IPv4Address(text[text.index(after: open)..<close])
-        }
-        return IPv4Address(text)
     }
 
     /// The router of the same AS that the dropping router used toward the destination in the
