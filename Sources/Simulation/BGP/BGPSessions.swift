@@ -32,73 +32,60 @@ struct BGPSessionBuilder {
     let reachability = ReachabilityMemo()
 
     func build() -> (statuses: [BGPSessionStatus], peerings: [[Peering]]) {
-        // Neighbor statements by address, per router: pairing looks each end up once.
+        // One status per neighbor statement, router by router: router r's statement n is
+        // statuses[firstStatus[r] + n].
+        var statuses: [BGPSessionStatus] = []
+        var firstStatus = [Int](repeating: 0, count: network.routers.count)
+        for (r, router) in network.routers.enumerated() {
+            firstStatus[r] = statuses.count
+            for (n, neighbor) in (router.bgp?.neighbors ?? []).enumerated() {
+                var status = BGPSessionStatus(router: r, neighborIndex: n, peerAddress: neighbor.address, localAddress: nil, peerRouter: nil,
+                                              ebgp: neighbor.remoteAS != router.asn, established: false, reason: nil)
+                status.reason = check(router: r, neighbor: neighbor, status: &status)
+                statuses.append(status)
+            }
+        }
+        // The other end of each session: the peer's neighbor statement for this end's source address.
         let neighborByAddress: [[IPv4Address: Int]] = network.routers.map { router in
             var table: [IPv4Address: Int] = [:]
             for (index, neighbor) in (router.bgp?.neighbors ?? []).enumerated() where table[neighbor.address] == nil { table[neighbor.address] = index }
             return table
         }
-        var statuses: [BGPSessionStatus] = []
-        var peerings = [[Peering]](repeating: [], count: network.routers.count)
-        var pending: [[Int: Int]] = Array(repeating: [:], count: network.routers.count) // router -> neighborIndex -> status index
-        for (r, router) in network.routers.enumerated() {
-            guard let bgp = router.bgp else { continue }
-            for (n, neighbor) in bgp.neighbors.enumerated() {
-                var status = BGPSessionStatus(router: r, neighborIndex: n, peerAddress: neighbor.address, localAddress: nil, peerRouter: nil,
-                                              ebgp: neighbor.remoteAS != router.asn, established: false, reason: nil)
-                status.reason = check(router: r, neighbor: neighbor, status: &status)
-                pending[r][n] = statuses.count
-                statuses.append(status)
-            }
+        let otherEnd: [Int?] = statuses.map { status in
+            guard let peer = status.peerRouter, let local = status.localAddress, let n = neighborByAddress[peer][local] else { return nil }
+            return firstStatus[peer] + n
         }
-        // Pair the two ends: each must point at the other's source address.
+        // Both ends must point at each other and agree on AS numbers.
         for index in statuses.indices where statuses[index].reason == nil {
             let status = statuses[index]
-            guard let peer = status.peerRouter, let local = status.localAddress,
-                  let peerBGP = network.routers[peer].bgp,
-                  let peerNeighbor = neighborByAddress[peer][local],
-                  let peerStatusIndex = pending[peer][peerNeighbor] else {
+            guard let other = otherEnd[index] else {
                 statuses[index].reason = "\(peerName(status)) has no neighbor statement for \(status.localAddress?.description ?? "?") (this session's source address)"
                 continue
             }
-            let peerStatus = statuses[peerStatusIndex]
+            let peerStatus = statuses[other]
             if peerStatus.reason != nil && peerStatus.peerRouter == status.router {
                 statuses[index].reason = "the other end is down: \(peerStatus.reason ?? "")"
-                continue
-            }
-            if peerStatus.peerAddress != status.localAddress || peerStatus.localAddress != status.peerAddress {
+            } else if peerStatus.peerAddress != status.localAddress || peerStatus.localAddress != status.peerAddress {
                 statuses[index].reason = "\(peerName(status)) sources its session to \(peerStatus.peerAddress) from \(peerStatus.localAddress?.description ?? "?"), not \(status.peerAddress)"
-                continue
-            }
-            let remoteAS = peerBGP.neighbors[peerNeighbor].remoteAS
-            if remoteAS != network.routers[status.router].asn {
+            } else if let remoteAS = network.routers[peerStatus.router].bgp?.neighbors[peerStatus.neighborIndex].remoteAS,
+                      remoteAS != network.routers[status.router].asn {
                 statuses[index].reason = "\(peerName(status)) expects remote-as \(remoteAS), but \(network.routers[status.router].name) is in AS \(network.routers[status.router].asn)"
-                continue
             }
         }
         for index in statuses.indices where statuses[index].reason == nil {
-            let status = statuses[index]
-            guard let peer = status.peerRouter, let local = status.localAddress,
-                  let peerNeighbor = neighborByAddress[peer][local],
-                  let peerIndex = pending[peer][peerNeighbor], statuses[peerIndex].reason == nil else {
-                statuses[index].reason = "the other end is down"
-                continue
-            }
-            statuses[index].established = true
+            if let other = otherEnd[index], statuses[other].reason == nil { statuses[index].established = true } else { statuses[index].reason = "the other end is down" }
         }
-        // Peering indexes are assigned in status order so they are deterministic.
-        var peeringIndex: [Int: Int] = [:]
+        // Peering indexes follow status order, so they are deterministic.
+        var peerings = [[Peering]](repeating: [], count: network.routers.count)
+        var peeringIndex = [Int](repeating: -1, count: statuses.count)
         for (index, status) in statuses.enumerated() where status.established {
-            peeringIndex[index] = peerings[status.router].count
             guard let neighbor = network.routers[status.router].bgp?.neighbors[status.neighborIndex], let peer = status.peerRouter,
                   let local = status.localAddress else { continue }
+            peeringIndex[index] = peerings[status.router].count
             peerings[status.router].append(Peering(peer: peer, peerPeering: -1, neighbor: neighbor, localAddress: local, ebgp: status.ebgp))
         }
-        for (index, status) in statuses.enumerated() where status.established {
-            guard let mine = peeringIndex[index], let peer = status.peerRouter, let local = status.localAddress,
-                  let peerNeighbor = neighborByAddress[peer][local],
-                  let peerStatus = pending[peer][peerNeighbor], let theirs = peeringIndex[peerStatus] else { continue }
-            peerings[status.router][mine].peerPeering = theirs
+        for (index, status) in statuses.enumerated() where peeringIndex[index] >= 0 {
+            if let other = otherEnd[index], peeringIndex[other] >= 0 { peerings[status.router][peeringIndex[index]].peerPeering = peeringIndex[other] }
         }
         return (statuses, peerings)
     }
