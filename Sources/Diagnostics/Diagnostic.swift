@@ -64,6 +64,11 @@ public struct DiagnosticBag: Sendable {
 
 /// "Did you mean" suggestions by edit distance.
 public enum Suggestion {
+    /// "did you mean 'X'?" for the closest candidate, if one is close enough.
+    public static func didYouMean(_ word: String, in candidates: some Sequence<String>) -> String? {
+        closest(to: word, in: candidates).map { "did you mean '\($0)'?" }
+    }
+
     public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
         var best: (name: String, distance: Int)?
         for candidate in candidates {

@@ -59,7 +59,7 @@ extension Network {
         let trackIDs = Set(router.tracks.map(\.id))
         let slaIDs = Set(router.ipSLAs.map(\.id))
         func undefined(_ kind: String, _ name: String, _ known: some Sequence<String>, at location: SourceLocation) {
-            let hint = Suggestion.closest(to: name, in: known).map { "did you mean '\($0)'?" } ?? "define it on \(router.name) or fix the name"
+            let hint = Suggestion.didYouMean(name, in: known) ?? "define it on \(router.name) or fix the name"
             bag.error("MODEL010", "\(kind) '\(name)' is not defined on \(router.name)", at: location, hint: hint)
         }
         for route in router.staticRoutes {

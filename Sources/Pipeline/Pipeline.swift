@@ -25,14 +25,14 @@ public enum RouteSim {
         if let h = network.hostIndex[text] { return .success((network.hosts[h].address, text)) }
         if let router = network.router(named: text), let loopback = router.primaryLoopback { return .success((loopback.address, text)) }
         let names = network.hosts.map(\.name) + network.routers.map(\.name)
-        let hint = Suggestion.closest(to: text, in: names).map { "; did you mean '\($0)'?" } ?? ""
+        let hint = Suggestion.didYouMean(text, in: names).map { "; \($0)" } ?? ""
         return .failure(.badArgument("'\(text)' is not an address, host or router\(hint)"))
     }
 
     public static func source(_ text: String, in network: Network) -> Result<String, Failure> {
         if network.hostIndex[text] != nil || network.routerIndex[text] != nil { return .success(text) }
         let names = network.hosts.map(\.name) + network.routers.map(\.name)
-        let hint = Suggestion.closest(to: text, in: names).map { "; did you mean '\($0)'?" } ?? ""
+        let hint = Suggestion.didYouMean(text, in: names).map { "; \($0)" } ?? ""
         return .failure(.badArgument("trace source '\(text)' is not a host or router\(hint)"))
     }
 }

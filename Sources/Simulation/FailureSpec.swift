@@ -26,13 +26,13 @@ public struct FailureSpec: Hashable, Sendable {
                 for router in set.routers { if let index = network.routerIndex[router] { spec.routers.insert(index) } }
             } else {
                 let candidates = network.links.map(\.name) + network.failureSets.map(\.name)
-                let hint = Suggestion.closest(to: name, in: candidates).map { "; did you mean '\($0)'?" } ?? "; links are: \(network.links.map(\.name).joined(separator: ", "))"
+                let hint = Suggestion.didYouMean(name, in: candidates).map { "; \($0)" } ?? "; links are: \(network.links.map(\.name).joined(separator: ", "))"
                 errors.append("unknown link or failure set '\(name)'\(hint)")
             }
         }
         for name in routerNames {
             if let index = network.routerIndex[name] { spec.routers.insert(index) } else {
-                let hint = Suggestion.closest(to: name, in: network.routers.map(\.name)).map { "; did you mean '\($0)'?" } ?? ""
+                let hint = Suggestion.didYouMean(name, in: network.routers.map(\.name)).map { "; \($0)" } ?? ""
                 errors.append("unknown router '\(name)'\(hint)")
             }
         }

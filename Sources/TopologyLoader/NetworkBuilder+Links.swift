@@ -66,7 +66,7 @@ extension NetworkBuilder {
         }
         let parts = text.split(separator: "-", maxSplits: 1).map(String.init)
         let unknown = parts.first { draftIndex[$0] == nil } ?? text
-        let hint = Suggestion.closest(to: unknown, in: draftIndex.keys).map { "did you mean '\($0)'?" } ?? "write links as ROUTER-ROUTER with declared router names"
+        let hint = Suggestion.didYouMean(unknown, in: draftIndex.keys) ?? "write links as ROUTER-ROUTER with declared router names"
         reader.error("LOAD007", "link '\(text)' does not name two declared routers ('\(unknown)' is unknown)", at: node, hint: hint)
         return nil
     }
@@ -202,7 +202,7 @@ extension NetworkBuilder {
             }
             guard let source = reader.string(fromNode, "flow source") else { continue }
             if hostIndex[source] == nil && draftIndex[source] == nil {
-                let hint = Suggestion.closest(to: source, in: Array(hostIndex.keys) + Array(draftIndex.keys)).map { "did you mean '\($0)'?" } ?? "name a host or router"
+                let hint = Suggestion.didYouMean(source, in: Array(hostIndex.keys) + Array(draftIndex.keys)) ?? "name a host or router"
                 reader.error("LOAD007", "flow source '\(source)' is not a host or router", at: fromNode, hint: hint)
                 continue
             }
@@ -225,7 +225,7 @@ extension NetworkBuilder {
         if let address = IPv4Address(text) { return (address, nil) }
         if let host = hostIndex[text] { return (hosts[host].address, text) }
         if let router = draftIndex[text], let loopback = drafts[router].interfaces.first(where: { $0.kind == .loopback }) { return (loopback.address, text) }
-        let hint = Suggestion.closest(to: text, in: Array(hostIndex.keys) + Array(draftIndex.keys)).map { "did you mean '\($0)'?" } ?? "give an address, a host or a router"
+        let hint = Suggestion.didYouMean(text, in: Array(hostIndex.keys) + Array(draftIndex.keys)) ?? "give an address, a host or a router"
         reader.error("LOAD007", "\(what) '\(text)' is not an address, host or router", at: node, hint: hint)
         return nil
     }
@@ -238,7 +238,7 @@ extension NetworkBuilder {
             if let n = view["links"] {
                 for (linkName, item) in reader.stringList(n, "links of failure set \(name)") {
                     if let index = Link.lookup(linkName, in: linkIndex) { linkNames.append(links[index].name) } else {
-                        let hint = Suggestion.closest(to: linkName, in: linkIndex.keys).map { "did you mean '\($0)'?" } ?? "link names are listed by 'routesim simulate'"
+                        let hint = Suggestion.didYouMean(linkName, in: linkIndex.keys) ?? "link names are listed by 'routesim simulate'"
                         reader.error("LOAD007", "failure set \(name) names unknown link '\(linkName)'", at: item, hint: hint)
                     }
                 }
@@ -246,7 +246,7 @@ extension NetworkBuilder {
             if let n = view["routers"] {
                 for (routerName, item) in reader.stringList(n, "routers of failure set \(name)") {
                     if draftIndex[routerName] != nil { routerNames.append(routerName) } else {
-                        let hint = Suggestion.closest(to: routerName, in: draftIndex.keys).map { "did you mean '\($0)'?" }
+                        let hint = Suggestion.didYouMean(routerName, in: draftIndex.keys)
                         reader.error("LOAD007", "failure set \(name) names unknown router '\(routerName)'", at: item, hint: hint)
                     }
                 }

@@ -219,7 +219,7 @@ struct NetworkBuilder {
     func routerRef(_ node: Node, _ what: String) -> Int? {
         guard let name = reader.string(node, what) else { return nil }
         if let index = draftIndex[name] { return index }
-        let hint = Suggestion.closest(to: name, in: draftIndex.keys).map { "did you mean '\($0)'?" } ?? "declare it under 'routers'"
+        let hint = Suggestion.didYouMean(name, in: draftIndex.keys) ?? "declare it under 'routers'"
         reader.error("LOAD007", "unknown router '\(name)' (\(what))", at: node, hint: hint)
         return nil
     }

@@ -46,7 +46,7 @@ final class YAMLReader {
                 continue
             }
             guard keys.contains(key) else {
-                let hint = Suggestion.closest(to: key, in: keys).map { "did you mean '\($0)'?" }
+                let hint = Suggestion.didYouMean(key, in: keys)
                     ?? "allowed keys: \(keys.joined(separator: ", "))"
                 error("LOAD003", "unknown key '\(key)' in \(what)", at: keyNode, hint: hint)
                 continue
@@ -157,7 +157,7 @@ final class YAMLReader {
         guard let text = string(node, what) else { return nil }
         if let value = T(rawValue: text.lowercased()) { return value }
         let options = T.allCases.map(\.rawValue)
-        let hint = Suggestion.closest(to: text, in: options).map { "did you mean '\($0)'?" } ?? "use one of: \(options.joined(separator: ", "))"
+        let hint = Suggestion.didYouMean(text, in: options) ?? "use one of: \(options.joined(separator: ", "))"
         error("LOAD005", "\(what) '\(text)' is not one of \(options.joined(separator: ", "))", at: node, hint: hint)
         return nil
     }
