@@ -2,7 +2,7 @@
 public typealias ASN = UInt32
 
 /// An AS path as a plain sequence (AS_SEQUENCE only; aggregates do not form AS_SETs in this model).
-public struct ASPath: Hashable, Sendable, CustomStringConvertible, Codable {
+public struct ASPath: Hashable, Sendable, CustomStringConvertible {
     public var asns: [ASN]
     public init(_ asns: [ASN] = []) { self.asns = asns }
     public var length: Int { asns.count }
@@ -14,7 +14,7 @@ public struct ASPath: Hashable, Sendable, CustomStringConvertible, Codable {
 }
 
 /// A standard community `asn:value`.
-public struct Community: Hashable, Comparable, Sendable, CustomStringConvertible, Codable {
+public struct Community: Hashable, Comparable, Sendable, CustomStringConvertible {
     public let value: UInt32
     public init(_ value: UInt32) { self.value = value }
     public init?(_ text: some StringProtocol) {
@@ -24,16 +24,4 @@ public struct Community: Hashable, Comparable, Sendable, CustomStringConvertible
     }
     public var description: String { "\(value >> 16):\(value & 0xffff)" }
     public static func < (lhs: Community, rhs: Community) -> Bool { lhs.value < rhs.value }
-
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let community = Community(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a community: \(text)"))
-        }
-        self = community
-    }
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
 }

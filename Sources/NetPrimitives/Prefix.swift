@@ -1,5 +1,5 @@
 /// An IPv4 prefix, always stored with its host bits cleared.
-public struct Prefix: Hashable, Comparable, Sendable, CustomStringConvertible, Codable {
+public struct Prefix: Hashable, Comparable, Sendable, CustomStringConvertible {
     public let network: IPv4Address
     public let length: UInt8
 
@@ -45,18 +45,5 @@ public struct Prefix: Hashable, Comparable, Sendable, CustomStringConvertible, C
 
     public static func < (lhs: Prefix, rhs: Prefix) -> Bool {
         lhs.network != rhs.network ? lhs.network < rhs.network : lhs.length < rhs.length
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let prefix = Prefix(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a prefix: \(text)"))
-        }
-        self = prefix
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
     }
 }
