@@ -80,8 +80,9 @@ struct BGPRun {
                 local(aggregate.prefix, origin: .igp, kind: .aggregate)
             }
             let evaluator = propagation.evaluators[r]
+            let sortedRIB = bgp.redistributions.isEmpty ? [] : nonBGP[r].sorted { $0.key < $1.key }
             for redistribution in bgp.redistributions {
-                for (prefix, entry) in nonBGP[r].sorted(by: { $0.key < $1.key }) {
+                for (prefix, entry) in sortedRIB {
                     let matches: Bool
                     switch redistribution.source {
                     case .static: matches = entry.protocolKind == .static
