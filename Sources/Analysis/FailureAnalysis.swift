@@ -63,10 +63,11 @@ public enum FailureAnalysis {
             let kind = classify(path.disposition)
             if worst == nil || kind > (worst?.0 ?? .delivered) { worst = (kind, path) }
         }
-        guard var (classification, path) = worst else {
+        guard let (worstClass, path) = worst else {
             return FlowOutcome(flow: flow.name, from: flow.source, to: to, destination: flow.destination, classification: .other, detail: "no path traced", at: flow.source, path: [],
                                baselinePath: nil, cause: nil)
         }
+        var classification = worstClass
         if classification == .delivered, let baselineTrace, Set(baselineTrace.paths.map(\.nodes)) != Set(trace.paths.map(\.nodes)) {
             classification = .rerouted
         }

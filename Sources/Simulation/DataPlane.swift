@@ -18,7 +18,7 @@ public struct DataPlane: Sendable {
     public let sessions: [BGPSessionStatus]
     /// Per router: track id -> up.
     public let trackStates: [[Int: Bool]]
-    public let diagnostics: [Diagnostic]
+    public internal(set) var diagnostics: [Diagnostic]
     public let statistics: Statistics
 
     let nonBGPTables: [RIBTable]

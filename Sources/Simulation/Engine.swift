@@ -33,9 +33,9 @@ public enum Engine {
                 let flapping = network.routers.indices.flatMap { r in
                     next[r].keys.sorted().filter { next[r][$0] != trackStates[r][$0] }.map { "\(network.routers[r].name) track \($0)" }
                 }
-                plane = computeOnce(network, failures: failures, trackStates: trackStates, options: options, trackIterations: iteration, reuse: reuse,
-                                    extra: [Diagnostic(.warning, "SIM003", "track states do not settle: \(flapping.joined(separator: ", ")) keep changing",
-                                                       at: nil, hint: "a probe probably depends on the route its track controls")])
+                // `plane` was computed with the current track states: report, do not recompute.
+                plane.diagnostics.append(Diagnostic(.warning, "SIM003", "track states do not settle: \(flapping.joined(separator: ", ")) keep changing",
+                                                    at: nil, hint: "a probe probably depends on the route its track controls"))
                 return plane
             }
             seen.append(next)
@@ -45,7 +45,7 @@ public enum Engine {
     }
 
     static func computeOnce(_ network: Network, failures: FailureSpec, trackStates: [[Int: Bool]], options: SimulationOptions,
-                            trackIterations: Int, reuse: IGPComputation.Reuse? = nil, extra: [Diagnostic] = []) -> DataPlane {
+                            trackIterations: Int, reuse: IGPComputation.Reuse? = nil) -> DataPlane {
         let clock = ContinuousClock()
         var stages: [(String, Duration)] = []
         var mark = clock.now
@@ -104,7 +104,7 @@ public enum Engine {
         var bgp = BGPRun(network: network, liveness: liveness, nonBGP: nonBGP, propagation: BGPPropagation(network: network, peerings: peerings, resolvers: tables), options: options)
         bgp.run()
         lap("bgp")
-        var diagnostics = extra + bgp.diagnostics
+        var diagnostics = bgp.diagnostics
         diagnostics.sort { $0.message < $1.message }
         let aggregateRoutes: [[Prefix: RIBEntry]] = network.routers.indices.map { r in
             var table: [Prefix: RIBEntry] = [:]

@@ -49,3 +49,27 @@ import Testing
         #expect(plane.bgpTables[a1][try #require(Prefix("100.64.0.0/24"))]?.attributes.asPath.description == "65000")
     }
 }
+
+extension ConvergenceBoundTests {
+    /// A tracked Null0 route for the very address its probe targets: up -> installed -> probe
+    /// dropped -> down -> removed -> probe works -> up ... routesim must report it and stop.
+    @Test func probeThatTraversesItsOwnRouteIsReported() throws {
+        let yaml = """
+        ases: { 65000: { igp: ospf } }
+        routers:
+          R1: { asn: 65000, loopbacks: { lo0: 10.9.9.1/32 } }
+          R2:
+            asn: 65000
+            loopbacks: { lo0: 10.9.9.2/32 }
+            static-routes: [ { prefix: 10.9.9.1/32, discard: true, track: 1 } ]
+            ip-sla: { 1: { target: 10.9.9.1 } }
+            tracks: { 1: { ip-sla: 1 } }
+        links: [R1-R2]
+        """
+        let network = try #require(TopologyLoader.load(yaml: yaml, file: "flap.yml").network)
+        let plane = Engine.run(network)
+        let warning = try #require(plane.diagnostics.first { $0.code == "SIM003" })
+        #expect(warning.message == "track states do not settle: R2 track 1 keep changing")
+        #expect(plane.diagnostics.filter { $0.code == "SIM003" }.count == 1)
+    }
+}
