@@ -79,13 +79,15 @@ public enum Engine {
             let prefixes = installed.map { $0.map(\.entry.prefix).sorted() }
             if prefixes == previous { break }
             previous = prefixes
-            let computed = igp.run(installedStatics: prefixes, reuse: reuse)
+            let computed = igp.run(installedStatics: prefixes, reuse: reuse, record: failures.isEmpty)
             igpRoutes = computed.routes
             igpReuse = computed.reuse
         }
         var nonBGP: [[Prefix: RIBEntry]] = []
         for r in network.routers.indices {
+            // Take the table out so that adding statics and connected routes does not copy it.
             var table = igpRoutes[r]
+            igpRoutes[r] = [:]
             for item in installed[r] {
                 if let current = table[item.entry.prefix], current.distance <= item.entry.distance { continue }
                 table[item.entry.prefix] = item.entry

@@ -19,12 +19,19 @@ struct IGPComputation {
 
     /// What a run with failures can take from the run without them: a router whose
     /// shortest-path DAG uses none of the failed links keeps its distances and next hops, so
-    /// its routes are the baseline's minus the prefixes that are no longer advertised.
+    /// its routes are the baseline's minus the prefixes that are no longer advertised. A
+    /// router whose DAG does use one reruns its SPF but rebuilds only the routes toward
+    /// advertisers whose distance or first hops changed (usually the few behind the link).
     struct Reuse: Sendable {
         var routes: [[Prefix: RIBEntry]]
         /// Per router: the links on its shortest-path DAG (every equal-cost path).
         var dagLinks: [Set<Int>]
         var installedStatics: [[Prefix]]
+        /// Per router: its SPF result (empty for routers without an IGP).
+        var distances: [[UInt64]]
+        var firstHops: [[[NextHop]]]
+        /// Per AS: who advertised what.
+        var advertisers: [ASN: PrefixAdvertisers]
     }
 
     let network: Network
@@ -32,9 +39,13 @@ struct IGPComputation {
 
     /// Routes per router (only routers in an AS that runs an IGP get any), and the reuse data
     /// for later runs. With `reuse`, unaffected routers take the baseline's routes.
-    func run(installedStatics: [[Prefix]], reuse: Reuse? = nil) -> (routes: [[Prefix: RIBEntry]], reuse: Reuse) {
+    /// `record`: keep what later runs need to reuse this one (only the run without failures).
+    func run(installedStatics: [[Prefix]], reuse: Reuse? = nil, record: Bool = false) -> (routes: [[Prefix: RIBEntry]], reuse: Reuse) {
         var result = [[Prefix: RIBEntry]](repeating: [:], count: network.routers.count)
         var dags = [Set<Int>](repeating: [], count: network.routers.count)
+        var distances = [[UInt64]](repeating: [], count: record ? network.routers.count : 0)
+        var allFirstHops = [[[NextHop]]](repeating: [], count: record ? network.routers.count : 0)
+        var allAdvertisers: [ASN: PrefixAdvertisers] = [:]
         var members: [ASN: [Int]] = [:]
         var someDown: Set<ASN> = []
         for (index, router) in network.routers.enumerated() where network.igp(of: router) != nil {
@@ -46,6 +57,7 @@ struct IGPComputation {
             guard let config = network.autonomousSystems[asn]?.igp, let routers = members[asn] else { continue }
             let advertised = routers.map { self.advertisements(of: $0, config: config, statics: installedStatics[$0]) }
             let grouped = PrefixAdvertisers(routers: routers, advertised: advertised)
+            if record { allAdvertisers[asn] = grouped }
             var texts: OriginTexts = Array(repeating: ("", ""), count: network.routers.count)
             for r in routers {
                 let name = network.routers[r].name
@@ -74,11 +86,55 @@ struct IGPComputation {
                     continue
                 }
                 let (distance, firstHops) = shortestPaths(from: source, adjacency: adjacency)
-                result[source] = routes(at: source, config: config, distance: distance, firstHops: firstHops, grouped: grouped, texts: texts)
-                dags[source] = dagLinks(distance: distance, adjacency: adjacency)
+                if canReuse, let reusable, let before = reusable.advertisers[asn], !reusable.distances[source].isEmpty {
+                    result[source] = patchedRoutes(at: source, config: config, distance: distance, firstHops: firstHops, grouped: grouped, texts: texts,
+                                                   baseline: reusable, baselineAdvertisers: before, withdrawn: withdrawn)
+                } else {
+                    result[source] = routes(at: source, config: config, distance: distance, firstHops: firstHops, grouped: grouped, texts: texts)
+                }
+                if record {
+                    dags[source] = dagLinks(distance: distance, adjacency: adjacency)
+                    distances[source] = distance
+                    allFirstHops[source] = firstHops
+                }
             }
         }
-        return (result, Reuse(routes: result, dagLinks: dags, installedStatics: installedStatics))
+        return (result, Reuse(routes: record ? result : [], dagLinks: dags, installedStatics: installedStatics, distances: distances, firstHops: allFirstHops,
+                              advertisers: allAdvertisers))
+    }
+
+    /// The baseline's routes with only what changed rebuilt: prefixes no longer advertised go,
+    /// and a prefix is recomputed when its advertisers differ from the baseline's or one of
+    /// them is now at another distance or behind other first hops.
+    func patchedRoutes(at source: Int, config: IGPConfig, distance: [UInt64], firstHops: [[NextHop]], grouped: PrefixAdvertisers, texts: OriginTexts,
+                       baseline: Reuse, baselineAdvertisers: PrefixAdvertisers, withdrawn: Set<Prefix>) -> [Prefix: RIBEntry] {
+        let oldDistance = baseline.distances[source], oldHops = baseline.firstHops[source]
+        var moved = [Bool](repeating: false, count: distance.count)
+        for r in distance.indices where distance[r] != oldDistance[r] || firstHops[r] != oldHops[r] { moved[r] = true }
+        var table = baseline.routes[source]
+        for prefix in withdrawn { table[prefix] = nil }
+        let protocolKind: RouteProtocol = config.protocolKind == .ospf ? .ospf : .isis
+        let router = network.routers[source]
+        let distanceValue = protocolKind == .ospf ? router.distances.ospf : router.distances.isis
+        let sameLayout = grouped.prefixes == baselineAdvertisers.prefixes
+        var oldIndex: [Prefix: Int] = [:]
+        if !sameLayout { for (id, prefix) in baselineAdvertisers.prefixes.enumerated() { oldIndex[prefix] = id } }
+        for (id, prefix) in grouped.prefixes.enumerated() {
+            let advertisers = grouped.advertisers[id]
+            let unchanged: Bool
+            if let old = sameLayout ? id : oldIndex[prefix] {
+                let before = baselineAdvertisers.advertisers[old]
+                unchanged = before.count == advertisers.count
+                    && zip(before, advertisers).allSatisfy { $0.origin == $1.origin && $0.cost == $1.cost && $0.external == $1.external }
+                    && !advertisers.contains { moved[$0.origin] }
+            } else {
+                unchanged = false
+            }
+            if unchanged { continue }
+            table[prefix] = entry(for: id, at: source, config: config, protocolKind: protocolKind, distanceValue: distanceValue,
+                                  distance: distance, firstHops: firstHops, grouped: grouped, texts: texts)
+        }
+        return table
     }
 
     /// Links that lie on some shortest path from the source (both directions of a link count).
@@ -184,7 +240,7 @@ struct IGPComputation {
     typealias OriginTexts = [(internal: String, external: String)]
 
     /// The advertisements of one AS grouped by prefix, built once per AS for all its SPFs.
-    struct PrefixAdvertisers {
+    struct PrefixAdvertisers: Sendable {
         var prefixes: [Prefix] = []
         var advertisers: [[(origin: Int, cost: UInt32, external: Bool)]] = []
 
@@ -209,37 +265,46 @@ struct IGPComputation {
         let protocolKind: RouteProtocol = config.protocolKind == .ospf ? .ospf : .isis
         let router = network.routers[source]
         let distanceValue = protocolKind == .ospf ? router.distances.ospf : router.distances.isis
-        let ospf = config.protocolKind == .ospf
         var routes: [Prefix: RIBEntry] = [:]
         routes.reserveCapacity(grouped.prefixes.count)
         for (id, prefix) in grouped.prefixes.enumerated() {
-            var best: Candidate?
-            for (origin, cost, external) in grouped.advertisers[id] where origin != source {
-                let toOrigin = distance[origin]
-                guard toOrigin != .max else { continue }
-                let candidate = external && ospf
-                    ? Candidate(external: true, primary: UInt64(cost), secondary: toOrigin, hops: firstHops[origin], advertisers: [origin])
-                    : Candidate(external: external, primary: toOrigin + UInt64(cost), secondary: 0, hops: firstHops[origin], advertisers: [origin])
-                guard let current = best else { best = candidate; continue }
-                let lhs = (candidate.external ? 1 : 0, candidate.primary, candidate.secondary)
-                let rhs = (current.external ? 1 : 0, current.primary, current.secondary)
-                if lhs < rhs {
-                    best = candidate
-                } else if lhs == rhs {
-                    best?.hops = merge(current.hops, candidate.hops)
-                    best?.advertisers.append(origin)
-                }
+            if let entry = entry(for: id, at: source, config: config, protocolKind: protocolKind, distanceValue: distanceValue,
+                                 distance: distance, firstHops: firstHops, grouped: grouped, texts: texts) {
+                routes[prefix] = entry
             }
-            guard let candidate = best else { continue }
-            let origin: String
-            if candidate.advertisers.count == 1 {
-                origin = candidate.external ? texts[candidate.advertisers[0]].external : texts[candidate.advertisers[0]].internal
-            } else {
-                origin = originText(config, external: candidate.external, names: candidate.advertisers.sorted().map { network.routers[$0].name }.joined(separator: ", "))
-            }
-            routes[prefix] = RIBEntry(prefix: prefix, protocolKind: protocolKind, distance: distanceValue, metric: UInt32(clamping: candidate.primary),
-                                      forwarding: .forward(candidate.hops), origin: origin, location: nil)
         }
         return routes
+    }
+
+    /// The best route to one advertised prefix from `source` (nil when no advertiser is reachable).
+    func entry(for id: Int, at source: Int, config: IGPConfig, protocolKind: RouteProtocol, distanceValue: UInt8,
+               distance: [UInt64], firstHops: [[NextHop]], grouped: PrefixAdvertisers, texts: OriginTexts) -> RIBEntry? {
+        let ospf = config.protocolKind == .ospf
+        var best: Candidate?
+        for (origin, cost, external) in grouped.advertisers[id] where origin != source {
+            let toOrigin = distance[origin]
+            guard toOrigin != .max else { continue }
+            let candidate = external && ospf
+                ? Candidate(external: true, primary: UInt64(cost), secondary: toOrigin, hops: firstHops[origin], advertisers: [origin])
+                : Candidate(external: external, primary: toOrigin + UInt64(cost), secondary: 0, hops: firstHops[origin], advertisers: [origin])
+            guard let current = best else { best = candidate; continue }
+            let lhs = (candidate.external ? 1 : 0, candidate.primary, candidate.secondary)
+            let rhs = (current.external ? 1 : 0, current.primary, current.secondary)
+            if lhs < rhs {
+                best = candidate
+            } else if lhs == rhs {
+                best?.hops = merge(current.hops, candidate.hops)
+                best?.advertisers.append(origin)
+            }
+        }
+        guard let candidate = best else { return nil }
+        let origin: String
+        if candidate.advertisers.count == 1 {
+            origin = candidate.external ? texts[candidate.advertisers[0]].external : texts[candidate.advertisers[0]].internal
+        } else {
+            origin = originText(config, external: candidate.external, names: candidate.advertisers.sorted().map { network.routers[$0].name }.joined(separator: ", "))
+        }
+        return RIBEntry(prefix: grouped.prefixes[id], protocolKind: protocolKind, distance: distanceValue, metric: UInt32(clamping: candidate.primary),
+                        forwarding: .forward(candidate.hops), origin: origin, location: nil)
     }
 }
