@@ -22,11 +22,14 @@ public struct ScenarioEnumeration: Sendable {
     public var maximumFailures: Int
     public var includeSets: Bool
     public var includeRouters: Bool
+    /// Only the named failure sets (`--srlg`): no single, pair or triple element failures.
+    public var onlySets: Bool
 
-    public init(maximumFailures: Int = 1, includeSets: Bool = true, includeRouters: Bool = true) {
+    public init(maximumFailures: Int = 1, includeSets: Bool = true, includeRouters: Bool = true, onlySets: Bool = false) {
         self.maximumFailures = maximumFailures
-        self.includeSets = includeSets
+        self.includeSets = includeSets || onlySets
         self.includeRouters = includeRouters
+        self.onlySets = onlySets
     }
 
     public struct Result: Sendable {
@@ -66,6 +69,7 @@ public struct ScenarioEnumeration: Sendable {
             guard seen.insert(spec).inserted else { return }
             result.append(FailureScenario(name: combination.map(name).joined(separator: " + "), kind: kind, spec: spec))
         }
+        if onlySets { elements = [] }
         for element in elements {
             if case .link = element { add([element], kind: .link) } else { add([element], kind: .router) }
         }

@@ -125,5 +125,11 @@ import Testing
         let object = try #require(try JSONSerialization.jsonObject(with: Data(clean.stdout.utf8)) as? [String: Any])
         #expect(object["scenariosRun"] as? Int == 11)
         #expect(try Self.run(["failures", Self.example, "--k", "4"]).status == 64)
+        let redundant = Self.root.appendingPathComponent("topologies/null0-peering-redundant/topology.yml").path
+        let srlg = try Self.run(["failures", redundant, "--srlg", "--fail-on", "blackhole"])
+        #expect(srlg.status == 1)
+        #expect(srlg.stdout.hasPrefix("failure analysis of null0-peering-redundant: 1 scenarios,"), "\(srlg.stdout)")
+        #expect(srlg.stdout.contains("set peering-uplinks: 1 black-holed"))
+        #expect(try Self.run(["failures", redundant, "--srlg", "--no-sets"]).status == 64)
     }
 }

@@ -22,6 +22,7 @@ struct Failures: ParsableCommand {
         Examples:
           routesim failures topologies/null0-peering/topology.yml
           routesim failures topology.yml --k 2
+          routesim failures topology.yml --srlg
           routesim failures topology.yml --suggest
           routesim failures topology.yml --fail-on blackhole --format json -o failures.json
         """
@@ -31,6 +32,7 @@ struct Failures: ParsableCommand {
     @Option(help: "Fail up to this many elements at once (1, 2 or 3).") var k: Int = 1
     @Flag(name: .customLong("no-routers"), help: "Fail links only, not routers.") var linksOnly = false
     @Flag(name: .customLong("no-sets"), help: "Skip the topology's named failure sets (shared-risk groups).") var noSets = false
+    @Flag(name: .customLong("srlg"), help: "Fail only the topology's failure sets (shared-risk link groups), each as one scenario.") var onlySets = false
     @Option(name: .customLong("fail-on"), help: "Exit 1 when a scenario has this: blackhole, loop, no-route or any.") var failOn: FailOn?
     @Option(help: "Output format: text or json.") var format: OutputFormat = .text
     @Flag(name: .customLong("all"), help: "In text output, list every scenario and flow, not only problems.") var showAll = false
@@ -40,13 +42,14 @@ struct Failures: ParsableCommand {
 
     func validate() throws {
         guard (1...3).contains(k) else { throw ValidationError("--k must be 1, 2 or 3") }
+        if onlySets && noSets { throw ValidationError("--srlg runs only the failure sets; it cannot be combined with --no-sets") }
     }
 
     func run() throws {
         let (network, warnings) = unwrap(RouteSim.load(topology))
         printWarnings(warnings)
         var options = FailureAnalysis.Options()
-        options.enumeration = ScenarioEnumeration(maximumFailures: k, includeSets: !noSets, includeRouters: !linksOnly)
+        options.enumeration = ScenarioEnumeration(maximumFailures: k, includeSets: !noSets, includeRouters: !linksOnly, onlySets: onlySets)
         options.reuseBaseline = !naive
         let progress = ProgressLine()
         var report = FailureAnalysis.run(network, options: options) { done, total in progress.update(done, total) }
