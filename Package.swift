@@ -2,13 +2,17 @@
 import PackageDescription
 
 // Stages are modules and data flows one way (see docs/architecture.md):
-// NetPrimitives/Diagnostics -> NetworkModel -> TopologyLoader | RoutingPolicy -> Simulation -> Analysis -> Pipeline -> routesim
+// NetPrimitives/Diagnostics -> NetworkModel -> TopologyLoader | RoutingPolicy -> Simulation -> Analysis -> Rendering -> Pipeline -> routesim
 let package = Package(
     name: "routesim",
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "routesim", targets: ["routesim"]),
-        .library(name: "RouteSimKit", targets: ["Pipeline", "NetworkModel", "Simulation", "Analysis", "TopologyLoader"]),
+        .library(name: "RouteSimKit", targets: ["Pipeline", "NetworkModel", "Simulation", "Analysis", "Rendering", "TopologyLoader"]),
+    ],
+    traits: [
+        .trait(name: "Graphviz", description: "Render SVG/PNG/PDF in-process through libgvc. Needs: apt-get install -y libgraphviz-dev"),
+        .default(enabledTraits: ["Graphviz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -28,7 +32,12 @@ let package = Package(
             .product(name: "HeapModule", package: "swift-collections"),
         ]),
         .target(name: "Analysis", dependencies: ["Simulation"]),
-        .target(name: "Pipeline", dependencies: ["TopologyLoader", "Simulation", "Analysis"]),
+        // Graphviz as a system library, linked only with the (default) trait; without it, `dot` or DOT text.
+        .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
+        .target(name: "Rendering", dependencies: [
+            "Analysis", .target(name: "CGraphviz", condition: .when(traits: ["Graphviz"])),
+        ]),
+        .target(name: "Pipeline", dependencies: ["TopologyLoader", "Simulation", "Analysis", "Rendering"]),
         .executableTarget(name: "routesim", dependencies: [
             "Pipeline", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -38,5 +47,6 @@ let package = Package(
         .testTarget(name: "ScenarioTests", dependencies: ["Pipeline", "Yams"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Pipeline", "Analysis"]),
         .testTarget(name: "CLITests", dependencies: ["Pipeline"]),
+        .testTarget(name: "RenderingTests", dependencies: ["Pipeline", "Rendering"], exclude: ["Snapshots"]),
     ]
 )

@@ -55,6 +55,17 @@ public enum FailureAnalysis {
                              baseline: baselineOutcomes, scenarios: results)
     }
 
+    /// Every flow's outcome in `plane` compared with `baseline` (the same classification and
+    /// cause chains as a sweep; used to draw one scenario).
+    public static func outcomes(of flows: [Flow], in plane: DataPlane, baseline: DataPlane) -> [FlowOutcome] {
+        let tracer = Tracer(plane: plane), baseTracer = Tracer(plane: baseline)
+        let components = PhysicalComponents(plane: plane)
+        return flows.map { flow in
+            outcome(flow: flow, trace: tracer.trace(from: flow.source, to: flow.destination),
+                    baselineTrace: baseTracer.trace(from: flow.source, to: flow.destination), plane: plane, baseline: baseline, components: components)
+        }
+    }
+
     static func outcome(flow: Flow, trace: Trace, baselineTrace: Trace?, plane: DataPlane, baseline: DataPlane,
                         components: PhysicalComponents) -> FlowOutcome {
         let to = flow.destinationName.map { "\($0) (\(flow.destination))" } ?? flow.destination.description

@@ -1,6 +1,7 @@
 @_exported import Simulation
 @_exported import TopologyLoader
 @_exported import Analysis
+@_exported import Rendering
 import Foundation
 
 /// Versioned, machine-readable output. Keys are sorted when encoded; bump `schemaVersion` on

@@ -1,0 +1,44 @@
+#if Graphviz
+import CGraphviz
+import Synchronization
+
+// Graphviz reports errors through a process-wide callback; the text is only touched while
+// `GraphvizInProcess.lock` is held.
+nonisolated(unsafe) private var capturedErrors = ""
+private func captureError(_ message: UnsafeMutablePointer<CChar>?) -> Int32 {
+    if let message { capturedErrors += String(cString: message) }
+    return 0
+}
+
+/// libgvc in this process. Graphviz is not thread-safe (even with one context per thread it
+/// crashes, see ../shared/design/DEPENDENCIES.md §3.3), so every call holds one process-wide
+/// lock, which also owns the long-lived GVC_t context.
+public final class GraphvizInProcess: GraphRenderer {
+    public static let shared = GraphvizInProcess()
+    private let lock = Mutex<OpaquePointer?>(nil)
+    public var name: String { "libgvc" }
+
+    public func render(dot: String, format: DiagramFormat) throws(RenderError) -> [UInt8] {
+        if format == .dot { return Array(dot.utf8) }
+        return try lock.withLock { (context: inout OpaquePointer?) throws(RenderError) -> [UInt8] in
+            if context == nil {
+                _ = agseterrf(captureError)
+                context = gvContext()
+            }
+            guard let gvc = context else { throw .failed(renderer: name, message: "cannot create a Graphviz context") }
+            capturedErrors = ""
+            guard let graph = dot.withCString({ agmemread($0) }) else { throw .failed(renderer: name, message: "cannot parse DOT: \(capturedErrors)") }
+            defer { agclose(graph) }
+            guard gvLayout(gvc, graph, "dot") == 0 else { throw .failed(renderer: name, message: "layout: \(capturedErrors)") }
+            defer { gvFreeLayout(gvc, graph) }
+            var data: UnsafeMutablePointer<CChar>? = nil
+            var length: UInt32 = 0
+            guard gvRenderData(gvc, graph, format.rawValue, &data, &length) == 0, let data else {
+                throw .failed(renderer: name, message: "cannot render \(format.rawValue): \(capturedErrors)")
+            }
+            defer { gvFreeRenderData(data) }
+            return data.withMemoryRebound(to: UInt8.self, capacity: Int(length)) { Array(UnsafeBufferPointer(start: $0, count: Int(length))) }
+        }
+    }
+}
+#endif

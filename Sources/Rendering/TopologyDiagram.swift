@@ -1,0 +1,237 @@
+import Analysis
+import NetPrimitives
+import NetworkModel
+import Simulation
+
+/// The network as a Graphviz graph: ASes as clusters, routers with role and loopback, links with
+/// interface names and IGP costs, BGP sessions, hosts, a legend; optionally a failure overlay
+/// (failed links and routers, sessions it took down) and flow paths coloured by outcome.
+/// The DOT text is deterministic: everything is emitted in model order.
+public struct TopologyDiagram: Sendable {
+    public var network: Network
+    /// Sessions come from this run (the no-failure baseline).
+    public var baseline: DataPlane
+    /// The run with the failure, when drawing one.
+    public var scenario: DataPlane?
+    /// Flows to draw along their paths (from the failure analysis or a trace).
+    public var flows: [FlowOutcome]
+    public var options: DiagramOptions
+
+    public init(network: Network, baseline: DataPlane, scenario: DataPlane? = nil, flows: [FlowOutcome] = [], options: DiagramOptions = DiagramOptions()) {
+        self.network = network
+        self.baseline = baseline
+        self.scenario = scenario
+        self.flows = flows
+        self.options = options
+    }
+
+    static func routerID(_ r: Int) -> String { "r\(r)" }
+    static func hostID(_ h: Int) -> String { "h\(h)" }
+
+    public func dot() -> String {
+        var out: [String] = []
+        let failure = scenario?.failures ?? .none
+        let failedLinks = failure.links, failedRouters = failure.routers
+        let caption = options.title ?? ([network.name] + (failure.isEmpty ? [] : ["failed: " + failure.describe(in: network).joined(separator: ", ")])).joined(separator: " — ")
+        out.append("graph routesim {")
+        out.append("  graph" + DOTText.attributes([
+            ("label", DOTText.quoted(caption)), ("labelloc", "t"), ("fontname", DOTText.quoted(DiagramStyle.font)), ("fontsize", "14"),
+            ("rankdir", "TB"), ("newrank", "true"), ("nodesep", "0.5"), ("ranksep", "0.8"), ("splines", "true"), ("outputorder", "edgesfirst"),
+        ]) + ";")
+        out.append("  node" + DOTText.attributes([
+            ("fontname", DOTText.quoted(DiagramStyle.font)), ("fontsize", "10"), ("shape", "box"), ("style", "\"rounded,filled\""),
+            ("fillcolor", "\"#ffffff\""), ("color", "\"#4a5568\""),
+        ]) + ";")
+        out.append("  edge" + DOTText.attributes([("fontname", DOTText.quoted(DiagramStyle.font)), ("fontsize", "8"), ("color", DOTText.quoted(DiagramStyle.link))]) + ";")
+
+        // ASes as clusters, in AS number order; routers in model order inside each.
+        var byAS: [ASN: [Int]] = [:]
+        for (r, router) in network.routers.enumerated() { byAS[router.asn, default: []].append(r) }
+        for asn in byAS.keys.sorted() {
+            let name = network.autonomousSystems[asn]?.name
+            out.append("  subgraph \(DOTText.quoted("cluster_as\(asn)")) {")
+            out.append("    graph" + DOTText.attributes([
+                ("label", DOTText.quoted("AS \(asn)" + (name.map { " \($0)" } ?? ""))), ("style", "\"rounded,filled\""),
+                ("fillcolor", "\"#f7fafc\""), ("color", "\"#a0aec0\""), ("fontsize", "12"),
+            ]) + ";")
+            // Hosts sit in the AS of the router they hang off, so the cluster holds its LANs.
+            for (h, host) in network.hosts.enumerated() where network.routers[host.attachment.router].asn == asn {
+                out.append("    \(Self.hostID(h))" + DOTText.attributes([
+                    ("label", DOTText.lines([host.name, host.address.description])), ("shape", "ellipse"), ("style", "filled"), ("fillcolor", "\"#edf2f7\""),
+                ]) + ";")
+            }
+            for r in byAS[asn] ?? [] {
+                let router = network.routers[r]
+                var lines = [router.name]
+                if router.role != .generic { lines.append(router.role.rawValue) }
+                if let loopback = router.primaryLoopback { lines.append(loopback.address.description) }
+                var attributes: [(String, String)] = [("label", DOTText.lines(lines)), ("fillcolor", DOTText.quoted(DiagramStyle.fill(for: router.role.rawValue)))]
+                if failedRouters.contains(r) {
+                    attributes = [("label", DOTText.lines(lines + ["FAILED"])), ("fillcolor", "\"#fed7d7\""), ("color", DOTText.quoted(DiagramStyle.failed)),
+                                  ("penwidth", "2.5"), ("style", "\"rounded,filled,dashed\"")]
+                }
+                out.append("    \(Self.routerID(r))" + DOTText.attributes(attributes) + ";")
+            }
+            out.append("  }")
+        }
+
+        // Physical links, then host attachments.
+        for (l, link) in network.links.enumerated() {
+            let a = network.routers[link.a.router].interfaces[link.a.interface], b = network.routers[link.b.router].interfaces[link.b.interface]
+            var attributes: [(String, String)] = []
+            let down = failedLinks.contains(l) || failedRouters.contains(link.a.router) || failedRouters.contains(link.b.router)
+            var label: [String] = []
+            if options.showCosts && a.igp != .off && b.igp != .off && network.routers[link.a.router].asn == network.routers[link.b.router].asn {
+                label.append(a.cost == b.cost ? "\(a.cost)" : "\(a.cost)/\(b.cost)")
+            }
+            if failedLinks.contains(l) { label.append("FAILED") }
+            if !label.isEmpty { attributes.append(("label", DOTText.quoted(label.joined(separator: " ")))) }
+            if options.showInterfaces {
+                attributes.append(("taillabel", DOTText.quoted(a.name)))
+                attributes.append(("headlabel", DOTText.quoted(b.name)))
+            }
+            if failedLinks.contains(l) {
+                attributes += [("color", DOTText.quoted(DiagramStyle.failed)), ("fontcolor", DOTText.quoted(DiagramStyle.failed)), ("style", "dashed"), ("penwidth", "3")]
+            } else if down {
+                attributes += [("style", "dashed"), ("color", "\"#cbd5e0\"")]
+            } else {
+                attributes.append(("penwidth", "1.5"))
+            }
+            out.append("  \(Self.routerID(link.a.router)) -- \(Self.routerID(link.b.router))" + DOTText.attributes(attributes) + ";")
+        }
+        for (h, host) in network.hosts.enumerated() {
+            let interface = network.routers[host.attachment.router].interfaces[host.attachment.interface]
+            var attributes: [(String, String)] = [("penwidth", "1.5")]
+            if options.showInterfaces { attributes.append(("taillabel", DOTText.quoted(interface.name))) }
+            out.append("  \(Self.routerID(host.attachment.router)) -- \(Self.hostID(h))" + DOTText.attributes(attributes) + ";")
+        }
+
+        out += sessionLines()
+        out += flowLines()
+        if options.legend { out += legendLines() }
+        out.append("}")
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    struct SessionPair: Hashable { var a: Int; var b: Int }
+    struct DrawnSession { var pair: SessionPair; var ebgp: Bool; var upInBaseline: Bool }
+
+    /// Sessions between two modelled routers, once per pair (both ends report them).
+    func allSessions() -> [DrawnSession] {
+        var seen: Set<SessionPair> = []
+        var sessions: [DrawnSession] = []
+        for session in baseline.sessions {
+            guard let peer = session.peerRouter else { continue }
+            let pair = SessionPair(a: min(session.router, peer), b: max(session.router, peer))
+            guard seen.insert(pair).inserted else { continue }
+            sessions.append(DrawnSession(pair: pair, ebgp: session.ebgp, upInBaseline: session.established))
+        }
+        return sessions
+    }
+
+    /// The sessions the options ask for.
+    func shownSessions() -> [DrawnSession] {
+        let sessions = allSessions()
+        switch options.sessions {
+        case .none: return []
+        case .ebgp: return sessions.filter(\.ebgp)
+        case .all: return sessions
+        case .automatic: return sessions.count <= DiagramOptions.automaticSessionLimit ? sessions : sessions.filter(\.ebgp)
+        }
+    }
+
+    /// One edge per session, never a layout constraint (the physical links shape the drawing).
+    func sessionLines() -> [String] {
+        typealias Pair = SessionPair
+        let shown = shownSessions()
+        var upNow: Set<Pair> = []
+        if let scenario {
+            for session in scenario.sessions where session.established {
+                if let peer = session.peerRouter { upNow.insert(Pair(a: min(session.router, peer), b: max(session.router, peer))) }
+            }
+        }
+        return shown.map { item in
+            var attributes: [(String, String)] = [
+                ("style", item.ebgp ? "dashed" : "dotted"), ("color", DOTText.quoted(item.ebgp ? DiagramStyle.ebgp : DiagramStyle.ibgp)),
+                ("constraint", "false"), ("penwidth", "1.2"),
+            ]
+            if !item.upInBaseline {
+                attributes += [("label", "\"session down\""), ("fontcolor", DOTText.quoted(DiagramStyle.isolated))]
+            } else if scenario != nil && !upNow.contains(item.pair) {
+                attributes = [("style", "dashed"), ("color", DOTText.quoted(DiagramStyle.failed)), ("constraint", "false"),
+                              ("label", DOTText.quoted("\(item.ebgp ? "eBGP" : "iBGP") down")), ("fontcolor", DOTText.quoted(DiagramStyle.failed))]
+            }
+            return "  \(Self.routerID(item.pair.a)) -- \(Self.routerID(item.pair.b))" + DOTText.attributes(attributes) + ";"
+        }
+    }
+
+    func nodeID(_ name: String) -> String? {
+        if let r = network.routerIndex[name] { return Self.routerID(r) }
+        if let h = network.hostIndex[name] { return Self.hostID(h) }
+        return nil
+    }
+
+    func color(for kind: FlowClass) -> String {
+        switch kind {
+        case .delivered: DiagramStyle.delivered
+        case .rerouted: DiagramStyle.rerouted
+        case .isolated, .other: DiagramStyle.isolated
+        case .blackHoled, .noRoute, .loop: DiagramStyle.problem
+        }
+    }
+
+    /// Each flow's path as directed overlay edges; a problem ends in a note at the dropping router.
+    func flowLines() -> [String] {
+        var out: [String] = []
+        for (f, flow) in flows.enumerated() {
+            let color = DOTText.quoted(color(for: flow.classification))
+            var path = flow.path
+            if flow.classification == .delivered || flow.classification == .rerouted, let last = path.last, last != flow.at, nodeID(flow.at) != nil {
+                path.append(flow.at)
+            }
+            let ids = path.compactMap(nodeID)
+            if flow.classification == .rerouted, let before = flow.baselinePath?.compactMap(nodeID), before.count > 1 {
+                for (a, b) in zip(before, before.dropFirst()) where a != b {
+                    out.append("  \(a) -- \(b)" + DOTText.attributes([("dir", "forward"), ("style", "dotted"), ("color", DOTText.quoted(DiagramStyle.baselinePath)),
+                                                                      ("constraint", "false"), ("arrowsize", "0.6")]) + ";")
+                }
+            }
+            for (index, (a, b)) in zip(ids, ids.dropFirst()).enumerated() where a != b {
+                var attributes: [(String, String)] = [("dir", "forward"), ("color", color), ("penwidth", "2.5"), ("constraint", "false")]
+                if index == 0 { attributes += [("label", DOTText.quoted(flow.flow)), ("fontcolor", color), ("fontsize", "9")] }
+                out.append("  \(a) -- \(b)" + DOTText.attributes(attributes) + ";")
+            }
+            guard flow.classification.isProblem, let at = nodeID(flow.at) ?? ids.last else { continue }
+            let note = "x\(f)"
+            out.append("  \(note)" + DOTText.attributes([
+                ("shape", "note"), ("style", "filled"), ("fillcolor", "\"#fff5f5\""), ("color", color), ("fontcolor", color),
+                ("label", DOTText.lines(["\(flow.flow): \(flow.classification.rawValue)", flow.detail])),
+            ]) + ";")
+            out.append("  \(at) -- \(note)" + DOTText.attributes([("color", color), ("style", "dashed"), ("arrowhead", "none")]) + ";")
+        }
+        return out
+    }
+
+    /// A fixed legend (an HTML-like table; only our own text goes in it), listing only what is drawn.
+    func legendLines() -> [String] {
+        var rows: [(String, String, String)] = [("━━", DiagramStyle.link, "link (label: IGP cost)")]
+        let sessions = shownSessions()
+        if sessions.contains(where: \.ebgp) { rows.append(("╌╌", DiagramStyle.ebgp, "eBGP session")) }
+        if sessions.contains(where: { !$0.ebgp }) { rows.append(("┈┈", DiagramStyle.ibgp, "iBGP session")) }
+        if scenario != nil { rows.append(("╌╌", DiagramStyle.failed, "failed link / router / session")) }
+        let kinds = Set(flows.map(\.classification))
+        if kinds.contains(.delivered) { rows.append(("━▶", DiagramStyle.delivered, "flow delivered")) }
+        if kinds.contains(.rerouted) {
+            rows.append(("━▶", DiagramStyle.rerouted, "flow rerouted by the failure"))
+            rows.append(("┈▶", DiagramStyle.baselinePath, "its path before the failure"))
+        }
+        if kinds.contains(where: { [.blackHoled, .noRoute, .loop].contains($0) }) { rows.append(("━▶", DiagramStyle.problem, "flow black-holed / no route / loop")) }
+        if kinds.contains(.isolated) || kinds.contains(.other) { rows.append(("━▶", DiagramStyle.isolated, "flow isolated (no path can exist)")) }
+        var table = "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\"><TR><TD COLSPAN=\"2\"><B>legend</B></TD></TR>"
+        for (glyph, color, text) in rows {
+            table += "<TR><TD><FONT COLOR=\"\(color)\">\(DOTText.html(glyph))</FONT></TD><TD ALIGN=\"LEFT\">\(DOTText.html(text))</TD></TR>"
+        }
+        table += "</TABLE>"
+        return ["  legend [shape=box, style=\"rounded\", color=\"#cbd5e0\", fontsize=9, label=<\(table)>];"]
+    }
+}

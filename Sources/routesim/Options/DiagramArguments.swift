@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import Pipeline
+
+extension DiagramFormat: ExpressibleByArgument {}
+extension DiagramOptions.Sessions: ExpressibleByArgument {}
+
+/// What every diagram-producing command accepts.
+struct DiagramArguments: ParsableArguments {
+    @Flag(name: .customLong("no-costs"), help: "Do not label links with their IGP cost.") var noCosts = false
+    @Flag(name: .customLong("no-interfaces"), help: "Do not label link ends with interface names.") var noInterfaces = false
+    @Option(help: ArgumentHelp("BGP sessions to draw: auto (all when at most \(DiagramOptions.automaticSessionLimit), else eBGP only), none, ebgp or all.",
+                               valueName: "which")) var sessions: DiagramOptions.Sessions = .automatic
+    @Flag(name: .customLong("no-legend"), help: "Leave out the legend.") var noLegend = false
+
+    var options: DiagramOptions {
+        var options = DiagramOptions()
+        options.showCosts = !noCosts
+        options.showInterfaces = !noInterfaces
+        options.sessions = sessions
+        options.legend = !noLegend
+        return options
+    }
+}
+
+/// Renders `dot` and writes it atomically; falls back to DOT text (with a warning) without Graphviz.
+/// Returns the path written. Exit 2 when Graphviz fails or the file cannot be written.
+@discardableResult
+func writeDiagram(_ dot: String, format: DiagramFormat, to path: String) -> String {
+    let rendered: RouteSim.RenderedDiagram
+    do {
+        rendered = try RouteSim.render(dot, as: format)
+    } catch {
+        FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+        Foundation.exit(2)
+    }
+    var target = path
+    if let warning = rendered.warning {
+        target = ((path as NSString).deletingPathExtension) + ".dot"
+        FileHandle.standardError.write(Data("warning: \(warning) (\(target))\n".utf8))
+    }
+    do {
+        try RouteSim.writeAtomically(rendered.bytes, to: target)
+    } catch {
+        FileHandle.standardError.write(Data("error: cannot write \(target): \(error.localizedDescription)\n".utf8))
+        Foundation.exit(2)
+    }
+    return target
+}
