@@ -12,22 +12,23 @@ private func captureError(_ message: UnsafeMutablePointer<CChar>?) -> Int32 {
 
 /// libgvc in this process. Graphviz is not thread-safe (even with one context per thread it
 /// crashes, see ../shared/design/DEPENDENCIES.md §3.3), so every call holds one process-wide
-/// lock, which also owns the long-lived GVC_t context.
+/// lock.
 public final class GraphvizInProcess: GraphRenderer {
     public static let shared = GraphvizInProcess()
-    private let lock = Mutex<OpaquePointer?>(nil)
+    private let lock = Mutex<Void>(())
     public var name: String { "libgvc" }
 
     public func render(dot: String, format: DiagramFormat) throws(RenderError) -> [UInt8] {
         if format == .dot { return Array(dot.utf8) }
-        return try lock.withLock { (context: inout OpaquePointer?) throws(RenderError) -> [UInt8] in
-            if context == nil {
-                _ = agseterrf(captureError)
-                context = gvContext()
-            }
-            guard let gvc = context else { throw .failed(renderer: name, message: "cannot create a Graphviz context") }
+        return try lock.withLock { (_: inout Void) throws(RenderError) -> [UInt8] in
+            // A fresh context per render: a reused one carries state between layouts (measured:
+            // the second render of the same DOT ordered the clusters differently), and diagrams
+            // must be byte-identical. It costs a few milliseconds of plugin loading.
+            _ = agseterrf(captureError)
+            guard let gvc = gvContext() else { throw .failed(renderer: name, message: "cannot create a Graphviz context") }
+            defer { _ = gvFreeContext(gvc) }
             capturedErrors = ""
-            guard let graph = dot.withCString({ agmemread($0) }) else { throw .failed(renderer: name, message: "cannot parse DOT: \(capturedErrors)") }
+            guard let graph = dot.withCString({ cgraphviz_read_dot($0) }) else { throw .failed(renderer: name, message: "cannot parse DOT: \(capturedErrors)") }
             defer { agclose(graph) }
             guard gvLayout(gvc, graph, "dot") == 0 else { throw .failed(renderer: name, message: "layout: \(capturedErrors)") }
             defer { gvFreeLayout(gvc, graph) }

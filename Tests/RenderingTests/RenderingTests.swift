@@ -1,1 +1,256 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Pipeline
+@testable import Rendering
 import Testing
+
+/// DOT snapshots (byte-identical), real renders (SVG parses and names every node, PNG chunks
+/// check out, PDF is a PDF), escaping of hostile names, the review page, and the page in a
+/// real headless browser. Set RECORD_SNAPSHOTS=1 to rewrite the snapshots after a wanted change.
+@Suite struct RenderingTests {
+    static let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    static let root = here.deletingLastPathComponent().deletingLastPathComponent()
+
+    static func load(_ path: String) throws -> Network {
+        let url = path.hasPrefix("Fixtures/") ? here.appendingPathComponent(path) : root.appendingPathComponent(path)
+        let result = TopologyLoader.load(path: url.path)
+        return try #require(result.network, "\(result.diagnostics)")
+    }
+
+    static func snapshot(_ text: String, named name: String) throws {
+        let url = here.appendingPathComponent("Snapshots/\(name)")
+        if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
+            try Data(text.utf8).write(to: url)
+            return
+        }
+        let expected = try String(contentsOf: url, encoding: .utf8)
+        #expect(text == expected, "\(name) differs from its snapshot; RECORD_SNAPSHOTS=1 swift test to accept")
+    }
+
+    static func null0Failure() throws -> (Network, TopologyDiagram) {
+        let network = try load("topologies/null0-peering/topology.yml")
+        let spec = try RouteSim.failures(links: ["R1-R2"], routers: [], in: network).get()
+        return (network, RouteSim.diagram(network, failures: spec))
+    }
+
+    // MARK: DOT
+
+    @Test func topologyDOTMatchesItsSnapshot() throws {
+        let network = try Self.load("topologies/null0-peering/topology.yml")
+        let dot = RouteSim.diagram(network).dot()
+        try Self.snapshot(dot, named: "null0-peering.dot")
+        #expect(dot == RouteSim.diagram(network).dot())
+    }
+
+    @Test func failureOverlayMatchesItsSnapshotAndShowsTheBlackHole() throws {
+        let (_, diagram) = try Self.null0Failure()
+        let dot = diagram.dot()
+        try Self.snapshot(dot, named: "null0-peering-fail-R1-R2.dot")
+        // The black-holed flow ends in a note at R2 naming the Null0 route; the other flow is rerouted.
+        #expect(diagram.flows.map(\.classification) == [.rerouted, .blackHoled])
+        #expect(dot.contains("label=\"server-to-client: black-holed\\nnull-routed at R2 by static route to Null0 198.51.100.0/24"))
+        #expect(dot.contains("10 FAILED"))
+        #expect(dot.contains("label=\"iBGP down\""))
+    }
+
+    @Test func chosenFlowsAreDrawnEvenWhenDelivered() throws {
+        let network = try Self.load("topologies/null0-peering/topology.yml")
+        let flow = try RouteSim.flow("server:client", in: network).get()
+        let diagram = RouteSim.diagram(network, flows: [flow])
+        #expect(diagram.flows.count == 1 && diagram.flows[0].classification == .delivered)
+        #expect(diagram.dot().contains("flow delivered"))
+        #expect(throws: RouteSim.Failure.self) { try RouteSim.flow("server", in: network).get() }
+        #expect(throws: RouteSim.Failure.self) { try RouteSim.flow("server:nowhere", in: network).get() }
+    }
+
+    @Test func sessionsFollowTheOption() throws {
+        let network = try Self.load("topologies/null0-peering/topology.yml")
+        var options = DiagramOptions()
+        options.sessions = .none
+        #expect(!RouteSim.diagram(network, options: options).dot().contains("constraint=false"))
+        options.sessions = .ebgp
+        let ebgp = RouteSim.diagram(network, options: options).dot()
+        #expect(ebgp.contains("style=dashed, color=\"#2b6cb0\"") && !ebgp.contains("style=dotted, color=\"#805ad5\""))
+        options.sessions = .all
+        #expect(RouteSim.diagram(network, options: options).dot().contains("style=dotted, color=\"#805ad5\""))
+        options.showCosts = false
+        options.showInterfaces = false
+        let bare = RouteSim.diagram(network, options: options).dot()
+        #expect(!bare.contains("taillabel") && !bare.contains("label=\"10\""))
+    }
+
+    @Test func hostileNamesStayText() throws {
+        let network = try Self.load("Fixtures/hostile.yml")
+        let dot = RouteSim.diagram(network).dot()
+        try Self.snapshot(dot, named: "hostile.dot")
+        #expect(DOTText.quoted("a\"b\\N{c}<d>\n") == "\"a\\\"b\\\\N{c}<d> \"")
+        // Rendered: the SVG is well-formed XML, shows every name verbatim, and the injection
+        // attempt coloured nothing red.
+        let svg = try GraphRenderers.render(dot: dot, format: .svg)
+        let texts = try Self.svgTexts(svg)
+        for name in network.routers.map(\.name) + network.hosts.map(\.name) {
+            #expect(texts.contains(name), "missing \(name)")
+        }
+        let raw = String(decoding: svg, as: UTF8.self)
+        #expect(!raw.contains("stroke=\"red\"") && !raw.contains("<script") && !raw.contains("<img"))
+        // And in the review page.
+        let report = FailureAnalysis.run(network)
+        let html = ReviewReport.html(network: network, report: report, topology: RouteSim.diagram(network), problems: [])
+        #expect(!html.contains("<script") && !html.contains("<img") && html.contains("hostile &lt;script&gt;"))
+    }
+
+    // MARK: rendering
+
+    static func svgTexts(_ svg: [UInt8]) throws -> Set<String> {
+        final class Collector: NSObject, XMLParserDelegate {
+            var texts: Set<String> = []
+            var current = ""
+            var inText = false
+            func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+                if name == "text" { inText = true; current = "" }
+            }
+            func parser(_ parser: XMLParser, foundCharacters string: String) { if inText { current += string } }
+            func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+                if name == "text" { texts.insert(current); inText = false }
+            }
+        }
+        let parser = XMLParser(data: Data(svg))
+        let collector = Collector()
+        parser.delegate = collector
+        parser.shouldResolveExternalEntities = false
+        #expect(parser.parse(), "SVG is not well-formed: \(String(describing: parser.parserError))")
+        return collector.texts
+    }
+
+    /// Walks a PNG's chunks checking every CRC; returns (width, height). Fails on any damage.
+    static func pngSize(_ bytes: [UInt8]) -> (Int, Int)? {
+        let signature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+        guard bytes.count > 33, Array(bytes[0..<8]) == signature else { return nil }
+        var table = [UInt32](repeating: 0, count: 256)
+        for n in 0..<256 {
+            var c = UInt32(n)
+            for _ in 0..<8 { c = (c & 1) != 0 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1 }
+            table[n] = c
+        }
+        func be32(_ at: Int) -> Int { Int(bytes[at]) << 24 | Int(bytes[at + 1]) << 16 | Int(bytes[at + 2]) << 8 | Int(bytes[at + 3]) }
+        var offset = 8, size: (Int, Int)?, sawData = false
+        while offset + 12 <= bytes.count {
+            let length = be32(offset)
+            guard offset + 12 + length <= bytes.count else { return nil }
+            let type = String(decoding: bytes[(offset + 4)..<(offset + 8)], as: UTF8.self)
+            var crc: UInt32 = 0xFFFF_FFFF
+            for byte in bytes[(offset + 4)..<(offset + 8 + length)] { crc = table[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8) }
+            guard crc ^ 0xFFFF_FFFF == UInt32(be32(offset + 8 + length)) else { return nil }
+            if type == "IHDR" { size = (be32(offset + 8), be32(offset + 12)) }
+            if type == "IDAT" { sawData = true }
+            if type == "IEND" { return sawData ? size : nil }
+            offset += 12 + length
+        }
+        return nil
+    }
+
+    @Test func rendersSVGPNGAndPDF() throws {
+        let (network, diagram) = try Self.null0Failure()
+        let dot = diagram.dot()
+        let svg = try GraphRenderers.render(dot: dot, format: .svg)
+        let texts = try Self.svgTexts(svg)
+        for name in network.routers.map(\.name) + network.hosts.map(\.name) { #expect(texts.contains(name), "SVG lacks \(name)") }
+        #expect(texts.contains("server-to-client: black-holed"))
+        let png = try GraphRenderers.render(dot: dot, format: .png)
+        let size = try #require(Self.pngSize(png), "PNG does not decode")
+        #expect(size.0 > 300 && size.1 > 300)
+        let pdf = try GraphRenderers.render(dot: dot, format: .pdf)
+        #expect(pdf.starts(with: Array("%PDF-".utf8)) && String(decoding: pdf.suffix(64), as: UTF8.self).contains("%%EOF"))
+        #expect(try GraphRenderers.render(dot: dot, format: .dot) == Array(dot.utf8))
+    }
+
+    @Test func theDotProgramGivesTheSameSVGAndErrorsAreClear() throws {
+        let (_, diagram) = try Self.null0Failure()
+        let dot = diagram.dot()
+        if let program = DotProgramRenderer.find() {
+            let same = try program.render(dot: dot, format: .svg) == GraphRenderers.render(dot: dot, format: .svg)
+            #expect(same, "the dot program and libgvc give different SVG")
+            #expect(throws: RenderError.self) { try program.render(dot: "graph {", format: .svg) }
+        } else {
+            print("note: no `dot` program on PATH; only the in-process renderer was compared")
+        }
+        #expect(throws: RenderError.self) { try DotProgramRenderer(path: "/nonexistent/dot").render(dot: dot, format: .svg) }
+        #expect(throws: RenderError.self) { try GraphRenderers.render(dot: "graph { a -- }", format: .svg) }
+        #expect(DiagramFormat(fileName: "x/NET.SVG") == .svg && DiagramFormat(fileName: "a.gv") == .dot && DiagramFormat(fileName: "a.txt") == nil)
+    }
+
+    @Test func concurrentRendersAreSerializedAndIdentical() async throws {
+        let (_, diagram) = try Self.null0Failure()
+        let dot = diagram.dot()
+        let expected = try GraphRenderers.render(dot: dot, format: .svg)
+        try await withThrowingTaskGroup(of: [UInt8].self) { group in
+            for _ in 0..<8 { group.addTask { try GraphRenderers.render(dot: dot, format: .svg) } }
+            for try await svg in group {
+                let same = svg == expected   // compared outside #expect, which would print every byte
+                #expect(same, "renders of the same DOT differ")
+            }
+        }
+    }
+
+    // MARK: review page
+
+    static func review() throws -> String {
+        let network = try load("topologies/null0-peering/topology.yml")
+        var report = FailureAnalysis.run(network)
+        report.suggestions = MitigationSuggester.suggest(network, report: report, options: FailureAnalysis.Options())
+        let problems = RouteSim.problemDiagrams(network, report: report, enumeration: ScenarioEnumeration())
+        return ReviewReport.html(network: network, report: report, topology: RouteSim.diagram(network), problems: problems)
+    }
+
+    @Test func reviewPageIsSelfContainedWithCausesDiagramsAndMitigations() throws {
+        let html = try Self.review()
+        #expect(html.components(separatedBy: "<svg").count - 1 == 4, "topology + link R1-R2 (black hole) + routers R1 and R4 (isolated hosts)")
+        #expect(html.contains("<h3 id=\"link-r1-r2\">link R1-R2</h3>"))
+        #expect(html.contains("<li>R2 announces 198.51.100.0/24 from its network statement"))
+        #expect(html.components(separatedBy: "<span class=\"ok\">fixes it</span>").count - 1 == 4)
+        #expect(!html.contains("http://www.w3.org/1999/xlink\" href") && !html.contains("src=\"http") && !html.contains("<script"))
+        #expect(html == (try Self.review()), "the page is not deterministic")
+    }
+
+    /// Debian's chromium, headless: the page loads without console errors, the DOM holds the
+    /// diagrams, and a screenshot is a real PNG of a full page.
+    @Test func reviewPageLoadsInAHeadlessBrowser() throws {
+        let candidates = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
+        guard let browser = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+            print("SKIPPED reviewPageLoadsInAHeadlessBrowser: no chromium (make deps installs it: apt-get install -y chromium)")
+            return
+        }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("routesim-browser-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let page = directory.appendingPathComponent("review.html"), shot = directory.appendingPathComponent("review.png")
+        try Data(try Self.review().utf8).write(to: page)
+        func chromium(_ arguments: [String]) throws -> (Int32, String, String) {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: browser)
+            process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--enable-logging=stderr", "--v=0",
+                                 "--user-data-dir=\(directory.appendingPathComponent("profile").path)"] + arguments + [page.absoluteString]
+            let out = Pipe(), err = Pipe()
+            process.standardOutput = out
+            process.standardError = err
+            try process.run()
+            let stdout = out.fileHandleForReading.readDataToEndOfFile(), stderr = err.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+        }
+        let (status, dom, log) = try chromium(["--dump-dom"])
+        #expect(status == 0, "\(log)")
+        #expect(dom.components(separatedBy: "<svg").count - 1 == 4)
+        #expect(dom.contains("Failure review: null0-peering"))
+        let consoleLines = log.split(separator: "\n").filter { $0.contains(":CONSOLE") }
+        #expect(consoleLines.isEmpty, "console messages: \(consoleLines)")
+        let (shotStatus, _, shotLog) = try chromium(["--window-size=1280,2400", "--screenshot=\(shot.path)"])
+        #expect(shotStatus == 0, "\(shotLog)")
+        let png = try [UInt8](Data(contentsOf: shot))
+        let size = try #require(Self.pngSize(png), "screenshot is not a PNG")
+        #expect(size == (1280, 2400))
+        #expect(png.count > 100_000, "a page with three diagrams compresses to well over 100 kB; got \(png.count) bytes")
+    }
+}

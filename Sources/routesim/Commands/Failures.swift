@@ -24,6 +24,7 @@ struct Failures: ParsableCommand {
           routesim failures topology.yml --k 2
           routesim failures topology.yml --srlg
           routesim failures topology.yml --suggest
+          routesim failures topology.yml --draw out/       # out/index.html + one diagram per problem
           routesim failures topology.yml --fail-on blackhole --format json -o failures.json
         """
     )
@@ -38,6 +39,10 @@ struct Failures: ParsableCommand {
     @Flag(name: .customLong("all"), help: "In text output, list every scenario and flow, not only problems.") var showAll = false
     @Flag(help: "For each black hole, try each of the four mitigations on a copy of the network and report which remove it without creating a new problem.") var suggest = false
     @Option(name: .shortAndLong, help: "Write the output to this file (atomically) instead of stdout.") var output: String?
+    @Option(help: ArgumentHelp("Also draw every scenario with a problem into this directory (one SVG each, format from --draw-format) plus index.html.", valueName: "dir"))
+    var draw: String?
+    @Option(name: .customLong("draw-format"), help: "Format of the --draw diagrams: svg, png, pdf or dot.") var drawFormat: DiagramFormat = .svg
+    @OptionGroup var diagram: DiagramArguments
     @Flag(help: "Re-simulate every scenario from scratch instead of reusing the baseline (same results; for benchmarks).") var naive = false
 
     func validate() throws {
@@ -56,6 +61,7 @@ struct Failures: ParsableCommand {
         progress.finish()
         if suggest { report.suggestions = MitigationSuggester.suggest(network, report: report, options: options) }
         try emit(format == .json ? JSONOutput.encode(report) : FailureTextReport.render(report, showAll: showAll), to: output)
+        if let draw { drawProblems(network: network, report: report, enumeration: options.enumeration, into: draw) }
         if let failOn {
             let found: Bool
             switch failOn {
@@ -66,6 +72,33 @@ struct Failures: ParsableCommand {
             }
             if found { throw ExitCode(1) }
         }
+    }
+}
+
+extension Failures {
+    /// One diagram per problem scenario, `NNN-<scenario>.<format>`, and an index.html linking them.
+    func drawProblems(network: Network, report: FailureReport, enumeration: ScenarioEnumeration, into directory: String) {
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            FileHandle.standardError.write(Data("error: cannot create \(directory): \(error.localizedDescription)\n".utf8))
+            Foundation.exit(2)
+        }
+        var files: [(scenario: ScenarioOutcome, file: String)] = []
+        let diagrams = RouteSim.problemDiagrams(network, report: report, enumeration: enumeration, options: diagram.options)
+        for (index, item) in diagrams.enumerated() {
+            let name = String(format: "%03d-%@.%@", index + 1, RouteSim.slug(item.scenario.name), drawFormat.rawValue)
+            let written = writeDiagram(item.diagram.dot(), format: drawFormat, to: (directory as NSString).appendingPathComponent(name))
+            files.append((item.scenario, (written as NSString).lastPathComponent))
+        }
+        let index = (directory as NSString).appendingPathComponent("index.html")
+        do {
+            try RouteSim.writeAtomically(Array(ReviewReport.index(network: network, report: report, files: files).utf8), to: index)
+        } catch {
+            FileHandle.standardError.write(Data("error: cannot write \(index): \(error.localizedDescription)\n".utf8))
+            Foundation.exit(2)
+        }
+        FileHandle.standardError.write(Data("wrote \(files.count) diagram\(files.count == 1 ? "" : "s") and \(index)\n".utf8))
     }
 }
 
