@@ -3,13 +3,21 @@ SWIFT ?= swift
 EXAMPLE ?= topologies/null0-peering/topology.yml
 BIN = .build/release/routesim
 
-.PHONY: deps build release demo test bench clean
+.PHONY: deps test-deps build release demo test bench docs-images clean
 
-# System packages: Graphviz renders diagrams (used by `routesim draw`); installed only when missing.
+# System packages, installed only when missing. Graphviz: libgvc renders diagrams in-process
+# (the default `Graphviz` package trait links it), the `dot` program is the fallback.
 deps:
 	@if ! dpkg -s libgraphviz-dev graphviz >/dev/null 2>&1; then \
 		echo "installing libgraphviz-dev graphviz"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libgraphviz-dev graphviz >/dev/null; \
+	fi
+
+# The tests also open the review page in a real headless browser (Debian's chromium).
+test-deps: deps
+	@if ! command -v chromium >/dev/null 2>&1; then \
+		echo "installing chromium (headless browser test of routesim report)"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null; \
 	fi
 
 build: deps
@@ -23,13 +31,21 @@ demo: release
 	$(BIN) simulate $(EXAMPLE)
 	@echo "== with link R1-R2 failed: server->client is black-holed at R2 =="
 	$(BIN) trace $(EXAMPLE) --from server --to client --fail R1-R2
+	@echo "== the same failure as a diagram, and the whole failure review as one HTML page =="
+	@mkdir -p .build/demo
+	$(BIN) draw $(EXAMPLE) --fail R1-R2 -o .build/demo/null0-peering-R1-R2.svg
+	$(BIN) report $(EXAMPLE) -o .build/demo/review.html
 
-test: deps
+test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 
 bench: release
 	scripts/bench.sh
+
+# The README's picture, made by the tool itself.
+docs-images: release
+	$(BIN) draw $(EXAMPLE) --fail R1-R2 -o docs/images/null0-peering-R1-R2.png
 
 clean:
 	rm -rf .build

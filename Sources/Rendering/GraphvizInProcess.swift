@@ -30,7 +30,9 @@ public final class GraphvizInProcess: GraphRenderer {
             capturedErrors = ""
             guard let graph = dot.withCString({ cgraphviz_read_dot($0) }) else { throw .failed(renderer: name, message: "cannot parse DOT: \(capturedErrors)") }
             defer { agclose(graph) }
-            guard gvLayout(gvc, graph, "dot") == 0 else { throw .failed(renderer: name, message: "layout: \(capturedErrors)") }
+            // The engine named by the graph's `layout` attribute, as the dot program does.
+            let engine = agget(UnsafeMutableRawPointer(graph), UnsafeMutablePointer(mutating: "layout")).flatMap { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "dot"
+            guard gvLayout(gvc, graph, engine) == 0 else { throw .failed(renderer: name, message: "layout: \(capturedErrors)") }
             defer { gvFreeLayout(gvc, graph) }
             var data: UnsafeMutablePointer<CChar>? = nil
             var length: UInt32 = 0

@@ -26,6 +26,12 @@ public struct TopologyDiagram: Sendable {
     }
 
     static func routerID(_ r: Int) -> String { "r\(r)" }
+
+    /// The engine the options and the network's size call for.
+    public var layoutEngine: DiagramOptions.Layout {
+        if options.layout != .automatic { return options.layout }
+        return network.routers.count + network.hosts.count <= DiagramOptions.automaticDotLimit ? .dot : .sfdp
+    }
     static func hostID(_ h: Int) -> String { "h\(h)" }
 
     public func dot() -> String {
@@ -34,10 +40,17 @@ public struct TopologyDiagram: Sendable {
         let failedLinks = failure.links, failedRouters = failure.routers
         let caption = options.title ?? ([network.name] + (failure.isEmpty ? [] : ["failed: " + failure.describe(in: network).joined(separator: ", ")])).joined(separator: " — ")
         out.append("graph routesim {")
-        out.append("  graph" + DOTText.attributes([
+        var graphAttributes: [(String, String)] = [
             ("label", DOTText.quoted(caption)), ("labelloc", "t"), ("fontname", DOTText.quoted(DiagramStyle.font)), ("fontsize", "14"),
-            ("rankdir", "TB"), ("newrank", "true"), ("nodesep", "0.5"), ("ranksep", "0.8"), ("splines", "true"), ("outputorder", "edgesfirst"),
-        ]) + ";")
+            ("layout", layoutEngine.rawValue), ("outputorder", "edgesfirst"),
+        ]
+        if layoutEngine == .dot {
+            graphAttributes += [("rankdir", "TB"), ("newrank", "true"), ("nodesep", "0.5"), ("ranksep", "0.8"), ("splines", "true")]
+        } else {
+            // Force-directed: straight edges (routed splines cost seconds here), no overlapping nodes.
+            graphAttributes += [("overlap", "prism"), ("splines", "line")]
+        }
+        out.append("  graph" + DOTText.attributes(graphAttributes) + ";")
         out.append("  node" + DOTText.attributes([
             ("fontname", DOTText.quoted(DiagramStyle.font)), ("fontsize", "10"), ("shape", "box"), ("style", "\"rounded,filled\""),
             ("fillcolor", "\"#ffffff\""), ("color", "\"#4a5568\""),

@@ -112,6 +112,12 @@ import Testing
         for word in ["--from", "--to", "--fail", "--fail-router", "--format", "null-routed", "Examples"] {
             #expect(result.stdout.contains(word), "help lacks \(word)")
         }
+        let draw = try Self.run(["help", "draw"])
+        for word in ["--format", "--flow", "--sessions", "--layout", "--no-costs", "Exit codes", "Examples", "libgvc"] {
+            #expect(draw.stdout.contains(word), "draw help lacks \(word)")
+        }
+        let report = try Self.run(["help", "report"])
+        #expect(report.stdout.contains("self-contained") && report.stdout.contains("Examples"))
     }
 
     @Test func failuresGateExitsOneOnBlackHoles() throws {
@@ -131,5 +137,47 @@ import Testing
         #expect(srlg.stdout.hasPrefix("failure analysis of null0-peering-redundant: 1 scenarios,"), "\(srlg.stdout)")
         #expect(srlg.stdout.contains("set peering-uplinks: 1 black-holed"))
         #expect(try Self.run(["failures", redundant, "--srlg", "--no-sets"]).status == 64)
+    }
+
+    @Test func drawWritesEachFormatAtomicallyAndRejectsBadArguments() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("routesim-draw-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for ext in ["svg", "png", "pdf", "dot"] {
+            let path = directory.appendingPathComponent("net.\(ext)").path
+            let run = try Self.run(["draw", Self.example, "--fail", "R1-R2", "-o", path])
+            #expect(run.status == 0, "\(ext): \(run.stderr)")
+            let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+            let magic: [String: [UInt8]] = ["svg": Array("<?xml".utf8), "png": [0x89, 0x50, 0x4E, 0x47], "pdf": Array("%PDF".utf8), "dot": Array("graph routesim {".utf8)]
+            #expect(bytes.starts(with: magic[ext] ?? []), "\(ext) output has the wrong signature")
+        }
+        // Only the outputs: no temporary file is left behind.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["net.dot", "net.pdf", "net.png", "net.svg"])
+        let stdout = try Self.run(["draw", Self.example, "--flow", "server:client"])
+        #expect(stdout.status == 0 && stdout.stdout.hasPrefix("graph routesim {") && stdout.stdout.contains("flow delivered"))
+        #expect(try Self.run(["draw", Self.example, "-o", directory.appendingPathComponent("net.txt").path]).status == 64)
+        let badFlow = try Self.run(["draw", Self.example, "--flow", "server:nowhere"])
+        #expect(badFlow.status == 2 && badFlow.stderr.contains("'nowhere' is not an address, host or router"))
+        #expect(try Self.run(["draw", Self.example, "--fail", "R1-R9"]).status == 2)
+    }
+
+    @Test func failuresDrawAndReportWriteTheirPages() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("routesim-pages-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let drawn = try Self.run(["failures", Self.example, "--draw", directory.path])
+        #expect(drawn.status == 0, "\(drawn.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+        #expect(files == ["001-link-r1-r2.svg", "002-router-r1.svg", "003-router-r4.svg", "index.html"])
+        let index = try String(contentsOf: directory.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(index.contains("<a href=\"001-link-r1-r2.svg\">link R1-R2</a>"))
+        let page = directory.appendingPathComponent("review.html").path
+        let report = try Self.run(["report", Self.example, "-o", page])
+        #expect(report.status == 0, "\(report.stderr)")
+        let html = try String(contentsOf: URL(fileURLWithPath: page), encoding: .utf8)
+        #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("Why server-to-client is black-holed"))
+        let again = try Self.run(["report", Self.example, "-o", page + ".2"])
+        #expect(again.status == 0)
+        let same = (try? String(contentsOf: URL(fileURLWithPath: page + ".2"), encoding: .utf8)) == html
+        #expect(same, "two report runs differ")
     }
 }

@@ -101,6 +101,22 @@ import Testing
         #expect(!html.contains("<script") && !html.contains("<img") && html.contains("hostile &lt;script&gt;"))
     }
 
+    @Test func largeNetworksSwitchToAForceDirectedLayout() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("routesim-large-\(UUID().uuidString).yml")
+        defer { try? FileManager.default.removeItem(at: path) }
+        try Data(TopologyGenerator.yaml(TopologyGenerator.Spec(routers: 120, ases: 2, prefixes: 10)).utf8).write(to: path)
+        let network = try #require(TopologyLoader.load(path: path.path).network)
+        let diagram = RouteSim.diagram(network)
+        #expect(diagram.layoutEngine == .sfdp)
+        #expect(diagram.dot().contains("layout=sfdp, outputorder=edgesfirst, overlap=prism, splines=line"))
+        let texts = try Self.svgTexts(try GraphRenderers.render(dot: diagram.dot(), format: .svg))
+        #expect(network.routers.allSatisfy { texts.contains($0.name) })
+        var options = DiagramOptions()
+        options.layout = .dot
+        #expect(RouteSim.diagram(network, options: options).dot().contains("layout=dot"))
+        #expect(try RouteSim.diagram(Self.load("topologies/null0-peering/topology.yml")).layoutEngine == .dot)
+    }
+
     // MARK: rendering
 
     static func svgTexts(_ svg: [UInt8]) throws -> Set<String> {

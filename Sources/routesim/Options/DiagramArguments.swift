@@ -4,6 +4,7 @@ import Pipeline
 
 extension DiagramFormat: ExpressibleByArgument {}
 extension DiagramOptions.Sessions: ExpressibleByArgument {}
+extension DiagramOptions.Layout: ExpressibleByArgument {}
 
 /// What every diagram-producing command accepts.
 struct DiagramArguments: ParsableArguments {
@@ -12,6 +13,8 @@ struct DiagramArguments: ParsableArguments {
     @Option(help: ArgumentHelp("BGP sessions to draw: auto (all when at most \(DiagramOptions.automaticSessionLimit), else eBGP only), none, ebgp or all.",
                                valueName: "which")) var sessions: DiagramOptions.Sessions = .automatic
     @Flag(name: .customLong("no-legend"), help: "Leave out the legend.") var noLegend = false
+    @Option(help: ArgumentHelp("Layout engine: auto (dot with AS clusters up to \(DiagramOptions.automaticDotLimit) routers and hosts, else sfdp), dot, sfdp or neato.",
+                               valueName: "engine")) var layout: DiagramOptions.Layout = .automatic
 
     var options: DiagramOptions {
         var options = DiagramOptions()
@@ -19,6 +22,7 @@ struct DiagramArguments: ParsableArguments {
         options.showInterfaces = !noInterfaces
         options.sessions = sessions
         options.legend = !noLegend
+        options.layout = layout
         return options
     }
 }
