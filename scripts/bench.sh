@@ -56,3 +56,24 @@ echo "failure sweeps (k=1, links and routers; one run each; naive = every scenar
 sweep sweep-50 --routers 50 --ases 5 --prefixes 50 --hosts 6 --seed 1
 sweep sweep-200-rr --routers 200 --ases 1 --prefixes 200 --reflectors 2 --hosts 10 --seed 1
 sweep sweep-300-15as --routers 300 --ases 15 --prefixes 300 --hosts 10 --seed 1
+
+# Diagrams: the same command writing DOT (load + simulate + DOT text) and SVG (+ layout and
+# render in-process); the difference is the Graphviz time.
+draw() {
+    local label=$1; shift
+    local file="$work/$label.yml"
+    "$BIN" generate "$@" -o "$file"
+    : > "$work/dot-wall"; : > "$work/svg-wall"
+    for _ in $(seq "$RUNS"); do
+        "$TIME" -f "%e" -o "$work/time" "$BIN" draw "$file" -o "$work/$label.dot" 2> /dev/null; cat "$work/time" >> "$work/dot-wall"
+        "$TIME" -f "%e %M" -o "$work/time" "$BIN" draw "$file" -o "$work/$label.svg" 2> /dev/null; awk '{print $1}' "$work/time" >> "$work/svg-wall"
+    done
+    local dotw svgw
+    dotw=$(median < "$work/dot-wall"); svgw=$(median < "$work/svg-wall")
+    printf '%-34s draw -o .dot %5.2f s, -o .svg %5.2f s: Graphviz %5.2f s (%s layout), SVG %d KiB\n' "$label ($*)" "$dotw" "$svgw" \
+        "$(awk -v a="$svgw" -v b="$dotw" 'BEGIN {print a - b}')" "$(grep -o 'layout=[a-z]*' "$work/$label.dot" | head -1 | cut -d= -f2)" \
+        "$(( $(wc -c < "$work/$label.svg") / 1024 ))"
+}
+echo "diagrams (median of $RUNS runs)"
+draw draw-30-3as --routers 30 --ases 3 --prefixes 10 --hosts 4 --seed 2
+draw draw-200 --routers 200 --ases 1 --prefixes 200 --hosts 10 --seed 1
