@@ -117,6 +117,24 @@ import Testing
         #expect(try RouteSim.diagram(Self.load("topologies/null0-peering/topology.yml")).layoutEngine == .dot)
     }
 
+    static var examples: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("topologies").path)) ?? []).sorted()
+    }
+
+    /// Every example draws and renders, alone and with each of its links failed.
+    @Test(arguments: examples) func everyExampleDraws(_ name: String) throws {
+        let network = try Self.load("topologies/\(name)/topology.yml")
+        let names = network.routers.map(\.name) + network.hosts.map(\.name)
+        var dots = [RouteSim.diagram(network).dot()]
+        for link in network.links {
+            dots.append(RouteSim.diagram(network, failures: try RouteSim.failures(links: [link.name], routers: [], in: network).get()).dot())
+        }
+        for dot in dots {
+            let texts = try Self.svgTexts(try GraphRenderers.render(dot: dot, format: .svg))
+            for name in names { #expect(texts.contains(name), "\(name) missing") }
+        }
+    }
+
     // MARK: rendering
 
     static func svgTexts(_ svg: [UInt8]) throws -> Set<String> {
