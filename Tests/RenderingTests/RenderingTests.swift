@@ -19,7 +19,10 @@ import Testing
         return try #require(result.network, "\(result.diagnostics)")
     }
 
-    static func snapshot(_ text: String, named name: String) throws {
+    /// Compares with (or records) a snapshot; the checkout's absolute path is made relative
+    /// first, since source locations in notes name the topology file.
+    static func snapshot(_ raw: String, named name: String) throws {
+        let text = raw.replacingOccurrences(of: root.path + "/", with: "")
         let url = here.appendingPathComponent("Snapshots/\(name)")
         if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
             try Data(text.utf8).write(to: url)
