@@ -3,7 +3,7 @@ SWIFT ?= swift
 EXAMPLE ?= topologies/null0-peering/topology.yml
 BIN = .build/release/routesim
 
-.PHONY: deps test-deps build release demo test bench docs-images clean
+.PHONY: deps test-deps build release demo test test-notraits bench docs-images clean
 
 # System packages, installed only when missing. Graphviz: libgvc renders diagrams in-process
 # (the default `Graphviz` package trait links it), the `dot` program is the fallback.
@@ -49,3 +49,10 @@ docs-images: release
 
 clean:
 	rm -rf .build
+
+# The degraded build without libgvc (renders through the `dot` program, else writes DOT text).
+test-notraits: deps
+	$(SWIFT) build --disable-default-traits --scratch-path .build-notraits
+	PATH=/nonexistent .build-notraits/debug/routesim draw $(EXAMPLE) -o .build-notraits/fallback.svg
+	test -s .build-notraits/fallback.dot
+	.build-notraits/debug/routesim draw $(EXAMPLE) -o .build-notraits/program.svg

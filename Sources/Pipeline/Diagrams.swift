@@ -51,15 +51,16 @@ extension RouteSim {
         public var warning: String?
     }
 
-    /// Renders through the best renderer; without any, returns the DOT text and says so.
-    public static func render(_ dot: String, as format: DiagramFormat) throws(RenderError) -> RenderedDiagram {
+    /// Renders through `renderer` (by default the best this machine has); without one, returns
+    /// the DOT text and says so.
+    public static func render(_ dot: String, as format: DiagramFormat,
+                              renderer: (any GraphRenderer)? = GraphRenderers.best()) throws(RenderError) -> RenderedDiagram {
         if format == .dot { return RenderedDiagram(bytes: Array(dot.utf8), format: .dot, warning: nil) }
-        do {
-            return RenderedDiagram(bytes: try GraphRenderers.render(dot: dot, format: format), format: format, warning: nil)
-        } catch .unavailable {
+        guard let renderer else {
             return RenderedDiagram(bytes: Array(dot.utf8), format: .dot,
                                    warning: "no Graphviz renderer (libgvc not compiled in, no `dot` on PATH): wrote DOT text instead of \(format.rawValue); apt-get install -y graphviz")
         }
+        return RenderedDiagram(bytes: try renderer.render(dot: dot, format: format), format: format, warning: nil)
     }
 
     /// Writes bytes atomically (temporary file in the same directory, then rename).

@@ -215,6 +215,11 @@ import Testing
         }
         #expect(throws: RenderError.self) { try DotProgramRenderer(path: "/nonexistent/dot").render(dot: dot, format: .svg) }
         #expect(throws: RenderError.self) { try GraphRenderers.render(dot: "graph { a -- }", format: .svg) }
+        // Without any renderer, the text itself comes back with a warning saying what to install.
+        let fallback = try RouteSim.render(dot, as: .png, renderer: nil)
+        #expect(fallback.format == .dot && fallback.bytes == Array(dot.utf8) && fallback.warning?.contains("apt-get install -y graphviz") == true)
+        let viaProgram = try RouteSim.render(dot, as: .svg, renderer: DotProgramRenderer.find())
+        #expect(viaProgram.format == (DotProgramRenderer.find() == nil ? .dot : .svg))
         #expect(DiagramFormat(fileName: "x/NET.SVG") == .svg && DiagramFormat(fileName: "a.gv") == .dot && DiagramFormat(fileName: "a.txt") == nil)
     }
 
