@@ -14,7 +14,7 @@ public enum FailureAnalysis {
 
     public static func run(_ network: Network, options: Options = Options(), progress: (@Sendable (Int, Int) -> Void)? = nil) -> FailureReport {
         let single: SimulationOptions = { var options = SimulationOptions(); options.threads = 1; return options }()
-        let baseline = Engine.run(network, options: SimulationOptions())
+        let baseline = Engine.run(network, options: { var o = SimulationOptions(); o.recordForReuse = options.reuseBaseline; return o }())
         let flows = FlowSelection.flows(for: network, baseline: baseline)
         let baseTracer = Tracer(plane: baseline)
         let baseTraces = flows.map { baseTracer.trace(from: $0.source, to: $0.destination) }

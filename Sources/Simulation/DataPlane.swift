@@ -24,6 +24,7 @@ public struct DataPlane: Sendable {
     let nonBGPTables: [RIBTable]
     /// Kept from a run without failures so that failure scenarios can reuse its IGP results.
     let igpReuse: IGPComputation.Reuse?
+    let bgpReuse: BGPReuse?
     private let fibCache: FIBCache
 
     public struct Statistics: Sendable {
@@ -38,8 +39,9 @@ public struct DataPlane: Sendable {
     init(network: Network, failures: FailureSpec, liveness: Liveness, owners: [IPv4Address: AddressOwner], nonBGPRoutes: [[Prefix: RIBEntry]],
          nonBGPTables: [RIBTable], bgpTables: [BGPTable], inaccessible: [[Prefix: IPv4Address]],
          aggregateRoutes: [[Prefix: RIBEntry]], sessions: [BGPSessionStatus], trackStates: [[Int: Bool]], diagnostics: [Diagnostic],
-         igpReuse: IGPComputation.Reuse? = nil, statistics: Statistics) {
+         igpReuse: IGPComputation.Reuse? = nil, bgpReuse: BGPReuse? = nil, statistics: Statistics) {
         self.igpReuse = igpReuse
+        self.bgpReuse = bgpReuse
         self.network = network
         self.failures = failures
         self.liveness = liveness

@@ -8,6 +8,9 @@ public struct SimulationOptions: Sendable {
     public var maximumTrackIterations = 16
     /// Worker threads for per-prefix BGP propagation (defaults to the core count).
     public var threads = ProcessInfo.processInfo.activeProcessorCount
+    /// Keep what failure runs need to reuse this (no-failure) run's BGP results per prefix;
+    /// costs memory (about one more reference per best path), so only a sweep's baseline sets it.
+    public var recordForReuse = false
     public init() {}
 }
 
@@ -20,11 +23,13 @@ public enum Engine {
     public static func run(_ network: Network, failures: FailureSpec = .none, options: SimulationOptions = SimulationOptions(),
                            baseline: DataPlane? = nil) -> DataPlane {
         let reuse = baseline?.igpReuse
+        let bgpReuse = baseline?.bgpReuse
         var trackStates: [[Int: Bool]] = network.routers.map { router in Dictionary(uniqueKeysWithValues: router.tracks.map { ($0.id, true) }) }
         var seen: [[[Int: Bool]]] = [trackStates]
         var iteration = 1
         while true {
-            var plane = computeOnce(network, failures: failures, trackStates: trackStates, options: options, trackIterations: iteration, reuse: reuse)
+            var plane = computeOnce(network, failures: failures, trackStates: trackStates, options: options, trackIterations: iteration, reuse: reuse,
+                                    bgpReuse: bgpReuse)
             let hasTracks = network.routers.contains { !$0.tracks.isEmpty }
             guard hasTracks else { return plane }
             let next = ProbeEvaluator(plane: plane).trackStates()
@@ -44,8 +49,33 @@ public enum Engine {
         }
     }
 
+    /// Per router, the prefixes whose non-BGP route may differ from the baseline's: the IGP's
+    /// own change set, plus statics installed differently, plus interfaces that changed state
+    /// (nil when the IGP was recomputed from scratch: anything may differ).
+    static func changedRoutes(igp: [Set<Prefix>?], installed: [[StaticResolution.Installed]], liveness: Liveness, network: Network,
+                              baseline: IGPComputation.Reuse) -> [Set<Prefix>?] {
+        network.routers.indices.map { r in
+            guard r < baseline.staticEntries.count, r < baseline.interfaceUp.count else { return nil }
+            let igpPart: Set<Prefix>?
+            if network.igp(of: network.routers[r]) == nil { igpPart = [] } else { igpPart = igp[r] }
+            guard var changed = igpPart else { return nil }
+            let now = installed[r].map(\.entry), before = baseline.staticEntries[r]
+            if now != before {
+                var old: [Prefix: RIBEntry] = [:]
+                for entry in before { old[entry.prefix] = entry }
+                var new: [Prefix: RIBEntry] = [:]
+                for entry in now { new[entry.prefix] = entry }
+                for prefix in Set(old.keys).union(new.keys) where old[prefix] != new[prefix] { changed.insert(prefix) }
+            }
+            for (i, interface) in network.routers[r].interfaces.enumerated() where liveness.interfaceUp[r][i] != baseline.interfaceUp[r][i] {
+                changed.insert(interface.prefix)
+            }
+            return changed
+        }
+    }
+
     static func computeOnce(_ network: Network, failures: FailureSpec, trackStates: [[Int: Bool]], options: SimulationOptions,
-                            trackIterations: Int, reuse: IGPComputation.Reuse? = nil) -> DataPlane {
+                            trackIterations: Int, reuse: IGPComputation.Reuse? = nil, bgpReuse: BGPReuse? = nil) -> DataPlane {
         let clock = ContinuousClock()
         var stages: [(String, Duration)] = []
         var mark = clock.now
@@ -72,6 +102,7 @@ public enum Engine {
         var installed: [[StaticResolution.Installed]] = []
         var previous: [[Prefix]]? = nil
         var igpReuse: IGPComputation.Reuse?
+        var igpChanged: [Set<Prefix>?] = Array(repeating: nil, count: network.routers.count)
         for _ in 0..<4 {
             installed = network.routers.indices.map { r in
                 statics.resolve(router: r, connected: connected[r], igp: igpRoutes[r]) { trackStates[r][$0] ?? false }
@@ -82,7 +113,13 @@ public enum Engine {
             let computed = igp.run(installedStatics: prefixes, reuse: reuse, record: failures.isEmpty)
             igpRoutes = computed.routes
             igpReuse = computed.reuse
+            igpChanged = computed.changed
         }
+        if failures.isEmpty {
+            igpReuse?.staticEntries = installed.map { $0.map(\.entry) }
+            igpReuse?.interfaceUp = liveness.interfaceUp
+        }
+        let changedRoutes = reuse.map { Self.changedRoutes(igp: igpChanged, installed: installed, liveness: liveness, network: network, baseline: $0) }
         var nonBGP: [[Prefix: RIBEntry]] = []
         for r in network.routers.indices {
             // Take the table out so that adding statics and connected routes does not copy it.
@@ -103,8 +140,12 @@ public enum Engine {
         lap("igp+static")
         let (sessions, peerings) = BGPSessionBuilder(network: network, liveness: liveness, owners: owners, nonBGP: tables).build()
         lap("sessions")
-        var bgp = BGPRun(network: network, liveness: liveness, nonBGP: nonBGP, propagation: BGPPropagation(network: network, peerings: peerings, resolvers: tables), options: options)
+        var bgp = BGPRun(network: network, liveness: liveness, nonBGP: nonBGP, propagation: BGPPropagation(network: network, peerings: peerings, resolvers: tables), options: options,
+                         reuse: bgpReuse, changedRoutes: changedRoutes, record: failures.isEmpty && options.recordForReuse)
         bgp.run()
+        if ProcessInfo.processInfo.environment["ROUTESIM_DEBUG_REUSE"] != nil {
+            FileHandle.standardError.write(Data("reuse: \(bgp.reusedPrefixes) of \(bgp.tables.map(\.count).max() ?? 0) mapped=\(bgpReuse?.mapping(to: bgp.propagation, routerUp: liveness.routerUp) != nil)\n".utf8))
+        }
         lap("bgp")
         var diagnostics = bgp.diagnostics
         diagnostics.sort { $0.message < $1.message }
@@ -119,7 +160,7 @@ public enum Engine {
         }
         return DataPlane(network: network, failures: failures, liveness: liveness, owners: owners, nonBGPRoutes: nonBGP, nonBGPTables: tables,
                          bgpTables: bgp.tables, inaccessible: bgp.inaccessible, aggregateRoutes: aggregateRoutes, sessions: sessions,
-                         trackStates: trackStates, diagnostics: diagnostics, igpReuse: failures.isEmpty ? igpReuse : nil,
+                         trackStates: trackStates, diagnostics: diagnostics, igpReuse: failures.isEmpty ? igpReuse : nil, bgpReuse: bgp.recorded,
                          statistics: .init(bgpEvents: bgp.events, bgpRounds: bgp.rounds, trackIterations: trackIterations, converged: bgp.converged,
                                            stageSeconds: stages.map { ($0.0, Double($0.1.components.seconds) + Double($0.1.components.attoseconds) / 1e18) }))
     }

@@ -12,7 +12,7 @@ struct BGPPropagation: Sendable {
     /// Global index of each router's first peering; peering p of router r is slot slotOffsets[r] + p.
     let slotOffsets: [Int]
     /// Everything the hot path needs about one session end, flat and free of strings.
-    struct SlotInfo: Sendable {
+    struct SlotInfo: Sendable, Equatable {
         var peer: Int
         var peerPeering: Int
         /// The receiving slot at the peer (its slot for this session), or -1.
@@ -34,6 +34,8 @@ struct BGPPropagation: Sendable {
     var suppressing: [[Prefix]]
     /// Per router, per peering with conditional advertisement: whether the condition currently allows it.
     var conditionAllows: [[Int: Bool]]
+    /// Record which next hops each prefix resolved where (for BGPReuse; the no-failure run of a sweep).
+    var recordConsulted = false
 
     init(network: Network, peerings: [[Peering]], resolvers: [RIBTable]) {
         self.network = network
@@ -70,6 +72,20 @@ struct BGPPropagation: Sendable {
         /// Routers whose best path was still changing when the event bound was hit.
         var oscillating: [Int]
         var events: Int
+        /// With `recordConsulted`: every next-hop resolution the propagation made, and every
+        /// slot (global index) at which an advertisement arrived.
+        var consulted: [Consulted] = []
+        var received: [Int] = []
+    }
+
+    /// One next-hop resolution a propagation depended on.
+    struct Consulted: Sendable {
+        var router: Int
+        var nextHop: IPv4Address
+        var metric: UInt32?
+        /// The only next hop this router resolved for the prefix: then every path it compared
+        /// had the same IGP cost, and only resolvability (not the cost) could change a decision.
+        var alone: Bool
     }
 
     /// The plain-data fields of an interned set that the decision process reads.
@@ -134,6 +150,9 @@ struct BGPPropagation: Sendable {
         var attributeIDs: [PathAttributes: Int32] = [:]
         /// The shared form of each interned set, made when a final best path first needs it.
         var shared: [SharedPathAttributes?] = []
+        /// (router << 32 | next hop) of every resolution, and receiving slots, when recording.
+        var consulted: [UInt64] = []
+        var received: [Int] = []
 
         init(routers: Int, slots: Int) {
             best = Array(repeating: nil, count: routers)
@@ -179,6 +198,8 @@ struct BGPPropagation: Sendable {
             for s in touchedSlots { adjIn[s] = nil; adjOut[s] = nil; invalid[s] = nil; slotTouched[s] = false }
             touchedRouters.removeAll(keepingCapacity: true)
             touchedSlots.removeAll(keepingCapacity: true)
+            consulted.removeAll(keepingCapacity: true)
+            received.removeAll(keepingCapacity: true)
             attributes.removeAll(keepingCapacity: true)
             shared.removeAll(keepingCapacity: true)
             keys.removeAll(keepingCapacity: true)
@@ -245,7 +266,10 @@ struct BGPPropagation: Sendable {
                 guard inSlot >= 0 else { continue }
                 var imported: WorkPath?
                 var unresolved: IPv4Address?
-                if let out { (imported, unresolved) = importPath(out, prefix: prefix, at: q, over: pp, slot: inSlot, from: r, scratch: &scratch) }
+                if let out {
+                    if recordConsulted { scratch.received.append(inSlot) }
+                    (imported, unresolved) = importPath(out, prefix: prefix, at: q, over: pp, slot: inSlot, from: r, scratch: &scratch)
+                }
                 scratch.touchSlot(inSlot)
                 scratch.touchRouter(q)
                 scratch.invalid[inSlot] = unresolved
@@ -264,7 +288,25 @@ struct BGPPropagation: Sendable {
                 if let hop = hops.min() { inaccessible.append((r, hop)) }
             }
         }
-        return Result(best: best, inaccessible: inaccessible, oscillating: oscillating, events: events)
+        var result = Result(best: best, inaccessible: inaccessible, oscillating: oscillating, events: events)
+        if recordConsulted {
+            result.consulted = consultedList(scratch.consulted)
+            result.received = Array(Set(scratch.received)).sorted()
+        }
+        return result
+    }
+
+    func consultedList(_ packed: [UInt64]) -> [Consulted] {
+        let keys = Array(Set(packed)).sorted()
+        var list: [Consulted] = []
+        list.reserveCapacity(keys.count)
+        for (index, key) in keys.enumerated() {
+            let router = Int(key >> 32), hop = IPv4Address(UInt32(truncatingIfNeeded: key))
+            let sameBefore = index > 0 && keys[index - 1] >> 32 == key >> 32
+            let sameAfter = index + 1 < keys.count && keys[index + 1] >> 32 == key >> 32
+            list.append(Consulted(router: router, nextHop: hop, metric: resolvers[router].resolve(hop), alone: !sameBefore && !sameAfter))
+        }
+        return list
     }
 
     /// The public form of a final best path; routers holding the same attributes share them.
@@ -378,6 +420,7 @@ struct BGPPropagation: Sendable {
             }
         }
         let nextHop = scratch.attributes[Int(attributeID)].nextHop
+        if recordConsulted { scratch.consulted.append(UInt64(q) << 32 | UInt64(nextHop.value)) }
         guard let metric = resolvers[q].resolve(nextHop) else { return (nil, nextHop) }
         return (WorkPath(attributes: attributeID, weight: weight, igpCost: metric, peerRouterID: sent.peerRouterID, peerAddress: info.peerAddress,
                          peering: Int32(pp), peer: Int32(r), ebgp: info.ebgp, localOrigin: nil), nil)

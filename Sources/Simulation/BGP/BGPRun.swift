@@ -17,13 +17,26 @@ struct BGPRun {
     var events = 0
     var rounds = 0
     var converged = true
+    /// Results of a no-failure run to take per prefix where they still hold.
+    let reuse: BGPReuse?
+    /// With `record`: the last round's results, for later runs' `reuse`.
+    var recorded: BGPReuse?
+    /// Prefixes whose result came from `reuse` in the last round.
+    var reusedPrefixes = 0
 
-    init(network: Network, liveness: Liveness, nonBGP: [[Prefix: RIBEntry]], propagation: BGPPropagation, options: SimulationOptions) {
+    /// Per router, the non-BGP prefixes that may differ from the baseline's (nil: unknown).
+    let changedRoutes: [ChangedRoutes?]?
+
+    init(network: Network, liveness: Liveness, nonBGP: [[Prefix: RIBEntry]], propagation: BGPPropagation, options: SimulationOptions,
+         reuse: BGPReuse? = nil, changedRoutes: [Set<Prefix>?]? = nil, record: Bool = false) {
+        self.changedRoutes = changedRoutes.map { $0.map { $0.map(ChangedRoutes.init) } }
         self.network = network
         self.liveness = liveness
         self.nonBGP = nonBGP
         self.propagation = propagation
         self.options = options
+        self.reuse = reuse
+        self.propagation.recordConsulted = record
         activeAggregates = Array(repeating: [], count: network.routers.count)
     }
 
@@ -109,6 +122,11 @@ struct BGPRun {
         let prefixes = origins.keys.sorted()
         let workers = max(1, min(options.threads, prefixes.count / 64 + 1))
         let propagation = self.propagation
+        let reuse = self.reuse
+        let mapping = reuse?.mapping(to: propagation, routerUp: liveness.routerUp)
+        let changedRoutes = self.changedRoutes
+        let reusedCount = Mutex(0)
+        var kept: [Prefix: BGPPropagation.Result] = [:]
         let scratches = (0..<workers).map { _ in ScratchBox(propagation.makeScratch()) }
         var tables = [BGPTable](repeating: BGPTable(), count: network.routers.count)
         var inaccessible = [[Prefix: IPv4Address]](repeating: [:], count: network.routers.count)
@@ -124,7 +142,14 @@ struct BGPRun {
                 var index = worker
                 while index < batch.count {
                     let prefix = batch[index]
-                    results.store(index, propagation.propagate(prefix, origins: origins[prefix] ?? [:], scratch: &box.scratch))
+                    let prefixOrigins = origins[prefix] ?? [:]
+                    if let reuse, let mapping,
+                       let result = reuse.result(for: prefix, origins: prefixOrigins, resolvers: propagation.resolvers, changed: changedRoutes, mapping: mapping) {
+                        results.store(index, result)
+                        reusedCount.withLock { $0 += 1 }
+                    } else {
+                        results.store(index, propagation.propagate(prefix, origins: prefixOrigins, scratch: &box.scratch))
+                    }
                     index += workers
                 }
             }
@@ -138,6 +163,7 @@ struct BGPRun {
             }
             for (index, prefix) in batch.enumerated() {
                 guard let result = collected[index] else { continue }
+                if propagation.recordConsulted { kept[prefix] = result }
                 events += result.events
                 for (router, route) in result.best { tables[router].append(prefix, route) }
                 for (router, hop) in result.inaccessible { inaccessible[router][prefix] = hop }
@@ -146,6 +172,11 @@ struct BGPRun {
         }
         self.tables = tables
         self.inaccessible = inaccessible
+        reusedPrefixes = reusedCount.withLock { $0 }
+        if propagation.recordConsulted {
+            recorded = BGPReuse(results: kept, origins: origins, slots: propagation.slots, slotOffsets: propagation.slotOffsets,
+                                hasClients: propagation.hasClients, conditionAllows: propagation.conditionAllows, suppressing: propagation.suppressing)
+        }
         diagnostics.removeAll { $0.code == "SIM001" }
         if !oscillating.isEmpty {
             converged = false

@@ -32,27 +32,41 @@ struct IGPComputation {
         var firstHops: [[[NextHop]]]
         /// Per AS: who advertised what.
         var advertisers: [ASN: PrefixAdvertisers]
+        /// Filled by the engine: the installed static routes and interface states per router,
+        /// so a later run can tell which non-BGP routes differ (`Engine.changedRoutes`).
+        var staticEntries: [[RIBEntry]] = []
+        var interfaceUp: [[Bool]] = []
     }
 
     let network: Network
     let liveness: Liveness
 
+    struct Output {
+        var routes: [[Prefix: RIBEntry]]
+        var reuse: Reuse
+        /// Per router, with `reuse`: the prefixes whose route differs from the baseline's
+        /// (nil when the router was recomputed from scratch, so anything may differ).
+        var changed: [Set<Prefix>?]
+    }
+
     /// Routes per router (only routers in an AS that runs an IGP get any), and the reuse data
     /// for later runs. With `reuse`, unaffected routers take the baseline's routes.
     /// `record`: keep what later runs need to reuse this one (only the run without failures).
-    func run(installedStatics: [[Prefix]], reuse: Reuse? = nil, record: Bool = false) -> (routes: [[Prefix: RIBEntry]], reuse: Reuse) {
+    func run(installedStatics: [[Prefix]], reuse: Reuse? = nil, record: Bool = false) -> Output {
         var result = [[Prefix: RIBEntry]](repeating: [:], count: network.routers.count)
+        var changed = [Set<Prefix>?](repeating: reuse == nil ? nil : [], count: network.routers.count)
         var dags = [Set<Int>](repeating: [], count: network.routers.count)
         var distances = [[UInt64]](repeating: [], count: record ? network.routers.count : 0)
         var allFirstHops = [[[NextHop]]](repeating: [], count: record ? network.routers.count : 0)
         var allAdvertisers: [ASN: PrefixAdvertisers] = [:]
         var members: [ASN: [Int]] = [:]
-        var someDown: Set<ASN> = []
-        for (index, router) in network.routers.enumerated() where network.igp(of: router) != nil {
-            if liveness.routerUp[index] { members[router.asn, default: []].append(index) } else { someDown.insert(router.asn) }
+        for (index, router) in network.routers.enumerated() where network.igp(of: router) != nil && liveness.routerUp[index] {
+            members[router.asn, default: []].append(index)
         }
         let adjacency = buildAdjacency()
         let reusable = reuse.flatMap { $0.installedStatics == installedStatics ? $0 : nil }
+        let failedLinks = Set(network.links.indices.filter { !liveness.linkUp[$0] })
+        if reuse != nil && reusable == nil { changed = Array(repeating: nil, count: network.routers.count) }
         for asn in members.keys.sorted() {
             guard let config = network.autonomousSystems[asn]?.igp, let routers = members[asn] else { continue }
             let advertised = routers.map { self.advertisements(of: $0, config: config, statics: installedStatics[$0]) }
@@ -63,34 +77,31 @@ struct IGPComputation {
                 let name = network.routers[r].name
                 texts[r] = (originText(config, external: false, names: name), originText(config, external: true, names: name))
             }
-            // Reuse needs every router of the AS up; then only down links can have changed anything.
-            var failedLinks: Set<Int> = []
+            // Only down links and routers can have changed anything; a router whose shortest-path
+            // DAG avoids every down link keeps its SPF result (a down router's links are down).
             var withdrawn: Set<Prefix> = []
-            let canReuse = reusable != nil && !someDown.contains(asn)
-            if canReuse {
-                var stillAdvertised: Set<Prefix> = []
-                for r in routers {
-                    for (i, interface) in network.routers[r].interfaces.enumerated() {
-                        if liveness.interfaceUp[r][i] { stillAdvertised.insert(interface.prefix) } else { withdrawn.insert(interface.prefix) }
-                        if let link = liveness.linkOfInterface[InterfaceRef(router: r, interface: i)], !liveness.linkUp[link] { failedLinks.insert(link) }
-                    }
-                }
-                withdrawn.subtract(stillAdvertised)
+            var patch: Patch?
+            if let reusable, let before = reusable.advertisers[asn] {
+                withdrawn = Set(before.prefixes).subtracting(grouped.prefixes)
+                patch = Patch(grouped: grouped, baseline: before, withdrawn: withdrawn)
             }
             for source in routers {
-                if canReuse, let reusable, reusable.dagLinks[source].isDisjoint(with: failedLinks) {
+                if let reusable, patch != nil, reusable.dagLinks[source].isDisjoint(with: failedLinks) {
                     var table = reusable.routes[source]
-                    for prefix in withdrawn { table[prefix] = nil }
+                    var gone: Set<Prefix> = []
+                    for prefix in withdrawn where table.removeValue(forKey: prefix) != nil { gone.insert(prefix) }
                     result[source] = table
+                    changed[source] = gone
                     dags[source] = reusable.dagLinks[source]
                     continue
                 }
                 let (distance, firstHops) = shortestPaths(from: source, adjacency: adjacency)
-                if canReuse, let reusable, let before = reusable.advertisers[asn], !reusable.distances[source].isEmpty {
-                    result[source] = patchedRoutes(at: source, config: config, distance: distance, firstHops: firstHops, grouped: grouped, texts: texts,
-                                                   baseline: reusable, baselineAdvertisers: before, withdrawn: withdrawn)
+                if let reusable, let patch, !reusable.distances[source].isEmpty {
+                    (result[source], changed[source]) = patchedRoutes(at: source, config: config, distance: distance, firstHops: firstHops, grouped: grouped,
+                                                                      texts: texts, baseline: reusable, patch: patch)
                 } else {
                     result[source] = routes(at: source, config: config, distance: distance, firstHops: firstHops, grouped: grouped, texts: texts)
+                    changed[source] = nil
                 }
                 if record {
                     dags[source] = dagLinks(distance: distance, adjacency: adjacency)
@@ -99,42 +110,64 @@ struct IGPComputation {
                 }
             }
         }
-        return (result, Reuse(routes: record ? result : [], dagLinks: dags, installedStatics: installedStatics, distances: distances, firstHops: allFirstHops,
-                              advertisers: allAdvertisers))
+        let kept = Reuse(routes: record ? result : [], dagLinks: dags, installedStatics: installedStatics, distances: distances, firstHops: allFirstHops,
+                         advertisers: allAdvertisers)
+        return Output(routes: result, reuse: kept, changed: changed)
+    }
+
+    /// What differs in one AS's advertisements from the baseline's, worked out once for all its routers.
+    struct Patch {
+        /// Prefixes (ids in `grouped`) whose advertisers are not the baseline's.
+        var altered: [Int] = []
+        /// Per advertising router, the ids of the prefixes it advertises.
+        var idsByOrigin: [Int: [Int]] = [:]
+        var withdrawn: Set<Prefix>
+
+        init(grouped: PrefixAdvertisers, baseline: PrefixAdvertisers, withdrawn: Set<Prefix>) {
+            self.withdrawn = withdrawn
+            let sameLayout = grouped.prefixes == baseline.prefixes
+            var oldIndex: [Prefix: Int] = [:]
+            if !sameLayout { for (id, prefix) in baseline.prefixes.enumerated() { oldIndex[prefix] = id } }
+            for (id, prefix) in grouped.prefixes.enumerated() {
+                let advertisers = grouped.advertisers[id]
+                for advertiser in advertisers { idsByOrigin[advertiser.origin, default: []].append(id) }
+                guard let old = sameLayout ? id : oldIndex[prefix] else { altered.append(id); continue }
+                let before = baseline.advertisers[old]
+                let same = before.count == advertisers.count
+                    && zip(before, advertisers).allSatisfy { $0.origin == $1.origin && $0.cost == $1.cost && $0.external == $1.external }
+                if !same { altered.append(id) }
+            }
+        }
     }
 
     /// The baseline's routes with only what changed rebuilt: prefixes no longer advertised go,
     /// and a prefix is recomputed when its advertisers differ from the baseline's or one of
-    /// them is now at another distance or behind other first hops.
+    /// them is now at another distance or behind other first hops. Also returns the prefixes
+    /// whose route actually changed.
     func patchedRoutes(at source: Int, config: IGPConfig, distance: [UInt64], firstHops: [[NextHop]], grouped: PrefixAdvertisers, texts: OriginTexts,
-                       baseline: Reuse, baselineAdvertisers: PrefixAdvertisers, withdrawn: Set<Prefix>) -> [Prefix: RIBEntry] {
+                       baseline: Reuse, patch: Patch) -> ([Prefix: RIBEntry], Set<Prefix>) {
         let oldDistance = baseline.distances[source], oldHops = baseline.firstHops[source]
-        var moved = [Bool](repeating: false, count: distance.count)
-        for r in distance.indices where distance[r] != oldDistance[r] || firstHops[r] != oldHops[r] { moved[r] = true }
+        var ids = patch.altered
+        for r in distance.indices where distance[r] != oldDistance[r] || firstHops[r] != oldHops[r] {
+            ids += patch.idsByOrigin[r] ?? []
+        }
         var table = baseline.routes[source]
-        for prefix in withdrawn { table[prefix] = nil }
+        var changed: Set<Prefix> = []
+        for prefix in patch.withdrawn where table.removeValue(forKey: prefix) != nil { changed.insert(prefix) }
+        guard !ids.isEmpty else { return (table, changed) }
         let protocolKind: RouteProtocol = config.protocolKind == .ospf ? .ospf : .isis
         let router = network.routers[source]
         let distanceValue = protocolKind == .ospf ? router.distances.ospf : router.distances.isis
-        let sameLayout = grouped.prefixes == baselineAdvertisers.prefixes
-        var oldIndex: [Prefix: Int] = [:]
-        if !sameLayout { for (id, prefix) in baselineAdvertisers.prefixes.enumerated() { oldIndex[prefix] = id } }
-        for (id, prefix) in grouped.prefixes.enumerated() {
-            let advertisers = grouped.advertisers[id]
-            let unchanged: Bool
-            if let old = sameLayout ? id : oldIndex[prefix] {
-                let before = baselineAdvertisers.advertisers[old]
-                unchanged = before.count == advertisers.count
-                    && zip(before, advertisers).allSatisfy { $0.origin == $1.origin && $0.cost == $1.cost && $0.external == $1.external }
-                    && !advertisers.contains { moved[$0.origin] }
-            } else {
-                unchanged = false
+        for id in Set(ids) {
+            let prefix = grouped.prefixes[id]
+            let entry = entry(for: id, at: source, config: config, protocolKind: protocolKind, distanceValue: distanceValue,
+                              distance: distance, firstHops: firstHops, grouped: grouped, texts: texts)
+            if table[prefix] != entry {
+                table[prefix] = entry
+                changed.insert(prefix)
             }
-            if unchanged { continue }
-            table[prefix] = entry(for: id, at: source, config: config, protocolKind: protocolKind, distanceValue: distanceValue,
-                                  distance: distance, firstHops: firstHops, grouped: grouped, texts: texts)
         }
-        return table
+        return (table, changed)
     }
 
     /// Links that lie on some shortest path from the source (both directions of a link count).
@@ -224,14 +257,6 @@ struct IGPComputation {
         static func < (a: Pair, b: Pair) -> Bool { (a.distance, a.node) < (b.distance, b.node) }
     }
 
-    struct Candidate {
-        var external: Bool
-        var primary: UInt64      // total cost (internal, IS-IS external) or external metric (OSPF E2)
-        var secondary: UInt64    // cost to the advertising router (OSPF E2 tie-break)
-        var hops: [NextHop]
-        var advertisers: [Int]
-    }
-
     func originText(_ config: IGPConfig, external: Bool, names: String) -> String {
         "\(config.protocolKind.rawValue) \(external ? (config.protocolKind == .ospf ? "external type 2" : "external") : "internal"), advertised by \(names)"
     }
@@ -277,34 +302,39 @@ struct IGPComputation {
     }
 
     /// The best route to one advertised prefix from `source` (nil when no advertiser is reachable).
+    /// Allocation-free for the usual single best advertiser (this runs for every prefix of
+    /// every router of every scenario of a sweep).
     func entry(for id: Int, at source: Int, config: IGPConfig, protocolKind: RouteProtocol, distanceValue: UInt8,
                distance: [UInt64], firstHops: [[NextHop]], grouped: PrefixAdvertisers, texts: OriginTexts) -> RIBEntry? {
         let ospf = config.protocolKind == .ospf
-        var best: Candidate?
+        var found = false
+        var bestKey = (0, UInt64(0), UInt64(0))
+        var bestOrigin = -1
+        var tied: [Int] = []      // further advertisers at the same cost (rare)
         for (origin, cost, external) in grouped.advertisers[id] where origin != source {
             let toOrigin = distance[origin]
             guard toOrigin != .max else { continue }
-            let candidate = external && ospf
-                ? Candidate(external: true, primary: UInt64(cost), secondary: toOrigin, hops: firstHops[origin], advertisers: [origin])
-                : Candidate(external: external, primary: toOrigin + UInt64(cost), secondary: 0, hops: firstHops[origin], advertisers: [origin])
-            guard let current = best else { best = candidate; continue }
-            let lhs = (candidate.external ? 1 : 0, candidate.primary, candidate.secondary)
-            let rhs = (current.external ? 1 : 0, current.primary, current.secondary)
-            if lhs < rhs {
-                best = candidate
-            } else if lhs == rhs {
-                best?.hops = merge(current.hops, candidate.hops)
-                best?.advertisers.append(origin)
+            let key = external && ospf ? (1, UInt64(cost), toOrigin) : (external ? 1 : 0, toOrigin + UInt64(cost), UInt64(0))
+            if !found || key < bestKey {
+                found = true
+                bestKey = key
+                bestOrigin = origin
+                tied.removeAll()
+            } else if key == bestKey {
+                tied.append(origin)
             }
         }
-        guard let candidate = best else { return nil }
+        guard found else { return nil }
+        let external = bestKey.0 == 1
+        var hops = firstHops[bestOrigin]
         let origin: String
-        if candidate.advertisers.count == 1 {
-            origin = candidate.external ? texts[candidate.advertisers[0]].external : texts[candidate.advertisers[0]].internal
+        if tied.isEmpty {
+            origin = external ? texts[bestOrigin].external : texts[bestOrigin].internal
         } else {
-            origin = originText(config, external: candidate.external, names: candidate.advertisers.sorted().map { network.routers[$0].name }.joined(separator: ", "))
+            for other in tied { hops = merge(hops, firstHops[other]) }
+            origin = originText(config, external: external, names: ([bestOrigin] + tied).sorted().map { network.routers[$0].name }.joined(separator: ", "))
         }
-        return RIBEntry(prefix: grouped.prefixes[id], protocolKind: protocolKind, distance: distanceValue, metric: UInt32(clamping: candidate.primary),
-                        forwarding: .forward(candidate.hops), origin: origin, location: nil)
+        return RIBEntry(prefix: grouped.prefixes[id], protocolKind: protocolKind, distance: distanceValue, metric: UInt32(clamping: bestKey.1),
+                        forwarding: .forward(hops), origin: origin, location: nil)
     }
 }

@@ -1,0 +1,122 @@
+/// What a run with failures can take from the run without them, per prefix: a prefix's
+/// propagation is a deterministic function of its originations, the sessions, the outer-loop
+/// state (active aggregates, conditions) and the next-hop resolutions it makes. When all of
+/// these are the same in a failure scenario, its result is the baseline's:
+/// - resolutions count as the same when they return the same metric, or — at a router that
+///   resolved only one next hop for the prefix — when only the metric changed: every path it
+///   compared then had the same IGP cost, so every decision is unchanged (the recorded cost is
+///   updated);
+/// - a session that is gone counts as the same when no router that is still up ever received
+///   an advertisement for the prefix over it: nothing a survivor decided depended on it (the
+///   routers that are down lose their entries; peering indices are renumbered).
+/// Tested: sweeps with reuse give the same answers as without (EngineInvariantTests, and the
+/// bench compares the two outputs byte for byte).
+struct BGPReuse: Sendable {
+    var results: [Prefix: BGPPropagation.Result]
+    var origins: [Prefix: [Int: BGPRoute]]
+    var slots: [BGPPropagation.SlotInfo]
+    var slotOffsets: [Int]
+    var hasClients: [Bool]
+    var conditionAllows: [[Int: Bool]]
+    var suppressing: [[Prefix]]
+
+    /// How the recorded run's sessions map onto a run's.
+    struct Mapping: Sendable {
+        /// Recorded global slot -> the run's global slot, or -1 when the session is gone.
+        var slot: [Int]
+        /// Recorded global slot -> the router that owns it.
+        var owner: [Int]
+        var routerUp: [Bool]
+        var identity: Bool
+        var newOffsets: [Int]
+    }
+
+    /// The session mapping when `propagation` runs with the recorded sessions minus some (none
+    /// added, the rest configured alike) and the same outer state; nil otherwise.
+    func mapping(to propagation: BGPPropagation, routerUp: [Bool]) -> Mapping? {
+        guard suppressing == propagation.suppressing, slotOffsets.count == propagation.slotOffsets.count else { return nil }
+        let routers = slotOffsets.count - 1
+        var owner = [Int](repeating: 0, count: slots.count)
+        for r in 0..<routers { for s in slotOffsets[r]..<slotOffsets[r + 1] { owner[s] = r } }
+        if slotOffsets == propagation.slotOffsets && slots == propagation.slots {
+            guard conditionAllows == propagation.conditionAllows else { return nil }
+            return Mapping(slot: Array(slots.indices), owner: owner, routerUp: routerUp, identity: true, newOffsets: slotOffsets)
+        }
+        var slot = [Int](repeating: -1, count: slots.count)
+        for r in 0..<routers {
+            guard !routerUp[r] || hasClients[r] == propagation.hasClients[r] else { return nil }
+            var next = propagation.slotOffsets[r]
+            let end = propagation.slotOffsets[r + 1]
+            for s in slotOffsets[r]..<slotOffsets[r + 1] where next < end {
+                let old = slots[s], new = propagation.slots[next]
+                guard old.peer == new.peer && old.peerAddress == new.peerAddress else { continue }
+                guard old.ebgp == new.ebgp, old.nextHopSelf == new.nextHopSelf, old.routeReflectorClient == new.routeReflectorClient,
+                      old.hasExportPolicy == new.hasExportPolicy, old.hasImportPolicy == new.hasImportPolicy, old.conditional == new.conditional,
+                      old.weight == new.weight, old.localAddress == new.localAddress, (old.peerSlot < 0) == (new.peerSlot < 0) else { return nil }
+                slot[s] = next
+                next += 1
+            }
+            guard next == end else { return nil }   // a session the recorded run did not have
+            // Conditions are keyed by peering index: compare them renumbered.
+            var renumbered: [Int: Bool] = [:]
+            for (p, allowed) in conditionAllows[r] where slot[slotOffsets[r] + p] >= 0 {
+                renumbered[slot[slotOffsets[r] + p] - propagation.slotOffsets[r]] = allowed
+            }
+            guard !routerUp[r] || renumbered == propagation.conditionAllows[r] else { return nil }
+        }
+        return Mapping(slot: slot, owner: owner, routerUp: routerUp, identity: false, newOffsets: propagation.slotOffsets)
+    }
+
+    /// The recorded result for `prefix` if it still holds, else nil. `changed`: per router, the
+    /// non-BGP prefixes that may differ from the baseline's; a next hop none of them covers
+    /// resolves as before without looking (nil: look).
+    func result(for prefix: Prefix, origins current: [Int: BGPRoute], resolvers: [RIBTable], changed: [ChangedRoutes?]?,
+                mapping: Mapping) -> BGPPropagation.Result? {
+        guard let recorded = results[prefix], recorded.oscillating.isEmpty, (origins[prefix] ?? [:]) == current else { return nil }
+        if !mapping.identity {
+            for s in recorded.received where mapping.slot[s] < 0 && mapping.routerUp[mapping.owner[s]] { return nil }
+        }
+        var costs: [Int: UInt32] = [:]
+        for consulted in recorded.consulted where mapping.routerUp[consulted.router] {
+            if let set = changed?[consulted.router], !set.covers(consulted.nextHop) { continue }
+            let now = resolvers[consulted.router].resolve(consulted.nextHop)
+            if now == consulted.metric { continue }
+            guard consulted.alone, let now, consulted.metric != nil else { return nil }
+            costs[consulted.router] = now
+        }
+        if costs.isEmpty && mapping.identity { return recorded }
+        var result = recorded
+        if !mapping.identity {
+            result.best = result.best.filter { mapping.routerUp[$0.router] }
+            result.inaccessible = result.inaccessible.filter { mapping.routerUp[$0.router] }
+        }
+        for index in result.best.indices {
+            let router = result.best[index].router
+            if let cost = costs[router], !result.best[index].route.isLocal { result.best[index].route.igpCost = cost }
+            if !mapping.identity, case .learned(let peering, let peer, let address, let ebgp) = result.best[index].route.source {
+                let newSlot = mapping.slot[slotOffsets[router] + peering]
+                guard newSlot >= 0 else { return nil }   // cannot happen: it received over this slot
+                result.best[index].route.source = .learned(peering: newSlot - mapping.newOffsets[router], peer: peer, peerAddress: address, ebgp: ebgp)
+            }
+        }
+        result.consulted = []
+        result.received = []
+        return result
+    }
+}
+
+/// One router's non-BGP prefixes that may differ from the baseline's, with the prefix lengths
+/// among them, so that "does any of them cover this next hop" is a few set probes.
+struct ChangedRoutes: Sendable {
+    let prefixes: Set<Prefix>
+    let lengths: [UInt8]
+
+    init(_ prefixes: Set<Prefix>) {
+        self.prefixes = prefixes
+        lengths = Array(Set(prefixes.map(\.length))).sorted()
+    }
+
+    func covers(_ address: IPv4Address) -> Bool {
+        lengths.contains { prefixes.contains(Prefix(network: address, length: $0)) }
+    }
+}
