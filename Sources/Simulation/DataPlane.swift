@@ -32,6 +32,8 @@ public struct DataPlane: Sendable {
         public var bgpRounds: Int
         public var trackIterations: Int
         public var converged: Bool
+        /// Prefixes whose BGP result was taken from the baseline (failure sweeps), in the last round.
+        public var bgpReusedPrefixes = 0
         /// Wall time per stage of the last control-plane pass (for --timings; never in reports).
         public var stageSeconds: [(String, Double)]
     }

@@ -143,9 +143,6 @@ public enum Engine {
         var bgp = BGPRun(network: network, liveness: liveness, nonBGP: nonBGP, propagation: BGPPropagation(network: network, peerings: peerings, resolvers: tables), options: options,
                          reuse: bgpReuse, changedRoutes: changedRoutes, record: failures.isEmpty && options.recordForReuse)
         bgp.run()
-        if ProcessInfo.processInfo.environment["ROUTESIM_DEBUG_REUSE"] != nil {
-            FileHandle.standardError.write(Data("reuse: \(bgp.reusedPrefixes) of \(bgp.tables.map(\.count).max() ?? 0) mapped=\(bgpReuse?.mapping(to: bgp.propagation, routerUp: liveness.routerUp) != nil)\n".utf8))
-        }
         lap("bgp")
         var diagnostics = bgp.diagnostics
         diagnostics.sort { $0.message < $1.message }
@@ -161,7 +158,7 @@ public enum Engine {
         return DataPlane(network: network, failures: failures, liveness: liveness, owners: owners, nonBGPRoutes: nonBGP, nonBGPTables: tables,
                          bgpTables: bgp.tables, inaccessible: bgp.inaccessible, aggregateRoutes: aggregateRoutes, sessions: sessions,
                          trackStates: trackStates, diagnostics: diagnostics, igpReuse: failures.isEmpty ? igpReuse : nil, bgpReuse: bgp.recorded,
-                         statistics: .init(bgpEvents: bgp.events, bgpRounds: bgp.rounds, trackIterations: trackIterations, converged: bgp.converged,
+                         statistics: .init(bgpEvents: bgp.events, bgpRounds: bgp.rounds, trackIterations: trackIterations, converged: bgp.converged, bgpReusedPrefixes: bgp.reusedPrefixes,
                                            stageSeconds: stages.map { ($0.0, Double($0.1.components.seconds) + Double($0.1.components.attoseconds) / 1e18) }))
     }
 }

@@ -71,22 +71,36 @@ extension EngineInvariantTests {
         }
     }
 
-    /// Reusing the baseline's IGP results must give exactly what a full recomputation gives,
-    /// for every single link and router failure.
+    /// Reusing the baseline's IGP and BGP results must give exactly what a full recomputation
+    /// gives (RIBs, BGP tables with deciding step, IGP cost and peer, sessions, flows), for every
+    /// single link and router failure, and every pair on the small examples.
     @Test func reusingTheBaselineChangesNoAnswer() throws {
         var networks: [(String, Network)] = Self.generatedNetworks
         for path in Self.examples { if let network = TopologyLoader.load(path: path).network { networks.append((path, network)) } }
         #expect(networks.count >= 20)
+        var recording = SimulationOptions()
+        recording.recordForReuse = true
+        var reusedSomewhere = 0
         for (name, network) in networks {
-            let baseline = Engine.run(network)
-            let scenarios = ScenarioEnumeration(maximumFailures: 1, includeSets: false).scenarios(for: network).scenarios
+            let baseline = Engine.run(network, options: recording)
+            let pairs = network.routers.count <= 12
+            let scenarios = ScenarioEnumeration(maximumFailures: pairs ? 2 : 1, includeSets: false).scenarios(for: network).scenarios
             for scenario in scenarios {
                 let full = Engine.run(network, failures: scenario.spec)
                 let reused = Engine.run(network, failures: scenario.spec, baseline: baseline)
-                let a = JSONOutput.encode(ReportBuilder(plane: full).simulation(includeRIB: true))
-                let b = JSONOutput.encode(ReportBuilder(plane: reused).simulation(includeRIB: true))
+                reusedSomewhere += reused.statistics.bgpReusedPrefixes
+                let a = JSONOutput.encode(ReportBuilder(plane: full).simulation(includeRIB: true, includeBGP: true))
+                let b = JSONOutput.encode(ReportBuilder(plane: reused).simulation(includeRIB: true, includeBGP: true))
                 #expect(a == b, "\(name): \(scenario.name)")
+                // The report leaves out IGP costs and peering indices of BGP paths: compare the tables themselves.
+                for r in network.routers.indices {
+                    let x = full.bgpTables[r].map { "\($0.0) \($0.1.igpCost) \($0.1.source) \($0.1.decidedBy)" }
+                    let y = reused.bgpTables[r].map { "\($0.0) \($0.1.igpCost) \($0.1.source) \($0.1.decidedBy)" }
+                    #expect(x == y, "\(name): \(scenario.name): BGP table of \(network.routers[r].name)")
+                    #expect(full.bgpTables[r].map(\.1) == reused.bgpTables[r].map(\.1))
+                }
             }
         }
+        #expect(reusedSomewhere > 1000, "the reuse path was hardly exercised: \(reusedSomewhere) prefix results reused")
     }
 }
