@@ -32,6 +32,8 @@ public struct RIBEntry: Sendable, Equatable {
     public var protocolKind: RouteProtocol
     public var distance: UInt8
     public var metric: UInt32
+    /// Kept inline: next-hop resolution asks this for every path it imports.
+    public private(set) var isDiscard: Bool
     private var details: Details
 
     final class Details: Sendable {
@@ -50,12 +52,16 @@ public struct RIBEntry: Sendable, Equatable {
         self.protocolKind = protocolKind
         self.distance = distance
         self.metric = metric
+        isDiscard = forwarding == .discard
         details = Details(forwarding: forwarding, origin: origin, location: location)
     }
 
     public var forwarding: Forwarding {
         get { details.forwarding }
-        set { details = Details(forwarding: newValue, origin: details.origin, location: details.location) }
+        set {
+            details = Details(forwarding: newValue, origin: details.origin, location: details.location)
+            isDiscard = newValue == .discard
+        }
     }
     /// Why the route exists, e.g. "static route to Null0" or "ospf from R1".
     public var origin: String {
@@ -66,8 +72,6 @@ public struct RIBEntry: Sendable, Equatable {
         get { details.location }
         set { details = Details(forwarding: details.forwarding, origin: details.origin, location: newValue) }
     }
-
-    public var isDiscard: Bool { details.forwarding == .discard }
 
     public static func == (a: RIBEntry, b: RIBEntry) -> Bool {
         a.prefix == b.prefix && a.protocolKind == b.protocolKind && a.distance == b.distance && a.metric == b.metric
