@@ -27,6 +27,7 @@ let package = Package(
             "NetworkModel", .product(name: "Yams", package: "Yams"),
         ]),
         .target(name: "RoutingPolicy", dependencies: ["NetworkModel"]),
+        .target(name: "ConfigParsers", dependencies: ["NetworkModel"]),
         .target(name: "Simulation", dependencies: [
             "NetworkModel", "RoutingPolicy",
             .product(name: "HeapModule", package: "swift-collections"),
@@ -37,7 +38,7 @@ let package = Package(
         .target(name: "Rendering", dependencies: [
             "Analysis", .target(name: "CGraphviz", condition: .when(traits: ["Graphviz"])),
         ]),
-        .target(name: "Pipeline", dependencies: ["TopologyLoader", "Simulation", "Analysis", "Rendering"]),
+        .target(name: "Pipeline", dependencies: ["TopologyLoader", "ConfigParsers", "Simulation", "Analysis", "Rendering"]),
         .executableTarget(name: "routesim", dependencies: [
             "Pipeline", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -47,6 +48,7 @@ let package = Package(
         .testTarget(name: "ScenarioTests", dependencies: ["Pipeline", "Yams"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Pipeline", "Analysis"]),
         .testTarget(name: "CLITests", dependencies: ["Pipeline"]),
+        .testTarget(name: "ConfigParsersTests", dependencies: ["ConfigParsers"]),
         .testTarget(name: "RenderingTests", dependencies: ["Pipeline", "Rendering"], exclude: ["Snapshots"]),
     ]
 )

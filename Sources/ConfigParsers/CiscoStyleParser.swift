@@ -1,0 +1,465 @@
+import Foundation
+import Diagnostics
+import NetPrimitives
+
+/// IOS / IOS-XE, EOS and FRR: indentation-structured configs. Each top-level statement opens
+/// a context (interface, router bgp, route-map, ip sla, ...) whose indented lines are read by
+/// that context's handler; FRR's `exit` lines and unindented children are handled. Every
+/// non-blank line is counted as modelled, recognised-and-ignored, or unrecognised.
+public struct CiscoStyleParser {
+    public let dialect: ConfigDialect
+
+    public init(dialect: ConfigDialect) { self.dialect = dialect }
+
+    enum Context {
+        case none
+        case interface(Int)
+        case bgp
+        case igp
+        case sla(Int)
+        case track(Int)
+        case routeMap(String, Int)
+        case prefixList(String)
+        /// FRR `vrf NAME` blocks hold that VRF's static routes.
+        case vrf(String)
+        /// A block routesim recognises and does not model (line vty, crypto, class-map, ...): children are ignored.
+        case ignoredBlock
+        /// A block whose opening line was not recognised: children are unrecognised too.
+        case unknownBlock
+    }
+
+    struct State {
+        var device: DeviceConfig
+        var context: Context = .none
+        var banner: Substring?       // delimiter while inside a banner
+    }
+
+    public func parse(_ text: String, file: String) -> DeviceConfig {
+        var state = State(device: DeviceConfig(file: file, dialect: dialect))
+        for (index, raw) in ConfigSource.lines(text).enumerated() {
+            let number = index + 1
+            let trimmed = raw.trimmingCharacters(in: .whitespaces)
+            if let delimiter = state.banner {
+                state.device.lines.ignored += trimmed.isEmpty ? 0 : 1
+                if trimmed.contains(delimiter) || (delimiter == "EOF" && trimmed == "EOF") { state.banner = nil }
+                continue
+            }
+            if trimmed.isEmpty { continue }
+            let indent = raw.prefix { $0 == " " || $0 == "\t" }.count
+            let location = SourceLocation(file: file, line: number, column: indent + 1)
+            let words = trimmed.split(separator: " ", omittingEmptySubsequences: true)
+            let outcome = handle(words: words, line: trimmed, indent: indent, location: location, state: &state)
+            switch outcome {
+            case .modelled: state.device.lines.modelled += 1
+            case .ignored: state.device.lines.ignored += 1
+            case .unrecognized: state.device.lines.unrecognized.append((number, String(trimmed)))
+            case .unsupported(let reason): state.device.lines.unsupported.append((number, String(trimmed), reason))
+            }
+        }
+        return state.device
+    }
+
+    enum Outcome { case modelled, ignored, unrecognized, unsupported(String) }
+
+    func handle(words: [Substring], line: String, indent: Int, location: SourceLocation, state: inout State) -> Outcome {
+        guard let first = words.first else { return .ignored }
+        if first.hasPrefix("!") || first.hasPrefix("#") { return .ignored }
+        // FRR closes blocks explicitly; EOS/IOS may too (`exit` inside a block).
+        if ["exit", "exit-address-family", "exit-vrf", "exit-vnc", "end", "quit"].contains(first) && words.count == 1 {
+            if first != "exit-address-family" && indent == 0 { state.context = .none }
+            return .ignored
+        }
+        let topLevel = indent == 0 && !(continuesContext(first, state.context))
+        if !topLevel {
+            switch state.context {
+            case .none: break   // an indented line outside any block: read it as top level
+            case .interface(let i): return interfaceLine(words, location: location, index: i, state: &state)
+            case .bgp: return bgpLine(words, location: location, state: &state)
+            case .igp: return igpLine(words, location: location, state: &state)
+            case .sla(let i): return slaLine(words, index: i, state: &state)
+            case .track(_): return CiscoKeywords.trackChildren.contains(String(first)) ? .ignored : .unrecognized
+            case .routeMap(let name, let i): return routeMapLine(words, name: name, index: i, location: location, state: &state)
+            case .prefixList(let name): return prefixListEntry(words, name: name, location: location, state: &state) // EOS `seq 10 permit ...`
+            case .vrf(let name):
+                if words.count >= 3 && words[0] == "ip" && words[1] == "route" {
+                    return staticRoute(["vrf", Substring(name)] + Array(words.dropFirst(2)), location: location, state: &state)
+                }
+                if words.count >= 3 && words[0] == "ipv6" && words[1] == "route" { return .unsupported("IPv6 static route (routesim models IPv4)") }
+                return .ignored
+            case .ignoredBlock: return .ignored
+            case .unknownBlock: return .unrecognized
+            }
+        }
+        return topLevelLine(words, line: line, location: location, state: &state)
+    }
+
+    /// Unindented lines that FRR and some generators write inside a block.
+    func continuesContext(_ first: Substring, _ context: Context) -> Bool {
+        switch context {
+        case .bgp: return ["neighbor", "network", "address-family", "aggregate-address", "redistribute", "bgp", "no", "maximum-paths", "timers"].contains(first)
+        case .routeMap: return first == "match" || first == "set" || first == "on-match" || first == "call" || first == "continue"
+        default: return false
+        }
+    }
+
+    // MARK: top level
+
+    func topLevelLine(_ w: [Substring], line: String, location: SourceLocation, state: inout State) -> Outcome {
+        state.context = .none
+        let first = String(w[0])
+        let two = w.count > 1 ? first + " " + w[1] : first
+        switch first {
+        case "hostname" where w.count >= 2:
+            state.device.hostname = String(w[1]).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+            return .modelled
+        case "interface" where w.count >= 2:
+            state.device.interfaces.append(InterfaceConfig(name: w[1...].joined(separator: " "), location: location))
+            state.context = .interface(state.device.interfaces.count - 1)
+            return .modelled
+        case "router":
+            guard w.count >= 2 else { return .unrecognized }
+            switch w[1] {
+            case "bgp":
+                guard w.count >= 3, let asn = parseASN(w[2]) else { return .unrecognized }
+                if state.device.bgp == nil { state.device.bgp = BGPConfigFacts(asn: asn, location: location) }
+                state.context = .bgp
+                return .modelled
+            case "ospf", "ospfv3", "isis", "rip", "eigrp":
+                state.device.igps.append(IGPFacts(protocolName: String(w[1]), process: w.count > 2 ? String(w[2]) : nil, location: location))
+                state.context = .igp
+                return .modelled
+            default:
+                state.context = .ignoredBlock
+                return CiscoKeywords.otherRouters.contains(String(w[1])) ? .ignored : .unrecognized
+            }
+        case "ip", "ipv6":
+            return ipLine(w, location: location, state: &state)
+        case "track" where w.count >= 3:
+            var track = TrackConfig(id: String(w[1]), location: location)
+            if w[2] == "ip" && w.count >= 5 && w[3] == "sla" { track.sla = String(w[4]) }
+            else if w[2] == "rtr" && w.count >= 4 { track.sla = String(w[3]) }
+            else if w[2] == "interface" && w.count >= 4 { track.interface = String(w[3]) }
+            else if !["list", "bfd", "stub-object", "ip", "ipv6", "interface"].contains(String(w[2])) { return .unrecognized }
+            state.device.tracks.append(track)
+            state.context = .track(state.device.tracks.count - 1)
+            return .modelled
+        case "route-map" where w.count >= 2:
+            let name = String(w[1])
+            let action = w.count >= 3 ? String(w[2]) : "permit"
+            let sequence = w.count >= 4 ? Int(w[3]) : nil
+            state.device.routeMaps[name, default: []].append(RouteMapEntry(action: action, sequence: sequence, location: location))
+            state.context = .routeMap(name, (state.device.routeMaps[name]?.count ?? 1) - 1)
+            return .modelled
+        case "vrf" where w.count == 2:
+            state.context = .vrf(String(w[1]))
+            return .ignored
+        case "mpls", "segment-routing":
+            state.device.mplsStatements.append(location)
+            state.context = .ignoredBlock
+            return .modelled
+        case "no":
+            return w.count >= 2 && (CiscoKeywords.topLevel.contains(String(w[1])) || ["ip", "ipv6", "router", "interface", "route-map"].contains(String(w[1])))
+                ? .ignored : .unrecognized
+        case "bgp" where w.count >= 3 && (w[1] == "as-path" || w[1] == "community-list" || w[1] == "large-community-list" || w[1] == "extcommunity-list"):
+            // FRR: `bgp as-path access-list NAME ...`, `bgp community-list ...`
+            let name = w[1] == "as-path" && w.count >= 4 ? String(w[3]) : String(w[w[2] == "standard" || w[2] == "expanded" ? min(3, w.count - 1) : 2])
+            if w[1] == "as-path" { state.device.asPathLists[name] = state.device.asPathLists[name] ?? location } else { state.device.communityLists[name] = state.device.communityLists[name] ?? location }
+            return .modelled
+        default:
+            if CiscoKeywords.blocks.contains(first) || CiscoKeywords.blocks.contains(two) {
+                state.context = .ignoredBlock
+                return .ignored
+            }
+            if first == "banner" {
+                // `banner motd ^C ... ^C` (IOS) or `banner login` ... `EOF` (EOS).
+                if w.count >= 3 {
+                    let delimiter = w[2].prefix(2) == "^C" ? Substring("^C") : w[2].prefix(1)
+                    let rest = w[2].dropFirst(delimiter.count) + (w.count > 3 ? " " + w[3...].joined(separator: " ") : "")
+                    if !rest.contains(delimiter) { state.banner = delimiter }
+                } else {
+                    state.banner = "EOF"
+                }
+                return .ignored
+            }
+            if CiscoKeywords.topLevel.contains(first) || CiscoKeywords.topLevel.contains(two) {
+                state.context = .ignoredBlock
+                return .ignored
+            }
+            state.context = .unknownBlock
+            return .unrecognized
+        }
+    }
+
+    func ipLine(_ w: [Substring], location: SourceLocation, state: inout State) -> Outcome {
+        guard w.count >= 2 else { return .unrecognized }
+        let v6 = w[0] == "ipv6"
+        switch w[1] {
+        case "route" where !v6:
+            return staticRoute(Array(w.dropFirst(2)), location: location, state: &state)
+        case "route" where v6:
+            return .unsupported("IPv6 static route (routesim models IPv4)")
+        case "sla" where w.count >= 3:
+            // `ip sla monitor N` / `ip sla monitor schedule N` is the pre-15.0 IOS spelling.
+            var w = w
+            if w[2] == "monitor" && w.count >= 4 { w.remove(at: 2) }
+            if w[2] == "schedule" {
+                if w.count >= 4, let i = state.device.slas.firstIndex(where: { $0.id == w[3] }) { state.device.slas[i].scheduled = true }
+                else if w.count >= 4 { state.device.slas.append(SLAConfig(id: String(w[3]), scheduled: true, location: location)) }
+                return .modelled
+            }
+            if let i = state.device.slas.firstIndex(where: { $0.id == w[2] }) {
+                state.context = .sla(i)
+            } else if Int(w[2]) != nil {
+                state.device.slas.append(SLAConfig(id: String(w[2]), location: location))
+                state.context = .sla(state.device.slas.count - 1)
+            } else {
+                state.context = .ignoredBlock   // ip sla responder / logging / ...
+                return .ignored
+            }
+            return .modelled
+        case "prefix-list" where w.count >= 3:
+            let name = String(w[2])
+            if state.device.prefixLists[name] == nil { state.device.prefixLists[name] = location }
+            if w.count == 3 { state.context = .prefixList(name) }   // EOS block form
+            return .modelled
+        case "community-list" where w.count >= 3, "large-community-list" where w.count >= 3, "extcommunity-list" where w.count >= 3:
+            let name = ["standard", "expanded"].contains(String(w[2])) && w.count >= 4 ? String(w[3]) : String(w[2])
+            if state.device.communityLists[name] == nil { state.device.communityLists[name] = location }
+            if w.count <= 4 { state.context = .ignoredBlock }
+            return .modelled
+        case "as-path" where w.count >= 4 && w[2] == "access-list":
+            let name = String(w[3])
+            if state.device.asPathLists[name] == nil { state.device.asPathLists[name] = location }
+            if w.count == 4 { state.context = .ignoredBlock }
+            return .modelled
+        case "access-list", "vrf", "dhcp", "nat", "ssh", "http", "domain", "domain-name", "name-server", "sla", "multicast-routing",
+             "cef", "routing", "forwarding", "host", "tftp", "ftp", "scp", "finger", "bootp", "source-route", "classless", "subnet-zero",
+             "igmp", "pim", "icmp", "options", "virtual-router", "unicast-routing", "radius", "tacacs", "flow-export", "flow-cache", "flow",
+             "arp", "hardware", "load-sharing", "local", "ospf", "rcmd", "telnet", "domain-lookup", "msdp", "mroute", "multicast",
+             "protocol", "nht", "import-table", "neighbor", "address", "community", "prefix-list", "nd", "fib", "mfib", "default-gateway",
+             "wccp", "gratuitous-arps", "accounting", "auth-proxy", "admission", "inspect", "audit", "device", "dns", "rsvp", "explicit-path",
+             "route", "policy", "mtu", "tcp", "udp", "verify", "redirects", "unreachables", "proxy-arp", "router", "authentication", "general-prefix",
+             "ssh-server", "ecmp", "hardware-forwarding", "extcommunity-list", "large-community-list", "as-path", "community-list", "igmp-snooping",
+             "mcast", "pim-sparse", "nhrp", "sla-responder", "reflexive-list", "traffic-export", "cgmp", "directed-broadcast", "vrrp":
+            state.context = .ignoredBlock   // `ip access-list extended X` and friends have children
+            return .ignored
+        default:
+            return .unrecognized
+        }
+    }
+
+    /// `ip route [vrf V] PREFIX [MASK] TARGET... [distance] [name N] [track T] [tag T] [permanent]`
+    /// in the IOS (mask), EOS and FRR (/len) forms; Null0, blackhole and reject discard.
+    func staticRoute(_ w: [Substring], location: SourceLocation, state: inout State) -> Outcome {
+        var rest = w[...]
+        var vrf: String?
+        if rest.first == "vrf", rest.count >= 2 { vrf = String(rest[rest.startIndex + 1]); rest = rest.dropFirst(2) }
+        guard let head = rest.first else { return .unrecognized }
+        var prefix: Prefix?
+        if head.contains("/") {
+            prefix = Prefix(head).map { Prefix(network: $0.network, length: $0.length) }
+            rest = rest.dropFirst()
+        } else if rest.count >= 2, let network = IPv4Address(head), let mask = IPv4Address(rest[rest.startIndex + 1]), let length = Self.maskLength(mask) {
+            prefix = Prefix(network: network, length: length)
+            rest = rest.dropFirst(2)
+        }
+        guard let prefix, let targetWord = rest.first else { return .unrecognized }
+        rest = rest.dropFirst()
+        let target: StaticRouteConfig.Target
+        let lower = targetWord.lowercased()
+        if lower == "null0" || lower == "null 0" || lower == "blackhole" || lower == "reject" {
+            target = .discard
+        } else if let hop = IPv4Address(targetWord) {
+            target = .nextHop(hop)
+        } else if targetWord.first?.isLetter == true {
+            var gateway: IPv4Address?
+            if let next = rest.first, let hop = IPv4Address(next) { gateway = hop; rest = rest.dropFirst() }
+            target = .interface(String(targetWord), gateway)
+        } else {
+            return .unrecognized
+        }
+        var route = StaticRouteConfig(prefix: prefix, target: target, vrf: vrf, location: location)
+        while let word = rest.first {
+            rest = rest.dropFirst()
+            if let value = UInt8(word) { route.distance = value; continue }
+            switch word {
+            case "track": if let id = rest.first { route.track = String(id); rest = rest.dropFirst() }
+            case "name", "tag", "label", "nexthop-vrf", "table", "metric", "description": rest = rest.dropFirst()
+            case "permanent", "global", "multicast", "onlink", "bfd": break
+            default: break   // other trailing options do not change the route's meaning here
+            }
+        }
+        state.device.staticRoutes.append(route)
+        return .modelled
+    }
+
+    // MARK: blocks
+
+    func interfaceLine(_ w: [Substring], location: SourceLocation, index: Int, state: inout State) -> Outcome {
+        let first = w[0]
+        if first == "shutdown" { state.device.interfaces[index].shutdown = true; return .modelled }
+        if first == "no" && w.count == 2 && w[1] == "shutdown" { state.device.interfaces[index].shutdown = false; return .modelled }
+        if first == "ip" && w.count >= 3 && (w[1] == "address" || w[1] == "addr") {
+            if w[2].contains("/"), let parsed = Prefix(w[2]), let address = IPv4Address(w[2].split(separator: "/")[0]) {
+                state.device.interfaces[index].addresses.append((address, Prefix(network: parsed.network, length: parsed.length)))
+                return .modelled
+            }
+            if w.count >= 4, let address = IPv4Address(w[2]), let mask = IPv4Address(w[3]), let length = Self.maskLength(mask) {
+                state.device.interfaces[index].addresses.append((address, Prefix(network: address, length: length)))
+                return .modelled
+            }
+            return w[2] == "dhcp" || w[2] == "negotiated" || w[2] == "unnumbered" ? .ignored : .unrecognized
+        }
+        if first == "ip" && w.count >= 4 && w[1] == "ospf" && w[2] == "cost", let cost = UInt32(w[3]) {
+            state.device.interfaces[index].ospfCost = cost
+            return .modelled
+        }
+        if (first == "isis" && w.count >= 3 && w[1] == "metric") , let metric = UInt32(w[2]) {
+            state.device.interfaces[index].isisMetric = metric
+            return .modelled
+        }
+        if first == "mpls" { state.device.mplsStatements.append(location); return .modelled }
+        let word = first == "no" && w.count >= 2 ? String(w[1]) : String(first)
+        return CiscoKeywords.interfaceChildren.contains(word) ? .ignored : .unrecognized
+    }
+
+    func bgpLine(_ w: [Substring], location: SourceLocation, state: inout State) -> Outcome {
+        guard var bgp = state.device.bgp else { return .unrecognized }
+        defer { state.device.bgp = bgp }
+        let first = w[0]
+        switch first {
+        case "neighbor" where w.count >= 3:
+            return neighborLine(w, location: location, bgp: &bgp)
+        case "bgp" where w.count >= 3 && w[1] == "router-id", "router-id" where w.count >= 2:
+            bgp.routerID = IPv4Address(w[first == "bgp" ? 2 : 1])
+            return .modelled
+        case "network" where w.count >= 2:
+            var prefix: Prefix?
+            var routeMap: String?
+            if w[1].contains("/") {
+                prefix = Prefix(w[1]).map { Prefix(network: $0.network, length: $0.length) }
+            } else if let network = IPv4Address(w[1]) {
+                if w.count >= 4, w[2] == "mask", let mask = IPv4Address(w[3]), let length = Self.maskLength(mask) {
+                    prefix = Prefix(network: network, length: length)
+                } else {
+                    prefix = Prefix(network: network, length: Self.classfulLength(network))
+                }
+            }
+            if let i = w.firstIndex(of: "route-map"), i + 1 < w.count { routeMap = String(w[i + 1]) }
+            guard let prefix else { return w[1].contains(":") ? .ignored : .unrecognized }
+            bgp.networks.append((prefix, routeMap, location))
+            return .modelled
+        case "aggregate-address" where w.count >= 2:
+            var prefix: Prefix?
+            if w[1].contains("/") { prefix = Prefix(w[1]).map { Prefix(network: $0.network, length: $0.length) } }
+            else if w.count >= 3, let network = IPv4Address(w[1]), let mask = IPv4Address(w[2]), let length = Self.maskLength(mask) { prefix = Prefix(network: network, length: length) }
+            guard let prefix else { return w[1].contains(":") ? .ignored : .unrecognized }
+            bgp.aggregates.append((prefix, w.contains("summary-only"), location))
+            return .modelled
+        case "redistribute" where w.count >= 2:
+            let routeMap = w.firstIndex(of: "route-map").flatMap { $0 + 1 < w.count ? String(w[$0 + 1]) : nil }
+            bgp.redistributes.append((String(w[1]), routeMap, location))
+            return .modelled
+        default:
+            let word = first == "no" && w.count >= 2 ? String(w[1]) : String(first)
+            return CiscoKeywords.bgpChildren.contains(word) ? .ignored : .unrecognized
+        }
+    }
+
+    func neighborLine(_ w: [Substring], location: SourceLocation, bgp: inout BGPConfigFacts) -> Outcome {
+        let key = String(w[1])
+        let index = bgp.neighbor(key, at: location)
+        let rest = Array(w.dropFirst(2))
+        func word(_ i: Int) -> String? { i < rest.count ? String(rest[i]) : nil }
+        switch rest[0] {
+        case "remote-as": bgp.neighbors[index].remoteAS = word(1)
+        case "peer-group" where rest.count == 1, "peer" where rest.count == 2 && rest[1] == "group":
+            bgp.neighbors[index].isPeerGroup = true
+        case "peer-group": bgp.neighbors[index].peerGroup = word(1)
+        case "peer" where rest.count >= 3 && rest[1] == "group": bgp.neighbors[index].peerGroup = word(2)
+        case "update-source": bgp.neighbors[index].updateSource = word(1)
+        case "next-hop-self": bgp.neighbors[index].nextHopSelf = true
+        case "route-reflector-client": bgp.neighbors[index].routeReflectorClient = true
+        case "route-map" where rest.count >= 3:
+            if rest[2] == "in" { bgp.neighbors[index].routeMapIn = word(1) } else { bgp.neighbors[index].routeMapOut = word(1) }
+        case "prefix-list" where rest.count >= 3, "distribute-list" where rest.count >= 3, "filter-list" where rest.count >= 3:
+            if rest[2] == "in" { bgp.neighbors[index].prefixListIn = word(1) } else { bgp.neighbors[index].prefixListOut = word(1) }
+        case "maximum-prefix", "maximum-routes", "maximum-accepted-routes":
+            bgp.neighbors[index].maximumPrefix = word(1).flatMap { Int($0) } ?? 0
+        case "advertise-map" where rest.count >= 4:
+            bgp.neighbors[index].advertiseMap = word(1)
+            if rest[2] == "exist-map" { bgp.neighbors[index].existMap = word(3) } else if rest[2] == "non-exist-map" { bgp.neighbors[index].nonExistMap = word(3) }
+            bgp.neighbors[index].conditionLocation = location
+        case "interface" where rest.count >= 3 && rest[1] == "remote-as":
+            bgp.neighbors[index].remoteAS = word(2)   // FRR unnumbered: `neighbor swp1 interface remote-as external`
+        default:
+            return CiscoKeywords.neighborOptions.contains(String(rest[0])) ? .ignored : .unrecognized
+        }
+        return .modelled
+    }
+
+    func igpLine(_ w: [Substring], location: SourceLocation, state: inout State) -> Outcome {
+        if w[0] == "redistribute" && w.count >= 2 && w[1] == "static", !state.device.igps.isEmpty {
+            state.device.igps[state.device.igps.count - 1].redistributeStatic = true
+            return .modelled
+        }
+        let word = w[0] == "no" && w.count >= 2 ? String(w[1]) : String(w[0])
+        return CiscoKeywords.igpChildren.contains(word) ? .ignored : .unrecognized
+    }
+
+    func slaLine(_ w: [Substring], index: Int, state: inout State) -> Outcome {
+        // Old syntax: `type echo protocol ipIcmpEcho 10.0.0.1 [source-ipaddr A | source-interface I]`.
+        if w[0] == "type" && w.count >= 5 && w[1] == "echo" && w[3].lowercased() == "ipicmpecho", let target = IPv4Address(w[4]) {
+            state.device.slas[index].target = target
+            if let i = w.firstIndex(of: "source-ipaddr"), i + 1 < w.count { state.device.slas[index].sourceAddress = IPv4Address(w[i + 1]) }
+            if let i = w.firstIndex(of: "source-interface"), i + 1 < w.count { state.device.slas[index].sourceInterface = String(w[i + 1]) }
+            return .modelled
+        }
+        if w[0] == "icmp-echo" && w.count >= 2, let target = IPv4Address(w[1]) {
+            state.device.slas[index].target = target
+            if let i = w.firstIndex(of: "source-ip"), i + 1 < w.count { state.device.slas[index].sourceAddress = IPv4Address(w[i + 1]) }
+            if let i = w.firstIndex(of: "source-interface"), i + 1 < w.count { state.device.slas[index].sourceInterface = String(w[i + 1]) }
+            return .modelled
+        }
+        return CiscoKeywords.slaChildren.contains(String(w[0])) ? .ignored : .unrecognized
+    }
+
+    func routeMapLine(_ w: [Substring], name: String, index: Int, location: SourceLocation, state: inout State) -> Outcome {
+        if w[0] == "match" && w.count >= 4 && w[1] == "ip" && w[2] == "address" {
+            let kind = w[3] == "prefix-list" ? "prefix-list" : "access-list"
+            for name2 in w.dropFirst(kind == "prefix-list" ? 4 : 3) { state.device.routeMaps[name]?[index].references.append((kind, String(name2), location)) }
+            return .modelled
+        }
+        if w[0] == "match" && w.count >= 3 && (w[1] == "community" || w[1] == "as-path" || w[1] == "large-community") {
+            for name2 in w.dropFirst(2) where name2 != "exact-match" { state.device.routeMaps[name]?[index].references.append((String(w[1]), String(name2), location)) }
+            return .modelled
+        }
+        return ["match", "set", "description", "continue", "on-match", "call", "exit", "sub-route-map"].contains(String(w[0])) ? .modelled : .unrecognized
+    }
+
+    /// EOS block form: `ip prefix-list NAME` then `seq 10 permit 10.0.0.0/8 le 24`.
+    func prefixListEntry(_ w: [Substring], name: String, location: SourceLocation, state: inout State) -> Outcome {
+        ["seq", "permit", "deny", "description"].contains(String(w[0])) ? .modelled : .unrecognized
+    }
+
+    // MARK: helpers
+
+    static func maskLength(_ mask: IPv4Address) -> UInt8? {
+        let value = mask.value
+        let length = value.nonzeroBitCount
+        let expected: UInt32 = length == 0 ? 0 : ~UInt32(0) << UInt32(32 - length)
+        return value == expected ? UInt8(length) : nil
+    }
+
+    static func classfulLength(_ address: IPv4Address) -> UInt8 {
+        let top = address.value >> 24
+        return top < 128 ? 8 : top < 192 ? 16 : 24
+    }
+
+    func parseASN(_ word: Substring) -> ASN? {
+        if let value = ASN(word) { return value }
+        let parts = word.split(separator: ".")   // asdot 1.10
+        if parts.count == 2, let high = ASN(parts[0]), let low = ASN(parts[1]), high <= 0xFFFF, low <= 0xFFFF { return high << 16 | low }
+        return nil
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+
+/// Reading a config file safely: size cap, binary detection, CRLF, and line splitting.
+public enum ConfigSource {
+    /// Files above this are refused (a config this big is a mistake or an attack).
+    public static let maximumBytes = 64 << 20
+
+    public enum ReadError: Error, Sendable, CustomStringConvertible {
+        case unreadable(String)
+        case tooLarge(Int)
+        case binary
+        public var description: String {
+            switch self {
+            case .unreadable(let why): "cannot read the file: \(why)"
+            case .tooLarge(let bytes): "file is \(bytes) bytes, above the \(ConfigSource.maximumBytes >> 20) MiB limit for a config"
+            case .binary: "file is binary (NUL bytes or invalid UTF-8), not a text config"
+            }
+        }
+    }
+
+    public static func read(path: String) -> Result<String, ReadError> {
+        let url = URL(fileURLWithPath: path)
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        if size > maximumBytes { return .failure(.tooLarge(size)) }
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch { return .failure(.unreadable(error.localizedDescription)) }
+        return decode(data)
+    }
+
+    public static func decode(_ data: Data) -> Result<String, ReadError> {
+        if data.count > maximumBytes { return .failure(.tooLarge(data.count)) }
+        if data.contains(0) { return .failure(.binary) }
+        guard let text = String(data: data, encoding: .utf8) else {
+            // Latin-1 comments in old configs are common; accept if the bytes are mostly text.
+            let printable = data.filter { $0 == 9 || $0 == 10 || $0 == 13 || ($0 >= 32 && $0 < 127) }.count
+            guard data.isEmpty || Double(printable) / Double(data.count) > 0.95, let latin = String(data: data, encoding: .isoLatin1) else {
+                return .failure(.binary)
+            }
+            return .success(latin)
+        }
+        return .success(text)
+    }
+
+    /// Lines without their terminators (`\n`, `\r\n`, lone `\r`).
+    public static func lines(_ text: String) -> [Substring] {
+        text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+    }
+}

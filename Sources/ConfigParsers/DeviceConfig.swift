@@ -1,0 +1,143 @@
+import Diagnostics
+import NetPrimitives
+
+/// What one router's configuration says, in vendor-neutral terms, every element with its
+/// file and line. The parsers fill it; lint rules and (later) the network builder read it.
+public struct DeviceConfig: Sendable {
+    public var file: String
+    public var dialect: ConfigDialect
+    public var hostname: String?
+    public var interfaces: [InterfaceConfig] = []
+    public var staticRoutes: [StaticRouteConfig] = []
+    public var slas: [SLAConfig] = []
+    public var tracks: [TrackConfig] = []
+    public var bgp: BGPConfigFacts?
+    public var igps: [IGPFacts] = []
+    /// Defined policy objects by name (route-map entries, prefix-lists, community/AS-path lists).
+    public var routeMaps: [String: [RouteMapEntry]] = [:]
+    public var prefixLists: [String: SourceLocation] = [:]
+    public var communityLists: [String: SourceLocation] = [:]
+    public var asPathLists: [String: SourceLocation] = [:]
+    /// MPLS / LDP / RSVP statements, recognised and not modelled yet.
+    public var mplsStatements: [SourceLocation] = []
+    public var lines = LineTally()
+
+    public init(file: String, dialect: ConfigDialect) {
+        self.file = file
+        self.dialect = dialect
+    }
+}
+
+/// Every non-blank line lands in exactly one bucket: nothing is dropped silently.
+public struct LineTally: Sendable {
+    /// Lines turned into model elements.
+    public var modelled = 0
+    /// Lines recognised as valid syntax that routesim does not model (logging, SNMP, ...), and comments.
+    public var ignored = 0
+    /// Lines recognised as something routesim cannot model yet (IPv6 routes, ...), with why.
+    public var unsupported: [(line: Int, text: String, reason: String)] = []
+    /// Lines not recognised, with their line number and text (`lint --show-unparsed`).
+    public var unrecognized: [(line: Int, text: String)] = []
+
+    public var recognised: Int { modelled + ignored + unsupported.count }
+    public var total: Int { recognised + unrecognized.count }
+    /// Recognised share of the non-blank lines (1 for an empty file).
+    public var coverage: Double { total == 0 ? 1 : Double(recognised) / Double(total) }
+}
+
+public struct InterfaceConfig: Sendable {
+    public var name: String
+    public var addresses: [(address: IPv4Address, prefix: Prefix)] = []
+    public var shutdown = false
+    public var ospfCost: UInt32?
+    public var isisMetric: UInt32?
+    public var location: SourceLocation
+    public var isLoopback: Bool { name.lowercased().hasPrefix("lo") }
+}
+
+public struct StaticRouteConfig: Sendable {
+    public enum Target: Sendable, Equatable {
+        case nextHop(IPv4Address)
+        case interface(String, IPv4Address?)
+        /// Null0, blackhole, reject, discard.
+        case discard
+    }
+    public var prefix: Prefix
+    public var target: Target
+    public var distance: UInt8?
+    public var track: String?
+    public var vrf: String?
+    public var location: SourceLocation
+}
+
+public struct SLAConfig: Sendable {
+    public var id: String
+    public var target: IPv4Address?
+    public var sourceAddress: IPv4Address?
+    public var sourceInterface: String?
+    public var scheduled = false
+    public var location: SourceLocation
+}
+
+public struct TrackConfig: Sendable {
+    public var id: String
+    /// The IP SLA it follows (`track 1 ip sla 10` / `track 1 rtr 10`), if any.
+    public var sla: String?
+    public var interface: String?
+    public var location: SourceLocation
+}
+
+public struct RouteMapEntry: Sendable {
+    public var action: String
+    public var sequence: Int?
+    /// Names this entry references (prefix-lists, community lists, AS-path lists), with kind.
+    public var references: [(kind: String, name: String, location: SourceLocation)] = []
+    public var location: SourceLocation
+}
+
+public struct BGPConfigFacts: Sendable {
+    public var asn: ASN
+    public var routerID: IPv4Address?
+    /// Neighbors by address or peer-group / interface name, in config order.
+    public var neighbors: [NeighborConfig] = []
+    public var networks: [(prefix: Prefix, routeMap: String?, location: SourceLocation)] = []
+    public var aggregates: [(prefix: Prefix, summaryOnly: Bool, location: SourceLocation)] = []
+    public var redistributes: [(source: String, routeMap: String?, location: SourceLocation)] = []
+    public var location: SourceLocation
+
+    /// The neighbor (or peer group) named `key`, created on first mention.
+    mutating func neighbor(_ key: String, at location: SourceLocation) -> Int {
+        if let index = neighbors.firstIndex(where: { $0.key == key }) { return index }
+        neighbors.append(NeighborConfig(key: key, location: location))
+        return neighbors.count - 1
+    }
+}
+
+public struct NeighborConfig: Sendable {
+    /// The address, peer-group name or interface the statements name.
+    public var key: String
+    public var isPeerGroup = false
+    public var peerGroup: String?
+    public var remoteAS: String?
+    public var updateSource: String?
+    public var nextHopSelf = false
+    public var routeReflectorClient = false
+    public var routeMapIn: String?
+    public var routeMapOut: String?
+    public var prefixListIn: String?
+    public var prefixListOut: String?
+    public var maximumPrefix: Int?
+    public var advertiseMap: String?
+    public var existMap: String?
+    public var nonExistMap: String?
+    public var conditionLocation: SourceLocation?
+    public var location: SourceLocation
+    public var address: IPv4Address? { IPv4Address(key) }
+}
+
+public struct IGPFacts: Sendable {
+    public var protocolName: String
+    public var process: String?
+    public var redistributeStatic = false
+    public var location: SourceLocation
+}
