@@ -28,6 +28,7 @@ let package = Package(
         ]),
         .target(name: "RoutingPolicy", dependencies: ["NetworkModel"]),
         .target(name: "ConfigParsers", dependencies: ["NetworkModel"]),
+        .target(name: "Lint", dependencies: ["ConfigParsers"]),
         .target(name: "Simulation", dependencies: [
             "NetworkModel", "RoutingPolicy",
             .product(name: "HeapModule", package: "swift-collections"),
@@ -38,7 +39,7 @@ let package = Package(
         .target(name: "Rendering", dependencies: [
             "Analysis", .target(name: "CGraphviz", condition: .when(traits: ["Graphviz"])),
         ]),
-        .target(name: "Pipeline", dependencies: ["TopologyLoader", "ConfigParsers", "Simulation", "Analysis", "Rendering"]),
+        .target(name: "Pipeline", dependencies: ["TopologyLoader", "ConfigParsers", "Lint", "Simulation", "Analysis", "Rendering"]),
         .executableTarget(name: "routesim", dependencies: [
             "Pipeline", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -49,6 +50,7 @@ let package = Package(
         .testTarget(name: "AnalysisTests", dependencies: ["Pipeline", "Analysis"]),
         .testTarget(name: "CLITests", dependencies: ["Pipeline"]),
         .testTarget(name: "ConfigParsersTests", dependencies: ["ConfigParsers"]),
+        .testTarget(name: "LintTests", dependencies: ["Lint", "ConfigParsers"]),
         .testTarget(name: "RenderingTests", dependencies: ["Pipeline", "Rendering"], exclude: ["Snapshots"]),
     ]
 )

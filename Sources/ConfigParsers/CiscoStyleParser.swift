@@ -371,6 +371,9 @@ public struct CiscoStyleParser {
         let index = bgp.neighbor(key, at: location)
         let rest = Array(w.dropFirst(2))
         func word(_ i: Int) -> String? { i < rest.count ? String(rest[i]) : nil }
+        let keyword = ["route-map", "prefix-list", "distribute-list", "filter-list"].contains(String(rest[0])) && rest.count >= 3
+            ? "\(rest[0]) \(rest[2])" : String(rest[0])
+        bgp.neighbors[index].statements[keyword] = location
         switch rest[0] {
         case "remote-as": bgp.neighbors[index].remoteAS = word(1)
         case "peer-group" where rest.count == 1, "peer" where rest.count == 2 && rest[1] == "group":

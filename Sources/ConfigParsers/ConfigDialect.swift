@@ -10,7 +10,7 @@ public enum ConfigDialect: String, Sendable, CaseIterable, Codable {
         var braces = 0, sets = 0, frr = 0, eos = 0
         for line in lines.prefix(400) {
             let text = line.drop { $0 == " " || $0 == "\t" }
-            if text.hasSuffix("{") || text == "}" { braces += 1 }
+            if text.hasSuffix("{") || text == "}" || text.contains(" { ") && text.hasSuffix("}") { braces += 1 }
             // Junos `set` form is unindented; route-map `set` lines are indented.
             if line.hasPrefix("set ") || line.hasPrefix("deactivate ") { sets += 1 }
             if text.hasPrefix("frr version") || text.hasPrefix("frr defaults") || text.hasPrefix("log syslog") || text.hasPrefix("agentx")

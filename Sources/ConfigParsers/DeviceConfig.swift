@@ -131,6 +131,9 @@ public struct NeighborConfig: Sendable {
     public var existMap: String?
     public var nonExistMap: String?
     public var conditionLocation: SourceLocation?
+    /// Where each statement about this neighbor is, by its keyword (`route-map in`, `route-map out`,
+    /// `remote-as`, `maximum-prefix`, ...), for findings that point at the statement itself.
+    public var statements: [String: SourceLocation] = [:]
     public var location: SourceLocation
     public var address: IPv4Address? { IPv4Address(key) }
 }

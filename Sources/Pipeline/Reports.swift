@@ -2,6 +2,8 @@
 @_exported import TopologyLoader
 @_exported import Analysis
 @_exported import Rendering
+@_exported import Lint
+@_exported import ConfigParsers
 import Foundation
 
 /// Versioned, machine-readable output. Keys are sorted when encoded; bump `schemaVersion` on

@@ -16,7 +16,7 @@ struct RouteSimCommand: ParsableCommand {
         unknown; 64 bad command-line usage.
         """,
         version: "0.1.0",
-        subcommands: [Simulate.self, TraceCommand.self, Failures.self, Draw.self, Report.self, Validate.self, Generate.self]
+        subcommands: [Simulate.self, TraceCommand.self, Failures.self, Draw.self, Report.self, LintCommand.self, Rules.self, Validate.self, Generate.self]
     )
 }
 

@@ -1,0 +1,39 @@
+import ConfigParsers
+import NetPrimitives
+
+/// Questions several rules ask of one device's config.
+extension DeviceConfig {
+    /// A neighbor's settings with its peer group's filled in where the neighbor has none.
+    func effective(_ neighbor: NeighborConfig) -> NeighborConfig {
+        guard let group = neighbor.peerGroup, let parent = bgp?.neighbors.first(where: { $0.key == group }) else { return neighbor }
+        var merged = neighbor
+        merged.remoteAS = merged.remoteAS ?? parent.remoteAS
+        merged.routeMapIn = merged.routeMapIn ?? parent.routeMapIn
+        merged.routeMapOut = merged.routeMapOut ?? parent.routeMapOut
+        merged.prefixListIn = merged.prefixListIn ?? parent.prefixListIn
+        merged.prefixListOut = merged.prefixListOut ?? parent.prefixListOut
+        merged.maximumPrefix = merged.maximumPrefix ?? parent.maximumPrefix
+        merged.advertiseMap = merged.advertiseMap ?? parent.advertiseMap
+        merged.existMap = merged.existMap ?? parent.existMap
+        merged.nonExistMap = merged.nonExistMap ?? parent.nonExistMap
+        return merged
+    }
+
+    /// Sessions (not peer-group templates), with inherited settings.
+    var sessions: [NeighborConfig] { (bgp?.neighbors ?? []).filter { !$0.isPeerGroup }.map(effective) }
+
+    /// eBGP when the remote AS differs from ours (`external` in FRR); unknown remote AS: not eBGP.
+    func isEBGP(_ neighbor: NeighborConfig) -> Bool {
+        guard let bgp, let remote = neighbor.remoteAS else { return false }
+        if remote == "external" { return true }
+        if remote == "internal" { return false }
+        return ASN(remote).map { $0 != bgp.asn } ?? false
+    }
+
+    var ebgpSessions: [NeighborConfig] { sessions.filter(isEBGP) }
+
+    /// Prefixes of up interfaces (connected routes).
+    var connectedPrefixes: Set<Prefix> {
+        Set(interfaces.filter { !$0.shutdown }.flatMap { $0.addresses.map(\.prefix) })
+    }
+}

@@ -1,0 +1,82 @@
+import ConfigParsers
+import Foundation
+
+/// Parses config files and runs the rules over them.
+public enum Linter {
+    public struct FileResult: Sendable {
+        public var path: String
+        public var device: DeviceConfig?
+        /// Why the file could not be read (binary, too large, unreadable).
+        public var error: String?
+        /// The text, to quote offending lines.
+        public var source: String?
+        public init(path: String, device: DeviceConfig?, error: String? = nil, source: String? = nil) {
+            self.path = path
+            self.device = device
+            self.error = error
+            self.source = source
+        }
+    }
+
+    public struct Report: Sendable {
+        public var files: [FileResult]
+        public var findings: [LintFinding]
+        public func count(_ severity: LintSeverity) -> Int { findings.filter { $0.severity == severity }.count }
+    }
+
+    /// Files under the given paths (directories recursively, hidden entries skipped), sorted.
+    public static func collect(_ paths: [String]) -> (files: [String], missing: [String]) {
+        var files: [String] = [], missing: [String] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { missing.append(path); continue }
+            if !isDirectory.boolValue { files.append(path); continue }
+            let enumerator = FileManager.default.enumerator(at: URL(fileURLWithPath: path), includingPropertiesForKeys: [.isRegularFileKey],
+                                                            options: [.skipsHiddenFiles])
+            while let url = enumerator?.nextObject() as? URL {
+                if (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true { files.append(url.path) }
+            }
+        }
+        return (files.sorted(), missing)
+    }
+
+    public static func parse(path: String, dialect: ConfigDialect? = nil) -> FileResult {
+        switch ConfigSource.read(path: path) {
+        case .failure(let error): return FileResult(path: path, device: nil, error: error.description)
+        case .success(let text): return FileResult(path: path, device: parse(text: text, file: path, dialect: dialect), source: text)
+        }
+    }
+
+    public static func parse(text: String, file: String, dialect: ConfigDialect? = nil) -> DeviceConfig {
+        let chosen = dialect ?? ConfigDialect.detect(ConfigSource.lines(text))
+        guard chosen != .junos else {
+            // Junos is not parsed yet: every line is reported, nothing is dropped silently.
+            var device = DeviceConfig(file: file, dialect: .junos)
+            for (index, line) in ConfigSource.lines(text).enumerated() where !line.trimmingCharacters(in: .whitespaces).isEmpty {
+                device.lines.unsupported.append((index + 1, String(line), "Junos is not parsed yet"))
+            }
+            return device
+        }
+        return CiscoStyleParser(dialect: chosen).parse(text, file: file)
+    }
+
+    /// Runs `rules` (default: all) over the devices; findings sorted by file, line, code.
+    public static func run(_ files: [FileResult], rules: [any LintRule.Type] = RuleRegistry.all) -> Report {
+        let devices = files.compactMap(\.device)
+        let context = LintContext(devices: devices)
+        var findings: [LintFinding] = []
+        var lineTexts: [String: [Substring]] = [:]
+        for file in files { if let source = file.source { lineTexts[file.path] = ConfigSource.lines(source) } }
+        for device in devices {
+            for rule in rules { findings += rule.init().check(device, in: context) }
+        }
+        for index in findings.indices {
+            let file = findings[index].file
+            if let lines = lineTexts[file], findings[index].line - 1 < lines.count, findings[index].line >= 1 {
+                findings[index].text = String(lines[findings[index].line - 1])
+            }
+        }
+        findings.sort { ($0.file, $0.line, $0.column, $0.code) < ($1.file, $1.line, $1.column, $1.code) }
+        return Report(files: files, findings: findings)
+    }
+}

@@ -1,0 +1,68 @@
+import ConfigParsers
+import NetPrimitives
+
+/// The background note's pattern: a Null0 pin that keeps a prefix announced to an eBGP peer
+/// whatever happens to the router's own reachability.
+public struct NullPinUnconditionalRule: LintRule {
+    public static let description = RuleDescription(
+        code: "NULL-PIN-UNCONDITIONAL", name: "Null0 pin announced over eBGP without a condition", severity: .warning,
+        summary: "A discard static route keeps a prefix in the RIB, BGP announces it to an eBGP peer, and neither a track on the static nor conditional advertisement withdraws it when the router loses its path to the network behind it.",
+        rationale: """
+        A static route to Null0 makes `network` (or `redistribute static`, or an aggregate) announce the prefix \
+        for as long as the router is up. If the router loses its uplinks into its own network, it keeps \
+        attracting the peer's traffic for that prefix and drops it: a black hole that lasts as long as the \
+        failure, invisible to the peer.
+        """,
+        remediation: """
+        Make the announcement depend on reachability: track the static (`ip route P M Null0 track N` with an \
+        IP SLA toward the core), or advertise with `advertise-map ... exist-map` matching a core route, or pin \
+        the prefix on core routers and carry it in the IGP instead, or give the router a second uplink.
+        """,
+        triggering: ["""
+        router bgp 65001
+         neighbor 192.0.2.2 remote-as 65002
+         network 198.51.100.0 mask 255.255.255.0
+        ip route 198.51.100.0 255.255.255.0 Null0
+        """],
+        clean: ["""
+        router bgp 65001
+         neighbor 192.0.2.2 remote-as 65002
+         network 198.51.100.0 mask 255.255.255.0
+        ip route 198.51.100.0 255.255.255.0 Null0 track 1
+        track 1 ip sla 1 reachability
+        ip sla 1
+         icmp-echo 10.0.0.1
+        ip sla schedule 1 life forever start-time now
+        """, """
+        router bgp 65001
+         neighbor 192.0.2.2 remote-as 65002
+         neighbor 192.0.2.2 advertise-map ADV exist-map CORE
+         network 198.51.100.0 mask 255.255.255.0
+        ip route 198.51.100.0 255.255.255.0 Null0
+        route-map ADV permit 10
+        route-map CORE permit 10
+        """])
+
+    public init() {}
+
+    public func check(_ device: DeviceConfig, in context: LintContext) -> [LintFinding] {
+        guard let bgp = device.bgp else { return [] }
+        let ebgp = device.ebgpSessions
+        guard !ebgp.isEmpty else { return [] }
+        let conditional = ebgp.contains { $0.advertiseMap != nil }
+        let redistributesStatic = bgp.redistributes.contains { $0.source == "static" }
+        var findings: [LintFinding] = []
+        for route in device.staticRoutes where route.target == .discard && route.track == nil && route.vrf == nil && !conditional {
+            let how: String?
+            if bgp.networks.contains(where: { $0.prefix == route.prefix }) { how = "its network statement" }
+            else if bgp.aggregates.contains(where: { $0.prefix == route.prefix }) { how = "its aggregate-address" }
+            else if redistributesStatic { how = "redistribute static" }
+            else { how = nil }
+            guard let how else { continue }
+            let peers = ebgp.map(\.key).prefix(3).joined(separator: ", ")
+            findings.append(finding("\(route.prefix) is pinned to Null0 and announced by \(how) to eBGP \(peers) with no track and no conditional advertisement: if this router loses its path into the network it keeps attracting and dropping that traffic",
+                                    at: route.location))
+        }
+        return findings
+    }
+}

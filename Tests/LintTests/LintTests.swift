@@ -1,0 +1,111 @@
+import ConfigParsers
+import Foundation
+import Lint
+import Testing
+
+/// Every rule's own examples (the triggering ones fire it, the clean ones do not), the
+/// generated rules/ pages are current, the text and JSON outputs of a fixed config, and a lint
+/// of the whole corpus that never crashes.
+@Suite struct LintTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func lint(_ text: String, file: String = "example.cfg") -> [LintFinding] {
+        Linter.run([Linter.FileResult(path: file, device: Linter.parse(text: text, file: file, dialect: .ios))]).findings
+    }
+
+    static let codes = RuleRegistry.all.map { $0.description.code }
+
+    @Test(arguments: codes) func ruleExamplesBehave(_ code: String) throws {
+        let rule = try #require(RuleRegistry.rule(code: code))
+        let description = rule.description
+        #expect(!description.triggering.isEmpty && !description.clean.isEmpty)
+        for example in description.triggering {
+            let findings = Self.lint(example).filter { $0.code == code }
+            #expect(!findings.isEmpty, "\(code) does not fire on its triggering example:\n\(example)")
+            #expect(findings.allSatisfy { $0.severity == description.severity && $0.line >= 1 })
+        }
+        for example in description.clean {
+            #expect(Self.lint(example).filter { $0.code == code }.isEmpty, "\(code) fires on its clean example:\n\(example)")
+        }
+    }
+
+    @Test func codesAreUniqueAndPagesAreCurrent() throws {
+        #expect(Set(Self.codes).count == Self.codes.count)
+        for rule in RuleRegistry.all {
+            let path = Self.root.appendingPathComponent("rules/\(rule.description.code).md")
+            let page = try String(contentsOf: path, encoding: .utf8)
+            #expect(page == RuleCatalogue.page(rule.description), "rules/\(rule.description.code).md is stale: run `routesim rules --write-docs rules/`")
+        }
+        let index = try String(contentsOf: Self.root.appendingPathComponent("rules/README.md"), encoding: .utf8)
+        #expect(index == RuleCatalogue.index(), "rules/README.md is stale")
+    }
+
+    static let sample = """
+    hostname R2
+    router bgp 65001
+     neighbor 192.0.2.2 remote-as 65002
+     neighbor 192.0.2.2 route-map TO-PEER out
+     neighbor 192.0.2.2 maximum-prefix 100
+     network 198.51.100.0 mask 255.255.255.0
+    ip route 198.51.100.0 255.255.255.0 Null0
+    frobnicate
+    """
+
+    @Test func textAndJSONOutputs() throws {
+        let report = Linter.run([Linter.FileResult(path: "r2.cfg", device: Linter.parse(text: Self.sample, file: "r2.cfg"), source: Self.sample)])
+        let text = LintOutput.text(report, showUnparsed: true)
+        #expect(text == """
+        r2.cfg:3:2: warning: eBGP neighbor 192.0.2.2 has no inbound policy (RFC 8212) [EBGP-NO-POLICY]
+            neighbor 192.0.2.2 remote-as 65002
+        r2.cfg:4:2: error: neighbor 192.0.2.2 route-map TO-PEER out is not defined [ROUTE-MAP-UNDEFINED]
+            neighbor 192.0.2.2 route-map TO-PEER out
+        r2.cfg:7:1: warning: 198.51.100.0/24 is pinned to Null0 and announced by its network statement to eBGP 192.0.2.2 with no track and no conditional advertisement: if this router loses its path into the network it keeps attracting and dropping that traffic [NULL-PIN-UNCONDITIONAL]
+            ip route 198.51.100.0 255.255.255.0 Null0
+        r2.cfg:8:1: note: unrecognised line: frobnicate [UNPARSED]
+
+        parse coverage (recognised / non-blank lines):
+          r2.cfg (ios): 87.5% of 8 lines, 1 unrecognised
+        1 file: 1 errors, 2 warnings, 0 notes
+
+        """)
+        let json = LintOutput.json(report)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(object["schemaVersion"] as? Int == 1)
+        #expect((object["findings"] as? [[String: Any]])?.map { $0["code"] as? String } == ["EBGP-NO-POLICY", "ROUTE-MAP-UNDEFINED", "NULL-PIN-UNCONDITIONAL"])
+        #expect(json == LintOutput.json(report), "JSON is not deterministic")
+    }
+
+    @Test func unreadableFilesAreReportedAndTheRestLinted() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("routesim-lint-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Data([0x7F, 0x45, 0x4C, 0x46, 0x00, 0x01]).write(to: directory.appendingPathComponent("a.bin"))
+        try Data(Self.sample.utf8).write(to: directory.appendingPathComponent("b.cfg"))
+        try Data("system { host-name r1; }\ninterfaces { ge-0/0/0 { unit 0; } }\n".utf8).write(to: directory.appendingPathComponent("c.conf"))
+        let (files, missing) = Linter.collect([directory.path, "/nonexistent/x"])
+        #expect(missing == ["/nonexistent/x"] && files.count == 3)
+        let report = Linter.run(files.map { Linter.parse(path: $0) })
+        #expect(report.files[0].error?.contains("binary") == true)
+        #expect(report.findings.contains { $0.code == "NULL-PIN-UNCONDITIONAL" })
+        let junos = try #require(report.files[2].device)
+        #expect(junos.dialect == .junos && junos.lines.unsupported.count == 2 && junos.lines.unrecognized.isEmpty)
+    }
+
+    /// The whole Cisco-style corpus lints without a crash, and the rules find what the
+    /// MANIFEST says is there (Null0 pins announced over eBGP exist in real configs).
+    @Test func corpusLints() throws {
+        let corpus = Self.root.deletingLastPathComponent().appendingPathComponent("shared/corpus")
+        guard FileManager.default.fileExists(atPath: corpus.appendingPathComponent("MANIFEST.tsv").path) else {
+            print("SKIPPED corpusLints: ../shared/corpus is not beside this checkout (it is in CI)")
+            return
+        }
+        let (files, _) = Linter.collect(["cisco-ios", "arista-eos", "frr"].map { corpus.appendingPathComponent($0).path })
+        let report = Linter.run(files.map { Linter.parse(path: $0) })
+        #expect(report.files.count > 4_000)
+        var byCode: [String: Int] = [:]
+        for finding in report.findings { byCode[finding.code, default: 0] += 1 }
+        print("corpus lint: \(report.files.count) files, findings by rule: \(byCode.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))")
+        #expect((byCode["NULL-PIN-UNCONDITIONAL"] ?? 0) > 0)
+        #expect((byCode["EBGP-NO-POLICY"] ?? 0) > 0)
+    }
+}
