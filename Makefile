@@ -42,6 +42,7 @@ test: test-deps
 
 bench: release
 	scripts/bench.sh
+	scripts/bench-lint.sh
 
 # The README's picture, made by the tool itself.
 docs-images: release

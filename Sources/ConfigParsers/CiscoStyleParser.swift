@@ -38,16 +38,16 @@ public struct CiscoStyleParser {
         var state = State(device: DeviceConfig(file: file, dialect: dialect))
         for (index, raw) in ConfigSource.lines(text).enumerated() {
             let number = index + 1
-            let trimmed = raw.trimmingCharacters(in: .whitespaces)
+            let trimmed = ConfigSource.trimmed(raw)
             if let delimiter = state.banner {
                 state.device.lines.ignored += trimmed.isEmpty ? 0 : 1
                 if trimmed.contains(delimiter) || (delimiter == "EOF" && trimmed == "EOF") { state.banner = nil }
                 continue
             }
             if trimmed.isEmpty { continue }
-            let indent = raw.prefix { $0 == " " || $0 == "\t" }.count
+            let indent = raw.utf8.prefix { $0 == 32 || $0 == 9 }.count
             let location = SourceLocation(file: file, line: number, column: indent + 1)
-            let words = trimmed.split(separator: " ", omittingEmptySubsequences: true)
+            let words = ConfigSource.words(trimmed)
             let outcome = handle(words: words, line: trimmed, indent: indent, location: location, state: &state)
             switch outcome {
             case .modelled: state.device.lines.modelled += 1
@@ -61,7 +61,7 @@ public struct CiscoStyleParser {
 
     enum Outcome { case modelled, ignored, unrecognized, unsupported(String) }
 
-    func handle(words: [Substring], line: String, indent: Int, location: SourceLocation, state: inout State) -> Outcome {
+    func handle(words: [Substring], line: Substring, indent: Int, location: SourceLocation, state: inout State) -> Outcome {
         guard let first = words.first else { return .ignored }
         if first.hasPrefix("!") || first.hasPrefix("#") { return .ignored }
         // FRR closes blocks explicitly; EOS/IOS may too (`exit` inside a block).
@@ -104,7 +104,7 @@ public struct CiscoStyleParser {
 
     // MARK: top level
 
-    func topLevelLine(_ w: [Substring], line: String, location: SourceLocation, state: inout State) -> Outcome {
+    func topLevelLine(_ w: [Substring], line: Substring, location: SourceLocation, state: inout State) -> Outcome {
         state.context = .none
         let first = String(w[0])
         let two = w.count > 1 ? first + " " + w[1] : first

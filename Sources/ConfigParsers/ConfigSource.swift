@@ -41,8 +41,29 @@ public enum ConfigSource {
         return .success(text)
     }
 
-    /// Lines without their terminators (`\n`, `\r\n`, lone `\r`).
+    /// Lines without their terminators (`\n`, `\r\n`; a lone `\r` when the text has no `\n`).
+    /// Splits on bytes, not grapheme clusters: config text is line-oriented ASCII in practice.
     public static func lines(_ text: String) -> [Substring] {
-        text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+        let utf8 = text.utf8
+        let separator: UInt8 = utf8.contains(10) ? 10 : 13
+        return utf8.split(separator: separator, omittingEmptySubsequences: false).map { slice in
+            var end = slice.endIndex
+            if separator == 10, end > slice.startIndex, utf8[utf8.index(before: end)] == 13 { end = utf8.index(before: end) }
+            return Substring(utf8[slice.startIndex..<end])
+        }
+    }
+
+    /// Leading and trailing spaces and tabs removed (ASCII only, no Foundation).
+    public static func trimmed(_ line: Substring) -> Substring {
+        let utf8 = line.utf8
+        var start = utf8.startIndex, end = utf8.endIndex
+        while start < end, utf8[start] == 32 || utf8[start] == 9 { start = utf8.index(after: start) }
+        while end > start, utf8[utf8.index(before: end)] == 32 || utf8[utf8.index(before: end)] == 9 { end = utf8.index(before: end) }
+        return Substring(utf8[start..<end])
+    }
+
+    /// Words separated by spaces or tabs.
+    public static func words(_ line: Substring) -> [Substring] {
+        line.utf8.split(omittingEmptySubsequences: true) { $0 == 32 || $0 == 9 }.map { Substring($0) }
     }
 }

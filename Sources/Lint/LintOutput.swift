@@ -38,6 +38,10 @@ public enum LintOutput {
         var lines: Int
         var recognised: Int
         var unrecognised: [JSONLine]
+        /// What the parser found that the Null0 rules look at (the benchmark checks these against ground truth).
+        var discardRoutes: Int
+        var trackedRoutes: Int
+        var conditionalNeighbors: Int
     }
 
     struct JSONLine: Encodable { var line: Int; var text: String }
@@ -46,7 +50,10 @@ public enum LintOutput {
         let files = report.files.map { file in
             JSONFile(path: file.path, dialect: file.device?.dialect.rawValue, error: file.error, lines: file.device?.lines.total ?? 0,
                      recognised: file.device?.lines.recognised ?? 0,
-                     unrecognised: file.device?.lines.unrecognized.map { JSONLine(line: $0.line, text: $0.text) } ?? [])
+                     unrecognised: file.device?.lines.unrecognized.map { JSONLine(line: $0.line, text: $0.text) } ?? [],
+                     discardRoutes: file.device?.staticRoutes.filter { $0.target == .discard }.count ?? 0,
+                     trackedRoutes: file.device?.staticRoutes.filter { $0.track != nil }.count ?? 0,
+                     conditionalNeighbors: file.device?.bgp?.neighbors.filter { $0.advertiseMap != nil }.count ?? 0)
         }
         let summary = Dictionary(uniqueKeysWithValues: LintSeverity.allCases.map { ($0.rawValue, report.count($0)) })
         let encoder = JSONEncoder()

@@ -40,6 +40,15 @@ public enum Linter {
         return (files.sorted(), missing)
     }
 
+    /// Parses files on all cores; results in the order of `paths`.
+    public static func parseAll(_ paths: [String], dialect: ConfigDialect? = nil) -> [FileResult] {
+        let slots = ResultBox(count: paths.count)
+        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+            slots.set(index, parse(path: paths[index], dialect: dialect))
+        }
+        return slots.values()
+    }
+
     public static func parse(path: String, dialect: ConfigDialect? = nil) -> FileResult {
         switch ConfigSource.read(path: path) {
         case .failure(let error): return FileResult(path: path, device: nil, error: error.description)
@@ -79,4 +88,14 @@ public enum Linter {
         findings.sort { ($0.file, $0.line, $0.column, $0.code) < ($1.file, $1.line, $1.column, $1.code) }
         return Report(files: files, findings: findings)
     }
+}
+
+/// One slot per file, each written by exactly one iteration.
+final class ResultBox: @unchecked Sendable {
+    // Guarded by `lock`; every index is written once.
+    private var slots: [Linter.FileResult?]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ index: Int, _ value: Linter.FileResult) { lock.lock(); slots[index] = value; lock.unlock() }
+    func values() -> [Linter.FileResult] { lock.lock(); defer { lock.unlock() }; return slots.compactMap { $0 } }
 }

@@ -45,7 +45,7 @@ struct LintCommand: ParsableCommand {
             for path in missing { FileHandle.standardError.write(Data("error: \(path): no such file or directory\n".utf8)) }
             throw ExitCode(2)
         }
-        let report = Linter.run(files.map { Linter.parse(path: $0, dialect: dialect) })
+        let report = Linter.run(Linter.parseAll(files, dialect: dialect))
         try emit(format == .json ? LintOutput.json(report) : LintOutput.text(report, showUnparsed: showUnparsed), to: output)
         if let failOn, report.findings.contains(where: { $0.severity >= failOn }) { throw ExitCode(1) }
     }
