@@ -33,8 +33,13 @@ public enum Linter {
             if !isDirectory.boolValue { files.append(path); continue }
             let enumerator = FileManager.default.enumerator(at: URL(fileURLWithPath: path), includingPropertiesForKeys: [.isRegularFileKey],
                                                             options: [.skipsHiddenFiles])
+            // Report paths as the user spelled the directory, not as absolute paths.
+            let base = URL(fileURLWithPath: path).standardizedFileURL.path
+            let prefix = path.hasSuffix("/") ? String(path.dropLast()) : path
             while let url = enumerator?.nextObject() as? URL {
-                if (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true { files.append(url.path) }
+                guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
+                let full = url.standardizedFileURL.path
+                files.append(full.hasPrefix(base + "/") ? prefix + full.dropFirst(base.count) : full)
             }
         }
         return (files.sorted(), missing)
