@@ -180,4 +180,18 @@ import Testing
         let same = (try? String(contentsOf: URL(fileURLWithPath: page + ".2"), encoding: .utf8)) == html
         #expect(same, "two report runs differ")
     }
+
+    @Test func lintAndRulesExitCodes() throws {
+        let configs = Self.root.appendingPathComponent("examples/configs").path
+        let found = try Self.run(["lint", configs, "--fail-on", "error"])
+        #expect(found.status == 1)
+        #expect(found.stdout.contains("/r2.cfg:9:1: warning: 198.51.100.0/24 is pinned to Null0") && found.stdout.contains("[NULL-PIN-UNCONDITIONAL]"))
+        #expect(try Self.run(["lint", configs]).status == 0)
+        let missing = try Self.run(["lint", "/nonexistent/configs"])
+        #expect(missing.status == 2 && missing.stderr.contains("no such file or directory"))
+        let explain = try Self.run(["rules", "explain", "null-pin-unconditional"])
+        #expect(explain.status == 0 && explain.stdout.hasPrefix("# NULL-PIN-UNCONDITIONAL"))
+        let unknown = try Self.run(["rules", "explain", "NULL-PIN"])
+        #expect(unknown.status == 2 && unknown.stderr.contains("did you mean"))
+    }
 }

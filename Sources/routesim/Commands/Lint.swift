@@ -76,7 +76,11 @@ struct Rules: ParsableCommand {
         }
         if words.first == "explain" {
             guard words.count == 2, let rule = RuleRegistry.rule(code: words[1]) else {
-                let hint = words.count == 2 ? Suggestion.didYouMean(words[1].uppercased(), in: RuleRegistry.all.map { $0.description.code }).map { "; \($0)" } ?? "" : ""
+                let codes = RuleRegistry.all.map { $0.description.code }
+                let typed = words.count == 2 ? words[1].uppercased() : ""
+                let prefixed = codes.filter { !typed.isEmpty && $0.hasPrefix(typed) }
+                let hint = prefixed.count == 1 ? "; did you mean '\(prefixed[0])'?"
+                    : Suggestion.didYouMean(typed, in: codes).map { "; \($0)" } ?? "; `routesim rules` lists them"
                 FileHandle.standardError.write(Data("error: give one rule code: routesim rules explain CODE\(hint)\n".utf8))
                 throw ExitCode(2)
             }
