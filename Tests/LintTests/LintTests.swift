@@ -2,6 +2,9 @@ import ConfigParsers
 import Foundation
 import Lint
 import Testing
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 
 /// Every rule's own examples (the triggering ones fire it, the clean ones do not), the
 /// generated rules/ pages are current, the text and JSON outputs of a fixed config, and a lint
@@ -73,6 +76,37 @@ import Testing
         #expect(object["schemaVersion"] as? Int == 1)
         #expect((object["findings"] as? [[String: Any]])?.map { $0["code"] as? String } == ["EBGP-NO-POLICY", "ROUTE-MAP-UNDEFINED", "NULL-PIN-UNCONDITIONAL"])
         #expect(json == LintOutput.json(report), "JSON is not deterministic")
+    }
+
+    static func snapshot(_ text: String, named name: String) throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots/\(name)")
+        if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" { try Data(text.utf8).write(to: url); return }
+        let expected = try String(contentsOf: url, encoding: .utf8)
+        #expect(text == expected, "\(name) differs from its snapshot; RECORD_SNAPSHOTS=1 swift test to accept")
+    }
+
+    /// One fixed set of findings (plus an unreadable file) in every CI format.
+    @Test func ciFormatsMatchTheirSnapshots() throws {
+        let hostile = Self.sample.replacingOccurrences(of: "TO-PEER", with: "TO<\"PEER\">&,:%")
+        var files = [Linter.FileResult(path: "r2.cfg", device: Linter.parse(text: hostile, file: "r2.cfg"), source: hostile)]
+        files.append(Linter.FileResult(path: "blob.bin", device: nil, error: "file is binary (NUL bytes or invalid UTF-8), not a text config"))
+        files.append(Linter.FileResult(path: "clean.cfg", device: Linter.parse(text: "hostname ok\n", file: "clean.cfg"), source: "hostname ok\n"))
+        let report = Linter.run(files)
+        try Self.snapshot(LintOutput.sarif(report), named: "report.sarif")
+        try Self.snapshot(LintOutput.junit(report), named: "report.junit.xml")
+        try Self.snapshot(LintOutput.github(report), named: "report.github.txt")
+        // SARIF: valid JSON, version 2.1.0, every rule in the table, results point at rules.
+        let sarif = try #require(try JSONSerialization.jsonObject(with: Data(LintOutput.sarif(report).utf8)) as? [String: Any])
+        #expect(sarif["version"] as? String == "2.1.0")
+        let run = try #require((sarif["runs"] as? [[String: Any]])?.first)
+        let rules = ((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]]
+        #expect(rules?.count == RuleRegistry.all.count)
+        #expect((run["results"] as? [[String: Any]])?.count == report.findings.count + 1)
+        // JUnit: well-formed XML.
+        let parser = XMLParser(data: Data(LintOutput.junit(report).utf8))
+        #expect(parser.parse(), "JUnit XML is not well-formed")
+        // GitHub: one command per line, the hostile name escaped.
+        #expect(LintOutput.github(report).split(separator: "\n").allSatisfy { $0.hasPrefix("::") })
     }
 
     @Test func unreadableFilesAreReportedAndTheRestLinted() throws {

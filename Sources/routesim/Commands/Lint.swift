@@ -5,7 +5,7 @@ import Pipeline
 extension LintSeverity: ExpressibleByArgument {}
 extension ConfigDialect: ExpressibleByArgument {}
 
-enum LintFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
+enum LintFormat: String, ExpressibleByArgument, CaseIterable { case text, json, sarif, junit, github }
 
 struct LintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -18,8 +18,9 @@ struct LintCommand: ParsableCommand {
         unrecognised; --show-unparsed lists the last two kinds, and a per-file coverage summary \
         ends the text output. `routesim rules` lists the rules.
 
-        Output: `file:line:col: severity: message [CODE]` with the offending line (text), or \
-        versioned JSON. Binary, oversized or unreadable files get an error line; the other files \
+        Output: `file:line:col: severity: message [CODE]` with the offending line (text), \
+        versioned JSON, SARIF 2.1.0 with the rules table, JUnit XML, or GitHub Actions \
+        annotations. Binary, oversized or unreadable files get an error line; the other files \
         are still linted.
 
         Exit codes: 0 no finding at or above --fail-on (always 0 without it); 1 findings; 2 bad \
@@ -27,13 +28,13 @@ struct LintCommand: ParsableCommand {
 
         Examples:
           routesim lint configs/
-          routesim lint r1.cfg r2.conf --format json
+          routesim lint r1.cfg r2.conf --format sarif > routesim.sarif
           routesim lint configs/ --fail-on warning --show-unparsed
         """
     )
 
     @Argument(help: "Config files or directories.") var paths: [String]
-    @Option(help: "Output format: text or json.") var format: LintFormat = .text
+    @Option(help: "Output format: text, json, sarif (2.1.0, for code scanning), junit (XML) or github (Actions annotations).") var format: LintFormat = .text
     @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding is at least this severe: info, warning or error.") var failOn: LintSeverity?
     @Flag(name: .customLong("show-unparsed"), help: "List every unrecognised or unsupported line.") var showUnparsed = false
     @Option(help: "Read every file as this dialect (ios, eos, frr) instead of detecting it.") var dialect: ConfigDialect?
@@ -46,7 +47,15 @@ struct LintCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let report = Linter.run(Linter.parseAll(files, dialect: dialect))
-        try emit(format == .json ? LintOutput.json(report) : LintOutput.text(report, showUnparsed: showUnparsed), to: output)
+        let rendered: String
+        switch format {
+        case .text: rendered = LintOutput.text(report, showUnparsed: showUnparsed)
+        case .json: rendered = LintOutput.json(report)
+        case .sarif: rendered = LintOutput.sarif(report)
+        case .junit: rendered = LintOutput.junit(report)
+        case .github: rendered = LintOutput.github(report)
+        }
+        try emit(rendered, to: output)
         if let failOn, report.findings.contains(where: { $0.severity >= failOn }) { throw ExitCode(1) }
     }
 }
