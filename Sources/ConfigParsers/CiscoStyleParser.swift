@@ -32,6 +32,11 @@ public struct CiscoStyleParser {
         var device: DeviceConfig
         var context: Context = .none
         var banner: Substring?       // delimiter while inside a banner
+        /// Codes from a `routesim: disable=` comment waiting for the line they apply to.
+        var pendingSuppression: Set<String>?
+        /// A suppression on a block opener: it covers the block, up to the next top-level line.
+        var openBlockSuppression: (codes: Set<String>, start: Int)?
+        var lastLine = 0
     }
 
     public func parse(_ text: String, file: String) -> DeviceConfig {
@@ -47,6 +52,21 @@ public struct CiscoStyleParser {
             if trimmed.isEmpty { continue }
             let indent = raw.utf8.prefix { $0 == 32 || $0 == 9 }.count
             let location = SourceLocation(file: file, line: number, column: indent + 1)
+            if let codes = Self.suppressionCodes(trimmed) {
+                state.pendingSuppression = (state.pendingSuppression ?? []).union(codes)
+                state.device.lines.ignored += 1
+                continue
+            }
+            let isComment = trimmed.hasPrefix("!") || trimmed.hasPrefix("#")
+            if !isComment && indent == 0, let open = state.openBlockSuppression {
+                state.device.suppressions.append((open.codes, open.start...max(open.start, state.lastLine)))
+                state.openBlockSuppression = nil
+            }
+            if !isComment, let codes = state.pendingSuppression {
+                if indent == 0 { state.openBlockSuppression = (codes, number) } else { state.device.suppressions.append((codes, number...number)) }
+                state.pendingSuppression = nil
+            }
+            if !isComment { state.lastLine = number }
             let words = ConfigSource.words(trimmed)
             let outcome = handle(words: words, line: trimmed, indent: indent, location: location, state: &state)
             switch outcome {
@@ -56,7 +76,19 @@ public struct CiscoStyleParser {
             case .unsupported(let reason): state.device.lines.unsupported.append((number, String(trimmed), reason))
             }
         }
+        if let open = state.openBlockSuppression { state.device.suppressions.append((open.codes, open.start...max(open.start, state.lastLine))) }
         return state.device
+    }
+
+    /// `! routesim: disable=CODE1,CODE2` (also with `#`): the codes, upper-cased; nil for other lines.
+    static func suppressionCodes(_ line: Substring) -> Set<String>? {
+        guard line.hasPrefix("!") || line.hasPrefix("#") else { return nil }
+        let body = ConfigSource.trimmed(line.drop { $0 == "!" || $0 == "#" })
+        guard body.hasPrefix("routesim:") else { return nil }
+        let rest = ConfigSource.trimmed(body.dropFirst("routesim:".count))
+        guard rest.hasPrefix("disable=") else { return nil }
+        let codes = rest.dropFirst("disable=".count).split(separator: ",").map { ConfigSource.trimmed($0).uppercased() }.filter { !$0.isEmpty }
+        return codes.isEmpty ? nil : Set(codes)
     }
 
     enum Outcome { case modelled, ignored, unrecognized, unsupported(String) }

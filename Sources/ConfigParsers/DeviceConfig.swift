@@ -21,6 +21,8 @@ public struct DeviceConfig: Sendable {
     /// MPLS / LDP / RSVP statements, recognised and not modelled yet.
     public var mplsStatements: [SourceLocation] = []
     public var lines = LineTally()
+    /// `! routesim: disable=CODE[,CODE]` comments: the codes (or `all`) and the line range they cover.
+    public var suppressions: [(codes: Set<String>, lines: ClosedRange<Int>)] = []
 
     public init(file: String, dialect: ConfigDialect) {
         self.file = file

@@ -21,6 +21,7 @@ public enum Linter {
     public struct Report: Sendable {
         public var files: [FileResult]
         public var findings: [LintFinding]
+        public init(files: [FileResult], findings: [LintFinding]) { self.files = files; self.findings = findings }
         public func count(_ severity: LintSeverity) -> Int { findings.filter { $0.severity == severity }.count }
     }
 
@@ -74,15 +75,21 @@ public enum Linter {
         return CiscoStyleParser(dialect: chosen).parse(text, file: file)
     }
 
-    /// Runs `rules` (default: all) over the devices; findings sorted by file, line, code.
-    public static func run(_ files: [FileResult], rules: [any LintRule.Type] = RuleRegistry.all) -> Report {
+    /// Runs `rules` (default: all) over the devices, honours inline suppressions and the
+    /// configuration (disabled rules, severity overrides); findings sorted by file, line, code.
+    public static func run(_ files: [FileResult], rules: [any LintRule.Type] = RuleRegistry.all, configuration: LintConfiguration = LintConfiguration()) -> Report {
+        let rules = rules.filter { !configuration.disabled.contains($0.description.code) }
         let devices = files.compactMap(\.device)
         let context = LintContext(devices: devices)
         var findings: [LintFinding] = []
         var lineTexts: [String: [Substring]] = [:]
         for file in files { if let source = file.source { lineTexts[file.path] = ConfigSource.lines(source) } }
         for device in devices {
-            for rule in rules { findings += rule.init().check(device, in: context) }
+            for rule in rules {
+                findings += rule.init().check(device, in: context).filter { finding in
+                    !device.suppressions.contains { ($0.codes.contains(finding.code) || $0.codes.contains("ALL")) && $0.lines.contains(finding.line) }
+                }
+            }
         }
         for index in findings.indices {
             let file = findings[index].file
@@ -90,6 +97,7 @@ public enum Linter {
                 findings[index].text = String(lines[findings[index].line - 1])
             }
         }
+        for index in findings.indices { if let severity = configuration.severities[findings[index].code] { findings[index].severity = severity } }
         findings.sort { ($0.file, $0.line, $0.column, $0.code) < ($1.file, $1.line, $1.column, $1.code) }
         return Report(files: files, findings: findings)
     }

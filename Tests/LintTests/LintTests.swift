@@ -109,6 +109,48 @@ import FoundationXML
         #expect(LintOutput.github(report).split(separator: "\n").allSatisfy { $0.hasPrefix("::") })
     }
 
+    @Test func inlineSuppressionsCoverTheNextLineOrBlock() throws {
+        let text = """
+        router bgp 65001
+         ! routesim: disable=EBGP-NO-MAX-PREFIX
+         neighbor 192.0.2.2 remote-as 65002
+         neighbor 192.0.2.3 remote-as 65003
+        ! routesim: disable=ebgp-no-policy, ROUTE-MAP-UNDEFINED
+        router bgp 65001
+         neighbor 192.0.2.4 remote-as 65004
+        ip route 198.51.100.0 255.255.255.0 Null0
+        """
+        let device = Linter.parse(text: text, file: "s.cfg", dialect: .ios)
+        #expect(device.suppressions.map(\.lines) == [3...3, 6...7])
+        let findings = Self.lint(text, file: "s.cfg").map { "\($0.line) \($0.code)" }
+        #expect(findings == ["3 EBGP-NO-POLICY", "4 EBGP-NO-MAX-PREFIX", "4 EBGP-NO-POLICY", "7 EBGP-NO-MAX-PREFIX"])
+    }
+
+    @Test func configurationDisablesReratesAndIgnores() throws {
+        var configuration = LintConfiguration()
+        configuration.disabled = ["EBGP-NO-MAX-PREFIX"]
+        configuration.severities = ["EBGP-NO-POLICY": .error]
+        let files = [Linter.FileResult(path: "r2.cfg", device: Linter.parse(text: Self.sample, file: "r2.cfg"), source: Self.sample)]
+        let report = Linter.run(files, configuration: configuration)
+        #expect(!report.findings.contains { $0.code == "EBGP-NO-MAX-PREFIX" })
+        #expect(report.findings.first { $0.code == "EBGP-NO-POLICY" }?.severity == .error)
+        configuration.ignore = ["lab/**", "*.bak", "old/r?.cfg"]
+        #expect(configuration.ignores("configs/lab/x/r1.cfg") && configuration.ignores("a/b/r1.cfg.bak") && configuration.ignores("old/r1.cfg"))
+        #expect(!configuration.ignores("configs/r1.cfg") && !configuration.ignores("old/r10.cfg"))
+    }
+
+    @Test func baselineHidesOnlyAcceptedFindings() throws {
+        let before = Linter.run([Linter.FileResult(path: "r2.cfg", device: Linter.parse(text: Self.sample, file: "r2.cfg"), source: Self.sample)])
+        let baseline = LintBaseline(findings: before.findings)
+        // The same findings a few lines lower are still accepted; a new Null0 pin is not.
+        let edited = "! a new comment\n! another\n" + Self.sample + "\nip route 203.0.113.0 255.255.255.0 Null0\nrouter bgp 65001\n network 203.0.113.0 mask 255.255.255.0"
+        let after = Linter.run([Linter.FileResult(path: "r2.cfg", device: Linter.parse(text: edited, file: "r2.cfg"), source: edited)])
+        let fresh = baseline.newFindings(after.findings)
+        #expect(fresh.map(\.code) == ["NULL-PIN-UNCONDITIONAL"] && fresh.first?.text?.contains("203.0.113.0") == true)
+        let data = try JSONEncoder().encode(baseline)
+        #expect(try JSONDecoder().decode(LintBaseline.self, from: data).entries == baseline.entries)
+    }
+
     @Test func unreadableFilesAreReportedAndTheRestLinted() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("routesim-lint-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

@@ -23,13 +23,21 @@ struct LintCommand: ParsableCommand {
         annotations. Binary, oversized or unreadable files get an error line; the other files \
         are still linted.
 
+        Settings: .routesim.yml (or --config) turns rules off (`rules: {disable: [CODE]}`), \
+        changes severities (`rules: {severity: {CODE: warning}}`), skips files (`ignore: [glob]`) \
+        and names a baseline. In a config, `! routesim: disable=CODE[,CODE]` (or `all`) silences \
+        the next line, or the whole block when that line opens one. --write-baseline records \
+        today's findings; --baseline (or `baseline:`) then reports only new ones.
+
         Exit codes: 0 no finding at or above --fail-on (always 0 without it); 1 findings; 2 bad \
-        arguments (a path that does not exist).
+        arguments (a path that does not exist, a bad settings or baseline file).
 
         Examples:
           routesim lint configs/
           routesim lint r1.cfg r2.conf --format sarif > routesim.sarif
           routesim lint configs/ --fail-on warning --show-unparsed
+          routesim lint configs/ --write-baseline routesim-baseline.json   # adopt on a legacy network
+          routesim lint configs/ --baseline routesim-baseline.json --fail-on warning
         """
     )
 
@@ -39,14 +47,41 @@ struct LintCommand: ParsableCommand {
     @Flag(name: .customLong("show-unparsed"), help: "List every unrecognised or unsupported line.") var showUnparsed = false
     @Option(help: "Read every file as this dialect (ios, eos, frr) instead of detecting it.") var dialect: ConfigDialect?
     @Option(name: .shortAndLong, help: "Write the output to this file (atomically) instead of stdout.") var output: String?
+    @Option(help: "Lint settings (default: .routesim.yml in the current directory, if present).") var config: String?
+    @Option(help: "Report only findings not in this baseline file (overrides the configuration's `baseline`).") var baseline: String?
+    @Option(name: .customLong("write-baseline"), help: "Write every current finding to this baseline file and exit 0.") var writeBaseline: String?
 
     func run() throws {
-        let (files, missing) = Linter.collect(paths)
+        var configuration = LintConfiguration()
+        var baselinePath = baseline
+        let configPath = config ?? (FileManager.default.fileExists(atPath: ".routesim.yml") ? ".routesim.yml" : nil)
+        if let configPath {
+            let (loaded, configured) = unwrap(RouteSim.lintConfiguration(path: configPath))
+            configuration = loaded
+            baselinePath = baselinePath ?? configured
+        }
+        let (collected, missing) = Linter.collect(paths)
         if !missing.isEmpty {
             for path in missing { FileHandle.standardError.write(Data("error: \(path): no such file or directory\n".utf8)) }
             throw ExitCode(2)
         }
-        let report = Linter.run(Linter.parseAll(files, dialect: dialect))
+        let files = collected.filter { !configuration.ignores($0) }
+        var report = Linter.run(Linter.parseAll(files, dialect: dialect), configuration: configuration)
+        if let writeBaseline {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            let data = (try? encoder.encode(LintBaseline(findings: report.findings))) ?? Data()
+            try emit(String(decoding: data, as: UTF8.self) + "\n", to: writeBaseline)
+            FileHandle.standardError.write(Data("wrote \(report.findings.count) findings to \(writeBaseline)\n".utf8))
+            return
+        }
+        if let baselinePath {
+            guard let data = FileManager.default.contents(atPath: baselinePath), let accepted = try? JSONDecoder().decode(LintBaseline.self, from: data) else {
+                FileHandle.standardError.write(Data("error: cannot read baseline \(baselinePath) (write one with --write-baseline)\n".utf8))
+                throw ExitCode(2)
+            }
+            report.findings = accepted.newFindings(report.findings)
+        }
         let rendered: String
         switch format {
         case .text: rendered = LintOutput.text(report, showUnparsed: showUnparsed)

@@ -1,0 +1,83 @@
+import Foundation
+
+/// Team settings (`.routesim.yml`, read by the Pipeline): rules switched off, severities
+/// changed, paths skipped. Applied after the rules ran, so every rule still sees every device.
+public struct LintConfiguration: Sendable {
+    public var disabled: Set<String> = []
+    public var severities: [String: LintSeverity] = [:]
+    /// Glob patterns (`*` within a path segment, `**` across segments) of files not to lint.
+    public var ignore: [String] = []
+    public init() {}
+
+    public func ignores(_ path: String) -> Bool {
+        ignore.contains { Self.glob($0, matches: path) }
+    }
+
+    /// `*` matches within a segment, `**` any number of segments; a pattern without `/` matches
+    /// the file name anywhere; anything else is matched from the start or after a `/`.
+    static func glob(_ pattern: String, matches path: String) -> Bool {
+        func match(_ p: Substring, _ s: Substring) -> Bool {
+            if p.isEmpty { return s.isEmpty }
+            if p.hasPrefix("**") {
+                var rest = p.dropFirst(2)
+                if rest.hasPrefix("/") { rest = rest.dropFirst() }
+                var tail = s
+                while true {
+                    if match(rest, tail) { return true }
+                    guard let slash = tail.firstIndex(of: "/") else { return match(rest, tail[tail.endIndex...]) }
+                    tail = tail[tail.index(after: slash)...]
+                }
+            }
+            if p.first == "*" {
+                var tail = s
+                while true {
+                    if match(p.dropFirst(), tail) { return true }
+                    guard let c = tail.first, c != "/" else { return false }
+                    tail = tail.dropFirst()
+                }
+            }
+            guard let c = s.first, c == p.first || p.first == "?" && c != "/" else { return false }
+            return match(p.dropFirst(), s.dropFirst())
+        }
+        if !pattern.contains("/") { return match(Substring(pattern), Substring((path as NSString).lastPathComponent)) }
+        var start = Substring(path)
+        while true {
+            if match(Substring(pattern), start) { return true }
+            guard let slash = start.firstIndex(of: "/") else { return false }
+            start = start[start.index(after: slash)...]
+        }
+    }
+}
+
+/// A baseline: the findings a team accepted when adopting the linter. Matched by rule, file and
+/// the offending line's text (not its number, so edits elsewhere do not resurface them); each
+/// entry absorbs one finding.
+public struct LintBaseline: Codable, Sendable {
+    public struct Entry: Codable, Sendable, Hashable {
+        public var code: String
+        public var file: String
+        public var text: String
+    }
+    public var schemaVersion = 1
+    public var entries: [Entry]
+
+    public init(findings: [LintFinding]) {
+        entries = findings.map(Self.entry).sorted { ($0.file, $0.code, $0.text) < ($1.file, $1.code, $1.text) }
+    }
+
+    static func entry(_ finding: LintFinding) -> Entry {
+        Entry(code: finding.code, file: finding.file, text: (finding.text ?? finding.message).trimmingCharacters(in: .whitespaces))
+    }
+
+    /// The findings not covered by the baseline.
+    public func newFindings(_ findings: [LintFinding]) -> [LintFinding] {
+        var budget: [Entry: Int] = [:]
+        for entry in entries { budget[entry, default: 0] += 1 }
+        return findings.filter { finding in
+            let key = Self.entry(finding)
+            guard let left = budget[key], left > 0 else { return true }
+            budget[key] = left - 1
+            return false
+        }
+    }
+}
