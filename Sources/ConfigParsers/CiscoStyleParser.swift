@@ -289,7 +289,7 @@ public struct CiscoStyleParser {
         guard let head = rest.first else { return .unrecognized }
         var prefix: Prefix?
         if head.contains("/") {
-            prefix = Prefix(head).map { Prefix(network: $0.network, length: $0.length) }
+            prefix = ConfigSource.interfaceAddress(head).map(\.prefix)
             rest = rest.dropFirst()
         } else if rest.count >= 2, let network = IPv4Address(head), let mask = IPv4Address(rest[rest.startIndex + 1]), let length = Self.maskLength(mask) {
             prefix = Prefix(network: network, length: length)
@@ -332,8 +332,8 @@ public struct CiscoStyleParser {
         if first == "shutdown" { state.device.interfaces[index].shutdown = true; return .modelled }
         if first == "no" && w.count == 2 && w[1] == "shutdown" { state.device.interfaces[index].shutdown = false; return .modelled }
         if first == "ip" && w.count >= 3 && (w[1] == "address" || w[1] == "addr") {
-            if w[2].contains("/"), let parsed = Prefix(w[2]), let address = IPv4Address(w[2].split(separator: "/")[0]) {
-                state.device.interfaces[index].addresses.append((address, Prefix(network: parsed.network, length: parsed.length)))
+            if let (address, prefix) = ConfigSource.interfaceAddress(w[2]) {
+                state.device.interfaces[index].addresses.append((address, prefix))
                 return .modelled
             }
             if w.count >= 4, let address = IPv4Address(w[2]), let mask = IPv4Address(w[3]), let length = Self.maskLength(mask) {
@@ -369,7 +369,7 @@ public struct CiscoStyleParser {
             var prefix: Prefix?
             var routeMap: String?
             if w[1].contains("/") {
-                prefix = Prefix(w[1]).map { Prefix(network: $0.network, length: $0.length) }
+                prefix = ConfigSource.interfaceAddress(w[1]).map(\.prefix)
             } else if let network = IPv4Address(w[1]) {
                 if w.count >= 4, w[2] == "mask", let mask = IPv4Address(w[3]), let length = Self.maskLength(mask) {
                     prefix = Prefix(network: network, length: length)
@@ -383,7 +383,7 @@ public struct CiscoStyleParser {
             return .modelled
         case "aggregate-address" where w.count >= 2:
             var prefix: Prefix?
-            if w[1].contains("/") { prefix = Prefix(w[1]).map { Prefix(network: $0.network, length: $0.length) } }
+            if w[1].contains("/") { prefix = ConfigSource.interfaceAddress(w[1]).map(\.prefix) }
             else if w.count >= 3, let network = IPv4Address(w[1]), let mask = IPv4Address(w[2]), let length = Self.maskLength(mask) { prefix = Prefix(network: network, length: length) }
             guard let prefix else { return w[1].contains(":") ? .ignored : .unrecognized }
             bgp.aggregates.append((prefix, w.contains("summary-only"), location))

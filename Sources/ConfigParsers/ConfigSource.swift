@@ -1,4 +1,5 @@
 import Foundation
+import NetPrimitives
 
 /// Reading a config file safely: size cap, binary detection, CRLF, and line splitting.
 public enum ConfigSource {
@@ -60,6 +61,13 @@ public enum ConfigSource {
         while start < end, utf8[start] == 32 || utf8[start] == 9 { start = utf8.index(after: start) }
         while end > start, utf8[utf8.index(before: end)] == 32 || utf8[utf8.index(before: end)] == 9 { end = utf8.index(before: end) }
         return Substring(utf8[start..<end])
+    }
+
+    /// `10.0.0.1/24` -> the address and its subnet (host bits allowed, as interfaces write them).
+    public static func interfaceAddress(_ text: some StringProtocol) -> (address: IPv4Address, prefix: Prefix)? {
+        let parts = text.split(separator: "/")
+        guard parts.count == 2, let address = IPv4Address(parts[0]), let length = UInt8(parts[1]), length <= 32 else { return nil }
+        return (address, Prefix(network: address, length: length))
     }
 
     /// Words separated by spaces or tabs.

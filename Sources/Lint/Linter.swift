@@ -64,14 +64,7 @@ public enum Linter {
 
     public static func parse(text: String, file: String, dialect: ConfigDialect? = nil) -> DeviceConfig {
         let chosen = dialect ?? ConfigDialect.detect(ConfigSource.lines(text))
-        guard chosen != .junos else {
-            // Junos is not parsed yet: every line is reported, nothing is dropped silently.
-            var device = DeviceConfig(file: file, dialect: .junos)
-            for (index, line) in ConfigSource.lines(text).enumerated() where !line.trimmingCharacters(in: .whitespaces).isEmpty {
-                device.lines.unsupported.append((index + 1, String(line), "Junos is not parsed yet"))
-            }
-            return device
-        }
+        if chosen == .junos { return JunosParser().parse(text, file: file) }
         return CiscoStyleParser(dialect: chosen).parse(text, file: file)
     }
 

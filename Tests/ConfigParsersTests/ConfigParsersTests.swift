@@ -140,6 +140,106 @@ import Testing
         #expect(leaf.prefixLists["LOOPBACKS"] != nil && leaf.staticRoutes.first?.target == .discard)
     }
 
+    static let junosBraces = """
+    ## Last commit: 2026-11-22
+    version 21.4R3;
+    system {
+        host-name pe1;
+    }
+    interfaces {
+        ge-0/0/0 {
+            unit 0 {
+                family inet {
+                    address 192.0.2.1/30;
+                }
+            }
+        }
+        lo0 {
+            unit 0 {
+                family inet {
+                    address 10.0.0.1/32;
+                }
+            }
+        }
+    }
+    routing-options {
+        autonomous-system 65001;
+        static {
+            route 198.51.100.0/24 discard;
+            route 0.0.0.0/0 next-hop 192.0.2.2;
+        }
+    }
+    protocols {
+        bgp {
+            group PEERS {
+                type external;
+                export ADVERTISE;
+                neighbor 192.0.2.2 {
+                    peer-as 65002;
+                }
+            }
+        }
+        ospf {
+            area 0.0.0.0 {
+                interface lo0.0 passive;
+            }
+        }
+    }
+    policy-options {
+        condition CORE-UP {
+            if-route-exists 10.0.0.2/32 table inet.0;
+        }
+        policy-statement ADVERTISE {
+            term 1 {
+                from {
+                    prefix-list OURS;
+                    condition CORE-UP;
+                }
+                then accept;
+            }
+        }
+    }
+    frobnicate;
+    """
+
+    @Test func junosBracesAndSetFormsGiveTheSameModel() throws {
+        let braces = JunosParser().parse(Self.junosBraces, file: "pe1.conf")
+        #expect(ConfigDialect.detect(ConfigSource.lines(Self.junosBraces)) == .junos)
+        #expect(braces.hostname == "pe1")
+        #expect(braces.interfaces.map(\.name) == ["ge-0/0/0.0", "lo0.0"])
+        #expect(braces.interfaces[0].addresses.first?.prefix == Prefix("192.0.2.0/30"))
+        #expect(braces.staticRoutes.map(\.target) == [.discard, .nextHop(IPv4Address("192.0.2.2")!)])
+        #expect(braces.staticRoutes[0].location.line == 25)
+        let bgp = try #require(braces.bgp)
+        #expect(bgp.asn == 65001)
+        let neighbor = try #require(bgp.neighbors.first { $0.key == "192.0.2.2" })
+        #expect(neighbor.peerGroup == "PEERS" && neighbor.remoteAS == "65002")
+        #expect(bgp.neighbors.first { $0.key == "PEERS" }?.routeMapOut == "ADVERTISE")
+        #expect(braces.prefixLists["condition:CORE-UP"] != nil)
+        #expect(braces.routeMaps["ADVERTISE"]?.first?.references.map(\.name) == ["OURS", "CORE-UP"])
+        #expect(braces.lines.unrecognized.map(\.line) == [59], "\(braces.lines.unrecognized)")
+        #expect(braces.lines.total == Self.junosBraces.split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.count)
+
+        let set = """
+        set system host-name pe1
+        set interfaces ge-0/0/0 unit 0 family inet address 192.0.2.1/30
+        set interfaces lo0 unit 0 family inet address 10.0.0.1/32
+        set routing-options autonomous-system 65001
+        set routing-options static route 198.51.100.0/24 discard
+        set routing-options static route 0.0.0.0/0 next-hop 192.0.2.2
+        set protocols bgp group PEERS type external
+        set protocols bgp group PEERS export ADVERTISE
+        set protocols bgp group PEERS neighbor 192.0.2.2 peer-as 65002
+        deactivate protocols bgp group OLD
+        """
+        #expect(ConfigDialect.detect(ConfigSource.lines(set)) == .junos)
+        let flat = JunosParser().parse(set, file: "pe1.set")
+        #expect(flat.hostname == braces.hostname && flat.interfaces.map(\.name) == braces.interfaces.map(\.name))
+        #expect(flat.staticRoutes.map(\.target) == braces.staticRoutes.map(\.target))
+        #expect(flat.bgp?.neighbors.first { $0.key == "192.0.2.2" }?.remoteAS == "65002")
+        #expect(flat.lines.unrecognized.isEmpty && flat.lines.total == 10)
+    }
+
     @Test func badBytesAreRefusedNotCrashedOn() {
         #expect(throws: ConfigSource.ReadError.self) { try ConfigSource.decode(Data([0x68, 0x00, 0x69])).get() }
         #expect(throws: ConfigSource.ReadError.self) { try ConfigSource.decode(Data((0..<400).map { UInt8(128 + $0 % 100) })).get() }
@@ -149,6 +249,12 @@ import Testing
             _ = CiscoStyleParser(dialect: .ios).parse(text, file: "odd.cfg")
         }
     }
+
+    /// MANIFEST tags come from line regexes (its README says so); these match text that is not the construct.
+    static let falseTags: Set<String> = [
+        "junos/batfish/grammar/juniper/testconfigs/flatten-delete-replace: bgp",   // `delete: protocols bgp;` removes it
+        "junos/batfish/grammar/juniper/testconfigs/juniper-login-class: bgp",      // a login-class regexp string "protocols bgp"
+    ]
 
     /// Every corpus file of the Cisco-style dialects parses (no crash, no hang); the recognised
     /// share of non-blank lines per dialect stays above its floor (raise the floors as coverage grows).
@@ -164,11 +270,11 @@ import Testing
         var missing: [String] = []
         for row in text.split(separator: "\n").dropFirst() {
             let columns = row.split(separator: "\t", omittingEmptySubsequences: false)
-            guard columns.count > 4, let dialect = ConfigDialect(rawValue: String(columns[4])), dialect != .junos else { continue }
+            guard columns.count > 4, let dialect = ConfigDialect(rawValue: String(columns[4])) else { continue }
             let path = Self.corpus.appendingPathComponent(String(columns[0])).path
             guard case .success(let body) = ConfigSource.read(path: path) else { continue }
-            if ConfigDialect.detect(ConfigSource.lines(body)) == .junos { wrongDialect += 1 }
-            let device = CiscoStyleParser(dialect: dialect).parse(body, file: path)
+            if dialect != .junos && ConfigDialect.detect(ConfigSource.lines(body)) == .junos { wrongDialect += 1 }
+            let device = dialect == .junos ? JunosParser().parse(body, file: path) : CiscoStyleParser(dialect: dialect).parse(body, file: path)
             recognised[dialect, default: 0] += device.lines.recognised
             total[dialect, default: 0] += device.lines.total
             files[dialect, default: 0] += 1
@@ -177,7 +283,7 @@ import Testing
             let tags = Set(columns[6].split(separator: "|").map(String.init))
             let checks: [(String, Bool)] = [
                 ("null0", device.staticRoutes.contains { $0.target == .discard }
-                    || device.lines.unsupported.contains { $0.text.hasPrefix("ipv6 route") && ["null0", "blackhole", "reject"].contains { $0.lowercased().contains($0) } }),
+                    || device.lines.unsupported.contains { line in ["null0", "blackhole", "reject", "discard"].contains { line.text.lowercased().contains($0) } }),
                 ("advertise-map", device.bgp?.neighbors.contains { $0.advertiseMap != nil } ?? false),
                 ("exist-map", device.bgp?.neighbors.contains { $0.existMap != nil } ?? false),
                 ("non-exist-map", device.bgp?.neighbors.contains { $0.nonExistMap != nil } ?? false),
@@ -185,18 +291,21 @@ import Testing
                 ("track", !device.tracks.isEmpty || device.staticRoutes.contains { $0.track != nil }
                     || device.lines.unsupported.contains { $0.text.contains(" track ") }),   // EOS `ipv6 route ... track bfd`
                 ("bgp", device.bgp != nil),
+                ("if-route-exists", device.prefixLists.keys.contains { $0.hasPrefix("condition:") }),
             ]
-            for (tag, present) in checks where tags.contains(tag) && !present { missing.append("\(columns[0]): \(tag)") }
+            for (tag, present) in checks where tags.contains(tag) && !present && !Self.falseTags.contains("\(columns[0]): \(tag)") {
+                missing.append("\(columns[0]): \(tag)")
+            }
         }
-        // Measured 2026-11-22: IOS 98.2%, EOS 95.9%, FRR 95.1%.
-        let floors: [ConfigDialect: Double] = [.ios: 0.97, .eos: 0.95, .frr: 0.95]
-        for dialect in [ConfigDialect.ios, .eos, .frr] {
+        // Measured 2026-11-22: IOS 98.3%, EOS 96.0%, FRR 95.1%, Junos 98.2% (statements under known hierarchies).
+        let floors: [ConfigDialect: Double] = [.ios: 0.97, .eos: 0.95, .frr: 0.95, .junos: 0.90]
+        for dialect in [ConfigDialect.ios, .eos, .frr, .junos] {
             let share = Double(recognised[dialect] ?? 0) / Double(max(1, total[dialect] ?? 0))
             print(String(format: "corpus %@: %d files, %d non-blank lines, %.1f%% recognised", dialect.rawValue, files[dialect] ?? 0, total[dialect] ?? 0, share * 100))
             #expect(share >= floors[dialect] ?? 1, "\(dialect.rawValue) coverage \(share) fell below \(floors[dialect] ?? 1)")
         }
         print("most frequent unrecognised first words: \(unknownWords.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(25).map { "\($0.key) \($0.value)" }.joined(separator: ", "))")
-        #expect((files[.frr] ?? 0) > 2500 && (files[.ios] ?? 0) > 700 && (files[.eos] ?? 0) > 600)
+        #expect((files[.frr] ?? 0) > 2500 && (files[.ios] ?? 0) > 700 && (files[.eos] ?? 0) > 600 && (files[.junos] ?? 0) > 400)
         #expect(missing.isEmpty, "tagged constructs not found in the model: \(missing.prefix(20))")
         #expect(wrongDialect < 20, "\(wrongDialect) Cisco-style corpus files look like Junos to the detector")
     }

@@ -1,0 +1,270 @@
+import Diagnostics
+import NetPrimitives
+
+/// Junos, in the hierarchical (braces) and the `set` form. Both are flattened into statements
+/// (the path of words from the top, with the line the statement ends on), which are then read
+/// like `set` lines. Every non-blank line is counted: statements under hierarchies routesim
+/// knows are modelled or recognised-and-ignored, closing braces and comments are ignored,
+/// anything else is unrecognised.
+public struct JunosParser {
+    public init() {}
+
+    struct Statement {
+        var words: [Substring]
+        var line: Int
+        /// False for the second and later statements of a one-line block (each line counts once).
+        var counts = true
+    }
+
+    public func parse(_ text: String, file: String) -> DeviceConfig {
+        var device = DeviceConfig(file: file, dialect: .junos)
+        var statements: [Statement] = []
+        var stack: [[Substring]] = []
+        var inComment = false
+        for (index, raw) in ConfigSource.lines(text).enumerated() {
+            let number = index + 1
+            var line = ConfigSource.trimmed(raw)
+            if line.isEmpty { continue }
+            if inComment {
+                device.lines.ignored += 1
+                if line.contains("*/") { inComment = false }
+                continue
+            }
+            if line.hasPrefix("/*") { device.lines.ignored += 1; if !line.contains("*/") { inComment = true }; continue }
+            if line.hasPrefix("#") { device.lines.ignored += 1; continue }
+            // `set` form.
+            if line.hasPrefix("set ") || line.hasPrefix("deactivate ") || line.hasPrefix("delete ") || line.hasPrefix("activate ") {
+                let words = Self.words(line)
+                if words.first == "set" {
+                    statements.append(Statement(words: Array(words.dropFirst()), line: number))
+                } else {
+                    device.lines.ignored += 1
+                }
+                continue
+            }
+            // Braces form: strip a trailing comment, `inactive:` / `protect:` markers.
+            if let hash = line.firstIndex(of: "#"), !line[..<hash].contains("\"") { line = ConfigSource.trimmed(line[..<hash]) }
+            var words = Self.words(line)
+            while let first = words.first, first == "inactive:" || first == "protect:" || first == "replace:" { words.removeFirst() }
+            // A whole block on one line: `system { host-name r1; }`.
+            if let open = words.firstIndex(of: "{"), line.hasSuffix("}") {
+                let head = Array(words[..<open])
+                let body = words[(open + 1)...].filter { $0 != "}" && $0 != "{" }.joined(separator: " ").split(separator: ";").map { Self.words(ConfigSource.trimmed(Substring($0))) }
+                var first = true
+                for part in body where !part.isEmpty {
+                    statements.append(Statement(words: stack.flatMap { $0 } + head + part, line: number, counts: first))
+                    first = false
+                }
+                if first { statements.append(Statement(words: stack.flatMap { $0 } + head, line: number)) }
+                continue
+            }
+            if line == "}" || line.hasPrefix("}") {
+                if !stack.isEmpty { stack.removeLast() }
+                device.lines.ignored += 1
+                continue
+            }
+            if line.hasSuffix("{") {
+                stack.append(Array(words.dropLast()))
+                statements.append(Statement(words: stack.flatMap { $0 }, line: number))
+                continue
+            }
+            if line.hasSuffix(";") {
+                if let last = words.last, last.hasSuffix(";") { words[words.count - 1] = last.dropLast() }
+                if words.last?.isEmpty == true { words.removeLast() }
+                statements.append(Statement(words: stack.flatMap { $0 } + words, line: number))
+                continue
+            }
+            device.lines.unrecognized.append((number, String(line)))
+        }
+        for statement in statements { read(statement, file: file, into: &device) }
+        return device
+    }
+
+    /// Words, with `"quoted strings"` and `[ lists ]` kept together as one word each.
+    static func words(_ line: Substring) -> [Substring] {
+        var words: [Substring] = []
+        var index = line.startIndex
+        while index < line.endIndex {
+            let c = line[index]
+            if c == " " || c == "\t" { index = line.index(after: index); continue }
+            let start = index
+            if c == "\"" {
+                index = line.index(after: index)
+                while index < line.endIndex && line[index] != "\"" { index = line.index(after: index) }
+                if index < line.endIndex { index = line.index(after: index) }
+            } else if c == "[" {
+                while index < line.endIndex && line[index] != "]" { index = line.index(after: index) }
+                if index < line.endIndex { index = line.index(after: index) }
+            } else {
+                while index < line.endIndex && line[index] != " " && line[index] != "\t" { index = line.index(after: index) }
+            }
+            words.append(line[start..<index])
+        }
+        return words
+    }
+
+    /// Top-level hierarchies whose statements routesim recognises (modelled or deliberately ignored).
+    static let known: Set<Substring> = [
+        "version", "system", "chassis", "interfaces", "snmp", "routing-options", "protocols", "policy-options", "firewall",
+        "class-of-service", "security", "services", "forwarding-options", "routing-instances", "groups", "apply-groups", "event-options",
+        "access", "vlans", "bridge-domains", "switch-options", "ethernet-switching-options", "poe", "virtual-chassis", "applications",
+        "logical-systems", "multi-chassis", "accounting-options", "dynamic-profiles", "schedulers", "smtp", "fabric", "tenants",
+        "access-profile", "apply-macro", "protocols-mpls", "jsrc", "diameter", "wlan", "unified-edge", "session-limit-group",
+    ]
+
+    func read(_ statement: Statement, file: String, into device: inout DeviceConfig, instance: String? = nil) {
+        // `routing-instances R ...`, `logical-systems L ...`, `groups G ...` hold the same statements.
+        if let first = statement.words.first, ["routing-instances", "logical-systems", "groups"].contains(first), statement.words.count > 2 {
+            var inner = statement
+            inner.words = Array(statement.words.dropFirst(2))
+            read(inner, file: file, into: &device, instance: first == "groups" ? instance : String(statement.words[1]))
+            return
+        }
+        let w = statement.words
+        let location = SourceLocation(file: file, line: statement.line, column: 1)
+        guard let top = w.first else { device.lines.ignored += 1; return }
+        var modelled = false
+        func at(_ i: Int) -> Substring? { i < w.count ? w[i] : nil }
+        switch top {
+        case "system" where at(1) == "host-name":
+            if let name = at(2) { device.hostname = String(name.trimmingQuotes); modelled = true }
+        case "interfaces":
+            if let name = at(1), at(2) == "unit" && at(3) != nil || w.last == "disable" {
+                var full = String(name)
+                if at(2) == "unit", let unit = at(3) { full += ".\(unit)" }
+                let index = device.interfaces.firstIndex { $0.name == full } ?? {
+                    device.interfaces.append(InterfaceConfig(name: full, location: location))
+                    return device.interfaces.count - 1
+                }()
+                if let i = w.firstIndex(of: "address"), at(i - 1) == "inet", let text = at(i + 1), let (address, prefix) = ConfigSource.interfaceAddress(text),
+                   !device.interfaces[index].addresses.contains(where: { $0.address == address }) {
+                    device.interfaces[index].addresses.append((address, prefix))
+                }
+                if w.last == "disable" { device.interfaces[index].shutdown = true }
+                modelled = true
+            } else if at(1) != nil {
+                modelled = true   // physical options, the block openers
+            }
+        case "routing-options":
+            if at(1) == "rib", at(2)?.hasPrefix("inet6") == true {
+                device.lines.unsupported.append((statement.line, w.joined(separator: " "), "IPv6 routes (routesim models IPv4)"))
+                return
+            }
+            if at(1) == "static", at(2) == "route", let prefixText = at(3), prefixText.contains(":") {
+                if statement.counts { device.lines.unsupported.append((statement.line, w.joined(separator: " "), "IPv6 static route (routesim models IPv4)")) }
+                return
+            }
+            if at(1) == "static", at(2) == "route", let prefixText = at(3), let prefix = ConfigSource.interfaceAddress(prefixText)?.prefix {
+                let rest = w.dropFirst(4)
+                var target: StaticRouteConfig.Target?
+                if rest.contains("discard") || rest.contains("reject") { target = .discard }
+                else if let i = rest.firstIndex(of: "next-hop"), i + 1 < w.count, let hop = IPv4Address(w[i + 1]) { target = .nextHop(hop) }
+                if let target {
+                    if let existing = device.staticRoutes.firstIndex(where: { $0.prefix == prefix && $0.vrf == instance }) { device.staticRoutes[existing].target = target }
+                    else { device.staticRoutes.append(StaticRouteConfig(prefix: prefix, target: target, vrf: instance, location: location)) }
+                }
+                modelled = true
+            } else if at(1) == "autonomous-system", let asn = at(2).flatMap({ ASN($0) }) {
+                if device.bgp == nil { device.bgp = BGPConfigFacts(asn: asn, location: location) } else { device.bgp?.asn = asn }
+                modelled = true
+            } else if at(1) == "router-id", let id = at(2).flatMap({ IPv4Address($0) }) {
+                if device.bgp != nil { device.bgp?.routerID = id }
+                modelled = true
+            }
+        case "protocols":
+            switch at(1) {
+            case "bgp":
+                if device.bgp == nil { device.bgp = BGPConfigFacts(asn: 0, location: location) }
+                if at(2) == "group", let group = at(3) {
+                    var bgp = device.bgp ?? BGPConfigFacts(asn: 0, location: location)
+                    let groupIndex = bgp.neighbor(String(group), at: location)
+                    bgp.neighbors[groupIndex].isPeerGroup = true
+                    var target = groupIndex
+                    var rest = w.dropFirst(4)
+                    if rest.first == "neighbor", rest.count >= 2 {
+                        let address = String(rest[rest.startIndex + 1])
+                        target = bgp.neighbor(address, at: location)
+                        bgp.neighbors[target].peerGroup = String(group)
+                        rest = rest.dropFirst(2)
+                    }
+                    if let option = rest.first {
+                        let value = rest.count >= 2 ? String(rest[rest.startIndex + 1]).trimmingQuotes : nil
+                        switch option {
+                        case "peer-as": bgp.neighbors[target].remoteAS = value
+                        case "type" where value == "internal": bgp.neighbors[target].remoteAS = bgp.neighbors[target].remoteAS ?? "internal"
+                        case "type" where value == "external": bgp.neighbors[target].remoteAS = bgp.neighbors[target].remoteAS ?? "external"
+                        case "export": bgp.neighbors[target].routeMapOut = value
+                        case "import": bgp.neighbors[target].routeMapIn = value
+                        case "local-address": bgp.neighbors[target].updateSource = value
+                        case "cluster": bgp.neighbors[target].routeReflectorClient = true
+                        case "family" where rest.contains("prefix-limit"):
+                            if let i = rest.firstIndex(of: "maximum"), i + 1 < rest.endIndex { bgp.neighbors[target].maximumPrefix = Int(rest[i + 1]) ?? 0 }
+                        default: break
+                        }
+                    }
+                    device.bgp = bgp
+                }
+                modelled = true
+            case "ospf", "ospf3", "isis":
+                if !device.igps.contains(where: { $0.protocolName == String(at(1) ?? "") }) {
+                    device.igps.append(IGPFacts(protocolName: String(at(1) ?? ""), process: nil, location: location))
+                }
+                if w.contains("export") { device.igps[device.igps.count - 1].redistributeStatic = true }
+                modelled = true
+            case "mpls", "ldp", "rsvp":
+                device.mplsStatements.append(location)
+                modelled = true
+            default: break
+            }
+        case "policy-options":
+            if at(1) == "policy-statement", let name = at(2) {
+                if device.routeMaps[String(name)] == nil { device.routeMaps[String(name)] = [RouteMapEntry(action: "term", sequence: nil, location: location)] }
+                if let i = w.firstIndex(of: "prefix-list"), i + 1 < w.count { device.routeMaps[String(name)]?[0].references.append(("prefix-list", String(w[i + 1]), location)) }
+                if let i = w.firstIndex(of: "condition"), i + 1 < w.count { device.routeMaps[String(name)]?[0].references.append(("condition", String(w[i + 1]), location)) }
+                modelled = true
+            } else if at(1) == "prefix-list", let name = at(2) {
+                if device.prefixLists[String(name)] == nil { device.prefixLists[String(name)] = location }
+                modelled = true
+            } else if at(1) == "condition", let name = at(2) {
+                // `condition C if-route-exists P table inet.0`: the Junos form of conditional advertisement.
+                if w.contains("if-route-exists"), device.prefixLists["condition:\(name)"] == nil { device.prefixLists["condition:\(name)"] = location }
+                modelled = true
+            } else if at(1) == "community", let name = at(2) {
+                if device.communityLists[String(name)] == nil { device.communityLists[String(name)] = location }
+                modelled = true
+            } else if at(1) == "as-path", let name = at(2) {
+                if device.asPathLists[String(name)] == nil { device.asPathLists[String(name)] = location }
+                modelled = true
+            }
+        case "services" where at(1) == "rpm":
+            // `services rpm probe P test T target address A`: an IP SLA equivalent.
+            if let probe = at(3), at(2) == "probe" {
+                let id = String(probe) + (at(4) == "test" ? "/" + String(at(5) ?? "") : "")
+                let index = device.slas.firstIndex { $0.id == id } ?? {
+                    device.slas.append(SLAConfig(id: id, scheduled: true, location: location))
+                    return device.slas.count - 1
+                }()
+                if let i = w.firstIndex(of: "target"), i + 2 < w.count, w[i + 1] == "address", let target = IPv4Address(w[i + 2]) { device.slas[index].target = target }
+            }
+            modelled = true
+        case "services" where at(1) == "ip-monitoring":
+            if at(2) == "policy", let name = at(3), !device.tracks.contains(where: { $0.id == String(name) }) {
+                device.tracks.append(TrackConfig(id: String(name), location: location))
+            }
+            modelled = true
+        default: break
+        }
+        guard statement.counts else { return }
+        if modelled { device.lines.modelled += 1 }
+        else if Self.known.contains(top) { device.lines.ignored += 1 }
+        else { device.lines.unrecognized.append((statement.line, w.joined(separator: " "))) }
+    }
+}
+
+extension StringProtocol {
+    var trimmingQuotes: String {
+        var text = String(self)
+        if text.hasPrefix("\"") && text.hasSuffix("\"") && text.count >= 2 { text = String(text.dropFirst().dropLast()) }
+        return text
+    }
+}
