@@ -54,7 +54,7 @@ extension LintRule {
 /// Every built-in rule, in catalogue order.
 public enum RuleRegistry {
     public static let all: [any LintRule.Type] = [
-        NullPinUnconditionalRule.self, StaticTrackUndefinedRule.self, TrackSLAUndefinedRule.self, SLASelfTargetRule.self,
+        NullPinUnconditionalRule.self, NullPinSingleUplinkRule.self, StaticTrackUndefinedRule.self, TrackSLAUndefinedRule.self, SLASelfTargetRule.self,
         ConditionalMapUndefinedRule.self, NetworkWithoutRouteRule.self, EBGPWithoutPolicyRule.self, EBGPWithoutMaximumPrefixRule.self,
         RouteMapUndefinedRule.self, RouteMapUnusedRule.self,
     ]

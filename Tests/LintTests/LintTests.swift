@@ -12,8 +12,14 @@ import FoundationXML
 @Suite struct LintTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+    /// Lints an example; `---` lines separate the configs of several routers (multi-device rules).
     static func lint(_ text: String, file: String = "example.cfg") -> [LintFinding] {
-        Linter.run([Linter.FileResult(path: file, device: Linter.parse(text: text, file: file, dialect: .ios))]).findings
+        let parts = text.components(separatedBy: "\n---\n")
+        let files = parts.enumerated().map { index, part in
+            let name = parts.count == 1 ? file : "\(index + 1)-\(file)"
+            return Linter.FileResult(path: name, device: Linter.parse(text: part, file: name, dialect: .ios), source: part)
+        }
+        return Linter.run(files).findings
     }
 
     static let codes = RuleRegistry.all.map { $0.description.code }
