@@ -192,6 +192,6 @@ import Testing
         let explain = try Self.run(["rules", "explain", "null-pin-unconditional"])
         #expect(explain.status == 0 && explain.stdout.hasPrefix("# NULL-PIN-UNCONDITIONAL"))
         let unknown = try Self.run(["rules", "explain", "NULL-PIN"])
-        #expect(unknown.status == 2 && unknown.stderr.contains("did you mean"))
+        #expect(unknown.status == 2 && unknown.stderr.contains("did you mean one of NULL-PIN-UNCONDITIONAL, NULL-PIN-SINGLE-UPLINK"))
     }
 }

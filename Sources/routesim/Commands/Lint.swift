@@ -124,6 +124,7 @@ struct Rules: ParsableCommand {
                 let typed = words.count == 2 ? words[1].uppercased() : ""
                 let prefixed = codes.filter { !typed.isEmpty && $0.hasPrefix(typed) }
                 let hint = prefixed.count == 1 ? "; did you mean '\(prefixed[0])'?"
+                    : prefixed.count > 1 ? "; did you mean one of \(prefixed.joined(separator: ", "))?"
                     : Suggestion.didYouMean(typed, in: codes).map { "; \($0)" } ?? "; `routesim rules` lists them"
                 FileHandle.standardError.write(Data("error: give one rule code: routesim rules explain CODE\(hint)\n".utf8))
                 throw ExitCode(2)
