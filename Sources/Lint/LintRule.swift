@@ -1,5 +1,6 @@
 import ConfigParsers
 import Diagnostics
+import NetPrimitives
 
 public enum LintSeverity: String, Sendable, Codable, Comparable, CaseIterable {
     case info, warning, error
@@ -32,10 +33,28 @@ public struct LintFinding: Sendable, Codable {
     public var text: String?
 }
 
-/// What rules see: every parsed device of the run.
+/// What rules see: every parsed device of the run, and an index of which devices have an up,
+/// non-loopback interface in each subnet (links inferred from shared subnets), built once.
 public struct LintContext: Sendable {
     public var devices: [DeviceConfig]
-    public init(devices: [DeviceConfig]) { self.devices = devices }
+    /// Subnet -> the files of the devices with an address in it.
+    public let subnetMembers: [Prefix: [String]]
+    /// File -> its BGP AS.
+    public let asnOfFile: [String: ASN]
+
+    public init(devices: [DeviceConfig]) {
+        self.devices = devices
+        var members: [Prefix: [String]] = [:]
+        var asns: [String: ASN] = [:]
+        for device in devices {
+            if let asn = device.bgp?.asn { asns[device.file] = asn }
+            for interface in device.interfaces where !interface.shutdown && !interface.isLoopback {
+                for (_, prefix) in interface.addresses where prefix.length < 32 { members[prefix, default: []].append(device.file) }
+            }
+        }
+        subnetMembers = members
+        asnOfFile = asns
+    }
 }
 
 public protocol LintRule: Sendable {

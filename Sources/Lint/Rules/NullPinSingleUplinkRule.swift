@@ -60,14 +60,16 @@ public struct NullPinSingleUplinkRule: LintRule {
         guard !pins.isEmpty else { return [] }
         // Links toward other routers of the same AS: subnets of up, non-loopback interfaces that
         // another device of the AS also has an address in.
-        let sameAS = context.devices.filter { $0.file != device.file && $0.bgp?.asn == asn }
-        guard !sameAS.isEmpty else { return [] }   // the neighbours' configs were not given
         var uplinks = 0
+        var neighboursKnown = false
         for interface in device.interfaces where !interface.shutdown && !interface.isLoopback {
             for (_, prefix) in interface.addresses where prefix.length < 32 {
-                if sameAS.contains(where: { other in other.interfaces.contains { !$0.shutdown && $0.addresses.contains { $0.prefix == prefix } } }) { uplinks += 1 }
+                let others = (context.subnetMembers[prefix] ?? []).filter { $0 != device.file }
+                if others.contains(where: { context.asnOfFile[$0] == asn }) { uplinks += 1 }
             }
         }
+        neighboursKnown = context.asnOfFile.contains { $0.key != device.file && $0.value == asn }
+        guard neighboursKnown else { return [] }   // the neighbours' configs were not given
         guard uplinks == 1 else { return [] }
         return pins.map { pin in
             var finding = pin
