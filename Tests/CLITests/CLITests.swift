@@ -116,6 +116,10 @@ import Testing
         for word in ["--format", "--flow", "--sessions", "--layout", "--no-costs", "Exit codes", "Examples", "libgvc"] {
             #expect(draw.stdout.contains(word), "draw help lacks \(word)")
         }
+        let lint = try Self.run(["help", "lint"])
+        for word in ["--format", "sarif", "junit", "github", "--fail-on", "--show-unparsed", "--baseline", "--write-baseline", ".routesim.yml", "routesim: disable", "Exit codes", "Examples"] {
+            #expect(lint.stdout.contains(word), "lint help lacks \(word)")
+        }
         let report = try Self.run(["help", "report"])
         #expect(report.stdout.contains("self-contained") && report.stdout.contains("Examples"))
     }
