@@ -117,7 +117,7 @@ import Testing
             #expect(draw.stdout.contains(word), "draw help lacks \(word)")
         }
         let lint = try Self.run(["help", "lint"])
-        for word in ["--format", "sarif", "junit", "github", "--fail-on", "--show-unparsed", "--baseline", "--write-baseline", ".routesim.yml", "routesim: disable", "Exit codes", "Examples"] {
+        for word in ["--format", "sarif", "junit", "github", "--fail-on", "--show-unparsed", "--baseline", "--write-baseline", ".routesim.yml", "disable=CODE", "Exit codes", "Examples"] {
             #expect(lint.stdout.contains(word), "lint help lacks \(word)")
         }
         let report = try Self.run(["help", "report"])

@@ -10,12 +10,11 @@ enum LintFormat: String, ExpressibleByArgument, CaseIterable { case text, json, 
 struct LintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lint",
-        abstract: "Lint router configs (IOS, EOS, FRR) for the patterns that cause black holes; report every line it could not read.",
+        abstract: "Lint router configs (IOS, EOS, FRR, Junos) for the patterns that cause black holes; report every line it could not read.",
         discussion: """
         Paths are files or directories (read recursively, hidden entries skipped); the dialect is \
         detected per file unless --dialect is given. Every non-blank line is modelled, recognised \
-        and ignored, recognised but unsupported (IPv6 routes; Junos files, not parsed yet), or \
-        unrecognised; --show-unparsed lists the last two kinds, and a per-file coverage summary \
+        and ignored, recognised but unsupported (IPv6 routes), or unrecognised; --show-unparsed lists the last two kinds, and a per-file coverage summary \
         ends the text output. `routesim rules` lists the rules.
 
         Output: `file:line:col: severity: message [CODE]` with the offending line (text), \
@@ -45,7 +44,7 @@ struct LintCommand: ParsableCommand {
     @Option(help: "Output format: text, json, sarif (2.1.0, for code scanning), junit (XML) or github (Actions annotations).") var format: LintFormat = .text
     @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding is at least this severe: info, warning or error.") var failOn: LintSeverity?
     @Flag(name: .customLong("show-unparsed"), help: "List every unrecognised or unsupported line.") var showUnparsed = false
-    @Option(help: "Read every file as this dialect (ios, eos, frr) instead of detecting it.") var dialect: ConfigDialect?
+    @Option(help: "Read every file as this dialect (ios, eos, frr, junos) instead of detecting it.") var dialect: ConfigDialect?
     @Option(name: .shortAndLong, help: "Write the output to this file (atomically) instead of stdout.") var output: String?
     @Option(help: "Lint settings (default: .routesim.yml in the current directory, if present).") var config: String?
     @Option(help: "Report only findings not in this baseline file (overrides the configuration's `baseline`).") var baseline: String?
