@@ -40,8 +40,13 @@ public struct CiscoStyleParser {
     }
 
     public func parse(_ text: String, file: String) -> DeviceConfig {
+        parse(lines: ConfigSource.lines(text), file: file)
+    }
+
+    /// The same from lines already split (the linter splits once for detection and parsing).
+    public func parse(lines: [Substring], file: String) -> DeviceConfig {
         var state = State(device: DeviceConfig(file: file, dialect: dialect))
-        for (index, raw) in ConfigSource.lines(text).enumerated() {
+        for (index, raw) in lines.enumerated() {
             let number = index + 1
             let trimmed = ConfigSource.trimmed(raw)
             if let delimiter = state.banner {

@@ -30,7 +30,8 @@ public enum ConfigSource {
 
     public static func decode(_ data: Data) -> Result<String, ReadError> {
         if data.count > maximumBytes { return .failure(.tooLarge(data.count)) }
-        if data.contains(0) { return .failure(.binary) }
+        let hasNUL = data.withUnsafeBytes { raw in raw.baseAddress.map { memchr($0, 0, raw.count) != nil } ?? false }
+        if hasNUL { return .failure(.binary) }
         guard let text = String(data: data, encoding: .utf8) else {
             // Latin-1 comments in old configs are common; accept if the bytes are mostly text.
             let printable = data.filter { $0 == 9 || $0 == 10 || $0 == 13 || ($0 >= 32 && $0 < 127) }.count

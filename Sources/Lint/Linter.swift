@@ -63,9 +63,10 @@ public enum Linter {
     }
 
     public static func parse(text: String, file: String, dialect: ConfigDialect? = nil) -> DeviceConfig {
-        let chosen = dialect ?? ConfigDialect.detect(ConfigSource.lines(text))
+        let lines = ConfigSource.lines(text)
+        let chosen = dialect ?? ConfigDialect.detect(lines)
         if chosen == .junos { return JunosParser().parse(text, file: file) }
-        return CiscoStyleParser(dialect: chosen).parse(text, file: file)
+        return CiscoStyleParser(dialect: chosen).parse(lines: lines, file: file)
     }
 
     /// Runs `rules` (default: all) over the devices, honours inline suppressions and the
@@ -76,7 +77,7 @@ public enum Linter {
         let context = LintContext(devices: devices)
         var findings: [LintFinding] = []
         var lineTexts: [String: [Substring]] = [:]
-        for file in files { if let source = file.source { lineTexts[file.path] = ConfigSource.lines(source) } }
+        let sources = Dictionary(files.compactMap { file in file.source.map { (file.path, $0) } }, uniquingKeysWith: { first, _ in first })
         for device in devices {
             for rule in rules {
                 findings += rule.init().check(device, in: context).filter { finding in
@@ -86,6 +87,8 @@ public enum Linter {
         }
         for index in findings.indices {
             let file = findings[index].file
+            // Split only the files that have findings, once each.
+            if lineTexts[file] == nil, let source = sources[file] { lineTexts[file] = ConfigSource.lines(source) }
             if let lines = lineTexts[file], findings[index].line - 1 < lines.count, findings[index].line >= 1 {
                 findings[index].text = String(lines[findings[index].line - 1])
             }
