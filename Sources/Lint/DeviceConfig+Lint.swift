@@ -4,7 +4,7 @@ import NetPrimitives
 /// Questions several rules ask of one device's config.
 extension DeviceConfig {
     /// A neighbor's settings with its peer group's filled in where the neighbor has none.
-    func effective(_ neighbor: NeighborConfig) -> NeighborConfig {
+    public func effective(_ neighbor: NeighborConfig) -> NeighborConfig {
         guard let group = neighbor.peerGroup, let parent = bgp?.neighbors.first(where: { $0.key == group }) else { return neighbor }
         var merged = neighbor
         merged.remoteAS = merged.remoteAS ?? parent.remoteAS
@@ -20,7 +20,7 @@ extension DeviceConfig {
     }
 
     /// Sessions (not peer-group templates), with inherited settings.
-    var sessions: [NeighborConfig] { (bgp?.neighbors ?? []).filter { !$0.isPeerGroup }.map(effective) }
+    public var sessions: [NeighborConfig] { (bgp?.neighbors ?? []).filter { !$0.isPeerGroup }.map(effective) }
 
     /// eBGP when the remote AS differs from ours (`external` in FRR); unknown remote AS: not eBGP.
     func isEBGP(_ neighbor: NeighborConfig) -> Bool {

@@ -100,3 +100,52 @@ extension MitigationAnalysisTests {
         #expect(suggestions.first { $0.mitigation == .trackedStatic && $0.scenario == "link R1-R2" }?.recommended == true)
     }
 }
+
+/// The null0-peering network written as IOS configs (examples/null0-peering-configs): the network
+/// built from them converges and the sweep finds the same black hole as the YAML topology.
+@Suite struct ConfigNetworkTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let configs = root.appendingPathComponent("examples/null0-peering-configs").path
+
+    @Test func configsBuildTheNetworkAndItsBlackHole() throws {
+        let (network, warnings) = try RouteSim.loadConfigs([Self.configs]).get()
+        #expect(warnings.isEmpty, "\(warnings)")
+        #expect(network.routers.map(\.name) == ["R1", "R2", "R3", "R4", "T1"])
+        #expect(network.links.map(\.name).sorted() == ["R1-R2", "R1-T1", "R2-R3", "R3-R4", "R4-T1"])
+        let plane = Engine.run(network)
+        #expect(plane.sessions.allSatisfy(\.established) && plane.sessions.count == 10)
+        let report = FailureAnalysis.run(network)
+        let blackHoles = report.scenarios.filter { $0.flows.contains { $0.classification == .blackHoled } }
+        #expect(blackHoles.map(\.name) == ["link R1-R2"])
+        let dropped = blackHoles.first?.flows.filter { $0.classification == .blackHoled } ?? []
+        #expect(dropped.map(\.flow) == ["R2->198.51.100.0/24", "R3->198.51.100.0/24", "R4->198.51.100.0/24"])
+        #expect(dropped.allSatisfy { $0.at == "R2" && $0.cause?.droppingRouteLocation?.hasSuffix("R2.cfg:18:1") == true })
+        // The linter, on the same files, points at the same line, and only there.
+        let lint = Linter.run(Linter.parseAll(Linter.collect([Self.configs]).files))
+        #expect(lint.findings.filter { $0.code.hasPrefix("NULL-PIN") }.map { "\(($0.file as NSString).lastPathComponent):\($0.line) \($0.code)" }
+                == ["R2.cfg:18 NULL-PIN-SINGLE-UPLINK", "R2.cfg:18 NULL-PIN-UNCONDITIONAL"])
+    }
+
+    @Test func whatTheModelCannotTakeIsWarnedNotDropped() throws {
+        let text = """
+        hostname X
+        interface Gi0/1
+         ip address 10.0.0.1 255.255.255.0
+         ip address 10.0.1.1 255.255.255.0 secondary
+        router bgp 65001
+         neighbor 10.0.0.2 remote-as 65002
+         neighbor 10.0.0.2 route-map IN in
+         redistribute eigrp 1
+        ip route vrf RED 10.9.0.0 255.255.0.0 Null0
+        """
+        let device = Linter.parse(text: text, file: "x.cfg", dialect: .ios)
+        let (network, diagnostics) = ConfigNetworkBuilder.build([device], name: "x")
+        #expect(network != nil)
+        let messages = diagnostics.map(\.message)
+        #expect(messages.contains { $0.contains("2 addresses; only the first") })
+        #expect(messages.contains { $0.contains("route-map in IN") })
+        #expect(messages.contains { $0.contains("redistribute eigrp is not modelled") })
+        #expect(messages.contains { $0.contains("VRF RED is not modelled") })
+        #expect(diagnostics.allSatisfy { $0.location?.file == "x.cfg" })
+    }
+}

@@ -198,4 +198,15 @@ import Testing
         let unknown = try Self.run(["rules", "explain", "NULL-PIN"])
         #expect(unknown.status == 2 && unknown.stderr.contains("did you mean one of NULL-PIN-UNCONDITIONAL, NULL-PIN-SINGLE-UPLINK"))
     }
+
+    @Test func simulateAndFailuresFromConfigs() throws {
+        let configs = Self.root.appendingPathComponent("examples/null0-peering-configs").path
+        let simulated = try Self.run(["simulate", "--configs", configs])
+        #expect(simulated.status == 0 && simulated.stdout.contains("BGP sessions: 10 of 10 configured ends established"), "\(simulated.stderr)")
+        let swept = try Self.run(["failures", "--configs", configs, "--fail-on", "blackhole"])
+        #expect(swept.status == 1 && swept.stdout.contains("link R1-R2: 3 black-holed"))
+        #expect(try Self.run(["simulate", Self.example, "--configs", configs]).status == 64)
+        #expect(try Self.run(["simulate"]).status == 64)
+        #expect(try Self.run(["simulate", "--configs", "/nonexistent"]).status == 2)
+    }
 }

@@ -52,7 +52,11 @@ public struct NullPinUnconditionalRule: LintRule {
         let conditional = ebgp.contains { $0.advertiseMap != nil }
         let redistributesStatic = bgp.redistributes.contains { $0.source == "static" }
         var findings: [LintFinding] = []
-        for route in device.staticRoutes where route.target == .discard && route.track == nil && route.vrf == nil && !conditional {
+        // A pin that covers one of the router's own up subnets aggregates its own LANs: the traffic
+        // it attracts is delivered there, so it is not this pattern.
+        let own = device.connectedPrefixes
+        for route in device.staticRoutes where route.target == .discard && route.track == nil && route.vrf == nil && !conditional
+            && !own.contains(where: { route.prefix.contains($0) && $0 != route.prefix }) {
             let how: String?
             if bgp.networks.contains(where: { $0.prefix == route.prefix }) { how = "its network statement" }
             else if bgp.aggregates.contains(where: { $0.prefix == route.prefix }) { how = "its aggregate-address" }

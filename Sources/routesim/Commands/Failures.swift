@@ -21,6 +21,7 @@ struct Failures: ParsableCommand {
 
         Examples:
           routesim failures topologies/null0-peering/topology.yml
+          routesim failures --configs configs/
           routesim failures topology.yml --k 2
           routesim failures topology.yml --srlg
           routesim failures topology.yml --suggest
@@ -29,7 +30,7 @@ struct Failures: ParsableCommand {
         """
     )
 
-    @Argument(help: "The topology file (YAML).") var topology: String
+    @OptionGroup var source: NetworkSource
     @Option(help: "Fail up to this many elements at once (1, 2 or 3).") var k: Int = 1
     @Flag(name: .customLong("no-routers"), help: "Fail links only, not routers.") var linksOnly = false
     @Flag(name: .customLong("no-sets"), help: "Skip the topology's named failure sets (shared-risk groups).") var noSets = false
@@ -51,7 +52,7 @@ struct Failures: ParsableCommand {
     }
 
     func run() throws {
-        let (network, warnings) = unwrap(RouteSim.load(topology))
+        let (network, warnings) = source.load()
         printWarnings(warnings)
         var options = FailureAnalysis.Options()
         options.enumeration = ScenarioEnumeration(maximumFailures: k, includeSets: !noSets, includeRouters: !linksOnly, onlySets: onlySets)

@@ -8,12 +8,13 @@ struct Simulate: ParsableCommand {
         discussion: """
         Examples:
           routesim simulate topologies/null0-peering/topology.yml
+          routesim simulate --configs configs/          # the network built from router configs
           routesim simulate topology.yml --fail R1-R2 --format json
           routesim simulate topology.yml --fail-router R2 --rib
         """
     )
 
-    @Argument(help: "The topology file (YAML).") var topology: String
+    @OptionGroup var source: NetworkSource
     @OptionGroup var failures: FailureOptions
     @Option(help: "Output format: text or json.") var format: OutputFormat = .text
     @Flag(name: .customLong("rib"), help: "Also print every router's main RIB.") var showRIB = false
@@ -23,7 +24,7 @@ struct Simulate: ParsableCommand {
 
     func run() throws {
         let started = Date()
-        let (network, warnings) = unwrap(RouteSim.load(topology))
+        let (network, warnings) = source.load()
         printWarnings(warnings)
         let loaded = Date()
         let spec = unwrap(RouteSim.failures(links: failures.links, routers: failures.routers, in: network))

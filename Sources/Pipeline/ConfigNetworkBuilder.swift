@@ -1,0 +1,131 @@
+import Foundation
+
+/// A whole network from router configs (`simulate --configs`, `failures --configs`): one router
+/// per config, links inferred from subnets that exactly two routers share, ASes from `router
+/// bgp`, the IGP from the routers' processes. What the model cannot take yet is said, not
+/// dropped: every such element becomes a warning with its config line.
+public enum ConfigNetworkBuilder {
+    public static func build(_ devices: [DeviceConfig], name: String) -> (Network?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        func warn(_ message: String, _ at: SourceLocation, hint: String? = nil) { diagnostics.append(Diagnostic(.warning, "CFG001", message, at: at, hint: hint)) }
+        var routers: [Router] = []
+        var ases: [ASN: AutonomousSystem] = [:]
+        var usedNames: Set<String> = []
+        for device in devices.sorted(by: { $0.file < $1.file }) {
+            let fileLocation = SourceLocation(file: device.file, line: 1, column: 1)
+            var routerName = device.hostname ?? ((device.file as NSString).lastPathComponent as NSString).deletingPathExtension
+            if !usedNames.insert(routerName).inserted {
+                warn("hostname \(routerName) is used by two configs; this one is named \(routerName)-\(routers.count)", fileLocation)
+                routerName += "-\(routers.count)"
+                usedNames.insert(routerName)
+            }
+            let asn = device.bgp?.asn ?? 0
+            let runsIGP = device.igps.first { $0.protocolName == "ospf" || $0.protocolName == "isis" }
+            if ases[asn] == nil { ases[asn] = AutonomousSystem(asn: asn, name: asn == 0 ? "no BGP" : nil, location: device.bgp?.location ?? fileLocation) }
+            if let igp = runsIGP, ases[asn]?.igp == nil {
+                ases[asn]?.igp = IGPConfig(protocolKind: igp.protocolName == "isis" ? .isis : .ospf, redistributeStatic: igp.redistributeStatic, location: igp.location)
+            } else if let igp = runsIGP, igp.redistributeStatic {
+                ases[asn]?.igp?.redistributeStatic = true
+            }
+            var interfaces: [Interface] = []
+            for interface in device.interfaces {
+                guard let first = interface.addresses.first else { continue }
+                let loopback = interface.isLoopback || first.prefix.length == 32
+                let igp: IGPParticipation = runsIGP == nil ? .off : loopback ? .passive : .active
+                interfaces.append(Interface(name: interface.name, kind: loopback ? .loopback : .link, address: first.address, prefix: first.prefix, igp: igp,
+                                            cost: interface.ospfCost ?? interface.isisMetric ?? 10, shutdown: interface.shutdown, location: interface.location))
+                if interface.addresses.count > 1 { warn("interface \(interface.name) has \(interface.addresses.count) addresses; only the first is modelled", interface.location) }
+            }
+            let routerID = device.bgp?.routerID ?? interfaces.filter { $0.kind == .loopback }.map(\.address).max() ?? interfaces.map(\.address).max() ?? IPv4Address(0)
+            var statics: [StaticRoute] = []
+            for route in device.staticRoutes {
+                if let vrf = route.vrf { warn("static route \(route.prefix) in VRF \(vrf) is not modelled (VRFs come later)", route.location); continue }
+                let target: StaticTarget
+                switch route.target {
+                case .discard: target = .discard
+                case .nextHop(let hop): target = .nextHop(hop)
+                case .interface(let name, let gateway): target = gateway.map { .nextHop($0) } ?? .interface(name)
+                }
+                var track: Int?
+                if let text = route.track {
+                    guard let id = Int(text) else { warn("static route \(route.prefix) tracks '\(text)', which is not a track object; modelled untracked", route.location); statics.append(StaticRoute(prefix: route.prefix, target: target, distance: route.distance, location: route.location)); continue }
+                    track = id
+                }
+                statics.append(StaticRoute(prefix: route.prefix, target: target, distance: route.distance, track: track, location: route.location))
+            }
+            let slas = device.slas.compactMap { sla -> IPSLA? in
+                guard let id = Int(sla.id), let target = sla.target else { return nil }
+                return IPSLA(id: id, target: target, sourceInterface: sla.sourceInterface, location: sla.location)
+            }
+            let tracks = device.tracks.compactMap { track -> Track? in
+                guard let id = Int(track.id), let sla = track.sla.flatMap({ Int($0) }) else { return nil }
+                return Track(id: id, sla: sla, location: track.location)
+            }
+            var bgp: BGPConfig?
+            if let facts = device.bgp {
+                var config = BGPConfig(location: facts.location)
+                config.networks = facts.networks.map { BGPNetworkStatement(prefix: $0.prefix, location: $0.location) }
+                config.aggregates = facts.aggregates.map { BGPAggregate(prefix: $0.prefix, summaryOnly: $0.summaryOnly, location: $0.location) }
+                for item in facts.redistributes {
+                    let source: RedistributionSource? = item.source == "static" ? .static : item.source == "connected" ? .connected
+                        : ["ospf", "isis"].contains(item.source) ? .igp : nil
+                    guard let source else { warn("redistribute \(item.source) is not modelled", item.location); continue }
+                    if let map = item.routeMap { warn("redistribute \(item.source) route-map \(map): route-maps from configs are not modelled yet; everything is redistributed", item.location) }
+                    config.redistributions.append(BGPRedistribution(source: source, routeMap: nil, location: item.location))
+                }
+                for neighbor in device.sessions {
+                    guard let address = neighbor.address else { warn("neighbor \(neighbor.key) (interface or unnumbered) is not modelled", neighbor.location); continue }
+                    let remote = neighbor.remoteAS == "internal" ? facts.asn : neighbor.remoteAS.flatMap { ASN($0) }
+                    guard let remoteAS = remote else { warn("neighbor \(neighbor.key) has no usable remote-as; not modelled", neighbor.location); continue }
+                    for (kind, map) in [("route-map in", neighbor.routeMapIn), ("route-map out", neighbor.routeMapOut), ("advertise-map", neighbor.advertiseMap)] {
+                        if let map { warn("neighbor \(neighbor.key) \(kind) \(map): route-maps and conditional advertisement from configs are not modelled yet; the session runs without it", neighbor.statements[kind] ?? neighbor.conditionLocation ?? neighbor.location) }
+                    }
+                    config.neighbors.append(BGPNeighbor(address: address, remoteAS: remoteAS, updateSource: neighbor.updateSource, nextHopSelf: neighbor.nextHopSelf,
+                                                        routeReflectorClient: neighbor.routeReflectorClient, location: neighbor.location))
+                }
+                bgp = config
+            }
+            routers.append(Router(name: routerName, asn: asn, routerID: routerID, interfaces: interfaces, staticRoutes: statics, ipSLAs: slas, tracks: tracks,
+                                  bgp: bgp, location: fileLocation))
+        }
+        // Links: a subnet that exactly two routers' interfaces share.
+        var members: [Prefix: [InterfaceRef]] = [:]
+        for (r, router) in routers.enumerated() {
+            for (i, interface) in router.interfaces.enumerated() where interface.kind != .loopback { members[interface.prefix, default: []].append(InterfaceRef(router: r, interface: i)) }
+        }
+        var links: [Link] = []
+        for prefix in members.keys.sorted() {
+            guard let ends = members[prefix] else { continue }
+            if ends.count == 2 {
+                let a = routers[ends[0].router], b = routers[ends[1].router]
+                links.append(Link(name: "\(a.name)-\(b.name)" + (links.contains { $0.name == "\(a.name)-\(b.name)" } ? "-\(prefix)" : ""), a: ends[0], b: ends[1],
+                                  location: a.interfaces[ends[0].interface].location))
+            } else if ends.count > 2 {
+                warn("subnet \(prefix) joins \(ends.count) routers (\(ends.map { routers[$0.router].name }.joined(separator: ", "))); multi-access segments are not modelled as links yet",
+                     routers[ends[0].router].interfaces[ends[0].interface].location)
+            }
+        }
+        let network = Network(name: name, sourceFile: name, autonomousSystems: ases, routers: routers, links: links)
+        let problems = network.validate()
+        diagnostics += problems
+        return (problems.contains { $0.severity == .error } ? nil : network, diagnostics)
+    }
+}
+
+extension RouteSim {
+    /// Loads every config under `paths` and builds the network (exit-2 failures for unreadable input).
+    public static func loadConfigs(_ paths: [String], dialect: ConfigDialect? = nil) -> Result<(Network, [Diagnostic]), Failure> {
+        let (files, missing) = Linter.collect(paths)
+        if !missing.isEmpty { return .failure(.badArgument(missing.map { "\($0): no such file or directory" }.joined(separator: "\n"))) }
+        let results = Linter.parseAll(files, dialect: dialect)
+        var diagnostics: [Diagnostic] = results.compactMap { result in
+            result.error.map { Diagnostic(.warning, "CFG002", "\($0); file skipped", at: SourceLocation(file: result.path, line: 1, column: 1)) }
+        }
+        let devices = results.compactMap(\.device)
+        guard !devices.isEmpty else { return .failure(.badArgument("no readable config under \(paths.joined(separator: ", "))")) }
+        let (network, built) = ConfigNetworkBuilder.build(devices, name: paths.count == 1 ? paths[0] : "configs")
+        diagnostics += built
+        guard let network else { return .failure(.badInput(diagnostics)) }
+        return .success((network, diagnostics))
+    }
+}
