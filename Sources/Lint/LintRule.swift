@@ -41,6 +41,8 @@ public struct LintContext: Sendable {
     public let subnetMembers: [Prefix: [String]]
     /// File -> its BGP AS.
     public let asnOfFile: [String: ASN]
+    /// The simulated failure sweep of the network these configs form (lazy).
+    public let simulation: LintSimulation
 
     public init(devices: [DeviceConfig]) {
         self.devices = devices
@@ -54,6 +56,7 @@ public struct LintContext: Sendable {
         }
         subnetMembers = members
         asnOfFile = asns
+        simulation = LintSimulation(devices: devices)
     }
 }
 
@@ -75,7 +78,7 @@ public enum RuleRegistry {
     public static let all: [any LintRule.Type] = [
         NullPinUnconditionalRule.self, NullPinSingleUplinkRule.self, StaticTrackUndefinedRule.self, TrackSLAUndefinedRule.self, SLASelfTargetRule.self,
         ConditionalMapUndefinedRule.self, NetworkWithoutRouteRule.self, EBGPWithoutPolicyRule.self, EBGPWithoutMaximumPrefixRule.self,
-        RouteMapUndefinedRule.self, RouteMapUnusedRule.self,
+        RouteMapUndefinedRule.self, RouteMapUnusedRule.self, FailureBlackHoleRule.self,
     ]
     public static func rule(code: String) -> (any LintRule.Type)? { all.first { $0.description.code == code.uppercased() } }
 }

@@ -1,4 +1,3 @@
-import ConfigParsers
 import NetPrimitives
 
 /// Questions several rules ask of one device's config.
@@ -23,17 +22,17 @@ extension DeviceConfig {
     public var sessions: [NeighborConfig] { (bgp?.neighbors ?? []).filter { !$0.isPeerGroup }.map(effective) }
 
     /// eBGP when the remote AS differs from ours (`external` in FRR); unknown remote AS: not eBGP.
-    func isEBGP(_ neighbor: NeighborConfig) -> Bool {
+    public func isEBGP(_ neighbor: NeighborConfig) -> Bool {
         guard let bgp, let remote = neighbor.remoteAS else { return false }
         if remote == "external" { return true }
         if remote == "internal" { return false }
         return ASN(remote).map { $0 != bgp.asn } ?? false
     }
 
-    var ebgpSessions: [NeighborConfig] { sessions.filter(isEBGP) }
+    public var ebgpSessions: [NeighborConfig] { sessions.filter(isEBGP) }
 
     /// Prefixes of up interfaces (connected routes).
-    var connectedPrefixes: Set<Prefix> {
+    public var connectedPrefixes: Set<Prefix> {
         Set(interfaces.filter { !$0.shutdown }.flatMap { $0.addresses.map(\.prefix) })
     }
 }

@@ -1,0 +1,184 @@
+import Analysis
+import ConfigParsers
+import Foundation
+import NetworkModel
+
+/// Simulation-backed: builds the network from the configs given together, fails every link and
+/// router in turn, and reports every black hole at the discard route that drops the traffic.
+public struct FailureBlackHoleRule: LintRule {
+    public static let description = RuleDescription(
+        code: "FAILURE-BLACKHOLE", name: "A single failure black-holes traffic", severity: .error,
+        summary: "Simulated on the network the configs describe: failing one link or router makes a router drop traffic on a discard route that it keeps attracting. Needs the configs of the whole network.",
+        rationale: """
+        This is the pattern rules can only suspect, proven: routesim builds the network from the configs \
+        (links from shared subnets), converges OSPF/IS-IS, statics and BGP, fails each link and router, and \
+        traces traffic between every router and every BGP-originated prefix. A flow that ends on a Null0 route \
+        under a single failure is a real black hole, with its cause chain.
+        """,
+        remediation: """
+        Apply one of the mitigations the cause chain points to (tracked static, conditional advertisement, \
+        pin in the core, second uplink); `routesim failures --configs DIR --suggest` tries each on a copy \
+        of the network and says which removes the black hole.
+        """,
+        triggering: ["""
+        hostname R1
+        interface Loopback0
+         ip address 10.1.0.1 255.255.255.255
+        interface Gi0/1
+         ip address 172.16.0.0 255.255.255.254
+        interface Gi0/2
+         ip address 192.0.2.0 255.255.255.254
+        interface Gi0/3
+         ip address 198.51.100.1 255.255.255.128
+        router ospf 1
+        router bgp 65001
+         neighbor 10.1.0.2 remote-as 65001
+         neighbor 10.1.0.2 update-source Loopback0
+         neighbor 192.0.2.1 remote-as 64500
+         network 198.51.100.0 mask 255.255.255.0
+        ip route 198.51.100.0 255.255.255.0 Null0
+        ---
+        hostname R2
+        interface Loopback0
+         ip address 10.1.0.2 255.255.255.255
+        interface Gi0/1
+         ip address 172.16.0.1 255.255.255.254
+        interface Gi0/2
+         ip address 192.0.2.2 255.255.255.254
+        router ospf 1
+        router bgp 65001
+         neighbor 10.1.0.1 remote-as 65001
+         neighbor 10.1.0.1 update-source Loopback0
+         neighbor 192.0.2.3 remote-as 65002
+         network 198.51.100.0 mask 255.255.255.0
+        ip route 198.51.100.0 255.255.255.0 Null0
+        ---
+        hostname R3
+        interface Gi0/1
+         ip address 192.0.2.3 255.255.255.254
+        interface Gi0/2
+         ip address 192.0.2.5 255.255.255.254
+        router bgp 65002
+         neighbor 192.0.2.2 remote-as 65001
+         neighbor 192.0.2.4 remote-as 64500
+        ---
+        hostname T1
+        interface Gi0/1
+         ip address 192.0.2.1 255.255.255.254
+        interface Gi0/2
+         ip address 192.0.2.4 255.255.255.254
+        router bgp 64500
+         neighbor 192.0.2.0 remote-as 65001
+         neighbor 192.0.2.5 remote-as 65002
+        """],
+        clean: ["""
+        hostname R1
+        interface Loopback0
+         ip address 10.1.0.1 255.255.255.255
+        interface Gi0/1
+         ip address 172.16.0.0 255.255.255.254
+        interface Gi0/2
+         ip address 192.0.2.0 255.255.255.254
+        interface Gi0/3
+         ip address 198.51.100.1 255.255.255.128
+        router ospf 1
+        router bgp 65001
+         neighbor 10.1.0.2 remote-as 65001
+         neighbor 10.1.0.2 update-source Loopback0
+         neighbor 192.0.2.1 remote-as 64500
+         network 198.51.100.0 mask 255.255.255.0
+        ip route 198.51.100.0 255.255.255.0 Null0
+        ---
+        hostname R2
+        interface Loopback0
+         ip address 10.1.0.2 255.255.255.255
+        interface Gi0/1
+         ip address 172.16.0.1 255.255.255.254
+        interface Gi0/2
+         ip address 192.0.2.2 255.255.255.254
+        router ospf 1
+        router bgp 65001
+         neighbor 10.1.0.1 remote-as 65001
+         neighbor 10.1.0.1 update-source Loopback0
+         neighbor 192.0.2.3 remote-as 65002
+         network 198.51.100.0 mask 255.255.255.0
+        ip route 198.51.100.0 255.255.255.0 Null0 track 1
+        track 1 ip sla 1 reachability
+        ip sla 1
+         icmp-echo 10.1.0.1 source-interface Loopback0
+        ip sla schedule 1 life forever start-time now
+        ---
+        hostname R3
+        interface Gi0/1
+         ip address 192.0.2.3 255.255.255.254
+        interface Gi0/2
+         ip address 192.0.2.5 255.255.255.254
+        router bgp 65002
+         neighbor 192.0.2.2 remote-as 65001
+         neighbor 192.0.2.4 remote-as 64500
+        ---
+        hostname T1
+        interface Gi0/1
+         ip address 192.0.2.1 255.255.255.254
+        interface Gi0/2
+         ip address 192.0.2.4 255.255.255.254
+        router bgp 64500
+         neighbor 192.0.2.0 remote-as 65001
+         neighbor 192.0.2.5 remote-as 65002
+        """])
+
+    public init() {}
+
+    public func check(_ device: DeviceConfig, in context: LintContext) -> [LintFinding] {
+        guard let report = context.simulation.report() else { return [] }
+        var findings: [LintFinding] = []
+        var seen: Set<String> = []
+        for scenario in report.scenarios {
+            let dropped = scenario.flows.filter { $0.classification == .blackHoled }
+            guard !dropped.isEmpty else { continue }
+            // Group by the route that drops them; report on the device that holds it.
+            var byRoute: [String: [FlowOutcome]] = [:]
+            for flow in dropped { if let where_ = flow.cause?.droppingRouteLocation { byRoute[where_, default: []].append(flow) } }
+            for (place, flows) in byRoute.sorted(by: { $0.key < $1.key }) {
+                let parts = place.split(separator: ":")
+                guard parts.count >= 3, let line = Int(parts[parts.count - 2]), let column = Int(parts[parts.count - 1]) else { continue }
+                let file = parts.dropLast(2).joined(separator: ":")
+                guard file == device.file, seen.insert("\(scenario.name) \(place)").inserted else { continue }
+                let names = flows.map(\.flow)
+                let chain = flows.first?.cause?.chain.joined(separator: "; ") ?? ""
+                findings.append(LintFinding(code: Self.description.code, severity: Self.description.severity,
+                                            message: "when \(scenario.name) fails, \(flows.count) flow\(flows.count == 1 ? " is" : "s are") black-holed here (\(names.prefix(4).joined(separator: ", "))\(names.count > 4 ? ", ..." : "")): \(chain)",
+                                            file: file, line: line, column: column, text: nil))
+            }
+        }
+        return findings
+    }
+}
+
+/// The failure analysis of the network the linted configs describe, computed once per run and
+/// only when a rule asks (it simulates every single failure).
+public final class LintSimulation: @unchecked Sendable {
+    // `computed` and `cached` are guarded by `lock`.
+    private let lock = NSLock()
+    private var computed = false
+    private var cached: FailureReport?
+    private let devices: [DeviceConfig]
+    /// Above this many routers the sweep is skipped (run `routesim failures --configs` instead).
+    public static let maximumRouters = 150
+
+    init(devices: [DeviceConfig]) { self.devices = devices }
+
+    func report() -> FailureReport? {
+        lock.lock()
+        defer { lock.unlock() }
+        if computed { return cached }
+        computed = true
+        // A network needs at least two routers that talk BGP or an IGP.
+        let routing = devices.filter { $0.bgp != nil || !$0.igps.isEmpty }
+        guard routing.count >= 2, devices.count <= Self.maximumRouters else { return nil }
+        let (network, _) = ConfigNetworkBuilder.build(devices, name: "configs")
+        guard let network, network.links.count >= 1 else { return nil }
+        cached = FailureAnalysis.run(network)
+        return cached
+    }
+}
