@@ -50,7 +50,7 @@ let package = Package(
         .testTarget(name: "AnalysisTests", dependencies: ["Pipeline", "Analysis"]),
         .testTarget(name: "CLITests", dependencies: ["Pipeline"]),
         .testTarget(name: "ConfigParsersTests", dependencies: ["ConfigParsers"]),
-        .testTarget(name: "LintTests", dependencies: ["Lint", "ConfigParsers"], exclude: ["Snapshots"]),
+        .testTarget(name: "LintTests", dependencies: ["Lint", "ConfigParsers", "NetPrimitives"], exclude: ["Snapshots"]),
         .testTarget(name: "RenderingTests", dependencies: ["Pipeline", "Rendering"], exclude: ["Snapshots"]),
     ]
 )

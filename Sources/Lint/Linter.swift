@@ -73,7 +73,8 @@ public enum Linter {
     /// configuration (disabled rules, severity overrides); findings sorted by file, line, code.
     public static func run(_ files: [FileResult], rules: [any LintRule.Type] = RuleRegistry.all, configuration: LintConfiguration = LintConfiguration()) -> Report {
         let rules = rules.filter { !configuration.disabled.contains($0.description.code) }
-        let devices = files.compactMap(\.device)
+        // Split FRR daemon files of one router are linted as that router.
+        let devices = DeviceConfig.mergingSplitDaemonFiles(files.compactMap(\.device))
         let context = LintContext(devices: devices)
         var findings: [LintFinding] = []
         var lineTexts: [String: [Substring]] = [:]

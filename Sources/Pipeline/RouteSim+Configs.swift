@@ -9,7 +9,7 @@ extension RouteSim {
         var diagnostics: [Diagnostic] = results.compactMap { result in
             result.error.map { Diagnostic(.warning, "CFG002", "\($0); file skipped", at: SourceLocation(file: result.path, line: 1, column: 1)) }
         }
-        let devices = results.compactMap(\.device)
+        let devices = DeviceConfig.mergingSplitDaemonFiles(results.compactMap(\.device))
         guard !devices.isEmpty else { return .failure(.badArgument("no readable config under \(paths.joined(separator: ", "))")) }
         let (network, built) = ConfigNetworkBuilder.build(devices, name: paths.count == 1 ? paths[0] : "configs")
         diagnostics += built

@@ -1,6 +1,7 @@
 import ConfigParsers
 import Foundation
 import Lint
+import NetPrimitives
 import Testing
 #if canImport(FoundationXML)
 import FoundationXML
@@ -155,6 +156,24 @@ import FoundationXML
         #expect(fresh.map(\.code) == ["NULL-PIN-UNCONDITIONAL"] && fresh.first?.text?.contains("203.0.113.0") == true)
         let data = try JSONEncoder().encode(baseline)
         #expect(try JSONDecoder().decode(LintBaseline.self, from: data).entries == baseline.entries)
+    }
+
+    /// FRR split daemon files in one directory are one router: the Null0 route in zebra.conf and
+    /// the network statement in bgpd.conf meet.
+    @Test func frrDaemonFilesOfOneRouterAreMerged() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("routesim-frr-\(UUID().uuidString)/r3")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory.deletingLastPathComponent()) }
+        try Data("router bgp 65003\n neighbor 192.168.2.1 remote-as external\n address-family ipv4 unicast\n  network 0.0.0.0/0\n exit-address-family\n".utf8)
+            .write(to: directory.appendingPathComponent("bgpd.conf"))
+        try Data("interface r3-eth0\n ip address 192.168.2.2/24\n!\nip route 0.0.0.0/0 Null0\n".utf8).write(to: directory.appendingPathComponent("zebra.conf"))
+        let (files, _) = Linter.collect([directory.path])
+        let report = Linter.run(Linter.parseAll(files, dialect: .frr))
+        #expect(report.files.count == 2, "coverage stays per file")
+        let pin = try #require(report.findings.first { $0.code == "NULL-PIN-UNCONDITIONAL" })
+        #expect(pin.file.hasSuffix("r3/zebra.conf") && pin.line == 4 && pin.text == "ip route 0.0.0.0/0 Null0")
+        let merged = DeviceConfig.mergingSplitDaemonFiles(report.files.compactMap(\.device))
+        #expect(merged.count == 1 && merged[0].interfaces.first?.addresses.first?.prefix == Prefix("192.168.2.0/24"))
     }
 
     @Test func unreadableFilesAreReportedAndTheRestLinted() throws {

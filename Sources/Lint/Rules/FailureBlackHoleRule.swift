@@ -143,7 +143,8 @@ public struct FailureBlackHoleRule: LintRule {
                 let parts = place.split(separator: ":")
                 guard parts.count >= 3, let line = Int(parts[parts.count - 2]), let column = Int(parts[parts.count - 1]) else { continue }
                 let file = parts.dropLast(2).joined(separator: ":")
-                guard file == device.file, seen.insert("\(scenario.name) \(place)").inserted else { continue }
+                // The route's own file: a router merged from FRR daemon files has several.
+                guard device.staticRoutes.contains(where: { $0.location.file == file }), seen.insert("\(scenario.name) \(place)").inserted else { continue }
                 let names = flows.map(\.flow)
                 let chain = flows.first?.cause?.chain.joined(separator: "; ") ?? ""
                 findings.append(LintFinding(code: Self.description.code, severity: Self.description.severity,

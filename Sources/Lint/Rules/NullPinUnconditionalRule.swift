@@ -52,11 +52,12 @@ public struct NullPinUnconditionalRule: LintRule {
         let conditional = ebgp.contains { $0.advertiseMap != nil }
         let redistributesStatic = bgp.redistributes.contains { $0.source == "static" }
         var findings: [LintFinding] = []
-        // A pin that covers one of the router's own up subnets aggregates its own LANs: the traffic
-        // it attracts is delivered there, so it is not this pattern.
+        // A pin that covers one of the router's own up LAN subnets aggregates its own LANs: the
+        // traffic it attracts is delivered there, so it is not this pattern (a default route or a
+        // pin covering only point-to-point links is).
         let own = device.connectedPrefixes
         for route in device.staticRoutes where route.target == .discard && route.track == nil && route.vrf == nil && !conditional
-            && !own.contains(where: { route.prefix.contains($0) && $0 != route.prefix }) {
+            && !(route.prefix.length > 0 && own.contains(where: { route.prefix.contains($0) && $0 != route.prefix && $0.length < 30 })) {
             let how: String?
             if bgp.networks.contains(where: { $0.prefix == route.prefix }) { how = "its network statement" }
             else if bgp.aggregates.contains(where: { $0.prefix == route.prefix }) { how = "its aggregate-address" }
