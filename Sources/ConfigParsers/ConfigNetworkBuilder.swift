@@ -97,12 +97,15 @@ public enum ConfigNetworkBuilder {
             for (i, interface) in router.interfaces.enumerated() where interface.kind != .loopback { members[interface.prefix, default: []].append(InterfaceRef(router: r, interface: i)) }
         }
         var links: [Link] = []
+        var linkNames: Set<String> = []
         for prefix in members.keys.sorted() {
             guard let ends = members[prefix] else { continue }
             if ends.count == 2 {
                 let a = routers[ends[0].router], b = routers[ends[1].router]
-                links.append(Link(name: "\(a.name)-\(b.name)" + (links.contains { $0.name == "\(a.name)-\(b.name)" } ? "-\(prefix)" : ""), a: ends[0], b: ends[1],
-                                  location: a.interfaces[ends[0].interface].location))
+                var name = "\(a.name)-\(b.name)"
+                if linkNames.contains(name) { name += "-\(prefix)" }   // parallel links: named by subnet
+                linkNames.insert(name)
+                links.append(Link(name: name, a: ends[0], b: ends[1], location: a.interfaces[ends[0].interface].location))
             } else if ends.count > 2 {
                 warn("subnet \(prefix) joins \(ends.count) routers (\(ends.map { routers[$0.router].name }.joined(separator: ", "))); multi-access segments are not modelled as links yet",
                      routers[ends[0].router].interfaces[ends[0].interface].location)
