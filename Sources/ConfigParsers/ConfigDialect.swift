@@ -1,3 +1,4 @@
+import Foundation
 /// Router configuration dialects routesim reads.
 public enum ConfigDialect: String, Sendable, CaseIterable, Codable {
     case ios, eos, frr, junos
@@ -31,13 +32,16 @@ public enum ConfigDialect: String, Sendable, CaseIterable, Codable {
     /// Byte substring search (Foundation's `contains` is slow on hot paths).
     static func contains(_ text: Substring, _ needle: StaticString) -> Bool {
         let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
-        let bytes = Array(text.utf8)
-        guard bytes.count >= pattern.count, let first = pattern.first else { return false }
-        var i = 0
-        while i + pattern.count <= bytes.count {
-            if bytes[i] == first && bytes[i..<(i + pattern.count)].elementsEqual(pattern) { return true }
-            i += 1
+        func search(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard bytes.count >= pattern.count, let first = pattern.first, let base = bytes.baseAddress, let wanted = pattern.baseAddress else { return false }
+            var i = 0
+            while i + pattern.count <= bytes.count {
+                if bytes[i] == first && memcmp(base + i, wanted, pattern.count) == 0 { return true }
+                i += 1
+            }
+            return false
         }
-        return false
+        // Native strings give their bytes without a copy; others are copied once.
+        return text.utf8.withContiguousStorageIfAvailable(search) ?? Array(text.utf8).withUnsafeBufferPointer(search)
     }
 }
