@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 
 /// CI formats: SARIF 2.1.0 (code scanning), JUnit XML (test reports), GitHub Actions annotations.
@@ -38,22 +39,7 @@ extension LintOutput {
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
-    static func xml(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default:
-                // XML 1.0 forbids most control characters even escaped.
-                if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" { out += " " } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out
-    }
+    static func xml(_ text: String) -> String { Markup.escape(text) }
 
     /// One test suite per file; each finding is a failing test case, a file without findings one passing case.
     public static func junit(_ report: Linter.Report) -> String {

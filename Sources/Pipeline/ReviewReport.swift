@@ -5,21 +5,7 @@ import Foundation
 /// is HTML-escaped; diagrams are Graphviz SVG (which escapes its own text) inlined after its
 /// XML prologue, or DOT text in a <pre> when no renderer exists.
 public enum ReviewReport {
-    public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    public static func escape(_ text: String) -> String { Markup.escape(text) }
 
     /// A diagram for HTML: inline SVG, or the DOT text with a note when it could not be rendered.
     public static func figure(_ dot: String, caption: String) -> String {

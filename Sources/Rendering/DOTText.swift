@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// DOT text building blocks. Every user-supplied string goes through `quoted`, so a name with
 /// quotes, braces, angle brackets, backslashes or newlines stays one label and cannot add
 /// attributes or statements; node identifiers are synthetic (`r0`, `h3`), never names.
@@ -30,19 +32,7 @@ enum DOTText {
     }
 
     /// Text for an HTML-like label (`<...>`), used only for the legend's fixed text.
-    static func html(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    static func html(_ text: String) -> String { Markup.escape(text) }
 
     /// `[key=value, ...]` with keys in the given order (values already quoted where needed).
     static func attributes(_ pairs: [(String, String)]) -> String {
