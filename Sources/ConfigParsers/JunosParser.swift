@@ -19,10 +19,19 @@ public struct JunosParser {
     public func parse(_ text: String, file: String) -> DeviceConfig {
         var device = DeviceConfig(file: file, dialect: .junos)
         var statements: [Statement] = []
-        var stack: [[Substring]] = []
+        // The open blocks' words, flattened, and how many words each level added.
+        var path: [Substring] = []
+        var levels: [Int] = []
         var inComment = false
-        for (index, raw) in ConfigSource.lines(text).enumerated() {
+        let lines = ConfigSource.lines(text)
+        for (index, raw) in lines.enumerated() {
             let number = index + 1
+            if levels.count > Self.maximumDepth {
+                // Real configs nest about ten deep; this is a broken or hostile file.
+                device.lines.unsupported.append((number, "lines \(number)-\(lines.count) not read",
+                                                 "nesting deeper than \(Self.maximumDepth) levels; the rest of the file is not read"))
+                break
+            }
             var line = ConfigSource.trimmed(raw)
             if line.isEmpty { continue }
             if inComment {
@@ -52,26 +61,28 @@ public struct JunosParser {
                 let body = words[(open + 1)...].filter { $0 != "}" && $0 != "{" }.joined(separator: " ").split(separator: ";").map { Self.words(ConfigSource.trimmed(Substring($0))) }
                 var first = true
                 for part in body where !part.isEmpty {
-                    statements.append(Statement(words: stack.flatMap { $0 } + head + part, line: number, counts: first))
+                    statements.append(Statement(words: path + head + part, line: number, counts: first))
                     first = false
                 }
-                if first { statements.append(Statement(words: stack.flatMap { $0 } + head, line: number)) }
+                if first { statements.append(Statement(words: path + head, line: number)) }
                 continue
             }
             if line == "}" || line.hasPrefix("}") {
-                if !stack.isEmpty { stack.removeLast() }
+                if let added = levels.popLast() { path.removeLast(added) }
                 device.lines.ignored += 1
                 continue
             }
             if line.hasSuffix("{") {
-                stack.append(Array(words.dropLast()))
-                statements.append(Statement(words: stack.flatMap { $0 }, line: number))
+                let opened = words.dropLast()
+                path += opened
+                levels.append(opened.count)
+                statements.append(Statement(words: path, line: number))
                 continue
             }
             if line.hasSuffix(";") {
                 if let last = words.last, last.hasSuffix(";") { words[words.count - 1] = last.dropLast() }
                 if words.last?.isEmpty == true { words.removeLast() }
-                statements.append(Statement(words: stack.flatMap { $0 } + words, line: number))
+                statements.append(Statement(words: path + words, line: number))
                 continue
             }
             device.lines.unrecognized.append((number, String(line)))
@@ -79,6 +90,8 @@ public struct JunosParser {
         for statement in statements { read(statement, file: file, into: &device) }
         return device
     }
+
+    public static let maximumDepth = 128
 
     /// Words, with `"quoted strings"` and `[ lists ]` kept together as one word each.
     static func words(_ line: Substring) -> [Substring] {

@@ -247,7 +247,14 @@ import Testing
         for text in ["router bgp", "ip route", "ip route 10.0.0.0", "interface", "neighbor", "route-map", "ip sla", "track 1", "router bgp 99999999999",
                      "ip route 10.0.0.0 255.0.255.0 Null0", "banner motd ^C never closed", String(repeating: " ", count: 10_000) + "x"] {
             _ = CiscoStyleParser(dialect: .ios).parse(text, file: "odd.cfg")
+            _ = JunosParser().parse(text, file: "odd.conf")
         }
+        // Absurd nesting is cut off with a note (it used to take minutes and gigabytes at 200k levels).
+        let nested = String(repeating: "a {\n", count: 50_000) + String(repeating: "}\n", count: 50_000)
+        let device = JunosParser().parse(nested, file: "nest.conf")
+        #expect(device.lines.unsupported.contains { $0.reason.contains("nesting deeper than \(JunosParser.maximumDepth)") })
+        let long = CiscoStyleParser(dialect: .ios).parse("interface " + String(repeating: "x", count: 1_000_000), file: "long.cfg")
+        #expect(long.interfaces.count == 1 && long.lines.total == 1)
     }
 
     /// MANIFEST tags come from line regexes (its README says so); these match text that is not the construct.
