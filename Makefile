@@ -35,6 +35,9 @@ demo: release
 	@mkdir -p .build/demo
 	$(BIN) draw $(EXAMPLE) --fail R1-R2 -o .build/demo/null0-peering-R1-R2.svg
 	$(BIN) report $(EXAMPLE) -o .build/demo/review.html
+	@echo "== the same network as IOS configs: lint, then the failure sweep built from them =="
+	$(BIN) lint examples/null0-peering-configs
+	$(BIN) failures --configs examples/null0-peering-configs | head -6
 
 test: test-deps
 	$(SWIFT) build --build-tests
