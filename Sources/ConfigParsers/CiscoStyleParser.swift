@@ -62,7 +62,7 @@ public struct CiscoStyleParser {
                 state.device.lines.ignored += 1
                 continue
             }
-            let isComment = trimmed.hasPrefix("!") || trimmed.hasPrefix("#")
+            let isComment = Self.isComment(trimmed)
             if !isComment && indent == 0, let open = state.openBlockSuppression {
                 state.device.suppressions.append((open.codes, open.start...max(open.start, state.lastLine)))
                 state.openBlockSuppression = nil
@@ -85,9 +85,15 @@ public struct CiscoStyleParser {
         return state.device
     }
 
+    /// A `!` or `#` comment (first byte; runs for every line, so no generic string comparison).
+    static func isComment(_ text: Substring) -> Bool {
+        let first = text.utf8.first
+        return first == UInt8(ascii: "!") || first == UInt8(ascii: "#")
+    }
+
     /// `! routesim: disable=CODE1,CODE2` (also with `#`): the codes, upper-cased; nil for other lines.
     static func suppressionCodes(_ line: Substring) -> Set<String>? {
-        guard line.hasPrefix("!") || line.hasPrefix("#") else { return nil }
+        guard isComment(line) else { return nil }
         let body = ConfigSource.trimmed(line.drop { $0 == "!" || $0 == "#" })
         guard body.hasPrefix("routesim:") else { return nil }
         let rest = ConfigSource.trimmed(body.dropFirst("routesim:".count))
@@ -100,7 +106,7 @@ public struct CiscoStyleParser {
 
     func handle(words: [Substring], line: Substring, indent: Int, location: SourceLocation, state: inout State) -> Outcome {
         guard let first = words.first else { return .ignored }
-        if first.hasPrefix("!") || first.hasPrefix("#") { return .ignored }
+        if Self.isComment(first) { return .ignored }
         // FRR closes blocks explicitly; EOS/IOS may too (`exit` inside a block).
         if ["exit", "exit-address-family", "exit-vrf", "exit-vnc", "end", "quit"].contains(first) && words.count == 1 {
             if first != "exit-address-family" && indent == 0 { state.context = .none }
