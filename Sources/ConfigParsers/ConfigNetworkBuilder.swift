@@ -14,9 +14,19 @@ public enum ConfigNetworkBuilder {
         var routers: [Router] = []
         var ases: [ASN: AutonomousSystem] = [:]
         var usedNames: Set<String> = []
+        // Who owns each address, and in which AS: FRR's `remote-as external|internal` names no AS.
+        var asnOfAddress: [IPv4Address: ASN] = [:]
+        for device in devices {
+            guard let asn = device.bgp?.asn else { continue }
+            for interface in device.interfaces { for (address, _) in interface.addresses { asnOfAddress[address] = asn } }
+        }
         for device in devices.sorted(by: { $0.file < $1.file }) {
             let fileLocation = SourceLocation(file: device.file, line: 1, column: 1)
-            var routerName = device.hostname ?? ((device.file as NSString).lastPathComponent as NSString).deletingPathExtension
+            // Without a hostname: the file's name, or for FRR (`frr.conf`, daemon files) its directory's (`r1/frr.conf` -> r1).
+            let fileName = (device.file as NSString).lastPathComponent
+            let frrFile = fileName == "frr.conf" || DeviceConfig.frrDaemonFiles.contains(fileName)
+            var routerName = device.hostname
+                ?? (frrFile ? ((device.file as NSString).deletingLastPathComponent as NSString).lastPathComponent : (fileName as NSString).deletingPathExtension)
             if !usedNames.insert(routerName).inserted {
                 warn("hostname \(routerName) is used by two configs; this one is named \(routerName)-\(routers.count)", fileLocation)
                 routerName += "-\(routers.count)"
@@ -78,8 +88,16 @@ public enum ConfigNetworkBuilder {
                 }
                 for neighbor in device.sessions {
                     guard let address = neighbor.address else { warn("neighbor \(neighbor.key) (interface or unnumbered) is not modelled", neighbor.location); continue }
-                    let remote = neighbor.remoteAS == "internal" ? facts.asn : neighbor.remoteAS.flatMap { ASN($0) }
-                    guard let remoteAS = remote else { warn("neighbor \(neighbor.key) has no usable remote-as; not modelled", neighbor.location); continue }
+                    let remote: ASN?
+                    switch neighbor.remoteAS {
+                    case "internal": remote = facts.asn
+                    case "external": remote = asnOfAddress[address].flatMap { $0 == facts.asn ? nil : $0 }
+                    default: remote = neighbor.remoteAS.flatMap { ASN($0) }
+                    }
+                    guard let remoteAS = remote else {
+                        warn("neighbor \(neighbor.key) has no usable remote-as\(neighbor.remoteAS == "external" ? " (external, and no given config owns that address in another AS)" : ""); not modelled", neighbor.location)
+                        continue
+                    }
                     for (kind, map) in [("route-map in", neighbor.routeMapIn), ("route-map out", neighbor.routeMapOut), ("advertise-map", neighbor.advertiseMap)] {
                         if let map { warn("neighbor \(neighbor.key) \(kind) \(map): route-maps and conditional advertisement from configs are not modelled yet; the session runs without it", neighbor.statements[kind] ?? neighbor.conditionLocation ?? neighbor.location) }
                     }

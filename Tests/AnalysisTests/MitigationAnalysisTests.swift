@@ -126,6 +126,24 @@ extension MitigationAnalysisTests {
                 == ["R2.cfg:18 NULL-PIN-SINGLE-UPLINK", "R2.cfg:18 NULL-PIN-UNCONDITIONAL"])
     }
 
+    /// FRR topotest layout: `r1/frr.conf`, `r2/bgpd.conf` + `r2/zebra.conf`, no hostnames,
+    /// `remote-as external`: routers are named by directory and the peer AS comes from the
+    /// config that owns the neighbor's address.
+    @Test func frrDirectoriesAndExternalRemoteAS() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("routesim-frrnet-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        for name in ["r1", "r2"] { try FileManager.default.createDirectory(at: root.appendingPathComponent(name), withIntermediateDirectories: true) }
+        try Data("interface r1-eth0\n ip address 192.168.1.1/24\nrouter bgp 65001\n neighbor 192.168.1.2 remote-as external\n".utf8)
+            .write(to: root.appendingPathComponent("r1/frr.conf"))
+        try Data("router bgp 65002\n neighbor 192.168.1.1 remote-as external\n".utf8).write(to: root.appendingPathComponent("r2/bgpd.conf"))
+        try Data("interface r2-eth0\n ip address 192.168.1.2/24\n".utf8).write(to: root.appendingPathComponent("r2/zebra.conf"))
+        let (network, warnings) = try RouteSim.loadConfigs([root.path], dialect: .frr).get()
+        #expect(warnings.isEmpty, "\(warnings)")
+        #expect(network.routers.map(\.name) == ["r1", "r2"])
+        #expect(network.routers.compactMap { $0.bgp?.neighbors.first?.remoteAS } == [65002, 65001])
+        #expect(Engine.run(network).sessions.filter(\.established).count == 2)
+    }
+
     @Test func whatTheModelCannotTakeIsWarnedNotDropped() throws {
         let text = """
         hostname X
