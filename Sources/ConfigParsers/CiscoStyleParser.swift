@@ -73,7 +73,7 @@ public struct CiscoStyleParser {
             }
             if !isComment { state.lastLine = number }
             let words = ConfigSource.words(trimmed)
-            let outcome = handle(words: words, line: trimmed, indent: indent, location: location, state: &state)
+            let outcome = handle(words: words, indent: indent, location: location, state: &state)
             switch outcome {
             case .modelled: state.device.lines.modelled += 1
             case .ignored: state.device.lines.ignored += 1
@@ -104,7 +104,7 @@ public struct CiscoStyleParser {
 
     enum Outcome { case modelled, ignored, unrecognized, unsupported(String) }
 
-    func handle(words: [Substring], line: Substring, indent: Int, location: SourceLocation, state: inout State) -> Outcome {
+    func handle(words: [Substring], indent: Int, location: SourceLocation, state: inout State) -> Outcome {
         guard let first = words.first else { return .ignored }
         if Self.isComment(first) { return .ignored }
         // FRR closes blocks explicitly; EOS/IOS may too (`exit` inside a block).
@@ -133,7 +133,7 @@ public struct CiscoStyleParser {
             case .unknownBlock: return .unrecognized
             }
         }
-        return topLevelLine(words, line: line, location: location, state: &state)
+        return topLevelLine(words, location: location, state: &state)
     }
 
     /// Unindented lines that FRR and some generators write inside a block.
@@ -147,7 +147,7 @@ public struct CiscoStyleParser {
 
     // MARK: top level
 
-    func topLevelLine(_ w: [Substring], line: Substring, location: SourceLocation, state: inout State) -> Outcome {
+    func topLevelLine(_ w: [Substring], location: SourceLocation, state: inout State) -> Outcome {
         state.context = .none
         let first = String(w[0])
         let two = w.count > 1 ? first + " " + w[1] : first

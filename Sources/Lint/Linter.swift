@@ -1,5 +1,6 @@
 import ConfigParsers
 import Foundation
+import Synchronization
 
 /// Parses config files and runs the rules over them.
 public enum Linter {
@@ -48,11 +49,12 @@ public enum Linter {
 
     /// Parses files on all cores; results in the order of `paths`.
     public static func parseAll(_ paths: [String], dialect: ConfigDialect? = nil) -> [FileResult] {
-        let slots = ResultBox(count: paths.count)
+        let slots = Mutex([FileResult?](repeating: nil, count: paths.count))
         DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-            slots.set(index, parse(path: paths[index], dialect: dialect))
+            let result = parse(path: paths[index], dialect: dialect)
+            slots.withLock { $0[index] = result }
         }
-        return slots.values()
+        return slots.withLock { $0.compactMap { $0 } }
     }
 
     public static func parse(path: String, dialect: ConfigDialect? = nil) -> FileResult {
@@ -100,12 +102,3 @@ public enum Linter {
     }
 }
 
-/// One slot per file, each written by exactly one iteration.
-final class ResultBox: @unchecked Sendable {
-    // Guarded by `lock`; every index is written once.
-    private var slots: [Linter.FileResult?]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ value: Linter.FileResult) { lock.lock(); slots[index] = value; lock.unlock() }
-    func values() -> [Linter.FileResult] { lock.lock(); defer { lock.unlock() }; return slots.compactMap { $0 } }
-}

@@ -20,7 +20,14 @@ public struct FailureBlackHoleRule: LintRule {
         pin in the core, second uplink); `routesim failures --configs DIR --suggest` tries each on a copy \
         of the network and says which removes the black hole.
         """,
-        triggering: ["""
+        triggering: [Examples.network(r2: Examples.r2 + "ip route 198.51.100.0 255.255.255.0 Null0")],
+        clean: [Examples.network(r2: Examples.r2 + Examples.trackedPin)])
+
+
+    /// The examples' network: R1 (core, client LAN) and R2 (peering, single uplink) in AS 65001,
+    /// R3 in AS 65002 peering with R2, transit T1 joining R1 and R3. R2's last lines vary.
+    enum Examples {
+        static let r1 = """
         hostname R1
         interface Loopback0
          ip address 10.1.0.1 255.255.255.255
@@ -37,7 +44,8 @@ public struct FailureBlackHoleRule: LintRule {
          neighbor 192.0.2.1 remote-as 64500
          network 198.51.100.0 mask 255.255.255.0
         ip route 198.51.100.0 255.255.255.0 Null0
-        ---
+        """
+        static let r2 = """
         hostname R2
         interface Loopback0
          ip address 10.1.0.2 255.255.255.255
@@ -51,63 +59,15 @@ public struct FailureBlackHoleRule: LintRule {
          neighbor 10.1.0.1 update-source Loopback0
          neighbor 192.0.2.3 remote-as 65002
          network 198.51.100.0 mask 255.255.255.0
-        ip route 198.51.100.0 255.255.255.0 Null0
-        ---
-        hostname R3
-        interface Gi0/1
-         ip address 192.0.2.3 255.255.255.254
-        interface Gi0/2
-         ip address 192.0.2.5 255.255.255.254
-        router bgp 65002
-         neighbor 192.0.2.2 remote-as 65001
-         neighbor 192.0.2.4 remote-as 64500
-        ---
-        hostname T1
-        interface Gi0/1
-         ip address 192.0.2.1 255.255.255.254
-        interface Gi0/2
-         ip address 192.0.2.4 255.255.255.254
-        router bgp 64500
-         neighbor 192.0.2.0 remote-as 65001
-         neighbor 192.0.2.5 remote-as 65002
-        """],
-        clean: ["""
-        hostname R1
-        interface Loopback0
-         ip address 10.1.0.1 255.255.255.255
-        interface Gi0/1
-         ip address 172.16.0.0 255.255.255.254
-        interface Gi0/2
-         ip address 192.0.2.0 255.255.255.254
-        interface Gi0/3
-         ip address 198.51.100.1 255.255.255.128
-        router ospf 1
-        router bgp 65001
-         neighbor 10.1.0.2 remote-as 65001
-         neighbor 10.1.0.2 update-source Loopback0
-         neighbor 192.0.2.1 remote-as 64500
-         network 198.51.100.0 mask 255.255.255.0
-        ip route 198.51.100.0 255.255.255.0 Null0
-        ---
-        hostname R2
-        interface Loopback0
-         ip address 10.1.0.2 255.255.255.255
-        interface Gi0/1
-         ip address 172.16.0.1 255.255.255.254
-        interface Gi0/2
-         ip address 192.0.2.2 255.255.255.254
-        router ospf 1
-        router bgp 65001
-         neighbor 10.1.0.1 remote-as 65001
-         neighbor 10.1.0.1 update-source Loopback0
-         neighbor 192.0.2.3 remote-as 65002
-         network 198.51.100.0 mask 255.255.255.0
+        """ + "\n"
+        static let trackedPin = """
         ip route 198.51.100.0 255.255.255.0 Null0 track 1
         track 1 ip sla 1 reachability
         ip sla 1
          icmp-echo 10.1.0.1 source-interface Loopback0
         ip sla schedule 1 life forever start-time now
-        ---
+        """
+        static let r3AndT1 = """
         hostname R3
         interface Gi0/1
          ip address 192.0.2.3 255.255.255.254
@@ -125,31 +85,29 @@ public struct FailureBlackHoleRule: LintRule {
         router bgp 64500
          neighbor 192.0.2.0 remote-as 65001
          neighbor 192.0.2.5 remote-as 65002
-        """])
+        """
+        static func network(r2 last: String) -> String { [r1, last, r3AndT1].joined(separator: "\n---\n") }
+    }
 
     public init() {}
 
     public func check(_ device: DeviceConfig, in context: LintContext) -> [LintFinding] {
         guard let report = context.simulation.report() else { return [] }
         var findings: [LintFinding] = []
-        var seen: Set<String> = []
         for scenario in report.scenarios {
             let dropped = scenario.flows.filter { $0.classification == .blackHoled }
             guard !dropped.isEmpty else { continue }
             // Group by the route that drops them; report on the device that holds it.
             var byRoute: [String: [FlowOutcome]] = [:]
-            for flow in dropped { if let where_ = flow.cause?.droppingRouteLocation { byRoute[where_, default: []].append(flow) } }
+            for flow in dropped { if let location = flow.cause?.droppingRouteLocation { byRoute[location, default: []].append(flow) } }
             for (place, flows) in byRoute.sorted(by: { $0.key < $1.key }) {
-                let parts = place.split(separator: ":")
-                guard parts.count >= 3, let line = Int(parts[parts.count - 2]), let column = Int(parts[parts.count - 1]) else { continue }
-                let file = parts.dropLast(2).joined(separator: ":")
-                // The route's own file: a router merged from FRR daemon files has several.
-                guard device.staticRoutes.contains(where: { $0.location.file == file }), seen.insert("\(scenario.name) \(place)").inserted else { continue }
+                // The dropping route's location names one of this device's static routes (a router
+                // merged from FRR daemon files has several files).
+                guard let route = device.staticRoutes.first(where: { $0.location.description == place }) else { continue }
                 let names = flows.map(\.flow)
                 let chain = flows.first?.cause?.chain.joined(separator: "; ") ?? ""
-                findings.append(LintFinding(code: Self.description.code, severity: Self.description.severity,
-                                            message: "when \(scenario.name) fails, \(flows.count) flow\(flows.count == 1 ? " is" : "s are") black-holed here (\(names.prefix(4).joined(separator: ", "))\(names.count > 4 ? ", ..." : "")): \(chain)",
-                                            file: file, line: line, column: column, text: nil))
+                findings.append(finding("when \(scenario.name) fails, \(flows.count) flow\(flows.count == 1 ? " is" : "s are") black-holed here (\(names.prefix(4).joined(separator: ", "))\(names.count > 4 ? ", ..." : "")): \(chain)",
+                                        at: route.location))
             }
         }
         return findings

@@ -56,27 +56,21 @@ public struct NullPinSingleUplinkRule: LintRule {
 
     public func check(_ device: DeviceConfig, in context: LintContext) -> [LintFinding] {
         guard let asn = device.bgp?.asn else { return [] }
-        let pins = NullPinUnconditionalRule().check(device, in: context)
+        let pins = NullPinUnconditionalRule.pins(on: device)
         guard !pins.isEmpty else { return [] }
         // Links toward other routers of the same AS: subnets of up, non-loopback interfaces that
         // another device of the AS also has an address in.
         var uplinks = 0
-        var neighboursKnown = false
         for interface in device.interfaces where !interface.shutdown && !interface.isLoopback {
             for (_, prefix) in interface.addresses where prefix.length < 32 {
                 let others = (context.subnetMembers[prefix] ?? []).filter { $0 != device.file }
                 if others.contains(where: { context.asnOfFile[$0] == asn }) { uplinks += 1 }
             }
         }
-        neighboursKnown = context.asnOfFile.contains { $0.key != device.file && $0.value == asn }
-        guard neighboursKnown else { return [] }   // the neighbours' configs were not given
-        guard uplinks == 1 else { return [] }
+        // Without the neighbours' configs the link count says nothing.
+        guard uplinks == 1, context.asnOfFile.contains(where: { $0.key != device.file && $0.value == asn }) else { return [] }
         return pins.map { pin in
-            var finding = pin
-            finding.code = Self.description.code
-            finding.severity = Self.description.severity
-            finding.message = "\(pin.message.components(separatedBy: " with no track").first ?? pin.message) with no track and no conditional advertisement, and this router has a single link into AS \(asn): that one link failing black-holes the prefix"
-            return finding
+            finding("\(pin.description), and this router has a single link into AS \(asn): that one link failing black-holes the prefix", at: pin.route.location)
         }
     }
 }

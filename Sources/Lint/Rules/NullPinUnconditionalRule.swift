@@ -45,29 +45,43 @@ public struct NullPinUnconditionalRule: LintRule {
 
     public init() {}
 
-    public func check(_ device: DeviceConfig, in context: LintContext) -> [LintFinding] {
+    /// One unconditional pin: the discard route, how BGP announces it, and to which eBGP peers.
+    struct Pin {
+        var route: StaticRouteConfig
+        var announcedBy: String
+        var peers: String
+        /// The finding text up to the consequence, shared with NULL-PIN-SINGLE-UPLINK.
+        var description: String {
+            "\(route.prefix) is pinned to Null0 and announced by \(announcedBy) to eBGP \(peers) with no track and no conditional advertisement"
+        }
+    }
+
+    /// The pins of the pattern on `device` (also the input of NULL-PIN-SINGLE-UPLINK).
+    static func pins(on device: DeviceConfig) -> [Pin] {
         guard let bgp = device.bgp else { return [] }
         let ebgp = device.ebgpSessions
-        guard !ebgp.isEmpty else { return [] }
-        let conditional = ebgp.contains { $0.advertiseMap != nil }
+        guard !ebgp.isEmpty, !ebgp.contains(where: { $0.advertiseMap != nil }) else { return [] }
         let redistributesStatic = bgp.redistributes.contains { $0.source == "static" }
-        var findings: [LintFinding] = []
+        let peers = ebgp.map(\.key).prefix(3).joined(separator: ", ")
         // A pin that covers one of the router's own up LAN subnets aggregates its own LANs: the
         // traffic it attracts is delivered there, so it is not this pattern (a default route or a
         // pin covering only point-to-point links is).
         let own = device.connectedPrefixes
-        for route in device.staticRoutes where route.target == .discard && route.track == nil && route.vrf == nil && !conditional
-            && !(route.prefix.length > 0 && own.contains(where: { route.prefix.contains($0) && $0 != route.prefix && $0.length < 30 })) {
-            let how: String?
+        return device.staticRoutes.compactMap { route in
+            guard route.target == .discard, route.track == nil, route.vrf == nil,
+                  !(route.prefix.length > 0 && own.contains(where: { route.prefix.contains($0) && $0 != route.prefix && $0.length < 30 })) else { return nil }
+            let how: String
             if bgp.networks.contains(where: { $0.prefix == route.prefix }) { how = "its network statement" }
             else if bgp.aggregates.contains(where: { $0.prefix == route.prefix }) { how = "its aggregate-address" }
             else if redistributesStatic { how = "redistribute static" }
-            else { how = nil }
-            guard let how else { continue }
-            let peers = ebgp.map(\.key).prefix(3).joined(separator: ", ")
-            findings.append(finding("\(route.prefix) is pinned to Null0 and announced by \(how) to eBGP \(peers) with no track and no conditional advertisement: if this router loses its path into the network it keeps attracting and dropping that traffic",
-                                    at: route.location))
+            else { return nil }
+            return Pin(route: route, announcedBy: how, peers: peers)
         }
-        return findings
+    }
+
+    public func check(_ device: DeviceConfig, in context: LintContext) -> [LintFinding] {
+        Self.pins(on: device).map { pin in
+            finding("\(pin.description): if this router loses its path into the network it keeps attracting and dropping that traffic", at: pin.route.location)
+        }
     }
 }

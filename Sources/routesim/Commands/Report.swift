@@ -40,8 +40,10 @@ struct Report: ParsableCommand {
         var report = FailureAnalysis.run(network, options: options) { done, total in progress.update(done, total) }
         progress.finish()
         if !noSuggest { report.suggestions = MitigationSuggester.suggest(network, report: report, options: options) }
-        let topologyDiagram = RouteSim.diagram(network, options: diagram.options)
-        let problems = RouteSim.problemDiagrams(network, report: report, enumeration: options.enumeration, options: diagram.options)
+        // One no-failure run for both the topology figure and the scenario figures.
+        let baseline = Engine.run(network)
+        let topologyDiagram = RouteSim.diagram(network, options: diagram.options, baseline: baseline)
+        let problems = RouteSim.problemDiagrams(network, report: report, enumeration: options.enumeration, options: diagram.options, baseline: baseline)
         try emit(ReviewReport.html(network: network, report: report, topology: topologyDiagram, problems: problems), to: output)
         FileHandle.standardError.write(Data("wrote \(output): \(report.scenariosRun) scenarios, \(problems.count) with problems\n".utf8))
     }
