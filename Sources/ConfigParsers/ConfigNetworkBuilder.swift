@@ -59,11 +59,8 @@ public enum ConfigNetworkBuilder {
                 case .nextHop(let hop): target = .nextHop(hop)
                 case .interface(let name, let gateway): target = gateway.map { .nextHop($0) } ?? .interface(name)
                 }
-                var track: Int?
-                if let text = route.track {
-                    guard let id = Int(text) else { warn("static route \(route.prefix) tracks '\(text)', which is not a track object; modelled untracked", route.location); statics.append(StaticRoute(prefix: route.prefix, target: target, distance: route.distance, location: route.location)); continue }
-                    track = id
-                }
+                let track = route.track.flatMap { Int($0) }
+                if let text = route.track, track == nil { warn("static route \(route.prefix) tracks '\(text)', which is not a track object; modelled untracked", route.location) }
                 statics.append(StaticRoute(prefix: route.prefix, target: target, distance: route.distance, track: track, location: route.location))
             }
             let slas = device.slas.compactMap { sla -> IPSLA? in
