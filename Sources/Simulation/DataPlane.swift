@@ -8,7 +8,7 @@ public struct DataPlane: Sendable {
     public let liveness: Liveness
     public let owners: [IPv4Address: AddressOwner]
     /// Per router: connected, static and IGP routes, the winner per prefix by administrative distance.
-    public let nonBGPRoutes: [[Prefix: RIBEntry]]
+    public let nonBGPRoutes: [RIBTable]
     /// Per router: the BGP best path per prefix (Loc-RIB).
     public let bgpTables: [BGPTable]
     /// Per router: prefixes whose only paths have an unresolvable next hop.
@@ -21,7 +21,6 @@ public struct DataPlane: Sendable {
     public internal(set) var diagnostics: [Diagnostic]
     public let statistics: Statistics
 
-    let nonBGPTables: [RIBTable]
     /// Kept from a run without failures so that failure scenarios can reuse its IGP results.
     let igpReuse: IGPComputation.Reuse?
     let bgpReuse: BGPReuse?
@@ -38,8 +37,8 @@ public struct DataPlane: Sendable {
         public var stageSeconds: [(String, Double)]
     }
 
-    init(network: Network, failures: FailureSpec, liveness: Liveness, owners: [IPv4Address: AddressOwner], nonBGPRoutes: [[Prefix: RIBEntry]],
-         nonBGPTables: [RIBTable], bgpTables: [BGPTable], inaccessible: [[Prefix: IPv4Address]],
+    init(network: Network, failures: FailureSpec, liveness: Liveness, owners: [IPv4Address: AddressOwner], nonBGPRoutes: [RIBTable],
+         bgpTables: [BGPTable], inaccessible: [[Prefix: IPv4Address]],
          aggregateRoutes: [[Prefix: RIBEntry]], sessions: [BGPSessionStatus], trackStates: [[Int: Bool]], diagnostics: [Diagnostic],
          igpReuse: IGPComputation.Reuse? = nil, bgpReuse: BGPReuse? = nil, statistics: Statistics) {
         self.igpReuse = igpReuse
@@ -49,7 +48,6 @@ public struct DataPlane: Sendable {
         self.liveness = liveness
         self.owners = owners
         self.nonBGPRoutes = nonBGPRoutes
-        self.nonBGPTables = nonBGPTables
         self.bgpTables = bgpTables
         self.inaccessible = inaccessible
         self.aggregateRoutes = aggregateRoutes
@@ -65,7 +63,7 @@ public struct DataPlane: Sendable {
         guard let route = bgpTables[router][prefix], !route.isLocal else { return nil }
         let distances = network.routers[router].distances
         let distance = route.isEBGP ? distances.ebgp : distances.ibgp
-        guard let (_, resolving) = nonBGPTables[router].longestMatch(route.attributes.nextHop) else { return nil }
+        guard let (_, resolving) = nonBGPRoutes[router].longestMatch(route.attributes.nextHop) else { return nil }
         let forwarding: Forwarding
         switch resolving.forwarding {
         case .attached(let interface): forwarding = .forward([NextHop(interface: interface, gateway: route.attributes.nextHop)])
@@ -92,7 +90,7 @@ public struct DataPlane: Sendable {
         if let route = bgp ?? bgpTables[router][prefix], !route.isLocal {
             let own = network.routers[router].distances
             let distance = route.isEBGP ? own.ebgp : own.ibgp
-            if distance < (best?.distance ?? 255), nonBGPTables[router].forwarding(route.path.nextHop) != nil { best = (distance, .bgp(ebgp: route.isEBGP)) }
+            if distance < (best?.distance ?? 255), nonBGPRoutes[router].forwarding(route.path.nextHop) != nil { best = (distance, .bgp(ebgp: route.isEBGP)) }
         }
         return best?.source
     }
@@ -110,7 +108,7 @@ public struct DataPlane: Sendable {
     func fibSources(router: Int) -> [(Prefix, FIBSource)] {
         var sources: [(Prefix, FIBSource)] = []
         sources.reserveCapacity(nonBGPRoutes[router].count + bgpTables[router].count)
-        for prefix in nonBGPRoutes[router].keys {
+        for (prefix, _) in nonBGPRoutes[router] {
             if let source = winner(router: router, prefix: prefix) { sources.append((prefix, source)) }
         }
         let aggregates = aggregateRoutes[router]
@@ -146,7 +144,7 @@ public struct DataPlane: Sendable {
     /// scenario has its own data plane and a trie per router would be built for a few lookups.
     public func lookupWithoutFIB(router: Int, address: IPv4Address) -> RIBEntry? {
         var present = [Bool](repeating: false, count: 33)
-        for length in nonBGPTables[router].lengths { present[Int(length)] = true }
+        for length in 0...32 where nonBGPRoutes[router].lengthMask & (1 << UInt64(length)) != 0 { present[length] = true }
         for prefix in aggregateRoutes[router].keys { present[Int(prefix.length)] = true }
         for prefix in bgpTables[router].keys { present[Int(prefix.length)] = true }
         for length in stride(from: 32, through: 0, by: -1) where present[length] {

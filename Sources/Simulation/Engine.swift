@@ -98,7 +98,7 @@ public enum Engine {
         }
         let statics = StaticResolution(network: network, liveness: liveness)
         let igp = IGPComputation(network: network, liveness: liveness)
-        var igpRoutes = [[Prefix: RIBEntry]](repeating: [:], count: network.routers.count)
+        var igpRoutes = [RIBTable](repeating: RIBTable(), count: network.routers.count)
         var installed: [[StaticResolution.Installed]] = []
         var previous: [[Prefix]]? = nil
         var igpReuse: IGPComputation.Reuse?
@@ -120,11 +120,11 @@ public enum Engine {
             igpReuse?.interfaceUp = liveness.interfaceUp
         }
         let changedRoutes = reuse.map { Self.changedRoutes(igp: igpChanged, installed: installed, liveness: liveness, network: network, baseline: $0) }
-        var nonBGP: [[Prefix: RIBEntry]] = []
+        var nonBGP: [RIBTable] = []
         for r in network.routers.indices {
             // Take the table out so that adding statics and connected routes does not copy it.
             var table = igpRoutes[r]
-            igpRoutes[r] = [:]
+            igpRoutes[r] = RIBTable()
             for item in installed[r] {
                 if let current = table[item.entry.prefix], current.distance <= item.entry.distance { continue }
                 table[item.entry.prefix] = item.entry
@@ -135,12 +135,11 @@ public enum Engine {
             }
             nonBGP.append(table)
         }
-        let tables = nonBGP.map(RIBTable.init)
 
         lap("igp+static")
-        let (sessions, peerings) = BGPSessionBuilder(network: network, liveness: liveness, owners: owners, nonBGP: tables).build()
+        let (sessions, peerings) = BGPSessionBuilder(network: network, liveness: liveness, owners: owners, nonBGP: nonBGP).build()
         lap("sessions")
-        var bgp = BGPRun(network: network, liveness: liveness, nonBGP: nonBGP, propagation: BGPPropagation(network: network, peerings: peerings, resolvers: tables), options: options,
+        var bgp = BGPRun(network: network, liveness: liveness, nonBGP: nonBGP, propagation: BGPPropagation(network: network, peerings: peerings, resolvers: nonBGP), options: options,
                          reuse: bgpReuse, changedRoutes: changedRoutes, record: failures.isEmpty && options.recordForReuse)
         bgp.run()
         lap("bgp")
@@ -155,7 +154,7 @@ public enum Engine {
             }
             return table
         }
-        return DataPlane(network: network, failures: failures, liveness: liveness, owners: owners, nonBGPRoutes: nonBGP, nonBGPTables: tables,
+        return DataPlane(network: network, failures: failures, liveness: liveness, owners: owners, nonBGPRoutes: nonBGP,
                          bgpTables: bgp.tables, inaccessible: bgp.inaccessible, aggregateRoutes: aggregateRoutes, sessions: sessions,
                          trackStates: trackStates, diagnostics: diagnostics, igpReuse: failures.isEmpty ? igpReuse : nil, bgpReuse: bgp.recorded,
                          statistics: .init(bgpEvents: bgp.events, bgpRounds: bgp.rounds, trackIterations: trackIterations, converged: bgp.converged, bgpReusedPrefixes: bgp.reusedPrefixes,

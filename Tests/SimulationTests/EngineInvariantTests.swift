@@ -1,4 +1,5 @@
 import Foundation
+import NetPrimitives
 import Pipeline
 import Testing
 
@@ -76,8 +77,8 @@ extension EngineInvariantTests {
     /// single link and router failure, and every pair on the small examples.
     @Test func reusingTheBaselineChangesNoAnswer() throws {
         var networks: [(String, Network)] = Self.generatedNetworks
-        for path in Self.examples { if let network = TopologyLoader.load(path: path).network { networks.append((path, network)) } }
-        #expect(networks.count >= 20)
+        for path in Self.examples + [Self.trackRedistributed] { if let network = TopologyLoader.load(path: path).network { networks.append((path, network)) } }
+        #expect(networks.count >= 21)
         var recording = SimulationOptions()
         recording.recordForReuse = true
         var reusedSomewhere = 0
@@ -102,5 +103,27 @@ extension EngineInvariantTests {
             }
         }
         #expect(reusedSomewhere > 1000, "the reuse path was hardly exercised: \(reusedSomewhere) prefix results reused")
+    }
+
+    static var trackRedistributed: String {
+        root.appendingPathComponent("Tests/SimulationTests/Fixtures/track-redistributed.yml").path
+    }
+
+    /// A failure that changes no router's shortest paths can still change what the IGP carries:
+    /// here B-X is an eBGP link (outside every SPF), its failure takes B's probe down, and B stops
+    /// redistributing its tracked static. C's route must move from B to D with reuse too.
+    @Test func reuseRecomputesPrefixesWhoseAdvertisersChanged() throws {
+        let network = try #require(TopologyLoader.load(path: Self.trackRedistributed).network)
+        var recording = SimulationOptions()
+        recording.recordForReuse = true
+        let baseline = Engine.run(network, options: recording)
+        let c = try #require(network.routers.firstIndex { $0.name == "C" })
+        let prefix = try #require(Prefix("10.99.0.0/24"))
+        #expect(baseline.nonBGPRoutes[c][prefix]?.origin == "ospf external type 2, advertised by B")
+        let (failed, unknown) = FailureSpec.resolve(links: ["B-X"], routers: [], in: network)
+        #expect(unknown.isEmpty)
+        let reused = Engine.run(network, failures: failed, baseline: baseline)
+        #expect(reused.nonBGPRoutes[c][prefix]?.origin == "ospf external type 2, advertised by D")
+        #expect(reused.trackStates[network.routers.firstIndex { $0.name == "B" } ?? 0][1] == false)
     }
 }

@@ -6,7 +6,7 @@ import Synchronization
 struct BGPRun {
     let network: Network
     let liveness: Liveness
-    let nonBGP: [[Prefix: RIBEntry]]
+    let nonBGP: [RIBTable]
     var propagation: BGPPropagation
     let options: SimulationOptions
 
@@ -27,7 +27,7 @@ struct BGPRun {
     /// Per router, the non-BGP prefixes that may differ from the baseline's (nil: unknown).
     let changedRoutes: [ChangedRoutes?]?
 
-    init(network: Network, liveness: Liveness, nonBGP: [[Prefix: RIBEntry]], propagation: BGPPropagation, options: SimulationOptions,
+    init(network: Network, liveness: Liveness, nonBGP: [RIBTable], propagation: BGPPropagation, options: SimulationOptions,
          reuse: BGPReuse? = nil, changedRoutes: [Set<Prefix>?]? = nil, record: Bool = false) {
         self.changedRoutes = changedRoutes.map { $0.map { $0.map(ChangedRoutes.init) } }
         self.network = network

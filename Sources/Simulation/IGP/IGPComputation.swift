@@ -23,10 +23,9 @@ struct IGPComputation {
     /// router whose DAG does use one reruns its SPF but rebuilds only the routes toward
     /// advertisers whose distance or first hops changed (usually the few behind the link).
     struct Reuse: Sendable {
-        var routes: [[Prefix: RIBEntry]]
+        var routes: [RIBTable]
         /// Per router: the links on its shortest-path DAG (every equal-cost path).
         var dagLinks: [Set<Int>]
-        var installedStatics: [[Prefix]]
         /// Per router: its SPF result (empty for routers without an IGP).
         var distances: [[UInt64]]
         var firstHops: [[[NextHop]]]
@@ -42,7 +41,7 @@ struct IGPComputation {
     let liveness: Liveness
 
     struct Output {
-        var routes: [[Prefix: RIBEntry]]
+        var routes: [RIBTable]
         var reuse: Reuse
         /// Per router, with `reuse`: the prefixes whose route differs from the baseline's
         /// (nil when the router was recomputed from scratch, so anything may differ).
@@ -53,7 +52,7 @@ struct IGPComputation {
     /// for later runs. With `reuse`, unaffected routers take the baseline's routes.
     /// `record`: keep what later runs need to reuse this one (only the run without failures).
     func run(installedStatics: [[Prefix]], reuse: Reuse? = nil, record: Bool = false) -> Output {
-        var result = [[Prefix: RIBEntry]](repeating: [:], count: network.routers.count)
+        var result = [RIBTable](repeating: RIBTable(), count: network.routers.count)
         var changed = [Set<Prefix>?](repeating: reuse == nil ? nil : [], count: network.routers.count)
         var dags = [Set<Int>](repeating: [], count: network.routers.count)
         var distances = [[UInt64]](repeating: [], count: record ? network.routers.count : 0)
@@ -64,9 +63,10 @@ struct IGPComputation {
             members[router.asn, default: []].append(index)
         }
         let adjacency = buildAdjacency()
-        let reusable = reuse.flatMap { $0.installedStatics == installedStatics ? $0 : nil }
+        // Installed statics matter only through what they advertise (redistribution), and the
+        // per-AS patch recomputes every prefix whose advertisers differ from the baseline's.
+        let reusable = reuse
         let failedLinks = Set(network.links.indices.filter { !liveness.linkUp[$0] })
-        if reuse != nil && reusable == nil { changed = Array(repeating: nil, count: network.routers.count) }
         for asn in members.keys.sorted() {
             guard let config = network.autonomousSystems[asn]?.igp, let routers = members[asn] else { continue }
             let advertised = routers.map { self.advertisements(of: $0, config: config, statics: installedStatics[$0]) }
@@ -86,12 +86,11 @@ struct IGPComputation {
                 patch = Patch(grouped: grouped, baseline: before, withdrawn: withdrawn)
             }
             for source in routers {
-                if let reusable, patch != nil, reusable.dagLinks[source].isDisjoint(with: failedLinks) {
-                    var table = reusable.routes[source]
-                    var gone: Set<Prefix> = []
-                    for prefix in withdrawn where table.removeValue(forKey: prefix) != nil { gone.insert(prefix) }
-                    result[source] = table
-                    changed[source] = gone
+                if let reusable, let patch, !reusable.distances[source].isEmpty, reusable.dagLinks[source].isDisjoint(with: failedLinks) {
+                    // Same SPF result: only prefixes whose advertisers changed need a new route.
+                    (result[source], changed[source]) = patchedRoutes(at: source, config: config, distance: reusable.distances[source],
+                                                                      firstHops: reusable.firstHops[source], grouped: grouped, texts: texts,
+                                                                      baseline: reusable, patch: patch)
                     dags[source] = reusable.dagLinks[source]
                     continue
                 }
@@ -110,7 +109,7 @@ struct IGPComputation {
                 }
             }
         }
-        let kept = Reuse(routes: record ? result : [], dagLinks: dags, installedStatics: installedStatics, distances: distances, firstHops: allFirstHops,
+        let kept = Reuse(routes: record ? result : [], dagLinks: dags, distances: distances, firstHops: allFirstHops,
                          advertisers: allAdvertisers)
         return Output(routes: result, reuse: kept, changed: changed)
     }
@@ -145,13 +144,13 @@ struct IGPComputation {
     /// them is now at another distance or behind other first hops. Also returns the prefixes
     /// whose route actually changed.
     func patchedRoutes(at source: Int, config: IGPConfig, distance: [UInt64], firstHops: [[NextHop]], grouped: PrefixAdvertisers, texts: OriginTexts,
-                       baseline: Reuse, patch: Patch) -> ([Prefix: RIBEntry], Set<Prefix>) {
+                       baseline: Reuse, patch: Patch) -> (RIBTable, Set<Prefix>) {
         let oldDistance = baseline.distances[source], oldHops = baseline.firstHops[source]
         var ids = patch.altered
         for r in distance.indices where distance[r] != oldDistance[r] || firstHops[r] != oldHops[r] {
             ids += patch.idsByOrigin[r] ?? []
         }
-        var table = baseline.routes[source]
+        var table = RIBTable(overlaying: baseline.routes[source])
         var changed: Set<Prefix> = []
         for prefix in patch.withdrawn where table.removeValue(forKey: prefix) != nil { changed.insert(prefix) }
         guard !ids.isEmpty else { return (table, changed) }
@@ -286,7 +285,7 @@ struct IGPComputation {
     }
 
     func routes(at source: Int, config: IGPConfig, distance: [UInt64], firstHops: [[NextHop]],
-                grouped: PrefixAdvertisers, texts: OriginTexts) -> [Prefix: RIBEntry] {
+                grouped: PrefixAdvertisers, texts: OriginTexts) -> RIBTable {
         let protocolKind: RouteProtocol = config.protocolKind == .ospf ? .ospf : .isis
         let router = network.routers[source]
         let distanceValue = protocolKind == .ospf ? router.distances.ospf : router.distances.isis
@@ -298,7 +297,7 @@ struct IGPComputation {
                 routes[prefix] = entry
             }
         }
-        return routes
+        return RIBTable(routes)
     }
 
     /// The best route to one advertised prefix from `source` (nil when no advertiser is reachable).

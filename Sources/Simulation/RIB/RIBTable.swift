@@ -1,45 +1,131 @@
 /// A router's connected, static and IGP routes keyed by prefix, with longest-prefix match by
-/// probing only the prefix lengths present. Building it is free (the dictionary exists
-/// anyway), which matters because the control plane resolves BGP next hops and session
-/// transport at every router; the data plane's FIB uses a real trie (DataPlane.lookup).
-public struct RIBTable: Sendable {
-    public let routes: [Prefix: RIBEntry]
-    /// Prefix lengths present, longest first.
-    public let lengths: [UInt8]
+/// probing only the prefix lengths present (the data plane's FIB uses a real trie,
+/// DataPlane.lookup; the control plane resolves next hops and session transport here).
+///
+/// In a failure scenario the table is an overlay: the baseline's dictionary, shared and never
+/// copied, plus the entries that differ (a removal is an override to nil). A single failure
+/// changes about 2% of a 200-router network's routes, and copying then freeing every router's
+/// whole table per scenario was the largest cost of a sweep.
+public struct RIBTable: Sendable, Sequence {
+    private var base: [Prefix: RIBEntry]
+    private var overrides: [Prefix: RIBEntry?] = [:]
+    private let overlays: Bool
+    private var overlayCount = 0
+    /// Bit n set: a prefix of length n may be present (after removals, a superset; harmless).
+    private(set) var lengthMask: UInt64 = 0
 
-    public init(_ routes: [Prefix: RIBEntry]) {
-        self.routes = routes
-        var present = [Bool](repeating: false, count: 33)
-        for prefix in routes.keys { present[Int(prefix.length)] = true }
-        lengths = (0...32).reversed().filter { present[$0] }.map(UInt8.init)
+    public init(_ routes: [Prefix: RIBEntry] = [:]) {
+        base = routes
+        overlays = false
+        for prefix in routes.keys { lengthMask |= 1 << UInt64(prefix.length) }
+    }
+
+    /// A table that starts equal to `baseline` and records only what is changed afterwards.
+    public init(overlaying baseline: RIBTable) {
+        base = baseline.overlays ? Dictionary(uniqueKeysWithValues: baseline.map { ($0.key, $0.value) }) : baseline.base
+        overlays = true
+        overlayCount = base.count
+        lengthMask = baseline.lengthMask
+    }
+
+    public var count: Int { overlays ? overlayCount : base.count }
+    public var isEmpty: Bool { count == 0 }
+
+    /// Calls `body` with the route for exactly `prefix` without copying the table's storage.
+    @inline(__always)
+    private func withRoute<T>(_ prefix: Prefix, _ body: (RIBEntry) -> T) -> T? {
+        if overlays, !overrides.isEmpty, let index = overrides.index(forKey: prefix) {
+            guard let entry = overrides[index].value else { return nil }
+            return body(entry)
+        }
+        guard let index = base.index(forKey: prefix) else { return nil }
+        return body(base[index].value)
+    }
+
+    public subscript(prefix: Prefix) -> RIBEntry? {
+        get { withRoute(prefix) { $0 } }
+        set {
+            guard overlays else {
+                base[prefix] = newValue
+                if newValue != nil { lengthMask |= 1 << UInt64(prefix.length) }
+                return
+            }
+            let existed = withRoute(prefix) { _ in true } ?? false
+            overlayCount += (newValue != nil ? 1 : 0) - (existed ? 1 : 0)
+            if newValue == nil && base[prefix] == nil {
+                overrides.removeValue(forKey: prefix)
+            } else {
+                overrides[prefix] = .some(newValue)
+            }
+            if newValue != nil { lengthMask |= 1 << UInt64(prefix.length) }
+        }
+    }
+
+    @discardableResult
+    public mutating func removeValue(forKey prefix: Prefix) -> RIBEntry? {
+        let old = self[prefix]
+        if old != nil { self[prefix] = nil }
+        return old
+    }
+
+    /// Every route, in no particular order.
+    public struct Iterator: IteratorProtocol {
+        private var baseIterator: Dictionary<Prefix, RIBEntry>.Iterator
+        private var overrideIterator: Dictionary<Prefix, RIBEntry?>.Iterator
+        private let overrides: [Prefix: RIBEntry?]
+        private var inBase = true
+
+        init(base: [Prefix: RIBEntry], overrides: [Prefix: RIBEntry?]) {
+            baseIterator = base.makeIterator()
+            overrideIterator = overrides.makeIterator()
+            self.overrides = overrides
+        }
+
+        public mutating func next() -> (key: Prefix, value: RIBEntry)? {
+            if inBase {
+                while let element = baseIterator.next() {
+                    if overrides.isEmpty || overrides.index(forKey: element.key) == nil { return element }
+                }
+                inBase = false
+            }
+            while let (prefix, entry) = overrideIterator.next() {
+                if let entry { return (prefix, entry) }
+            }
+            return nil
+        }
+    }
+
+    public func makeIterator() -> Iterator { Iterator(base: base, overrides: overrides) }
+    public var underestimatedCount: Int { count }
+
+    /// The prefix lengths that may be present, longest first.
+    public var lengths: [UInt8] { (0...32).reversed().filter { lengthMask & (1 << UInt64($0)) != 0 }.map(UInt8.init) }
+
+    /// Calls `body` for each length present, longest first, until it returns a value.
+    @inline(__always)
+    private func firstMatch<T>(_ address: IPv4Address, _ body: (Prefix, RIBEntry) -> T) -> T? {
+        var mask = lengthMask
+        while mask != 0 {
+            let length = UInt8(63 - mask.leadingZeroBitCount)
+            mask &= ~(1 << UInt64(length))
+            let prefix = Prefix(network: address, length: length)
+            if let found = withRoute(prefix, { body(prefix, $0) }) { return found }
+        }
+        return nil
     }
 
     public func longestMatch(_ address: IPv4Address) -> (prefix: Prefix, value: RIBEntry)? {
-        for length in lengths {
-            let prefix = Prefix(network: address, length: length)
-            if let entry = routes[prefix] { return (prefix, entry) }
-        }
-        return nil
+        firstMatch(address) { ($0, $1) }
     }
 
-    /// Just the forwarding of the longest match (no copy of the rest of the entry).
+    /// Just the forwarding of the longest match.
     public func forwarding(_ address: IPv4Address) -> Forwarding? {
-        for length in lengths {
-            if let index = routes.index(forKey: Prefix(network: address, length: length)) { return routes[index].value.forwarding }
-        }
-        return nil
+        firstMatch(address) { $1.forwarding }
     }
 
-    /// Next-hop resolution without copying the entry: the metric, or nil when nothing usable
-    /// (no route, or only a discard route) covers the address.
+    /// Next-hop resolution: the metric, or nil when nothing usable (no route, or only a discard
+    /// route) covers the address.
     public func resolve(_ address: IPv4Address) -> UInt32? {
-        for length in lengths {
-            let prefix = Prefix(network: address, length: length)
-            if let index = routes.index(forKey: prefix) {
-                let entry = routes[index].value
-                return entry.isDiscard ? nil : entry.metric
-            }
-        }
-        return nil
+        firstMatch(address) { $1.isDiscard ? nil : $1.metric } ?? nil
     }
 }

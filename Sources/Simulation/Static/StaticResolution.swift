@@ -10,7 +10,7 @@ struct StaticResolution {
     let network: Network
     let liveness: Liveness
 
-    func resolve(router index: Int, connected: [Prefix: RIBEntry], igp: [Prefix: RIBEntry], trackUp: (Int) -> Bool) -> [Installed] {
+    func resolve(router index: Int, connected: [Prefix: RIBEntry], igp: RIBTable, trackUp: (Int) -> Bool) -> [Installed] {
         let router = network.routers[index]
         guard liveness.routerUp[index] else { return [] }
         var installed: [Installed] = []

@@ -1,0 +1,62 @@
+import NetPrimitives
+import Simulation
+import Testing
+
+/// The overlay table a failure scenario uses must read exactly like a dictionary built from
+/// scratch: lookups, removals, re-insertions, counts, iteration and longest-prefix match.
+@Suite struct RIBTableTests {
+    func entry(_ text: String, metric: UInt32 = 1, discard: Bool = false) -> RIBEntry {
+        let prefix = Prefix(text)!
+        return RIBEntry(prefix: prefix, protocolKind: .ospf, distance: 110, metric: metric,
+                        forwarding: discard ? .discard : .forward([NextHop(interface: 0, gateway: IPv4Address("10.0.0.1")!)]),
+                        origin: "test", location: nil)
+    }
+
+    func contents(_ table: RIBTable) -> [String] {
+        table.map { "\($0.key) \($0.value.metric)" }.sorted()
+    }
+
+    @Test func overlayReadsLikeAFreshDictionary() {
+        let prefixes = ["10.0.0.0/8", "10.1.0.0/16", "10.1.2.0/24", "192.0.2.0/24", "192.0.2.1/32"]
+        var plain: [Prefix: RIBEntry] = [:]
+        for (i, p) in prefixes.enumerated() { plain[Prefix(p)!] = entry(p, metric: UInt32(i + 1)) }
+        let baseline = RIBTable(plain)
+        var overlay = RIBTable(overlaying: baseline)
+        #expect(contents(overlay) == contents(baseline))
+        #expect(overlay.count == 5)
+
+        overlay.removeValue(forKey: Prefix("10.1.2.0/24")!)                 // a base entry goes
+        overlay[Prefix("192.0.2.0/24")!] = entry("192.0.2.0/24", metric: 99)  // one changes
+        overlay[Prefix("172.16.0.0/12")!] = entry("172.16.0.0/12", metric: 7) // one is new
+        overlay[Prefix("172.16.0.0/12")!] = nil                              // and goes again
+        overlay[Prefix("198.51.100.0/24")!] = entry("198.51.100.0/24", metric: 8)
+        overlay.removeValue(forKey: Prefix("203.0.113.0/24")!)              // never there
+
+        var expected = plain
+        expected[Prefix("10.1.2.0/24")!] = nil
+        expected[Prefix("192.0.2.0/24")!] = entry("192.0.2.0/24", metric: 99)
+        expected[Prefix("198.51.100.0/24")!] = entry("198.51.100.0/24", metric: 8)
+        let fresh = RIBTable(expected)
+        #expect(contents(overlay) == contents(fresh))
+        #expect(overlay.count == fresh.count)
+        #expect(overlay.count == 5)
+        // The baseline is untouched.
+        #expect(contents(baseline) == prefixes.enumerated().map { "\($0.element) \($0.offset + 1)" }.sorted())
+
+        for address in ["10.1.2.3", "10.1.9.9", "10.200.0.1", "192.0.2.1", "192.0.2.2", "198.51.100.5", "172.16.0.1", "8.8.8.8"] {
+            let a = IPv4Address(address)!
+            #expect(overlay.longestMatch(a)?.prefix == fresh.longestMatch(a)?.prefix, "\(address)")
+            #expect(overlay.resolve(a) == fresh.resolve(a), "\(address)")
+            #expect(overlay.forwarding(a) == fresh.forwarding(a), "\(address)")
+        }
+        #expect(overlay.longestMatch(IPv4Address("10.1.2.3")!)?.prefix == Prefix("10.1.0.0/16")!)
+    }
+
+    @Test func discardRoutesDoNotResolveNextHops() {
+        var table = RIBTable(overlaying: RIBTable([Prefix("10.0.0.0/8")!: entry("10.0.0.0/8", metric: 5)]))
+        #expect(table.resolve(IPv4Address("10.9.9.9")!) == 5)
+        table[Prefix("10.9.0.0/16")!] = entry("10.9.0.0/16", discard: true)
+        #expect(table.resolve(IPv4Address("10.9.9.9")!) == nil)
+        #expect(table.resolve(IPv4Address("10.8.9.9")!) == 5)
+    }
+}
