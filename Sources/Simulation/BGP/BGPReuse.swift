@@ -19,6 +19,71 @@ struct BGPReuse: Sendable {
     var hasClients: [Bool]
     var conditionAllows: [[Int: Bool]]
     var suppressing: [[Prefix]]
+    /// Every distinct next-hop resolution a recorded prefix depended on. Prefixes share them
+    /// (every prefix behind one loopback), so a scenario checks each once (`resolutionsNow`)
+    /// instead of once per prefix that consulted it.
+    var resolutions: [(router: Int, nextHop: IPv4Address, metric: UInt32?)] = []
+    /// Per prefix: the resolutions it consulted (indices into `resolutions`).
+    var dependencies: [Prefix: [Dependency]] = [:]
+
+    struct Dependency: Sendable {
+        var index: Int32
+        /// The only next hop its router resolved for the prefix (see BGPPropagation.Consulted).
+        var alone: Bool
+    }
+
+    /// A recorded resolution in a scenario.
+    enum ResolutionNow: Sendable {
+        case same, unresolvable, metric(UInt32)
+        /// The router is down: it decides nothing.
+        case routerDown
+    }
+
+    init(results: [Prefix: BGPPropagation.Result], origins: [Prefix: [Int: BGPRoute]], slots: [BGPPropagation.SlotInfo], slotOffsets: [Int],
+         hasClients: [Bool], conditionAllows: [[Int: Bool]], suppressing: [[Prefix]]) {
+        self.origins = origins
+        self.slots = slots
+        self.slotOffsets = slotOffsets
+        self.hasClients = hasClients
+        self.conditionAllows = conditionAllows
+        self.suppressing = suppressing
+        var index: [UInt64: Int32] = [:]
+        var kept: [Prefix: BGPPropagation.Result] = [:]
+        kept.reserveCapacity(results.count)
+        for (prefix, var result) in results {
+            var list: [Dependency] = []
+            list.reserveCapacity(result.consulted.count)
+            for consulted in result.consulted {
+                let key = UInt64(consulted.router) << 32 | UInt64(consulted.nextHop.value)
+                let id: Int32
+                if let known = index[key] {
+                    id = known
+                } else {
+                    id = Int32(resolutions.count)
+                    index[key] = id
+                    resolutions.append((consulted.router, consulted.nextHop, consulted.metric))
+                }
+                list.append(Dependency(index: id, alone: consulted.alone))
+            }
+            result.consulted = []
+            kept[prefix] = result
+            dependencies[prefix] = list
+        }
+        self.results = kept
+    }
+
+    /// Each recorded resolution as it is in a scenario. `changed`: per router, the non-BGP
+    /// prefixes that may differ from the baseline's; a next hop none of them covers resolves
+    /// as before without looking (nil: look).
+    func resolutionsNow(resolvers: [RIBTable], changed: [ChangedRoutes?]?, routerUp: [Bool]) -> [ResolutionNow] {
+        resolutions.map { resolution in
+            guard routerUp[resolution.router] else { return .routerDown }
+            if let set = changed?[resolution.router], !set.covers(resolution.nextHop) { return .same }
+            let now = resolvers[resolution.router].resolve(resolution.nextHop)
+            if now == resolution.metric { return .same }
+            return now.map { .metric($0) } ?? .unresolvable
+        }
+    }
 
     /// How the recorded run's sessions map onto a run's.
     struct Mapping: Sendable {
@@ -67,22 +132,23 @@ struct BGPReuse: Sendable {
         return Mapping(slot: slot, owner: owner, routerUp: routerUp, identity: false, newOffsets: propagation.slotOffsets)
     }
 
-    /// The recorded result for `prefix` if it still holds, else nil. `changed`: per router, the
-    /// non-BGP prefixes that may differ from the baseline's; a next hop none of them covers
-    /// resolves as before without looking (nil: look).
-    func result(for prefix: Prefix, origins current: [Int: BGPRoute], resolvers: [RIBTable], changed: [ChangedRoutes?]?,
-                mapping: Mapping) -> BGPPropagation.Result? {
+    /// The recorded result for `prefix` if it still holds, else nil. `now`: `resolutionsNow` of
+    /// this scenario.
+    func result(for prefix: Prefix, origins current: [Int: BGPRoute], now: [ResolutionNow], mapping: Mapping) -> BGPPropagation.Result? {
         guard let recorded = results[prefix], recorded.oscillating.isEmpty, (origins[prefix] ?? [:]) == current else { return nil }
         if !mapping.identity {
             for s in recorded.received where mapping.slot[s] < 0 && mapping.routerUp[mapping.owner[s]] { return nil }
         }
         var costs: [Int: UInt32] = [:]
-        for consulted in recorded.consulted where mapping.routerUp[consulted.router] {
-            if let set = changed?[consulted.router], !set.covers(consulted.nextHop) { continue }
-            let now = resolvers[consulted.router].resolve(consulted.nextHop)
-            if now == consulted.metric { continue }
-            guard consulted.alone, let now, consulted.metric != nil else { return nil }
-            costs[consulted.router] = now
+        for dependency in dependencies[prefix] ?? [] {
+            switch now[Int(dependency.index)] {
+            case .same, .routerDown: continue
+            case .unresolvable: return nil
+            case .metric(let metric):
+                let resolution = resolutions[Int(dependency.index)]
+                guard dependency.alone, resolution.metric != nil else { return nil }
+                costs[resolution.router] = metric
+            }
         }
         if costs.isEmpty && mapping.identity { return recorded }
         var result = recorded

@@ -124,7 +124,7 @@ struct BGPRun {
         let propagation = self.propagation
         let reuse = self.reuse
         let mapping = reuse?.mapping(to: propagation, routerUp: liveness.routerUp)
-        let changedRoutes = self.changedRoutes
+        let now = mapping.map { _ in reuse?.resolutionsNow(resolvers: propagation.resolvers, changed: changedRoutes, routerUp: liveness.routerUp) ?? [] } ?? []
         let reusedCount = Mutex(0)
         var kept: [Prefix: BGPPropagation.Result] = [:]
         let scratches = (0..<workers).map { _ in ScratchBox(propagation.makeScratch()) }
@@ -143,8 +143,7 @@ struct BGPRun {
                 while index < batch.count {
                     let prefix = batch[index]
                     let prefixOrigins = origins[prefix] ?? [:]
-                    if let reuse, let mapping,
-                       let result = reuse.result(for: prefix, origins: prefixOrigins, resolvers: propagation.resolvers, changed: changedRoutes, mapping: mapping) {
+                    if let reuse, let mapping, let result = reuse.result(for: prefix, origins: prefixOrigins, now: now, mapping: mapping) {
                         results.store(index, result)
                         reusedCount.withLock { $0 += 1 }
                     } else {
