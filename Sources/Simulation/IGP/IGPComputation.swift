@@ -216,8 +216,56 @@ struct IGPComputation {
         return list
     }
 
-    /// Dijkstra over array-indexed routers; first hops are small sorted arrays (ECMP sets).
+    /// Dijkstra over array-indexed routers. First hops are tracked as bit sets over the source's
+    /// adjacencies (no allocation while relaxing: a sweep runs ~100k of these) and turned into
+    /// sorted next-hop lists at the end, one shared list per distinct set.
     func shortestPaths(from source: Int, adjacency: [[Adjacency]]) -> ([UInt64], [[NextHop]]) {
+        let sourceEdges = adjacency[source]
+        guard sourceEdges.count <= 64 else { return shortestPathsWithLists(from: source, adjacency: adjacency) }
+        let count = adjacency.count
+        var distance = [UInt64](repeating: .max, count: count)
+        var masks = [UInt64](repeating: 0, count: count)
+        var settled = [Bool](repeating: false, count: count)
+        distance[source] = 0
+        var heap = Heap<Pair>()
+        heap.insert(Pair(distance: 0, node: source))
+        while let current = heap.popMin() {
+            guard !settled[current.node] else { continue }
+            settled[current.node] = true
+            let fromSource = current.node == source
+            for (position, edge) in adjacency[current.node].enumerated() {
+                let candidate = current.distance + UInt64(edge.cost)
+                let hops = fromSource ? UInt64(1) << UInt64(position) : masks[current.node]
+                let known = distance[edge.neighbor]
+                if candidate < known {
+                    distance[edge.neighbor] = candidate
+                    masks[edge.neighbor] = hops
+                    heap.insert(Pair(distance: candidate, node: edge.neighbor))
+                } else if candidate == known && !settled[edge.neighbor] {
+                    masks[edge.neighbor] |= hops
+                }
+            }
+        }
+        var lists: [UInt64: [NextHop]] = [:]
+        let firstHops = masks.map { mask -> [NextHop] in
+            guard mask != 0 else { return [] }
+            if let known = lists[mask] { return known }
+            var hops: [NextHop] = []
+            var rest = mask
+            while rest != 0 {
+                let position = rest.trailingZeroBitCount
+                rest &= rest - 1
+                hops.append(sourceEdges[position].nextHop)
+            }
+            let list = Array(Set(hops)).sorted()
+            lists[mask] = list
+            return list
+        }
+        return (distance, firstHops)
+    }
+
+    /// The same with first-hop lists, for a source with more than 64 adjacencies.
+    func shortestPathsWithLists(from source: Int, adjacency: [[Adjacency]]) -> ([UInt64], [[NextHop]]) {
         let count = adjacency.count
         var distance = [UInt64](repeating: .max, count: count)
         var firstHops = [[NextHop]](repeating: [], count: count)
