@@ -176,13 +176,17 @@ struct BGPReuse: Sendable {
 struct ChangedRoutes: Sendable {
     let prefixes: Set<Prefix>
     let lengths: [UInt8]
+    /// Small sets (the usual few prefixes per router) are scanned: cheaper than hashing.
+    let few: [Prefix]
 
     init(_ prefixes: Set<Prefix>) {
         self.prefixes = prefixes
         lengths = Array(Set(prefixes.map(\.length))).sorted()
+        few = prefixes.count <= 16 ? Array(prefixes) : []
     }
 
     func covers(_ address: IPv4Address) -> Bool {
-        lengths.contains { prefixes.contains(Prefix(network: address, length: $0)) }
+        if prefixes.count <= 16 { return few.contains { $0.contains(address) } }
+        return lengths.contains { prefixes.contains(Prefix(network: address, length: $0)) }
     }
 }

@@ -246,10 +246,12 @@ struct IGPComputation {
                 }
             }
         }
-        var lists: [UInt64: [NextHop]] = [:]
+        // Few distinct sets per source (at most one per combination of its adjacencies in use):
+        // a linear search beats hashing here.
+        var lists: [(mask: UInt64, hops: [NextHop])] = []
         let firstHops = masks.map { mask -> [NextHop] in
             guard mask != 0 else { return [] }
-            if let known = lists[mask] { return known }
+            if let known = lists.first(where: { $0.mask == mask }) { return known.hops }
             var hops: [NextHop] = []
             var rest = mask
             while rest != 0 {
@@ -258,7 +260,7 @@ struct IGPComputation {
                 hops.append(sourceEdges[position].nextHop)
             }
             let list = Array(Set(hops)).sorted()
-            lists[mask] = list
+            lists.append((mask, list))
             return list
         }
         return (distance, firstHops)
