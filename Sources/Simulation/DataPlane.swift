@@ -146,7 +146,7 @@ public struct DataPlane: Sendable {
         var present = [Bool](repeating: false, count: 33)
         for length in 0...32 where nonBGPRoutes[router].lengthMask & (1 << UInt64(length)) != 0 { present[length] = true }
         for prefix in aggregateRoutes[router].keys { present[Int(prefix.length)] = true }
-        for prefix in bgpTables[router].keys { present[Int(prefix.length)] = true }
+        for length in 0...32 where bgpTables[router].results.lengthMask & (1 << UInt64(length)) != 0 { present[length] = true }
         for length in stride(from: 32, through: 0, by: -1) where present[length] {
             let prefix = Prefix(network: address, length: UInt8(length))
             if let source = winner(router: router, prefix: prefix) { return entry(router: router, prefix: prefix, source: source) }

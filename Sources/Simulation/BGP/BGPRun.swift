@@ -128,7 +128,8 @@ struct BGPRun {
         let reusedCount = Mutex(0)
         var kept: [Prefix: BGPPropagation.Result] = [:]
         let scratches = (0..<workers).map { _ in ScratchBox(propagation.makeScratch()) }
-        var tables = [BGPTable](repeating: BGPTable(), count: network.routers.count)
+        var stored = BGPResults()
+        stored.reserveCapacity(prefixes.count)
         var inaccessible = [[Prefix: IPv4Address]](repeating: [:], count: network.routers.count)
         var oscillating: [(Prefix, [Int])] = []
         let batchSize = 512
@@ -153,23 +154,16 @@ struct BGPRun {
                 }
             }
             let collected = results.takeAll()
-            if tables[0].isEmpty && start == batch.count {
-                // Size the tables once from the first batch instead of growing them repeatedly.
-                var counts = [Int](repeating: 0, count: network.routers.count)
-                for result in collected { for (router, _) in result?.best ?? [] { counts[router] += 1 } }
-                let scale = Double(prefixes.count) / Double(max(1, batch.count))
-                for r in tables.indices { tables[r].reserveCapacity(Int(Double(counts[r]) * scale) + 8) }
-            }
             for (index, prefix) in batch.enumerated() {
                 guard let result = collected[index] else { continue }
                 if propagation.recordConsulted { kept[prefix] = result }
                 events += result.events
-                for (router, route) in result.best { tables[router].append(prefix, route) }
+                stored.append(prefix, result.best)
                 for (router, hop) in result.inaccessible { inaccessible[router][prefix] = hop }
                 if !result.oscillating.isEmpty { oscillating.append((prefix, result.oscillating)) }
             }
         }
-        self.tables = tables
+        tables = network.routers.indices.map { BGPTable(router: $0, results: stored) }
         self.inaccessible = inaccessible
         reusedPrefixes = reusedCount.withLock { $0 }
         if propagation.recordConsulted {
