@@ -1,6 +1,6 @@
 import NetPrimitives
-import Simulation
 import Testing
+@testable import Simulation
 
 /// The overlay table a failure scenario uses must read exactly like a dictionary built from
 /// scratch: lookups, removals, re-insertions, counts, iteration and longest-prefix match.
@@ -58,5 +58,37 @@ import Testing
         table[Prefix("10.9.0.0/16")!] = entry("10.9.0.0/16", discard: true)
         #expect(table.resolve(IPv4Address("10.9.9.9")!) == nil)
         #expect(table.resolve(IPv4Address("10.8.9.9")!) == 5)
+    }
+
+    /// The open-addressing map against Dictionary under random inserts, replacements and
+    /// removals (backward-shift deletion must keep every remaining key findable).
+    @Test func prefixMapMatchesDictionary() {
+        var seed: UInt64 = 0x5EED
+        func next() -> UInt64 { seed = seed &* 6364136223846793005 &+ 1442695040888963407; return seed >> 33 }
+        var map = PrefixMap<Int>()
+        var reference: [Prefix: Int] = [:]
+        for step in 0..<20_000 {
+            // Few distinct networks so that keys collide, are replaced and removed often.
+            let prefix = Prefix(network: IPv4Address(UInt32(truncatingIfNeeded: next() % 600) << 8), length: UInt8(next() % 3) + 22)
+            if next() % 3 == 0 {
+                map[prefix] = nil
+                reference[prefix] = nil
+            } else {
+                map[prefix] = step
+                reference[prefix] = step
+            }
+            if step % 997 == 0 {
+                #expect(map.count == reference.count)
+                #expect(Dictionary(uniqueKeysWithValues: map.map { ($0.key, $0.value) }) == reference)
+            }
+        }
+        for (prefix, value) in reference { #expect(map[prefix] == value) }
+        #expect(map.count == reference.count)
+        #expect(map[Prefix("1.2.3.0/24")!] == nil)
+        // Prefixes at the edges of the packing: 0.0.0.0/0 and 255.255.255.255/32.
+        map[Prefix("0.0.0.0/0")!] = -1
+        map[Prefix("255.255.255.255/32")!] = -2
+        #expect(map[Prefix("0.0.0.0/0")!] == -1 && map[Prefix("255.255.255.255/32")!] == -2)
+        #expect(map.contains { $0.key == Prefix("255.255.255.255/32")! && $0.value == -2 })
     }
 }

@@ -339,15 +339,14 @@ struct IGPComputation {
         let protocolKind: RouteProtocol = config.protocolKind == .ospf ? .ospf : .isis
         let router = network.routers[source]
         let distanceValue = protocolKind == .ospf ? router.distances.ospf : router.distances.isis
-        var routes: [Prefix: RIBEntry] = [:]
-        routes.reserveCapacity(grouped.prefixes.count)
+        var routes = RIBTable(capacity: grouped.prefixes.count)
         for (id, prefix) in grouped.prefixes.enumerated() {
             if let entry = entry(for: id, at: source, config: config, protocolKind: protocolKind, distanceValue: distanceValue,
                                  distance: distance, firstHops: firstHops, grouped: grouped, texts: texts) {
                 routes[prefix] = entry
             }
         }
-        return RIBTable(routes)
+        return routes
     }
 
     /// The best route to one advertised prefix from `source` (nil when no advertiser is reachable).

@@ -7,22 +7,33 @@
 /// changes about 2% of a 200-router network's routes, and copying then freeing every router's
 /// whole table per scenario was the largest cost of a sweep.
 public struct RIBTable: Sendable, Sequence {
-    private var base: [Prefix: RIBEntry]
-    private var overrides: [Prefix: RIBEntry?] = [:]
+    private var base: PrefixMap<RIBEntry>
+    private var overrides = PrefixMap<RIBEntry?>()
     private let overlays: Bool
     private var overlayCount = 0
     /// Bit n set: a prefix of length n may be present (after removals, a superset; harmless).
     private(set) var lengthMask: UInt64 = 0
 
     public init(_ routes: [Prefix: RIBEntry] = [:]) {
-        base = routes
+        base = PrefixMap(minimumCapacity: routes.count)
         overlays = false
-        for prefix in routes.keys { lengthMask |= 1 << UInt64(prefix.length) }
+        for (prefix, entry) in routes { base[prefix] = entry; lengthMask |= 1 << UInt64(prefix.length) }
+    }
+
+    /// An empty table with room for `capacity` routes.
+    init(capacity: Int) {
+        base = PrefixMap(minimumCapacity: capacity)
+        overlays = false
     }
 
     /// A table that starts equal to `baseline` and records only what is changed afterwards.
     public init(overlaying baseline: RIBTable) {
-        base = baseline.overlays ? Dictionary(uniqueKeysWithValues: baseline.map { ($0.key, $0.value) }) : baseline.base
+        if baseline.overlays {
+            base = PrefixMap(minimumCapacity: baseline.count)
+            for (prefix, entry) in baseline { base[prefix] = entry }
+        } else {
+            base = baseline.base
+        }
         overlays = true
         overlayCount = base.count
         lengthMask = baseline.lengthMask
@@ -34,12 +45,11 @@ public struct RIBTable: Sendable, Sequence {
     /// Calls `body` with the route for exactly `prefix` without copying the table's storage.
     @inline(__always)
     private func withRoute<T>(_ prefix: Prefix, _ body: (RIBEntry) -> T) -> T? {
-        if overlays, !overrides.isEmpty, let index = overrides.index(forKey: prefix) {
-            guard let entry = overrides[index].value else { return nil }
+        if overlays, overrides.count > 0, let override = overrides.withValue(prefix, { $0 }) {
+            guard let entry = override else { return nil }
             return body(entry)
         }
-        guard let index = base.index(forKey: prefix) else { return nil }
-        return body(base[index].value)
+        return base.withValue(prefix, body)
     }
 
     public subscript(prefix: Prefix) -> RIBEntry? {
@@ -52,8 +62,8 @@ public struct RIBTable: Sendable, Sequence {
             }
             let existed = withRoute(prefix) { _ in true } ?? false
             overlayCount += (newValue != nil ? 1 : 0) - (existed ? 1 : 0)
-            if newValue == nil && base[prefix] == nil {
-                overrides.removeValue(forKey: prefix)
+            if newValue == nil && !base.contains(prefix) {
+                overrides[prefix] = nil
             } else {
                 overrides[prefix] = .some(newValue)
             }
@@ -70,12 +80,12 @@ public struct RIBTable: Sendable, Sequence {
 
     /// Every route, in no particular order.
     public struct Iterator: IteratorProtocol {
-        private var baseIterator: Dictionary<Prefix, RIBEntry>.Iterator
-        private var overrideIterator: Dictionary<Prefix, RIBEntry?>.Iterator
-        private let overrides: [Prefix: RIBEntry?]
+        private var baseIterator: PrefixMap<RIBEntry>.Iterator
+        private var overrideIterator: PrefixMap<RIBEntry?>.Iterator
+        private let overrides: PrefixMap<RIBEntry?>
         private var inBase = true
 
-        init(base: [Prefix: RIBEntry], overrides: [Prefix: RIBEntry?]) {
+        init(base: PrefixMap<RIBEntry>, overrides: PrefixMap<RIBEntry?>) {
             baseIterator = base.makeIterator()
             overrideIterator = overrides.makeIterator()
             self.overrides = overrides
@@ -84,7 +94,7 @@ public struct RIBTable: Sendable, Sequence {
         public mutating func next() -> (key: Prefix, value: RIBEntry)? {
             if inBase {
                 while let element = baseIterator.next() {
-                    if overrides.isEmpty || overrides.index(forKey: element.key) == nil { return element }
+                    if overrides.count == 0 || !overrides.contains(element.key) { return element }
                 }
                 inBase = false
             }
