@@ -221,26 +221,28 @@ struct IGPComputation {
     /// sorted next-hop lists at the end, one shared list per distinct set.
     func shortestPaths(from source: Int, adjacency: [[Adjacency]]) -> ([UInt64], [[NextHop]]) {
         let sourceEdges = adjacency[source]
-        guard sourceEdges.count <= 64 else { return shortestPathsWithLists(from: source, adjacency: adjacency) }
         let count = adjacency.count
+        guard sourceEdges.count <= 64, count <= PackedMinHeap.maximumNode else { return shortestPathsWithLists(from: source, adjacency: adjacency) }
         var distance = [UInt64](repeating: .max, count: count)
         var masks = [UInt64](repeating: 0, count: count)
         var settled = [Bool](repeating: false, count: count)
         distance[source] = 0
-        var heap = Heap<Pair>()
-        heap.insert(Pair(distance: 0, node: source))
+        var heap = PackedMinHeap(capacity: count)
+        heap.insert(distance: 0, node: source)
         while let current = heap.popMin() {
             guard !settled[current.node] else { continue }
             settled[current.node] = true
             let fromSource = current.node == source
             for (position, edge) in adjacency[current.node].enumerated() {
                 let candidate = current.distance + UInt64(edge.cost)
+                // Distances beyond 2^44 do not pack (never with real costs): start over with lists.
+                guard candidate <= PackedMinHeap.maximumDistance else { return shortestPathsWithLists(from: source, adjacency: adjacency) }
                 let hops = fromSource ? UInt64(1) << UInt64(position) : masks[current.node]
                 let known = distance[edge.neighbor]
                 if candidate < known {
                     distance[edge.neighbor] = candidate
                     masks[edge.neighbor] = hops
-                    heap.insert(Pair(distance: candidate, node: edge.neighbor))
+                    heap.insert(distance: candidate, node: edge.neighbor)
                 } else if candidate == known && !settled[edge.neighbor] {
                     masks[edge.neighbor] |= hops
                 }
