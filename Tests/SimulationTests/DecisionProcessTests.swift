@@ -5,7 +5,7 @@ import Testing
 @Suite struct DecisionProcessTests {
     static func path(_ configure: (inout BGPRoute) -> Void = { _ in }) -> BGPRoute {
         var route = BGPRoute(attributes: BGPAttributes(asPath: ASPath([65002]), nextHop: IPv4Address(0x0A00_0001)),
-                             source: .learned(peering: 0, peer: 1, peerAddress: IPv4Address(0x0A00_0001), ebgp: true),
+                             source: .learned(neighbor: 0, peer: 1, peerAddress: IPv4Address(0x0A00_0001), ebgp: true),
                              originatorID: nil, clusterList: [], igpCost: 10, decidedBy: .onlyPath, peerRouterID: IPv4Address(0x0101_0101))
         configure(&route)
         return route
@@ -26,7 +26,7 @@ import Testing
         Row(step: .origin, better: path { $0.attributes.med = 500 }, worse: path { $0.attributes.origin = .incomplete }),
         Row(step: .med, better: path { $0.attributes.med = 5; $0.igpCost = 99 }, worse: path { $0.attributes.med = 10 }),
         Row(step: .ebgpOverIBGP, better: path { $0.igpCost = 99 },
-            worse: path { $0.source = .learned(peering: 1, peer: 2, peerAddress: IPv4Address(0x0A00_0002), ebgp: false) }),
+            worse: path { $0.source = .learned(neighbor: 1, peer: 2, peerAddress: IPv4Address(0x0A00_0002), ebgp: false) }),
         Row(step: .igpCost, better: path { $0.igpCost = 5; $0.peerRouterID = IPv4Address(0x0909_0909) }, worse: path { $0.igpCost = 6 }),
         Row(step: .routerID, better: path { $0.peerRouterID = IPv4Address(0x0101_0100); $0.clusterList = [IPv4Address(1), IPv4Address(2)] }, worse: path()),
         Row(step: .clusterListLength, better: path { $0.originatorID = IPv4Address(7); $0.peerAddress(IPv4Address(0x0A00_0009)) },
@@ -70,6 +70,6 @@ import Testing
 
 extension BGPRoute {
     mutating func peerAddress(_ address: IPv4Address) {
-        if case .learned(let peering, let peer, _, let ebgp) = source { source = .learned(peering: peering, peer: peer, peerAddress: address, ebgp: ebgp) }
+        if case .learned(let peering, let peer, _, let ebgp) = source { source = .learned(neighbor: peering, peer: peer, peerAddress: address, ebgp: ebgp) }
     }
 }

@@ -282,7 +282,7 @@ struct BGPPropagation: Sendable {
         var inaccessible: [(router: Int, nextHop: IPv4Address)] = []
         for r in scratch.touchedRouters.sorted() {
             if let path = scratch.best[r] {
-                best.append((r, route(from: path, step: scratch.bestStep[r], scratch: &scratch)))
+                best.append((r, route(from: path, at: r, step: scratch.bestStep[r], scratch: &scratch)))
             } else {
                 let hops = (slotOffsets[r]..<slotOffsets[r + 1]).compactMap { scratch.invalid[$0] }
                 if let hop = hops.min() { inaccessible.append((r, hop)) }
@@ -310,7 +310,7 @@ struct BGPPropagation: Sendable {
     }
 
     /// The public form of a final best path; routers holding the same attributes share them.
-    func route(from path: WorkPath, step: BestPathStep, scratch: inout Scratch) -> BGPRoute {
+    func route(from path: WorkPath, at router: Int, step: BestPathStep, scratch: inout Scratch) -> BGPRoute {
         let index = Int(path.attributes)
         let shared: SharedPathAttributes
         if let existing = scratch.shared[index] {
@@ -320,7 +320,7 @@ struct BGPPropagation: Sendable {
             scratch.shared[index] = shared
         }
         let source: BGPRouteSource = path.localOrigin.map { .local($0) }
-            ?? .learned(peering: Int(path.peering), peer: Int(path.peer), peerAddress: path.peerAddress, ebgp: path.ebgp)
+            ?? .learned(neighbor: peerings[router][Int(path.peering)].neighborIndex, peer: Int(path.peer), peerAddress: path.peerAddress, ebgp: path.ebgp)
         return BGPRoute(shared: shared, weight: path.weight, source: source, igpCost: path.igpCost, decidedBy: step, peerRouterID: path.peerRouterID)
     }
 

@@ -8,7 +8,7 @@
 ///   updated);
 /// - a session that is gone counts as the same when no router that is still up ever received
 ///   an advertisement for the prefix over it: nothing a survivor decided depended on it (the
-///   routers that are down lose their entries; peering indices are renumbered).
+///   routers that are down are hidden by the run's results; routes name their session by neighbor statement).
 /// Tested: sweeps with reuse give the same answers as without (EngineInvariantTests, and the
 /// bench compares the two outputs byte for byte).
 struct BGPReuse: Sendable {
@@ -93,7 +93,6 @@ struct BGPReuse: Sendable {
         var owner: [Int]
         var routerUp: [Bool]
         var identity: Bool
-        var newOffsets: [Int]
     }
 
     /// The session mapping when `propagation` runs with the recorded sessions minus some (none
@@ -105,7 +104,7 @@ struct BGPReuse: Sendable {
         for r in 0..<routers { for s in slotOffsets[r]..<slotOffsets[r + 1] { owner[s] = r } }
         if slotOffsets == propagation.slotOffsets && slots == propagation.slots {
             guard conditionAllows == propagation.conditionAllows else { return nil }
-            return Mapping(slot: Array(slots.indices), owner: owner, routerUp: routerUp, identity: true, newOffsets: slotOffsets)
+            return Mapping(slot: Array(slots.indices), owner: owner, routerUp: routerUp, identity: true)
         }
         var slot = [Int](repeating: -1, count: slots.count)
         for r in 0..<routers {
@@ -129,7 +128,7 @@ struct BGPReuse: Sendable {
             }
             guard !routerUp[r] || renumbered == propagation.conditionAllows[r] else { return nil }
         }
-        return Mapping(slot: slot, owner: owner, routerUp: routerUp, identity: false, newOffsets: propagation.slotOffsets)
+        return Mapping(slot: slot, owner: owner, routerUp: routerUp, identity: false)
     }
 
     /// The recorded result for `prefix` if it still holds, else nil. `now`: `resolutionsNow` of
@@ -151,19 +150,20 @@ struct BGPReuse: Sendable {
             }
         }
         if costs.isEmpty && mapping.identity { return recorded }
+        // Routes name their session by neighbor statement, which a failure does not renumber, and
+        // down routers' routes are hidden by the run's results (BGPResults.routerUp): only
+        // patched IGP costs copy the list.
         var result = recorded
-        if !mapping.identity {
-            result.best = result.best.filter { mapping.routerUp[$0.router] }
+        if !mapping.identity && result.inaccessible.contains(where: { !mapping.routerUp[$0.router] }) {
             result.inaccessible = result.inaccessible.filter { mapping.routerUp[$0.router] }
         }
-        for index in result.best.indices {
-            let router = result.best[index].router
-            if let cost = costs[router], !result.best[index].route.isLocal { result.best[index].route.igpCost = cost }
-            if !mapping.identity, case .learned(let peering, let peer, let address, let ebgp) = result.best[index].route.source {
-                let newSlot = mapping.slot[slotOffsets[router] + peering]
-                guard newSlot >= 0 else { return nil }   // cannot happen: it received over this slot
-                result.best[index].route.source = .learned(peering: newSlot - mapping.newOffsets[router], peer: peer, peerAddress: address, ebgp: ebgp)
+        for (router, cost) in costs {
+            var low = 0, high = result.best.count
+            while low < high {
+                let middle = (low + high) / 2
+                if result.best[middle].router < router { low = middle + 1 } else { high = middle }
             }
+            if low < result.best.count, result.best[low].router == router, !result.best[low].route.isLocal { result.best[low].route.igpCost = cost }
         }
         result.consulted = []
         result.received = []

@@ -57,8 +57,9 @@ public enum LocalOrigin: String, Hashable, Sendable {
 public enum BGPRouteSource: Hashable, Sendable {
     /// Originated here by a network statement, redistribution or aggregate.
     case local(LocalOrigin)
-    /// Learned over a session: the peering index on this router, the peer router and its address.
-    case learned(peering: Int, peer: Int, peerAddress: IPv4Address, ebgp: Bool)
+    /// Learned over a session: the index of this router's neighbor statement for it (stable
+    /// across failure scenarios), the peer router and its address.
+    case learned(neighbor: Int, peer: Int, peerAddress: IPv4Address, ebgp: Bool)
 }
 
 /// The attributes a path carries between routers. Weight is local to a router and stays on
@@ -151,6 +152,7 @@ public struct BGPRoute: Hashable, Sendable {
 
     public var isLocal: Bool { if case .local = source { true } else { false } }
     public var isEBGP: Bool { if case .learned(_, _, _, true) = source { true } else { false } }
-    public var peering: Int? { if case .learned(let peering, _, _, _) = source { peering } else { nil } }
+    /// The index of the neighbor statement the route was learned over.
+    public var neighborIndex: Int? { if case .learned(let neighbor, _, _, _) = source { neighbor } else { nil } }
     public var peerAddress: IPv4Address? { if case .learned(_, _, let address, _) = source { address } else { nil } }
 }

@@ -130,6 +130,7 @@ struct BGPRun {
         let scratches = (0..<workers).map { _ in ScratchBox(propagation.makeScratch()) }
         var stored = BGPResults()
         stored.reserveCapacity(prefixes.count)
+        if liveness.routerUp.contains(false) { stored.routerUp = liveness.routerUp }
         var inaccessible = [[Prefix: IPv4Address]](repeating: [:], count: network.routers.count)
         var oscillating: [(Prefix, [Int])] = []
         let batchSize = 512

@@ -14,6 +14,8 @@ public struct BGPSessionStatus: Sendable {
 /// An established session seen from one end, used for propagation.
 struct Peering {
     var peer: Int
+    /// The index of this end's neighbor statement.
+    var neighborIndex: Int
     /// The peer's peering index that points back here.
     var peerPeering: Int
     var neighbor: BGPNeighbor
@@ -82,7 +84,7 @@ struct BGPSessionBuilder {
             guard let neighbor = network.routers[status.router].bgp?.neighbors[status.neighborIndex], let peer = status.peerRouter,
                   let local = status.localAddress else { continue }
             peeringIndex[index] = peerings[status.router].count
-            peerings[status.router].append(Peering(peer: peer, peerPeering: -1, neighbor: neighbor, localAddress: local, ebgp: status.ebgp))
+            peerings[status.router].append(Peering(peer: peer, neighborIndex: status.neighborIndex, peerPeering: -1, neighbor: neighbor, localAddress: local, ebgp: status.ebgp))
         }
         for (index, status) in statuses.enumerated() where peeringIndex[index] >= 0 {
             if let other = otherEnd[index], peeringIndex[other] >= 0 { peerings[status.router][peeringIndex[index]].peerPeering = peeringIndex[other] }

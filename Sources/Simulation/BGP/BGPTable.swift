@@ -8,6 +8,9 @@ struct BGPResults: Sendable {
     private(set) var best: [[(router: Int, route: BGPRoute)]] = []
     /// Bit n set: some router has a best path for a prefix of length n.
     private(set) var lengthMask: UInt64 = 0
+    /// Per router (empty: all up). Results reused from the baseline still list the routers
+    /// that are down in this run; they are hidden here instead of copying every list.
+    var routerUp: [Bool] = []
 
     /// Appends the result of a prefix greater than every prefix already present.
     mutating func append(_ prefix: Prefix, _ routes: [(router: Int, route: BGPRoute)]) {
@@ -33,6 +36,7 @@ struct BGPResults: Sendable {
 
     /// The best path of `router` for the prefix at `index`.
     func route(at index: Int, router: Int) -> BGPRoute? {
+        if !routerUp.isEmpty && !routerUp[router] { return nil }
         let routes = best[index]
         var low = 0, high = routes.count
         while low < high {
