@@ -76,6 +76,8 @@ struct BGPPropagation: Sendable {
         /// slot (global index) at which an advertisement arrived.
         var consulted: [Consulted] = []
         var received: [Int] = []
+        /// From reuse: routers whose best path keeps its decision but has a new IGP cost, by router.
+        var igpCostPatches: [(router: Int, cost: UInt32)] = []
     }
 
     /// One next-hop resolution a propagation depended on.

@@ -150,21 +150,14 @@ struct BGPReuse: Sendable {
             }
         }
         if costs.isEmpty && mapping.identity { return recorded }
-        // Routes name their session by neighbor statement, which a failure does not renumber, and
-        // down routers' routes are hidden by the run's results (BGPResults.routerUp): only
-        // patched IGP costs copy the list.
+        // Routes name their session by neighbor statement, which a failure does not renumber,
+        // down routers' routes are hidden by the run's results (BGPResults.routerUp), and new
+        // IGP costs travel beside the list: the baseline's list is shared, never copied.
         var result = recorded
         if !mapping.identity && result.inaccessible.contains(where: { !mapping.routerUp[$0.router] }) {
             result.inaccessible = result.inaccessible.filter { mapping.routerUp[$0.router] }
         }
-        for (router, cost) in costs {
-            var low = 0, high = result.best.count
-            while low < high {
-                let middle = (low + high) / 2
-                if result.best[middle].router < router { low = middle + 1 } else { high = middle }
-            }
-            if low < result.best.count, result.best[low].router == router, !result.best[low].route.isLocal { result.best[low].route.igpCost = cost }
-        }
+        result.igpCostPatches = costs.map { (router: $0.key, cost: $0.value) }.sorted { $0.router < $1.router }
         result.consulted = []
         result.received = []
         return result

@@ -159,7 +159,7 @@ struct BGPRun {
                 guard let result = collected[index] else { continue }
                 if propagation.recordConsulted { kept[prefix] = result }
                 events += result.events
-                stored.append(prefix, result.best)
+                stored.append(prefix, result.best, costPatches: result.igpCostPatches)
                 for (router, hop) in result.inaccessible { inaccessible[router][prefix] = hop }
                 if !result.oscillating.isEmpty { oscillating.append((prefix, result.oscillating)) }
             }

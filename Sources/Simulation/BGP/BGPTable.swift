@@ -6,6 +6,8 @@
 struct BGPResults: Sendable {
     private(set) var prefixes: [Prefix] = []
     private(set) var best: [[(router: Int, route: BGPRoute)]] = []
+    /// Per prefix: new IGP costs of some routers' best paths (see BGPPropagation.Result).
+    private(set) var costPatches: [[(router: Int, cost: UInt32)]] = []
     /// Bit n set: some router has a best path for a prefix of length n.
     private(set) var lengthMask: UInt64 = 0
     /// Per router (empty: all up). Results reused from the baseline still list the routers
@@ -13,16 +15,18 @@ struct BGPResults: Sendable {
     var routerUp: [Bool] = []
 
     /// Appends the result of a prefix greater than every prefix already present.
-    mutating func append(_ prefix: Prefix, _ routes: [(router: Int, route: BGPRoute)]) {
+    mutating func append(_ prefix: Prefix, _ routes: [(router: Int, route: BGPRoute)], costPatches patches: [(router: Int, cost: UInt32)] = []) {
         guard !routes.isEmpty else { return }
         prefixes.append(prefix)
         best.append(routes)
+        costPatches.append(patches)
         lengthMask |= 1 << UInt64(prefix.length)
     }
 
     mutating func reserveCapacity(_ capacity: Int) {
         prefixes.reserveCapacity(capacity)
         best.reserveCapacity(capacity)
+        costPatches.reserveCapacity(capacity)
     }
 
     func index(of prefix: Prefix) -> Int? {
@@ -43,7 +47,18 @@ struct BGPResults: Sendable {
             let middle = (low + high) / 2
             if routes[middle].router < router { low = middle + 1 } else { high = middle }
         }
-        return low < routes.count && routes[low].router == router ? routes[low].route : nil
+        guard low < routes.count && routes[low].router == router else { return nil }
+        var route = routes[low].route
+        let patches = costPatches[index]
+        if !patches.isEmpty, !route.isLocal {
+            var low = 0, high = patches.count
+            while low < high {
+                let middle = (low + high) / 2
+                if patches[middle].router < router { low = middle + 1 } else { high = middle }
+            }
+            if low < patches.count && patches[low].router == router { route.igpCost = patches[low].cost }
+        }
+        return route
     }
 }
 
