@@ -135,27 +135,29 @@ struct BGPSessionBuilder {
 
     /// Follows the non-BGP FIBs hop by hop (any ECMP branch) until the owner of `address` is reached.
     private func reaches(from start: Int, to address: IPv4Address, owner target: Int) -> Bool {
-        var inProgress: Set<Int> = []
-        return reachability.reaches(start, address, target, &inProgress, self).reached
+        reachability.reaches(start, address, target, self).reached
     }
 
     /// Forwarding is per destination, so whether router r reaches an address is memoized across
     /// sessions (a full iBGP mesh asks the same question thousands of times).
     final class ReachabilityMemo {
-        struct Key: Hashable { let router: Int; let address: IPv4Address }
-        var known: [Key: Bool] = [:]
+        /// By router << 32 | address.
+        var known = WordMap<Bool>()
+        /// Routers on the walk being explored (cleared on the way back).
+        var inProgress: [Bool] = []
 
         /// `reached`, and whether the answer is final (not cut short by a cycle still being explored).
-        func reaches(_ r: Int, _ address: IPv4Address, _ target: Int, _ inProgress: inout Set<Int>, _ builder: BGPSessionBuilder) -> (reached: Bool, final: Bool) {
+        func reaches(_ r: Int, _ address: IPv4Address, _ target: Int, _ builder: BGPSessionBuilder) -> (reached: Bool, final: Bool) {
             if r == target { return (true, true) }
-            let key = Key(router: r, address: address)
+            let key = UInt64(r) << 32 | UInt64(address.value)
             if let answer = known[key] { return (answer, true) }
-            if inProgress.contains(r) { return (false, false) }
-            inProgress.insert(r)
-            defer { inProgress.remove(r) }
+            if inProgress.isEmpty { inProgress = Array(repeating: false, count: builder.network.routers.count) }
+            if inProgress[r] { return (false, false) }
+            inProgress[r] = true
+            defer { inProgress[r] = false }
             var final = true
             for next in builder.nextRouters(r, address) {
-                let answer = reaches(next, address, target, &inProgress, builder)
+                let answer = reaches(next, address, target, builder)
                 if answer.reached { known[key] = true; return (true, true) }
                 final = final && answer.final
             }

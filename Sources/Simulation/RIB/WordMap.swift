@@ -1,11 +1,12 @@
-/// A hash map from prefix to value with open addressing and linear probing. RIB lookups are
-/// the innermost operation of the control plane (every next-hop resolution probes a prefix
-/// per length present) and of failure sweeps; Swift's Dictionary hashes with seeded SipHash,
-/// which cost more than the rest of a lookup. A prefix packs into one word, and a
-/// multiplicative hash of that word spreads well enough for linear probing at 3/4 load.
+/// A hash map from a 64-bit key to a value with open addressing and linear probing. RIB
+/// lookups are the innermost operation of the control plane (every next-hop resolution
+/// probes a prefix per length present) and of failure sweeps; Swift's Dictionary hashes with
+/// seeded SipHash, which cost more than the rest of a lookup. A prefix (or a router and an
+/// address) packs into one word, and a multiplicative hash of that word spreads well enough
+/// for linear probing at 3/4 load.
 /// Iteration order depends only on the contents and insertion order (no per-process seed).
-struct PrefixMap<Value>: Sequence {
-    /// Packed prefix + 1 per slot; 0 marks an empty slot.
+struct WordMap<Value>: Sequence {
+    /// Key + 1 per slot; 0 marks an empty slot (so UInt64.max is not a valid key).
     private var keys: [UInt64] = []
     private var values: [Value?] = []
     private var shift: UInt64 = 64
@@ -17,14 +18,8 @@ struct PrefixMap<Value>: Sequence {
         if minimumCapacity > 0 { resize(to: Self.capacity(for: minimumCapacity)) }
     }
 
-    @inline(__always) private static func pack(_ prefix: Prefix) -> UInt64 {
-        (UInt64(prefix.network.value) << 8 | UInt64(prefix.length)) &+ 1
-    }
-
-    @inline(__always) private static func unpack(_ key: UInt64) -> Prefix {
-        let raw = key &- 1
-        return Prefix(network: IPv4Address(UInt32(truncatingIfNeeded: raw >> 8)), length: UInt8(truncatingIfNeeded: raw))
-    }
+    @inline(__always) private static func pack(_ key: UInt64) -> UInt64 { key &+ 1 }
+    @inline(__always) private static func unpack(_ key: UInt64) -> UInt64 { key &- 1 }
 
     private static func capacity(for count: Int) -> Int {
         var capacity = 8
@@ -48,28 +43,28 @@ struct PrefixMap<Value>: Sequence {
         }
     }
 
-    subscript(prefix: Prefix) -> Value? {
+    subscript(key: UInt64) -> Value? {
         get {
-            guard let i = slot(of: Self.pack(prefix)) else { return nil }
+            guard let i = slot(of: Self.pack(key)) else { return nil }
             return values[i]
         }
         set {
-            if let newValue { insert(prefix, newValue) } else { remove(prefix) }
+            if let newValue { insert(key, newValue) } else { remove(key) }
         }
     }
 
-    /// Calls `body` with the value for `prefix` (no copy of the storage).
+    /// Calls `body` with the value for `key` (no copy of the storage).
     @inline(__always)
-    func withValue<T>(_ prefix: Prefix, _ body: (Value) -> T) -> T? {
-        guard let i = slot(of: Self.pack(prefix)), let value = values[i] else { return nil }
+    func withValue<T>(_ key: UInt64, _ body: (Value) -> T) -> T? {
+        guard let i = slot(of: Self.pack(key)), let value = values[i] else { return nil }
         return body(value)
     }
 
-    func contains(_ prefix: Prefix) -> Bool { slot(of: Self.pack(prefix)) != nil }
+    func contains(_ key: UInt64) -> Bool { slot(of: Self.pack(key)) != nil }
 
-    private mutating func insert(_ prefix: Prefix, _ value: Value) {
+    private mutating func insert(_ key: UInt64, _ value: Value) {
         if (count + 1) * 4 > keys.count * 3 { resize(to: Self.capacity(for: count + 1)) }
-        let key = Self.pack(prefix)
+        let key = Self.pack(key)
         let mask = keys.count - 1
         var i = home(key)
         while true {
@@ -86,8 +81,8 @@ struct PrefixMap<Value>: Sequence {
     }
 
     /// Backward-shift deletion: no tombstones, so probes stay short after many removals.
-    private mutating func remove(_ prefix: Prefix) {
-        guard var hole = slot(of: Self.pack(prefix)) else { return }
+    private mutating func remove(_ key: UInt64) {
+        guard var hole = slot(of: Self.pack(key)) else { return }
         let mask = keys.count - 1
         var j = hole
         while true {
@@ -120,18 +115,55 @@ struct PrefixMap<Value>: Sequence {
     }
 
     struct Iterator: IteratorProtocol {
-        let map: PrefixMap
+        let map: WordMap
         var index = 0
-        mutating func next() -> (key: Prefix, value: Value)? {
+        mutating func next() -> (key: UInt64, value: Value)? {
             while index < map.keys.count {
                 defer { index += 1 }
-                if map.keys[index] != 0, let value = map.values[index] { return (PrefixMap.unpack(map.keys[index]), value) }
+                if map.keys[index] != 0, let value = map.values[index] { return (WordMap.unpack(map.keys[index]), value) }
             }
             return nil
         }
     }
 
     func makeIterator() -> Iterator { Iterator(map: self) }
+    var underestimatedCount: Int { count }
+}
+
+extension WordMap: Sendable where Value: Sendable {}
+
+/// WordMap keyed by prefix (network and length packed into one word).
+struct PrefixMap<Value>: Sequence {
+    private var map: WordMap<Value>
+
+    init() { map = WordMap() }
+    init(minimumCapacity: Int) { map = WordMap(minimumCapacity: minimumCapacity) }
+
+    @inline(__always) private static func pack(_ prefix: Prefix) -> UInt64 { UInt64(prefix.network.value) << 8 | UInt64(prefix.length) }
+    @inline(__always) fileprivate static func unpack(_ key: UInt64) -> Prefix {
+        Prefix(network: IPv4Address(UInt32(truncatingIfNeeded: key >> 8)), length: UInt8(truncatingIfNeeded: key))
+    }
+
+    var count: Int { map.count }
+
+    subscript(prefix: Prefix) -> Value? {
+        get { map[Self.pack(prefix)] }
+        set { map[Self.pack(prefix)] = newValue }
+    }
+
+    @inline(__always)
+    func withValue<T>(_ prefix: Prefix, _ body: (Value) -> T) -> T? { map.withValue(Self.pack(prefix), body) }
+
+    func contains(_ prefix: Prefix) -> Bool { map.contains(Self.pack(prefix)) }
+
+    struct Iterator: IteratorProtocol {
+        var base: WordMap<Value>.Iterator
+        mutating func next() -> (key: Prefix, value: Value)? {
+            base.next().map { (PrefixMap.unpack($0.key), $0.value) }
+        }
+    }
+
+    func makeIterator() -> Iterator { Iterator(base: map.makeIterator()) }
     var underestimatedCount: Int { count }
 }
 
