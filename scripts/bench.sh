@@ -57,6 +57,27 @@ sweep sweep-50 --routers 50 --ases 5 --prefixes 50 --hosts 6 --seed 1
 sweep sweep-200-rr --routers 200 --ases 1 --prefixes 200 --reflectors 2 --hosts 10 --seed 1
 sweep sweep-300-15as --routers 300 --ases 15 --prefixes 300 --hosts 10 --seed 1
 
+# The 1,000-router / 2,000-link sweep: incremental in full (3,000+ scenarios, a few minutes);
+# naive only on a sample of 40 link failures (as failure sets), against incremental on the same
+# sample, since from scratch the full sweep would take about half an hour.
+large_sweep() {
+    local file="$work/sweep-1000.yml"
+    "$BIN" generate --routers 1000 --ases 10 --prefixes 1000 --chords 1.0 --reflectors 2 --hosts 10 --seed 1 -o "$file"
+    local links
+    links=$(grep -c '^  - r' "$file")
+    "$TIME" -f "%e %M" -o "$work/time" "$BIN" failures "$file" --no-sets > "$work/out"
+    printf '%-34s %s  sweep %6.2f s  peak RSS %5d MiB\n' "sweep-1000 ($links links, 10 ASes, 1000 prefixes)" \
+        "$(sed -nE '1s/.*: ([0-9]+) scenarios, ([0-9]+) flows.*/\1 scenarios, \2 flows/p' "$work/out")" \
+        "$(awk '{print $1}' "$work/time")" "$(( $(awk '{print $2}' "$work/time") / 1024 ))"
+    { cat "$file"; echo "failure-sets:"; grep '^  - r' "$file" | awk 'NR % 50 == 7 {print "  s" NR ": { links: [" $2 "] }"}' | head -40; } > "$work/sample.yml"
+    "$TIME" -f "%e" -o "$work/time" "$BIN" failures "$work/sample.yml" --srlg > "$work/out"
+    "$TIME" -f "%e" -o "$work/time-naive" "$BIN" failures "$work/sample.yml" --srlg --naive > "$work/out-naive"
+    cmp -s "$work/out" "$work/out-naive" || echo "    WARNING: naive and incremental results differ" >&2
+    printf '%-34s 40 link failures  sweep %6.2f s (naive %6.2f s, ratio %.2f; both include one baseline run)\n' "sweep-1000 sample" \
+        "$(cat "$work/time")" "$(cat "$work/time-naive")" "$(awk -v a="$(cat "$work/time-naive")" -v b="$(cat "$work/time")" 'BEGIN {print a / b}')"
+}
+large_sweep
+
 # Diagrams: the same command writing DOT (load + simulate + DOT text) and SVG (+ layout and
 # render in-process); the difference is the Graphviz time.
 draw() {
