@@ -1,9 +1,15 @@
+import Synchronization
+
 /// Every router's BGP best paths for one run, stored prefix by prefix: the sorted prefixes and,
 /// per prefix, its best path at each router that has one (sorted by router). A failure
 /// scenario takes most prefixes' results from the baseline unchanged; stored this way they
 /// share the baseline's storage instead of being copied into a table per router (a
 /// 1,000-router network with 1,000 prefixes has a million best paths per scenario).
 struct BGPResults: Sendable {
+    /// Where each router's best paths are, built on the first walk of a router's table
+    /// (reports); lookups by prefix (forwarding, sweeps) never need it.
+    private let byRouter = RouterPositions()
+
     private(set) var prefixes: [Prefix] = []
     private(set) var best: [[(router: Int, route: BGPRoute)]] = []
     /// Per prefix: new IGP costs of some routers' best paths (see BGPPropagation.Result).
@@ -38,6 +44,39 @@ struct BGPResults: Sendable {
         return low < prefixes.count && prefixes[low] == prefix ? low : nil
     }
 
+    /// (prefix index, position in its list) of every best path `router` holds, in prefix order.
+    func positions(of router: Int) -> [(prefix: Int32, position: Int32)] {
+        if !routerUp.isEmpty && !routerUp[router] { return [] }
+        return byRouter.positions(of: router) {
+            var all: [[(prefix: Int32, position: Int32)]] = []
+            for (i, routes) in best.enumerated() {
+                for (j, entry) in routes.enumerated() {
+                    if entry.router >= all.count { all += Array(repeating: [], count: entry.router - all.count + 1) }
+                    all[entry.router].append((Int32(i), Int32(j)))
+                }
+            }
+            return all
+        }
+    }
+
+    /// The route at a position `positions(of:)` returned, with its IGP cost patch applied.
+    func route(at index: Int, position: Int, router: Int) -> BGPRoute {
+        var route = best[index][position].route
+        patch(&route, at: index, router: router)
+        return route
+    }
+
+    private func patch(_ route: inout BGPRoute, at index: Int, router: Int) {
+        let patches = costPatches[index]
+        guard !patches.isEmpty, !route.isLocal else { return }
+        var low = 0, high = patches.count
+        while low < high {
+            let middle = (low + high) / 2
+            if patches[middle].router < router { low = middle + 1 } else { high = middle }
+        }
+        if low < patches.count && patches[low].router == router { route.igpCost = patches[low].cost }
+    }
+
     /// The best path of `router` for the prefix at `index`.
     func route(at index: Int, router: Int) -> BGPRoute? {
         if !routerUp.isEmpty && !routerUp[router] { return nil }
@@ -49,15 +88,7 @@ struct BGPResults: Sendable {
         }
         guard low < routes.count && routes[low].router == router else { return nil }
         var route = routes[low].route
-        let patches = costPatches[index]
-        if !patches.isEmpty, !route.isLocal {
-            var low = 0, high = patches.count
-            while low < high {
-                let middle = (low + high) / 2
-                if patches[middle].router < router { low = middle + 1 } else { high = middle }
-            }
-            if low < patches.count && patches[low].router == router { route.igpCost = patches[low].cost }
-        }
+        patch(&route, at: index, router: router)
         return route
     }
 }
@@ -77,14 +108,9 @@ public struct BGPTable: Sendable, Sequence {
         return results.route(at: index, router: router)
     }
 
-    /// The number of best paths (walks the table).
-    public var count: Int {
-        var total = 0
-        for index in results.prefixes.indices where results.route(at: index, router: router) != nil { total += 1 }
-        return total
-    }
+    public var count: Int { results.positions(of: router).count }
 
-    public var isEmpty: Bool { !results.prefixes.indices.contains { results.route(at: $0, router: router) != nil } }
+    public var isEmpty: Bool { count == 0 }
 
     /// The prefixes, in ascending order.
     public var keys: [Prefix] { map(\.key) }
@@ -92,16 +118,31 @@ public struct BGPTable: Sendable, Sequence {
     public struct Iterator: IteratorProtocol {
         let router: Int
         let results: BGPResults
-        var index = 0
+        let positions: [(prefix: Int32, position: Int32)]
+        var cursor = 0
 
         public mutating func next() -> (key: Prefix, value: BGPRoute)? {
-            while index < results.prefixes.count {
-                defer { index += 1 }
-                if let route = results.route(at: index, router: router) { return (results.prefixes[index], route) }
-            }
-            return nil
+            guard cursor < positions.count else { return nil }
+            defer { cursor += 1 }
+            let (index, position) = (Int(positions[cursor].prefix), Int(positions[cursor].position))
+            return (results.prefixes[index], results.route(at: index, position: position, router: router))
         }
     }
 
-    public func makeIterator() -> Iterator { Iterator(router: router, results: results) }
+    public func makeIterator() -> Iterator { Iterator(router: router, results: results, positions: results.positions(of: router)) }
+}
+
+/// The per-router positions of a run's BGP results, built once on first use from any thread.
+final class RouterPositions: Sendable {
+    private let built = Mutex<[[(prefix: Int32, position: Int32)]]?>(nil)
+
+    func positions(of router: Int, build: () -> [[(prefix: Int32, position: Int32)]]) -> [(prefix: Int32, position: Int32)] {
+        let all = built.withLock { known in
+            if let known { return known }
+            let made = build()
+            known = made
+            return made
+        }
+        return router < all.count ? all[router] : []
+    }
 }
