@@ -85,9 +85,13 @@ struct BGPPropagation: Sendable {
         var router: Int
         var nextHop: IPv4Address
         var metric: UInt32?
-        /// The only next hop this router resolved for the prefix: then every path it compared
-        /// had the same IGP cost, and only resolvability (not the cost) could change a decision.
-        var alone: Bool
+        /// No decision at this router depended on IGP cost: it resolved only this next hop for
+        /// the prefix (every path it compared had the same cost), or no decision it made during
+        /// the propagation reached the IGP-cost step between paths with different next hops.
+        /// Then only resolvability, not the cost, could change what it decided.
+        var costIrrelevant: Bool
+        /// The router's final best path has this next hop (its recorded IGP cost is this one).
+        var leadsToBest: Bool
     }
 
     /// The plain-data fields of an interned set that the decision process reads.
@@ -144,6 +148,8 @@ struct BGPPropagation: Sendable {
         var touchedRouters: [Int] = []
         var touchedSlots: [Int] = []
         var routerTouched: [Bool]
+        /// Per router: some decision during this propagation compared next hops by IGP cost.
+        var igpDecided: [Bool]
         var slotTouched: [Bool]
         /// Per router, the slots holding a received path, in slot order (candidates without a scan).
         var filled: [[Int]]
@@ -162,6 +168,7 @@ struct BGPPropagation: Sendable {
             queued = Array(repeating: false, count: routers)
             changes = Array(repeating: 0, count: routers)
             routerTouched = Array(repeating: false, count: routers)
+            igpDecided = Array(repeating: false, count: routers)
             adjIn = Array(repeating: nil, count: slots)
             adjOut = Array(repeating: nil, count: slots)
             invalid = Array(repeating: nil, count: slots)
@@ -196,7 +203,10 @@ struct BGPPropagation: Sendable {
         }
 
         mutating func reset() {
-            for r in touchedRouters { best[r] = nil; queued[r] = false; changes[r] = 0; routerTouched[r] = false; filled[r].removeAll(keepingCapacity: true) }
+            for r in touchedRouters {
+                best[r] = nil; queued[r] = false; changes[r] = 0; routerTouched[r] = false; igpDecided[r] = false
+                filled[r].removeAll(keepingCapacity: true)
+            }
             for s in touchedSlots { adjIn[s] = nil; adjOut[s] = nil; invalid[s] = nil; slotTouched[s] = false }
             touchedRouters.removeAll(keepingCapacity: true)
             touchedSlots.removeAll(keepingCapacity: true)
@@ -249,7 +259,21 @@ struct BGPPropagation: Sendable {
             }
             let decision = DecisionProcess.bestIndex(candidates, localAS: asns[r])
             let newBest = decision.map { candidates[$0.index].path }
-            if let decision { scratch.bestStep[r] = decision.step }
+            if let decision {
+                scratch.bestStep[r] = decision.step
+                // IGP cost matters only if the winner met a candidate with another next hop at
+                // the IGP-cost step or later (the same next hop always has the same cost).
+                if decision.step.rank >= BestPathStep.igpCost.rank && !scratch.igpDecided[r] {
+                    let winner = candidates[decision.index]
+                    let winnerHop = scratch.attributes[Int(winner.path.attributes)].nextHop
+                    for (index, other) in candidates.enumerated() where index != decision.index
+                        && scratch.attributes[Int(other.path.attributes)].nextHop != winnerHop
+                        && DecisionProcess.compare(winner, other, localAS: asns[r]).step.rank >= BestPathStep.igpCost.rank {
+                        scratch.igpDecided[r] = true
+                        break
+                    }
+                }
+            }
             if newBest == scratch.best[r] { continue }
             scratch.changes[r] += 1
             scratch.best[r] = newBest
@@ -292,21 +316,23 @@ struct BGPPropagation: Sendable {
         }
         var result = Result(best: best, inaccessible: inaccessible, oscillating: oscillating, events: events)
         if recordConsulted {
-            result.consulted = consultedList(scratch.consulted)
+            result.consulted = consultedList(scratch)
             result.received = Array(Set(scratch.received)).sorted()
         }
         return result
     }
 
-    func consultedList(_ packed: [UInt64]) -> [Consulted] {
-        let keys = Array(Set(packed)).sorted()
+    func consultedList(_ scratch: Scratch) -> [Consulted] {
+        let keys = Array(Set(scratch.consulted)).sorted()
         var list: [Consulted] = []
         list.reserveCapacity(keys.count)
         for (index, key) in keys.enumerated() {
             let router = Int(key >> 32), hop = IPv4Address(UInt32(truncatingIfNeeded: key))
             let sameBefore = index > 0 && keys[index - 1] >> 32 == key >> 32
             let sameAfter = index + 1 < keys.count && keys[index + 1] >> 32 == key >> 32
-            list.append(Consulted(router: router, nextHop: hop, metric: resolvers[router].resolve(hop), alone: !sameBefore && !sameAfter))
+            let bestHop = scratch.best[router].flatMap { $0.localOrigin == nil ? scratch.attributes[Int($0.attributes)].nextHop : nil }
+            list.append(Consulted(router: router, nextHop: hop, metric: resolvers[router].resolve(hop),
+                                  costIrrelevant: (!sameBefore && !sameAfter) || !scratch.igpDecided[router], leadsToBest: bestHop == hop))
         }
         return list
     }

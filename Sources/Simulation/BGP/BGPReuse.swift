@@ -2,10 +2,15 @@
 /// propagation is a deterministic function of its originations, the sessions, the outer-loop
 /// state (active aggregates, conditions) and the next-hop resolutions it makes. When all of
 /// these are the same in a failure scenario, its result is the baseline's:
-/// - resolutions count as the same when they return the same metric, or — at a router that
-///   resolved only one next hop for the prefix — when only the metric changed: every path it
-///   compared then had the same IGP cost, so every decision is unchanged (the recorded cost is
-///   updated);
+/// - resolutions count as the same when they return the same metric, or when only the metric
+///   changed at a router where IGP cost decided nothing: it resolved only one next hop for the
+///   prefix (every path it compared had the same cost), or none of its decisions during the
+///   propagation reached the IGP-cost step between paths with different next hops (each
+///   winner beat every candidate with another next hop by weight, local preference, AS path,
+///   origin, MED or eBGP-over-iBGP, which no metric changes, and tied at IGP cost with those
+///   sharing its next hop, which stays a tie; so it wins whatever order they are compared
+///   in). Every decision, so every export, is then the same; the best path's recorded cost is
+///   updated;
 /// - a session that is gone counts as the same when no router that is still up ever received
 ///   an advertisement for the prefix over it: nothing a survivor decided depended on it (the
 ///   routers that are down are hidden by the run's results; routes name their session by neighbor statement).
@@ -28,8 +33,9 @@ struct BGPReuse: Sendable {
 
     struct Dependency: Sendable {
         var index: Int32
-        /// The only next hop its router resolved for the prefix (see BGPPropagation.Consulted).
-        var alone: Bool
+        /// See BGPPropagation.Consulted.
+        var costIrrelevant: Bool
+        var leadsToBest: Bool
     }
 
     /// A recorded resolution in a scenario.
@@ -63,7 +69,7 @@ struct BGPReuse: Sendable {
                     index[key] = id
                     resolutions.append((consulted.router, consulted.nextHop, consulted.metric))
                 }
-                list.append(Dependency(index: id, alone: consulted.alone))
+                list.append(Dependency(index: id, costIrrelevant: consulted.costIrrelevant, leadsToBest: consulted.leadsToBest))
             }
             result.consulted = []
             kept[prefix] = result
@@ -145,8 +151,8 @@ struct BGPReuse: Sendable {
             case .unresolvable: return nil
             case .metric(let metric):
                 let resolution = resolutions[Int(dependency.index)]
-                guard dependency.alone, resolution.metric != nil else { return nil }
-                costs[resolution.router] = metric
+                guard dependency.costIrrelevant, resolution.metric != nil else { return nil }
+                if dependency.leadsToBest { costs[resolution.router] = metric }
             }
         }
         if costs.isEmpty && mapping.identity { return recorded }
