@@ -38,6 +38,7 @@ demo: release
 	@echo "== the same network as IOS configs: lint, then the failure sweep built from them =="
 	$(BIN) lint examples/null0-peering-configs
 	$(BIN) failures --configs examples/null0-peering-configs | head -6
+	$(BIN) failures --configs examples/null0-peering-conditional-configs | grep 'link R1-R2' | head -1
 
 test: test-deps
 	$(SWIFT) build --build-tests

@@ -1,6 +1,7 @@
 import Foundation
 import Diagnostics
 import NetPrimitives
+import NetworkModel
 
 /// IOS / IOS-XE, EOS and FRR: indentation-structured configs. Each top-level statement opens
 /// a context (interface, router bgp, route-map, ip sla, ...) whose indented lines are read by
@@ -112,7 +113,7 @@ public struct CiscoStyleParser {
             if first != "exit-address-family" && indent == 0 { state.context = .none }
             return .ignored
         }
-        let topLevel = indent == 0 && !(continuesContext(first, state.context))
+        let topLevel = indent == 0 && !(continuesContext(first, words.count > 1 ? words[1] : "", state.context))
         if !topLevel {
             switch state.context {
             case .none: break   // an indented line outside any block: read it as top level
@@ -137,9 +138,12 @@ public struct CiscoStyleParser {
     }
 
     /// Unindented lines that FRR and some generators write inside a block.
-    func continuesContext(_ first: Substring, _ context: Context) -> Bool {
+    func continuesContext(_ first: Substring, _ second: Substring, _ context: Context) -> Bool {
         switch context {
-        case .bgp: return ["neighbor", "network", "address-family", "aggregate-address", "redistribute", "bgp", "no", "maximum-paths", "timers"].contains(first)
+        case .bgp:
+            // `bgp as-path access-list` and `bgp community-list` are global even right after the block.
+            if first == "bgp" && ["as-path", "community-list", "large-community-list", "extcommunity-list"].contains(String(second)) { return false }
+            return ["neighbor", "network", "address-family", "aggregate-address", "redistribute", "bgp", "no", "maximum-paths", "timers"].contains(first)
         case .routeMap: return first == "match" || first == "set" || first == "on-match" || first == "call" || first == "continue"
         default: return false
         }
@@ -207,6 +211,8 @@ public struct CiscoStyleParser {
             // FRR: `bgp as-path access-list NAME ...`, `bgp community-list ...`
             let name = w[1] == "as-path" && w.count >= 4 ? String(w[3]) : String(w[w[2] == "standard" || w[2] == "expanded" ? min(3, w.count - 1) : 2])
             if w[1] == "as-path" { state.device.asPathLists[name] = state.device.asPathLists[name] ?? location } else { state.device.communityLists[name] = state.device.communityLists[name] ?? location }
+            if w[1] == "as-path", w.count >= 5, w[2] == "access-list" { recordASPathEntry(w, from: 4, name: name, location: location, state: &state) }
+            if w[1] == "community-list" { recordCommunityEntry(w, from: 2, location: location, state: &state) }
             return .modelled
         default:
             if CiscoKeywords.blocks.contains(first) || CiscoKeywords.blocks.contains(two) {
@@ -263,17 +269,22 @@ public struct CiscoStyleParser {
         case "prefix-list" where w.count >= 3:
             let name = String(w[2])
             if state.device.prefixLists[name] == nil { state.device.prefixLists[name] = location }
-            if w.count == 3 { state.context = .prefixList(name) }   // EOS block form
+            if w.count == 3 { state.context = .prefixList(name); return .modelled }   // EOS block form
+            if w[3] == "description" || w[3] == "sequence-number" { return .modelled }
+            guard let entry = Self.prefixListEntry(w, from: 3, location: location) else { return .unrecognized }
+            state.device.prefixListEntries[name, default: []].append(entry)
             return .modelled
         case "community-list" where w.count >= 3, "large-community-list" where w.count >= 3, "extcommunity-list" where w.count >= 3:
             let name = ["standard", "expanded"].contains(String(w[2])) && w.count >= 4 ? String(w[3]) : String(w[2])
             if state.device.communityLists[name] == nil { state.device.communityLists[name] = location }
             if w.count <= 4 { state.context = .ignoredBlock }
+            if w[1] == "community-list" { recordCommunityEntry(w, from: 2, location: location, state: &state) }
             return .modelled
         case "as-path" where w.count >= 4 && w[2] == "access-list":
             let name = String(w[3])
             if state.device.asPathLists[name] == nil { state.device.asPathLists[name] = location }
             if w.count == 4 { state.context = .ignoredBlock }
+            recordASPathEntry(w, from: 4, name: name, location: location, state: &state)
             return .modelled
         case "access-list", "vrf", "dhcp", "nat", "ssh", "http", "domain", "domain-name", "name-server", "sla", "multicast-routing",
              "cef", "routing", "forwarding", "host", "tftp", "ftp", "scp", "finger", "bootp", "source-route", "classless", "subnet-zero",
@@ -429,7 +440,13 @@ public struct CiscoStyleParser {
         case "route-map" where rest.count >= 3:
             if rest[2] == "in" { bgp.neighbors[index].routeMapIn = word(1) } else { bgp.neighbors[index].routeMapOut = word(1) }
         case "prefix-list" where rest.count >= 3, "distribute-list" where rest.count >= 3, "filter-list" where rest.count >= 3:
-            if rest[2] == "in" { bgp.neighbors[index].prefixListIn = word(1) } else { bgp.neighbors[index].prefixListOut = word(1) }
+            if rest[2] == "in" {
+                bgp.neighbors[index].prefixListIn = word(1)
+                bgp.neighbors[index].listKindIn = String(rest[0])
+            } else {
+                bgp.neighbors[index].prefixListOut = word(1)
+                bgp.neighbors[index].listKindOut = String(rest[0])
+            }
         case "maximum-prefix", "maximum-routes", "maximum-accepted-routes":
             bgp.neighbors[index].maximumPrefix = word(1).flatMap { Int($0) } ?? 0
         case "advertise-map" where rest.count >= 4:
@@ -471,21 +488,123 @@ public struct CiscoStyleParser {
     }
 
     func routeMapLine(_ w: [Substring], name: String, index: Int, location: SourceLocation, state: inout State) -> Outcome {
+        guard state.device.routeMaps[name]?.indices.contains(index) == true else { return .unrecognized }
+        func unmodelled(_ reason: String) -> Outcome {
+            state.device.routeMaps[name]?[index].unmodelled.append((w.joined(separator: " "), reason, location))
+            return .modelled
+        }
         if w[0] == "match" && w.count >= 4 && w[1] == "ip" && w[2] == "address" {
             let kind = w[3] == "prefix-list" ? "prefix-list" : "access-list"
-            for name2 in w.dropFirst(kind == "prefix-list" ? 4 : 3) { state.device.routeMaps[name]?[index].references.append((kind, String(name2), location)) }
+            let names = w.dropFirst(kind == "prefix-list" ? 4 : 3).map(String.init)
+            for name2 in names { state.device.routeMaps[name]?[index].references.append((kind, name2, location)) }
+            guard kind == "prefix-list" else { return unmodelled("access-list matches are not modelled") }
+            guard names.count == 1 else { return unmodelled("several prefix-lists in one match (any of them) are not modelled") }
+            state.device.routeMaps[name]?[index].matches.append(.prefixList(names[0]))
             return .modelled
         }
         if w[0] == "match" && w.count >= 3 && (w[1] == "community" || w[1] == "as-path" || w[1] == "large-community") {
-            for name2 in w.dropFirst(2) where name2 != "exact-match" { state.device.routeMaps[name]?[index].references.append((String(w[1]), String(name2), location)) }
+            let names = w.dropFirst(2).filter { $0 != "exact-match" }.map(String.init)
+            for name2 in names { state.device.routeMaps[name]?[index].references.append((String(w[1]), name2, location)) }
+            if w[1] == "large-community" { return unmodelled("large communities are not modelled") }
+            if w.contains("exact-match") { return unmodelled("exact-match is not modelled") }
+            guard names.count == 1 else { return unmodelled("several lists in one match (any of them) are not modelled") }
+            state.device.routeMaps[name]?[index].matches.append(w[1] == "community" ? .communityList(names[0]) : .asPathList(names[0]))
             return .modelled
         }
-        return ["match", "set", "description", "continue", "on-match", "call", "exit", "sub-route-map"].contains(String(w[0])) ? .modelled : .unrecognized
+        if w[0] == "set" && w.count >= 3 {
+            var set: RouteMapSet?
+            switch w[1] {
+            case "local-preference": set = UInt32(w[2]).map { .localPreference($0) }
+            case "metric" where w.count == 3: set = UInt32(w[2]).map { .med($0) }
+            case "weight": set = UInt32(w[2]).map { .weight($0) }
+            case "as-path" where w.count >= 4 && w[2] == "prepend":
+                let asns = w.dropFirst(3).compactMap { parseASN($0) }
+                guard asns.count == w.count - 3 else { return unmodelled("only `set as-path prepend ASN...` is modelled") }
+                // `prepend A B C` gives A B C <path>: prepend C, then B, then A.
+                state.device.routeMaps[name]?[index].sets += asns.reversed().map { .prependAS($0, count: 1) }
+                return .modelled
+            case "community":
+                let values = w.dropFirst(2).filter { $0 != "additive" }
+                if values == ["none"] { set = .replaceCommunities([]); break }
+                let communities = values.compactMap { Self.community($0) }
+                guard communities.count == values.count else { return unmodelled("community values other than ASN:NN and well-known names are not modelled") }
+                set = w.contains("additive") ? .addCommunities(communities) : .replaceCommunities(communities)
+            default: break
+            }
+            guard let set else { return unmodelled("this set clause is not modelled") }
+            state.device.routeMaps[name]?[index].sets.append(set)
+            return .modelled
+        }
+        if w[0] == "match" { return unmodelled("this match clause is not modelled") }
+        if ["continue", "on-match", "call"].contains(String(w[0])) { return unmodelled("route-map flow control is not modelled") }
+        return ["set", "description", "exit", "sub-route-map"].contains(String(w[0])) ? .modelled : .unrecognized
     }
 
     /// EOS block form: `ip prefix-list NAME` then `seq 10 permit 10.0.0.0/8 le 24`.
     func prefixListEntry(_ w: [Substring], name: String, location: SourceLocation, state: inout State) -> Outcome {
-        ["seq", "permit", "deny", "description"].contains(String(w[0])) ? .modelled : .unrecognized
+        if w[0] == "description" { return .modelled }
+        guard let entry = Self.prefixListEntry(w, from: 0, location: location) else {
+            // The same block form serves `ipv6 prefix-list`.
+            return w.contains(where: { $0.contains(":") }) ? .unsupported("IPv6 prefix-list entries are not modelled") : .unrecognized
+        }
+        state.device.prefixListEntries[name, default: []].append(entry)
+        return .modelled
+    }
+
+    /// `[seq N] permit|deny A.B.C.D/L [ge G] [le L]` starting at word `start`.
+    static func prefixListEntry(_ w: [Substring], from start: Int, location: SourceLocation) -> PrefixListEntryConfig? {
+        var i = start
+        var sequence: Int?
+        if i + 1 < w.count && w[i] == "seq" { sequence = Int(w[i + 1]); i += 2 } else if i < w.count, let number = Int(w[i]) { sequence = number; i += 1 }
+        // `any` (FRR, EOS) is every IPv4 prefix.
+        guard i + 1 < w.count, let action = PolicyAction(rawValue: String(w[i])), let prefix = w[i + 1] == "any" ? Prefix("0.0.0.0/0") : Prefix(w[i + 1]) else { return nil }
+        var entry = PrefixListEntryConfig(sequence: sequence, action: action, prefix: prefix, ge: nil, le: w[i + 1] == "any" ? 32 : nil, location: location)
+        i += 2
+        while i + 1 < w.count {
+            guard let value = UInt8(w[i + 1]), value <= 32 else { return nil }
+            if w[i] == "ge" { entry.ge = value } else if w[i] == "le" { entry.le = value } else if w[i] == "eq" { entry.ge = value; entry.le = value } else { return nil }
+            i += 2
+        }
+        return i == w.count ? entry : nil
+    }
+
+    /// `... community-list [standard|expanded|regexp] NAME [seq N] permit|deny VALUES`, from the word after `community-list`.
+    func recordCommunityEntry(_ w: [Substring], from start: Int, location: SourceLocation, state: inout State) {
+        var i = start
+        var kind = "standard"
+        if i < w.count, ["standard", "expanded", "regexp"].contains(String(w[i])) { kind = String(w[i]); i += 1 }
+        guard i < w.count else { return }
+        let name = String(w[i])
+        if let number = Int(name), number >= 100 { kind = "expanded" }
+        i += 1
+        if i + 1 < w.count && w[i] == "seq" { i += 2 }
+        guard i + 1 < w.count, let action = PolicyAction(rawValue: String(w[i])) else { return }
+        let values = Array(w[(i + 1)...])
+        var entry = CommunityListEntryConfig(action: action, communities: [], regex: nil, location: location)
+        let communities = values.compactMap { Self.community($0) }
+        if kind != "standard" || communities.count != values.count { entry.regex = values.joined(separator: " ") } else { entry.communities = communities }
+        state.device.communityListEntries[name, default: []].append(entry)
+    }
+
+    /// `... as-path access-list NAME [seq N] permit|deny REGEX [origin]`, from the word after NAME.
+    func recordASPathEntry(_ w: [Substring], from start: Int, name: String, location: SourceLocation, state: inout State) {
+        var i = start
+        if i + 1 < w.count && w[i] == "seq" { i += 2 }
+        guard i + 1 < w.count, let action = PolicyAction(rawValue: String(w[i])) else { return }
+        var words = Array(w[(i + 1)...])
+        // EOS ends the entry with the origin it matches (`any` is the usual one).
+        if dialect == .eos, words.count > 1, let last = words.last, ["any", "igp", "egp", "incomplete"].contains(String(last)) { words.removeLast() }
+        state.device.asPathListEntries[name, default: []].append(ASPathListEntryConfig(action: action, regex: words.joined(separator: " "), location: location))
+    }
+
+    /// `65000:100` or a well-known community name.
+    static func community(_ word: Substring) -> Community? {
+        switch word.lowercased() {
+        case "no-export": Community(0xFFFF_FF01)
+        case "no-advertise": Community(0xFFFF_FF02)
+        case "local-as", "no-export-subconfed": Community(0xFFFF_FF03)
+        default: Community(word)
+        }
     }
 
     // MARK: helpers

@@ -71,8 +71,10 @@ public enum ConfigNetworkBuilder {
                 guard let id = Int(track.id), let sla = track.sla.flatMap({ Int($0) }) else { return nil }
                 return Track(id: id, sla: sla, location: track.location)
             }
+            var policies = PolicySet()
             var bgp: BGPConfig?
             if let facts = device.bgp {
+                var translator = PolicyTranslator(device: device)
                 var config = BGPConfig(location: facts.location)
                 config.networks = facts.networks.map { BGPNetworkStatement(prefix: $0.prefix, location: $0.location) }
                 config.aggregates = facts.aggregates.map { BGPAggregate(prefix: $0.prefix, summaryOnly: $0.summaryOnly, location: $0.location) }
@@ -80,8 +82,10 @@ public enum ConfigNetworkBuilder {
                     let source: RedistributionSource? = item.source == "static" ? .static : item.source == "connected" ? .connected
                         : ["ospf", "isis"].contains(item.source) ? .igp : nil
                     guard let source else { warn("redistribute \(item.source) is not modelled", item.location); continue }
-                    if let map = item.routeMap { warn("redistribute \(item.source) route-map \(map): route-maps from configs are not modelled yet; everything is redistributed", item.location) }
-                    config.redistributions.append(BGPRedistribution(source: source, routeMap: nil, location: item.location))
+                    config.redistributions.append(BGPRedistribution(source: source, routeMap: translator.routeMap(item.routeMap, usedAt: item.location), location: item.location))
+                }
+                for statement in facts.networks where statement.routeMap != nil {
+                    warn("network \(statement.prefix) route-map \(statement.routeMap ?? ""): the route-map on a network statement is not modelled; announced without it", statement.location)
                 }
                 for neighbor in device.sessions {
                     guard let address = neighbor.address else { warn("neighbor \(neighbor.key) (interface or unnumbered) is not modelled", neighbor.location); continue }
@@ -95,16 +99,30 @@ public enum ConfigNetworkBuilder {
                         warn("neighbor \(neighbor.key) has no usable remote-as\(neighbor.remoteAS == "external" ? " (external, and no given config owns that address in another AS)" : ""); not modelled", neighbor.location)
                         continue
                     }
-                    for (kind, map) in [("route-map in", neighbor.routeMapIn), ("route-map out", neighbor.routeMapOut), ("advertise-map", neighbor.advertiseMap)] {
-                        if let map { warn("neighbor \(neighbor.key) \(kind) \(map): route-maps and conditional advertisement from configs are not modelled yet; the session runs without it", neighbor.statements[kind] ?? neighbor.conditionLocation ?? neighbor.location) }
+                    let importPolicy = translator.sessionPolicy(routeMap: neighbor.routeMapIn, list: neighbor.prefixListIn, kind: neighbor.listKindIn, direction: "in", neighbor: neighbor)
+                    let exportPolicy = translator.sessionPolicy(routeMap: neighbor.routeMapOut, list: neighbor.prefixListOut, kind: neighbor.listKindOut, direction: "out", neighbor: neighbor)
+                    var conditional: ConditionalAdvertisement?
+                    if let advertise = neighbor.advertiseMap {
+                        let at = neighbor.conditionLocation ?? neighbor.location
+                        let advertiseMap = translator.routeMap(advertise, usedAt: at) ?? advertise
+                        if let exist = neighbor.existMap {
+                            conditional = ConditionalAdvertisement(advertiseMap: advertiseMap, condition: .exist(translator.routeMap(exist, usedAt: at) ?? exist))
+                        } else if let nonExist = neighbor.nonExistMap {
+                            conditional = ConditionalAdvertisement(advertiseMap: advertiseMap, condition: .nonExist(translator.routeMap(nonExist, usedAt: at) ?? nonExist))
+                        } else {
+                            warn("neighbor \(neighbor.key) advertise-map \(advertise) has neither exist-map nor non-exist-map; not modelled", at)
+                        }
                     }
                     config.neighbors.append(BGPNeighbor(address: address, remoteAS: remoteAS, updateSource: neighbor.updateSource, nextHopSelf: neighbor.nextHopSelf,
-                                                        routeReflectorClient: neighbor.routeReflectorClient, location: neighbor.location))
+                                                        routeReflectorClient: neighbor.routeReflectorClient, importPolicy: importPolicy, exportPolicy: exportPolicy,
+                                                        conditionalAdvertisement: conditional, location: neighbor.location))
                 }
                 bgp = config
+                policies = translator.policies
+                diagnostics += translator.diagnostics
             }
             routers.append(Router(name: routerName, asn: asn, routerID: routerID, interfaces: interfaces, staticRoutes: statics, ipSLAs: slas, tracks: tracks,
-                                  bgp: bgp, location: fileLocation))
+                                  bgp: bgp, policies: policies, location: fileLocation))
         }
         // Links: a subnet that exactly two routers' interfaces share.
         var members: [Prefix: [InterfaceRef]] = [:]

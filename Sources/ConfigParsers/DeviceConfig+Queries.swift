@@ -9,8 +9,8 @@ extension DeviceConfig {
         merged.remoteAS = merged.remoteAS ?? parent.remoteAS
         merged.routeMapIn = merged.routeMapIn ?? parent.routeMapIn
         merged.routeMapOut = merged.routeMapOut ?? parent.routeMapOut
-        merged.prefixListIn = merged.prefixListIn ?? parent.prefixListIn
-        merged.prefixListOut = merged.prefixListOut ?? parent.prefixListOut
+        if merged.prefixListIn == nil { merged.prefixListIn = parent.prefixListIn; merged.listKindIn = parent.listKindIn }
+        if merged.prefixListOut == nil { merged.prefixListOut = parent.prefixListOut; merged.listKindOut = parent.listKindOut }
         merged.maximumPrefix = merged.maximumPrefix ?? parent.maximumPrefix
         merged.advertiseMap = merged.advertiseMap ?? parent.advertiseMap
         merged.existMap = merged.existMap ?? parent.existMap

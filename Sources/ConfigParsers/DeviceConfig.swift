@@ -1,5 +1,6 @@
 import Diagnostics
 import NetPrimitives
+import NetworkModel
 
 /// What one router's configuration says, in vendor-neutral terms, every element with its
 /// file and line. The parsers fill it; lint rules and (later) the network builder read it.
@@ -18,6 +19,10 @@ public struct DeviceConfig: Sendable {
     public var prefixLists: [String: SourceLocation] = [:]
     public var communityLists: [String: SourceLocation] = [:]
     public var asPathLists: [String: SourceLocation] = [:]
+    /// The entries of those lists, in config order (what the network builder turns into policy).
+    public var prefixListEntries: [String: [PrefixListEntryConfig]] = [:]
+    public var communityListEntries: [String: [CommunityListEntryConfig]] = [:]
+    public var asPathListEntries: [String: [ASPathListEntryConfig]] = [:]
     /// MPLS / LDP / RSVP statements, recognised and not modelled yet.
     public var mplsStatements: [SourceLocation] = []
     public var lines = LineTally()
@@ -94,6 +99,36 @@ public struct RouteMapEntry: Sendable {
     public var sequence: Int?
     /// Names this entry references (prefix-lists, community lists, AS-path lists), with kind.
     public var references: [(kind: String, name: String, location: SourceLocation)] = []
+    /// The clauses the simulator models, in config order.
+    public var matches: [RouteMapMatch] = []
+    public var sets: [RouteMapSet] = []
+    /// Clauses it does not model (`match interface`, `set ip next-hop`, ...), with why.
+    public var unmodelled: [(text: String, reason: String, location: SourceLocation)] = []
+    public var location: SourceLocation
+}
+
+/// `ip prefix-list NAME [seq N] permit|deny P [ge G] [le L]`.
+public struct PrefixListEntryConfig: Sendable {
+    public var sequence: Int?
+    public var action: PolicyAction
+    public var prefix: Prefix
+    public var ge: UInt8?
+    public var le: UInt8?
+    public var location: SourceLocation
+}
+
+/// A standard community list entry (all communities must be carried); expanded (regex) lists
+/// are recorded with `regex` and not modelled.
+public struct CommunityListEntryConfig: Sendable {
+    public var action: PolicyAction
+    public var communities: [Community]
+    public var regex: String?
+    public var location: SourceLocation
+}
+
+public struct ASPathListEntryConfig: Sendable {
+    public var action: PolicyAction
+    public var regex: String
     public var location: SourceLocation
 }
 
@@ -128,6 +163,9 @@ public struct NeighborConfig: Sendable {
     public var routeMapOut: String?
     public var prefixListIn: String?
     public var prefixListOut: String?
+    /// What `prefixListIn`/`Out` name: `prefix-list`, `distribute-list` (an ACL) or `filter-list` (an AS-path list).
+    public var listKindIn = "prefix-list"
+    public var listKindOut = "prefix-list"
     public var maximumPrefix: Int?
     public var advertiseMap: String?
     public var existMap: String?

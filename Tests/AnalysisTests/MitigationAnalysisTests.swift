@@ -161,7 +161,7 @@ extension MitigationAnalysisTests {
         #expect(network != nil)
         let messages = diagnostics.map(\.message)
         #expect(messages.contains { $0.contains("2 addresses; only the first") })
-        #expect(messages.contains { $0.contains("route-map in IN") })
+        #expect(messages.contains { $0.contains("route-map IN is not defined; IOS denies every route it is applied to") })
         #expect(messages.contains { $0.contains("redistribute eigrp is not modelled") })
         #expect(messages.contains { $0.contains("VRF RED is not modelled") })
         #expect(diagnostics.allSatisfy { $0.location?.file == "x.cfg" })

@@ -1,0 +1,125 @@
+import Foundation
+import Pipeline
+import RoutingPolicy
+import Testing
+
+/// Route-maps, prefix-lists, community and AS-path lists, session filters and conditional
+/// advertisement read from configs and simulated with the dialect's semantics.
+@Suite struct ConfigPolicyTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    func router(_ text: String, dialect: ConfigDialect = .ios) throws -> (Router, [String]) {
+        let device = Linter.parse(text: text, file: "r.cfg", dialect: dialect)
+        let (network, diagnostics) = ConfigNetworkBuilder.build([device], name: "r")
+        let built = try #require(network, "\(diagnostics.map(\.message))")
+        return (built.routers[0], diagnostics.map(\.message))
+    }
+
+    func outcome(_ router: Router, _ map: String, _ prefix: String, asPath: [ASN] = [], communities: [Community] = []) -> PolicyEvaluator.Outcome {
+        var attributes = BGPAttributes()
+        attributes.asPath = ASPath(asPath)
+        attributes.communities = communities
+        return PolicyEvaluator(policies: router.policies, localAS: router.asn).apply(map, prefix: Prefix(prefix)!, attributes: attributes)
+    }
+
+    static let ios = """
+    hostname R
+    interface Gi0/1
+     ip address 10.0.0.1 255.255.255.252
+    router bgp 65001
+     neighbor 10.0.0.2 remote-as 65002
+     neighbor 10.0.0.2 route-map FROM-PEER in
+     neighbor 10.0.0.2 prefix-list CUSTOMER in
+     neighbor 10.0.0.2 prefix-list CUSTOMER out
+     neighbor 10.0.0.2 route-map MISSING-MAP out
+    ip prefix-list CUSTOMER seq 20 permit 0.0.0.0/0 le 32
+    ip prefix-list CUSTOMER seq 10 deny 192.0.2.0/24 ge 25
+    ip community-list standard BLUE permit 65002:100
+    ip as-path access-list 5 permit ^65002_
+    route-map FROM-PEER deny 5
+     match as-path 5
+     match community BLUE
+    route-map FROM-PEER permit 10
+     match community BLUE
+     set local-preference 200
+     set community 65001:7 additive
+    route-map FROM-PEER permit 20
+     match ip address prefix-list NOT-DEFINED
+     set metric 50
+     set as-path prepend 65001 65001
+     set ip next-hop 10.0.0.9
+    """
+
+    @Test func routeMapsAndListsFromIOS() throws {
+        let (router, warnings) = try router(Self.ios)
+        let neighbor = try #require(router.bgp?.neighbors.first)
+        #expect(neighbor.importPolicy == "FROM-PEER + prefix-list CUSTOMER in")
+        #expect(neighbor.exportPolicy == "MISSING-MAP + prefix-list CUSTOMER out")
+        // Prefix-list entries by sequence: the /25 inside 192.0.2.0/24 is denied first.
+        let list = try #require(router.policies.prefixLists["CUSTOMER"])
+        #expect(list.entries.map { "\($0.action) \($0.prefix) \($0.ge.map(String.init) ?? "-") \($0.le.map(String.init) ?? "-")" }
+                == ["deny 192.0.2.0/24 25 -", "permit 0.0.0.0/0 - 32"])
+        let inbound = neighbor.importPolicy ?? ""
+        // Entry 5 needs both the AS path and the community: deny.
+        #expect(outcome(router, inbound, "198.51.100.0/24", asPath: [65002], communities: [Community("65002:100")!]) == .denied(entry: 5))
+        // Entry 10: community BLUE, local preference and an added community.
+        if case .permitted(let attributes, let entry) = outcome(router, inbound, "198.51.100.0/24", asPath: [65003], communities: [Community("65002:100")!]) {
+            #expect(entry == 10 && attributes.localPreference == 200)
+            #expect(attributes.communities.map(\.description) == ["65001:7", "65002:100"])
+        } else { Issue.record("entry 10 should permit") }
+        // Entry 20 matches an undefined prefix-list: IOS ignores that match, so it takes every other route.
+        if case .permitted(let attributes, let entry) = outcome(router, inbound, "203.0.113.0/24", asPath: [65003]) {
+            #expect(entry == 20 && attributes.med == 50 && attributes.asPath.description == "65001 65001 65003")
+        } else { Issue.record("entry 20 should permit") }
+        // The neighbor's prefix-list still applies on top of the route-map.
+        #expect(outcome(router, inbound, "192.0.2.128/25", asPath: [65003]) == .denied(entry: nil))
+        // An undefined route-map denies everything, even with the prefix-list permitting.
+        #expect(outcome(router, neighbor.exportPolicy ?? "", "203.0.113.0/24") == .denied(entry: nil))
+        #expect(warnings.contains { $0.contains("route-map MISSING-MAP is not defined; IOS denies every route") })
+        #expect(warnings.contains { $0.contains("matches prefix-list NOT-DEFINED, which is not defined; IOS ignores the match") })
+        #expect(warnings.contains { $0.contains("`set ip next-hop 10.0.0.9`: this set clause is not modelled") })
+    }
+
+    @Test func undefinedListInFRRMatchesNothing() throws {
+        let text = """
+        hostname R
+        interface eth0
+         ip address 10.0.0.1/30
+        router bgp 65001
+         neighbor 10.0.0.2 remote-as 65002
+         neighbor 10.0.0.2 route-map IN in
+        bgp as-path access-list PEER seq 5 permit ^65002$
+        route-map IN permit 10
+         match ip address prefix-list NOT-DEFINED
+        route-map IN permit 20
+         match as-path PEER
+        """
+        let (router, warnings) = try router(text, dialect: .frr)
+        #expect(warnings.contains { $0.contains("FRR's match fails, so the entry matches no route") })
+        if case .permitted(_, let entry) = outcome(router, "IN", "203.0.113.0/24", asPath: [65002]) { #expect(entry == 20) } else { Issue.record("entry 20 should permit") }
+        #expect(outcome(router, "IN", "203.0.113.0/24", asPath: [65003]) == .denied(entry: nil))
+    }
+
+    /// examples/null0-peering-conditional-configs: mitigation 3 as IOS configs. R2 advertises the
+    /// aggregate to R3 only while R1's loopback is in its BGP table, so failing R1-R2 no longer
+    /// black-holes R3's and R4's traffic (the plain configs do, ConfigNetworkTests).
+    @Test func conditionalAdvertisementFromConfigsRemovesTheBlackHole() throws {
+        let path = Self.root.appendingPathComponent("examples/null0-peering-conditional-configs").path
+        let (network, warnings) = try RouteSim.loadConfigs([path]).get()
+        #expect(warnings.isEmpty, "\(warnings.map(\.message))")
+        let r2 = try #require(network.routers.first { $0.name == "R2" })
+        let toR3 = try #require(r2.bgp?.neighbors.first { $0.remoteAS == 65002 })
+        #expect(toR3.conditionalAdvertisement == ConditionalAdvertisement(advertiseMap: "AGGREGATE", condition: .exist("CORE-BEACON")))
+        #expect(toR3.exportPolicy == "AGGREGATE-ONLY")
+        let report = FailureAnalysis.run(network)
+        let r1r2 = try #require(report.scenarios.first { $0.name == "link R1-R2" })
+        // Only R2's own traffic dies on its pin (it is cut off from R1); R3 and R4 go around through T1.
+        #expect(r1r2.flows.filter { $0.classification == .blackHoled }.map(\.flow) == ["R2->198.51.100.0/24"])
+        #expect(r1r2.flows.first { $0.flow == "R3->198.51.100.0/24" }?.classification == .rerouted)
+        #expect(r1r2.flows.first { $0.flow == "R4->198.51.100.0/24" }?.classification == .rerouted)
+        // In the baseline R2 does advertise the aggregate to R3.
+        let baseline = Engine.run(network)
+        let r3 = try #require(network.routers.firstIndex { $0.name == "R3" })
+        #expect(baseline.bgpTables[r3][Prefix("198.51.100.0/24")!]?.isEBGP == true)
+    }
+}
