@@ -156,6 +156,9 @@ public struct CiscoStyleParser {
         let first = String(w[0])
         let two = w.count > 1 ? first + " " + w[1] : first
         switch first {
+        case "frr" where w.count >= 3 && (w[1] == "version" || w[1] == "defaults"):
+            if w[1] == "version" { state.device.frrVersion = String(w[2]) } else { state.device.frrProfile = String(w[2]) }
+            return .modelled
         case "hostname" where w.count >= 2:
             state.device.hostname = String(w[1]).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
             return .modelled
@@ -384,6 +387,9 @@ public struct CiscoStyleParser {
         switch first {
         case "neighbor" where w.count >= 3:
             return neighborLine(w, location: location, bgp: &bgp)
+        case "bgp" where w.count == 2 && w[1] == "ebgp-requires-policy", "no" where w.count == 3 && w[1] == "bgp" && w[2] == "ebgp-requires-policy":
+            bgp.ebgpRequiresPolicy = first == "bgp"
+            return .modelled
         case "bgp" where w.count >= 3 && w[1] == "router-id", "router-id" where w.count >= 2:
             bgp.routerID = IPv4Address(w[first == "bgp" ? 2 : 1])
             return .modelled

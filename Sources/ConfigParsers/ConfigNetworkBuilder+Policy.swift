@@ -123,6 +123,13 @@ struct PolicyTranslator {
         return true
     }
 
+    /// A route-map that denies every route (FRR's ebgp-requires-policy without a filter).
+    mutating func denyAll() -> String {
+        let name = "(ebgp-requires-policy: no filter)"
+        if policies.routeMaps[name] == nil { policies.routeMaps[name] = RouteMap(name: name, entries: [], location: SourceLocation(file: device.file, line: 1, column: 1)) }
+        return name
+    }
+
     /// A session's policy in one direction: its route-map, its prefix-list / filter-list, or
     /// both combined (every permit entry of the route-map also needs the list to permit: a route
     /// the list denies then matches no permit entry and is denied, as on the router).

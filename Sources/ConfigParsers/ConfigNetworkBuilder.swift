@@ -99,8 +99,15 @@ public enum ConfigNetworkBuilder {
                         warn("neighbor \(neighbor.key) has no usable remote-as\(neighbor.remoteAS == "external" ? " (external, and no given config owns that address in another AS)" : ""); not modelled", neighbor.location)
                         continue
                     }
-                    let importPolicy = translator.sessionPolicy(routeMap: neighbor.routeMapIn, list: neighbor.prefixListIn, kind: neighbor.listKindIn, direction: "in", neighbor: neighbor)
-                    let exportPolicy = translator.sessionPolicy(routeMap: neighbor.routeMapOut, list: neighbor.prefixListOut, kind: neighbor.listKindOut, direction: "out", neighbor: neighbor)
+                    var importPolicy = translator.sessionPolicy(routeMap: neighbor.routeMapIn, list: neighbor.prefixListIn, kind: neighbor.listKindIn, direction: "in", neighbor: neighbor)
+                    var exportPolicy = translator.sessionPolicy(routeMap: neighbor.routeMapOut, list: neighbor.prefixListOut, kind: neighbor.listKindOut, direction: "out", neighbor: neighbor)
+                    if remoteAS != facts.asn && Self.requiresEBGPPolicy(device) {
+                        for (direction, hasFilter) in [("in", neighbor.routeMapIn != nil || neighbor.prefixListIn != nil), ("out", neighbor.routeMapOut != nil || neighbor.prefixListOut != nil)] where !hasFilter {
+                            diagnostics.append(Diagnostic(.warning, "CFG002", "neighbor \(neighbor.key) has no \(direction == "in" ? "inbound" : "outbound") filter: FRR's bgp ebgp-requires-policy (the default since 7.4) \(direction == "in" ? "accepts no route from it" : "announces no route to it")",
+                                                          at: neighbor.statements["remote-as"] ?? neighbor.location, hint: "add a route-map or prefix-list \(direction), or `no bgp ebgp-requires-policy`"))
+                            if direction == "in" { importPolicy = translator.denyAll() } else { exportPolicy = translator.denyAll() }
+                        }
+                    }
                     var conditional: ConditionalAdvertisement?
                     if let advertise = neighbor.advertiseMap {
                         let at = neighbor.conditionLocation ?? neighbor.location
@@ -149,5 +156,17 @@ public enum ConfigNetworkBuilder {
         diagnostics += problems
         return (problems.contains { $0.severity == .error } ? nil : network, diagnostics)
     }
-}
 
+    /// FRR's `bgp ebgp-requires-policy`: said in the config, else on unless `frr defaults
+    /// datacenter` or a version before 7.4 (FRR's own defaults table). Other dialects: off.
+    static func requiresEBGPPolicy(_ device: DeviceConfig) -> Bool {
+        guard device.dialect == .frr else { return false }
+        if let said = device.bgp?.ebgpRequiresPolicy { return said }
+        if device.frrProfile == "datacenter" { return false }
+        if let version = device.frrVersion {
+            let parts = version.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+            if let major = parts.first, (major, parts.count > 1 ? parts[1] : 0) < (7, 4) { return false }
+        }
+        return true
+    }
+}

@@ -26,6 +26,8 @@ extension DeviceConfig {
 
     mutating func absorb(_ other: DeviceConfig) {
         hostname = hostname ?? other.hostname
+        frrVersion = frrVersion ?? other.frrVersion
+        frrProfile = frrProfile ?? other.frrProfile
         for interface in other.interfaces {
             if let i = interfaces.firstIndex(where: { $0.name == interface.name }) {
                 for address in interface.addresses where !interfaces[i].addresses.contains(where: { $0.address == address.address }) { interfaces[i].addresses.append(address) }
@@ -45,6 +47,9 @@ extension DeviceConfig {
         prefixLists.merge(other.prefixLists) { first, _ in first }
         communityLists.merge(other.communityLists) { first, _ in first }
         asPathLists.merge(other.asPathLists) { first, _ in first }
+        for (name, entries) in other.prefixListEntries { prefixListEntries[name, default: []] += entries }
+        for (name, entries) in other.communityListEntries { communityListEntries[name, default: []] += entries }
+        for (name, entries) in other.asPathListEntries { asPathListEntries[name, default: []] += entries }
         mplsStatements += other.mplsStatements
         suppressions += other.suppressions
         lines.modelled += other.lines.modelled

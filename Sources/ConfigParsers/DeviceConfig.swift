@@ -8,6 +8,10 @@ public struct DeviceConfig: Sendable {
     public var file: String
     public var dialect: ConfigDialect
     public var hostname: String?
+    /// FRR: `frr version X` and `frr defaults PROFILE` (they decide defaults such as
+    /// `bgp ebgp-requires-policy`).
+    public var frrVersion: String?
+    public var frrProfile: String?
     public var interfaces: [InterfaceConfig] = []
     public var staticRoutes: [StaticRouteConfig] = []
     public var slas: [SLAConfig] = []
@@ -140,6 +144,8 @@ public struct BGPConfigFacts: Sendable {
     public var networks: [(prefix: Prefix, routeMap: String?, location: SourceLocation)] = []
     public var aggregates: [(prefix: Prefix, summaryOnly: Bool, location: SourceLocation)] = []
     public var redistributes: [(source: String, routeMap: String?, location: SourceLocation)] = []
+    /// FRR: `bgp ebgp-requires-policy` (true) or `no bgp ebgp-requires-policy` (false); nil: not said.
+    public var ebgpRequiresPolicy: Bool?
     public var location: SourceLocation
 
     /// The neighbor (or peer group) named `key`, created on first mention.

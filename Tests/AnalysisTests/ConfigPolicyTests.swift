@@ -122,4 +122,34 @@ import Testing
         let r3 = try #require(network.routers.firstIndex { $0.name == "R3" })
         #expect(baseline.bgpTables[r3][Prefix("198.51.100.0/24")!]?.isEBGP == true)
     }
+
+    /// FRR's `bgp ebgp-requires-policy` (default since 7.4, off in the datacenter profile): an
+    /// eBGP session without filters exchanges no routes.
+    @Test(arguments: [("", false), ("frr defaults datacenter\n", true), ("frr version 7.3\n", true), ("frr version 8.4.1\n", false)])
+    func frrEBGPRequiresPolicy(header: String, exchanged: Bool) throws {
+        let r1 = header + "hostname r1\ninterface lo\n ip address 10.9.9.1/32\ninterface eth0\n ip address 192.168.1.1/30\n"
+            + "router bgp 65001\n neighbor 192.168.1.2 remote-as 65002\n network 10.9.9.1/32\n"
+        let r2 = header + "hostname r2\ninterface eth0\n ip address 192.168.1.2/30\nrouter bgp 65002\n neighbor 192.168.1.1 remote-as 65001\n"
+        let devices = [Linter.parse(text: r1, file: "r1/frr.conf", dialect: .frr), Linter.parse(text: r2, file: "r2/frr.conf", dialect: .frr)]
+        let (built, diagnostics) = ConfigNetworkBuilder.build(devices, name: "pair")
+        let network = try #require(built)
+        let plane = Engine.run(network)
+        #expect(plane.sessions.filter(\.established).count == 2)
+        #expect((plane.bgpTables[1][Prefix("10.9.9.1/32")!] != nil) == exchanged, "\(header)")
+        #expect(diagnostics.filter { $0.code == "CFG002" }.count == (exchanged ? 0 : 4))
+    }
+
+    @Test func frrFiltersSatisfyEBGPRequiresPolicy() throws {
+        let r1 = "hostname r1\ninterface lo\n ip address 10.9.9.1/32\ninterface eth0\n ip address 192.168.1.1/30\nrouter bgp 65001\n"
+            + " neighbor 192.168.1.2 remote-as 65002\n network 10.9.9.1/32\n neighbor 192.168.1.2 prefix-list MINE out\n!\nip prefix-list MINE seq 5 permit 10.9.9.1/32\n"
+        let r2 = "hostname r2\ninterface eth0\n ip address 192.168.1.2/30\nrouter bgp 65002\n neighbor 192.168.1.1 remote-as 65001\n neighbor 192.168.1.1 route-map ALL in\n!\nroute-map ALL permit 10\n"
+        let devices = [Linter.parse(text: r1, file: "r1/frr.conf", dialect: .frr), Linter.parse(text: r2, file: "r2/frr.conf", dialect: .frr)]
+        let (built, diagnostics) = ConfigNetworkBuilder.build(devices, name: "pair")
+        let network = try #require(built)
+        #expect(Engine.run(network).bgpTables[1][Prefix("10.9.9.1/32")!] != nil)
+        // r1 accepts nothing from r2 and r2 announces nothing to r1: two warnings, both about those directions.
+        #expect(diagnostics.filter { $0.code == "CFG002" }.map(\.message).sorted()
+                == ["neighbor 192.168.1.1 has no outbound filter: FRR's bgp ebgp-requires-policy (the default since 7.4) announces no route to it",
+                    "neighbor 192.168.1.2 has no inbound filter: FRR's bgp ebgp-requires-policy (the default since 7.4) accepts no route from it"])
+    }
 }

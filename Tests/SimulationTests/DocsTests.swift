@@ -32,7 +32,7 @@ extension DocsTests {
         while let file = enumerator?.nextObject() as? String {
             guard file.hasSuffix(".swift") else { continue }
             let text = try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
-            let regex = /"((?:LOAD|MODEL|SIM)[0-9]{3})"/
+            let regex = /"((?:LOAD|MODEL|SIM|CFG)[0-9]{3})"/
             for match in text.matches(of: regex) { used.insert(String(match.output.1)) }
         }
         #expect(used.count >= 20)
