@@ -9,7 +9,9 @@ public enum Linter {
         public var device: DeviceConfig?
         /// Why the file could not be read (binary, too large, unreadable).
         public var error: String?
-        /// The text, to quote offending lines.
+        /// The text, to quote offending lines, when it did not come from a file (files are read
+        /// again for the few that have findings: keeping every file's text cost ~100 MB on the
+        /// 3M-line benchmark).
         public var source: String?
         public init(path: String, device: DeviceConfig?, error: String? = nil, source: String? = nil) {
             self.path = path
@@ -60,7 +62,7 @@ public enum Linter {
     public static func parse(path: String, dialect: ConfigDialect? = nil) -> FileResult {
         switch ConfigSource.read(path: path) {
         case .failure(let error): return FileResult(path: path, device: nil, error: error.description)
-        case .success(let text): return FileResult(path: path, device: parse(text: text, file: path, dialect: dialect), source: text)
+        case .success(let text): return FileResult(path: path, device: parse(text: text, file: path, dialect: dialect))
         }
     }
 
@@ -79,7 +81,6 @@ public enum Linter {
         let devices = DeviceConfig.mergingSplitDaemonFiles(files.compactMap(\.device))
         let context = LintContext(devices: devices)
         var findings: [LintFinding] = []
-        var lineTexts: [String: [Substring]] = [:]
         let sources = Dictionary(files.compactMap { file in file.source.map { (file.path, $0) } }, uniquingKeysWith: { first, _ in first })
         for device in devices {
             for rule in rules {
@@ -88,11 +89,20 @@ public enum Linter {
                 }
             }
         }
-        for index in findings.indices {
+        // Quote each finding's line, one file at a time (only the current file's text is held).
+        var current: (file: String, lines: [Substring])?
+        for index in findings.indices.sorted(by: { findings[$0].file < findings[$1].file }) {
             let file = findings[index].file
-            // Split only the files that have findings, once each.
-            if lineTexts[file] == nil, let source = sources[file] { lineTexts[file] = ConfigSource.lines(source) }
-            if let lines = lineTexts[file], findings[index].line - 1 < lines.count, findings[index].line >= 1 {
+            if current?.file != file {
+                if let source = sources[file] {
+                    current = (file, ConfigSource.lines(source))
+                } else if case .success(let text) = ConfigSource.read(path: file) {
+                    current = (file, ConfigSource.lines(text))
+                } else {
+                    current = (file, [])
+                }
+            }
+            if let lines = current?.lines, findings[index].line - 1 < lines.count, findings[index].line >= 1 {
                 findings[index].text = String(lines[findings[index].line - 1])
             }
         }
