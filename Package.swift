@@ -28,7 +28,7 @@ let package = Package(
         ]),
         .target(name: "RoutingPolicy", dependencies: ["NetworkModel"]),
         .target(name: "ConfigParsers", dependencies: ["NetworkModel"]),
-        .target(name: "Lint", dependencies: ["ConfigParsers", "Analysis"]),
+        .target(name: "Lint", dependencies: ["ConfigParsers", "Analysis", "RoutingPolicy", "NetworkModel"]),
         .target(name: "Simulation", dependencies: [
             "NetworkModel", "RoutingPolicy",
             .product(name: "HeapModule", package: "swift-collections"),

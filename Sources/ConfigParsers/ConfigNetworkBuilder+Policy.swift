@@ -172,3 +172,13 @@ struct PolicyTranslator {
         return combined
     }
 }
+
+extension DeviceConfig {
+    /// The named route-maps (and the lists they match) as the simulator models them, with the
+    /// dialect's semantics for undefined references (for rules that evaluate a policy).
+    public func modelledPolicies(routeMaps names: [String]) -> PolicySet {
+        var translator = PolicyTranslator(device: self)
+        for name in names { _ = translator.routeMap(name, usedAt: SourceLocation(file: file, line: 1, column: 1)) }
+        return translator.policies
+    }
+}

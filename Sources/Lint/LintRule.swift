@@ -77,8 +77,8 @@ extension LintRule {
 public enum RuleRegistry {
     public static let all: [any LintRule.Type] = [
         NullPinUnconditionalRule.self, NullPinSingleUplinkRule.self, StaticTrackUndefinedRule.self, TrackSLAUndefinedRule.self, SLASelfTargetRule.self,
-        ConditionalMapUndefinedRule.self, NetworkWithoutRouteRule.self, EBGPWithoutPolicyRule.self, EBGPWithoutMaximumPrefixRule.self,
-        RouteMapUndefinedRule.self, RouteMapUnusedRule.self, FailureBlackHoleRule.self,
+        ConditionalMapUndefinedRule.self, ConditionalAlwaysDecidedRule.self, NetworkWithoutRouteRule.self, EBGPWithoutPolicyRule.self, EBGPWithoutMaximumPrefixRule.self,
+        RouteMapUndefinedRule.self, RouteMapUnusedRule.self, PrefixListUndefinedRule.self, PrefixListUnusedRule.self, FailureBlackHoleRule.self,
     ]
     public static func rule(code: String) -> (any LintRule.Type)? { all.first { $0.description.code == code.uppercased() } }
 }
