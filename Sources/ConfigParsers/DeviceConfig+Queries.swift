@@ -12,6 +12,7 @@ extension DeviceConfig {
         if merged.prefixListIn == nil { merged.prefixListIn = parent.prefixListIn; merged.listKindIn = parent.listKindIn }
         if merged.prefixListOut == nil { merged.prefixListOut = parent.prefixListOut; merged.listKindOut = parent.listKindOut }
         merged.maximumPrefix = merged.maximumPrefix ?? parent.maximumPrefix
+        if merged.exportChain.isEmpty { merged.exportChain = parent.exportChain }
         merged.advertiseMap = merged.advertiseMap ?? parent.advertiseMap
         merged.existMap = merged.existMap ?? parent.existMap
         merged.nonExistMap = merged.nonExistMap ?? parent.nonExistMap

@@ -27,6 +27,8 @@ public struct DeviceConfig: Sendable {
     public var prefixListEntries: [String: [PrefixListEntryConfig]] = [:]
     public var communityListEntries: [String: [CommunityListEntryConfig]] = [:]
     public var asPathListEntries: [String: [ASPathListEntryConfig]] = [:]
+    /// Junos policy-statements: their terms in order (what the Null0 rules evaluate).
+    public var junosPolicies: [String: [JunosPolicyTerm]] = [:]
     /// MPLS / LDP / RSVP statements, recognised and not modelled yet.
     public var mplsStatements: [SourceLocation] = []
     public var lines = LineTally()
@@ -111,6 +113,30 @@ public struct RouteMapEntry: Sendable {
     public var location: SourceLocation
 }
 
+/// One term of a Junos policy-statement (the unnamed term of `policy-statement P from/then ...` is "").
+public struct JunosPolicyTerm: Sendable {
+    public var name: String
+    /// `from protocol X` values (any protocol when empty).
+    public var protocols: [String] = []
+    /// `from route-filter P exact|orlonger|longer|upto /N|prefix-length-range /A-/B`.
+    public var routeFilters: [(prefix: Prefix, kind: String, low: UInt8, high: UInt8)] = []
+    public var prefixLists: [String] = []
+    /// `from condition C`: the term only matches while the condition holds (conditional advertisement).
+    public var conditions: [String] = []
+    /// `then accept` (true) / `then reject` (false); nil: no terminating action (next term).
+    public var accept: Bool?
+    public var location: SourceLocation
+
+    /// Whether the term's `from` matches a route to `prefix` from `protocolName`, given the
+    /// router's prefix-lists (Junos `from prefix-list` is an exact match).
+    public func matches(_ prefix: Prefix, protocol protocolName: String, prefixLists lists: [String: [PrefixListEntryConfig]]) -> Bool {
+        if !protocols.isEmpty && !protocols.contains(protocolName) { return false }
+        if !routeFilters.isEmpty && !routeFilters.contains(where: { $0.prefix.contains(prefix) && prefix.length >= $0.low && prefix.length <= $0.high }) { return false }
+        if !prefixLists.isEmpty && !prefixLists.contains(where: { name in (lists[name] ?? []).contains { $0.prefix == prefix } }) { return false }
+        return true
+    }
+}
+
 /// `ip prefix-list NAME [seq N] permit|deny P [ge G] [le L]`.
 public struct PrefixListEntryConfig: Sendable {
     public var sequence: Int?
@@ -172,6 +198,8 @@ public struct NeighborConfig: Sendable {
     /// What `prefixListIn`/`Out` name: `prefix-list`, `distribute-list` (an ACL) or `filter-list` (an AS-path list).
     public var listKindIn = "prefix-list"
     public var listKindOut = "prefix-list"
+    /// Junos: the whole export policy chain (`export [ A B ]`), in order.
+    public var exportChain: [String] = []
     public var maximumPrefix: Int?
     public var advertiseMap: String?
     public var existMap: String?

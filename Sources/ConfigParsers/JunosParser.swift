@@ -206,7 +206,11 @@ public struct JunosParser {
                         case "peer-as": bgp.neighbors[target].remoteAS = value
                         case "type" where value == "internal": bgp.neighbors[target].remoteAS = bgp.neighbors[target].remoteAS ?? "internal"
                         case "type" where value == "external": bgp.neighbors[target].remoteAS = bgp.neighbors[target].remoteAS ?? "external"
-                        case "export": bgp.neighbors[target].routeMapOut = value
+                        case "export":
+                            // `export [ A B ]` is a chain evaluated in order.
+                            let names = rest.dropFirst().filter { $0 != "[" && $0 != "]" }.map { String($0.trimmingQuotes) }
+                            bgp.neighbors[target].routeMapOut = names.first ?? value
+                            bgp.neighbors[target].exportChain = names
                         case "import": bgp.neighbors[target].routeMapIn = value
                         case "local-address": bgp.neighbors[target].updateSource = value
                         case "cluster": bgp.neighbors[target].routeReflectorClient = true
@@ -232,11 +236,15 @@ public struct JunosParser {
         case "policy-options":
             if at(1) == "policy-statement", let name = at(2) {
                 if device.routeMaps[String(name)] == nil { device.routeMaps[String(name)] = [RouteMapEntry(action: "term", sequence: nil, location: location)] }
+                Self.recordTerm(w, policy: String(name), location: location, into: &device)
                 if let i = w.firstIndex(of: "prefix-list"), i + 1 < w.count { device.routeMaps[String(name)]?[0].references.append(("prefix-list", String(w[i + 1]), location)) }
                 if let i = w.firstIndex(of: "condition"), i + 1 < w.count { device.routeMaps[String(name)]?[0].references.append(("condition", String(w[i + 1]), location)) }
                 modelled = true
             } else if at(1) == "prefix-list", let name = at(2) {
                 if device.prefixLists[String(name)] == nil { device.prefixLists[String(name)] = location }
+                if let text = at(3), let prefix = ConfigSource.interfaceAddress(text)?.prefix {
+                    device.prefixListEntries[String(name), default: []].append(PrefixListEntryConfig(sequence: nil, action: .permit, prefix: prefix, ge: nil, le: nil, location: location))
+                }
                 modelled = true
             } else if at(1) == "condition", let name = at(2) {
                 // `condition C if-route-exists P table inet.0`: the Junos form of conditional advertisement.
@@ -271,6 +279,49 @@ public struct JunosParser {
         if modelled { device.lines.modelled += 1 }
         else if Self.known.contains(top) { device.lines.ignored += 1 }
         else { device.lines.unrecognized.append((statement.line, w.joined(separator: " "))) }
+    }
+}
+
+extension JunosParser {
+    /// `policy-options policy-statement P [term T] from|then ...`: one fact of a term.
+    static func recordTerm(_ w: [Substring], policy: String, location: SourceLocation, into device: inout DeviceConfig) {
+        var i = 3
+        var termName = ""
+        if i + 1 < w.count && w[i] == "term" { termName = String(w[i + 1]); i += 2 }
+        guard i < w.count, w[i] == "from" || w[i] == "then" else { return }
+        var terms = device.junosPolicies[policy] ?? []
+        let index = terms.firstIndex { $0.name == termName } ?? {
+            terms.append(JunosPolicyTerm(name: termName, location: location))
+            return terms.count - 1
+        }()
+        let clause = Array(w[(i + 1)...]).filter { $0 != "[" && $0 != "]" }
+        if w[i] == "then" {
+            if clause.contains("accept") { terms[index].accept = true } else if clause.contains("reject") { terms[index].accept = false }
+        } else if let kind = clause.first {
+            let values = clause.dropFirst().map { String($0.trimmingQuotes) }
+            switch kind {
+            case "protocol": terms[index].protocols += values
+            case "prefix-list", "prefix-list-filter": if let first = values.first { terms[index].prefixLists.append(first) }
+            case "condition": if let first = values.first { terms[index].conditions.append(first) }
+            case "route-filter" where !values.isEmpty:
+                if let prefix = ConfigSource.interfaceAddress(values[0])?.prefix {
+                    let mode = values.count > 1 ? values[1] : "exact"
+                    var low = prefix.length, high = prefix.length
+                    switch mode {
+                    case "orlonger": high = 32
+                    case "longer": low = min(32, prefix.length + 1); high = 32
+                    case "upto" where values.count > 2: high = UInt8(values[2].dropFirst()) ?? 32
+                    case "prefix-length-range" where values.count > 2:
+                        let bounds = values[2].split(separator: "-").compactMap { UInt8($0.dropFirst()) }
+                        if bounds.count == 2 { low = bounds[0]; high = bounds[1] }
+                    default: break
+                    }
+                    terms[index].routeFilters.append((prefix, mode, low, high))
+                }
+            default: break
+            }
+        }
+        device.junosPolicies[policy] = terms
     }
 }
 

@@ -23,6 +23,16 @@ public struct NullPinUnconditionalRule: LintRule {
          neighbor 192.0.2.2 remote-as 65002
          network 198.51.100.0 mask 255.255.255.0
         ip route 198.51.100.0 255.255.255.0 Null0
+        """, """
+        set routing-options autonomous-system 65001
+        set routing-options static route 198.51.100.0/24 discard
+        set protocols bgp group PEER type external
+        set protocols bgp group PEER peer-as 65002
+        set protocols bgp group PEER neighbor 192.0.2.2
+        set protocols bgp group PEER export EXPORT-AGGREGATE
+        set policy-options policy-statement EXPORT-AGGREGATE term AGGREGATE from protocol static
+        set policy-options policy-statement EXPORT-AGGREGATE term AGGREGATE from route-filter 198.51.100.0/24 exact
+        set policy-options policy-statement EXPORT-AGGREGATE term AGGREGATE then accept
         """],
         clean: ["""
         router bgp 65001
@@ -41,6 +51,18 @@ public struct NullPinUnconditionalRule: LintRule {
         ip route 198.51.100.0 255.255.255.0 Null0
         route-map ADV permit 10
         route-map CORE permit 10
+        """, """
+        set routing-options autonomous-system 65001
+        set routing-options static route 198.51.100.0/24 discard
+        set protocols bgp group PEER type external
+        set protocols bgp group PEER peer-as 65002
+        set protocols bgp group PEER neighbor 192.0.2.2
+        set protocols bgp group PEER export EXPORT-AGGREGATE
+        set policy-options policy-statement EXPORT-AGGREGATE term AGGREGATE from protocol static
+        set policy-options policy-statement EXPORT-AGGREGATE term AGGREGATE from route-filter 198.51.100.0/24 exact
+        set policy-options policy-statement EXPORT-AGGREGATE term AGGREGATE from condition CORE-UP
+        set policy-options policy-statement EXPORT-AGGREGATE term AGGREGATE then accept
+        set policy-options condition CORE-UP if-route-exists 10.1.0.1/32 table inet.0
         """])
 
     public init() {}
@@ -59,6 +81,7 @@ public struct NullPinUnconditionalRule: LintRule {
     /// The pins of the pattern on `device` (also the input of NULL-PIN-SINGLE-UPLINK).
     static func pins(on device: DeviceConfig) -> [Pin] {
         guard let bgp = device.bgp else { return [] }
+        if device.dialect == .junos { return junosPins(on: device) }
         let ebgp = device.ebgpSessions
         guard !ebgp.isEmpty, !ebgp.contains(where: { $0.advertiseMap != nil }) else { return [] }
         let redistributesStatic = bgp.redistributes.contains { $0.source == "static" }
@@ -77,6 +100,42 @@ public struct NullPinUnconditionalRule: LintRule {
             else { return nil }
             return Pin(route: route, announcedBy: how, peers: peers)
         }
+    }
+
+    /// Junos: a discard/reject static exported to an eBGP group by a policy term that accepts it
+    /// (`from protocol static`, route-filter or prefix-list) without a `from condition`.
+    static func junosPins(on device: DeviceConfig) -> [Pin] {
+        let ebgp = device.ebgpSessions
+        guard !ebgp.isEmpty else { return [] }
+        let own = device.connectedPrefixes
+        return device.staticRoutes.compactMap { route in
+            guard route.target == .discard, route.vrf == nil,
+                  !(route.prefix.length > 0 && own.contains(where: { route.prefix.contains($0) && $0 != route.prefix && $0.length < 30 })) else { return nil }
+            var peers: [String] = []
+            var how = ""
+            for neighbor in ebgp {
+                let chain = neighbor.exportChain.isEmpty ? (neighbor.routeMapOut.map { [$0] } ?? []) : neighbor.exportChain
+                if let (policy, term) = junosExport(of: route.prefix, chain: chain, on: device) {
+                    peers.append(neighbor.key)
+                    how = "export policy \(policy)\(term.isEmpty ? "" : " term \(term)")"
+                }
+            }
+            guard !peers.isEmpty else { return nil }
+            return Pin(route: route, announcedBy: how, peers: peers.prefix(3).joined(separator: ", "))
+        }
+    }
+
+    /// The policy and term of `chain` that export a static route to `prefix` unconditionally;
+    /// nil when it is rejected, exported only under a `condition`, or left to Junos's default BGP
+    /// export (which sends only BGP routes).
+    static func junosExport(of prefix: Prefix, chain: [String], on device: DeviceConfig) -> (policy: String, term: String)? {
+        for name in chain {
+            for term in device.junosPolicies[name] ?? [] where term.matches(prefix, protocol: "static", prefixLists: device.prefixListEntries) {
+                guard let accept = term.accept else { continue }
+                return accept && term.conditions.isEmpty ? (name, term.name) : nil
+            }
+        }
+        return nil
     }
 
     public func check(_ device: DeviceConfig, in context: LintContext) -> [LintFinding] {
