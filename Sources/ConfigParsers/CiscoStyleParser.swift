@@ -274,6 +274,7 @@ public struct CiscoStyleParser {
             if state.device.prefixLists[name] == nil { state.device.prefixLists[name] = location }
             if w.count == 3 { state.context = .prefixList(name); return .modelled }   // EOS block form
             if w[3] == "description" || w[3] == "sequence-number" { return .modelled }
+            if w[0] == "ipv6" { return .unsupported("IPv6 prefix-list entries are not modelled") }
             guard let entry = Self.prefixListEntry(w, from: 3, location: location) else { return .unrecognized }
             state.device.prefixListEntries[name, default: []].append(entry)
             return .modelled
@@ -382,6 +383,9 @@ public struct CiscoStyleParser {
 
     func bgpLine(_ w: [Substring], location: SourceLocation, state: inout State) -> Outcome {
         guard var bgp = state.device.bgp else { return .unrecognized }
+        // Move it out so that the neighbor list is uniquely referenced while it changes
+        // (otherwise every neighbor line copied the whole list).
+        state.device.bgp = nil
         defer { state.device.bgp = bgp }
         let first = w[0]
         switch first {

@@ -6,14 +6,16 @@ public struct IPv4Address: Hashable, Comparable, Sendable, CustomStringConvertib
 
     /// Parses dotted-quad text; returns nil for anything else (no leading zeros quirks, no shorthand).
     public init?(_ text: some StringProtocol) {
-        var parts: [UInt32] = []
-        parts.reserveCapacity(4)
+        // Byte by byte, no allocation: config parsers read millions of addresses.
+        var value: UInt32 = 0
+        var parts = 0
         var current: UInt32 = 0
         var digits = 0
         for byte in text.utf8 {
             if byte == UInt8(ascii: ".") {
-                guard digits > 0 else { return nil }
-                parts.append(current); current = 0; digits = 0
+                guard digits > 0, parts < 3 else { return nil }
+                value = value << 8 | current
+                parts += 1; current = 0; digits = 0
             } else if byte >= 48 && byte <= 57 {
                 current = current * 10 + UInt32(byte - 48)
                 digits += 1
@@ -22,10 +24,8 @@ public struct IPv4Address: Hashable, Comparable, Sendable, CustomStringConvertib
                 return nil
             }
         }
-        guard digits > 0 else { return nil }
-        parts.append(current)
-        guard parts.count == 4 else { return nil }
-        value = parts[0] << 24 | parts[1] << 16 | parts[2] << 8 | parts[3]
+        guard digits > 0, parts == 3 else { return nil }
+        self.value = value << 8 | current
     }
 
     /// Built byte by byte: reports print millions of addresses and interpolation is slow.

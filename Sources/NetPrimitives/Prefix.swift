@@ -12,10 +12,17 @@ public struct Prefix: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// Parses `a.b.c.d/len`. `hostBitsSet` tells the caller that the text had host bits (an interface address).
     public static func parse(_ text: some StringProtocol) -> (prefix: Prefix, address: IPv4Address)? {
-        let pieces = text.split(separator: "/", omittingEmptySubsequences: false)
-        guard pieces.count == 2, let address = IPv4Address(pieces[0]),
-              let length = UInt8(pieces[1]), length <= 32, pieces[1].allSatisfy(\.isNumber) else { return nil }
-        return (Prefix(network: address, length: length), address)
+        let utf8 = text.utf8
+        guard let slash = utf8.firstIndex(of: UInt8(ascii: "/")) else { return nil }
+        guard let address = IPv4Address(Substring(text)[..<slash]) else { return nil }
+        var length = 0, digits = 0
+        for byte in utf8[utf8.index(after: slash)...] {
+            guard byte >= 48 && byte <= 57, digits < 2 else { return nil }
+            length = length * 10 + Int(byte - 48)
+            digits += 1
+        }
+        guard digits > 0, length <= 32 else { return nil }
+        return (Prefix(network: address, length: UInt8(length)), address)
     }
 
     public init?(_ text: some StringProtocol) {
