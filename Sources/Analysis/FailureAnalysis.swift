@@ -38,8 +38,14 @@ public enum FailureAnalysis {
                     outcome(flow: flows[f], trace: tracer.trace(from: flows[f].source, to: flows[f].destination), baselineTrace: baseTraces[f],
                             plane: plane, baseline: baseline, components: components)
                 }
-                // Flows delivered on their baseline path are only counted: a large sweep keeps what changed.
-                let changed = outcomes.filter { $0.classification != .delivered }
+                // Flows delivered on their baseline path are only counted: a large sweep keeps what
+                // changed. So are flows that fail exactly as they do without any failure (same class,
+                // same end): the failure did not break them, and the report lists them once, under
+                // the baseline.
+                let changed = outcomes.indices.filter { f in
+                    let now = outcomes[f], before = baselineOutcomes[f]
+                    return now.classification != .delivered && !(before.classification == now.classification && before.detail == now.detail)
+                }.map { outcomes[$0] }
                 let result = ScenarioOutcome(name: scenario.name, kind: scenario.kind, failed: scenario.spec.describe(in: network),
                                              converged: plane.statistics.converged,
                                              sessionsDown: plane.sessions.filter { !$0.established }.count - baseline.sessions.filter { !$0.established }.count,

@@ -117,6 +117,10 @@ import Testing
         #expect(r1r2.flows.filter { $0.classification == .blackHoled }.map(\.flow) == ["R2->198.51.100.0/24"])
         #expect(r1r2.flows.first { $0.flow == "R3->198.51.100.0/24" }?.classification == .rerouted)
         #expect(r1r2.flows.first { $0.flow == "R4->198.51.100.0/24" }?.classification == .rerouted)
+        // R3 has no route to R1's beacon even without a failure (R2 exports only the aggregate):
+        // listed under the baseline, not as something this failure broke; R2 losing it is.
+        #expect(report.baseline.filter { $0.classification == .noRoute }.map(\.flow) == ["R3->10.1.0.1/32", "R4->10.1.0.1/32", "T1->10.1.0.1/32"])
+        #expect(r1r2.flows.filter { $0.classification == .noRoute }.map(\.flow) == ["R2->10.1.0.1/32"])
         // In the baseline R2 does advertise the aggregate to R3.
         let baseline = Engine.run(network)
         let r3 = try #require(network.routers.firstIndex { $0.name == "R3" })
