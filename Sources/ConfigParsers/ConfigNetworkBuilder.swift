@@ -84,6 +84,8 @@ public enum ConfigNetworkBuilder {
                     guard let source else { warn("redistribute \(item.source) is not modelled", item.location); continue }
                     config.redistributions.append(BGPRedistribution(source: source, routeMap: translator.routeMap(item.routeMap, usedAt: item.location), location: item.location))
                 }
+                var junos = device.dialect == .junos ? JunosPolicyTranslator(device: device, sessions: device.sessions) : nil
+                if junos != nil { config.redistributions += junos?.redistributions() ?? [] }
                 for statement in facts.networks where statement.routeMap != nil {
                     warn("network \(statement.prefix) route-map \(statement.routeMap ?? ""): the route-map on a network statement is not modelled; announced without it", statement.location)
                 }
@@ -97,6 +99,19 @@ public enum ConfigNetworkBuilder {
                     }
                     guard let remoteAS = remote else {
                         warn("neighbor \(neighbor.key) has no usable remote-as\(neighbor.remoteAS == "external" ? " (external, and no given config owns that address in another AS)" : ""); not modelled", neighbor.location)
+                        continue
+                    }
+                    if var translator = junos {
+                        let (exportPolicy, conditional) = translator.export(for: neighbor)
+                        let importPolicy = translator.importPolicy(for: neighbor)
+                        junos = translator
+                        // Junos `local-address` is an address: source from the interface that has it.
+                        let source = neighbor.updateSource.flatMap { text in
+                            IPv4Address(text).flatMap { address in device.interfaces.first { $0.addresses.contains { $0.address == address } }?.name } ?? text
+                        }
+                        config.neighbors.append(BGPNeighbor(address: address, remoteAS: remoteAS, updateSource: source, nextHopSelf: neighbor.nextHopSelf,
+                                                            routeReflectorClient: neighbor.routeReflectorClient, importPolicy: importPolicy, exportPolicy: exportPolicy,
+                                                            conditionalAdvertisement: conditional, location: neighbor.location))
                         continue
                     }
                     var importPolicy = translator.sessionPolicy(routeMap: neighbor.routeMapIn, list: neighbor.prefixListIn, kind: neighbor.listKindIn, direction: "in", neighbor: neighbor)
@@ -125,8 +140,8 @@ public enum ConfigNetworkBuilder {
                                                         conditionalAdvertisement: conditional, location: neighbor.location))
                 }
                 bgp = config
-                policies = translator.policies
-                diagnostics += translator.diagnostics
+                policies = junos?.policies ?? translator.policies
+                diagnostics += junos?.diagnostics ?? translator.diagnostics
             }
             routers.append(Router(name: routerName, asn: asn, routerID: routerID, interfaces: interfaces, staticRoutes: statics, ipSLAs: slas, tracks: tracks,
                                   bgp: bgp, policies: policies, location: fileLocation))

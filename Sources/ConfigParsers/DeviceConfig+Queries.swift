@@ -13,6 +13,9 @@ extension DeviceConfig {
         if merged.prefixListOut == nil { merged.prefixListOut = parent.prefixListOut; merged.listKindOut = parent.listKindOut }
         merged.maximumPrefix = merged.maximumPrefix ?? parent.maximumPrefix
         if merged.exportChain.isEmpty { merged.exportChain = parent.exportChain }
+        merged.updateSource = merged.updateSource ?? parent.updateSource
+        merged.nextHopSelf = merged.nextHopSelf || parent.nextHopSelf
+        merged.routeReflectorClient = merged.routeReflectorClient || parent.routeReflectorClient
         merged.advertiseMap = merged.advertiseMap ?? parent.advertiseMap
         merged.existMap = merged.existMap ?? parent.existMap
         merged.nonExistMap = merged.nonExistMap ?? parent.nonExistMap

@@ -29,6 +29,8 @@ public struct DeviceConfig: Sendable {
     public var asPathListEntries: [String: [ASPathListEntryConfig]] = [:]
     /// Junos policy-statements: their terms in order (what the Null0 rules evaluate).
     public var junosPolicies: [String: [JunosPolicyTerm]] = [:]
+    /// Junos `policy-options condition C if-route-exists P`: the prefix each condition watches.
+    public var junosConditions: [String: (prefix: Prefix, location: SourceLocation)] = [:]
     /// MPLS / LDP / RSVP statements, recognised and not modelled yet.
     public var mplsStatements: [SourceLocation] = []
     public var lines = LineTally()
@@ -123,6 +125,8 @@ public struct JunosPolicyTerm: Sendable {
     public var prefixLists: [String] = []
     /// `from condition C`: the term only matches while the condition holds (conditional advertisement).
     public var conditions: [String] = []
+    /// Other `from` conditions (community, as-path, neighbor, ...), which routesim does not evaluate.
+    public var otherMatches: [String] = []
     /// `then accept` (true) / `then reject` (false); nil: no terminating action (next term).
     public var accept: Bool?
     public var location: SourceLocation

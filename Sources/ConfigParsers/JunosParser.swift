@@ -249,6 +249,9 @@ public struct JunosParser {
             } else if at(1) == "condition", let name = at(2) {
                 // `condition C if-route-exists P table inet.0`: the Junos form of conditional advertisement.
                 if w.contains("if-route-exists"), device.prefixLists["condition:\(name)"] == nil { device.prefixLists["condition:\(name)"] = location }
+                if let i = w.firstIndex(of: "if-route-exists"), let prefix = w[(i + 1)...].lazy.compactMap({ ConfigSource.interfaceAddress($0)?.prefix }).first {
+                    device.junosConditions[String(name)] = (prefix, location)
+                }
                 modelled = true
             } else if at(1) == "community", let name = at(2) {
                 if device.communityLists[String(name)] == nil { device.communityLists[String(name)] = location }
@@ -318,7 +321,7 @@ extension JunosParser {
                     }
                     terms[index].routeFilters.append((prefix, mode, low, high))
                 }
-            default: break
+            default: terms[index].otherMatches.append(String(kind))
             }
         }
         device.junosPolicies[policy] = terms

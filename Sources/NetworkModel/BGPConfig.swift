@@ -55,6 +55,9 @@ public enum AdvertiseCondition: Sendable, Equatable {
     case exist(String)
     /// Advertise while the named route-map matches no route in the BGP table.
     case nonExist(String)
+    /// Advertise while the router's routing table has exactly this prefix, from any protocol
+    /// (Junos `condition C if-route-exists P table inet.0`).
+    case routeExists(Prefix)
 }
 
 /// `neighbor X advertise-map A exist-map E | non-exist-map N`.

@@ -111,6 +111,7 @@ extension Network {
                 checkRouteMap(conditional.advertiseMap, at: neighbor.location)
                 switch conditional.condition {
                 case .exist(let name), .nonExist(let name): checkRouteMap(name, at: neighbor.location)
+                case .routeExists: break
                 }
             }
             if let source = neighbor.updateSource, router.interfaceIndex(named: source) == nil {

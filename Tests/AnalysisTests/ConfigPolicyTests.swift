@@ -156,4 +156,62 @@ import Testing
                 == ["neighbor 192.168.1.1 has no outbound filter: FRR's bgp ebgp-requires-policy (the default since 7.4) announces no route to it",
                     "neighbor 192.168.1.2 has no inbound filter: FRR's bgp ebgp-requires-policy (the default since 7.4) accepts no route from it"])
     }
+
+    /// Junos has no `network` statement: R2 (as Junos, the others as IOS) announces its Null0 pin
+    /// because its export policy accepts the static route. Unconditionally, failing R1-R2
+    /// black-holes R3's and R4's traffic at R2; with `from condition` on a route R2 only has while
+    /// it reaches R1 (`if-route-exists 10.1.0.1/32`, R1's loopback by OSPF), it does not.
+    @Test(arguments: [false, true]) func junosExportPolicyAnnouncesThePin(conditional: Bool) throws {
+        let folder = Self.root.appendingPathComponent("examples/null0-peering-configs")
+        var devices = try ["R1", "R3", "R4", "T1"].map { name in
+            let path = folder.appendingPathComponent("\(name).cfg").path
+            return Linter.parse(text: try String(contentsOfFile: path, encoding: .utf8), file: path)
+        }
+        var r2 = """
+        set system host-name R2
+        set interfaces lo0 unit 0 family inet address 10.1.0.2/32
+        set interfaces ge-0/0/1 unit 0 family inet address 172.16.0.1/31
+        set interfaces ge-0/0/2 unit 0 family inet address 192.0.2.2/31
+        set routing-options autonomous-system 65001
+        set routing-options static route 198.51.100.0/24 discard
+        set protocols ospf area 0.0.0.0 interface all
+        set protocols bgp group CORE type internal
+        set protocols bgp group CORE local-address 10.1.0.2
+        set protocols bgp group CORE neighbor 10.1.0.1
+        set protocols bgp group PEER type external
+        set protocols bgp group PEER peer-as 65002
+        set protocols bgp group PEER neighbor 192.0.2.3
+        set protocols bgp group PEER export EXPORT-AGGREGATE
+        set policy-options policy-statement EXPORT-AGGREGATE term AGGREGATE from protocol static
+        set policy-options policy-statement EXPORT-AGGREGATE term AGGREGATE from route-filter 198.51.100.0/24 exact
+        set policy-options policy-statement EXPORT-AGGREGATE term AGGREGATE then accept
+        set policy-options policy-statement EXPORT-AGGREGATE term REST then reject
+
+        """
+        if conditional {
+            r2 += """
+            set policy-options policy-statement EXPORT-AGGREGATE term AGGREGATE from condition CORE-UP
+            set policy-options condition CORE-UP if-route-exists 10.1.0.1/32 table inet.0
+
+            """
+        }
+        devices.append(Linter.parse(text: r2, file: "R2.conf"))
+        #expect(devices.last?.dialect == .junos)
+        let (built, diagnostics) = ConfigNetworkBuilder.build(devices, name: "mixed")
+        let network = try #require(built, "\(diagnostics.map(\.message))")
+        #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
+        let baseline = Engine.run(network)
+        #expect(baseline.sessions.filter(\.established).count == baseline.sessions.count)
+        let r3 = try #require(network.routers.firstIndex { $0.name == "R3" })
+        // R3 learns the aggregate from R2 (and only that: the REST term rejects R2's other routes).
+        #expect(baseline.bgpTables[r3][Prefix("198.51.100.0/24")!].map { $0.isEBGP && $0.attributes.asPath.description == "65001" } == true)
+        #expect(baseline.bgpTables[r3][Prefix("10.1.0.2/32")!] == nil)
+        let report = FailureAnalysis.run(network)
+        let r1r2 = try #require(report.scenarios.first { $0.name == "link R1-R2" })
+        let blackHoled = r1r2.flows.filter { $0.classification == .blackHoled }.map(\.flow).sorted()
+        #expect(blackHoled == (conditional ? ["R2->198.51.100.0/24"] : ["R2->198.51.100.0/24", "R3->198.51.100.0/24", "R4->198.51.100.0/24"]))
+        // The linter agrees: the unconditional export is the pin pattern, the conditional one is not.
+        let lint = Linter.run(devices.map { Linter.FileResult(path: $0.file, device: $0) })
+        #expect(lint.findings.contains { $0.code == "NULL-PIN-UNCONDITIONAL" && $0.file == "R2.conf" } == !conditional)
+    }
 }

@@ -201,6 +201,8 @@ struct BGPRun {
                     states[p] = tables[r].contains { evaluator.permits(map, prefix: $0.key, attributes: $0.value.attributes) }
                 case .nonExist(let map):
                     states[p] = !tables[r].contains { evaluator.permits(map, prefix: $0.key, attributes: $0.value.attributes) }
+                case .routeExists(let prefix):
+                    states[p] = nonBGP[r][prefix] != nil || tables[r][prefix] != nil
                 }
             }
             return states
