@@ -83,7 +83,7 @@ struct IGPComputation {
             var patch: Patch?
             if let reusable, let before = reusable.advertisers[asn] {
                 withdrawn = Set(before.prefixes).subtracting(grouped.prefixes)
-                patch = Patch(grouped: grouped, baseline: before, withdrawn: withdrawn)
+                patch = Patch(grouped: grouped, baseline: before, withdrawn: withdrawn, routers: network.routers.count)
             }
             for source in routers {
                 if let reusable, let patch, !reusable.distances[source].isEmpty, reusable.dagLinks[source].isDisjoint(with: failedLinks) {
@@ -118,18 +118,19 @@ struct IGPComputation {
     struct Patch {
         /// Prefixes (ids in `grouped`) whose advertisers are not the baseline's.
         var altered: [Int] = []
-        /// Per advertising router, the ids of the prefixes it advertises.
-        var idsByOrigin: [Int: [Int]] = [:]
+        /// Per advertising router (indexed by router), the ids of the prefixes it advertises.
+        var idsByOrigin: [[Int]]
         var withdrawn: Set<Prefix>
 
-        init(grouped: PrefixAdvertisers, baseline: PrefixAdvertisers, withdrawn: Set<Prefix>) {
+        init(grouped: PrefixAdvertisers, baseline: PrefixAdvertisers, withdrawn: Set<Prefix>, routers: Int) {
             self.withdrawn = withdrawn
+            idsByOrigin = Array(repeating: [], count: routers)
             let sameLayout = grouped.prefixes == baseline.prefixes
             var oldIndex: [Prefix: Int] = [:]
             if !sameLayout { for (id, prefix) in baseline.prefixes.enumerated() { oldIndex[prefix] = id } }
             for (id, prefix) in grouped.prefixes.enumerated() {
                 let advertisers = grouped.advertisers[id]
-                for advertiser in advertisers { idsByOrigin[advertiser.origin, default: []].append(id) }
+                for advertiser in advertisers { idsByOrigin[advertiser.origin].append(id) }
                 guard let old = sameLayout ? id : oldIndex[prefix] else { altered.append(id); continue }
                 let before = baseline.advertisers[old]
                 let same = before.count == advertisers.count
@@ -148,16 +149,19 @@ struct IGPComputation {
         let oldDistance = baseline.distances[source], oldHops = baseline.firstHops[source]
         var ids = patch.altered
         for r in distance.indices where distance[r] != oldDistance[r] || firstHops[r] != oldHops[r] {
-            ids += patch.idsByOrigin[r] ?? []
+            ids += patch.idsByOrigin[r]
         }
         var table = RIBTable(overlaying: baseline.routes[source])
         var changed: Set<Prefix> = []
         for prefix in patch.withdrawn where table.removeValue(forKey: prefix) != nil { changed.insert(prefix) }
         guard !ids.isEmpty else { return (table, changed) }
         let protocolKind: RouteProtocol = config.protocolKind == .ospf ? .ospf : .isis
-        let router = network.routers[source]
-        let distanceValue = protocolKind == .ospf ? router.distances.ospf : router.distances.isis
-        for id in Set(ids) {
+        let distances = network.routers[source].distances
+        let distanceValue = protocolKind == .ospf ? distances.ospf : distances.isis
+        // A prefix with several advertisers can be listed more than once: visit each id once.
+        var seen = [Bool](repeating: false, count: grouped.prefixes.count)
+        for id in ids where !seen[id] {
+            seen[id] = true
             let prefix = grouped.prefixes[id]
             let entry = entry(for: id, at: source, config: config, protocolKind: protocolKind, distanceValue: distanceValue,
                               distance: distance, firstHops: firstHops, grouped: grouped, texts: texts)
