@@ -23,17 +23,7 @@ public struct NullPinUnconditionalRule: LintRule {
          neighbor 192.0.2.2 remote-as 65002
          network 198.51.100.0 mask 255.255.255.0
         ip route 198.51.100.0 255.255.255.0 Null0
-        """, """
-        set routing-options autonomous-system 65001
-        set routing-options static route 198.51.100.0/24 discard
-        set protocols bgp group PEER type external
-        set protocols bgp group PEER peer-as 65002
-        set protocols bgp group PEER neighbor 192.0.2.2
-        set protocols bgp group PEER export EXPORT-AGGREGATE
-        set policy-options policy-statement EXPORT-AGGREGATE term AGGREGATE from protocol static
-        set policy-options policy-statement EXPORT-AGGREGATE term AGGREGATE from route-filter 198.51.100.0/24 exact
-        set policy-options policy-statement EXPORT-AGGREGATE term AGGREGATE then accept
-        """],
+        """, junosExample(condition: false)],
         clean: ["""
         router bgp 65001
          neighbor 192.0.2.2 remote-as 65002
@@ -51,19 +41,25 @@ public struct NullPinUnconditionalRule: LintRule {
         ip route 198.51.100.0 255.255.255.0 Null0
         route-map ADV permit 10
         route-map CORE permit 10
-        """, """
+        """, junosExample(condition: true)])
+
+    /// Junos form: an export policy that accepts the discard static, with or without a
+    /// `from condition` on a core route.
+    static func junosExample(condition: Bool) -> String {
+        let term = "set policy-options policy-statement EXPORT-AGGREGATE term AGGREGATE"
+        return """
         set routing-options autonomous-system 65001
         set routing-options static route 198.51.100.0/24 discard
         set protocols bgp group PEER type external
         set protocols bgp group PEER peer-as 65002
         set protocols bgp group PEER neighbor 192.0.2.2
         set protocols bgp group PEER export EXPORT-AGGREGATE
-        set policy-options policy-statement EXPORT-AGGREGATE term AGGREGATE from protocol static
-        set policy-options policy-statement EXPORT-AGGREGATE term AGGREGATE from route-filter 198.51.100.0/24 exact
-        set policy-options policy-statement EXPORT-AGGREGATE term AGGREGATE from condition CORE-UP
-        set policy-options policy-statement EXPORT-AGGREGATE term AGGREGATE then accept
-        set policy-options condition CORE-UP if-route-exists 10.1.0.1/32 table inet.0
-        """])
+        \(term) from protocol static
+        \(term) from route-filter 198.51.100.0/24 exact
+
+        """ + (condition ? "\(term) from condition CORE-UP\nset policy-options condition CORE-UP if-route-exists 10.1.0.1/32 table inet.0\n" : "")
+            + "\(term) then accept"
+    }
 
     public init() {}
 
