@@ -189,6 +189,9 @@ import FoundationXML
         #expect(missing == ["/nonexistent/x"] && files.count == 3)
         let report = Linter.run(files.map { Linter.parse(path: $0) })
         #expect(report.files[0].error?.contains("binary") == true)
+        // A symbolic link back to the directory is not followed: no file twice, no endless walk.
+        try FileManager.default.createSymbolicLink(at: directory.appendingPathComponent("loop"), withDestinationURL: directory)
+        #expect(Linter.collect([directory.path]).files.count == 3)
         #expect(report.findings.contains { $0.code == "NULL-PIN-UNCONDITIONAL" })
         let junos = try #require(report.files[2].device)
         #expect(junos.dialect == .junos && junos.hostname == "r1" && junos.interfaces.map(\.name) == ["ge-0/0/0.0"] && junos.lines.unrecognized.isEmpty)
