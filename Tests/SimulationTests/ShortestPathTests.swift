@@ -43,4 +43,35 @@ import Testing
         compare(network, failures: .none, name: "hub")
         compare(network, failures: FailureSpec(links: [0, 2, 4]), name: "hub with spokes cut")
     }
+
+    /// Incremental SPF after a failure equals the full SPF: every source, every single link and
+    /// router failure, every example and generated network, plus pairs on the small examples.
+    @Test func incrementalAfterFailuresEqualsFull() throws {
+        var networks = EngineInvariantTests.generatedNetworks
+        for path in EngineInvariantTests.examples { if let network = TopologyLoader.load(path: path).network { networks.append((path, network)) } }
+        var compared = 0, differentFromBaseline = 0
+        for (name, network) in networks {
+            let base = IGPComputation(network: network, liveness: Liveness(network: network, failures: .none))
+            let baseAdjacency = base.buildAdjacency()
+            let before = network.routers.indices.map { base.shortestPaths(from: $0, adjacency: baseAdjacency) }
+            let scenarios = ScenarioEnumeration(maximumFailures: network.routers.count <= 12 ? 2 : 1, includeSets: false).scenarios(for: network).scenarios
+            for scenario in scenarios {
+                let liveness = Liveness(network: network, failures: scenario.spec)
+                let igp = IGPComputation(network: network, liveness: liveness)
+                let adjacency = igp.buildAdjacency()
+                let incoming = IGPComputation.incoming(adjacency)
+                let failed = Set(network.links.indices.filter { !liveness.linkUp[$0] })
+                for source in network.routers.indices where liveness.routerUp[source] {
+                    let full = igp.shortestPaths(from: source, adjacency: adjacency)
+                    let fast = igp.incrementalShortestPaths(from: source, before: before[source], baselineAdjacency: baseAdjacency, adjacency: adjacency,
+                                                            incoming: incoming, failedLinks: failed, routerUp: liveness.routerUp)
+                    #expect(fast.0 == full.0, "\(name): \(scenario.name): distances from \(network.routers[source].name)")
+                    #expect(fast.1 == full.1, "\(name): \(scenario.name): first hops from \(network.routers[source].name)")
+                    compared += 1
+                    if full.1 != before[source].1 { differentFromBaseline += 1 }
+                }
+            }
+        }
+        #expect(compared > 1000 && differentFromBaseline > 100, "\(compared) compared, \(differentFromBaseline) changed")
+    }
 }

@@ -29,6 +29,8 @@ struct IGPComputation {
         /// Per router: its SPF result (empty for routers without an IGP).
         var distances: [[UInt64]]
         var firstHops: [[[NextHop]]]
+        /// The IGP adjacencies without failures (for incremental SPF).
+        var adjacency: [[Adjacency]] = []
         /// Per AS: who advertised what.
         var advertisers: [ASN: PrefixAdvertisers]
         /// Filled by the engine: the installed static routes and interface states per router,
@@ -67,6 +69,7 @@ struct IGPComputation {
         // per-AS patch recomputes every prefix whose advertisers differ from the baseline's.
         let reusable = reuse
         let failedLinks = Set(network.links.indices.filter { !liveness.linkUp[$0] })
+        var incoming: Incoming?
         for asn in members.keys.sorted() {
             guard let config = network.autonomousSystems[asn]?.igp, let routers = members[asn] else { continue }
             let advertised = routers.map { self.advertisements(of: $0, config: config, statics: installedStatics[$0]) }
@@ -94,7 +97,15 @@ struct IGPComputation {
                     dags[source] = reusable.dagLinks[source]
                     continue
                 }
-                let (distance, firstHops) = shortestPaths(from: source, adjacency: adjacency)
+                let (distance, firstHops): ([UInt64], [[NextHop]])
+                if let reusable, !reusable.distances[source].isEmpty, !reusable.adjacency.isEmpty {
+                    if incoming == nil { incoming = Self.incoming(adjacency) }
+                    (distance, firstHops) = incrementalShortestPaths(from: source, before: (reusable.distances[source], reusable.firstHops[source]),
+                                                                     baselineAdjacency: reusable.adjacency, adjacency: adjacency, incoming: incoming ?? [],
+                                                                     failedLinks: failedLinks, routerUp: liveness.routerUp)
+                } else {
+                    (distance, firstHops) = shortestPaths(from: source, adjacency: adjacency)
+                }
                 if let reusable, let patch, !reusable.distances[source].isEmpty {
                     (result[source], changed[source]) = patchedRoutes(at: source, config: config, distance: distance, firstHops: firstHops, grouped: grouped,
                                                                       texts: texts, baseline: reusable, patch: patch)
@@ -109,7 +120,7 @@ struct IGPComputation {
                 }
             }
         }
-        let kept = Reuse(routes: record ? result : [], dagLinks: dags, distances: distances, firstHops: allFirstHops,
+        let kept = Reuse(routes: record ? result : [], dagLinks: dags, distances: distances, firstHops: allFirstHops, adjacency: record ? adjacency : [],
                          advertisers: allAdvertisers)
         return Output(routes: result, reuse: kept, changed: changed)
     }
