@@ -45,12 +45,12 @@ let package = Package(
         ]),
         .testTarget(name: "NetPrimitivesTests", dependencies: ["NetPrimitives"]),
         .testTarget(name: "TopologyLoaderTests", dependencies: ["TopologyLoader", "Pipeline"], exclude: ["Fixtures"]),
-        .testTarget(name: "SimulationTests", dependencies: ["Pipeline", "Simulation", "TopologyLoader"]),
+        .testTarget(name: "SimulationTests", dependencies: ["Pipeline", "Simulation", "TopologyLoader"], exclude: ["Fixtures"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Pipeline", "Yams"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Pipeline", "Analysis"]),
         .testTarget(name: "CLITests", dependencies: ["Pipeline"]),
         .testTarget(name: "ConfigParsersTests", dependencies: ["ConfigParsers"]),
         .testTarget(name: "LintTests", dependencies: ["Lint", "ConfigParsers", "NetPrimitives"], exclude: ["Snapshots"]),
-        .testTarget(name: "RenderingTests", dependencies: ["Pipeline", "Rendering"], exclude: ["Snapshots"]),
+        .testTarget(name: "RenderingTests", dependencies: ["Pipeline", "Rendering"], exclude: ["Snapshots", "Fixtures"]),
     ]
 )

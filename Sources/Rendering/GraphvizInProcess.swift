@@ -31,7 +31,8 @@ public final class GraphvizInProcess: GraphRenderer {
             guard let graph = dot.withCString({ cgraphviz_read_dot($0) }) else { throw .failed(renderer: name, message: "cannot parse DOT: \(capturedErrors)") }
             defer { agclose(graph) }
             // The engine named by the graph's `layout` attribute, as the dot program does.
-            let engine = agget(UnsafeMutableRawPointer(graph), UnsafeMutablePointer(mutating: "layout")).flatMap { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "dot"
+            let engine = "layout".withCString { name in agget(UnsafeMutableRawPointer(graph), UnsafeMutablePointer(mutating: name)).flatMap { String(cString: $0) } }
+                .flatMap { $0.isEmpty ? nil : $0 } ?? "dot"
             guard gvLayout(gvc, graph, engine) == 0 else { throw .failed(renderer: name, message: "layout: \(capturedErrors)") }
             defer { gvFreeLayout(gvc, graph) }
             var data: UnsafeMutablePointer<CChar>? = nil
