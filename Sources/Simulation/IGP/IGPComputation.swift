@@ -17,15 +17,12 @@ struct IGPComputation {
         var link: Int
     }
 
-    /// What a run with failures can take from the run without them: a router whose
-    /// shortest-path DAG uses none of the failed links keeps its distances and next hops, so
-    /// its routes are the baseline's minus the prefixes that are no longer advertised. A
-    /// router whose DAG does use one reruns its SPF but rebuilds only the routes toward
-    /// advertisers whose distance or first hops changed (usually the few behind the link).
+    /// What a run with failures can take from the run without them: each router's SPF result,
+    /// updated only below the failed edges of its shortest-path DAG (IGPComputation+IncrementalSPF),
+    /// and its routes, rebuilt only toward advertisers whose distance or first hops changed and
+    /// toward prefixes whose advertisers changed (usually the few behind the link).
     struct Reuse: Sendable {
         var routes: [RIBTable]
-        /// Per router: the links on its shortest-path DAG (every equal-cost path).
-        var dagLinks: [Set<Int>]
         /// Per router: its SPF result (empty for routers without an IGP).
         var distances: [[UInt64]]
         var firstHops: [[[NextHop]]]
@@ -56,7 +53,6 @@ struct IGPComputation {
     func run(installedStatics: [[Prefix]], reuse: Reuse? = nil, record: Bool = false) -> Output {
         var result = [RIBTable](repeating: RIBTable(), count: network.routers.count)
         var changed = [Set<Prefix>?](repeating: reuse == nil ? nil : [], count: network.routers.count)
-        var dags = [Set<Int>](repeating: [], count: network.routers.count)
         var distances = [[UInt64]](repeating: [], count: record ? network.routers.count : 0)
         var allFirstHops = [[[NextHop]]](repeating: [], count: record ? network.routers.count : 0)
         var allAdvertisers: [ASN: PrefixAdvertisers] = [:]
@@ -70,6 +66,7 @@ struct IGPComputation {
         let reusable = reuse
         let failedLinks = Set(network.links.indices.filter { !liveness.linkUp[$0] })
         var incoming: Incoming?
+        let failedEdges = reuse.map { Self.failedEdges($0.adjacency, failedLinks: failedLinks) } ?? []
         for asn in members.keys.sorted() {
             guard let config = network.autonomousSystems[asn]?.igp, let routers = members[asn] else { continue }
             let advertised = routers.map { self.advertisements(of: $0, config: config, statics: installedStatics[$0]) }
@@ -89,38 +86,28 @@ struct IGPComputation {
                 patch = Patch(grouped: grouped, baseline: before, withdrawn: withdrawn, routers: network.routers.count)
             }
             for source in routers {
-                if let reusable, let patch, !reusable.distances[source].isEmpty, reusable.dagLinks[source].isDisjoint(with: failedLinks) {
-                    // Same SPF result: only prefixes whose advertisers changed need a new route.
-                    (result[source], changed[source]) = patchedRoutes(at: source, config: config, distance: reusable.distances[source],
-                                                                      firstHops: reusable.firstHops[source], grouped: grouped, texts: texts,
-                                                                      baseline: reusable, patch: patch)
-                    dags[source] = reusable.dagLinks[source]
+                if let reusable, let patch, !reusable.distances[source].isEmpty {
+                    // Only nodes below a failed edge of the source's DAG can have moved; with none,
+                    // the SPF result is the baseline's and only advertiser changes need new routes.
+                    var now = (reusable.distances[source], reusable.firstHops[source])
+                    if let affected = Self.affectedNodes(distance: now.0, failedEdges: failedEdges, baselineAdjacency: reusable.adjacency) {
+                        if incoming == nil { incoming = Self.incoming(adjacency) }
+                        now = incrementalShortestPaths(from: source, before: now, affected: affected, adjacency: adjacency, incoming: incoming ?? [])
+                    }
+                    (result[source], changed[source]) = patchedRoutes(at: source, config: config, distance: now.0, firstHops: now.1, grouped: grouped,
+                                                                      texts: texts, baseline: reusable, patch: patch)
                     continue
                 }
-                let (distance, firstHops): ([UInt64], [[NextHop]])
-                if let reusable, !reusable.distances[source].isEmpty, !reusable.adjacency.isEmpty {
-                    if incoming == nil { incoming = Self.incoming(adjacency) }
-                    (distance, firstHops) = incrementalShortestPaths(from: source, before: (reusable.distances[source], reusable.firstHops[source]),
-                                                                     baselineAdjacency: reusable.adjacency, adjacency: adjacency, incoming: incoming ?? [],
-                                                                     failedLinks: failedLinks, routerUp: liveness.routerUp)
-                } else {
-                    (distance, firstHops) = shortestPaths(from: source, adjacency: adjacency)
-                }
-                if let reusable, let patch, !reusable.distances[source].isEmpty {
-                    (result[source], changed[source]) = patchedRoutes(at: source, config: config, distance: distance, firstHops: firstHops, grouped: grouped,
-                                                                      texts: texts, baseline: reusable, patch: patch)
-                } else {
-                    result[source] = routes(at: source, config: config, distance: distance, firstHops: firstHops, grouped: grouped, texts: texts)
-                    changed[source] = nil
-                }
+                let (distance, firstHops) = shortestPaths(from: source, adjacency: adjacency)
+                result[source] = routes(at: source, config: config, distance: distance, firstHops: firstHops, grouped: grouped, texts: texts)
+                changed[source] = nil
                 if record {
-                    dags[source] = dagLinks(distance: distance, adjacency: adjacency)
                     distances[source] = distance
                     allFirstHops[source] = firstHops
                 }
             }
         }
-        let kept = Reuse(routes: record ? result : [], dagLinks: dags, distances: distances, firstHops: allFirstHops, adjacency: record ? adjacency : [],
+        let kept = Reuse(routes: record ? result : [], distances: distances, firstHops: allFirstHops, adjacency: record ? adjacency : [],
                          advertisers: allAdvertisers)
         return Output(routes: result, reuse: kept, changed: changed)
     }
@@ -182,17 +169,6 @@ struct IGPComputation {
             }
         }
         return (table, changed)
-    }
-
-    /// Links that lie on some shortest path from the source (both directions of a link count).
-    func dagLinks(distance: [UInt64], adjacency: [[Adjacency]]) -> Set<Int> {
-        var links: Set<Int> = []
-        for (u, edges) in adjacency.enumerated() where distance[u] != .max {
-            for edge in edges where distance[edge.neighbor] != .max && distance[u] + UInt64(edge.cost) == distance[edge.neighbor] {
-                links.insert(edge.link)
-            }
-        }
-        return links
     }
 
     func buildAdjacency() -> [[Adjacency]] {
