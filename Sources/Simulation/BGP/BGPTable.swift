@@ -35,12 +35,18 @@ struct BGPResults: Sendable {
         costPatches.reserveCapacity(capacity)
     }
 
-    func index(of prefix: Prefix) -> Int? {
-        var low = 0, high = prefixes.count
+    /// The first index in 0..<count whose element is not below the target (`below` tells).
+    private static func lowerBound(_ count: Int, below: (Int) -> Bool) -> Int {
+        var low = 0, high = count
         while low < high {
             let middle = (low + high) / 2
-            if prefixes[middle] < prefix { low = middle + 1 } else { high = middle }
+            if below(middle) { low = middle + 1 } else { high = middle }
         }
+        return low
+    }
+
+    func index(of prefix: Prefix) -> Int? {
+        let low = Self.lowerBound(prefixes.count) { prefixes[$0] < prefix }
         return low < prefixes.count && prefixes[low] == prefix ? low : nil
     }
 
@@ -69,11 +75,7 @@ struct BGPResults: Sendable {
     private func patch(_ route: inout BGPRoute, at index: Int, router: Int) {
         let patches = costPatches[index]
         guard !patches.isEmpty, !route.isLocal else { return }
-        var low = 0, high = patches.count
-        while low < high {
-            let middle = (low + high) / 2
-            if patches[middle].router < router { low = middle + 1 } else { high = middle }
-        }
+        let low = Self.lowerBound(patches.count) { patches[$0].router < router }
         if low < patches.count && patches[low].router == router { route.igpCost = patches[low].cost }
     }
 
@@ -81,15 +83,9 @@ struct BGPResults: Sendable {
     func route(at index: Int, router: Int) -> BGPRoute? {
         if !routerUp.isEmpty && !routerUp[router] { return nil }
         let routes = best[index]
-        var low = 0, high = routes.count
-        while low < high {
-            let middle = (low + high) / 2
-            if routes[middle].router < router { low = middle + 1 } else { high = middle }
-        }
-        guard low < routes.count && routes[low].router == router else { return nil }
-        var route = routes[low].route
-        patch(&route, at: index, router: router)
-        return route
+        let position = Self.lowerBound(routes.count) { routes[$0].router < router }
+        guard position < routes.count && routes[position].router == router else { return nil }
+        return route(at: index, position: position, router: router)
     }
 }
 
