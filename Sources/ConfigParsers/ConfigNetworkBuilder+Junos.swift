@@ -87,6 +87,12 @@ struct JunosPolicyTranslator {
         PrefixListEntry(action: .permit, prefix: prefix, ge: nil, le: nil, location: fileLocation)
     }
 
+    /// The session's import and export route-maps and conditional advertisement.
+    mutating func sessionPolicies(for session: NeighborConfig) -> SessionPolicies {
+        let (exportPolicy, conditional) = export(for: session)
+        return SessionPolicies(importPolicy: importPolicy(for: session), exportPolicy: exportPolicy, conditional: conditional)
+    }
+
     /// The session's export route-map and conditional advertisement.
     mutating func export(for session: NeighborConfig) -> (policy: String?, conditional: ConditionalAdvertisement?) {
         let chain = Self.exportChain(session)

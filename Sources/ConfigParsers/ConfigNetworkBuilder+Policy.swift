@@ -2,6 +2,13 @@ import Diagnostics
 import NetPrimitives
 import NetworkModel
 
+/// A session's policies in the model's terms.
+struct SessionPolicies {
+    var importPolicy: String?
+    var exportPolicy: String?
+    var conditional: ConditionalAdvertisement?
+}
+
 /// Turns one router's route-maps and lists (IOS, EOS, FRR) into the model's PolicySet. Only
 /// what the router uses (session policies, redistribution, conditional advertisement) is
 /// translated, and what the simulator cannot take is a CFG001 warning at its line, never
@@ -11,7 +18,7 @@ import NetworkModel
 ///   route) and fails in FRR (the entry matches nothing);
 /// - a neighbor `prefix-list` / `filter-list` that is not defined filters nothing;
 /// - a neighbor with both a route-map and a prefix-list in one direction needs both to permit.
-/// Junos policy-statements are not translated (sessions run without them, with a warning).
+/// Junos policy is JunosPolicyTranslator's.
 struct PolicyTranslator {
     let device: DeviceConfig
     private(set) var policies = PolicySet()
@@ -36,10 +43,6 @@ struct PolicyTranslator {
     /// The model's name for route-map `name` once translated; nil when `name` is nil or cannot be modelled.
     mutating func routeMap(_ name: String?, usedAt: SourceLocation) -> String? {
         guard let name else { return nil }
-        if device.dialect == .junos {
-            warn("policy \(name): Junos policy-statements are not modelled yet; the session runs without it", usedAt)
-            return nil
-        }
         if translated.contains(name) { return name }
         translated.insert(name)
         guard let entries = device.routeMaps[name], let first = entries.first else {
@@ -123,6 +126,33 @@ struct PolicyTranslator {
         return true
     }
 
+    /// Everything a session's statements say about policy: its route-maps and lists in both
+    /// directions, FRR's `bgp ebgp-requires-policy` for eBGP, and conditional advertisement.
+    mutating func sessionPolicies(for neighbor: NeighborConfig, ebgp: Bool) -> SessionPolicies {
+        var session = SessionPolicies(
+            importPolicy: sessionPolicy(routeMap: neighbor.routeMapIn, list: neighbor.prefixListIn, kind: neighbor.listKindIn, direction: "in", neighbor: neighbor),
+            exportPolicy: sessionPolicy(routeMap: neighbor.routeMapOut, list: neighbor.prefixListOut, kind: neighbor.listKindOut, direction: "out", neighbor: neighbor))
+        if ebgp && ConfigNetworkBuilder.requiresEBGPPolicy(device) {
+            for (direction, hasFilter) in [("in", neighbor.routeMapIn != nil || neighbor.prefixListIn != nil), ("out", neighbor.routeMapOut != nil || neighbor.prefixListOut != nil)] where !hasFilter {
+                diagnostics.append(Diagnostic(.warning, "CFG002", "neighbor \(neighbor.key) has no \(direction == "in" ? "inbound" : "outbound") filter: FRR's bgp ebgp-requires-policy (the default since 7.4) \(direction == "in" ? "accepts no route from it" : "announces no route to it")",
+                                              at: neighbor.statements["remote-as"] ?? neighbor.location, hint: "add a route-map or prefix-list \(direction), or `no bgp ebgp-requires-policy`"))
+                if direction == "in" { session.importPolicy = denyAll() } else { session.exportPolicy = denyAll() }
+            }
+        }
+        if let advertise = neighbor.advertiseMap {
+            let at = neighbor.conditionLocation ?? neighbor.location
+            let advertiseMap = routeMap(advertise, usedAt: at) ?? advertise
+            if let exist = neighbor.existMap {
+                session.conditional = ConditionalAdvertisement(advertiseMap: advertiseMap, condition: .exist(routeMap(exist, usedAt: at) ?? exist))
+            } else if let nonExist = neighbor.nonExistMap {
+                session.conditional = ConditionalAdvertisement(advertiseMap: advertiseMap, condition: .nonExist(routeMap(nonExist, usedAt: at) ?? nonExist))
+            } else {
+                warn("neighbor \(neighbor.key) advertise-map \(advertise) has neither exist-map nor non-exist-map; not modelled", at)
+            }
+        }
+        return session
+    }
+
     /// A route-map that denies every route (FRR's ebgp-requires-policy without a filter).
     mutating func denyAll() -> String {
         let name = "(ebgp-requires-policy: no filter)"
@@ -137,7 +167,6 @@ struct PolicyTranslator {
         let mapName = self.routeMap(routeMap, usedAt: neighbor.statements["route-map \(direction)"] ?? neighbor.location)
         guard let list else { return mapName }
         let at = neighbor.statements["\(kind) \(direction)"] ?? neighbor.location
-        if device.dialect == .junos { return mapName }
         let match: RouteMapMatch
         switch kind {
         case "prefix-list":

@@ -101,43 +101,20 @@ public enum ConfigNetworkBuilder {
                         warn("neighbor \(neighbor.key) has no usable remote-as\(neighbor.remoteAS == "external" ? " (external, and no given config owns that address in another AS)" : ""); not modelled", neighbor.location)
                         continue
                     }
+                    let session: SessionPolicies
                     if var translator = junos {
-                        let (exportPolicy, conditional) = translator.export(for: neighbor)
-                        let importPolicy = translator.importPolicy(for: neighbor)
+                        session = translator.sessionPolicies(for: neighbor)
                         junos = translator
-                        // Junos `local-address` is an address: source from the interface that has it.
-                        let source = neighbor.updateSource.flatMap { text in
-                            IPv4Address(text).flatMap { address in device.interfaces.first { $0.addresses.contains { $0.address == address } }?.name } ?? text
-                        }
-                        config.neighbors.append(BGPNeighbor(address: address, remoteAS: remoteAS, updateSource: source, nextHopSelf: neighbor.nextHopSelf,
-                                                            routeReflectorClient: neighbor.routeReflectorClient, importPolicy: importPolicy, exportPolicy: exportPolicy,
-                                                            conditionalAdvertisement: conditional, location: neighbor.location))
-                        continue
+                    } else {
+                        session = translator.sessionPolicies(for: neighbor, ebgp: remoteAS != facts.asn)
                     }
-                    var importPolicy = translator.sessionPolicy(routeMap: neighbor.routeMapIn, list: neighbor.prefixListIn, kind: neighbor.listKindIn, direction: "in", neighbor: neighbor)
-                    var exportPolicy = translator.sessionPolicy(routeMap: neighbor.routeMapOut, list: neighbor.prefixListOut, kind: neighbor.listKindOut, direction: "out", neighbor: neighbor)
-                    if remoteAS != facts.asn && Self.requiresEBGPPolicy(device) {
-                        for (direction, hasFilter) in [("in", neighbor.routeMapIn != nil || neighbor.prefixListIn != nil), ("out", neighbor.routeMapOut != nil || neighbor.prefixListOut != nil)] where !hasFilter {
-                            diagnostics.append(Diagnostic(.warning, "CFG002", "neighbor \(neighbor.key) has no \(direction == "in" ? "inbound" : "outbound") filter: FRR's bgp ebgp-requires-policy (the default since 7.4) \(direction == "in" ? "accepts no route from it" : "announces no route to it")",
-                                                          at: neighbor.statements["remote-as"] ?? neighbor.location, hint: "add a route-map or prefix-list \(direction), or `no bgp ebgp-requires-policy`"))
-                            if direction == "in" { importPolicy = translator.denyAll() } else { exportPolicy = translator.denyAll() }
-                        }
+                    // `update-source` may name an address (Junos `local-address`, FRR): source from the interface that has it.
+                    let source = neighbor.updateSource.flatMap { text in
+                        IPv4Address(text).flatMap { address in device.interfaces.first { $0.addresses.contains { $0.address == address } }?.name } ?? text
                     }
-                    var conditional: ConditionalAdvertisement?
-                    if let advertise = neighbor.advertiseMap {
-                        let at = neighbor.conditionLocation ?? neighbor.location
-                        let advertiseMap = translator.routeMap(advertise, usedAt: at) ?? advertise
-                        if let exist = neighbor.existMap {
-                            conditional = ConditionalAdvertisement(advertiseMap: advertiseMap, condition: .exist(translator.routeMap(exist, usedAt: at) ?? exist))
-                        } else if let nonExist = neighbor.nonExistMap {
-                            conditional = ConditionalAdvertisement(advertiseMap: advertiseMap, condition: .nonExist(translator.routeMap(nonExist, usedAt: at) ?? nonExist))
-                        } else {
-                            warn("neighbor \(neighbor.key) advertise-map \(advertise) has neither exist-map nor non-exist-map; not modelled", at)
-                        }
-                    }
-                    config.neighbors.append(BGPNeighbor(address: address, remoteAS: remoteAS, updateSource: neighbor.updateSource, nextHopSelf: neighbor.nextHopSelf,
-                                                        routeReflectorClient: neighbor.routeReflectorClient, importPolicy: importPolicy, exportPolicy: exportPolicy,
-                                                        conditionalAdvertisement: conditional, location: neighbor.location))
+                    config.neighbors.append(BGPNeighbor(address: address, remoteAS: remoteAS, updateSource: source, nextHopSelf: neighbor.nextHopSelf,
+                                                        routeReflectorClient: neighbor.routeReflectorClient, importPolicy: session.importPolicy,
+                                                        exportPolicy: session.exportPolicy, conditionalAdvertisement: session.conditional, location: neighbor.location))
                 }
                 bgp = config
                 policies = junos?.policies ?? translator.policies
