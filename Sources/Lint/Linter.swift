@@ -89,9 +89,12 @@ public enum Linter {
                 }
             }
         }
-        // Quote each finding's line, one file at a time (only the current file's text is held).
+        findings.sort { ($0.file, $0.line, $0.column, $0.code) < ($1.file, $1.line, $1.column, $1.code) }
+        // Quote each finding's line and apply severity overrides, one file at a time (sorted by
+        // file, so only the current file's text is held).
         var current: (file: String, lines: [Substring])?
-        for index in findings.indices.sorted(by: { findings[$0].file < findings[$1].file }) {
+        for index in findings.indices {
+            if let severity = configuration.severities[findings[index].code] { findings[index].severity = severity }
             let file = findings[index].file
             if current?.file != file {
                 if let source = sources[file] {
@@ -106,8 +109,6 @@ public enum Linter {
                 findings[index].text = String(lines[findings[index].line - 1])
             }
         }
-        for index in findings.indices { if let severity = configuration.severities[findings[index].code] { findings[index].severity = severity } }
-        findings.sort { ($0.file, $0.line, $0.column, $0.code) < ($1.file, $1.line, $1.column, $1.code) }
         return Report(files: files, findings: findings)
     }
 }
