@@ -271,10 +271,16 @@ public struct CiscoStyleParser {
             return .modelled
         case "prefix-list" where w.count >= 3:
             let name = String(w[2])
+            // IPv6 lists are not IPv4 policy: kept out of `prefixLists` (their references, `match
+            // ipv6 address`, are not read either, so the prefix-list rules would misjudge them).
+            if w[0] == "ipv6" {
+                state.device.ipv6PrefixLists.insert(name)
+                if w.count == 3 { state.context = .prefixList("ipv6 " + name); return .modelled }   // EOS block form; entries are unsupported
+                return w[3] == "description" || w[3] == "sequence-number" ? .modelled : .unsupported("IPv6 prefix-list entries are not modelled")
+            }
             if state.device.prefixLists[name] == nil { state.device.prefixLists[name] = location }
             if w.count == 3 { state.context = .prefixList(name); return .modelled }   // EOS block form
             if w[3] == "description" || w[3] == "sequence-number" { return .modelled }
-            if w[0] == "ipv6" { return .unsupported("IPv6 prefix-list entries are not modelled") }
             guard let entry = Self.prefixListEntry(w, from: 3, location: location) else { return .unrecognized }
             state.device.prefixListEntries[name, default: []].append(entry)
             return .modelled

@@ -45,6 +45,7 @@ extension DeviceConfig {
         igps += other.igps
         for (name, entries) in other.routeMaps { routeMaps[name, default: []] += entries }
         prefixLists.merge(other.prefixLists) { first, _ in first }
+        ipv6PrefixLists.formUnion(other.ipv6PrefixLists)
         communityLists.merge(other.communityLists) { first, _ in first }
         asPathLists.merge(other.asPathLists) { first, _ in first }
         for (name, entries) in other.prefixListEntries { prefixListEntries[name, default: []] += entries }

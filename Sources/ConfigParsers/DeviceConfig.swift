@@ -21,6 +21,8 @@ public struct DeviceConfig: Sendable {
     /// Defined policy objects by name (route-map entries, prefix-lists, community/AS-path lists).
     public var routeMaps: [String: [RouteMapEntry]] = [:]
     public var prefixLists: [String: SourceLocation] = [:]
+    /// `ipv6 prefix-list` names (not modelled; known so that references to them are not "undefined").
+    public var ipv6PrefixLists: Set<String> = []
     public var communityLists: [String: SourceLocation] = [:]
     public var asPathLists: [String: SourceLocation] = [:]
     /// The entries of those lists, in config order (what the network builder turns into policy).

@@ -178,6 +178,20 @@ import FoundationXML
         #expect(merged.count == 1 && merged[0].interfaces.first?.addresses.first?.prefix == Prefix("192.168.2.0/24"))
     }
 
+    /// IPv6 prefix-lists are not modelled: neither "unused" (their `match ipv6 address` users are
+    /// not read) nor "undefined" when an IPv6 session names them.
+    @Test func prefixListRulesLeaveIPv6ListsAlone() throws {
+        let findings = Self.lint("""
+        router bgp 65001
+         neighbor 2001:db8::2 remote-as 65002
+         neighbor 2001:db8::2 prefix-list V6-IN in
+        ipv6 prefix-list V6-IN seq 5 permit 2001:db8:1::/48
+        ipv6 prefix-list V6-SPARE seq 5 permit 2001:db8:2::/48
+        ip prefix-list V4-SPARE seq 5 permit 10.0.0.0/8
+        """)
+        #expect(findings.filter { $0.code.hasPrefix("PREFIX-LIST") }.map(\.message) == ["prefix-list V4-SPARE is not used by any route-map or BGP neighbor in this config"])
+    }
+
     @Test func unreadableFilesAreReportedAndTheRestLinted() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("routesim-lint-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

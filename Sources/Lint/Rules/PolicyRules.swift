@@ -112,7 +112,7 @@ public struct PrefixListUndefinedRule: LintRule {
         }
         for neighbor in device.bgp?.neighbors ?? [] {
             for (direction, list, kind) in [("in", neighbor.prefixListIn, neighbor.listKindIn), ("out", neighbor.prefixListOut, neighbor.listKindOut)] {
-                guard let list, kind == "prefix-list", device.prefixLists[list] == nil else { continue }
+                guard let list, kind == "prefix-list", device.prefixLists[list] == nil, !device.ipv6PrefixLists.contains(list) else { continue }
                 findings.append(finding("neighbor \(neighbor.key) prefix-list \(list) \(direction) is not defined: the session is not filtered",
                                         at: neighbor.statements["prefix-list \(direction)"] ?? neighbor.location))
             }
