@@ -143,11 +143,10 @@ public struct DataPlane: Sendable {
     /// present in the router's tables, longest first. Failure sweeps use it because every
     /// scenario has its own data plane and a trie per router would be built for a few lookups.
     public func lookupWithoutFIB(router: Int, address: IPv4Address) -> RIBEntry? {
-        var present = [Bool](repeating: false, count: 33)
-        for length in 0...32 where nonBGPRoutes[router].lengthMask & (1 << UInt64(length)) != 0 { present[length] = true }
-        for prefix in aggregateRoutes[router].keys { present[Int(prefix.length)] = true }
-        for length in 0...32 where bgpTables[router].results.lengthMask & (1 << UInt64(length)) != 0 { present[length] = true }
-        for length in stride(from: 32, through: 0, by: -1) where present[length] {
+        // Bit n: some table holds a prefix of length n.
+        var present = nonBGPRoutes[router].lengthMask | bgpTables[router].results.lengthMask
+        for prefix in aggregateRoutes[router].keys { present |= 1 << UInt64(prefix.length) }
+        for length in stride(from: 32, through: 0, by: -1) where present & (1 << UInt64(length)) != 0 {
             let prefix = Prefix(network: address, length: UInt8(length))
             if let source = winner(router: router, prefix: prefix) { return entry(router: router, prefix: prefix, source: source) }
         }

@@ -108,8 +108,6 @@ public struct RIBTable: Sendable, Sequence {
     public func makeIterator() -> Iterator { Iterator(base: base, overrides: overrides) }
     public var underestimatedCount: Int { count }
 
-    /// The prefix lengths that may be present, longest first.
-    public var lengths: [UInt8] { (0...32).reversed().filter { lengthMask & (1 << UInt64($0)) != 0 }.map(UInt8.init) }
 
     /// Calls `body` for each length present, longest first, until it returns a value.
     @inline(__always)
