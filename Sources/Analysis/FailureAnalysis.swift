@@ -32,6 +32,7 @@ public enum FailureAnalysis {
             while index < scenarios.count {
                 let scenario = scenarios[index]
                 let plane = Engine.run(network, failures: scenario.spec, options: single, baseline: options.reuseBaseline ? baseline : nil)
+                let t0 = ContinuousClock.now
                 let tracer = Tracer(plane: plane, usesFIB: false)
                 let components = PhysicalComponents(plane: plane)
                 let outcomes = flows.indices.map { f in
@@ -51,6 +52,11 @@ public enum FailureAnalysis {
                                              sessionsDown: plane.sessions.filter { !$0.established }.count - baseline.sessions.filter { !$0.established }.count,
                                              unchanged: outcomes.count - changed.count, flows: changed)
                 slots.withLock { $0[index] = result }
+                if ProcessInfo.processInfo.environment["RS_PROF"] != nil {
+                    let tr = ContinuousClock.now - t0
+                    let st = plane.statistics.stageSeconds.map { String(format: "%@=%.4f", $0.0, $0.1) }.joined(separator: " ")
+                    FileHandle.standardError.write("PROF \(scenario.name) \(st) trace=\(Double(tr.components.attoseconds)/1e18) reused=\(plane.statistics.bgpReusedPrefixes) events=\(plane.statistics.bgpEvents)\n".data(using: .utf8)!)
+                }
                 let finished = done.withLock { $0 += 1; return $0 }
                 progress?(finished, scenarios.count)
                 index += workers

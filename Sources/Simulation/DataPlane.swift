@@ -6,7 +6,7 @@ public struct DataPlane: Sendable {
     public let network: Network
     public let failures: FailureSpec
     public let liveness: Liveness
-    public let owners: [IPv4Address: AddressOwner]
+    public let owners: AddressOwners
     /// Per router: connected, static and IGP routes, the winner per prefix by administrative distance.
     public let nonBGPRoutes: [RIBTable]
     /// Per router: the BGP best path per prefix (Loc-RIB).
@@ -37,7 +37,7 @@ public struct DataPlane: Sendable {
         public var stageSeconds: [(String, Double)]
     }
 
-    init(network: Network, failures: FailureSpec, liveness: Liveness, owners: [IPv4Address: AddressOwner], nonBGPRoutes: [RIBTable],
+    init(network: Network, failures: FailureSpec, liveness: Liveness, owners: AddressOwners, nonBGPRoutes: [RIBTable],
          bgpTables: [BGPTable], inaccessible: [[Prefix: IPv4Address]],
          aggregateRoutes: [[Prefix: RIBEntry]], sessions: [BGPSessionStatus], trackStates: [[Int: Bool]], diagnostics: [Diagnostic],
          igpReuse: IGPComputation.Reuse? = nil, bgpReuse: BGPReuse? = nil, statistics: Statistics) {

@@ -24,12 +24,14 @@ public enum Engine {
                            baseline: DataPlane? = nil) -> DataPlane {
         let reuse = baseline?.igpReuse
         let bgpReuse = baseline?.bgpReuse
+        let owners = baseline?.owners ?? AddressOwners(network: network)
+        let baseLiveness = baseline.flatMap { $0.failures.isEmpty ? $0.liveness : nil }
         var trackStates: [[Int: Bool]] = network.routers.map { router in Dictionary(uniqueKeysWithValues: router.tracks.map { ($0.id, true) }) }
         var seen: [[[Int: Bool]]] = [trackStates]
         var iteration = 1
         while true {
             var plane = computeOnce(network, failures: failures, trackStates: trackStates, options: options, trackIterations: iteration, reuse: reuse,
-                                    bgpReuse: bgpReuse)
+                                    bgpReuse: bgpReuse, owners: owners, baseLiveness: baseLiveness)
             let hasTracks = network.routers.contains { !$0.tracks.isEmpty }
             guard hasTracks else { return plane }
             let next = ProbeEvaluator(plane: plane).trackStates()
@@ -61,10 +63,11 @@ public enum Engine {
             guard var changed = igpPart else { return nil }
             let now = installed[r].map(\.entry), before = baseline.staticEntries[r]
             if now != before {
-                var old: [Prefix: RIBEntry] = [:]
-                for entry in before { old[entry.prefix] = entry }
-                var new: [Prefix: RIBEntry] = [:]
-                for entry in now { new[entry.prefix] = entry }
+                // Per prefix in order: with several statics for one prefix, the first of the lowest distance wins.
+                var old: [Prefix: [RIBEntry]] = [:]
+                for entry in before { old[entry.prefix, default: []].append(entry) }
+                var new: [Prefix: [RIBEntry]] = [:]
+                for entry in now { new[entry.prefix, default: []].append(entry) }
                 for prefix in Set(old.keys).union(new.keys) where old[prefix] != new[prefix] { changed.insert(prefix) }
             }
             for (i, interface) in network.routers[r].interfaces.enumerated() where liveness.interfaceUp[r][i] != baseline.interfaceUp[r][i] {
@@ -74,21 +77,32 @@ public enum Engine {
         }
     }
 
+    /// The winner for one prefix among IGP, installed static and connected routes, exactly as the
+    /// full merge in `computeOnce` picks it (statics replace only a worse distance, in order;
+    /// connected replaces anything not strictly better).
+    static func merged(_ prefix: Prefix, igp: RIBTable, installed: [StaticResolution.Installed], connected: [Prefix: RIBEntry]) -> RIBEntry? {
+        var current = igp[prefix]
+        for item in installed where item.entry.prefix == prefix {
+            if let existing = current, existing.distance <= item.entry.distance { continue }
+            current = item.entry
+        }
+        if let entry = connected[prefix], !(current.map { $0.distance < entry.distance } ?? false) { current = entry }
+        return current
+    }
+
     static func computeOnce(_ network: Network, failures: FailureSpec, trackStates: [[Int: Bool]], options: SimulationOptions,
-                            trackIterations: Int, reuse: IGPComputation.Reuse? = nil, bgpReuse: BGPReuse? = nil) -> DataPlane {
+                            trackIterations: Int, reuse: IGPComputation.Reuse? = nil, bgpReuse: BGPReuse? = nil, owners: AddressOwners,
+                            baseLiveness: Liveness? = nil) -> DataPlane {
         let clock = ContinuousClock()
         var stages: [(String, Duration)] = []
         var mark = clock.now
         func lap(_ name: String) { let now = clock.now; stages.append((name, now - mark)); mark = now }
-        let liveness = Liveness(network: network, failures: failures)
-        var owners: [IPv4Address: AddressOwner] = [:]
-        for (r, router) in network.routers.enumerated() {
-            for i in router.interfaces.indices { owners[router.interfaces[i].address] = .router(InterfaceRef(router: r, interface: i)) }
-        }
-        for (h, host) in network.hosts.enumerated() { owners[host.address] = .host(h) }
+        let liveness = baseLiveness.map { Liveness(network: network, failures: failures, noFailures: $0) } ?? Liveness(network: network, failures: failures)
 
         // Connected, static and IGP routes; statics and IGP feed each other (redistribution, recursion).
-        let connected: [[Prefix: RIBEntry]] = network.routers.enumerated().map { r, router in
+        let connected: [[Prefix: RIBEntry]] = network.routers.indices.map { r in
+            if let reuse, r < reuse.connected.count, liveness.interfaceUp[r] == reuse.interfaceUp[r] { return reuse.connected[r] }
+            let router = network.routers[r]
             var table: [Prefix: RIBEntry] = [:]
             for (i, interface) in router.interfaces.enumerated() where liveness.interfaceUp[r][i] {
                 table[interface.prefix] = RIBEntry(prefix: interface.prefix, protocolKind: .connected, distance: router.distances.connected, metric: 0,
@@ -115,13 +129,20 @@ public enum Engine {
             igpReuse = computed.reuse
             igpChanged = computed.changed
         }
-        if failures.isEmpty {
-            igpReuse?.staticEntries = installed.map { $0.map(\.entry) }
-            igpReuse?.interfaceUp = liveness.interfaceUp
-        }
         let changedRoutes = reuse.map { Self.changedRoutes(igp: igpChanged, installed: installed, liveness: liveness, network: network, baseline: $0) }
         var nonBGP: [RIBTable] = []
         for r in network.routers.indices {
+            guard liveness.routerUp[r] else { nonBGP.append(RIBTable()); continue }
+            if let reuse, r < reuse.nonBGP.count, let changed = changedRoutes?[r] {
+                // The baseline's merged table plus the prefixes that may differ, merged again one by one.
+                var table = RIBTable(overlaying: reuse.nonBGP[r])
+                for prefix in changed {
+                    let entry = Self.merged(prefix, igp: igpRoutes[r], installed: installed[r], connected: connected[r])
+                    if table[prefix] != entry { table[prefix] = entry }
+                }
+                nonBGP.append(table)
+                continue
+            }
             // Take the table out so that adding statics and connected routes does not copy it.
             var table = igpRoutes[r]
             igpRoutes[r] = RIBTable()
@@ -134,6 +155,12 @@ public enum Engine {
                 table[prefix] = entry
             }
             nonBGP.append(table)
+        }
+        if failures.isEmpty {
+            igpReuse?.staticEntries = installed.map { $0.map(\.entry) }
+            igpReuse?.interfaceUp = liveness.interfaceUp
+            igpReuse?.connected = connected
+            igpReuse?.nonBGP = nonBGP
         }
 
         lap("igp+static")

@@ -29,7 +29,7 @@ struct Peering {
 struct BGPSessionBuilder {
     let network: Network
     let liveness: Liveness
-    let owners: [IPv4Address: AddressOwner]
+    let owners: AddressOwners
     let nonBGP: [RIBTable]
     let reachability = ReachabilityMemo()
 

@@ -34,6 +34,12 @@ struct IGPComputation {
         /// so a later run can tell which non-BGP routes differ (`Engine.changedRoutes`).
         var staticEntries: [[RIBEntry]] = []
         var interfaceUp: [[Bool]] = []
+        /// Per router, how its IGP routes describe their origin (the same in every run).
+        var texts: OriginTexts?
+        /// Filled by the engine: per router, the connected routes and the merged non-BGP table
+        /// (a scenario's table overlays it with the prefixes that may differ).
+        var connected: [[Prefix: RIBEntry]] = []
+        var nonBGP: [RIBTable] = []
     }
 
     let network: Network
@@ -72,11 +78,7 @@ struct IGPComputation {
             let advertised = routers.map { self.advertisements(of: $0, config: config, statics: installedStatics[$0]) }
             let grouped = PrefixAdvertisers(routers: routers, advertised: advertised)
             if record { allAdvertisers[asn] = grouped }
-            var texts: OriginTexts = Array(repeating: ("", ""), count: network.routers.count)
-            for r in routers {
-                let name = network.routers[r].name
-                texts[r] = (originText(config, external: false, names: name), originText(config, external: true, names: name))
-            }
+            let texts = reusable?.texts ?? originTexts(config, routers: routers)
             // Only down links and routers can have changed anything; a router whose shortest-path
             // DAG avoids every down link keeps its SPF result (a down router's links are down).
             var withdrawn: Set<Prefix> = []
@@ -90,12 +92,13 @@ struct IGPComputation {
                     // Only nodes below a failed edge of the source's DAG can have moved; with none,
                     // the SPF result is the baseline's and only advertiser changes need new routes.
                     var now = (reusable.distances[source], reusable.firstHops[source])
-                    if let affected = Self.affectedNodes(distance: now.0, failedEdges: failedEdges, baselineAdjacency: reusable.adjacency) {
+                    let affected = Self.affectedNodes(distance: now.0, failedEdges: failedEdges, baselineAdjacency: reusable.adjacency)
+                    if let affected {
                         if incoming == nil { incoming = Self.incoming(adjacency) }
                         now = incrementalShortestPaths(from: source, before: now, affected: affected, adjacency: adjacency, incoming: incoming ?? [])
                     }
-                    (result[source], changed[source]) = patchedRoutes(at: source, config: config, distance: now.0, firstHops: now.1, grouped: grouped,
-                                                                      texts: texts, baseline: reusable, patch: patch)
+                    (result[source], changed[source]) = patchedRoutes(at: source, config: config, distance: now.0, firstHops: now.1, affected: affected,
+                                                                      grouped: grouped, texts: texts, baseline: reusable, patch: patch)
                     continue
                 }
                 let (distance, firstHops) = shortestPaths(from: source, adjacency: adjacency)
@@ -107,8 +110,16 @@ struct IGPComputation {
                 }
             }
         }
-        let kept = Reuse(routes: record ? result : [], distances: distances, firstHops: allFirstHops, adjacency: record ? adjacency : [],
+        var kept = Reuse(routes: record ? result : [], distances: distances, firstHops: allFirstHops, adjacency: record ? adjacency : [],
                          advertisers: allAdvertisers)
+        if record {
+            kept.texts = Array(repeating: ("", ""), count: network.routers.count)
+            for (asn, routers) in members {
+                guard let config = network.autonomousSystems[asn]?.igp else { continue }
+                let texts = originTexts(config, routers: routers)
+                for r in routers { kept.texts?[r] = texts[r] }
+            }
+        }
         return Output(routes: result, reuse: kept, changed: changed)
     }
 
@@ -142,12 +153,15 @@ struct IGPComputation {
     /// and a prefix is recomputed when its advertisers differ from the baseline's or one of
     /// them is now at another distance or behind other first hops. Also returns the prefixes
     /// whose route actually changed.
-    func patchedRoutes(at source: Int, config: IGPConfig, distance: [UInt64], firstHops: [[NextHop]], grouped: PrefixAdvertisers, texts: OriginTexts,
-                       baseline: Reuse, patch: Patch) -> (RIBTable, Set<Prefix>) {
+    /// `affected`: the nodes whose distance or first hops may differ (nil: none).
+    func patchedRoutes(at source: Int, config: IGPConfig, distance: [UInt64], firstHops: [[NextHop]], affected: [Bool]?, grouped: PrefixAdvertisers,
+                       texts: OriginTexts, baseline: Reuse, patch: Patch) -> (RIBTable, Set<Prefix>) {
         let oldDistance = baseline.distances[source], oldHops = baseline.firstHops[source]
         var ids = patch.altered
-        for r in distance.indices where distance[r] != oldDistance[r] || firstHops[r] != oldHops[r] {
-            ids += patch.idsByOrigin[r]
+        if let affected {
+            for r in distance.indices where affected[r] && (distance[r] != oldDistance[r] || firstHops[r] != oldHops[r]) {
+                ids += patch.idsByOrigin[r]
+            }
         }
         var table = RIBTable(overlaying: baseline.routes[source])
         var changed: Set<Prefix> = []
@@ -305,6 +319,16 @@ struct IGPComputation {
 
     /// Route descriptions per advertising router, made once per AS and shared by every route.
     typealias OriginTexts = [(internal: String, external: String)]
+
+    /// Indexed by router; filled for `routers`.
+    func originTexts(_ config: IGPConfig, routers: [Int]) -> OriginTexts {
+        var texts: OriginTexts = Array(repeating: ("", ""), count: network.routers.count)
+        for r in routers {
+            let name = network.routers[r].name
+            texts[r] = (originText(config, external: false, names: name), originText(config, external: true, names: name))
+        }
+        return texts
+    }
 
     /// The advertisements of one AS grouped by prefix, built once per AS for all its SPFs.
     struct PrefixAdvertisers: Sendable {

@@ -30,6 +30,29 @@ public struct Liveness: Sendable {
         }
         interfaceUp = up
     }
+
+    /// The same as `init(network:failures:)`, derived from the run without failures (sweeps
+    /// build one per scenario: this copies arrays instead of rebuilding the interface-to-link
+    /// table, and touches only what the failures take down).
+    init(network: Network, failures: FailureSpec, noFailures base: Liveness) {
+        routerUp = base.routerUp
+        for r in failures.routers { routerUp[r] = false }
+        linkUp = base.linkUp
+        interfaceUp = base.interfaceUp
+        linkOfInterface = base.linkOfInterface
+        for r in failures.routers { interfaceUp[r] = Array(repeating: false, count: interfaceUp[r].count) }
+        func takeDown(_ index: Int) {
+            guard linkUp[index] else { return }
+            let link = network.links[index]
+            linkUp[index] = false
+            interfaceUp[link.a.router][link.a.interface] = false
+            interfaceUp[link.b.router][link.b.interface] = false
+        }
+        for index in failures.links { takeDown(index) }
+        if !failures.routers.isEmpty {
+            for (index, link) in network.links.enumerated() where !routerUp[link.a.router] || !routerUp[link.b.router] { takeDown(index) }
+        }
+    }
 }
 
 /// Who owns an address: a router interface or a host.
