@@ -164,7 +164,20 @@ public enum Engine {
         }
 
         lap("igp+static")
-        let (sessions, peerings) = BGPSessionBuilder(network: network, liveness: liveness, owners: owners, nonBGP: nonBGP).build()
+        var sessionBuilder = BGPSessionBuilder(network: network, liveness: liveness, owners: owners, nonBGP: nonBGP)
+        if let reuse, let changedRoutes, liveness.routerUp.allSatisfy({ $0 }), !reuse.sessionChecks.isEmpty {
+            var union: Set<Prefix> = []
+            var known = true
+            for set in changedRoutes {
+                guard let set else { known = false; break }
+                union.formUnion(set)
+            }
+            if known {
+                sessionBuilder.previous = .init(statuses: reuse.sessionChecks, interfaceUp: reuse.interfaceUp, changed: ChangedRoutes(union))
+            }
+        }
+        let (sessions, peerings, sessionChecks, reusedSessionChecks) = sessionBuilder.build()
+        if failures.isEmpty { igpReuse?.sessionChecks = sessionChecks }
         lap("sessions")
         var bgp = BGPRun(network: network, liveness: liveness, nonBGP: nonBGP, propagation: BGPPropagation(network: network, peerings: peerings, resolvers: nonBGP), options: options,
                          reuse: bgpReuse, changedRoutes: changedRoutes, record: failures.isEmpty && options.recordForReuse)
@@ -185,6 +198,7 @@ public enum Engine {
                          bgpTables: bgp.tables, inaccessible: bgp.inaccessible, aggregateRoutes: aggregateRoutes, sessions: sessions,
                          trackStates: trackStates, diagnostics: diagnostics, igpReuse: failures.isEmpty ? igpReuse : nil, bgpReuse: bgp.recorded,
                          statistics: .init(bgpEvents: bgp.events, bgpRounds: bgp.rounds, trackIterations: trackIterations, converged: bgp.converged, bgpReusedPrefixes: bgp.reusedPrefixes,
+                                           reusedSessionChecks: reusedSessionChecks,
                                            stageSeconds: stages.map { ($0.0, Double($0.1.components.seconds) + Double($0.1.components.attoseconds) / 1e18) }))
     }
 }

@@ -77,11 +77,11 @@ extension EngineInvariantTests {
     /// single link and router failure, and every pair on the small examples.
     @Test func reusingTheBaselineChangesNoAnswer() throws {
         var networks: [(String, Network)] = Self.generatedNetworks
-        for path in Self.examples + [Self.trackRedistributed] { if let network = TopologyLoader.load(path: path).network { networks.append((path, network)) } }
+        for path in Self.examples + [Self.trackRedistributed, Self.transportChain] { if let network = TopologyLoader.load(path: path).network { networks.append((path, network)) } }
         #expect(networks.count >= 21)
         var recording = SimulationOptions()
         recording.recordForReuse = true
-        var reusedSomewhere = 0
+        var reusedSomewhere = 0, reusedChecks = 0
         for (name, network) in networks {
             let baseline = Engine.run(network, options: recording)
             let pairs = network.routers.count <= 12
@@ -90,6 +90,7 @@ extension EngineInvariantTests {
                 let full = Engine.run(network, failures: scenario.spec)
                 let reused = Engine.run(network, failures: scenario.spec, baseline: baseline)
                 reusedSomewhere += reused.statistics.bgpReusedPrefixes
+                reusedChecks += reused.statistics.reusedSessionChecks
                 let a = JSONOutput.encode(ReportBuilder(plane: full).simulation(includeRIB: true, includeBGP: true))
                 let b = JSONOutput.encode(ReportBuilder(plane: reused).simulation(includeRIB: true, includeBGP: true))
                 #expect(a == b, "\(name): \(scenario.name)")
@@ -103,6 +104,31 @@ extension EngineInvariantTests {
             }
         }
         #expect(reusedSomewhere > 1000, "the reuse path was hardly exercised: \(reusedSomewhere) prefix results reused")
+        #expect(reusedChecks > 1000, "session checks were hardly reused: \(reusedChecks)")
+    }
+
+    static var transportChain: String {
+        root.appendingPathComponent("Tests/SimulationTests/Fixtures/ibgp-transport-chain.yml").path
+    }
+
+    /// A session's checks come from the baseline only while nothing between its ends changed:
+    /// failing A-B leaves R1's and R2's interfaces up but cuts their iBGP transport.
+    @Test func sessionTransportCutBetweenTheEndsIsNoticed() throws {
+        let network = try #require(TopologyLoader.load(path: Self.transportChain).network)
+        var recording = SimulationOptions()
+        recording.recordForReuse = true
+        let baseline = Engine.run(network, options: recording)
+        #expect(baseline.sessions.allSatisfy { $0.established })
+        let (spec, unknown) = FailureSpec.resolve(links: ["A-B"], routers: [], in: network)
+        #expect(unknown.isEmpty)
+        let plane = Engine.run(network, failures: spec, baseline: baseline)
+        let r1 = try #require(network.routerIndex["R1"]), r2 = try #require(network.routerIndex["R2"]), a = try #require(network.routerIndex["A"])
+        let cut = plane.sessions.filter { ($0.router == r1 && $0.peerRouter == r2) || ($0.router == r2 && $0.peerRouter == r1) }
+        #expect(cut.count == 2 && cut.allSatisfy { !$0.established })
+        #expect(cut.contains { $0.reason?.contains("no path") == true })
+        // R1-A's transport did not change: still up.
+        #expect(plane.sessions.filter { ($0.router == r1 && $0.peerRouter == a) || ($0.router == a && $0.peerRouter == r1) }.allSatisfy { $0.established })
+        #expect(plane.bgpTables[r2][Prefix(network: IPv4Address(0x0A00_0001), length: 32)] == nil)
     }
 
     static var trackRedistributed: String {

@@ -31,9 +31,26 @@ struct BGPSessionBuilder {
     let liveness: Liveness
     let owners: AddressOwners
     let nonBGP: [RIBTable]
+    /// A run without failures whose local checks a scenario may take (see `Previous`).
+    var previous: Previous? = nil
     let reachability = ReachabilityMemo()
 
-    func build() -> (statuses: [BGPSessionStatus], peerings: [[Peering]]) {
+    /// The no-failure run's statuses and what a scenario changed. A neighbor statement's local
+    /// checks read only the two routers' interface states and the non-BGP routes covering the
+    /// peer and source addresses at the routers a walk visits; when every router is up, both
+    /// routers' interfaces are as before and no router's route covering either address may
+    /// differ, the checks give the baseline's answer (tested: EngineInvariantTests).
+    struct Previous {
+        /// After the local checks, before pairing (`build().checked` of that run).
+        var statuses: [BGPSessionStatus]
+        var interfaceUp: [[Bool]]
+        /// Every prefix whose non-BGP route may differ at any router.
+        var changed: ChangedRoutes
+    }
+
+    /// `checked`: the statuses after the local checks only, for a later run's `previous`.
+    func build() -> (statuses: [BGPSessionStatus], peerings: [[Peering]], checked: [BGPSessionStatus], reused: Int) {
+        var reused = 0
         // One status per neighbor statement, router by router: router r's statement n is
         // statuses[firstStatus[r] + n].
         var statuses: [BGPSessionStatus] = []
@@ -41,12 +58,18 @@ struct BGPSessionBuilder {
         for (r, router) in network.routers.enumerated() {
             firstStatus[r] = statuses.count
             for (n, neighbor) in (router.bgp?.neighbors ?? []).enumerated() {
+                if let previous, let before = reusable(previous, router: r, index: statuses.count) {
+                    statuses.append(before)
+                    reused += 1
+                    continue
+                }
                 var status = BGPSessionStatus(router: r, neighborIndex: n, peerAddress: neighbor.address, localAddress: nil, peerRouter: nil,
                                               ebgp: neighbor.remoteAS != router.asn, established: false, reason: nil)
                 status.reason = check(router: r, neighbor: neighbor, status: &status)
                 statuses.append(status)
             }
         }
+        let checked = statuses
         // The other end of each session: the peer's neighbor statement for this end's source address.
         let neighborByAddress: [[IPv4Address: Int]] = network.routers.map { router in
             var table: [IPv4Address: Int] = [:]
@@ -89,7 +112,17 @@ struct BGPSessionBuilder {
         for (index, status) in statuses.enumerated() where peeringIndex[index] >= 0 {
             if let other = otherEnd[index], peeringIndex[other] >= 0 { peerings[status.router][peeringIndex[index]].peerPeering = peeringIndex[other] }
         }
-        return (statuses, peerings)
+        return (statuses, peerings, checked, reused)
+    }
+
+    /// The baseline's local-check result for status `index` when nothing it read can differ.
+    private func reusable(_ previous: Previous, router r: Int, index: Int) -> BGPSessionStatus? {
+        guard index < previous.statuses.count else { return nil }
+        let status = previous.statuses[index]
+        guard status.router == r, let peer = status.peerRouter, liveness.interfaceUp[r] == previous.interfaceUp[r],
+              liveness.interfaceUp[peer] == previous.interfaceUp[peer], !previous.changed.covers(status.peerAddress) else { return nil }
+        if let local = status.localAddress, previous.changed.covers(local) { return nil }
+        return status
     }
 
     private func peerName(_ status: BGPSessionStatus) -> String {

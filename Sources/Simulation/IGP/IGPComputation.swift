@@ -40,6 +40,8 @@ struct IGPComputation {
         /// (a scenario's table overlays it with the prefixes that may differ).
         var connected: [[Prefix: RIBEntry]] = []
         var nonBGP: [RIBTable] = []
+        /// Filled by the engine: BGP session statuses after the local checks (BGPSessionBuilder.Previous).
+        var sessionChecks: [BGPSessionStatus] = []
     }
 
     let network: Network
