@@ -72,12 +72,10 @@ public struct DataPlane: Sendable {
         case .forward(let hops): forwarding = .forward(hops)
         case .discard: forwarding = .discard
         }
-        let peer = route.source
-        var origin = "\(route.isEBGP ? "eBGP" : "iBGP") path \(route.attributes.asPath.description.isEmpty ? "(empty)" : route.attributes.asPath.description)"
-        if case .learned(_, let peerRouter, _, _) = peer { origin += " from \(network.routers[peerRouter].name)" }
-        origin += " via \(route.attributes.nextHop), chosen by \(route.decidedBy.rawValue)"
+        var peerName: String?
+        if case .learned(_, let peerRouter, _, _) = route.source { peerName = network.routers[peerRouter].name }
         return RIBEntry(prefix: prefix, protocolKind: route.isEBGP ? .ebgp : .ibgp, distance: distance, metric: route.attributes.med,
-                        forwarding: forwarding, origin: origin, location: nil)
+                        forwarding: forwarding, describedBy: .bgp(route, peerName: peerName), location: nil)
     }
 
     /// The one place that decides which table wins a prefix of the main RIB: lowest

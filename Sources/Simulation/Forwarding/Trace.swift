@@ -51,10 +51,53 @@ public enum Disposition: Hashable, Sendable {
 public struct Hop: Hashable, Sendable {
     public var node: String
     /// What this node did: the matching route and where it sent the packet.
-    public var action: String
+    public var action: String { detail.text }
     public var prefix: Prefix?
     public var protocolKind: RouteProtocol?
     public var outInterface: String?
+    /// The action as data; its text is made when asked for (a failure sweep traces every flow
+    /// in every scenario and reads the text of only the few that changed).
+    let detail: HopDetail
+
+    public init(node: String, action: String, prefix: Prefix? = nil, protocolKind: RouteProtocol? = nil, outInterface: String? = nil) {
+        self.init(node: node, detail: .text(action), prefix: prefix, protocolKind: protocolKind, outInterface: outInterface)
+    }
+
+    init(node: String, detail: HopDetail, prefix: Prefix? = nil, protocolKind: RouteProtocol? = nil, outInterface: String? = nil) {
+        self.node = node
+        self.detail = detail
+        self.prefix = prefix
+        self.protocolKind = protocolKind
+        self.outInterface = outInterface
+    }
+
+    public static func == (a: Hop, b: Hop) -> Bool {
+        a.node == b.node && a.prefix == b.prefix && a.protocolKind == b.protocolKind && a.outInterface == b.outInterface && a.action == b.action
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(node)
+        hasher.combine(prefix)
+        hasher.combine(action)
+    }
+}
+
+/// What a hop did, kept as data until its text is needed.
+enum HopDetail: Sendable {
+    case text(String)
+    /// "<protocol> <prefix> via <gateway> out <interface> (<origin>)"
+    case forwarded(RIBEntry, gateway: IPv4Address, interface: String)
+    /// "owns <address> (<interface>)"
+    case owns(IPv4Address, interface: String)
+
+    var text: String {
+        switch self {
+        case .text(let text): text
+        case .forwarded(let entry, let gateway, let interface):
+            "\(entry.protocolKind.rawValue) \(entry.prefix) via \(gateway) out \(interface) (\(entry.origin))"
+        case .owns(let address, let interface): "owns \(address) (\(interface))"
+        }
+    }
 }
 
 /// One ECMP branch from source to its end.

@@ -39,53 +39,54 @@ public struct Tracer: Sendable {
         return Trace(source: source, destination: destination, paths: paths)
     }
 
-    private func walk(router r: Int, destination: IPv4Address, hops: [Hop], visited: Set<Int>, paths: inout [TracePath]) {
+    /// `visited`: the routers on this branch so far (a short list: at most maximumHops).
+    private func walk(router r: Int, destination: IPv4Address, hops: [Hop], visited: [Int], paths: inout [TracePath]) {
         guard paths.count < Tracer.maximumBranches else { return }
         let network = plane.network
-        let router = network.routers[r]
+        let name = network.routers[r].name
         var hops = hops
         func finish(_ action: String, _ disposition: Disposition, prefix: Prefix? = nil, protocolKind: RouteProtocol? = nil) {
-            hops.append(Hop(node: router.name, action: action, prefix: prefix, protocolKind: protocolKind))
+            hops.append(Hop(node: name, action: action, prefix: prefix, protocolKind: protocolKind))
             paths.append(TracePath(hops: hops, disposition: disposition))
         }
-        if visited.contains(r) || hops.count > Tracer.maximumHops { finish("seen before on this path", .loop(router: router.name)); return }
+        if visited.contains(r) || hops.count > Tracer.maximumHops { finish("seen before on this path", .loop(router: name)); return }
         if case .router(let ref)? = plane.owners[destination], ref.router == r, plane.liveness.interfaceUp[r][ref.interface] {
-            finish("owns \(destination) (\(router.interfaces[ref.interface].name))", .delivered(node: router.name))
+            hops.append(Hop(node: name, detail: .owns(destination, interface: network.routers[r].interfaces[ref.interface].name)))
+            paths.append(TracePath(hops: hops, disposition: .delivered(node: name)))
             return
         }
         let found = usesFIB ? plane.lookup(router: r, address: destination) : plane.lookupWithoutFIB(router: r, address: destination)
         guard let entry = found else {
             if let (prefix, hop) = unresolved(router: r, destination: destination) {
-                finish("BGP paths for \(prefix) have unresolvable next hop \(hop)", .unresolvedNextHop(router: router.name, prefix: prefix, nextHop: hop))
+                finish("BGP paths for \(prefix) have unresolvable next hop \(hop)", .unresolvedNextHop(router: name, prefix: prefix, nextHop: hop))
             } else {
-                finish("no route to \(destination)", .noRoute(router: router.name))
+                finish("no route to \(destination)", .noRoute(router: name))
             }
             return
         }
-        let routeText = "\(entry.protocolKind.rawValue) \(entry.prefix)"
         var nextVisited = visited
-        nextVisited.insert(r)
+        nextVisited.append(r)
         switch entry.forwarding {
         case .discard:
-            finish("\(routeText): \(entry.origin)", .nullRouted(router: router.name, route: "\(entry.origin) \(entry.prefix)", location: entry.location),
+            finish("\(entry.protocolKind.rawValue) \(entry.prefix): \(entry.origin)", .nullRouted(router: name, route: "\(entry.origin) \(entry.prefix)", location: entry.location),
                    prefix: entry.prefix, protocolKind: entry.protocolKind)
         case .attached(let interface):
-            send(from: r, interface: interface, gateway: destination, routeText: routeText, entry: entry, destination: destination, hops: hops, visited: nextVisited, paths: &paths)
+            send(from: r, interface: interface, gateway: destination, entry: entry, destination: destination, hops: hops, visited: nextVisited, paths: &paths)
         case .forward(let nextHops):
             for nextHop in nextHops {
-                send(from: r, interface: nextHop.interface, gateway: nextHop.gateway, routeText: routeText, entry: entry, destination: destination, hops: hops, visited: nextVisited, paths: &paths)
+                send(from: r, interface: nextHop.interface, gateway: nextHop.gateway, entry: entry, destination: destination, hops: hops, visited: nextVisited, paths: &paths)
             }
         }
     }
 
-    private func send(from r: Int, interface: Int, gateway: IPv4Address, routeText: String, entry: RIBEntry, destination: IPv4Address,
-                      hops: [Hop], visited: Set<Int>, paths: inout [TracePath]) {
+    private func send(from r: Int, interface: Int, gateway: IPv4Address, entry: RIBEntry, destination: IPv4Address,
+                      hops: [Hop], visited: [Int], paths: inout [TracePath]) {
         let network = plane.network
-        let router = network.routers[r]
-        let interfaceName = router.interfaces[interface].name
+        let name = network.routers[r].name
+        let interfaceName = network.routers[r].interfaces[interface].name
         var hops = hops
-        let action = "\(routeText) via \(gateway) out \(interfaceName) (\(entry.origin))"
-        hops.append(Hop(node: router.name, action: action, prefix: entry.prefix, protocolKind: entry.protocolKind, outInterface: interfaceName))
+        hops.append(Hop(node: name, detail: .forwarded(entry, gateway: gateway, interface: interfaceName), prefix: entry.prefix,
+                        protocolKind: entry.protocolKind, outInterface: interfaceName))
         switch plane.owners[gateway] {
         case .host(let h)? where network.hosts[h].attachment == InterfaceRef(router: r, interface: interface):
             let host = network.hosts[h]
@@ -99,7 +100,7 @@ public struct Tracer: Sendable {
         case .router(let ref)? where plane.liveness.interfaceUp[ref.router][ref.interface] && onSameSegment(InterfaceRef(router: r, interface: interface), ref):
             walk(router: ref.router, destination: destination, hops: hops, visited: visited, paths: &paths)
         default:
-            paths.append(TracePath(hops: hops, disposition: .neighborUnreachable(router: router.name, interface: interfaceName)))
+            paths.append(TracePath(hops: hops, disposition: .neighborUnreachable(router: name, interface: interfaceName)))
         }
     }
 

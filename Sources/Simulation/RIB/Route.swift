@@ -38,28 +38,55 @@ public struct RIBEntry: Sendable, Equatable {
 
     final class Details: Sendable {
         let forwarding: Forwarding
-        let origin: String
+        let describedBy: OriginText
         let location: SourceLocation?
-        init(forwarding: Forwarding, origin: String, location: SourceLocation?) {
+        var origin: String { describedBy.text }
+        init(forwarding: Forwarding, origin: OriginText, location: SourceLocation?) {
             self.forwarding = forwarding
-            self.origin = origin
+            self.describedBy = origin
             self.location = location
+        }
+        convenience init(forwarding: Forwarding, origin: String, location: SourceLocation?) {
+            self.init(forwarding: forwarding, origin: .text(origin), location: location)
+        }
+    }
+
+    /// A route's description, as text or as the data it is made from: a BGP route's RIB entry
+    /// is made at every lookup that hits it (every hop of every trace in a sweep), and its text
+    /// only when a report shows it.
+    enum OriginText: Sendable {
+        case text(String)
+        case bgp(BGPRoute, peerName: String?)
+
+        var text: String {
+            switch self {
+            case .text(let text): return text
+            case .bgp(let route, let peerName):
+                var origin = "\(route.isEBGP ? "eBGP" : "iBGP") path \(route.attributes.asPath.description.isEmpty ? "(empty)" : route.attributes.asPath.description)"
+                if let peerName { origin += " from \(peerName)" }
+                origin += " via \(route.attributes.nextHop), chosen by \(route.decidedBy.rawValue)"
+                return origin
+            }
         }
     }
 
     public init(prefix: Prefix, protocolKind: RouteProtocol, distance: UInt8, metric: UInt32, forwarding: Forwarding, origin: String, location: SourceLocation?) {
+        self.init(prefix: prefix, protocolKind: protocolKind, distance: distance, metric: metric, forwarding: forwarding, describedBy: .text(origin), location: location)
+    }
+
+    init(prefix: Prefix, protocolKind: RouteProtocol, distance: UInt8, metric: UInt32, forwarding: Forwarding, describedBy: OriginText, location: SourceLocation?) {
         self.prefix = prefix
         self.protocolKind = protocolKind
         self.distance = distance
         self.metric = metric
         isDiscard = forwarding == .discard
-        details = Details(forwarding: forwarding, origin: origin, location: location)
+        details = Details(forwarding: forwarding, origin: describedBy, location: location)
     }
 
     public var forwarding: Forwarding {
         get { details.forwarding }
         set {
-            details = Details(forwarding: newValue, origin: details.origin, location: details.location)
+            details = Details(forwarding: newValue, origin: details.describedBy, location: details.location)
             isDiscard = newValue == .discard
         }
     }
@@ -70,7 +97,7 @@ public struct RIBEntry: Sendable, Equatable {
     }
     public var location: SourceLocation? {
         get { details.location }
-        set { details = Details(forwarding: details.forwarding, origin: details.origin, location: newValue) }
+        set { details = Details(forwarding: details.forwarding, origin: details.describedBy, location: newValue) }
     }
 
     public static func == (a: RIBEntry, b: RIBEntry) -> Bool {
