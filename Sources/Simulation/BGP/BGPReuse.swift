@@ -17,7 +17,11 @@
 /// Tested: sweeps with reuse give the same answers as without (EngineInvariantTests, and the
 /// bench compares the two outputs byte for byte).
 struct BGPReuse: Sendable {
-    var results: [Prefix: BGPPropagation.Result]
+    /// The recorded prefixes, sorted; `entries[i]` is about `prefixes[i]`. A scenario usually has
+    /// the same prefixes, so it finds each one's entry by position, without hashing.
+    let prefixes: [Prefix]
+    private var entries: [Entry] = []
+    private var position: [Prefix: Int] = [:]
     var origins: [Prefix: [Int: BGPRoute]]
     var slots: [BGPPropagation.SlotInfo]
     var slotOffsets: [Int]
@@ -28,8 +32,13 @@ struct BGPReuse: Sendable {
     /// (every prefix behind one loopback), so a scenario checks each once (`resolutionsNow`)
     /// instead of once per prefix that consulted it.
     var resolutions: [(router: Int, nextHop: IPv4Address, metric: UInt32?)] = []
-    /// Per prefix: the resolutions it consulted (indices into `resolutions`).
-    var dependencies: [Prefix: [Dependency]] = [:]
+
+    private struct Entry: Sendable {
+        var result: BGPPropagation.Result
+        var origins: [Int: BGPRoute]
+        /// The resolutions it consulted (indices into `resolutions`).
+        var dependencies: [Dependency]
+    }
 
     struct Dependency: Sendable {
         var index: Int32
@@ -54,9 +63,9 @@ struct BGPReuse: Sendable {
         self.conditionAllows = conditionAllows
         self.suppressing = suppressing
         var index: [UInt64: Int32] = [:]
-        var kept: [Prefix: BGPPropagation.Result] = [:]
-        kept.reserveCapacity(results.count)
-        for (prefix, var result) in results {
+        prefixes = results.keys.sorted()
+        for prefix in prefixes {
+            guard var result = results[prefix] else { continue }
             var list: [Dependency] = []
             list.reserveCapacity(result.consulted.count)
             for consulted in result.consulted {
@@ -72,10 +81,16 @@ struct BGPReuse: Sendable {
                 list.append(Dependency(index: id, costIrrelevant: consulted.costIrrelevant, leadsToBest: consulted.leadsToBest))
             }
             result.consulted = []
-            kept[prefix] = result
-            dependencies[prefix] = list
+            position[prefix] = entries.count
+            entries.append(Entry(result: result, origins: origins[prefix] ?? [:], dependencies: list))
         }
-        self.results = kept
+    }
+
+    /// The entry index of `prefix`, which is `prefixes[hint]` when the run has the recorded prefixes.
+    @inline(__always)
+    private func entryIndex(_ prefix: Prefix, hint: Int) -> Int? {
+        if hint < prefixes.count && prefixes[hint] == prefix { return hint }
+        return position[prefix]
     }
 
     /// Each recorded resolution as it is in a scenario. `changed`: per router, the non-BGP
@@ -139,20 +154,23 @@ struct BGPReuse: Sendable {
 
     /// The recorded result for `prefix` if it still holds, else nil. `now`: `resolutionsNow` of
     /// this scenario.
-    func result(for prefix: Prefix, origins current: [Int: BGPRoute], now: [ResolutionNow], mapping: Mapping) -> BGPPropagation.Result? {
-        guard let recorded = results[prefix], recorded.oscillating.isEmpty, (origins[prefix] ?? [:]) == current else { return nil }
+    /// `hint`: the prefix's position among the run's sorted prefixes.
+    func result(for prefix: Prefix, hint: Int, origins current: [Int: BGPRoute], now: [ResolutionNow], mapping: Mapping) -> BGPPropagation.Result? {
+        guard let e = entryIndex(prefix, hint: hint) else { return nil }
+        let recorded = entries[e].result
+        guard recorded.oscillating.isEmpty, entries[e].origins == current else { return nil }
         if !mapping.identity {
             for s in recorded.received where mapping.slot[s] < 0 && mapping.routerUp[mapping.owner[s]] { return nil }
         }
-        var costs: [Int: UInt32] = [:]
-        for dependency in dependencies[prefix] ?? [] {
+        var costs: [(router: Int, cost: UInt32)] = []
+        for dependency in entries[e].dependencies {
             switch now[Int(dependency.index)] {
             case .same, .routerDown: continue
             case .unresolvable: return nil
             case .metric(let metric):
                 let resolution = resolutions[Int(dependency.index)]
                 guard dependency.costIrrelevant, resolution.metric != nil else { return nil }
-                if dependency.leadsToBest { costs[resolution.router] = metric }
+                if dependency.leadsToBest { costs.append((resolution.router, metric)) }
             }
         }
         if costs.isEmpty && mapping.identity { return recorded }
@@ -163,29 +181,54 @@ struct BGPReuse: Sendable {
         if !mapping.identity && result.inaccessible.contains(where: { !mapping.routerUp[$0.router] }) {
             result.inaccessible = result.inaccessible.filter { mapping.routerUp[$0.router] }
         }
-        result.igpCostPatches = costs.map { (router: $0.key, cost: $0.value) }.sorted { $0.router < $1.router }
+        // One best path per router, so one cost per router.
+        result.igpCostPatches = costs.sorted { $0.router < $1.router }
         result.consulted = []
         result.received = []
         return result
     }
 }
 
-/// One router's non-BGP prefixes that may differ from the baseline's, with the prefix lengths
-/// among them, so that "does any of them cover this next hop" is a few set probes.
+/// One router's non-BGP prefixes that may differ from the baseline's (or, for session checks,
+/// every router's), so that "does any of them cover this next hop" is a few probes.
 struct ChangedRoutes: Sendable {
-    let prefixes: Set<Prefix>
-    let lengths: [UInt8]
     /// Small sets (the usual few prefixes per router) are scanned: cheaper than hashing.
-    let few: [Prefix]
+    private let few: [Prefix]
+    private let map: PrefixMap<Bool>
+    /// Bit n set: a prefix of length n is present.
+    private let lengths: UInt64
+    let count: Int
 
     init(_ prefixes: Set<Prefix>) {
-        self.prefixes = prefixes
-        lengths = Array(Set(prefixes.map(\.length))).sorted()
-        few = prefixes.count <= 16 ? Array(prefixes) : []
+        count = prefixes.count
+        var mask: UInt64 = 0
+        for prefix in prefixes { mask |= 1 << UInt64(prefix.length) }
+        lengths = mask
+        if prefixes.count <= 16 {
+            few = Array(prefixes)
+            map = PrefixMap()
+        } else {
+            few = []
+            var map = PrefixMap<Bool>(minimumCapacity: prefixes.count)
+            for prefix in prefixes { map[prefix] = true }
+            self.map = map
+        }
+    }
+
+    var isEmpty: Bool { count == 0 }
+
+    func contains(_ prefix: Prefix) -> Bool {
+        count <= 16 ? few.contains(prefix) : map.contains(prefix)
     }
 
     func covers(_ address: IPv4Address) -> Bool {
-        if prefixes.count <= 16 { return few.contains { $0.contains(address) } }
-        return lengths.contains { prefixes.contains(Prefix(network: address, length: $0)) }
+        if count <= 16 { return few.contains { $0.contains(address) } }
+        var mask = lengths
+        while mask != 0 {
+            let length = UInt8(63 - mask.leadingZeroBitCount)
+            mask &= ~(1 << UInt64(length))
+            if map.contains(Prefix(network: address, length: length)) { return true }
+        }
+        return false
     }
 }

@@ -74,6 +74,7 @@ struct BGPRun {
     }
 
     func originations() -> [Prefix: [Int: BGPRoute]] {
+        if let recorded = reusableOriginations() { return recorded }
         var result: [Prefix: [Int: BGPRoute]] = [:]
         for (r, router) in network.routers.enumerated() where liveness.routerUp[r] {
             guard let bgp = router.bgp else { continue }
@@ -115,6 +116,20 @@ struct BGPRun {
         return result
     }
 
+    /// The recorded run's originations when they cannot differ: every router is up, no router
+    /// aggregates or redistributes, and no `network` statement's prefix is among the non-BGP
+    /// routes that may have changed (only their presence matters).
+    func reusableOriginations() -> [Prefix: [Int: BGPRoute]]? {
+        guard let reuse, let changedRoutes, !liveness.routerUp.contains(false) else { return nil }
+        for (r, router) in network.routers.enumerated() {
+            guard let bgp = router.bgp else { continue }
+            guard bgp.aggregates.isEmpty, bgp.redistributions.isEmpty, let changed = changedRoutes[r] else { return nil }
+            if changed.isEmpty { continue }
+            for statement in bgp.networks where changed.contains(statement.prefix) { return nil }
+        }
+        return reuse.origins
+    }
+
     /// Prefixes propagate in parallel in batches; each batch's results are merged into the
     /// per-router tables before the next starts, which bounds the memory held in results.
     mutating func propagateAll() {
@@ -137,6 +152,7 @@ struct BGPRun {
         var start = 0
         while start < prefixes.count {
             let batch = Array(prefixes[start..<min(start + batchSize, prefixes.count)])
+            let batchStart = start
             start += batch.count
             let results = ResultSlots(count: batch.count)
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
@@ -145,7 +161,8 @@ struct BGPRun {
                 while index < batch.count {
                     let prefix = batch[index]
                     let prefixOrigins = origins[prefix] ?? [:]
-                    if let reuse, let mapping, let result = reuse.result(for: prefix, origins: prefixOrigins, now: now, mapping: mapping) {
+                    if let reuse, let mapping,
+                       let result = reuse.result(for: prefix, hint: batchStart + index, origins: prefixOrigins, now: now, mapping: mapping) {
                         results.store(index, result)
                         reusedCount.withLock { $0 += 1 }
                     } else {
