@@ -161,6 +161,15 @@ struct BGPPropagation: Sendable {
         /// (router << 32 | next hop) of every resolution, and receiving slots, when recording.
         var consulted: [UInt64] = []
         var received: [Int] = []
+        /// Re-propagation (BGPPropagation+Incremental): per router, whether its recorded best
+        /// path was loaded, whether it was decided again, and its lowest unresolvable next hop.
+        var seeded: [Bool]
+        var redecided: [Bool]
+        /// The recorded best path came over a session that is gone.
+        var staleSeed: [Bool]
+        var invalidHop: [IPv4Address?]
+        /// Recorded attribute objects already interned (a prefix's paths share a few).
+        var sharedIDs: [(object: ObjectIdentifier, id: Int32)] = []
 
         init(routers: Int, slots: Int) {
             best = Array(repeating: nil, count: routers)
@@ -174,6 +183,20 @@ struct BGPPropagation: Sendable {
             invalid = Array(repeating: nil, count: slots)
             slotTouched = Array(repeating: false, count: slots)
             filled = Array(repeating: [], count: routers)
+            seeded = Array(repeating: false, count: routers)
+            redecided = Array(repeating: false, count: routers)
+            staleSeed = Array(repeating: false, count: routers)
+            invalidHop = Array(repeating: nil, count: routers)
+        }
+
+        /// The id of a recorded path's attributes; a route made later from the same id shares the object.
+        mutating func internShared(_ shared: SharedPathAttributes) -> Int32 {
+            let object = ObjectIdentifier(shared)
+            for known in sharedIDs where known.object == object { return known.id }
+            let id = intern(shared.value)
+            if self.shared[Int(id)] == nil { self.shared[Int(id)] = shared }
+            if sharedIDs.count < 32 { sharedIDs.append((object, id)) }
+            return id
         }
 
         mutating func intern(_ set: PathAttributes) -> Int32 {
@@ -206,7 +229,9 @@ struct BGPPropagation: Sendable {
             for r in touchedRouters {
                 best[r] = nil; queued[r] = false; changes[r] = 0; routerTouched[r] = false; igpDecided[r] = false
                 filled[r].removeAll(keepingCapacity: true)
+                seeded[r] = false; redecided[r] = false; staleSeed[r] = false; invalidHop[r] = nil
             }
+            sharedIDs.removeAll(keepingCapacity: true)
             for s in touchedSlots { adjIn[s] = nil; adjOut[s] = nil; invalid[s] = nil; slotTouched[s] = false }
             touchedRouters.removeAll(keepingCapacity: true)
             touchedSlots.removeAll(keepingCapacity: true)

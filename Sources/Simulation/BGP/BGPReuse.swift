@@ -154,6 +154,32 @@ struct BGPReuse: Sendable {
 
     /// The recorded result for `prefix` if it still holds, else nil. `now`: `resolutionsNow` of
     /// this scenario.
+    /// Where re-propagating `prefix` starts when its recorded result does not hold as it is:
+    /// the recorded result and the routers whose inputs changed (origination, a next-hop
+    /// resolution, a session they received the prefix over). nil: propagate from scratch.
+    func repropagationStart(for prefix: Prefix, hint: Int, origins current: [Int: BGPRoute], now: [ResolutionNow],
+                            mapping: Mapping) -> BGPPropagation.Restart? {
+        guard let e = entryIndex(prefix, hint: hint) else { return nil }
+        let recorded = entries[e].result
+        guard recorded.oscillating.isEmpty else { return nil }
+        var dirty: [Int] = []
+        let before = entries[e].origins
+        if before != current {
+            for r in Set(before.keys).union(current.keys) where before[r] != current[r] { dirty.append(r) }
+        }
+        if !mapping.identity {
+            for s in recorded.received where mapping.slot[s] < 0 && mapping.routerUp[mapping.owner[s]] { dirty.append(mapping.owner[s]) }
+        }
+        for dependency in entries[e].dependencies {
+            switch now[Int(dependency.index)] {
+            case .same, .routerDown: continue
+            case .unresolvable, .metric: dirty.append(resolutions[Int(dependency.index)].router)
+            }
+        }
+        dirty.sort()
+        return BGPPropagation.Restart(recorded: recorded, dirty: dirty)
+    }
+
     /// `hint`: the prefix's position among the run's sorted prefixes.
     func result(for prefix: Prefix, hint: Int, origins current: [Int: BGPRoute], now: [ResolutionNow], mapping: Mapping) -> BGPPropagation.Result? {
         guard let e = entryIndex(prefix, hint: hint) else { return nil }

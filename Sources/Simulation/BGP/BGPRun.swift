@@ -141,6 +141,12 @@ struct BGPRun {
         let mapping = reuse?.mapping(to: propagation, routerUp: liveness.routerUp)
         let now = mapping.map { _ in reuse?.resolutionsNow(resolvers: propagation.resolvers, changed: changedRoutes, routerUp: liveness.routerUp) ?? [] } ?? []
         let reusedCount = Mutex(0)
+        let routerUp = liveness.routerUp
+        let peeringOfNeighbor: [[Int32]] = mapping == nil ? [] : network.routers.indices.map { r in
+            var table = [Int32](repeating: -1, count: network.routers[r].bgp?.neighbors.count ?? 0)
+            for (p, peering) in propagation.peerings[r].enumerated() where peering.neighborIndex < table.count { table[peering.neighborIndex] = Int32(p) }
+            return table
+        }
         var kept: [Prefix: BGPPropagation.Result] = [:]
         let scratches = (0..<workers).map { _ in ScratchBox(propagation.makeScratch()) }
         var stored = BGPResults()
@@ -165,6 +171,11 @@ struct BGPRun {
                        let result = reuse.result(for: prefix, hint: batchStart + index, origins: prefixOrigins, now: now, mapping: mapping) {
                         results.store(index, result)
                         reusedCount.withLock { $0 += 1 }
+                    } else if let reuse, let mapping,
+                              let restart = reuse.repropagationStart(for: prefix, hint: batchStart + index, origins: prefixOrigins, now: now, mapping: mapping),
+                              let result = propagation.repropagate(prefix, origins: prefixOrigins, from: restart, routerUp: routerUp,
+                                                                   peeringOfNeighbor: peeringOfNeighbor, scratch: &box.scratch) {
+                        results.store(index, result)
                     } else {
                         results.store(index, propagation.propagate(prefix, origins: prefixOrigins, scratch: &box.scratch))
                     }

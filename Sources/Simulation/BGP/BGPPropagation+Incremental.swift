@@ -1,0 +1,162 @@
+/// Re-propagation of one prefix after a failure, starting from the recorded (no-failure) best
+/// paths instead of from nothing: only routers whose inputs changed are decided again (their
+/// origination, a next-hop resolution they made, or a session they received the prefix over is
+/// gone), and a router is decided again whenever what a neighbour exports to it changes. This is
+/// what routers do after a failure: they keep their state and process the updates it causes.
+///
+/// Every router that is not decided again keeps a best path that is still the best of its
+/// unchanged candidates, so the end state is a stable state of the failure scenario, the same
+/// one propagation from scratch reaches whenever the prefix has a single stable state. Where it
+/// has several (policy disputes, RFC 3345 MED and route-reflection anomalies), routers reach
+/// the one closest to where they were, as real routers would; propagation from scratch may land
+/// elsewhere. Prefixes that did not converge in the recorded run, and re-propagations that
+/// exceed the event bound, are propagated from scratch instead.
+/// Tested: EngineInvariantTests compare it with propagation from scratch on every single
+/// failure (and pairs on small networks) of every example and generated network.
+extension BGPPropagation {
+    /// The routers to decide again for one prefix; see BGPReuse.repropagationStart.
+    struct Restart {
+        var recorded: Result
+        var dirty: [Int]
+    }
+
+    /// nil when the bound on decisions is exceeded (the caller propagates from scratch).
+    /// `peeringOfNeighbor[r][n]`: router r's peering index for its neighbor statement n in this run (-1: down).
+    func repropagate(_ prefix: Prefix, origins: [Int: BGPRoute], from restart: Restart, routerUp: [Bool],
+                     peeringOfNeighbor: [[Int32]], scratch: inout Scratch) -> Result? {
+        defer { scratch.reset() }
+        let recordedBest = restart.recorded.best
+        var local: [Int: WorkPath] = [:]
+        for (r, route) in origins {
+            var set = route.path
+            set.originatorID = nil
+            set.clusterList = []
+            let id = scratch.intern(set)
+            var origin: LocalOrigin = .network
+            if case .local(let kind) = route.source { origin = kind }
+            local[r] = WorkPath(attributes: id, weight: route.weight, igpCost: 0, peerRouterID: routerIDs[r], peerAddress: IPv4Address(0),
+                                peering: -1, peer: Int32(r), ebgp: false, localOrigin: origin)
+        }
+
+        func recordedRoute(_ r: Int) -> BGPRoute? {
+            var low = 0, high = recordedBest.count
+            while low < high {
+                let middle = (low + high) / 2
+                if recordedBest[middle].router < r { low = middle + 1 } else { high = middle }
+            }
+            return low < recordedBest.count && recordedBest[low].router == r ? recordedBest[low].route : nil
+        }
+
+        /// A router's best path as recorded, in this run's terms; nil when it came over a
+        /// session that is gone (that router is among the dirty ones and decides again).
+        func seed(_ r: Int) {
+            guard !scratch.seeded[r] else { return }
+            scratch.seeded[r] = true
+            scratch.touchRouter(r)
+            scratch.best[r] = nil
+            guard routerUp[r], let route = recordedRoute(r) else { return }
+            let id = scratch.internShared(route.shared)
+            switch route.source {
+            case .local(let kind):
+                scratch.best[r] = WorkPath(attributes: id, weight: route.weight, igpCost: 0, peerRouterID: route.peerRouterID, peerAddress: IPv4Address(0),
+                                           peering: -1, peer: Int32(r), ebgp: false, localOrigin: kind)
+            case .learned(let neighbor, let peer, let peerAddress, let ebgp):
+                let peering = neighbor < peeringOfNeighbor[r].count ? peeringOfNeighbor[r][neighbor] : -1
+                // What it exported cannot be worked out in this run's sessions: when it decides
+                // again, every neighbour hears from it.
+                guard peering >= 0 else { scratch.staleSeed[r] = true; return }
+                scratch.best[r] = WorkPath(attributes: id, weight: route.weight, igpCost: route.igpCost, peerRouterID: route.peerRouterID,
+                                           peerAddress: peerAddress, peering: peering, peer: Int32(peer), ebgp: ebgp, localOrigin: nil)
+            }
+            scratch.bestStep[r] = route.decidedBy
+        }
+
+        var queue: [Int] = []
+        for r in restart.dirty where routerUp[r] && !scratch.queued[r] {
+            seed(r)
+            scratch.queued[r] = true
+            queue.append(r)
+        }
+        var head = 0
+        var decisions = 0
+        let limit = 64 * max(network.routers.count, 16)
+        var candidates: [Candidate] = []
+        var exportMemo = ExportMemo()
+        while head < queue.count {
+            let q = queue[head]
+            head += 1
+            scratch.queued[q] = false
+            if head > 4096 { queue.removeFirst(head); head = 0 }
+            decisions += 1
+            if decisions > limit { return nil }
+            // Candidates: the local path, then what each neighbour's current best path exports to q, in slot order.
+            candidates.removeAll(keepingCapacity: true)
+            if let path = local[q] { candidates.append(Candidate(path: path, key: scratch.keys[Int(path.attributes)])) }
+            var invalid: IPv4Address?
+            let base = slotOffsets[q]
+            for slot in base..<slotOffsets[q + 1] {
+                let info = slots[slot]
+                guard info.peerSlot >= 0 else { continue }
+                let p = info.peer
+                seed(p)
+                guard let sent = scratch.best[p],
+                      let out = export(sent, prefix: prefix, from: p, over: info.peerPeering, slot: info.peerSlot, scratch: &scratch, memo: &exportMemo)
+                else { continue }
+                let (imported, unresolved) = importPath(out, prefix: prefix, at: q, over: slot - base, slot: slot, from: p, scratch: &scratch)
+                if let imported {
+                    candidates.append(Candidate(path: imported, key: scratch.keys[Int(imported.attributes)]))
+                } else if let unresolved, invalid.map({ unresolved < $0 }) ?? true {
+                    invalid = unresolved
+                }
+            }
+            let decision = DecisionProcess.bestIndex(candidates, localAS: asns[q])
+            let newBest = decision.map { candidates[$0.index].path }
+            if let decision { scratch.bestStep[q] = decision.step }
+            scratch.redecided[q] = true
+            scratch.invalidHop[q] = invalid
+            let old = scratch.best[q]
+            let stale = scratch.staleSeed[q]
+            if newBest == old && !stale { continue }
+            scratch.best[q] = newBest
+            scratch.staleSeed[q] = false
+            // Neighbours whose advertisement from q changes decide again.
+            for slot in base..<slotOffsets[q + 1] {
+                let info = slots[slot]
+                guard info.peerSlot >= 0, routerUp[info.peer], !scratch.queued[info.peer] else { continue }
+                if !stale {
+                    let before = old.flatMap { export($0, prefix: prefix, from: q, over: slot - base, slot: slot, scratch: &scratch, memo: &exportMemo) }
+                    let after = newBest.flatMap { export($0, prefix: prefix, from: q, over: slot - base, slot: slot, scratch: &scratch, memo: &exportMemo) }
+                    if before?.attributes == after?.attributes { continue }
+                }
+                seed(info.peer)
+                scratch.queued[info.peer] = true
+                queue.append(info.peer)
+            }
+        }
+
+        // The recorded lists with the routers decided again replaced (routers that are down dropped).
+        let decided = scratch.touchedRouters.filter { scratch.redecided[$0] }.sorted()
+        var best: [(router: Int, route: BGPRoute)] = []
+        best.reserveCapacity(recordedBest.count + 1)
+        var next = 0
+        func flush(upTo limit: Int) {
+            while next < recordedBest.count && recordedBest[next].router < limit {
+                let entry = recordedBest[next]
+                if routerUp[entry.router] && !scratch.redecided[entry.router] { best.append(entry) }
+                next += 1
+            }
+        }
+        var inaccessible = restart.recorded.inaccessible.filter { routerUp[$0.router] && !scratch.redecided[$0.router] }
+        for r in decided {
+            flush(upTo: r)
+            if let path = scratch.best[r] {
+                let route = route(from: path, at: r, step: scratch.bestStep[r], scratch: &scratch)
+                if let before = recordedRoute(r), before == route { best.append((r, before)) } else { best.append((r, route)) }
+            } else if let hop = scratch.invalidHop[r] {
+                inaccessible.append((r, hop))
+            }
+        }
+        flush(upTo: Int.max)
+        return Result(best: best, inaccessible: inaccessible, oscillating: [], events: decisions)
+    }
+}
