@@ -165,7 +165,15 @@ public enum Engine {
 
         lap("igp+static")
         var sessionBuilder = BGPSessionBuilder(network: network, liveness: liveness, owners: owners, nonBGP: nonBGP)
-        if let reuse, let changedRoutes, liveness.routerUp.allSatisfy({ $0 }), !reuse.sessionChecks.isEmpty {
+        // A down router's own routes are not in its change set, but every up router that
+        // forwarded through it over a link has a changed route (the link is down); a subnet
+        // shared without a link could still lead to it unchanged, so then nothing is taken.
+        let downRoutersOnlyLinked = liveness.routerUp.indices.allSatisfy { r in
+            liveness.routerUp[r] || network.routers[r].interfaces.indices.allSatisfy { i in
+                network.routers[r].interfaces[i].kind == .loopback || liveness.linkOfInterface[InterfaceRef(router: r, interface: i)] != nil
+            }
+        }
+        if let reuse, let changedRoutes, !reuse.sessionChecks.isEmpty, downRoutersOnlyLinked {
             var union: Set<Prefix> = []
             var known = true
             for set in changedRoutes {

@@ -37,9 +37,11 @@ struct BGPSessionBuilder {
 
     /// The no-failure run's statuses and what a scenario changed. A neighbor statement's local
     /// checks read only the two routers' interface states and the non-BGP routes covering the
-    /// peer and source addresses at the routers a walk visits; when every router is up, both
-    /// routers' interfaces are as before and no router's route covering either address may
-    /// differ, the checks give the baseline's answer (tested: EngineInvariantTests).
+    /// peer and source addresses at the routers a walk visits; when both routers are up with
+    /// their interfaces as before and no router's route covering either address may differ,
+    /// the checks give the baseline's answer (the engine passes `previous` only when every
+    /// down router was reached over links, whose loss changes its neighbours' routes).
+    /// Tested: EngineInvariantTests.
     struct Previous {
         /// After the local checks, before pairing (`build().checked` of that run).
         var statuses: [BGPSessionStatus]
@@ -119,7 +121,7 @@ struct BGPSessionBuilder {
     private func reusable(_ previous: Previous, router r: Int, index: Int) -> BGPSessionStatus? {
         guard index < previous.statuses.count else { return nil }
         let status = previous.statuses[index]
-        guard status.router == r, let peer = status.peerRouter, liveness.interfaceUp[r] == previous.interfaceUp[r],
+        guard status.router == r, let peer = status.peerRouter, liveness.routerUp[r], liveness.routerUp[peer], liveness.interfaceUp[r] == previous.interfaceUp[r],
               liveness.interfaceUp[peer] == previous.interfaceUp[peer], !previous.changed.covers(status.peerAddress) else { return nil }
         if let local = status.localAddress, previous.changed.covers(local) { return nil }
         return status

@@ -28,79 +28,92 @@ public struct Tracer: Sendable {
             }
             let first = Hop(node: source, action: "sent to gateway \(router.interfaces[gateway.interface].address) (\(router.name))", outInterface: nil)
             var paths: [TracePath] = []
-            walk(router: gateway.router, destination: destination, hops: [first], visited: [], paths: &paths)
+            var branch = Branch(hops: [first])
+            walk(router: gateway.router, destination: destination, branch: &branch, paths: &paths)
             return Trace(source: source, destination: destination, paths: paths)
         }
         guard let r = network.routerIndex[source], plane.liveness.routerUp[r] else {
             return Trace(source: source, destination: destination, paths: [TracePath(hops: [], disposition: .sourceUnavailable(node: source))])
         }
         var paths: [TracePath] = []
-        walk(router: r, destination: destination, hops: [], visited: [], paths: &paths)
+        var branch = Branch(hops: [])
+        walk(router: r, destination: destination, branch: &branch, paths: &paths)
         return Trace(source: source, destination: destination, paths: paths)
     }
 
-    /// `visited`: the routers on this branch so far (a short list: at most maximumHops).
-    private func walk(router r: Int, destination: IPv4Address, hops: [Hop], visited: [Int], paths: inout [TracePath]) {
+    /// The branch being walked: its hops and routers so far. One stack per trace, pushed and
+    /// popped around each hop, copied only when a branch ends (was a copy per hop).
+    private struct Branch {
+        var hops: [Hop]
+        var visited: [Int] = []
+
+        /// Records the branch ending with `last`.
+        mutating func end(_ last: Hop, _ disposition: Disposition, into paths: inout [TracePath]) {
+            hops.append(last)
+            paths.append(TracePath(hops: hops, disposition: disposition))
+            hops.removeLast()
+        }
+    }
+
+    private func walk(router r: Int, destination: IPv4Address, branch: inout Branch, paths: inout [TracePath]) {
         guard paths.count < Tracer.maximumBranches else { return }
         let network = plane.network
         let name = network.routers[r].name
-        var hops = hops
-        func finish(_ action: String, _ disposition: Disposition, prefix: Prefix? = nil, protocolKind: RouteProtocol? = nil) {
-            hops.append(Hop(node: name, action: action, prefix: prefix, protocolKind: protocolKind))
-            paths.append(TracePath(hops: hops, disposition: disposition))
+        if branch.visited.contains(r) || branch.hops.count > Tracer.maximumHops {
+            branch.end(Hop(node: name, action: "seen before on this path"), .loop(router: name), into: &paths)
+            return
         }
-        if visited.contains(r) || hops.count > Tracer.maximumHops { finish("seen before on this path", .loop(router: name)); return }
         if case .router(let ref)? = plane.owners[destination], ref.router == r, plane.liveness.interfaceUp[r][ref.interface] {
-            hops.append(Hop(node: name, detail: .owns(destination, interface: network.routers[r].interfaces[ref.interface].name)))
-            paths.append(TracePath(hops: hops, disposition: .delivered(node: name)))
+            branch.end(Hop(node: name, detail: .owns(destination, interface: network.routers[r].interfaces[ref.interface].name)), .delivered(node: name), into: &paths)
             return
         }
         let found = usesFIB ? plane.lookup(router: r, address: destination) : plane.lookupWithoutFIB(router: r, address: destination)
         guard let entry = found else {
             if let (prefix, hop) = unresolved(router: r, destination: destination) {
-                finish("BGP paths for \(prefix) have unresolvable next hop \(hop)", .unresolvedNextHop(router: name, prefix: prefix, nextHop: hop))
+                branch.end(Hop(node: name, action: "BGP paths for \(prefix) have unresolvable next hop \(hop)"),
+                           .unresolvedNextHop(router: name, prefix: prefix, nextHop: hop), into: &paths)
             } else {
-                finish("no route to \(destination)", .noRoute(router: name))
+                branch.end(Hop(node: name, action: "no route to \(destination)"), .noRoute(router: name), into: &paths)
             }
             return
         }
-        var nextVisited = visited
-        nextVisited.append(r)
         switch entry.forwarding {
         case .discard:
-            finish("\(entry.protocolKind.rawValue) \(entry.prefix): \(entry.origin)", .nullRouted(router: name, route: "\(entry.origin) \(entry.prefix)", location: entry.location),
-                   prefix: entry.prefix, protocolKind: entry.protocolKind)
+            branch.end(Hop(node: name, action: "\(entry.protocolKind.rawValue) \(entry.prefix): \(entry.origin)", prefix: entry.prefix, protocolKind: entry.protocolKind),
+                       .nullRouted(router: name, route: "\(entry.origin) \(entry.prefix)", location: entry.location), into: &paths)
         case .attached(let interface):
-            send(from: r, interface: interface, gateway: destination, entry: entry, destination: destination, hops: hops, visited: nextVisited, paths: &paths)
+            branch.visited.append(r)
+            send(from: r, interface: interface, gateway: destination, entry: entry, destination: destination, branch: &branch, paths: &paths)
+            branch.visited.removeLast()
         case .forward(let nextHops):
+            branch.visited.append(r)
             for nextHop in nextHops {
-                send(from: r, interface: nextHop.interface, gateway: nextHop.gateway, entry: entry, destination: destination, hops: hops, visited: nextVisited, paths: &paths)
+                send(from: r, interface: nextHop.interface, gateway: nextHop.gateway, entry: entry, destination: destination, branch: &branch, paths: &paths)
             }
+            branch.visited.removeLast()
         }
     }
 
     private func send(from r: Int, interface: Int, gateway: IPv4Address, entry: RIBEntry, destination: IPv4Address,
-                      hops: [Hop], visited: [Int], paths: inout [TracePath]) {
+                      branch: inout Branch, paths: inout [TracePath]) {
         let network = plane.network
         let name = network.routers[r].name
         let interfaceName = network.routers[r].interfaces[interface].name
-        var hops = hops
-        hops.append(Hop(node: name, detail: .forwarded(entry, gateway: gateway, interface: interfaceName), prefix: entry.prefix,
-                        protocolKind: entry.protocolKind, outInterface: interfaceName))
+        branch.hops.append(Hop(node: name, detail: .forwarded(entry, gateway: gateway, interface: interfaceName), prefix: entry.prefix,
+                               protocolKind: entry.protocolKind, outInterface: interfaceName))
+        defer { branch.hops.removeLast() }
         switch plane.owners[gateway] {
         case .host(let h)? where network.hosts[h].attachment == InterfaceRef(router: r, interface: interface):
             let host = network.hosts[h]
             if host.address == destination {
-                hops.append(Hop(node: host.name, action: "owns \(destination)"))
-                paths.append(TracePath(hops: hops, disposition: .delivered(node: host.name)))
+                branch.end(Hop(node: host.name, action: "owns \(destination)"), .delivered(node: host.name), into: &paths)
             } else {
-                hops.append(Hop(node: host.name, action: "not a router: drops traffic for \(destination)"))
-                paths.append(TracePath(hops: hops, disposition: .noRoute(router: host.name)))
+                branch.end(Hop(node: host.name, action: "not a router: drops traffic for \(destination)"), .noRoute(router: host.name), into: &paths)
             }
         case .router(let ref)? where plane.liveness.interfaceUp[ref.router][ref.interface] && onSameSegment(InterfaceRef(router: r, interface: interface), ref):
-            walk(router: ref.router, destination: destination, hops: hops, visited: visited, paths: &paths)
+            walk(router: ref.router, destination: destination, branch: &branch, paths: &paths)
         default:
-            paths.append(TracePath(hops: hops, disposition: .neighborUnreachable(router: name, interface: interfaceName)))
+            paths.append(TracePath(hops: branch.hops, disposition: .neighborUnreachable(router: name, interface: interfaceName)))
         }
     }
 
