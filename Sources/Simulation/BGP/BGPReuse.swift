@@ -114,6 +114,26 @@ struct BGPReuse: Sendable {
         var owner: [Int]
         var routerUp: [Bool]
         var identity: Bool
+        /// Recorded slots whose session is gone while their router is up, sorted.
+        var lostSlots: [Int] = []
+
+        /// Whether one of `received` (sorted) is a lost slot: a survivor heard the prefix over a
+        /// session that is gone. Few sessions are lost; each is looked up in the sorted list.
+        func lostAny(of received: [Int]) -> Bool {
+            for slot in lostSlots where Self.contains(received, slot) { return true }
+            return false
+        }
+
+        func lost(of received: [Int]) -> [Int] { lostSlots.filter { Self.contains(received, $0) } }
+
+        private static func contains(_ sorted: [Int], _ value: Int) -> Bool {
+            var low = 0, high = sorted.count
+            while low < high {
+                let middle = (low + high) / 2
+                if sorted[middle] < value { low = middle + 1 } else { high = middle }
+            }
+            return low < sorted.count && sorted[low] == value
+        }
     }
 
     /// The session mapping when `propagation` runs with the recorded sessions minus some (none
@@ -149,7 +169,8 @@ struct BGPReuse: Sendable {
             }
             guard !routerUp[r] || renumbered == propagation.conditionAllows[r] else { return nil }
         }
-        return Mapping(slot: slot, owner: owner, routerUp: routerUp, identity: false)
+        let lost = slot.indices.filter { slot[$0] < 0 && routerUp[owner[$0]] }
+        return Mapping(slot: slot, owner: owner, routerUp: routerUp, identity: false, lostSlots: lost)
     }
 
     /// The recorded result for `prefix` if it still holds, else nil. `now`: `resolutionsNow` of
@@ -168,7 +189,7 @@ struct BGPReuse: Sendable {
             for r in Set(before.keys).union(current.keys) where before[r] != current[r] { dirty.append(r) }
         }
         if !mapping.identity {
-            for s in recorded.received where mapping.slot[s] < 0 && mapping.routerUp[mapping.owner[s]] { dirty.append(mapping.owner[s]) }
+            for s in mapping.lost(of: recorded.received) { dirty.append(mapping.owner[s]) }
         }
         for dependency in entries[e].dependencies {
             switch now[Int(dependency.index)] {
@@ -185,9 +206,7 @@ struct BGPReuse: Sendable {
         guard let e = entryIndex(prefix, hint: hint) else { return nil }
         let recorded = entries[e].result
         guard recorded.oscillating.isEmpty, entries[e].origins == current else { return nil }
-        if !mapping.identity {
-            for s in recorded.received where mapping.slot[s] < 0 && mapping.routerUp[mapping.owner[s]] { return nil }
-        }
+        if !mapping.identity && mapping.lostAny(of: recorded.received) { return nil }
         var costs: [(router: Int, cost: UInt32)] = []
         for dependency in entries[e].dependencies {
             switch now[Int(dependency.index)] {

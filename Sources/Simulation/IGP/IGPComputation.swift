@@ -42,6 +42,10 @@ struct IGPComputation {
         var nonBGP: [RIBTable] = []
         /// Filled by the engine: BGP session statuses after the local checks (BGPSessionBuilder.Previous).
         var sessionChecks: [BGPSessionStatus] = []
+        /// The installed static prefixes per router the baseline advertised from, and per AS the
+        /// patch of a run whose advertisements are the baseline's (nothing altered or withdrawn).
+        var installedStatics: [[Prefix]] = []
+        var unchangedPatches: [ASN: Patch] = [:]
     }
 
     let network: Network
@@ -77,15 +81,26 @@ struct IGPComputation {
         let failedEdges = reuse.map { Self.failedEdges($0.adjacency, failedLinks: failedLinks) } ?? []
         for asn in members.keys.sorted() {
             guard let config = network.autonomousSystems[asn]?.igp, let routers = members[asn] else { continue }
-            let advertised = routers.map { self.advertisements(of: $0, config: config, statics: installedStatics[$0]) }
-            let grouped = PrefixAdvertisers(routers: routers, advertised: advertised)
+            let grouped: PrefixAdvertisers
+            var unchangedPatch: Patch?
+            if let reusable, let before = reusable.advertisers[asn], let patch = reusable.unchangedPatches[asn],
+               sameAdvertisements(routers: routers, installedStatics: installedStatics, as: before, baseline: reusable) {
+                // Nothing any router of this AS advertises can differ: the baseline's grouping.
+                grouped = before
+                unchangedPatch = patch
+            } else {
+                let advertised = routers.map { self.advertisements(of: $0, config: config, statics: installedStatics[$0]) }
+                grouped = PrefixAdvertisers(routers: routers, advertised: advertised)
+            }
             if record { allAdvertisers[asn] = grouped }
             let texts = reusable?.texts ?? originTexts(config, routers: routers)
             // Only down links and routers can have changed anything; a router whose shortest-path
             // DAG avoids every down link keeps its SPF result (a down router's links are down).
             var withdrawn: Set<Prefix> = []
             var patch: Patch?
-            if let reusable, let before = reusable.advertisers[asn] {
+            if let unchangedPatch {
+                patch = unchangedPatch
+            } else if let reusable, let before = reusable.advertisers[asn] {
                 withdrawn = Set(before.prefixes).subtracting(grouped.prefixes)
                 patch = Patch(grouped: grouped, baseline: before, withdrawn: withdrawn, routers: network.routers.count)
             }
@@ -115,6 +130,10 @@ struct IGPComputation {
         var kept = Reuse(routes: record ? result : [], distances: distances, firstHops: allFirstHops, adjacency: record ? adjacency : [],
                          advertisers: allAdvertisers)
         if record {
+            kept.installedStatics = installedStatics
+            for (asn, grouped) in allAdvertisers {
+                kept.unchangedPatches[asn] = Patch(grouped: grouped, baseline: grouped, withdrawn: [], routers: network.routers.count)
+            }
             kept.texts = Array(repeating: ("", ""), count: network.routers.count)
             for (asn, routers) in members {
                 guard let config = network.autonomousSystems[asn]?.igp else { continue }
@@ -185,6 +204,16 @@ struct IGPComputation {
             }
         }
         return (table, changed)
+    }
+
+    /// True when the same routers run the IGP and each advertises what it did in the baseline:
+    /// advertisements read only the router's interface states and its installed statics.
+    func sameAdvertisements(routers: [Int], installedStatics: [[Prefix]], as before: PrefixAdvertisers, baseline: Reuse) -> Bool {
+        guard before.routers == routers, baseline.installedStatics.count == network.routers.count,
+              baseline.interfaceUp.count == network.routers.count else { return false }
+        return routers.allSatisfy { r in
+            liveness.interfaceUp[r] == baseline.interfaceUp[r] && installedStatics[r] == baseline.installedStatics[r]
+        }
     }
 
     func buildAdjacency() -> [[Adjacency]] {
@@ -336,8 +365,11 @@ struct IGPComputation {
     struct PrefixAdvertisers: Sendable {
         var prefixes: [Prefix] = []
         var advertisers: [[(origin: Int, cost: UInt32, external: Bool)]] = []
+        /// The routers whose advertisements these are.
+        var routers: [Int]
 
         init(routers: [Int], advertised: [[Advertisement]]) {
+            self.routers = routers
             var index: [Prefix: Int] = [:]
             for (position, origin) in routers.enumerated() {
                 for ad in advertised[position] {
