@@ -26,13 +26,15 @@ public enum Engine {
         let bgpReuse = baseline?.bgpReuse
         let owners = baseline?.owners ?? AddressOwners(network: network)
         let baseLiveness = baseline.flatMap { $0.failures.isEmpty ? $0.liveness : nil }
-        var trackStates: [[Int: Bool]] = network.routers.map { router in Dictionary(uniqueKeysWithValues: router.tracks.map { ($0.id, true) }) }
+        let hasTracks = network.routers.indices.contains { !network.routers[$0].tracks.isEmpty }
+        var trackStates: [[Int: Bool]] = network.routers.indices.map { r in
+            hasTracks ? Dictionary(uniqueKeysWithValues: network.routers[r].tracks.map { ($0.id, true) }) : [:]
+        }
         var seen: [[[Int: Bool]]] = [trackStates]
         var iteration = 1
         while true {
             var plane = computeOnce(network, failures: failures, trackStates: trackStates, options: options, trackIterations: iteration, reuse: reuse,
                                     bgpReuse: bgpReuse, owners: owners, baseLiveness: baseLiveness)
-            let hasTracks = network.routers.contains { !$0.tracks.isEmpty }
             guard hasTracks else { return plane }
             let next = ProbeEvaluator(plane: plane).trackStates()
             if next == trackStates { return plane }

@@ -33,6 +33,11 @@ struct BGPReuse: Sendable {
     /// instead of once per prefix that consulted it.
     var resolutions: [(router: Int, nextHop: IPv4Address, metric: UInt32?)] = []
 
+    /// Per resolution, the entries (prefixes) that consulted it: a scenario finds the prefixes
+    /// a changed resolution touches without walking every prefix's dependencies (a prefix
+    /// consults about one resolution per router it reaches).
+    private var dependents: [[Int32]] = []
+
     private struct Entry: Sendable {
         var result: BGPPropagation.Result
         var origins: [Int: BGPRoute]
@@ -52,6 +57,13 @@ struct BGPReuse: Sendable {
         case same, unresolvable, metric(UInt32)
         /// The router is down: it decides nothing.
         case routerDown
+    }
+
+    /// Every recorded resolution as it is in a scenario, and which entries consulted one that changed.
+    struct ResolutionsNow: Sendable {
+        var states: [ResolutionNow]
+        var affected: [Bool]
+        static let none = ResolutionsNow(states: [], affected: [])
     }
 
     init(results: [Prefix: BGPPropagation.Result], origins: [Prefix: [Int: BGPRoute]], slots: [BGPPropagation.SlotInfo], slotOffsets: [Int],
@@ -81,6 +93,8 @@ struct BGPReuse: Sendable {
                 list.append(Dependency(index: id, costIrrelevant: consulted.costIrrelevant, leadsToBest: consulted.leadsToBest))
             }
             result.consulted = []
+            if dependents.count < resolutions.count { dependents += Array(repeating: [], count: resolutions.count - dependents.count) }
+            for dependency in list { dependents[Int(dependency.index)].append(Int32(entries.count)) }
             position[prefix] = entries.count
             entries.append(Entry(result: result, origins: origins[prefix] ?? [:], dependencies: list))
         }
@@ -96,14 +110,24 @@ struct BGPReuse: Sendable {
     /// Each recorded resolution as it is in a scenario. `changed`: per router, the non-BGP
     /// prefixes that may differ from the baseline's; a next hop none of them covers resolves
     /// as before without looking (nil: look).
-    func resolutionsNow(resolvers: [RIBTable], changed: [ChangedRoutes?]?, routerUp: [Bool]) -> [ResolutionNow] {
-        resolutions.map { resolution in
+    func resolutionsNow(resolvers: [RIBTable], changed: [ChangedRoutes?]?, routerUp: [Bool]) -> ResolutionsNow {
+        // Most routers have nothing changed: tell those apart once, not once per resolution.
+        let unchanged = changed?.map { $0?.isEmpty ?? false } ?? Array(repeating: false, count: routerUp.count)
+        let states: [ResolutionNow] = resolutions.map { resolution in
             guard routerUp[resolution.router] else { return .routerDown }
+            if unchanged[resolution.router] { return .same }
             if let set = changed?[resolution.router], !set.covers(resolution.nextHop) { return .same }
             let now = resolvers[resolution.router].resolve(resolution.nextHop)
             if now == resolution.metric { return .same }
             return now.map { .metric($0) } ?? .unresolvable
         }
+        var affected = [Bool](repeating: false, count: entries.count)
+        for (index, state) in states.enumerated() {
+            if case .same = state { continue }
+            if case .routerDown = state { continue }
+            for entry in dependents[index] { affected[Int(entry)] = true }
+        }
+        return ResolutionsNow(states: states, affected: affected)
     }
 
     /// How the recorded run's sessions map onto a run's.
@@ -178,7 +202,7 @@ struct BGPReuse: Sendable {
     /// Where re-propagating `prefix` starts when its recorded result does not hold as it is:
     /// the recorded result and the routers whose inputs changed (origination, a next-hop
     /// resolution, a session they received the prefix over). nil: propagate from scratch.
-    func repropagationStart(for prefix: Prefix, hint: Int, origins current: [Int: BGPRoute], now: [ResolutionNow],
+    func repropagationStart(for prefix: Prefix, hint: Int, origins current: [Int: BGPRoute], now: ResolutionsNow,
                             mapping: Mapping) -> BGPPropagation.Restart? {
         guard let e = entryIndex(prefix, hint: hint) else { return nil }
         let recorded = entries[e].result
@@ -191,10 +215,12 @@ struct BGPReuse: Sendable {
         if !mapping.identity {
             for s in mapping.lost(of: recorded.received) { dirty.append(mapping.owner[s]) }
         }
-        for dependency in entries[e].dependencies {
-            switch now[Int(dependency.index)] {
-            case .same, .routerDown: continue
-            case .unresolvable, .metric: dirty.append(resolutions[Int(dependency.index)].router)
+        if now.affected[e] {
+            for dependency in entries[e].dependencies {
+                switch now.states[Int(dependency.index)] {
+                case .same, .routerDown: continue
+                case .unresolvable, .metric: dirty.append(resolutions[Int(dependency.index)].router)
+                }
             }
         }
         dirty.sort()
@@ -202,14 +228,14 @@ struct BGPReuse: Sendable {
     }
 
     /// `hint`: the prefix's position among the run's sorted prefixes.
-    func result(for prefix: Prefix, hint: Int, origins current: [Int: BGPRoute], now: [ResolutionNow], mapping: Mapping) -> BGPPropagation.Result? {
+    func result(for prefix: Prefix, hint: Int, origins current: [Int: BGPRoute], now: ResolutionsNow, mapping: Mapping) -> BGPPropagation.Result? {
         guard let e = entryIndex(prefix, hint: hint) else { return nil }
         let recorded = entries[e].result
         guard recorded.oscillating.isEmpty, entries[e].origins == current else { return nil }
         if !mapping.identity && mapping.lostAny(of: recorded.received) { return nil }
         var costs: [(router: Int, cost: UInt32)] = []
-        for dependency in entries[e].dependencies {
-            switch now[Int(dependency.index)] {
+        for dependency in now.affected[e] ? entries[e].dependencies : [] {
+            switch now.states[Int(dependency.index)] {
             case .same, .routerDown: continue
             case .unresolvable: return nil
             case .metric(let metric):

@@ -139,7 +139,7 @@ struct BGPRun {
         let propagation = self.propagation
         let reuse = self.reuse
         let mapping = reuse?.mapping(to: propagation, routerUp: liveness.routerUp)
-        let now = mapping.map { _ in reuse?.resolutionsNow(resolvers: propagation.resolvers, changed: changedRoutes, routerUp: liveness.routerUp) ?? [] } ?? []
+        let now = mapping.map { _ in reuse?.resolutionsNow(resolvers: propagation.resolvers, changed: changedRoutes, routerUp: liveness.routerUp) ?? .none } ?? .none
         let reusedCount = Mutex(0)
         let routerUp = liveness.routerUp
         let peeringOfNeighbor: [[Int32]] = mapping == nil ? [] : network.routers.indices.map { r in

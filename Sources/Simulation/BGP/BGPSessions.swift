@@ -57,16 +57,19 @@ struct BGPSessionBuilder {
         // statuses[firstStatus[r] + n].
         var statuses: [BGPSessionStatus] = []
         var firstStatus = [Int](repeating: 0, count: network.routers.count)
-        for (r, router) in network.routers.enumerated() {
+        // By index: a Router is large, and copying one per router per scenario showed in sweeps.
+        for r in network.routers.indices {
             firstStatus[r] = statuses.count
-            for (n, neighbor) in (router.bgp?.neighbors ?? []).enumerated() {
+            guard let neighbors = network.routers[r].bgp?.neighbors else { continue }
+            let asn = network.routers[r].asn
+            for (n, neighbor) in neighbors.enumerated() {
                 if let previous, let before = reusable(previous, router: r, index: statuses.count) {
                     statuses.append(before)
                     reused += 1
                     continue
                 }
                 var status = BGPSessionStatus(router: r, neighborIndex: n, peerAddress: neighbor.address, localAddress: nil, peerRouter: nil,
-                                              ebgp: neighbor.remoteAS != router.asn, established: false, reason: nil)
+                                              ebgp: neighbor.remoteAS != asn, established: false, reason: nil)
                 status.reason = check(router: r, neighbor: neighbor, status: &status)
                 statuses.append(status)
             }

@@ -11,8 +11,8 @@ struct StaticResolution {
     let liveness: Liveness
 
     func resolve(router index: Int, connected: [Prefix: RIBEntry], igp: RIBTable, trackUp: (Int) -> Bool) -> [Installed] {
+        guard liveness.routerUp[index], !network.routers[index].staticRoutes.isEmpty else { return [] }
         let router = network.routers[index]
-        guard liveness.routerUp[index] else { return [] }
         var installed: [Installed] = []
         var pending: [StaticRoute] = []
         for route in router.staticRoutes {
