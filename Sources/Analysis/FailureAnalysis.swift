@@ -14,7 +14,9 @@ public enum FailureAnalysis {
 
     public static func run(_ network: Network, options: Options = Options(), progress: (@Sendable (Int, Int) -> Void)? = nil) -> FailureReport {
         let single: SimulationOptions = { var options = SimulationOptions(); options.threads = 1; return options }()
+        let started = ContinuousClock.now
         let baseline = Engine.run(network, options: { var o = SimulationOptions(); o.recordForReuse = options.reuseBaseline; return o }())
+        let timings = Mutex(SweepTimings(baselineSeconds: seconds(ContinuousClock.now - started)))
         let flows = FlowSelection.flows(for: network, baseline: baseline)
         let baseTracer = Tracer(plane: baseline)
         let baseTraces = flows.map { baseTracer.trace(from: $0.source, to: $0.destination) }
@@ -32,7 +34,7 @@ public enum FailureAnalysis {
             while index < scenarios.count {
                 let scenario = scenarios[index]
                 let plane = Engine.run(network, failures: scenario.spec, options: single, baseline: options.reuseBaseline ? baseline : nil)
-                let t0 = ContinuousClock.now
+                let traced = ContinuousClock.now
                 let tracer = Tracer(plane: plane, usesFIB: false)
                 let components = PhysicalComponents(plane: plane)
                 let outcomes = flows.indices.map { f in
@@ -52,10 +54,11 @@ public enum FailureAnalysis {
                                              sessionsDown: plane.sessions.filter { !$0.established }.count - baseline.sessions.filter { !$0.established }.count,
                                              unchanged: outcomes.count - changed.count, flows: changed)
                 slots.withLock { $0[index] = result }
-                if ProcessInfo.processInfo.environment["RS_PROF"] != nil {
-                    let tr = ContinuousClock.now - t0
-                    let st = plane.statistics.stageSeconds.map { String(format: "%@=%.4f", $0.0, $0.1) }.joined(separator: " ")
-                    FileHandle.standardError.write("PROF \(scenario.name) \(st) trace=\(Double(tr.components.attoseconds)/1e18) reused=\(plane.statistics.bgpReusedPrefixes) events=\(plane.statistics.bgpEvents)\n".data(using: .utf8)!)
+                let stages = plane.statistics.stageSeconds + [("trace+classify", seconds(ContinuousClock.now - traced))]
+                timings.withLock { totals in
+                    for (name, value) in stages { totals.stageSeconds[name, default: 0] += value }
+                    totals.reusedPrefixes += plane.statistics.bgpReusedPrefixes
+                    totals.reusedSessionChecks += plane.statistics.reusedSessionChecks
                 }
                 let finished = done.withLock { $0 += 1; return $0 }
                 progress?(finished, scenarios.count)
@@ -63,8 +66,15 @@ public enum FailureAnalysis {
             }
         }
         let results = slots.withLock { $0.compactMap { $0 } }
-        return FailureReport(network: network.name, flows: flows.count, scenariosRun: results.count, pruned: enumeration.pruned,
-                             baseline: baselineOutcomes, scenarios: results)
+        var report = FailureReport(network: network.name, flows: flows.count, scenariosRun: results.count, pruned: enumeration.pruned,
+                                   baseline: baselineOutcomes, scenarios: results)
+        report.timings = timings.withLock { $0 }
+        report.timings?.totalSeconds = seconds(ContinuousClock.now - started)
+        return report
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
     /// Every flow's outcome in `plane` compared with `baseline` (the same classification and
@@ -188,6 +198,12 @@ public struct FailureReport: Sendable, Codable {
     public var scenarios: [ScenarioOutcome]
     /// Filled by `--suggest` (MitigationSuggester).
     public var suggestions: [MitigationSuggester.Suggestion]?
+    /// Where the time went (for `--timings`); never encoded: reports stay deterministic.
+    public var timings: SweepTimings?
+
+    enum CodingKeys: String, CodingKey {
+        case schemaVersion, network, flows, scenariosRun, pruned, baseline, scenarios, suggestions, summary
+    }
 
     /// How many scenarios have at least one flow of each class (unchanged flows count as delivered).
     public var summary: [String: Int]
@@ -209,4 +225,16 @@ public struct FailureReport: Sendable, Codable {
     }
 
     public func has(_ kind: FlowClass) -> Bool { scenarios.contains { $0.flows.contains { $0.classification == kind } } }
+}
+
+/// Where a sweep's time went: wall seconds for the baseline and the whole run, and per stage the
+/// seconds summed over every scenario (work on both cores, so more than the wall time).
+public struct SweepTimings: Sendable {
+    public var baselineSeconds: Double
+    public var totalSeconds: Double = 0
+    public var stageSeconds: [String: Double] = [:]
+    /// BGP prefix results taken from the baseline as they were, summed over scenarios.
+    public var reusedPrefixes = 0
+    /// BGP session checks taken from the baseline, summed over scenarios.
+    public var reusedSessionChecks = 0
 }

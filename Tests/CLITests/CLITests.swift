@@ -143,6 +143,16 @@ import Testing
         #expect(try Self.run(["failures", redundant, "--srlg", "--no-sets"]).status == 64)
     }
 
+    @Test func failureTimingsGoToStderrOnly() throws {
+        let timed = try Self.run(["failures", Self.example, "--timings", "--format", "json"])
+        #expect(timed.status == 0)
+        #expect(timed.stderr.contains("timings: 11 scenarios in "), "\(timed.stderr)")
+        #expect(timed.stderr.contains("igp+static") && timed.stderr.contains("trace+classify"))
+        let plain = try Self.run(["failures", Self.example, "--format", "json"])
+        #expect(timed.stdout == plain.stdout)
+        #expect(!plain.stdout.contains("timings"))
+    }
+
     @Test func drawWritesEachFormatAtomicallyAndRejectsBadArguments() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("routesim-draw-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

@@ -45,6 +45,7 @@ struct Failures: ParsableCommand {
     @Option(name: .customLong("draw-format"), help: "Format of the --draw diagrams: svg, png, pdf or dot.") var drawFormat: DiagramFormat = .svg
     @OptionGroup var diagram: DiagramArguments
     @Flag(help: "Re-simulate every scenario from scratch instead of reusing the baseline (same results; for benchmarks).") var naive = false
+    @Flag(help: "Print where the sweep's time went to stderr (baseline, total, and per stage summed over scenarios).") var timings = false
 
     func validate() throws {
         guard (1...3).contains(k) else { throw ValidationError("--k must be 1, 2 or 3") }
@@ -60,6 +61,14 @@ struct Failures: ParsableCommand {
         let progress = ProgressLine()
         var report = FailureAnalysis.run(network, options: options) { done, total in progress.update(done, total) }
         progress.finish()
+        if timings, let measured = report.timings {
+            let stages = ["igp+static", "sessions", "bgp", "trace+classify"].compactMap { name in
+                measured.stageSeconds[name].map { String(format: "%@ %.1f s", name, $0) }
+            }.joined(separator: ", ")
+            let message = String(format: "timings: %d scenarios in %.2f s (baseline %.2f s); summed over scenarios: %@; BGP prefix results reused %d, session checks reused %d\n",
+                                 report.scenariosRun, measured.totalSeconds, measured.baselineSeconds, stages, measured.reusedPrefixes, measured.reusedSessionChecks)
+            FileHandle.standardError.write(Data(message.utf8))
+        }
         if suggest { report.suggestions = MitigationSuggester.suggest(network, report: report, options: options) }
         try emit(format == .json ? JSONOutput.encode(report) : FailureTextReport.render(report, showAll: showAll), to: output)
         if let draw { drawProblems(network: network, report: report, enumeration: options.enumeration, into: draw) }
