@@ -33,6 +33,8 @@ public struct DataPlane: Sendable {
         public var converged: Bool
         /// Prefixes whose BGP result was taken from the baseline (failure sweeps), in the last round.
         public var bgpReusedPrefixes = 0
+        /// Prefixes re-propagated from the baseline's best paths (failure sweeps).
+        public var bgpRepropagatedPrefixes = 0
         /// Neighbor statements whose local session checks were taken from the baseline (sweeps).
         public var reusedSessionChecks = 0
         /// Wall time per stage of the last control-plane pass (for --timings; never in reports).

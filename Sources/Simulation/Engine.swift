@@ -208,7 +208,7 @@ public enum Engine {
                          bgpTables: bgp.tables, inaccessible: bgp.inaccessible, aggregateRoutes: aggregateRoutes, sessions: sessions,
                          trackStates: trackStates, diagnostics: diagnostics, igpReuse: failures.isEmpty ? igpReuse : nil, bgpReuse: bgp.recorded,
                          statistics: .init(bgpEvents: bgp.events, bgpRounds: bgp.rounds, trackIterations: trackIterations, converged: bgp.converged, bgpReusedPrefixes: bgp.reusedPrefixes,
-                                           reusedSessionChecks: reusedSessionChecks,
+                                           bgpRepropagatedPrefixes: bgp.repropagatedPrefixes, reusedSessionChecks: reusedSessionChecks,
                                            stageSeconds: stages.map { ($0.0, Double($0.1.components.seconds) + Double($0.1.components.attoseconds) / 1e18) }))
     }
 }

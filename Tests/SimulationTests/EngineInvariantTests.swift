@@ -81,7 +81,7 @@ extension EngineInvariantTests {
         #expect(networks.count >= 21)
         var recording = SimulationOptions()
         recording.recordForReuse = true
-        var reusedSomewhere = 0, reusedChecks = 0
+        var reusedSomewhere = 0, reusedChecks = 0, repropagated = 0
         for (name, network) in networks {
             let baseline = Engine.run(network, options: recording)
             let pairs = network.routers.count <= 12
@@ -91,6 +91,7 @@ extension EngineInvariantTests {
                 let reused = Engine.run(network, failures: scenario.spec, baseline: baseline)
                 reusedSomewhere += reused.statistics.bgpReusedPrefixes
                 reusedChecks += reused.statistics.reusedSessionChecks
+                repropagated += reused.statistics.bgpRepropagatedPrefixes
                 let a = JSONOutput.encode(ReportBuilder(plane: full).simulation(includeRIB: true, includeBGP: true))
                 let b = JSONOutput.encode(ReportBuilder(plane: reused).simulation(includeRIB: true, includeBGP: true))
                 #expect(a == b, "\(name): \(scenario.name)")
@@ -105,6 +106,7 @@ extension EngineInvariantTests {
         }
         #expect(reusedSomewhere > 1000, "the reuse path was hardly exercised: \(reusedSomewhere) prefix results reused")
         #expect(reusedChecks > 1000, "session checks were hardly reused: \(reusedChecks)")
+        #expect(repropagated > 100, "re-propagation from the baseline was hardly exercised: \(repropagated) prefixes")
     }
 
     static var transportChain: String {

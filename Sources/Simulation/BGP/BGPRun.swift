@@ -21,8 +21,9 @@ struct BGPRun {
     let reuse: BGPReuse?
     /// With `record`: the last round's results, for later runs' `reuse`.
     var recorded: BGPReuse?
-    /// Prefixes whose result came from `reuse` in the last round.
+    /// Prefixes whose result came from `reuse` in the last round, as it was or re-propagated from it.
     var reusedPrefixes = 0
+    var repropagatedPrefixes = 0
 
     /// Per router, the non-BGP prefixes that may differ from the baseline's (nil: unknown).
     let changedRoutes: [ChangedRoutes?]?
@@ -140,7 +141,7 @@ struct BGPRun {
         let reuse = self.reuse
         let mapping = reuse?.mapping(to: propagation, routerUp: liveness.routerUp)
         let now = mapping.map { _ in reuse?.resolutionsNow(resolvers: propagation.resolvers, changed: changedRoutes, routerUp: liveness.routerUp) ?? .none } ?? .none
-        let reusedCount = Mutex(0)
+        let reusedCount = Mutex(0), repropagatedCount = Mutex(0)
         let routerUp = liveness.routerUp
         let peeringOfNeighbor: [[Int32]] = mapping == nil ? [] : network.routers.indices.map { r in
             var table = [Int32](repeating: -1, count: network.routers[r].bgp?.neighbors.count ?? 0)
@@ -176,6 +177,7 @@ struct BGPRun {
                               let result = propagation.repropagate(prefix, origins: prefixOrigins, from: restart, routerUp: routerUp,
                                                                    peeringOfNeighbor: peeringOfNeighbor, scratch: &box.scratch) {
                         results.store(index, result)
+                        repropagatedCount.withLock { $0 += 1 }
                     } else {
                         results.store(index, propagation.propagate(prefix, origins: prefixOrigins, scratch: &box.scratch))
                     }
@@ -195,6 +197,7 @@ struct BGPRun {
         tables = network.routers.indices.map { BGPTable(router: $0, results: stored) }
         self.inaccessible = inaccessible
         reusedPrefixes = reusedCount.withLock { $0 }
+        repropagatedPrefixes = repropagatedCount.withLock { $0 }
         if propagation.recordConsulted {
             recorded = BGPReuse(results: kept, origins: origins, slots: propagation.slots, slotOffsets: propagation.slotOffsets,
                                 hasClients: propagation.hasClients, conditionAllows: propagation.conditionAllows, suppressing: propagation.suppressing)
