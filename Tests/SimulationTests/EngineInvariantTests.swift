@@ -109,6 +109,13 @@ extension EngineInvariantTests {
         #expect(repropagated > 100, "re-propagation from the baseline was hardly exercised: \(repropagated) prefixes")
     }
 
+    /// A no-failure run that keeps what failure runs reuse.
+    static func recordedBaseline(_ network: Network) -> DataPlane {
+        var recording = SimulationOptions()
+        recording.recordForReuse = true
+        return Engine.run(network, options: recording)
+    }
+
     static var transportChain: String {
         root.appendingPathComponent("Tests/SimulationTests/Fixtures/ibgp-transport-chain.yml").path
     }
@@ -117,9 +124,7 @@ extension EngineInvariantTests {
     /// failing A-B leaves R1's and R2's interfaces up but cuts their iBGP transport.
     @Test func sessionTransportCutBetweenTheEndsIsNoticed() throws {
         let network = try #require(TopologyLoader.load(path: Self.transportChain).network)
-        var recording = SimulationOptions()
-        recording.recordForReuse = true
-        let baseline = Engine.run(network, options: recording)
+        let baseline = Self.recordedBaseline(network)
         #expect(baseline.sessions.allSatisfy { $0.established })
         let (spec, unknown) = FailureSpec.resolve(links: ["A-B"], routers: [], in: network)
         #expect(unknown.isEmpty)
@@ -142,9 +147,7 @@ extension EngineInvariantTests {
     /// redistributing its tracked static. C's route must move from B to D with reuse too.
     @Test func reuseRecomputesPrefixesWhoseAdvertisersChanged() throws {
         let network = try #require(TopologyLoader.load(path: Self.trackRedistributed).network)
-        var recording = SimulationOptions()
-        recording.recordForReuse = true
-        let baseline = Engine.run(network, options: recording)
+        let baseline = Self.recordedBaseline(network)
         let c = try #require(network.routers.firstIndex { $0.name == "C" })
         let prefix = try #require(Prefix("10.99.0.0/24"))
         #expect(baseline.nonBGPRoutes[c][prefix]?.origin == "ospf external type 2, advertised by B")

@@ -26,17 +26,7 @@ extension BGPPropagation {
                      peeringOfNeighbor: [[Int32]], scratch: inout Scratch) -> Result? {
         defer { scratch.reset() }
         let recordedBest = restart.recorded.best
-        var local: [Int: WorkPath] = [:]
-        for (r, route) in origins {
-            var set = route.path
-            set.originatorID = nil
-            set.clusterList = []
-            let id = scratch.intern(set)
-            var origin: LocalOrigin = .network
-            if case .local(let kind) = route.source { origin = kind }
-            local[r] = WorkPath(attributes: id, weight: route.weight, igpCost: 0, peerRouterID: routerIDs[r], peerAddress: IPv4Address(0),
-                                peering: -1, peer: Int32(r), ebgp: false, localOrigin: origin)
-        }
+        let local = localPaths(origins, scratch: &scratch)
 
         func recordedRoute(_ r: Int) -> BGPRoute? {
             var low = 0, high = recordedBest.count

@@ -244,10 +244,8 @@ struct BGPPropagation: Sendable {
         }
     }
 
-    func makeScratch() -> Scratch { Scratch(routers: network.routers.count, slots: slotOffsets.last ?? 0) }
-
-    func propagate(_ prefix: Prefix, origins: [Int: BGPRoute], scratch: inout Scratch) -> Result {
-        defer { scratch.reset() }
+    /// Each originating router's own path for the prefix.
+    func localPaths(_ origins: [Int: BGPRoute], scratch: inout Scratch) -> [Int: WorkPath] {
         var local: [Int: WorkPath] = [:]
         for (r, route) in origins {
             var set = route.path
@@ -259,6 +257,14 @@ struct BGPPropagation: Sendable {
             local[r] = WorkPath(attributes: id, weight: route.weight, igpCost: 0, peerRouterID: routerIDs[r], peerAddress: IPv4Address(0),
                                 peering: -1, peer: Int32(r), ebgp: false, localOrigin: origin)
         }
+        return local
+    }
+
+    func makeScratch() -> Scratch { Scratch(routers: network.routers.count, slots: slotOffsets.last ?? 0) }
+
+    func propagate(_ prefix: Prefix, origins: [Int: BGPRoute], scratch: inout Scratch) -> Result {
+        defer { scratch.reset() }
+        let local = localPaths(origins, scratch: &scratch)
         var queue = origins.keys.sorted()
         for r in queue { scratch.queued[r] = true; scratch.touchRouter(r) }
         var head = 0
