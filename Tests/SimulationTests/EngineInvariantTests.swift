@@ -138,6 +138,34 @@ extension EngineInvariantTests {
         #expect(plane.bgpTables[r2][Prefix(network: IPv4Address(0x0A00_0001), length: 32)] == nil)
     }
 
+    static var twoStableStates: String {
+        root.appendingPathComponent("Tests/SimulationTests/Fixtures/bgp-two-stable-states.yml").path
+    }
+
+    /// The documented exception to "reuse equals recomputation": a prefix with two stable
+    /// states. After O-X fails, routers that keep their state stay where they were (Y via X, X
+    /// now direct through M), as re-propagation from the baseline does; a propagation from
+    /// scratch hears from Y first and lands in the other state (Y direct, X via Y).
+    @Test func twoStableStatesKeepTheStateRoutersWereIn() throws {
+        let network = try #require(TopologyLoader.load(path: Self.twoStableStates).network)
+        let baseline = Self.recordedBaseline(network)
+        let x = try #require(network.routerIndex["X"]), y = try #require(network.routerIndex["Y"])
+        let m = try #require(network.routerIndex["M"]), o = try #require(network.routerIndex["O"])
+        let prefix = try #require(Prefix("100.64.0.0/24"))
+        func peer(_ plane: DataPlane, _ router: Int) -> Int? {
+            guard case .learned(_, let peer, _, _)? = plane.bgpTables[router][prefix]?.source else { return nil }
+            return peer
+        }
+        #expect(peer(baseline, y) == x && peer(baseline, x) == o)
+        let (spec, unknown) = FailureSpec.resolve(links: ["O-X"], routers: [], in: network)
+        #expect(unknown.isEmpty)
+        let kept = Engine.run(network, failures: spec, baseline: baseline)
+        #expect(kept.statistics.bgpRepropagatedPrefixes >= 1)
+        #expect(peer(kept, y) == x && peer(kept, x) == m)
+        let scratch = Engine.run(network, failures: spec)
+        #expect(peer(scratch, y) == o && peer(scratch, x) == y)
+    }
+
     static var trackRedistributed: String {
         root.appendingPathComponent("Tests/SimulationTests/Fixtures/track-redistributed.yml").path
     }
