@@ -193,6 +193,7 @@ struct IGPComputation {
         let distanceValue = protocolKind == .ospf ? distances.ospf : distances.isis
         // A prefix with several advertisers can be listed more than once: visit each id once.
         var seen = [Bool](repeating: false, count: grouped.prefixes.count)
+        table.reserveChanges(min(ids.count, grouped.prefixes.count))
         for id in ids where !seen[id] {
             seen[id] = true
             let prefix = grouped.prefixes[id]

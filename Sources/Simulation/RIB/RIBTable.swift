@@ -71,6 +71,11 @@ public struct RIBTable: Sendable, Sequence {
         }
     }
 
+    /// Room for `count` changed routes in an overlay without growing (patching many at once).
+    mutating func reserveChanges(_ count: Int) {
+        if overlays { overrides.reserveCapacity(overrides.count + count) }
+    }
+
     @discardableResult
     public mutating func removeValue(forKey prefix: Prefix) -> RIBEntry? {
         let old = self[prefix]

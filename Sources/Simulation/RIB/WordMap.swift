@@ -62,6 +62,12 @@ struct WordMap<Value>: Sequence {
 
     func contains(_ key: UInt64) -> Bool { slot(of: Self.pack(key)) != nil }
 
+    /// Room for `count` keys without growing.
+    mutating func reserveCapacity(_ count: Int) {
+        let capacity = Self.capacity(for: count)
+        if capacity > keys.count { resize(to: capacity) }
+    }
+
     private mutating func insert(_ key: UInt64, _ value: Value) {
         if (count + 1) * 4 > keys.count * 3 { resize(to: Self.capacity(for: count + 1)) }
         let key = Self.pack(key)
@@ -155,6 +161,7 @@ struct PrefixMap<Value>: Sequence {
     func withValue<T>(_ prefix: Prefix, _ body: (Value) -> T) -> T? { map.withValue(Self.pack(prefix), body) }
 
     func contains(_ prefix: Prefix) -> Bool { map.contains(Self.pack(prefix)) }
+    mutating func reserveCapacity(_ count: Int) { map.reserveCapacity(count) }
 
     struct Iterator: IteratorProtocol {
         var base: WordMap<Value>.Iterator
