@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(name: "TopologyLoaderTests", dependencies: ["TopologyLoader", "Pipeline"], exclude: ["Fixtures"]),
         .testTarget(name: "SimulationTests", dependencies: ["Pipeline", "Simulation", "TopologyLoader"], exclude: ["Fixtures"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Pipeline", "Yams"]),
-        .testTarget(name: "AnalysisTests", dependencies: ["Pipeline", "Analysis"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Pipeline", "Analysis"], exclude: ["Fixtures"]),
         .testTarget(name: "CLITests", dependencies: ["Pipeline"]),
         .testTarget(name: "ConfigParsersTests", dependencies: ["ConfigParsers"]),
         .testTarget(name: "LintTests", dependencies: ["Lint", "ConfigParsers", "NetPrimitives"], exclude: ["Snapshots"]),

@@ -20,6 +20,8 @@ public enum FailureAnalysis {
         let flows = FlowSelection.flows(for: network, baseline: baseline)
         let baseTracer = Tracer(plane: baseline)
         let baseTraces = flows.map { baseTracer.trace(from: $0.source, to: $0.destination) }
+        // What each baseline trace read: a scenario that changed none of it keeps the trace.
+        let footprints = options.reuseBaseline ? baseTraces.map { baseline.footprint(of: $0) } : []
         let baselineComponents = PhysicalComponents(plane: baseline)
         let baselineOutcomes = zip(flows, baseTraces).map { flow, trace in
             outcome(flow: flow, trace: trace, baselineTrace: nil, plane: baseline, baseline: baseline, components: baselineComponents)
@@ -38,8 +40,8 @@ public enum FailureAnalysis {
                 let tracer = Tracer(plane: plane, usesFIB: false)
                 let components = PhysicalComponents(plane: plane)
                 let outcomes = flows.indices.map { f in
-                    outcome(flow: flows[f], trace: tracer.trace(from: flows[f].source, to: flows[f].destination), baselineTrace: baseTraces[f],
-                            plane: plane, baseline: baseline, components: components)
+                    let trace = f < footprints.count && plane.keeps(footprints[f]) ? baseTraces[f] : tracer.trace(from: flows[f].source, to: flows[f].destination)
+                    return outcome(flow: flows[f], trace: trace, baselineTrace: baseTraces[f], plane: plane, baseline: baseline, components: components)
                 }
                 // Flows delivered on their baseline path are only counted: a large sweep keeps what
                 // changed. So are flows that fail exactly as they do without any failure (same class,

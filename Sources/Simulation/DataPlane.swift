@@ -24,7 +24,18 @@ public struct DataPlane: Sendable {
     /// Kept from a run without failures so that failure scenarios can reuse its IGP results.
     let igpReuse: IGPComputation.Reuse?
     let bgpReuse: BGPReuse?
+    /// In a failure run built on a baseline: what may differ from it (TraceFootprint).
+    var changes: Changes?
     private let fibCache: FIBCache
+
+    struct Changes: Sendable {
+        /// Per router, the non-BGP prefixes that may differ (nil: unknown, anything may).
+        var nonBGP: [ChangedRoutes?]
+        /// Prefixes whose BGP results may differ at some router.
+        var bgp: ChangedRoutes
+        /// The baseline's interface states.
+        var interfaceUp: [[Bool]]
+    }
 
     public struct Statistics: Sendable {
         public var bgpEvents: Int

@@ -193,6 +193,12 @@ public enum Engine {
                          reuse: bgpReuse, changedRoutes: changedRoutes, record: failures.isEmpty && options.recordForReuse)
         bgp.run()
         lap("bgp")
+        var changes: DataPlane.Changes?
+        // Aggregates would add discard routes that the change sets do not follow: none, then.
+        if let reuse, let nonBGPChanges = bgp.changedRoutes, let changedPrefixes = bgp.changedPrefixes, !reuse.interfaceUp.isEmpty,
+           network.routers.indices.allSatisfy({ network.routers[$0].bgp?.aggregates.isEmpty ?? true }) {
+            changes = DataPlane.Changes(nonBGP: nonBGPChanges, bgp: ChangedRoutes(changedPrefixes), interfaceUp: reuse.interfaceUp)
+        }
         var diagnostics = bgp.diagnostics
         diagnostics.sort { $0.message < $1.message }
         let aggregateRoutes: [[Prefix: RIBEntry]] = network.routers.indices.map { r in
@@ -204,11 +210,13 @@ public enum Engine {
             }
             return table
         }
-        return DataPlane(network: network, failures: failures, liveness: liveness, owners: owners, nonBGPRoutes: nonBGP,
+        var plane = DataPlane(network: network, failures: failures, liveness: liveness, owners: owners, nonBGPRoutes: nonBGP,
                          bgpTables: bgp.tables, inaccessible: bgp.inaccessible, aggregateRoutes: aggregateRoutes, sessions: sessions,
                          trackStates: trackStates, diagnostics: diagnostics, igpReuse: failures.isEmpty ? igpReuse : nil, bgpReuse: bgp.recorded,
                          statistics: .init(bgpEvents: bgp.events, bgpRounds: bgp.rounds, trackIterations: trackIterations, converged: bgp.converged, bgpReusedPrefixes: bgp.reusedPrefixes,
                                            bgpRepropagatedPrefixes: bgp.repropagatedPrefixes, reusedSessionChecks: reusedSessionChecks,
                                            stageSeconds: stages.map { ($0.0, Double($0.1.components.seconds) + Double($0.1.components.attoseconds) / 1e18) }))
+        plane.changes = changes
+        return plane
     }
 }

@@ -21,6 +21,21 @@ import Testing
         #expect(Self.report(network, k: 2, reuse: true) == Self.report(network, k: 2, reuse: false))
     }
 
+    /// A failure away from every router on a flow's path still moves it (a remote IP SLA probe
+    /// takes a tracked, redistributed Null0 pin away): the sweep must trace it again.
+    @Test func remoteChangesAreTracedAgain() throws {
+        let path = MitigationAnalysisTests.root.appendingPathComponent("Tests/AnalysisTests/Fixtures/remote-track.yml").path
+        let network = try #require(TopologyLoader.load(path: path).network)
+        let reused = Self.report(network, k: 1, reuse: true)
+        #expect(reused == Self.report(network, k: 1, reuse: false))
+        var options = FailureAnalysis.Options()
+        options.enumeration = ScenarioEnumeration(maximumFailures: 1, includeSets: false, includeRouters: false)
+        let report = FailureAnalysis.run(network, options: options)
+        #expect(report.baseline.first?.at == "B")
+        let remote = try #require(report.scenarios.first { $0.name == "link Y-X" })
+        #expect(remote.flows.first?.at == "C" && remote.flows.first?.classification == .blackHoled)
+    }
+
     /// Route reflectors in several ASes with hosts: hot-potato choices at the reflectors move
     /// with IGP costs, so prefixes re-propagate from the baseline's best paths.
     @Test func generatedReflectorNetworkPairsMatchTheNaiveSweep() throws {

@@ -24,6 +24,8 @@ struct BGPRun {
     /// Prefixes whose result came from `reuse` in the last round, as it was or re-propagated from it.
     var reusedPrefixes = 0
     var repropagatedPrefixes = 0
+    /// With `reuse`: the prefixes whose results (at any router) may differ from the recorded run's.
+    var changedPrefixes: Set<Prefix>?
 
     /// Per router, the non-BGP prefixes that may differ from the baseline's (nil: unknown).
     let changedRoutes: [ChangedRoutes?]?
@@ -142,6 +144,7 @@ struct BGPRun {
         let mapping = reuse?.mapping(to: propagation, routerUp: liveness.routerUp)
         let now = mapping.map { _ in reuse?.resolutionsNow(resolvers: propagation.resolvers, changed: changedRoutes, routerUp: liveness.routerUp) ?? .none } ?? .none
         let reusedCount = Mutex(0), repropagatedCount = Mutex(0)
+        let changedList = Mutex<[Prefix]>([])
         let routerUp = liveness.routerUp
         let peeringOfNeighbor: [[Int32]] = mapping == nil ? [] : network.routers.indices.map { r in
             var table = [Int32](repeating: -1, count: network.routers[r].bgp?.neighbors.count ?? 0)
@@ -172,14 +175,17 @@ struct BGPRun {
                        let result = reuse.result(for: prefix, hint: batchStart + index, origins: prefixOrigins, now: now, mapping: mapping) {
                         results.store(index, result)
                         reusedCount.withLock { $0 += 1 }
+                        if !result.igpCostPatches.isEmpty { changedList.withLock { $0.append(prefix) } }
                     } else if let reuse, let mapping,
                               let restart = reuse.repropagationStart(for: prefix, hint: batchStart + index, origins: prefixOrigins, now: now, mapping: mapping),
                               let result = propagation.repropagate(prefix, origins: prefixOrigins, from: restart, routerUp: routerUp,
                                                                    peeringOfNeighbor: peeringOfNeighbor, scratch: &box.scratch) {
                         results.store(index, result)
                         repropagatedCount.withLock { $0 += 1 }
+                        changedList.withLock { $0.append(prefix) }
                     } else {
                         results.store(index, propagation.propagate(prefix, origins: prefixOrigins, scratch: &box.scratch))
+                        changedList.withLock { $0.append(prefix) }
                     }
                     index += workers
                 }
@@ -198,6 +204,14 @@ struct BGPRun {
         self.inaccessible = inaccessible
         reusedPrefixes = reusedCount.withLock { $0 }
         repropagatedPrefixes = repropagatedCount.withLock { $0 }
+        if let reuse, mapping != nil {
+            var changed = Set(changedList.withLock { $0 })
+            // Prefixes that appeared or disappeared changed too.
+            if reuse.prefixes != prefixes { changed.formUnion(Set(reuse.prefixes).symmetricDifference(prefixes)) }
+            changedPrefixes = changed
+        } else {
+            changedPrefixes = nil
+        }
         if propagation.recordConsulted {
             recorded = BGPReuse(results: kept, origins: origins, slots: propagation.slots, slotOffsets: propagation.slotOffsets,
                                 hasClients: propagation.hasClients, conditionAllows: propagation.conditionAllows, suppressing: propagation.suppressing)

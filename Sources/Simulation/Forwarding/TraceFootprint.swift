@@ -1,0 +1,60 @@
+/// What a trace read, so that a failure run built on the baseline can tell, without tracing
+/// again, that the trace would come out the same: a sweep traces every flow in every scenario,
+/// and most failures change nothing on most flows' paths.
+///
+/// A hop's outcome at router r depends on r's interface states (ownership of the destination,
+/// the link or segment it sends over) and on its routes covering the destination: non-BGP
+/// routes, BGP best paths, and for a BGP path the non-BGP route covering its next hop (which
+/// decides both whether it is usable and where it forwards). The footprint lists, per router
+/// the trace visited or sent to, those addresses: the destination and the next hops of every
+/// BGP path at that router covering it (also the unusable ones, which a change could make
+/// usable). The trace is kept when every such router is up with its interfaces as in the
+/// baseline, none of its non-BGP change set covers one of its addresses, and no prefix whose
+/// BGP results changed covers the destination.
+/// Tested: SweepEquivalenceTests compare sweeps with and without reuse report for report.
+public struct TraceFootprint: Sendable {
+    let destination: IPv4Address
+    let routers: [Int]
+    let addresses: [[IPv4Address]]
+}
+
+extension DataPlane {
+    /// The footprint of `trace`, traced in this plane.
+    public func footprint(of trace: Trace) -> TraceFootprint {
+        let d = trace.destination
+        var routers: [Int] = [], addresses: [[IPv4Address]] = [], seen: Set<Int> = []
+        func visit(_ r: Int) {
+            guard seen.insert(r).inserted else { return }
+            var list = [d]
+            let lengths = bgpTables[r].results.lengthMask
+            var mask = lengths
+            while mask != 0 {
+                let length = UInt8(63 - mask.leadingZeroBitCount)
+                mask &= ~(1 << UInt64(length))
+                if let route = bgpTables[r][Prefix(network: d, length: length)], !route.isLocal { list.append(route.attributes.nextHop) }
+            }
+            routers.append(r)
+            addresses.append(list)
+        }
+        for path in trace.paths {
+            for hop in path.hops {
+                if let r = network.routerIndex[hop.node] { visit(r) }
+                if case .forwarded(_, let gateway, _) = hop.detail, case .router(let ref)? = owners[gateway] { visit(ref.router) }
+            }
+        }
+        return TraceFootprint(destination: d, routers: routers, addresses: addresses)
+    }
+
+    /// True when this plane is a failure run built on the baseline `footprint` came from and
+    /// nothing the footprint lists may differ: tracing again would give the same trace.
+    public func keeps(_ footprint: TraceFootprint) -> Bool {
+        guard let changes, !changes.bgp.covers(footprint.destination) else { return false }
+        for (i, r) in footprint.routers.enumerated() {
+            guard liveness.routerUp[r], r < changes.interfaceUp.count, liveness.interfaceUp[r] == changes.interfaceUp[r],
+                  let changed = changes.nonBGP[r] else { return false }
+            if changed.isEmpty { continue }
+            for address in footprint.addresses[i] where changed.covers(address) { return false }
+        }
+        return true
+    }
+}
