@@ -21,10 +21,12 @@ import Testing
         #expect(Self.report(network, k: 2, reuse: true) == Self.report(network, k: 2, reuse: false))
     }
 
-    /// A failure away from every router on a flow's path still moves it (a remote IP SLA probe
-    /// takes a tracked, redistributed Null0 pin away): the sweep must trace it again.
-    @Test func remoteChangesAreTracedAgain() throws {
-        let path = MitigationAnalysisTests.root.appendingPathComponent("Tests/AnalysisTests/Fixtures/remote-track.yml").path
+    /// A failure away from every router on a flow's path still moves it, through the IGP (a
+    /// remote IP SLA probe takes a tracked, redistributed Null0 pin away) or through BGP alone
+    /// (a remote beacon withdrawn ends a conditional advertisement): the sweep must trace it again.
+    @Test(arguments: ["remote-track", "remote-condition"])
+    func remoteChangesAreTracedAgain(_ fixture: String) throws {
+        let path = MitigationAnalysisTests.root.appendingPathComponent("Tests/AnalysisTests/Fixtures/\(fixture).yml").path
         let network = try #require(TopologyLoader.load(path: path).network)
         let reused = Self.report(network, k: 1, reuse: true)
         #expect(reused == Self.report(network, k: 1, reuse: false))
@@ -32,7 +34,7 @@ import Testing
         options.enumeration = ScenarioEnumeration(maximumFailures: 1, includeSets: false, includeRouters: false)
         let report = FailureAnalysis.run(network, options: options)
         #expect(report.baseline.first?.at == "B")
-        let remote = try #require(report.scenarios.first { $0.name == "link Y-X" })
+        let remote = try #require(report.scenarios.first { $0.name == (fixture == "remote-track" ? "link Y-X" : "link W-Z") })
         #expect(remote.flows.first?.at == "C" && remote.flows.first?.classification == .blackHoled)
     }
 
