@@ -138,6 +138,20 @@ extension EngineInvariantTests {
         #expect(plane.bgpTables[r2][Prefix(network: IPv4Address(0x0A00_0001), length: 32)] == nil)
     }
 
+    /// A failure that leaves every condition as it was settles in one round: the conditions
+    /// start where the baseline ended, so the recorded BGP results are reused at once.
+    @Test func conditionsStartWhereTheBaselineEnded() throws {
+        let path = Self.root.appendingPathComponent("topologies/null0-peering-conditional/topology.yml").path
+        let network = try #require(TopologyLoader.load(path: path).network)
+        let baseline = Self.recordedBaseline(network)
+        let (spec, unknown) = FailureSpec.resolve(links: ["R3-R4-b"], routers: [], in: network)
+        #expect(unknown.isEmpty)
+        let reused = Engine.run(network, failures: spec, baseline: baseline)
+        #expect(reused.statistics.bgpRounds == 1)
+        #expect(reused.statistics.bgpReusedPrefixes > 0)
+        #expect(Engine.run(network, failures: spec).statistics.bgpRounds == 2)
+    }
+
     static var twoStableStates: String {
         root.appendingPathComponent("Tests/SimulationTests/Fixtures/bgp-two-stable-states.yml").path
     }

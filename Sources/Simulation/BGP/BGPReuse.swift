@@ -27,6 +27,9 @@ struct BGPReuse: Sendable {
     var slotOffsets: [Int]
     var hasClients: [Bool]
     var conditionAllows: [[Int: Bool]]
+    /// The same condition states keyed by neighbor statement (stable when sessions go down):
+    /// a scenario's outer loop starts from them (BGPRun.run).
+    var conditionsByNeighbor: [[Int: Bool]] = []
     var suppressing: [[Prefix]]
     /// Every distinct next-hop resolution a recorded prefix depended on. Prefixes share them
     /// (every prefix behind one loopback), so a scenario checks each once (`resolutionsNow`)

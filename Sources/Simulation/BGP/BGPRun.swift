@@ -54,6 +54,7 @@ struct BGPRun {
             var conditions: [[Int: Bool]]
         }
         var history: Set<OuterState> = []
+        seedConditionsFromReuse()
         while true {
             rounds += 1
             propagateAll()
@@ -73,6 +74,23 @@ struct BGPRun {
             activeAggregates = aggregates
             propagation.conditionAllows = conditions
             propagation.suppressing = aggregates.map { $0.filter(\.summaryOnly).map(\.prefix) }
+        }
+    }
+
+    /// A failure run starts its conditional advertisements where the recorded run ended (as
+    /// routers do: a failure does not reset their conditions), so the first round can reuse
+    /// the recorded results; the loop then settles them as usual. Starting from nothing would
+    /// make every prefix propagate from scratch in the first round of every scenario. Not done
+    /// with aggregates, whose recorded state is not kept.
+    mutating func seedConditionsFromReuse() {
+        guard let reuse, reuse.conditionsByNeighbor.count == network.routers.count,
+              network.routers.indices.allSatisfy({ network.routers[$0].bgp?.aggregates.isEmpty ?? true }) else { return }
+        propagation.conditionAllows = network.routers.indices.map { r in
+            var states: [Int: Bool] = [:]
+            for (p, peering) in propagation.peerings[r].enumerated() where peering.neighbor.conditionalAdvertisement != nil {
+                if let allowed = reuse.conditionsByNeighbor[r][peering.neighborIndex] { states[p] = allowed }
+            }
+            return states
         }
     }
 
@@ -215,6 +233,11 @@ struct BGPRun {
         if propagation.recordConsulted {
             recorded = BGPReuse(results: kept, origins: origins, slots: propagation.slots, slotOffsets: propagation.slotOffsets,
                                 hasClients: propagation.hasClients, conditionAllows: propagation.conditionAllows, suppressing: propagation.suppressing)
+            recorded?.conditionsByNeighbor = propagation.conditionAllows.enumerated().map { r, states in
+                var byNeighbor: [Int: Bool] = [:]
+                for (p, allowed) in states { byNeighbor[propagation.peerings[r][p].neighborIndex] = allowed }
+                return byNeighbor
+            }
         }
         diagnostics.removeAll { $0.code == "SIM001" }
         if !oscillating.isEmpty {
