@@ -7,10 +7,11 @@
 /// Every router that is not decided again keeps a best path that is still the best of its
 /// unchanged candidates, so the end state is a stable state of the failure scenario, the same
 /// one propagation from scratch reaches whenever the prefix has a single stable state. Where it
-/// has several (policy disputes, RFC 3345 MED and route-reflection anomalies), routers reach
-/// the one closest to where they were, as real routers would; propagation from scratch may land
-/// elsewhere. Prefixes that did not converge in the recorded run, and re-propagations that
-/// exceed the event bound, are propagated from scratch instead.
+/// has several (policy disputes, RFC 3345 MED and route-reflection anomalies), routers settle
+/// in the one reached from where they were, as real routers would; propagation from scratch
+/// may land elsewhere (Tests/SimulationTests/Fixtures/bgp-two-stable-states.yml pins one such
+/// case). Prefixes that did not converge in the recorded run, and re-propagations that exceed
+/// the event bound, are propagated from scratch instead.
 /// Tested: EngineInvariantTests compare it with propagation from scratch on every single
 /// failure (and pairs on small networks) of every example and generated network.
 extension BGPPropagation {
