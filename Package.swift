@@ -3,6 +3,15 @@ import PackageDescription
 
 // Stages are modules and data flows one way (see docs/architecture.md):
 // NetPrimitives/Diagnostics -> NetworkModel -> TopologyLoader | RoutingPolicy -> Simulation -> Analysis -> Rendering -> Pipeline -> routesim
+// Modules re-export the stages below them (`@_exported import`). Each target also names every
+// module it sees that way as a direct dependency: Swift 6.3's incremental build otherwise
+// misses layout changes in re-exported modules and links code compiled against the old
+// layout (swiftlang/swift#89636; seen as crashes after editing a struct). Clean builds were
+// never affected.
+let model: [Target.Dependency] = ["NetPrimitives", "Diagnostics", "NetworkModel"]
+let simulation: [Target.Dependency] = model + ["RoutingPolicy", "Simulation"]
+let everything: [Target.Dependency] = simulation + ["Analysis", "Rendering", "Lint", "ConfigParsers", "TopologyLoader", "Pipeline"]
+
 let package = Package(
     name: "routesim",
     platforms: [.macOS(.v15)],
@@ -23,34 +32,27 @@ let package = Package(
         .target(name: "NetPrimitives"),
         .target(name: "Diagnostics"),
         .target(name: "NetworkModel", dependencies: ["NetPrimitives", "Diagnostics"]),
-        .target(name: "TopologyLoader", dependencies: [
-            "NetworkModel", .product(name: "Yams", package: "Yams"),
-        ]),
-        .target(name: "RoutingPolicy", dependencies: ["NetworkModel"]),
-        .target(name: "ConfigParsers", dependencies: ["NetworkModel"]),
-        .target(name: "Lint", dependencies: ["ConfigParsers", "Analysis", "RoutingPolicy", "NetworkModel"]),
-        .target(name: "Simulation", dependencies: [
-            "NetworkModel", "RoutingPolicy",
-            .product(name: "HeapModule", package: "swift-collections"),
-        ]),
-        .target(name: "Analysis", dependencies: ["Simulation"]),
+        .target(name: "TopologyLoader", dependencies: model + [.product(name: "Yams", package: "Yams")]),
+        .target(name: "RoutingPolicy", dependencies: model),
+        .target(name: "ConfigParsers", dependencies: model),
+        .target(name: "Lint", dependencies: simulation + ["ConfigParsers", "Analysis"]),
+        .target(name: "Simulation", dependencies: model + ["RoutingPolicy", .product(name: "HeapModule", package: "swift-collections")]),
+        .target(name: "Analysis", dependencies: simulation),
         // Graphviz as a system library, linked only with the (default) trait; without it, `dot` or DOT text.
         .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
-        .target(name: "Rendering", dependencies: [
+        .target(name: "Rendering", dependencies: simulation + [
             "Analysis", .target(name: "CGraphviz", condition: .when(traits: ["Graphviz"])),
         ]),
-        .target(name: "Pipeline", dependencies: ["TopologyLoader", "ConfigParsers", "Lint", "Simulation", "Analysis", "Rendering"]),
-        .executableTarget(name: "routesim", dependencies: [
-            "Pipeline", .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        .target(name: "Pipeline", dependencies: simulation + ["TopologyLoader", "ConfigParsers", "Lint", "Analysis", "Rendering"]),
+        .executableTarget(name: "routesim", dependencies: everything + [.product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(name: "NetPrimitivesTests", dependencies: ["NetPrimitives"]),
-        .testTarget(name: "TopologyLoaderTests", dependencies: ["TopologyLoader", "Pipeline"], exclude: ["Fixtures"]),
-        .testTarget(name: "SimulationTests", dependencies: ["Pipeline", "Simulation", "TopologyLoader"], exclude: ["Fixtures"]),
-        .testTarget(name: "ScenarioTests", dependencies: ["Pipeline", "Yams"]),
-        .testTarget(name: "AnalysisTests", dependencies: ["Pipeline", "Analysis"], exclude: ["Fixtures"]),
-        .testTarget(name: "CLITests", dependencies: ["Pipeline"]),
-        .testTarget(name: "ConfigParsersTests", dependencies: ["ConfigParsers"]),
-        .testTarget(name: "LintTests", dependencies: ["Lint", "ConfigParsers", "NetPrimitives"], exclude: ["Snapshots"]),
-        .testTarget(name: "RenderingTests", dependencies: ["Pipeline", "Rendering"], exclude: ["Snapshots", "Fixtures"]),
+        .testTarget(name: "TopologyLoaderTests", dependencies: everything, exclude: ["Fixtures"]),
+        .testTarget(name: "SimulationTests", dependencies: everything, exclude: ["Fixtures"]),
+        .testTarget(name: "ScenarioTests", dependencies: everything + ["Yams"]),
+        .testTarget(name: "AnalysisTests", dependencies: everything, exclude: ["Fixtures"]),
+        .testTarget(name: "CLITests", dependencies: everything),
+        .testTarget(name: "ConfigParsersTests", dependencies: model + ["ConfigParsers"]),
+        .testTarget(name: "LintTests", dependencies: simulation + ["Lint", "ConfigParsers", "Analysis"], exclude: ["Snapshots"]),
+        .testTarget(name: "RenderingTests", dependencies: everything, exclude: ["Snapshots", "Fixtures"]),
     ]
 )

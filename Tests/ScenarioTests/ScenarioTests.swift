@@ -30,7 +30,7 @@ import Yams
         #expect(!scenarios.isEmpty)
         for scenario in scenarios {
             let label = scenario["name"] as? String ?? "?"
-            let spec = try FailureSpec.resolve(links: scenario["fail"] as? [String] ?? [], routers: scenario["fail-routers"] as? [String] ?? [], in: network)
+            let spec = FailureSpec.resolve(links: scenario["fail"] as? [String] ?? [], routers: scenario["fail-routers"] as? [String] ?? [], in: network)
             #expect(spec.1.isEmpty, "\(label): \(spec.1)")
             let plane = Engine.run(network, failures: spec.0)
             #expect(plane.statistics.converged, "\(label): did not converge")
