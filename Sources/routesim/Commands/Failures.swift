@@ -44,7 +44,7 @@ struct Failures: ParsableCommand {
     var draw: String?
     @Option(name: .customLong("draw-format"), help: "Format of the --draw diagrams: svg, png, pdf or dot.") var drawFormat: DiagramFormat = .svg
     @OptionGroup var diagram: DiagramArguments
-    @Flag(help: "Re-simulate every scenario from scratch instead of reusing the baseline (same results; for benchmarks).") var naive = false
+    @Flag(help: "Re-simulate every scenario from scratch instead of reusing the baseline (for benchmarks; same results wherever BGP has a single stable state, see docs/failure-analysis.md).") var naive = false
     @Flag(help: "Print where the sweep's time went to stderr (baseline, total, and per stage summed over scenarios).") var timings = false
 
     func validate() throws {
