@@ -159,8 +159,8 @@ public struct DataPlane: Sendable {
         // Bit n: some table holds a prefix of length n.
         var present = nonBGPRoutes[router].lengthMask | bgpTables[router].results.lengthMask
         for prefix in aggregateRoutes[router].keys { present |= 1 << UInt64(prefix.length) }
-        for length in stride(from: 32, through: 0, by: -1) where present & (1 << UInt64(length)) != 0 {
-            let prefix = Prefix(network: address, length: UInt8(length))
+        for length in PrefixLengths(present) {
+            let prefix = Prefix(network: address, length: length)
             if let source = winner(router: router, prefix: prefix) { return entry(router: router, prefix: prefix, source: source) }
         }
         return nil

@@ -30,11 +30,7 @@ extension BGPPropagation {
         let local = localPaths(origins, scratch: &scratch)
 
         func recordedRoute(_ r: Int) -> BGPRoute? {
-            var low = 0, high = recordedBest.count
-            while low < high {
-                let middle = (low + high) / 2
-                if recordedBest[middle].router < r { low = middle + 1 } else { high = middle }
-            }
+            let low = recordedBest.lowerBound { $0.router < r }
             return low < recordedBest.count && recordedBest[low].router == r ? recordedBest[low].route : nil
         }
 

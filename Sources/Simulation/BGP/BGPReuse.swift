@@ -146,21 +146,9 @@ struct BGPReuse: Sendable {
 
         /// Whether one of `received` (sorted) is a lost slot: a survivor heard the prefix over a
         /// session that is gone. Few sessions are lost; each is looked up in the sorted list.
-        func lostAny(of received: [Int]) -> Bool {
-            for slot in lostSlots where Self.contains(received, slot) { return true }
-            return false
-        }
+        func lostAny(of received: [Int]) -> Bool { lostSlots.contains { received.sortedContains($0) } }
 
-        func lost(of received: [Int]) -> [Int] { lostSlots.filter { Self.contains(received, $0) } }
-
-        private static func contains(_ sorted: [Int], _ value: Int) -> Bool {
-            var low = 0, high = sorted.count
-            while low < high {
-                let middle = (low + high) / 2
-                if sorted[middle] < value { low = middle + 1 } else { high = middle }
-            }
-            return low < sorted.count && sorted[low] == value
-        }
+        func lost(of received: [Int]) -> [Int] { lostSlots.filter { received.sortedContains($0) } }
     }
 
     /// The session mapping when `propagation` runs with the recorded sessions minus some (none
@@ -297,12 +285,6 @@ struct ChangedRoutes: Sendable {
 
     func covers(_ address: IPv4Address) -> Bool {
         if count <= 16 { return few.contains { $0.contains(address) } }
-        var mask = lengths
-        while mask != 0 {
-            let length = UInt8(63 - mask.leadingZeroBitCount)
-            mask &= ~(1 << UInt64(length))
-            if map.contains(Prefix(network: address, length: length)) { return true }
-        }
-        return false
+        return PrefixLengths(lengths).contains { map.contains(Prefix(network: address, length: $0)) }
     }
 }

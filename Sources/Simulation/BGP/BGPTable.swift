@@ -35,18 +35,8 @@ struct BGPResults: Sendable {
         costPatches.reserveCapacity(capacity)
     }
 
-    /// The first index in 0..<count whose element is not below the target (`below` tells).
-    private static func lowerBound(_ count: Int, below: (Int) -> Bool) -> Int {
-        var low = 0, high = count
-        while low < high {
-            let middle = (low + high) / 2
-            if below(middle) { low = middle + 1 } else { high = middle }
-        }
-        return low
-    }
-
     func index(of prefix: Prefix) -> Int? {
-        let low = Self.lowerBound(prefixes.count) { prefixes[$0] < prefix }
+        let low = prefixes.lowerBound { $0 < prefix }
         return low < prefixes.count && prefixes[low] == prefix ? low : nil
     }
 
@@ -75,7 +65,7 @@ struct BGPResults: Sendable {
     private func patch(_ route: inout BGPRoute, at index: Int, router: Int) {
         let patches = costPatches[index]
         guard !patches.isEmpty, !route.isLocal else { return }
-        let low = Self.lowerBound(patches.count) { patches[$0].router < router }
+        let low = patches.lowerBound { $0.router < router }
         if low < patches.count && patches[low].router == router { route.igpCost = patches[low].cost }
     }
 
@@ -83,7 +73,7 @@ struct BGPResults: Sendable {
     func route(at index: Int, router: Int) -> BGPRoute? {
         if !routerUp.isEmpty && !routerUp[router] { return nil }
         let routes = best[index]
-        let position = Self.lowerBound(routes.count) { routes[$0].router < router }
+        let position = routes.lowerBound { $0.router < router }
         guard position < routes.count && routes[position].router == router else { return nil }
         return route(at: index, position: position, router: router)
     }

@@ -26,11 +26,7 @@ extension DataPlane {
         func visit(_ r: Int) {
             guard seen.insert(r).inserted else { return }
             var list = [d]
-            let lengths = bgpTables[r].results.lengthMask
-            var mask = lengths
-            while mask != 0 {
-                let length = UInt8(63 - mask.leadingZeroBitCount)
-                mask &= ~(1 << UInt64(length))
+            for length in PrefixLengths(bgpTables[r].results.lengthMask) {
                 if let route = bgpTables[r][Prefix(network: d, length: length)], !route.isLocal { list.append(route.attributes.nextHop) }
             }
             routers.append(r)

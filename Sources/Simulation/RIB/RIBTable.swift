@@ -117,10 +117,7 @@ public struct RIBTable: Sendable, Sequence {
     /// Calls `body` for each length present, longest first, until it returns a value.
     @inline(__always)
     private func firstMatch<T>(_ address: IPv4Address, _ body: (Prefix, RIBEntry) -> T) -> T? {
-        var mask = lengthMask
-        while mask != 0 {
-            let length = UInt8(63 - mask.leadingZeroBitCount)
-            mask &= ~(1 << UInt64(length))
+        for length in PrefixLengths(lengthMask) {
             let prefix = Prefix(network: address, length: length)
             if let found = withRoute(prefix, { body(prefix, $0) }) { return found }
         }
