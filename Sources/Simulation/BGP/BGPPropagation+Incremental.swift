@@ -15,7 +15,7 @@
 /// Tested: EngineInvariantTests compare it with propagation from scratch on every single
 /// failure (and pairs on small networks) of every example and generated network.
 extension BGPPropagation {
-    /// The routers to decide again for one prefix; see BGPReuse.repropagationStart.
+    /// The routers to decide again for one prefix; see BGPReuse.decide.
     struct Restart {
         var recorded: Result
         var dirty: [Int]

@@ -188,54 +188,54 @@ struct BGPReuse: Sendable {
         return Mapping(slot: slot, owner: owner, routerUp: routerUp, identity: false, lostSlots: lost)
     }
 
-    /// The recorded result for `prefix` if it still holds, else nil. `now`: `resolutionsNow` of
-    /// this scenario.
-    /// Where re-propagating `prefix` starts when its recorded result does not hold as it is:
-    /// the recorded result and the routers whose inputs changed (origination, a next-hop
-    /// resolution, a session they received the prefix over). nil: propagate from scratch.
-    func repropagationStart(for prefix: Prefix, hint: Int, origins current: [Int: BGPRoute], now: ResolutionsNow,
-                            mapping: Mapping) -> BGPPropagation.Restart? {
-        guard let e = entryIndex(prefix, hint: hint) else { return nil }
+    /// What a scenario does with one prefix.
+    enum Decision {
+        /// The recorded result holds (with new IGP costs where only costs moved).
+        case reuse(BGPPropagation.Result)
+        /// Re-propagate from the recorded best paths, deciding again at these routers first.
+        case restart(BGPPropagation.Restart)
+        /// Propagate from scratch (not recorded, or it did not converge then).
+        case scratch
+    }
+
+    /// One walk over what `prefix`'s recorded result depended on (originations, sessions it
+    /// arrived over, next-hop resolutions): the result still holds when nothing changed but
+    /// costs where IGP cost decided nothing; otherwise the routers whose inputs changed are where
+    /// re-propagation starts. `hint`: the prefix's position among the run's sorted prefixes;
+    /// `now`: `resolutionsNow` of this scenario.
+    func decide(_ prefix: Prefix, hint: Int, origins current: [Int: BGPRoute], now: ResolutionsNow, mapping: Mapping) -> Decision {
+        guard let e = entryIndex(prefix, hint: hint), entries[e].result.oscillating.isEmpty else { return .scratch }
         let recorded = entries[e].result
-        guard recorded.oscillating.isEmpty else { return nil }
+        var holds = true
         var dirty: [Int] = []
+        var costs: [(router: Int, cost: UInt32)] = []
         let before = entries[e].origins
         if before != current {
+            holds = false
             for r in Set(before.keys).union(current.keys) where before[r] != current[r] { dirty.append(r) }
         }
         if !mapping.identity {
-            for s in mapping.lost(of: recorded.received) { dirty.append(mapping.owner[s]) }
+            for s in mapping.lost(of: recorded.received) { holds = false; dirty.append(mapping.owner[s]) }
         }
         if now.affected[e] {
             for dependency in entries[e].dependencies {
+                let resolution = resolutions[Int(dependency.index)]
                 switch now.states[Int(dependency.index)] {
                 case .same, .routerDown: continue
-                case .unresolvable, .metric: dirty.append(resolutions[Int(dependency.index)].router)
+                case .unresolvable: holds = false
+                case .metric(let metric):
+                    if !dependency.costIrrelevant || resolution.metric == nil { holds = false }
+                    // One best path per router, so at most one cost per router.
+                    if dependency.leadsToBest { costs.append((resolution.router, metric)) }
                 }
+                dirty.append(resolution.router)
             }
         }
-        dirty.sort()
-        return BGPPropagation.Restart(recorded: recorded, dirty: dirty)
-    }
-
-    /// `hint`: the prefix's position among the run's sorted prefixes.
-    func result(for prefix: Prefix, hint: Int, origins current: [Int: BGPRoute], now: ResolutionsNow, mapping: Mapping) -> BGPPropagation.Result? {
-        guard let e = entryIndex(prefix, hint: hint) else { return nil }
-        let recorded = entries[e].result
-        guard recorded.oscillating.isEmpty, entries[e].origins == current else { return nil }
-        if !mapping.identity && mapping.lostAny(of: recorded.received) { return nil }
-        var costs: [(router: Int, cost: UInt32)] = []
-        for dependency in now.affected[e] ? entries[e].dependencies : [] {
-            switch now.states[Int(dependency.index)] {
-            case .same, .routerDown: continue
-            case .unresolvable: return nil
-            case .metric(let metric):
-                let resolution = resolutions[Int(dependency.index)]
-                guard dependency.costIrrelevant, resolution.metric != nil else { return nil }
-                if dependency.leadsToBest { costs.append((resolution.router, metric)) }
-            }
+        guard holds else {
+            dirty.sort()
+            return .restart(BGPPropagation.Restart(recorded: recorded, dirty: dirty))
         }
-        if costs.isEmpty && mapping.identity { return recorded }
+        if costs.isEmpty && mapping.identity { return .reuse(recorded) }
         // Routes name their session by neighbor statement, which a failure does not renumber,
         // down routers' routes are hidden by the run's results (BGPResults.routerUp), and new
         // IGP costs travel beside the list: the baseline's list is shared, never copied.
@@ -243,11 +243,10 @@ struct BGPReuse: Sendable {
         if !mapping.identity && result.inaccessible.contains(where: { !mapping.routerUp[$0.router] }) {
             result.inaccessible = result.inaccessible.filter { mapping.routerUp[$0.router] }
         }
-        // One best path per router, so one cost per router.
         result.igpCostPatches = costs.sorted { $0.router < $1.router }
         result.consulted = []
         result.received = []
-        return result
+        return .reuse(result)
     }
 }
 

@@ -189,22 +189,24 @@ struct BGPRun {
                 while index < batch.count {
                     let prefix = batch[index]
                     let prefixOrigins = origins[prefix] ?? [:]
-                    if let reuse, let mapping,
-                       let result = reuse.result(for: prefix, hint: batchStart + index, origins: prefixOrigins, now: now, mapping: mapping) {
-                        results.store(index, result)
+                    let decision = mapping.flatMap { mapping in
+                        reuse?.decide(prefix, hint: batchStart + index, origins: prefixOrigins, now: now, mapping: mapping)
+                    } ?? .scratch
+                    var result: BGPPropagation.Result?
+                    switch decision {
+                    case .reuse(let recorded):
+                        result = recorded
                         reusedCount.withLock { $0 += 1 }
-                        if !result.igpCostPatches.isEmpty { changedList.withLock { $0.append(prefix) } }
-                    } else if let reuse, let mapping,
-                              let restart = reuse.repropagationStart(for: prefix, hint: batchStart + index, origins: prefixOrigins, now: now, mapping: mapping),
-                              let result = propagation.repropagate(prefix, origins: prefixOrigins, from: restart, routerUp: routerUp,
-                                                                   peeringOfNeighbor: peeringOfNeighbor, scratch: &box.scratch) {
-                        results.store(index, result)
-                        repropagatedCount.withLock { $0 += 1 }
+                        if !recorded.igpCostPatches.isEmpty { changedList.withLock { $0.append(prefix) } }
+                    case .restart(let restart):
+                        result = propagation.repropagate(prefix, origins: prefixOrigins, from: restart, routerUp: routerUp,
+                                                         peeringOfNeighbor: peeringOfNeighbor, scratch: &box.scratch)
+                        if result != nil { repropagatedCount.withLock { $0 += 1 } }
                         changedList.withLock { $0.append(prefix) }
-                    } else {
-                        results.store(index, propagation.propagate(prefix, origins: prefixOrigins, scratch: &box.scratch))
+                    case .scratch:
                         changedList.withLock { $0.append(prefix) }
                     }
+                    results.store(index, result ?? propagation.propagate(prefix, origins: prefixOrigins, scratch: &box.scratch))
                     index += workers
                 }
             }
