@@ -79,31 +79,28 @@ struct IGPComputation {
         let failedLinks = Set(network.links.indices.filter { !liveness.linkUp[$0] })
         var incoming: Incoming?
         let failedEdges = reuse.map { Self.failedEdges($0.adjacency, failedLinks: failedLinks) } ?? []
+        var texts = reuse?.texts ?? OriginTexts(repeating: ("", ""), count: network.routers.count)
         for asn in members.keys.sorted() {
             guard let config = network.autonomousSystems[asn]?.igp, let routers = members[asn] else { continue }
+            // Only down links and routers can have changed anything; a router whose shortest-path
+            // DAG avoids every down link keeps its SPF result (a down router's links are down).
             let grouped: PrefixAdvertisers
-            var unchangedPatch: Patch?
-            if let reusable, let before = reusable.advertisers[asn], let patch = reusable.unchangedPatches[asn],
+            var patch: Patch?
+            if let reusable, let before = reusable.advertisers[asn], let unchanged = reusable.unchangedPatches[asn],
                sameAdvertisements(routers: routers, installedStatics: installedStatics, as: before, baseline: reusable) {
                 // Nothing any router of this AS advertises can differ: the baseline's grouping.
                 grouped = before
-                unchangedPatch = patch
+                patch = unchanged
             } else {
                 let advertised = routers.map { self.advertisements(of: $0, config: config, statics: installedStatics[$0]) }
                 grouped = PrefixAdvertisers(routers: routers, advertised: advertised)
+                if let before = reusable?.advertisers[asn] {
+                    patch = Patch(grouped: grouped, baseline: before, withdrawn: Set(before.prefixes).subtracting(grouped.prefixes),
+                                  routers: network.routers.count)
+                }
             }
             if record { allAdvertisers[asn] = grouped }
-            let texts = reusable?.texts ?? originTexts(config, routers: routers)
-            // Only down links and routers can have changed anything; a router whose shortest-path
-            // DAG avoids every down link keeps its SPF result (a down router's links are down).
-            var withdrawn: Set<Prefix> = []
-            var patch: Patch?
-            if let unchangedPatch {
-                patch = unchangedPatch
-            } else if let reusable, let before = reusable.advertisers[asn] {
-                withdrawn = Set(before.prefixes).subtracting(grouped.prefixes)
-                patch = Patch(grouped: grouped, baseline: before, withdrawn: withdrawn, routers: network.routers.count)
-            }
+            if reusable?.texts == nil { fillOriginTexts(config, routers: routers, into: &texts) }
             for source in routers {
                 if let reusable, let patch, !reusable.distances[source].isEmpty {
                     // Only nodes below a failed edge of the source's DAG can have moved; with none,
@@ -134,12 +131,7 @@ struct IGPComputation {
             for (asn, grouped) in allAdvertisers {
                 kept.unchangedPatches[asn] = Patch(grouped: grouped, baseline: grouped, withdrawn: [], routers: network.routers.count)
             }
-            kept.texts = Array(repeating: ("", ""), count: network.routers.count)
-            for (asn, routers) in members {
-                guard let config = network.autonomousSystems[asn]?.igp else { continue }
-                let texts = originTexts(config, routers: routers)
-                for r in routers { kept.texts?[r] = texts[r] }
-            }
+            kept.texts = texts
         }
         return Output(routes: result, reuse: kept, changed: changed)
     }
@@ -352,14 +344,12 @@ struct IGPComputation {
     /// Route descriptions per advertising router, made once per AS and shared by every route.
     typealias OriginTexts = [(internal: String, external: String)]
 
-    /// Indexed by router; filled for `routers`.
-    func originTexts(_ config: IGPConfig, routers: [Int]) -> OriginTexts {
-        var texts: OriginTexts = Array(repeating: ("", ""), count: network.routers.count)
+    /// Fills the texts of `routers` (one AS) in `texts`, indexed by router.
+    func fillOriginTexts(_ config: IGPConfig, routers: [Int], into texts: inout OriginTexts) {
         for r in routers {
             let name = network.routers[r].name
             texts[r] = (originText(config, external: false, names: name), originText(config, external: true, names: name))
         }
-        return texts
     }
 
     /// The advertisements of one AS grouped by prefix, built once per AS for all its SPFs.
