@@ -167,24 +167,9 @@ public enum Engine {
 
         lap("igp+static")
         var sessionBuilder = BGPSessionBuilder(network: network, liveness: liveness, owners: owners, nonBGP: nonBGP)
-        // A down router's own routes are not in its change set, but every up router that
-        // forwarded through it over a link has a changed route (the link is down); a subnet
-        // shared without a link could still lead to it unchanged, so then nothing is taken.
-        let downRoutersOnlyLinked = liveness.routerUp.indices.allSatisfy { r in
-            liveness.routerUp[r] || network.routers[r].interfaces.indices.allSatisfy { i in
-                network.routers[r].interfaces[i].kind == .loopback || liveness.linkOfInterface[InterfaceRef(router: r, interface: i)] != nil
-            }
-        }
-        if let reuse, let changedRoutes, !reuse.sessionChecks.isEmpty, downRoutersOnlyLinked {
-            var union: Set<Prefix> = []
-            var known = true
-            for set in changedRoutes {
-                guard let set else { known = false; break }
-                union.formUnion(set)
-            }
-            if known {
-                sessionBuilder.previous = .init(statuses: reuse.sessionChecks, interfaceUp: reuse.interfaceUp, changed: ChangedRoutes(union))
-            }
+        if let reuse, let changedRoutes {
+            sessionBuilder.previous = .init(checks: reuse.sessionChecks, interfaceUp: reuse.interfaceUp, changedRoutes: changedRoutes,
+                                            liveness: liveness, network: network)
         }
         let (sessions, peerings, sessionChecks, reusedSessionChecks) = sessionBuilder.build()
         if failures.isEmpty { igpReuse?.sessionChecks = sessionChecks }
@@ -195,8 +180,7 @@ public enum Engine {
         lap("bgp")
         var changes: DataPlane.Changes?
         // Aggregates would add discard routes that the change sets do not follow: none, then.
-        if let reuse, let nonBGPChanges = bgp.changedRoutes, let changedPrefixes = bgp.changedPrefixes, !reuse.interfaceUp.isEmpty,
-           network.routers.indices.allSatisfy({ network.routers[$0].bgp?.aggregates.isEmpty ?? true }) {
+        if let reuse, let nonBGPChanges = bgp.changedRoutes, let changedPrefixes = bgp.changedPrefixes, !reuse.interfaceUp.isEmpty, !bgp.hasAggregates {
             changes = DataPlane.Changes(nonBGP: nonBGPChanges, bgp: ChangedRoutes(changedPrefixes), interfaceUp: reuse.interfaceUp)
         }
         var diagnostics = bgp.diagnostics

@@ -29,10 +29,13 @@ struct BGPRun {
 
     /// Per router, the non-BGP prefixes that may differ from the baseline's (nil: unknown).
     let changedRoutes: [ChangedRoutes?]?
+    /// Some router configures an aggregate (whose state a failure run does not take from the baseline).
+    let hasAggregates: Bool
 
     init(network: Network, liveness: Liveness, nonBGP: [RIBTable], propagation: BGPPropagation, options: SimulationOptions,
          reuse: BGPReuse? = nil, changedRoutes: [Set<Prefix>?]? = nil, record: Bool = false) {
         self.changedRoutes = changedRoutes.map { $0.map { $0.map(ChangedRoutes.init) } }
+        hasAggregates = network.routers.indices.contains { !(network.routers[$0].bgp?.aggregates.isEmpty ?? true) }
         self.network = network
         self.liveness = liveness
         self.nonBGP = nonBGP
@@ -83,8 +86,7 @@ struct BGPRun {
     /// make every prefix propagate from scratch in the first round of every scenario. Not done
     /// with aggregates, whose recorded state is not kept.
     mutating func seedConditionsFromReuse() {
-        guard let reuse, reuse.conditionsByNeighbor.count == network.routers.count,
-              network.routers.indices.allSatisfy({ network.routers[$0].bgp?.aggregates.isEmpty ?? true }) else { return }
+        guard let reuse, reuse.conditionsByNeighbor.count == network.routers.count, !hasAggregates else { return }
         propagation.conditionAllows = network.routers.indices.map { r in
             var states: [Int: Bool] = [:]
             for (p, peering) in propagation.peerings[r].enumerated() where peering.neighbor.conditionalAdvertisement != nil {
@@ -141,10 +143,10 @@ struct BGPRun {
     /// aggregates or redistributes, and no `network` statement's prefix is among the non-BGP
     /// routes that may have changed (only their presence matters).
     func reusableOriginations() -> [Prefix: [Int: BGPRoute]]? {
-        guard let reuse, let changedRoutes, !liveness.routerUp.contains(false) else { return nil }
-        for (r, router) in network.routers.enumerated() {
-            guard let bgp = router.bgp else { continue }
-            guard bgp.aggregates.isEmpty, bgp.redistributions.isEmpty, let changed = changedRoutes[r] else { return nil }
+        guard let reuse, let changedRoutes, !hasAggregates, !liveness.routerUp.contains(false) else { return nil }
+        for r in network.routers.indices {
+            guard let bgp = network.routers[r].bgp else { continue }
+            guard bgp.redistributions.isEmpty, let changed = changedRoutes[r] else { return nil }
             if changed.isEmpty { continue }
             for statement in bgp.networks where changed.contains(statement.prefix) { return nil }
         }

@@ -39,15 +39,36 @@ struct BGPSessionBuilder {
     /// checks read only the two routers' interface states and the non-BGP routes covering the
     /// peer and source addresses at the routers a walk visits; when both routers are up with
     /// their interfaces as before and no router's route covering either address may differ,
-    /// the checks give the baseline's answer (the engine passes `previous` only when every
-    /// down router was reached over links, whose loss changes its neighbours' routes).
-    /// Tested: EngineInvariantTests.
+    /// the checks give the baseline's answer. Tested: EngineInvariantTests.
     struct Previous {
         /// After the local checks, before pairing (`build().checked` of that run).
         var statuses: [BGPSessionStatus]
         var interfaceUp: [[Bool]]
         /// Every prefix whose non-BGP route may differ at any router.
         var changed: ChangedRoutes
+
+        /// nil when a scenario cannot take the recorded checks: nothing recorded, some router's
+        /// changes unknown (`changedRoutes` has nil), or a down router reachable other than over
+        /// links. A down router's own routes are not in its change set, but every up router that
+        /// forwarded to it over a link has a changed route (the link is down); a subnet shared
+        /// without a link could still lead to it unchanged.
+        init?(checks: [BGPSessionStatus], interfaceUp: [[Bool]], changedRoutes: [Set<Prefix>?], liveness: Liveness, network: Network) {
+            guard !checks.isEmpty else { return nil }
+            let downOnlyLinked = liveness.routerUp.indices.allSatisfy { r in
+                liveness.routerUp[r] || network.routers[r].interfaces.indices.allSatisfy { i in
+                    network.routers[r].interfaces[i].kind == .loopback || liveness.linkOfInterface[InterfaceRef(router: r, interface: i)] != nil
+                }
+            }
+            guard downOnlyLinked else { return nil }
+            var union: Set<Prefix> = []
+            for set in changedRoutes {
+                guard let set else { return nil }
+                union.formUnion(set)
+            }
+            statuses = checks
+            self.interfaceUp = interfaceUp
+            changed = ChangedRoutes(union)
+        }
     }
 
     /// `checked`: the statuses after the local checks only, for a later run's `previous`.
