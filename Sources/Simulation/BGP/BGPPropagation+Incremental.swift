@@ -58,22 +58,15 @@ extension BGPPropagation {
             scratch.bestStep[r] = route.decidedBy
         }
 
-        var queue: [Int] = []
-        for r in restart.dirty where routerUp[r] && !scratch.queued[r] {
+        for r in restart.dirty where routerUp[r] {
             seed(r)
-            scratch.queued[r] = true
-            queue.append(r)
+            scratch.enqueue(r)
         }
-        var head = 0
         var decisions = 0
         let limit = 64 * max(network.routers.count, 16)
         var candidates: [Candidate] = []
         var exportMemo = ExportMemo()
-        while head < queue.count {
-            let q = queue[head]
-            head += 1
-            scratch.queued[q] = false
-            if head > 4096 { queue.removeFirst(head); head = 0 }
+        while let q = scratch.dequeue() {
             decisions += 1
             if decisions > limit { return nil }
             // Candidates: the local path, then what each neighbour's current best path exports to q, in slot order.
@@ -116,8 +109,7 @@ extension BGPPropagation {
                     if before?.attributes == after?.attributes { continue }
                 }
                 seed(info.peer)
-                scratch.queued[info.peer] = true
-                queue.append(info.peer)
+                scratch.enqueue(info.peer)
             }
         }
 

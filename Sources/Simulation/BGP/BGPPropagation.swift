@@ -143,7 +143,10 @@ struct BGPPropagation: Sendable {
         var adjIn: [WorkPath?]
         var adjOut: [WorkPath?]
         var invalid: [IPv4Address?]
+        /// The routers waiting to decide, in order, each at most once (`queued`).
         var queued: [Bool]
+        private var queue: [Int] = []
+        private var head = 0
         var changes: [Int]
         var touchedRouters: [Int] = []
         var touchedSlots: [Int] = []
@@ -211,6 +214,24 @@ struct BGPPropagation: Sendable {
             return id
         }
 
+        /// Queues `r` to decide (again) unless it already waits.
+        mutating func enqueue(_ r: Int) {
+            guard !queued[r] else { return }
+            queued[r] = true
+            touchRouter(r)
+            queue.append(r)
+        }
+
+        /// The next router to decide, first queued first.
+        mutating func dequeue() -> Int? {
+            guard head < queue.count else { return nil }
+            let r = queue[head]
+            head += 1
+            queued[r] = false
+            if head > 4096 { queue.removeFirst(head); head = 0 }
+            return r
+        }
+
         mutating func touchRouter(_ r: Int) { if !routerTouched[r] { routerTouched[r] = true; touchedRouters.append(r) } }
         mutating func touchSlot(_ s: Int) { if !slotTouched[s] { slotTouched[s] = true; touchedSlots.append(s) } }
 
@@ -232,6 +253,8 @@ struct BGPPropagation: Sendable {
                 seeded[r] = false; redecided[r] = false; staleSeed[r] = false; invalidHop[r] = nil
             }
             sharedIDs.removeAll(keepingCapacity: true)
+            queue.removeAll(keepingCapacity: true)
+            head = 0
             for s in touchedSlots { adjIn[s] = nil; adjOut[s] = nil; invalid[s] = nil; slotTouched[s] = false }
             touchedRouters.removeAll(keepingCapacity: true)
             touchedSlots.removeAll(keepingCapacity: true)
@@ -265,19 +288,13 @@ struct BGPPropagation: Sendable {
     func propagate(_ prefix: Prefix, origins: [Int: BGPRoute], scratch: inout Scratch) -> Result {
         defer { scratch.reset() }
         let local = localPaths(origins, scratch: &scratch)
-        var queue = origins.keys.sorted()
-        for r in queue { scratch.queued[r] = true; scratch.touchRouter(r) }
-        var head = 0
+        for r in origins.keys.sorted() { scratch.enqueue(r) }
         var events = 0
         let limit = 64 * max(network.routers.count, 16)
         var oscillating: [Int] = []
         var candidates: [Candidate] = []
         var exportMemo = ExportMemo()
-        while head < queue.count {
-            let r = queue[head]
-            head += 1
-            scratch.queued[r] = false
-            if head > 4096 { queue.removeFirst(head); head = 0 }
+        while let r = scratch.dequeue() {
             events += 1
             if events > limit {
                 oscillating = scratch.touchedRouters.filter { scratch.changes[$0] > 8 }.sorted()
@@ -332,7 +349,7 @@ struct BGPPropagation: Sendable {
                 scratch.invalid[inSlot] = unresolved
                 if imported == scratch.adjIn[inSlot] { continue }
                 scratch.setReceived(imported, slot: inSlot, router: q)
-                if !scratch.queued[q] { scratch.queued[q] = true; queue.append(q) }
+                scratch.enqueue(q)
             }
         }
         var best: [(router: Int, route: BGPRoute)] = []
