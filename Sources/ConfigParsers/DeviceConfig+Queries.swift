@@ -1,3 +1,4 @@
+import Diagnostics
 import NetPrimitives
 
 /// Questions several rules ask of one device's config.
@@ -38,5 +39,24 @@ extension DeviceConfig {
     /// Prefixes of up interfaces (connected routes).
     public var connectedPrefixes: Set<Prefix> {
         Set(interfaces.filter { !$0.shutdown }.flatMap { $0.addresses.map(\.prefix) })
+    }
+
+    /// Every route-map match on a prefix-list, route-maps in name order.
+    public var routeMapPrefixListMatches: [(routeMap: String, prefixList: String, location: SourceLocation)] {
+        routeMaps.keys.sorted().flatMap { name in
+            (routeMaps[name] ?? []).flatMap { entry in
+                entry.references.filter { $0.kind == "prefix-list" }.map { (name, $0.name, $0.location) }
+            }
+        }
+    }
+}
+
+extension NeighborConfig {
+    /// The neighbor's `prefix-list` filters (not distribute- or filter-lists), by direction.
+    public var prefixListFilters: [(direction: String, prefixList: String)] {
+        [("in", prefixListIn, listKindIn), ("out", prefixListOut, listKindOut)].compactMap { direction, name, kind in
+            guard let name, kind == "prefix-list" else { return nil }
+            return (direction, name)
+        }
     }
 }

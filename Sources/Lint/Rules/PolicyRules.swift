@@ -102,17 +102,13 @@ public struct PrefixListUndefinedRule: LintRule {
     public func check(_ device: DeviceConfig, in context: LintContext) -> [LintFinding] {
         guard device.dialect != .junos else { return [] }
         var findings: [LintFinding] = []
-        for name in device.routeMaps.keys.sorted() {
-            for entry in device.routeMaps[name] ?? [] {
-                for reference in entry.references where reference.kind == "prefix-list" && device.prefixLists[reference.name] == nil {
-                    let effect = device.dialect == .frr ? "FRR's match fails, so the entry matches nothing" : "the match is ignored, so the entry matches every route"
-                    findings.append(finding("route-map \(name) matches prefix-list \(reference.name), which is not defined: \(effect)", at: reference.location))
-                }
-            }
+        for match in device.routeMapPrefixListMatches where device.prefixLists[match.prefixList] == nil {
+            let effect = device.dialect == .frr ? "FRR's match fails, so the entry matches nothing" : "the match is ignored, so the entry matches every route"
+            findings.append(finding("route-map \(match.routeMap) matches prefix-list \(match.prefixList), which is not defined: \(effect)", at: match.location))
         }
         for neighbor in device.bgp?.neighbors ?? [] {
-            for (direction, list, kind) in [("in", neighbor.prefixListIn, neighbor.listKindIn), ("out", neighbor.prefixListOut, neighbor.listKindOut)] {
-                guard let list, kind == "prefix-list", device.prefixLists[list] == nil, !device.ipv6PrefixLists.contains(list) else { continue }
+            for (direction, list) in neighbor.prefixListFilters {
+                guard device.prefixLists[list] == nil, !device.ipv6PrefixLists.contains(list) else { continue }
                 findings.append(finding("neighbor \(neighbor.key) prefix-list \(list) \(direction) is not defined: the session is not filtered",
                                         at: neighbor.statements["prefix-list \(direction)"] ?? neighbor.location))
             }
@@ -135,12 +131,8 @@ public struct PrefixListUnusedRule: LintRule {
         // Interfaces, IGPs and multicast also use prefix-lists; routesim reads only route-map and
         // BGP references, so only configs with BGP are checked (as for ROUTE-MAP-UNUSED).
         guard device.dialect != .junos, device.bgp != nil else { return [] }
-        var used: Set<String> = []
-        for entries in device.routeMaps.values { for entry in entries { for reference in entry.references where reference.kind == "prefix-list" { used.insert(reference.name) } } }
-        for neighbor in device.bgp?.neighbors ?? [] {
-            if let list = neighbor.prefixListIn, neighbor.listKindIn == "prefix-list" { used.insert(list) }
-            if let list = neighbor.prefixListOut, neighbor.listKindOut == "prefix-list" { used.insert(list) }
-        }
+        var used = Set(device.routeMapPrefixListMatches.map(\.prefixList))
+        for neighbor in device.bgp?.neighbors ?? [] { used.formUnion(neighbor.prefixListFilters.map(\.prefixList)) }
         return device.prefixLists.keys.sorted().compactMap { name in
             guard !used.contains(name), let location = device.prefixLists[name] else { return nil }
             return finding("prefix-list \(name) is not used by any route-map or BGP neighbor in this config", at: location)
