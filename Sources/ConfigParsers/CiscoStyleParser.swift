@@ -400,6 +400,17 @@ public struct CiscoStyleParser {
         case "bgp" where w.count == 2 && w[1] == "ebgp-requires-policy", "no" where w.count == 3 && w[1] == "bgp" && w[2] == "ebgp-requires-policy":
             bgp.ebgpRequiresPolicy = first == "bgp"
             return .modelled
+        case "bgp" where w.count == 2 && w[1] == "deterministic-med", "no" where w.count == 3 && w[1] == "bgp" && w[2] == "deterministic-med":
+            bgp.bestPath.deterministicMED = first == "bgp"
+            return .modelled
+        case "bgp" where w.count == 2 && w[1] == "always-compare-med", "no" where w.count == 3 && w[1] == "bgp" && w[2] == "always-compare-med":
+            bgp.bestPath.alwaysCompareMED = first == "bgp"
+            return .modelled
+        case "bgp" where w.count >= 4 && w[1] == "bestpath" && w[2] == "med" && w.contains("missing-as-worst"),
+             "no" where w.count >= 5 && w[1] == "bgp" && w[2] == "bestpath" && w[3] == "med" && w.contains("missing-as-worst"):
+            // `confed` on the same line (MED between confederation sub-ASes) has no confederations to act on.
+            bgp.bestPath.missingMEDAsWorst = first == "bgp"
+            return .modelled
         case "bgp" where w.count >= 3 && w[1] == "router-id", "router-id" where w.count >= 2:
             bgp.routerID = IPv4Address(w[first == "bgp" ? 2 : 1])
             return .modelled

@@ -1,7 +1,10 @@
 import Foundation
-/// Router configuration dialects routesim reads.
-public enum ConfigDialect: String, Sendable, CaseIterable, Codable {
-    case ios, eos, frr, junos
+import NetworkModel
+
+/// Router configuration dialects routesim reads: the model's dialects (one list of them).
+public typealias ConfigDialect = VendorDialect
+
+extension VendorDialect {
 
     /// A guess from the text (the first few hundred lines), used unless the caller overrides it.
     /// Junos: braces or `set` statements; FRR: `frr version`, `router bgp` children such as

@@ -75,7 +75,7 @@ public enum ConfigNetworkBuilder {
             var bgp: BGPConfig?
             if let facts = device.bgp {
                 var translator = PolicyTranslator(device: device)
-                var config = BGPConfig(location: facts.location)
+                var config = BGPConfig(bestPath: Self.bestPathSettings(device), location: facts.location)
                 config.networks = facts.networks.map { BGPNetworkStatement(prefix: $0.prefix, location: $0.location) }
                 config.aggregates = facts.aggregates.map { BGPAggregate(prefix: $0.prefix, summaryOnly: $0.summaryOnly, location: $0.location) }
                 for item in facts.redistributes {
@@ -121,7 +121,7 @@ public enum ConfigNetworkBuilder {
                 diagnostics += junos?.diagnostics ?? translator.diagnostics
             }
             routers.append(Router(name: routerName, asn: asn, routerID: routerID, interfaces: interfaces, staticRoutes: statics, ipSLAs: slas, tracks: tracks,
-                                  bgp: bgp, policies: policies, location: fileLocation))
+                                  bgp: bgp, policies: policies, dialect: device.dialect, location: fileLocation))
         }
         // Links: a subnet that exactly two routers' interfaces share.
         var members: [Prefix: [InterfaceRef]] = [:]
@@ -147,6 +147,14 @@ public enum ConfigNetworkBuilder {
         let problems = network.validate()
         diagnostics += problems
         return (problems.contains { $0.severity == .error } ? nil : network, diagnostics)
+    }
+
+    /// The decision-process knobs the config states; FRR's `frr defaults datacenter` profile
+    /// turns `bgp deterministic-med` on (FRR's defaults table, bgpd/bgp_vty.c).
+    static func bestPathSettings(_ device: DeviceConfig) -> BestPathSettings {
+        var settings = device.bgp?.bestPath ?? BestPathSettings()
+        if device.dialect == .frr && device.frrProfile == "datacenter" && settings.deterministicMED == nil { settings.deterministicMED = true }
+        return settings
     }
 
     /// FRR's `bgp ebgp-requires-policy`: said in the config, else on unless `frr defaults

@@ -178,6 +178,9 @@ public struct BGPConfigFacts: Sendable {
     public var redistributes: [(source: String, routeMap: String?, location: SourceLocation)] = []
     /// FRR: `bgp ebgp-requires-policy` (true) or `no bgp ebgp-requires-policy` (false); nil: not said.
     public var ebgpRequiresPolicy: Bool?
+    /// `bgp deterministic-med`, `bgp always-compare-med`, `bgp bestpath med missing-as-worst`
+    /// (Junos `path-selection`), and their `no` forms; unset ones take the dialect default.
+    public var bestPath = BestPathSettings()
     public var location: SourceLocation
 
     /// The neighbor (or peer group) named `key`, created on first mention.

@@ -188,6 +188,11 @@ public struct JunosParser {
             switch at(1) {
             case "bgp":
                 if device.bgp == nil { device.bgp = BGPConfigFacts(asn: 0, location: location) }
+                if at(2) == "path-selection" {
+                    // Junos groups paths by neighbouring AS unless told to behave as Cisco IOS does.
+                    if w.contains("cisco-non-deterministic") { device.bgp?.bestPath.deterministicMED = false }
+                    if w.contains("always-compare-med") { device.bgp?.bestPath.alwaysCompareMED = true }
+                }
                 if at(2) == "group", let group = at(3) {
                     var bgp = device.bgp ?? BGPConfigFacts(asn: 0, location: location)
                     let groupIndex = bgp.neighbor(String(group), at: location)

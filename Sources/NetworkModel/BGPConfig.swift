@@ -5,15 +5,19 @@ public struct BGPConfig: Sendable {
     public var neighbors: [BGPNeighbor]
     /// Route-reflector cluster id; defaults to the router-id.
     public var clusterID: IPv4Address?
+    /// Decision-process knobs as configured (unset ones take the router's dialect default).
+    public var bestPath: BestPathSettings
     public var location: SourceLocation
 
     public init(networks: [BGPNetworkStatement] = [], aggregates: [BGPAggregate] = [], redistributions: [BGPRedistribution] = [],
-                neighbors: [BGPNeighbor] = [], clusterID: IPv4Address? = nil, location: SourceLocation) {
+                neighbors: [BGPNeighbor] = [], clusterID: IPv4Address? = nil, bestPath: BestPathSettings = BestPathSettings(),
+                location: SourceLocation) {
         self.networks = networks
         self.aggregates = aggregates
         self.redistributions = redistributions
         self.neighbors = neighbors
         self.clusterID = clusterID
+        self.bestPath = bestPath
         self.location = location
     }
 }

@@ -78,11 +78,14 @@ public struct Router: Sendable {
     public var bgp: BGPConfig?
     public var policies: PolicySet
     public var distances: AdminDistances
+    /// Whose defaults and behaviours this router follows (Cisco IOS unless stated).
+    public var dialect: VendorDialect
     public var location: SourceLocation
 
     public init(name: String, asn: ASN, routerID: IPv4Address, role: RouterRole = .generic, interfaces: [Interface] = [],
                 staticRoutes: [StaticRoute] = [], ipSLAs: [IPSLA] = [], tracks: [Track] = [], bgp: BGPConfig? = nil,
-                policies: PolicySet = PolicySet(), distances: AdminDistances = AdminDistances(), location: SourceLocation) {
+                policies: PolicySet = PolicySet(), distances: AdminDistances = AdminDistances(), dialect: VendorDialect = .ios,
+                location: SourceLocation) {
         self.name = name
         self.asn = asn
         self.routerID = routerID
@@ -94,8 +97,12 @@ public struct Router: Sendable {
         self.bgp = bgp
         self.policies = policies
         self.distances = distances
+        self.dialect = dialect
         self.location = location
     }
+
+    /// The decision-process knobs in effect: what the config says, else the dialect's default.
+    public var bestPathOptions: BestPathOptions { (bgp?.bestPath ?? BestPathSettings()).resolved(for: dialect) }
 
     public func interfaceIndex(named name: String) -> Int? { interfaces.firstIndex { $0.name == name } }
 

@@ -52,7 +52,8 @@ public struct BGPPathReport: Codable, Sendable {
     public var asPath: String
     public var nextHop: String
     public var localPreference: UInt32
-    public var med: UInt32
+    /// Absent when the path carries no MED (not the same as 0 under `missing-as-worst`).
+    public var med: UInt32?
     public var origin: String
     public var weight: UInt32
     public var source: String

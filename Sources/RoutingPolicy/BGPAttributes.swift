@@ -10,13 +10,14 @@ public enum BGPOrigin: Int, Sendable, Codable, Comparable, CustomStringConvertib
 public struct BGPAttributes: Hashable, Sendable {
     public var asPath: ASPath
     public var localPreference: UInt32
-    public var med: UInt32
+    /// MULTI_EXIT_DISC; nil when the path carries none (distinct from 0: `missing-as-worst`).
+    public var med: UInt32?
     public var origin: BGPOrigin
     public var communities: [Community]
     public var weight: UInt32
     public var nextHop: IPv4Address
 
-    public init(asPath: ASPath = ASPath(), localPreference: UInt32 = 100, med: UInt32 = 0, origin: BGPOrigin = .igp,
+    public init(asPath: ASPath = ASPath(), localPreference: UInt32 = 100, med: UInt32? = nil, origin: BGPOrigin = .igp,
                 communities: [Community] = [], weight: UInt32 = 0, nextHop: IPv4Address = IPv4Address(0)) {
         self.asPath = asPath
         self.localPreference = localPreference

@@ -87,7 +87,7 @@ public struct DataPlane: Sendable {
         }
         var peerName: String?
         if case .learned(_, let peerRouter, _, _) = route.source { peerName = network.routers[peerRouter].name }
-        return RIBEntry(prefix: prefix, protocolKind: route.isEBGP ? .ebgp : .ibgp, distance: distance, metric: route.attributes.med,
+        return RIBEntry(prefix: prefix, protocolKind: route.isEBGP ? .ebgp : .ibgp, distance: distance, metric: route.attributes.med ?? 0,
                         forwarding: forwarding, describedBy: .bgp(route, peerName: peerName), location: nil)
     }
 

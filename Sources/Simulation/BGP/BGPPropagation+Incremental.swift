@@ -89,7 +89,7 @@ extension BGPPropagation {
                     invalid = unresolved
                 }
             }
-            let decision = DecisionProcess.bestIndex(candidates, localAS: asns[q])
+            let decision = DecisionProcess.bestIndex(candidates, localAS: asns[q], options: bestPathOptions[q])
             let newBest = decision.map { candidates[$0.index].path }
             if let decision { scratch.bestStep[q] = decision.step }
             scratch.redecided[q] = true

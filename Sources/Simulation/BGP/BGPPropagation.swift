@@ -30,6 +30,8 @@ struct BGPPropagation: Sendable {
     let slots: [SlotInfo]
     let asns: [ASN]
     let routerIDs: [IPv4Address]
+    /// Per router: the decision-process knobs in effect (its dialect's defaults, what it configures).
+    let bestPathOptions: [BestPathOptions]
     /// Per router: active summary-only aggregates (their more-specifics are not exported).
     var suppressing: [[Prefix]]
     /// Per router, per peering with conditional advertisement: whether the condition currently allows it.
@@ -62,6 +64,7 @@ struct BGPPropagation: Sendable {
         slots = flat
         asns = network.routers.map(\.asn)
         routerIDs = network.routers.map(\.routerID)
+        bestPathOptions = network.routers.map(\.bestPathOptions)
         suppressing = Array(repeating: [], count: network.routers.count)
         conditionAllows = Array(repeating: [:], count: network.routers.count)
     }
@@ -100,7 +103,7 @@ struct BGPPropagation: Sendable {
         var asPathLength: Int
         var origin: BGPOrigin
         var neighborAS: ASN?
-        var med: UInt32
+        var med: UInt32?
         var originatorID: IPv4Address?
         var clusterListLength: Int
     }
@@ -127,7 +130,7 @@ struct BGPPropagation: Sendable {
         var asPathLength: Int { key.asPathLength }
         var origin: BGPOrigin { key.origin }
         var neighborAS: ASN? { key.neighborAS }
-        var med: UInt32 { key.med }
+        var med: UInt32? { key.med }
         var isEBGP: Bool { path.ebgp }
         var igpCost: UInt32 { path.igpCost }
         var tieBreakRouterID: IPv4Address { key.originatorID ?? path.peerRouterID }
@@ -293,6 +296,7 @@ struct BGPPropagation: Sendable {
         let limit = 64 * max(network.routers.count, 16)
         var oscillating: [Int] = []
         var candidates: [Candidate] = []
+        var eliminated: [BestPathStep] = []
         var exportMemo = ExportMemo()
         while let r = scratch.dequeue() {
             events += 1
@@ -305,21 +309,12 @@ struct BGPPropagation: Sendable {
             for slot in scratch.filled[r] {
                 if let path = scratch.adjIn[slot] { candidates.append(Candidate(path: path, key: scratch.keys[Int(path.attributes)])) }
             }
-            let decision = DecisionProcess.bestIndex(candidates, localAS: asns[r])
+            let decision = DecisionProcess.decide(candidates, localAS: asns[r], options: bestPathOptions[r], eliminatedAt: &eliminated)
             let newBest = decision.map { candidates[$0.index].path }
             if let decision {
                 scratch.bestStep[r] = decision.step
-                // IGP cost matters only if the winner met a candidate with another next hop at
-                // the IGP-cost step or later (the same next hop always has the same cost).
-                if decision.step.rank >= BestPathStep.igpCost.rank && !scratch.igpDecided[r] {
-                    let winner = candidates[decision.index]
-                    let winnerHop = scratch.attributes[Int(winner.path.attributes)].nextHop
-                    for (index, other) in candidates.enumerated() where index != decision.index
-                        && scratch.attributes[Int(other.path.attributes)].nextHop != winnerHop
-                        && DecisionProcess.compare(winner, other, localAS: asns[r]).step.rank >= BestPathStep.igpCost.rank {
-                        scratch.igpDecided[r] = true
-                        break
-                    }
+                if !scratch.igpDecided[r] && costDecided(candidates, winner: decision.index, eliminatedAt: eliminated, router: r, scratch: scratch) {
+                    scratch.igpDecided[r] = true
                 }
             }
             if newBest == scratch.best[r] { continue }
@@ -368,6 +363,20 @@ struct BGPPropagation: Sendable {
             result.received = Array(Set(scratch.received)).sorted()
         }
         return result
+    }
+
+    /// Whether IGP costs took part in this decision: a path lost at the IGP-cost step or later
+    /// to a path with another next hop (the same next hop always has the same cost). With
+    /// pairwise comparison the path that beat it need not be the winner, so there any such
+    /// loss among paths with different next hops counts.
+    func costDecided(_ candidates: [Candidate], winner: Int, eliminatedAt: [BestPathStep], router r: Int, scratch: Scratch) -> Bool {
+        let winnerHop = scratch.attributes[Int(candidates[winner].path.attributes)].nextHop
+        let grouped = bestPathOptions[r].deterministicMED
+        if !grouped && !candidates.contains(where: { scratch.attributes[Int($0.path.attributes)].nextHop != winnerHop }) { return false }
+        for (index, other) in candidates.enumerated() where index != winner && eliminatedAt[index].rank >= BestPathStep.igpCost.rank {
+            if !grouped || scratch.attributes[Int(other.path.attributes)].nextHop != winnerHop { return true }
+        }
+        return false
     }
 
     func consultedList(_ scratch: Scratch) -> [Consulted] {
@@ -437,7 +446,7 @@ struct BGPPropagation: Sendable {
         var set = scratch.attributes[Int(path.attributes)]
         if needsPolicy {
             var attributes = set.policyView(weight: 0)
-            if info.ebgp && path.localOrigin == nil { attributes.med = 0 }
+            if info.ebgp && path.localOrigin == nil { attributes.med = nil }
             if info.conditional, let conditional = peerings[r][p].neighbor.conditionalAdvertisement,
                evaluators[r].permits(conditional.advertiseMap, prefix: prefix, attributes: attributes),
                conditionAllows[r][p] != true { return nil }
@@ -449,7 +458,7 @@ struct BGPPropagation: Sendable {
             }
             set.adopt(attributes)
         } else if info.ebgp && path.localOrigin == nil {
-            set.med = 0
+            set.med = nil
         }
         if info.ebgp {
             set.asPath = set.asPath.prepending(asns[r])

@@ -67,7 +67,7 @@ public enum BGPRouteSource: Hashable, Sendable {
 public struct PathAttributes: Hashable, Sendable {
     public var asPath: ASPath
     public var localPreference: UInt32
-    public var med: UInt32
+    public var med: UInt32?
     public var origin: BGPOrigin
     public var communities: [Community]
     public var nextHop: IPv4Address

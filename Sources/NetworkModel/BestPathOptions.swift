@@ -1,0 +1,57 @@
+/// The router software whose defaults and behaviours a router follows. YAML topologies say it
+/// with `vendor:` (per network or per router, default `ios`); configs from their detected
+/// dialect. Each behaviour that differs is documented with its source in
+/// docs/bgp-decision-process.md.
+public enum VendorDialect: String, Sendable, CaseIterable, Codable {
+    case ios, eos, frr, junos
+}
+
+/// The knobs of the BGP decision process that vendors set differently. What a router's
+/// configuration states; `nil` takes the dialect's default (`resolved(for:)`).
+public struct BestPathSettings: Sendable, Equatable {
+    /// Compare MED within groups of paths from the same neighbouring AS across all candidates
+    /// (RFC 4271 §9.1.2.2 (c)); off compares paths pairwise in an assumed arrival order.
+    public var deterministicMED: Bool?
+    /// Compare MED between paths from different neighbouring ASes.
+    public var alwaysCompareMED: Bool?
+    /// A path without MED counts as the worst MED (4294967295) instead of 0.
+    public var missingMEDAsWorst: Bool?
+
+    public init(deterministicMED: Bool? = nil, alwaysCompareMED: Bool? = nil, missingMEDAsWorst: Bool? = nil) {
+        self.deterministicMED = deterministicMED
+        self.alwaysCompareMED = alwaysCompareMED
+        self.missingMEDAsWorst = missingMEDAsWorst
+    }
+
+    public func resolved(for dialect: VendorDialect) -> BestPathOptions {
+        let defaults = BestPathOptions.defaults(for: dialect)
+        return BestPathOptions(deterministicMED: deterministicMED ?? defaults.deterministicMED,
+                               alwaysCompareMED: alwaysCompareMED ?? defaults.alwaysCompareMED,
+                               missingMEDAsWorst: missingMEDAsWorst ?? defaults.missingMEDAsWorst)
+    }
+}
+
+/// The decision-process knobs in effect on one router.
+public struct BestPathOptions: Sendable, Equatable, Hashable {
+    public var deterministicMED: Bool
+    public var alwaysCompareMED: Bool
+    public var missingMEDAsWorst: Bool
+
+    public init(deterministicMED: Bool, alwaysCompareMED: Bool, missingMEDAsWorst: Bool) {
+        self.deterministicMED = deterministicMED
+        self.alwaysCompareMED = alwaysCompareMED
+        self.missingMEDAsWorst = missingMEDAsWorst
+    }
+
+    /// Each dialect's defaults (sources in docs/bgp-decision-process.md): Cisco IOS
+    /// `bgp deterministic-med` off; FRR's defaults table has it off except in the `datacenter`
+    /// profile (the config builder passes that profile's value explicitly); Junos groups by
+    /// neighbouring AS unless `path-selection cisco-non-deterministic`. EOS is taken as IOS.
+    /// A missing MED is 0 everywhere unless `missing-as-worst` is configured.
+    public static func defaults(for dialect: VendorDialect) -> BestPathOptions {
+        switch dialect {
+        case .ios, .eos, .frr: BestPathOptions(deterministicMED: false, alwaysCompareMED: false, missingMEDAsWorst: false)
+        case .junos: BestPathOptions(deterministicMED: true, alwaysCompareMED: false, missingMEDAsWorst: false)
+        }
+    }
+}
