@@ -10,6 +10,7 @@ extension NetworkBuilder {
         let routerID = draft.routerID ?? draft.interfaces.first(where: { $0.kind == .loopback })?.address
             ?? draft.interfaces.map(\.address).max() ?? IPv4Address(0)
         var router = Router(name: name, asn: draft.asn, routerID: routerID, role: draft.role, interfaces: draft.interfaces, location: draft.location)
+        router.dialect = view["vendor"].flatMap { reader.choice($0, "vendor of \(name)", VendorDialect.self) } ?? networkDialect
         if let n = view["static-routes"] { router.staticRoutes = readStatics(n, router: name) }
         if let n = view["ip-sla"] {
             for (key, keyNode, value) in reader.namedEntries(n, "ip-sla of \(name)") {
@@ -100,7 +101,7 @@ extension NetworkBuilder {
 
     func readBGP(_ node: Node, routerIndex: Int, router: Router) -> BGPConfig? {
         let name = router.name
-        guard let view = reader.mapping(node, "bgp of \(name)", keys: ["networks", "aggregates", "redistribute", "neighbors", "cluster-id"]) else { return nil }
+        guard let view = reader.mapping(node, "bgp of \(name)", keys: ["networks", "aggregates", "redistribute", "neighbors", "cluster-id", "bestpath"]) else { return nil }
         var bgp = BGPConfig(location: reader.location(node))
         if let n = view["networks"] {
             for item in reader.sequence(n, "bgp networks of \(name)") {
@@ -134,6 +135,11 @@ extension NetworkBuilder {
             }
         }
         if let n = view["cluster-id"] { bgp.clusterID = reader.address(n, "cluster-id of \(name)") }
+        if let n = view["bestpath"], let options = reader.mapping(n, "bgp bestpath of \(name)", keys: ["deterministic-med", "always-compare-med", "med-missing-as-worst"]) {
+            bgp.bestPath.deterministicMED = options["deterministic-med"].flatMap { reader.bool($0, "deterministic-med of \(name)") }
+            bgp.bestPath.alwaysCompareMED = options["always-compare-med"].flatMap { reader.bool($0, "always-compare-med of \(name)") }
+            bgp.bestPath.missingMEDAsWorst = options["med-missing-as-worst"].flatMap { reader.bool($0, "med-missing-as-worst of \(name)") }
+        }
         if let n = view["neighbors"] {
             for item in reader.sequence(n, "bgp neighbors of \(name)") {
                 if let neighbor = readNeighbor(item, routerIndex: routerIndex, router: router) { bgp.neighbors.append(neighbor) }

@@ -28,6 +28,8 @@ struct NetworkBuilder {
     }
 
     var networkName = "network"
+    /// `vendor:` at the top: every router's dialect unless it names its own (Cisco IOS by default).
+    var networkDialect = VendorDialect.ios
     var ases: [ASN: AutonomousSystem] = [:]
     var declaredASes = false
     var globalPolicies = PolicySet()
@@ -43,12 +45,13 @@ struct NetworkBuilder {
 
     init(reader: YAMLReader) { self.reader = reader }
 
-    static let topKeys = ["name", "description", "addressing", "ases", "policies", "routers", "links", "hosts", "flows", "failure-sets"]
+    static let topKeys = ["name", "description", "vendor", "addressing", "ases", "policies", "routers", "links", "hosts", "flows", "failure-sets"]
 
     mutating func build(_ root: Node) -> Network? {
         guard let top = reader.mapping(root, "the topology", keys: Self.topKeys) else { return nil }
         if let node = top["name"], let name = reader.string(node, "name") { networkName = name }
         if let node = top["description"] { _ = reader.string(node, "description") }
+        if let node = top["vendor"], let dialect = reader.choice(node, "vendor", VendorDialect.self) { networkDialect = dialect }
         if let node = top["addressing"] { readAddressing(node) }
         if let node = top["ases"] { readASes(node) }
         if let node = top["policies"] { globalPolicies = readPolicies(node, "policies") }
@@ -138,7 +141,7 @@ struct NetworkBuilder {
 
     // MARK: routers, phase 1: identity and interfaces
 
-    static let routerKeys = ["asn", "router-id", "role", "loopbacks", "interfaces", "static-routes", "ip-sla", "tracks",
+    static let routerKeys = ["asn", "router-id", "role", "vendor", "loopbacks", "interfaces", "static-routes", "ip-sla", "tracks",
                              "policies", "bgp", "distances"]
 
     mutating func readRouterAddressing(_ node: Node) {
