@@ -1,4 +1,5 @@
 import ConfigParsers
+import NetworkModel
 import Foundation
 import NetPrimitives
 import Testing
@@ -315,5 +316,66 @@ import Testing
         #expect((files[.frr] ?? 0) > 2500 && (files[.ios] ?? 0) > 700 && (files[.eos] ?? 0) > 600 && (files[.junos] ?? 0) > 400)
         #expect(missing.isEmpty, "tagged constructs not found in the model: \(missing.prefix(20))")
         #expect(wrongDialect < 20, "\(wrongDialect) Cisco-style corpus files look like Junos to the detector")
+    }
+}
+
+/// Decision-process knobs reach the model from every dialect, counted as modelled; unset
+/// ones take the dialect's default (docs/bgp-decision-process.md).
+@Suite struct BestPathKnobTests {
+    static func router(_ device: DeviceConfig) throws -> Router {
+        let (network, diagnostics) = ConfigNetworkBuilder.build([device], name: "t")
+        return try #require(network?.routers.first, "\(diagnostics.map(\.description))")
+    }
+
+    @Test func ciscoStyleKnobsAreModelled() throws {
+        let text = """
+        hostname R1
+        interface Loopback0
+         ip address 10.0.0.1 255.255.255.255
+        router bgp 65001
+         bgp deterministic-med
+         bgp always-compare-med
+         bgp bestpath med confed missing-as-worst
+        """
+        let device = CiscoStyleParser(dialect: .ios).parse(text, file: "r1.cfg")
+        #expect(device.lines.ignored == 0 && device.lines.unrecognized.isEmpty)
+        let options = try Self.router(device).bestPathOptions
+        #expect(options == BestPathOptions(deterministicMED: true, alwaysCompareMED: true, missingMEDAsWorst: true))
+        let negated = CiscoStyleParser(dialect: .ios).parse("hostname R1\nrouter bgp 65001\n no bgp deterministic-med\n", file: "r.cfg")
+        #expect(negated.bgp?.bestPath.deterministicMED == false)
+    }
+
+    @Test func dialectDefaultsApplyWhenNothingIsSaid() throws {
+        let ios = CiscoStyleParser(dialect: .ios).parse("hostname R1\nrouter bgp 65001\n", file: "r.cfg")
+        #expect(try Self.router(ios).bestPathOptions.deterministicMED == false)
+        // FRR's defaults table: deterministic-med only in the datacenter profile.
+        let frr = "frr version 8.4\nfrr defaults datacenter\nhostname F1\nrouter bgp 65001\nexit\n"
+        let device = CiscoStyleParser(dialect: .frr).parse(frr, file: "frr.conf")
+        #expect(try Self.router(device).bestPathOptions.deterministicMED == true)
+        let traditional = CiscoStyleParser(dialect: .frr).parse("frr version 8.4\nfrr defaults traditional\nhostname F1\nrouter bgp 65001\nexit\n", file: "frr.conf")
+        #expect(try Self.router(traditional).bestPathOptions.deterministicMED == false)
+    }
+
+    @Test func junosPathSelection() throws {
+        let grouped = JunosParser().parse("routing-options { autonomous-system 65001; }\nprotocols { bgp { group x { type internal; } } }\n", file: "j.conf")
+        #expect(try Self.router(grouped).bestPathOptions.deterministicMED == true)
+        let cisco = JunosParser().parse("""
+        routing-options {
+            autonomous-system 65001;
+        }
+        protocols {
+            bgp {
+                path-selection {
+                    cisco-non-deterministic;
+                    always-compare-med;
+                }
+                group x {
+                    type internal;
+                }
+            }
+        }
+        """, file: "j.conf")
+        let options = try Self.router(cisco).bestPathOptions
+        #expect(!options.deterministicMED && options.alwaysCompareMED)
     }
 }

@@ -8,9 +8,23 @@ import Testing
 
     @Test func decisionProcessTableMatchesTheCode() throws {
         let text = try String(contentsOf: Self.root.appendingPathComponent("docs/bgp-decision-process.md"), encoding: .utf8)
-        let rows = text.split(separator: "\n").filter { $0.hasPrefix("| ") && $0.contains("`") }.map(String.init)
+        let rows = text.split(separator: "\n").filter { $0.hasPrefix("| ") && $0.dropFirst(2).first?.isNumber == true }.map(String.init)
         let expected = BestPathStep.allCases.enumerated().map { "| \($0.offset) | `\($0.element.rawValue)` | \($0.element.explanation) |" }
         #expect(rows == expected)
+    }
+
+    /// The dialect table's last four columns (IOS, EOS, FRR, Junos) state each default: its first word is on/off.
+    @Test func dialectDefaultsTableMatchesTheCode() throws {
+        let text = try String(contentsOf: Self.root.appendingPathComponent("docs/bgp-decision-process.md"), encoding: .utf8)
+        let knobs: [(String, KeyPath<BestPathOptions, Bool>)] = [("| deterministic MED ", \.deterministicMED), ("| always compare MED ", \.alwaysCompareMED),
+                                                                 ("| missing MED is worst ", \.missingMEDAsWorst)]
+        for (label, keyPath) in knobs {
+            let row = try #require(text.split(separator: "\n").first { $0.hasPrefix(label) }, "\(label) row missing")
+            let cells = row.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            let stated = cells.suffix(4).map { $0.hasPrefix("on") }
+            let actual = [VendorDialect.ios, .eos, .frr, .junos].map { BestPathOptions.defaults(for: $0)[keyPath: keyPath] }
+            #expect(stated == actual, "\(label)")
+        }
     }
 
     @Test func dispositionsAreAllDocumented() throws {
