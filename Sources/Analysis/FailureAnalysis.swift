@@ -12,20 +12,58 @@ public enum FailureAnalysis {
         public init() {}
     }
 
-    public static func run(_ network: Network, options: Options = Options(), progress: (@Sendable (Int, Int) -> Void)? = nil) -> FailureReport {
-        let single: SimulationOptions = { var options = SimulationOptions(); options.threads = 1; return options }()
-        let started = ContinuousClock.now
-        let baseline = Engine.run(network, options: { var o = SimulationOptions(); o.recordForReuse = options.reuseBaseline; return o }())
-        let timings = Mutex(SweepTimings(baselineSeconds: seconds(ContinuousClock.now - started)))
-        let flows = FlowSelection.flows(for: network, baseline: baseline)
-        let baseTracer = Tracer(plane: baseline)
-        let baseTraces = flows.map { baseTracer.trace(from: $0.source, to: $0.destination) }
-        // What each baseline trace read: a scenario that changed none of it keeps the trace.
-        let footprints = options.reuseBaseline ? baseTraces.map { baseline.footprint(of: $0) } : []
-        let baselineComponents = PhysicalComponents(plane: baseline)
-        let baselineOutcomes = zip(flows, baseTraces).map { flow, trace in
-            outcome(flow: flow, trace: trace, baselineTrace: nil, plane: baseline, baseline: baseline, components: baselineComponents)
+    /// What every scenario is compared with: the no-failure run, its flows and their traces.
+    struct Baseline {
+        let plane: DataPlane
+        let flows: [Flow]
+        let traces: [Trace]
+        /// What each baseline trace read: a scenario that changed none of it keeps the trace.
+        let footprints: [TraceFootprint]
+        let outcomes: [FlowOutcome]
+
+        init(_ network: Network, recordForReuse: Bool) {
+            plane = Engine.run(network, options: { var o = SimulationOptions(); o.recordForReuse = recordForReuse; return o }())
+            flows = FlowSelection.flows(for: network, baseline: plane)
+            let tracer = Tracer(plane: plane)
+            traces = flows.map { tracer.trace(from: $0.source, to: $0.destination) }
+            footprints = recordForReuse ? traces.map { [plane] in plane.footprint(of: $0) } : []
+            let components = PhysicalComponents(plane: plane)
+            outcomes = zip(flows, traces).map { [plane] flow, trace in
+                FailureAnalysis.outcome(flow: flow, trace: trace, baselineTrace: nil, plane: plane, baseline: plane, components: components)
+            }
         }
+
+        /// One scenario's outcome from its data plane. Traces the scenario cannot have changed
+        /// come from the baseline when `reuseTraces`.
+        func outcome(of scenario: FailureScenario, plane: DataPlane, reuseTraces: Bool) -> ScenarioOutcome {
+            let network = plane.network
+            let tracer = Tracer(plane: plane, usesFIB: false)
+            let components = PhysicalComponents(plane: plane)
+            let outcomes = flows.indices.map { f in
+                let trace = reuseTraces && f < footprints.count && plane.keeps(footprints[f]) ? traces[f] : tracer.trace(from: flows[f].source, to: flows[f].destination)
+                return FailureAnalysis.outcome(flow: flows[f], trace: trace, baselineTrace: traces[f], plane: plane, baseline: self.plane, components: components)
+            }
+            // Flows delivered on their baseline path are only counted: a large sweep keeps what
+            // changed. So are flows that fail exactly as they do without any failure (same class,
+            // same end): the failure did not break them, and the report lists them once, under
+            // the baseline.
+            let changed = outcomes.indices.filter { f in
+                let now = outcomes[f], before = self.outcomes[f]
+                return now.classification != .delivered && !(before.classification == now.classification && before.detail == now.detail)
+            }.map { outcomes[$0] }
+            return ScenarioOutcome(name: scenario.name, kind: scenario.kind, failed: scenario.spec.describe(in: network),
+                                   converged: plane.statistics.converged,
+                                   sessionsDown: plane.sessions.filter { !$0.established }.count - self.plane.sessions.filter { !$0.established }.count,
+                                   unchanged: outcomes.count - changed.count, flows: changed)
+        }
+    }
+
+    static let singleThreaded: SimulationOptions = { var options = SimulationOptions(); options.threads = 1; return options }()
+
+    public static func run(_ network: Network, options: Options = Options(), progress: (@Sendable (Int, Int) -> Void)? = nil) -> FailureReport {
+        let started = ContinuousClock.now
+        let base = Baseline(network, recordForReuse: options.reuseBaseline)
+        let timings = Mutex(SweepTimings(baselineSeconds: seconds(ContinuousClock.now - started)))
         let enumeration = options.enumeration.scenarios(for: network)
         let scenarios = enumeration.scenarios
         let slots = Mutex([ScenarioOutcome?](repeating: nil, count: scenarios.count))
@@ -35,26 +73,9 @@ public enum FailureAnalysis {
             var index = worker
             while index < scenarios.count {
                 let scenario = scenarios[index]
-                let plane = Engine.run(network, failures: scenario.spec, options: single, baseline: options.reuseBaseline ? baseline : nil)
+                let plane = Engine.run(network, failures: scenario.spec, options: singleThreaded, baseline: options.reuseBaseline ? base.plane : nil)
                 let traced = ContinuousClock.now
-                let tracer = Tracer(plane: plane, usesFIB: false)
-                let components = PhysicalComponents(plane: plane)
-                let outcomes = flows.indices.map { f in
-                    let trace = f < footprints.count && plane.keeps(footprints[f]) ? baseTraces[f] : tracer.trace(from: flows[f].source, to: flows[f].destination)
-                    return outcome(flow: flows[f], trace: trace, baselineTrace: baseTraces[f], plane: plane, baseline: baseline, components: components)
-                }
-                // Flows delivered on their baseline path are only counted: a large sweep keeps what
-                // changed. So are flows that fail exactly as they do without any failure (same class,
-                // same end): the failure did not break them, and the report lists them once, under
-                // the baseline.
-                let changed = outcomes.indices.filter { f in
-                    let now = outcomes[f], before = baselineOutcomes[f]
-                    return now.classification != .delivered && !(before.classification == now.classification && before.detail == now.detail)
-                }.map { outcomes[$0] }
-                let result = ScenarioOutcome(name: scenario.name, kind: scenario.kind, failed: scenario.spec.describe(in: network),
-                                             converged: plane.statistics.converged,
-                                             sessionsDown: plane.sessions.filter { !$0.established }.count - baseline.sessions.filter { !$0.established }.count,
-                                             unchanged: outcomes.count - changed.count, flows: changed)
+                let result = base.outcome(of: scenario, plane: plane, reuseTraces: options.reuseBaseline)
                 slots.withLock { $0[index] = result }
                 let stages = plane.statistics.stageSeconds + [("trace+classify", seconds(ContinuousClock.now - traced))]
                 timings.withLock { totals in
@@ -68,8 +89,8 @@ public enum FailureAnalysis {
             }
         }
         let results = slots.withLock { $0.compactMap { $0 } }
-        var report = FailureReport(network: network.name, flows: flows.count, scenariosRun: results.count, pruned: enumeration.pruned,
-                                   baseline: baselineOutcomes, scenarios: results)
+        var report = FailureReport(network: network.name, flows: base.flows.count, scenariosRun: results.count, pruned: enumeration.pruned,
+                                   baseline: base.outcomes, scenarios: results)
         report.timings = timings.withLock { $0 }
         report.timings?.totalSeconds = seconds(ContinuousClock.now - started)
         return report

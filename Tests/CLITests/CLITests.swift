@@ -153,6 +153,19 @@ import Testing
         #expect(!plain.stdout.contains("timings"))
     }
 
+    @Test func verifyExitsThreeOnlyWhenTheSweepAndAPlainRunDiffer() throws {
+        let good = try Self.run(["failures", Self.example, "--verify", "5", "--format", "json"])
+        #expect(good.status == 0)
+        #expect(good.stderr.contains("verify: 5 scenarios re-run from scratch: every state and report entry equal"), "\(good.stderr)")
+        let plain = try Self.run(["failures", Self.example, "--format", "json"])
+        #expect(good.stdout == plain.stdout)
+        let fixture = Self.root.appendingPathComponent("Tests/SimulationTests/Fixtures/bgp-two-stable-states.yml").path
+        let bad = try Self.run(["failures", fixture, "--verify", "50"])
+        #expect(bad.status == 3)
+        #expect(bad.stderr.contains("verify: FAILED") && bad.stderr.contains("link O-X"), "\(bad.stderr)")
+        #expect(try Self.run(["failures", Self.example, "--verify", "0"]).status == 64)
+    }
+
     @Test func drawWritesEachFormatAtomicallyAndRejectsBadArguments() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("routesim-draw-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

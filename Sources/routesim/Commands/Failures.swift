@@ -17,7 +17,13 @@ struct Failures: ParsableCommand {
         no configuration can fix it). Every black hole comes with its cause chain.
 
         Exit codes: 0 no finding at the --fail-on level (always 0 without --fail-on); 1 findings; \
-        2 bad input. `any` means black-holed, loop or no-route.
+        2 bad input; 3 --verify found a scenario where the sweep and a plain re-run differ. `any` \
+        means black-holed, loop or no-route.
+
+        --verify N re-runs N scenarios (the worst ones of the report, then a deterministic spread \
+        over the rest) from scratch with nothing reused, compares the whole control-plane state \
+        and each scenario's report entry with the sweep's, and prints the result to stderr. A \
+        difference is a reuse bug or a prefix with several stable states (docs/failure-analysis.md).
 
         Examples:
           routesim failures topologies/null0-peering/topology.yml
@@ -27,6 +33,7 @@ struct Failures: ParsableCommand {
           routesim failures topology.yml --suggest
           routesim failures topology.yml --draw out/       # out/index.html + one diagram per problem
           routesim failures topology.yml --fail-on blackhole --format json -o failures.json
+          routesim failures topology.yml --verify 20    # exit 3 if reuse changed any answer
         """
     )
 
@@ -45,11 +52,14 @@ struct Failures: ParsableCommand {
     @Option(name: .customLong("draw-format"), help: "Format of the --draw diagrams: svg, png, pdf or dot.") var drawFormat: DiagramFormat = .svg
     @OptionGroup var diagram: DiagramArguments
     @Flag(help: "Re-simulate every scenario from scratch instead of reusing the baseline (for benchmarks; same results wherever BGP has a single stable state, see docs/failure-analysis.md).") var naive = false
+    @Option(help: ArgumentHelp("Re-run this many sampled scenarios from scratch and compare them with the sweep (exit 3 on any difference).", valueName: "n"))
+    var verify: Int?
     @Flag(help: "Print where the sweep's time went to stderr (baseline, total, and per stage summed over scenarios).") var timings = false
 
     func validate() throws {
         guard (1...3).contains(k) else { throw ValidationError("--k must be 1, 2 or 3") }
         if onlySets && noSets { throw ValidationError("--srlg runs only the failure sets; it cannot be combined with --no-sets") }
+        if let verify, verify < 1 { throw ValidationError("--verify needs a number of scenarios of at least 1") }
     }
 
     func run() throws {
@@ -72,6 +82,11 @@ struct Failures: ParsableCommand {
         if suggest { report.suggestions = MitigationSuggester.suggest(network, report: report, options: options) }
         try emit(format == .json ? JSONOutput.encode(report) : FailureTextReport.render(report, showAll: showAll), to: output)
         if let draw { drawProblems(network: network, report: report, enumeration: options.enumeration, into: draw) }
+        if let verify {
+            let result = SweepVerifier.verify(network, report: report, options: options, count: verify)
+            FileHandle.standardError.write(Data(SweepVerifier.describe(result).utf8))
+            if !result.passed { throw ExitCode(3) }
+        }
         if let failOn {
             let found: Bool
             switch failOn {
