@@ -8,7 +8,22 @@ import Synchronization
 /// stable states (docs/failure-analysis.md); either way the user must hear of it.
 public enum SweepVerifier {
     public struct Mismatch: Sendable, Codable {
+        /// What the stability check says about the two states.
+        public enum Kind: String, Sendable, Codable {
+            /// Both states are stable: the prefixes have several stable states in this scenario,
+            /// and the sweep kept the one reached from the pre-failure state.
+            case severalStableStates = "several-stable-states"
+            /// The sweep's state is not stable: a bug in reuse.
+            case sweepNotStable = "sweep-state-not-stable"
+            /// The plain run's state is not stable (it did not converge).
+            case plainNotStable = "plain-state-not-stable"
+            /// The states agree; only the report entries differ (trace reuse).
+            case reportOnly = "report-only"
+        }
         public var scenario: String
+        public var kind: Kind
+        /// Per run, the prefixes that are not a stable state and where.
+        public var unstable: [String]
         /// The first differing facts, `-` from the sweep, `+` from the plain run.
         public var differences: [String]
     }
@@ -65,9 +80,24 @@ public enum SweepVerifier {
                 differences.append("report: scenario missing from the sweep's report")
             }
             guard !differences.isEmpty else { return }
-            mismatches.withLock { $0[k] = Mismatch(scenario: scenario.name, differences: Array(differences.prefix(12))) }
+            let (kind, unstable) = classify(network, scenario: scenario, recorded: recorded.plane, statesDiffer: !differences.allSatisfy { $0.hasPrefix("report: ") })
+            mismatches.withLock { $0[k] = Mismatch(scenario: scenario.name, kind: kind, unstable: unstable, differences: Array(differences.prefix(12))) }
         }
         return Result(checked: picked.map { scenarios[$0].name }, mismatches: mismatches.withLock { $0.compactMap { $0 } })
+    }
+
+    /// Runs the scenario both ways again with the stability check on.
+    static func classify(_ network: Network, scenario: FailureScenario, recorded: DataPlane, statesDiffer: Bool) -> (Mismatch.Kind, [String]) {
+        guard statesDiffer else { return (.reportOnly, []) }
+        var options = FailureAnalysis.singleThreaded
+        options.checkStability = true
+        let sweep = Engine.run(network, failures: scenario.spec, options: options, baseline: recorded).statistics.unstablePrefixes ?? []
+        let plain = Engine.run(network, failures: scenario.spec, options: options).statistics.unstablePrefixes ?? []
+        let unstable = sweep.map { "sweep: \($0.prefix) would change at \($0.routers.joined(separator: ", "))" }
+            + plain.map { "plain: \($0.prefix) would change at \($0.routers.joined(separator: ", "))" }
+        if !sweep.isEmpty { return (.sweepNotStable, unstable) }
+        if !plain.isEmpty { return (.plainNotStable, unstable) }
+        return (.severalStableStates, unstable)
     }
 
     /// The verdict for a terminal: one line when every checked scenario agrees, else each
@@ -77,7 +107,8 @@ public enum SweepVerifier {
         guard !result.passed else { return "verify: \(checked) re-run from scratch: every state and report entry equal to the sweep's\n" }
         var text = "verify: FAILED: \(result.mismatches.count) of \(checked) differ between the sweep and a plain re-run\n"
         for mismatch in result.mismatches {
-            text += "  \(mismatch.scenario):\n"
+            text += "  \(mismatch.scenario): \(mismatch.kind.explanation)\n"
+            for line in mismatch.unstable.prefix(6) { text += "    \(line)\n" }
             for line in mismatch.differences { text += "    \(line)\n" }
         }
         return text
@@ -99,5 +130,16 @@ enum JSONLines {
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
         guard let data = try? encoder.encode(value), let text = String(data: data, encoding: .utf8) else { return ["<not encodable>"] }
         return text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+}
+
+extension SweepVerifier.Mismatch.Kind {
+    public var explanation: String {
+        switch self {
+        case .severalStableStates: "both states are stable: several stable states (the sweep keeps the one reached from the pre-failure state)"
+        case .sweepNotStable: "the sweep's state is not stable: a reuse bug"
+        case .plainNotStable: "the plain run's state is not stable (it did not converge)"
+        case .reportOnly: "same state, different report entry: a trace-reuse bug"
+        }
     }
 }

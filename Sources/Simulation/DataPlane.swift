@@ -37,6 +37,12 @@ public struct DataPlane: Sendable {
         var interfaceUp: [[Bool]]
     }
 
+    /// A prefix whose best paths would change at these routers if they decided once more.
+    public struct UnstablePrefix: Sendable, Equatable {
+        public var prefix: Prefix
+        public var routers: [String]
+    }
+
     public struct Statistics: Sendable {
         public var bgpEvents: Int
         public var bgpRounds: Int
@@ -48,6 +54,9 @@ public struct DataPlane: Sendable {
         public var bgpRepropagatedPrefixes = 0
         /// Neighbor statements whose local session checks were taken from the baseline (sweeps).
         public var reusedSessionChecks = 0
+        /// With `SimulationOptions.checkStability`: prefixes whose best paths are not a stable
+        /// state (nil: not checked).
+        public var unstablePrefixes: [UnstablePrefix]?
         /// Wall time per stage of the last control-plane pass (for --timings; never in reports).
         public var stageSeconds: [(String, Double)]
     }

@@ -11,6 +11,9 @@ public struct SimulationOptions: Sendable {
     /// Keep what failure runs need to reuse this (no-failure) run's BGP results per prefix;
     /// costs memory (about one more reference per best path), so only a sweep's baseline sets it.
     public var recordForReuse = false
+    /// After BGP settles, check that every prefix's best paths are a stable state
+    /// (`Statistics.unstablePrefixes`); costs about one more propagation per prefix.
+    public var checkStability = false
     public init() {}
 }
 
@@ -177,6 +180,9 @@ public enum Engine {
         var bgp = BGPRun(network: network, liveness: liveness, nonBGP: nonBGP, propagation: BGPPropagation(network: network, peerings: peerings, resolvers: nonBGP), options: options,
                          reuse: bgpReuse, changedRoutes: changedRoutes, record: failures.isEmpty && options.recordForReuse)
         bgp.run()
+        let unstable = options.checkStability ? bgp.unstablePrefixes().map { entry in
+            DataPlane.UnstablePrefix(prefix: entry.prefix, routers: entry.routers.map { network.routers[$0].name })
+        } : nil
         lap("bgp")
         var changes: DataPlane.Changes?
         // Aggregates would add discard routes that the change sets do not follow: none, then.
@@ -199,6 +205,7 @@ public enum Engine {
                          trackStates: trackStates, diagnostics: diagnostics, igpReuse: failures.isEmpty ? igpReuse : nil, bgpReuse: bgp.recorded,
                          statistics: .init(bgpEvents: bgp.events, bgpRounds: bgp.rounds, trackIterations: trackIterations, converged: bgp.converged, bgpReusedPrefixes: bgp.reusedPrefixes,
                                            bgpRepropagatedPrefixes: bgp.repropagatedPrefixes, reusedSessionChecks: reusedSessionChecks,
+                                           unstablePrefixes: unstable,
                                            stageSeconds: stages.map { ($0.0, Double($0.1.components.seconds) + Double($0.1.components.attoseconds) / 1e18) }))
         plane.changes = changes
         return plane

@@ -39,6 +39,26 @@ import Testing
         }
     }
 
+    /// Generated networks with session policies, aggregates, conditional advertisement,
+    /// tracked pins and mixed dialects: every difference the verifier finds must be a prefix
+    /// with several stable states (both states stable), never a sweep state that is not
+    /// stable. Seed 11 holds one (a local-preference / prepend wedgie in the style of RFC 4264).
+    @Test func mixedGeneratedNetworksDifferOnlyWhereSeveralStableStatesExist() throws {
+        var severalStates = 0
+        for seed in [1, 3, 6, 9, 11] as [UInt64] {
+            let spec = TopologyGenerator.Spec(routers: 24, ases: 1 + Int(seed % 4), prefixes: 14, reflectorsPerAS: seed % 3 == 0 ? 1 : 0,
+                                              seed: seed, hosts: 4, mixed: true)
+            let network = try #require(TopologyLoader.load(yaml: TopologyGenerator.yaml(spec), file: "mixed-\(seed)").network)
+            let (report, result) = Self.verify(network, k: 1, count: 10_000)
+            #expect(result.checked.count == report.scenariosRun)
+            for mismatch in result.mismatches {
+                #expect(mismatch.kind == .severalStableStates, "seed \(seed): \(SweepVerifier.describe(result))")
+                severalStates += 1
+            }
+        }
+        #expect(severalStates > 0, "seed 11 no longer shows two stable states: pick another seed that does")
+    }
+
     /// The DISAGREE gadget: after O-X fails the sweep keeps X's path through Y's neighbour, a
     /// fresh run lands in the other stable state. The verifier must name that scenario.
     @Test func twoStableStatesAreReported() throws {
@@ -46,6 +66,7 @@ import Testing
         let network = try #require(TopologyLoader.load(path: path).network)
         let (_, result) = Self.verify(network, k: 1, count: 100)
         #expect(result.mismatches.map(\.scenario) == ["link O-X"])
+        #expect(result.mismatches.first?.kind == .severalStableStates)
         #expect(result.mismatches.first?.differences.contains { $0.hasPrefix("- X bgp 100.64.0.0/24") } == true)
         #expect(SweepVerifier.describe(result).hasPrefix("verify: FAILED: 1 of"))
     }

@@ -73,3 +73,39 @@ extension ConvergenceBoundTests {
         #expect(plane.diagnostics.filter { $0.code == "SIM003" }.count == 1)
     }
 }
+
+/// The stability check (`SimulationOptions.checkStability`): a converged state is stable; BAD
+/// GADGET's last state is not (it has none); both stable states of the DISAGREE fixture are.
+@Suite struct StabilityCheckTests {
+    static var checking: SimulationOptions { var options = SimulationOptions(); options.checkStability = true; return options }
+
+    @Test func convergedExamplesAreStable() throws {
+        for name in ["null0-peering", "bgp-med-order", "bgp-route-reflection", "null0-peering-conditional", "bgp-aggregate"] {
+            let path = DocsTests.root.appendingPathComponent("topologies/\(name)/topology.yml").path
+            let network = try #require(TopologyLoader.load(path: path).network)
+            #expect(Engine.run(network, options: Self.checking).statistics.unstablePrefixes == [], "\(name)")
+            #expect(Engine.run(network).statistics.unstablePrefixes == nil)
+        }
+    }
+
+    @Test func aDisputeWheelHasNoStableState() throws {
+        let network = try #require(TopologyLoader.load(yaml: ConvergenceBoundTests.badGadget, file: "bad-gadget.yml").network)
+        let unstable = try #require(Engine.run(network, options: Self.checking).statistics.unstablePrefixes)
+        #expect(unstable.map(\.prefix.description) == ["100.64.0.0/24"])
+        #expect(!(unstable.first?.routers.isEmpty ?? true))
+    }
+
+    @Test func bothStatesOfTheDisagreeGadgetAreStable() throws {
+        let path = DocsTests.root.appendingPathComponent("Tests/SimulationTests/Fixtures/bgp-two-stable-states.yml").path
+        let network = try #require(TopologyLoader.load(path: path).network)
+        let (spec, _) = FailureSpec.resolve(links: ["O-X"], routers: [], in: network)
+        var recording = Self.checking
+        recording.recordForReuse = true
+        let baseline = Engine.run(network, options: recording)
+        let kept = Engine.run(network, failures: spec, options: Self.checking, baseline: baseline)
+        let fresh = Engine.run(network, failures: spec, options: Self.checking)
+        #expect(kept.stateDigest() != fresh.stateDigest())
+        #expect(kept.statistics.unstablePrefixes == [])
+        #expect(fresh.statistics.unstablePrefixes == [])
+    }
+}

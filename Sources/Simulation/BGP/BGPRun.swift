@@ -96,8 +96,8 @@ struct BGPRun {
         }
     }
 
-    func originations() -> [Prefix: [Int: BGPRoute]] {
-        if let recorded = reusableOriginations() { return recorded }
+    func originations(reusing: Bool = true) -> [Prefix: [Int: BGPRoute]] {
+        if reusing, let recorded = reusableOriginations() { return recorded }
         var result: [Prefix: [Int: BGPRoute]] = [:]
         for (r, router) in network.routers.enumerated() where liveness.routerUp[r] {
             guard let bgp = router.bgp else { continue }
@@ -166,11 +166,7 @@ struct BGPRun {
         let reusedCount = Mutex(0), repropagatedCount = Mutex(0)
         let changedList = Mutex<[Prefix]>([])
         let routerUp = liveness.routerUp
-        let peeringOfNeighbor: [[Int32]] = mapping == nil ? [] : network.routers.indices.map { r in
-            var table = [Int32](repeating: -1, count: network.routers[r].bgp?.neighbors.count ?? 0)
-            for (p, peering) in propagation.peerings[r].enumerated() where peering.neighborIndex < table.count { table[peering.neighborIndex] = Int32(p) }
-            return table
-        }
+        let peeringOfNeighbor: [[Int32]] = mapping == nil ? [] : self.peeringOfNeighbor()
         var kept: [Prefix: BGPPropagation.Result] = [:]
         let scratches = (0..<workers).map { _ in ScratchBox(propagation.makeScratch()) }
         var stored = BGPResults()
@@ -251,6 +247,51 @@ struct BGPRun {
                                               at: nil, hint: "look for policy dispute wheels or MED oscillation (RFC 3345)"))
             }
         }
+    }
+
+    /// Per router, per neighbor statement: its peering index in this run (-1: session down).
+    func peeringOfNeighbor() -> [[Int32]] {
+        network.routers.indices.map { r in
+            var table = [Int32](repeating: -1, count: network.routers[r].bgp?.neighbors.count ?? 0)
+            for (p, peering) in propagation.peerings[r].enumerated() where peering.neighborIndex < table.count { table[peering.neighborIndex] = Int32(p) }
+            return table
+        }
+    }
+
+    /// The prefixes whose final best paths are not a stable state, each with the routers that
+    /// would change: every router decides once more on what its neighbours' final best paths
+    /// export to it (the final aggregates and conditions held fixed, originations computed
+    /// afresh), and in a stable state none of them changes. Two runs that disagree while both
+    /// are stable show a prefix with several stable states; a run that is not stable has a bug
+    /// or did not converge.
+    func unstablePrefixes() -> [(prefix: Prefix, routers: [Int])] {
+        let origins = originations(reusing: false)
+        let peerings = peeringOfNeighbor()
+        var prefixes = Set(origins.keys)
+        for table in tables { prefixes.formUnion(table.keys) }
+        let deciders = network.routers.indices.filter { liveness.routerUp[$0] && network.routers[$0].bgp != nil }
+        var scratch = propagation.makeScratch()
+        var unstable: [(prefix: Prefix, routers: [Int])] = []
+        for prefix in prefixes.sorted() {
+            var best: [(router: Int, route: BGPRoute)] = []
+            var inaccessible: [(router: Int, nextHop: IPv4Address)] = []
+            for r in network.routers.indices where liveness.routerUp[r] {
+                if let route = tables[r][prefix] { best.append((r, route)) }
+                if let hop = self.inaccessible[r][prefix] { inaccessible.append((r, hop)) }
+            }
+            let recorded = BGPPropagation.Result(best: best, inaccessible: inaccessible, oscillating: [], events: 0)
+            guard let again = propagation.repropagate(prefix, origins: origins[prefix] ?? [:], from: .init(recorded: recorded, dirty: deciders),
+                                                      routerUp: liveness.routerUp, peeringOfNeighbor: peerings, scratch: &scratch) else {
+                unstable.append((prefix, deciders))
+                continue
+            }
+            var before: [Int: BGPRoute] = [:], after: [Int: BGPRoute] = [:]
+            for (r, route) in best { before[r] = route }
+            for (r, route) in again.best { after[r] = route }
+            let changed = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }.sorted()
+            if !changed.isEmpty { unstable.append((prefix, changed)) }
+        }
+        return unstable
     }
 
     func evaluateAggregates() -> [[BGPAggregate]] {

@@ -21,6 +21,7 @@ struct Generate: ParsableCommand {
     @Option(help: "Extra intra-AS links per router, beyond the ring (0.5 gives 1.5 links per router).") var chords: Double = 0.5
     @Option(help: "Route reflectors per AS (0 = full-mesh iBGP).") var reflectors: Int = 0
     @Option(help: "Hosts on LANs of random routers (announced in BGP); failure analysis then checks every host pair.") var hosts: Int = 0
+    @Flag(help: "Add session policies (MED, local preference, prepends), aggregates, conditional advertisement, IP SLA tracked pins and routers with other dialects and MED knobs.") var mixed = false
     @Option(help: "Random seed.") var seed: UInt64 = 1
     @Option(name: .shortAndLong, help: "Output file (default stdout).") var output: String?
 
@@ -34,7 +35,7 @@ struct Generate: ParsableCommand {
     }
 
     func run() throws {
-        let spec = TopologyGenerator.Spec(routers: routers, ases: ases, prefixes: prefixes, chordsPerRouter: chords, reflectorsPerAS: reflectors, seed: seed, hosts: hosts)
+        let spec = TopologyGenerator.Spec(routers: routers, ases: ases, prefixes: prefixes, chordsPerRouter: chords, reflectorsPerAS: reflectors, seed: seed, hosts: hosts, mixed: mixed)
         try emit(TopologyGenerator.yaml(spec), to: output)
     }
 }
