@@ -15,8 +15,11 @@ public enum SweepVerifier {
             case severalStableStates = "several-stable-states"
             /// The sweep's state is not stable: a bug in reuse.
             case sweepNotStable = "sweep-state-not-stable"
-            /// The plain run's state is not stable (it did not converge).
+            /// The plain run's state is not stable where the sweep's is.
             case plainNotStable = "plain-state-not-stable"
+            /// The prefixes that differ have no stable state in either run: both stopped at the
+            /// event bound (reported as not converged), in different places.
+            case neitherConverged = "neither-converged"
             /// The states agree; only the report entries differ (trace reuse).
             case reportOnly = "report-only"
         }
@@ -80,23 +83,41 @@ public enum SweepVerifier {
                 differences.append("report: scenario missing from the sweep's report")
             }
             guard !differences.isEmpty else { return }
-            let (kind, unstable) = classify(network, scenario: scenario, recorded: recorded.plane, statesDiffer: !differences.allSatisfy { $0.hasPrefix("report: ") })
+            let (kind, unstable) = classify(network, scenario: scenario, recorded: recorded.plane, differing: differingPrefixes(differences))
             mismatches.withLock { $0[k] = Mismatch(scenario: scenario.name, kind: kind, unstable: unstable, differences: Array(differences.prefix(12))) }
         }
         return Result(checked: picked.map { scenarios[$0].name }, mismatches: mismatches.withLock { $0.compactMap { $0 } })
     }
 
-    /// Runs the scenario both ways again with the stability check on.
-    static func classify(_ network: Network, scenario: FailureScenario, recorded: DataPlane, statesDiffer: Bool) -> (Mismatch.Kind, [String]) {
-        guard statesDiffer else { return (.reportOnly, []) }
+    /// The prefixes named by differing state lines (`ROUTER rib|bgp|unresolved PREFIX ...`);
+    /// nil when some other fact differs (sessions, tracks, convergence).
+    static func differingPrefixes(_ differences: [String]) -> Set<Prefix>? {
+        var prefixes = Set<Prefix>()
+        for line in differences where !line.hasPrefix("report: ") {
+            let words = line.split(separator: " ")
+            guard words.count > 3, ["rib", "bgp", "unresolved"].contains(words[2]), let prefix = Prefix(String(words[3])) else { return nil }
+            prefixes.insert(prefix)
+        }
+        return prefixes
+    }
+
+    /// Runs the scenario both ways again with the stability check on, and judges the prefixes
+    /// whose state differs (all unstable ones when other facts differ too).
+    static func classify(_ network: Network, scenario: FailureScenario, recorded: DataPlane, differing: Set<Prefix>?) -> (Mismatch.Kind, [String]) {
+        if let differing, differing.isEmpty { return (.reportOnly, []) }
         var options = FailureAnalysis.singleThreaded
         options.checkStability = true
-        let sweep = Engine.run(network, failures: scenario.spec, options: options, baseline: recorded).statistics.unstablePrefixes ?? []
-        let plain = Engine.run(network, failures: scenario.spec, options: options).statistics.unstablePrefixes ?? []
-        let unstable = sweep.map { "sweep: \($0.prefix) would change at \($0.routers.joined(separator: ", "))" }
-            + plain.map { "plain: \($0.prefix) would change at \($0.routers.joined(separator: ", "))" }
-        if !sweep.isEmpty { return (.sweepNotStable, unstable) }
-        if !plain.isEmpty { return (.plainNotStable, unstable) }
+        let sweep = (Engine.run(network, failures: scenario.spec, options: options, baseline: recorded).statistics.unstablePrefixes ?? [])
+            .filter { differing?.contains($0.prefix) ?? true }
+        let plain = (Engine.run(network, failures: scenario.spec, options: options).statistics.unstablePrefixes ?? [])
+            .filter { differing?.contains($0.prefix) ?? true }
+        let unstable = sweep.map { "sweep: \($0.prefix) would change at \($0.routers.prefix(8).joined(separator: ", "))\($0.routers.count > 8 ? ", ..." : "")" }
+            + plain.map { "plain: \($0.prefix) would change at \($0.routers.prefix(8).joined(separator: ", "))\($0.routers.count > 8 ? ", ..." : "")" }
+        let sweepOnly = Set(sweep.map(\.prefix)).subtracting(plain.map(\.prefix))
+        let plainOnly = Set(plain.map(\.prefix)).subtracting(sweep.map(\.prefix))
+        if !sweepOnly.isEmpty { return (.sweepNotStable, unstable) }
+        if !plainOnly.isEmpty { return (.plainNotStable, unstable) }
+        if !sweep.isEmpty { return (.neitherConverged, unstable) }
         return (.severalStableStates, unstable)
     }
 
@@ -138,7 +159,8 @@ extension SweepVerifier.Mismatch.Kind {
         switch self {
         case .severalStableStates: "both states are stable: several stable states (the sweep keeps the one reached from the pre-failure state)"
         case .sweepNotStable: "the sweep's state is not stable: a reuse bug"
-        case .plainNotStable: "the plain run's state is not stable (it did not converge)"
+        case .plainNotStable: "the plain run's state is not stable where the sweep's is"
+        case .neitherConverged: "no stable state: both runs stop at the event bound (not converged), in different places"
         case .reportOnly: "same state, different report entry: a trace-reuse bug"
         }
     }

@@ -100,7 +100,7 @@ public enum TopologyGenerator {
         // Mixed: each eBGP end may export through a policy, and an exporting router with its own
         // prefixes may announce them only while a prefix of another router of its AS exists.
         let exportPolicies = ["MED-LOW", "MED-HIGH", "PREPEND", "LOCAL-PREF"]
-        var conditions: [Int: (advertised: Int, watched: Int)] = [:]
+        var advertised = Set<Int>(), watched = Set<Int>()
         func ebgpNeighbor(_ x: Int, _ y: Int) -> String {
             guard spec.mixed else { return "{ peer: r\(y + 1) }" }
             var text = "{ peer: r\(y + 1)"
@@ -108,9 +108,10 @@ public enum TopologyGenerator {
             if choice < exportPolicies.count { text += exportPolicies[choice] == "LOCAL-PREF" ? ", import: LOCAL-PREF" : ", export: \(exportPolicies[choice])" }
             let others = members[asOf[x]].filter { $0 != x && !originated[$0].isEmpty }
             if let mine = originated[x].first, !others.isEmpty, random.below(3) == 0 {
-                let watched = originated[others[random.below(others.count)]][0]
-                conditions[x] = (mine, watched)
-                text += ", advertise-map: ADV-\(mine), exist-map: EXISTS-\(watched)"
+                let condition = originated[others[random.below(others.count)]][0]
+                advertised.insert(mine)
+                watched.insert(condition)
+                text += ", advertise-map: ADV-\(mine), exist-map: EXISTS-\(condition)"
             }
             return text + " }"
         }
@@ -135,10 +136,8 @@ public enum TopologyGenerator {
             out += "  route-maps:\n"
             out += "    MED-LOW: [ { set: { med: 10 } } ]\n    MED-HIGH: [ { set: { med: 200 } } ]\n"
             out += "    PREPEND: [ { set: { prepend: 2 } } ]\n    LOCAL-PREF: [ { set: { local-preference: 150 } } ]\n"
-            for (advertised, watched) in conditions.values.sorted(by: { $0.advertised < $1.advertised }) {
-                out += "    ADV-\(advertised): [ { match: { prefix-list: P\(advertised) } } ]\n"
-                out += "    EXISTS-\(watched): [ { match: { prefix-list: P\(watched) } } ]\n"
-            }
+            for k in advertised.sorted() { out += "    ADV-\(k): [ { match: { prefix-list: P\(k) } } ]\n" }
+            for k in watched.sorted() { out += "    EXISTS-\(k): [ { match: { prefix-list: P\(k) } } ]\n" }
         }
         out += "routers:\n"
         func loopback(_ r: Int) -> String { "10.255.\((r + 1) >> 8).\((r + 1) & 255)" }
