@@ -182,6 +182,12 @@ public struct CiscoStyleParser {
                 state.context = .ignoredBlock
                 return CiscoKeywords.otherRouters.contains(String(w[1])) ? .ignored : .unrecognized
             }
+        case "ip" where w.count == 3 && w[1] == "nht" && w[2] == "resolve-via-default":
+            state.device.nhtResolveViaDefault = true
+            return .modelled
+        case "no" where w.count == 4 && w[1] == "ip" && w[2] == "nht" && w[3] == "resolve-via-default":
+            state.device.nhtResolveViaDefault = false
+            return .modelled
         case "ip", "ipv6":
             return ipLine(w, location: location, state: &state)
         case "track" where w.count >= 3:

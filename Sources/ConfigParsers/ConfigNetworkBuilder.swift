@@ -76,6 +76,7 @@ public enum ConfigNetworkBuilder {
             if let facts = device.bgp {
                 var translator = PolicyTranslator(device: device)
                 var config = BGPConfig(bestPath: Self.bestPathSettings(device), location: facts.location)
+                config.nextHopResolveViaDefault = device.nhtResolveViaDefault ?? (device.dialect == .frr && device.frrProfile == "datacenter" ? false : nil)
                 config.networks = facts.networks.map { BGPNetworkStatement(prefix: $0.prefix, location: $0.location) }
                 config.aggregates = facts.aggregates.map { BGPAggregate(prefix: $0.prefix, summaryOnly: $0.summaryOnly, location: $0.location) }
                 for item in facts.redistributes {

@@ -12,6 +12,8 @@ public struct DeviceConfig: Sendable {
     /// `bgp ebgp-requires-policy`).
     public var frrVersion: String?
     public var frrProfile: String?
+    /// FRR zebra `ip nht resolve-via-default` (true) / `no ip nht resolve-via-default` (false).
+    public var nhtResolveViaDefault: Bool?
     public var interfaces: [InterfaceConfig] = []
     public var staticRoutes: [StaticRouteConfig] = []
     public var slas: [SLAConfig] = []

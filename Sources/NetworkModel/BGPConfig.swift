@@ -7,6 +7,9 @@ public struct BGPConfig: Sendable {
     public var clusterID: IPv4Address?
     /// Decision-process knobs as configured (unset ones take the router's dialect default).
     public var bestPath: BestPathSettings
+    /// Whether a default route may resolve next hops (FRR `[no] ip nht resolve-via-default`);
+    /// nil takes the dialect default.
+    public var nextHopResolveViaDefault: Bool?
     public var location: SourceLocation
 
     public init(networks: [BGPNetworkStatement] = [], aggregates: [BGPAggregate] = [], redistributions: [BGPRedistribution] = [],
@@ -18,6 +21,7 @@ public struct BGPConfig: Sendable {
         self.neighbors = neighbors
         self.clusterID = clusterID
         self.bestPath = bestPath
+        self.nextHopResolveViaDefault = nil
         self.location = location
     }
 }

@@ -55,3 +55,11 @@ public struct BestPathOptions: Sendable, Equatable, Hashable {
         }
     }
 }
+
+extension VendorDialect {
+    /// Whether a default route may resolve a BGP next hop when the router says nothing:
+    /// Cisco IOS and Junos yes; FRR's zebra defaults table (`ZEBRA_IP_NHT_RESOLVE_VIA_DEFAULT`)
+    /// says yes for the `traditional` profile and no for `datacenter` (the config builder passes
+    /// that); EOS is taken as IOS (docs/bgp-decision-process.md).
+    public var resolvesNextHopViaDefault: Bool { true }
+}

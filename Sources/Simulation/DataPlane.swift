@@ -87,17 +87,28 @@ public struct DataPlane: Sendable {
         guard let route = bgpTables[router][prefix], !route.isLocal else { return nil }
         let distances = network.routers[router].distances
         let distance = route.isEBGP ? distances.ebgp : distances.ibgp
-        guard let (_, resolving) = nonBGPRoutes[router].longestMatch(route.attributes.nextHop) else { return nil }
-        let forwarding: Forwarding
-        switch resolving.forwarding {
-        case .attached(let interface): forwarding = .forward([NextHop(interface: interface, gateway: route.attributes.nextHop)])
-        case .forward(let hops): forwarding = .forward(hops)
-        case .discard: forwarding = .discard
-        }
+        let nextHop = route.attributes.nextHop
+        guard let (resolvedBy, resolving) = nonBGPRoutes[router].resolution(of: nextHop, viaDefault: network.routers[router].resolvesNextHopViaDefault)
+        else { return nil }
         var peerName: String?
         if case .learned(_, let peerRouter, _, _) = route.source { peerName = network.routers[peerRouter].name }
-        return RIBEntry(prefix: prefix, protocolKind: route.isEBGP ? .ebgp : .ibgp, distance: distance, metric: route.attributes.med ?? 0,
-                        forwarding: forwarding, describedBy: .bgp(route, peerName: peerName), location: nil)
+        let kind: RouteProtocol = route.isEBGP ? .ebgp : .ibgp, metric = route.attributes.med ?? 0
+        switch resolving.forwarding {
+        case .attached(let interface):
+            return RIBEntry(prefix: prefix, protocolKind: kind, distance: distance, metric: metric,
+                            forwarding: .forward([NextHop(interface: interface, gateway: nextHop)]), describedBy: .bgp(route, peerName: peerName), location: nil)
+        case .forward(let hops):
+            return RIBEntry(prefix: prefix, protocolKind: kind, distance: distance, metric: metric, forwarding: .forward(hops),
+                            describedBy: .bgp(route, peerName: peerName), location: nil)
+        case .discard:
+            // The next hop resolves through a discard route: the path stays valid and the
+            // traffic dies here. Name the route that swallows it, with its source line.
+            let path = route.attributes.asPath.description
+            let text = "\(resolving.origin) \(resolvedBy), which resolves next hop \(nextHop) of the \(route.isEBGP ? "eBGP" : "iBGP") path "
+                + "\(path.isEmpty ? "(empty)" : path)\(peerName.map { " from \($0)" } ?? "") for \(prefix) (chosen by \(route.decidedBy.rawValue))"
+            return RIBEntry(prefix: prefix, protocolKind: kind, distance: distance, metric: metric, forwarding: .discard,
+                            origin: text, location: resolving.location)
+        }
     }
 
     /// The one place that decides which table wins a prefix of the main RIB: lowest
@@ -112,7 +123,10 @@ public struct DataPlane: Sendable {
         if let route = bgp ?? bgpTables[router][prefix], !route.isLocal {
             let own = network.routers[router].distances
             let distance = route.isEBGP ? own.ebgp : own.ibgp
-            if distance < (best?.distance ?? 255), nonBGPRoutes[router].forwarding(route.path.nextHop) != nil { best = (distance, .bgp(ebgp: route.isEBGP)) }
+            if distance < (best?.distance ?? 255),
+               nonBGPRoutes[router].resolution(of: route.path.nextHop, viaDefault: network.routers[router].resolvesNextHopViaDefault) != nil {
+                best = (distance, .bgp(ebgp: route.isEBGP))
+            }
         }
         return best?.source
     }

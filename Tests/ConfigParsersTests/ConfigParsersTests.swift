@@ -356,6 +356,18 @@ import Testing
         #expect(try Self.router(traditional).bestPathOptions.deterministicMED == false)
     }
 
+    @Test func frrNextHopTrackingViaDefault() throws {
+        let said = CiscoStyleParser(dialect: .frr).parse("frr version 8.4\nhostname F1\nno ip nht resolve-via-default\nrouter bgp 65001\nexit\n", file: "f.conf")
+        #expect(said.lines.unrecognized.isEmpty)
+        #expect(try Self.router(said).resolvesNextHopViaDefault == false)
+        let datacenter = CiscoStyleParser(dialect: .frr).parse("frr defaults datacenter\nhostname F1\nrouter bgp 65001\nexit\n", file: "f.conf")
+        #expect(try Self.router(datacenter).resolvesNextHopViaDefault == false)
+        let turnedOn = CiscoStyleParser(dialect: .frr).parse("frr defaults datacenter\nhostname F1\nip nht resolve-via-default\nrouter bgp 65001\nexit\n", file: "f.conf")
+        #expect(try Self.router(turnedOn).resolvesNextHopViaDefault == true)
+        let ios = CiscoStyleParser(dialect: .ios).parse("hostname R1\nrouter bgp 65001\n", file: "r.cfg")
+        #expect(try Self.router(ios).resolvesNextHopViaDefault == true)
+    }
+
     @Test func junosPathSelection() throws {
         let grouped = JunosParser().parse("routing-options { autonomous-system 65001; }\nprotocols { bgp { group x { type internal; } } }\n", file: "j.conf")
         #expect(try Self.router(grouped).bestPathOptions.deterministicMED == true)

@@ -46,18 +46,25 @@ import Testing
         for address in ["10.1.2.3", "10.1.9.9", "10.200.0.1", "192.0.2.1", "192.0.2.2", "198.51.100.5", "172.16.0.1", "8.8.8.8"] {
             let a = IPv4Address(address)!
             #expect(overlay.longestMatch(a)?.prefix == fresh.longestMatch(a)?.prefix, "\(address)")
-            #expect(overlay.resolve(a) == fresh.resolve(a), "\(address)")
+            #expect(overlay.resolve(a, viaDefault: true) == fresh.resolve(a, viaDefault: true), "\(address)")
             #expect(overlay.forwarding(a) == fresh.forwarding(a), "\(address)")
         }
         #expect(overlay.longestMatch(IPv4Address("10.1.2.3")!)?.prefix == Prefix("10.1.0.0/16")!)
     }
 
-    @Test func discardRoutesDoNotResolveNextHops() {
-        var table = RIBTable(overlaying: RIBTable([Prefix("10.0.0.0/8")!: entry("10.0.0.0/8", metric: 5)]))
-        #expect(table.resolve(IPv4Address("10.9.9.9")!) == 5)
+    /// Next hops resolve through the longest match whatever it is, a discard route included
+    /// (Cisco IOS recursion; the traffic then dies there), and through a default route only
+    /// where the dialect allows it.
+    @Test func nextHopsResolveThroughTheLongestMatchIncludingDiscard() {
+        var table = RIBTable(overlaying: RIBTable([Prefix("10.0.0.0/8")!: entry("10.0.0.0/8", metric: 5),
+                                                   Prefix("0.0.0.0/0")!: entry("0.0.0.0/0", metric: 1)]))
+        #expect(table.resolve(IPv4Address("10.9.9.9")!, viaDefault: false) == 5)
         table[Prefix("10.9.0.0/16")!] = entry("10.9.0.0/16", discard: true)
-        #expect(table.resolve(IPv4Address("10.9.9.9")!) == nil)
-        #expect(table.resolve(IPv4Address("10.8.9.9")!) == 5)
+        #expect(table.resolution(of: IPv4Address("10.9.9.9")!, viaDefault: false)?.prefix == Prefix("10.9.0.0/16")!)
+        #expect(table.resolution(of: IPv4Address("10.9.9.9")!, viaDefault: false)?.entry.isDiscard == true)
+        #expect(table.resolve(IPv4Address("10.8.9.9")!, viaDefault: false) == 5)
+        #expect(table.resolve(IPv4Address("192.0.2.1")!, viaDefault: true) == 1)
+        #expect(table.resolve(IPv4Address("192.0.2.1")!, viaDefault: false) == nil)
     }
 
     /// The open-addressing map against Dictionary under random inserts, replacements and

@@ -32,6 +32,8 @@ struct BGPPropagation: Sendable {
     let routerIDs: [IPv4Address]
     /// Per router: the decision-process knobs in effect (its dialect's defaults, what it configures).
     let bestPathOptions: [BestPathOptions]
+    /// Per router: whether a default route may resolve a BGP next hop.
+    let resolvesViaDefault: [Bool]
     /// Per router: active summary-only aggregates (their more-specifics are not exported).
     var suppressing: [[Prefix]]
     /// Per router, per peering with conditional advertisement: whether the condition currently allows it.
@@ -65,6 +67,7 @@ struct BGPPropagation: Sendable {
         asns = network.routers.map(\.asn)
         routerIDs = network.routers.map(\.routerID)
         bestPathOptions = network.routers.map(\.bestPathOptions)
+        resolvesViaDefault = network.routers.map(\.resolvesNextHopViaDefault)
         suppressing = Array(repeating: [], count: network.routers.count)
         conditionAllows = Array(repeating: [:], count: network.routers.count)
     }
@@ -388,7 +391,7 @@ struct BGPPropagation: Sendable {
             let sameBefore = index > 0 && keys[index - 1] >> 32 == key >> 32
             let sameAfter = index + 1 < keys.count && keys[index + 1] >> 32 == key >> 32
             let bestHop = scratch.best[router].flatMap { $0.localOrigin == nil ? scratch.attributes[Int($0.attributes)].nextHop : nil }
-            list.append(Consulted(router: router, nextHop: hop, metric: resolvers[router].resolve(hop),
+            list.append(Consulted(router: router, nextHop: hop, metric: resolvers[router].resolve(hop, viaDefault: resolvesViaDefault[router]),
                                   costIrrelevant: (!sameBefore && !sameAfter) || !scratch.igpDecided[router], leadsToBest: bestHop == hop))
         }
         return list
@@ -506,7 +509,7 @@ struct BGPPropagation: Sendable {
         }
         let nextHop = scratch.attributes[Int(attributeID)].nextHop
         if recordConsulted { scratch.consulted.append(UInt64(q) << 32 | UInt64(nextHop.value)) }
-        guard let metric = resolvers[q].resolve(nextHop) else { return (nil, nextHop) }
+        guard let metric = resolvers[q].resolve(nextHop, viaDefault: resolvesViaDefault[q]) else { return (nil, nextHop) }
         return (WorkPath(attributes: attributeID, weight: weight, igpCost: metric, peerRouterID: sent.peerRouterID, peerAddress: info.peerAddress,
                          peering: Int32(pp), peer: Int32(r), ebgp: info.ebgp, localOrigin: nil), nil)
     }

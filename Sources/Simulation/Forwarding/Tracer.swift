@@ -80,7 +80,7 @@ public struct Tracer: Sendable {
         switch entry.forwarding {
         case .discard:
             branch.end(Hop(node: name, action: "\(entry.protocolKind.rawValue) \(entry.prefix): \(entry.origin)", prefix: entry.prefix, protocolKind: entry.protocolKind),
-                       .nullRouted(router: name, route: "\(entry.origin) \(entry.prefix)", location: entry.location), into: &paths)
+                       .nullRouted(router: name, route: entry.discardReason, location: entry.location), into: &paths)
         case .attached(let interface):
             branch.visited.append(r)
             send(from: r, interface: interface, gateway: destination, entry: entry, destination: destination, branch: &branch, paths: &paths)

@@ -133,9 +133,16 @@ public struct RIBTable: Sendable, Sequence {
         firstMatch(address) { $1.forwarding }
     }
 
-    /// Next-hop resolution: the metric, or nil when nothing usable (no route, or only a discard
-    /// route) covers the address.
-    public func resolve(_ address: IPv4Address) -> UInt32? {
-        firstMatch(address) { $1.isDiscard ? nil : $1.metric } ?? nil
+    /// Next-hop resolution as routers do it (docs/bgp-decision-process.md): the longest
+    /// matching route, whatever it is, including a discard route (traffic is then dropped
+    /// there); a default route only where the dialect allows it (`viaDefault`).
+    public func resolution(of address: IPv4Address, viaDefault: Bool) -> (prefix: Prefix, entry: RIBEntry)? {
+        guard let match = longestMatch(address), viaDefault || match.prefix.length > 0 else { return nil }
+        return (match.prefix, match.value)
+    }
+
+    /// The IGP cost of a next hop's resolution (nil: unresolvable).
+    public func resolve(_ address: IPv4Address, viaDefault: Bool) -> UInt32? {
+        resolution(of: address, viaDefault: viaDefault)?.entry.metric
     }
 }

@@ -106,3 +106,11 @@ public struct RIBEntry: Sendable, Equatable {
                 || (a.details.forwarding == b.details.forwarding && a.details.origin == b.details.origin && a.details.location == b.details.location))
     }
 }
+
+extension RIBEntry {
+    /// What a trace says dropped the packet: the route and its prefix, or for a BGP path whose
+    /// next hop resolves through a discard route, that whole chain (its origin names both).
+    var discardReason: String {
+        protocolKind == .ebgp || protocolKind == .ibgp ? origin : "\(origin) \(prefix)"
+    }
+}
