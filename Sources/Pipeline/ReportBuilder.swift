@@ -34,7 +34,10 @@ public struct ReportBuilder: Sendable {
         let a = route.attributes
         return BGPPathReport(prefix: prefix.description, asPath: a.asPath.description, nextHop: a.nextHop.value == 0 ? "self" : a.nextHop.description,
                              localPreference: a.localPreference, med: a.med, origin: a.origin.description, weight: a.weight, source: source, from: from,
-                             decidedBy: route.decidedBy.rawValue, communities: a.communities.isEmpty ? nil : a.communities.map(\.description))
+                             decidedBy: route.decidedBy.rawValue, communities: a.communities.isEmpty ? nil : a.communities.map(\.description),
+                             originatorID: route.originatorID.map { id in network.routers.first { $0.routerID == id }.map { "\($0.name) (\(id))" } ?? id.description },
+                             clusterList: route.clusterList.isEmpty ? nil : route.clusterList.map(\.description),
+                             igpCost: route.isLocal ? nil : route.igpCost)
     }
 
     func route(_ entry: RIBEntry) -> RouteReport {

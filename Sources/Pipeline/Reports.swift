@@ -60,6 +60,11 @@ public struct BGPPathReport: Codable, Sendable {
     public var from: String?
     public var decidedBy: String
     public var communities: [String]?
+    /// Reflected paths: ORIGINATOR_ID (as its router's name when known) and CLUSTER_LIST.
+    public var originatorID: String?
+    public var clusterList: [String]?
+    /// Learned paths: the IGP cost to the next hop at this router.
+    public var igpCost: UInt32?
 }
 
 public struct RouteReport: Codable, Sendable {

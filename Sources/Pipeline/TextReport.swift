@@ -30,6 +30,7 @@ public enum TextReport {
             for path in router.bgp {
                 let via = path.from.map { "\(path.source) from \($0)" } ?? path.source
                 out += "  \(pad(router.name, width))\(pad(path.prefix, 20))path \(pad(path.asPath.isEmpty ? (path.from == nil ? "(local)" : "(empty)") : path.asPath, 14)) next hop \(pad(path.nextHop, 15)) \(via); decided by \(path.decidedBy)\n"
+                if listAllBGP { out += "  \(pad("", width))\(pad("", 20))\(attributes(path))\n" }
             }
         }
         if showRIB {
@@ -70,6 +71,16 @@ public enum TextReport {
     /// `R4[eth1] > R3[eth1] > R2`: the out-interface tells ECMP branches apart.
     static func pathText(_ path: PathReport) -> String {
         path.hops.map { hop in hop.outInterface.map { "\(hop.node)[\($0)]" } ?? hop.node }.joined(separator: " > ")
+    }
+
+    /// Every attribute of a best path, for `simulate --bgp`: an absent MED is "none", not 0.
+    static func attributes(_ path: BGPPathReport) -> String {
+        var parts = ["local-pref \(path.localPreference)", "med \(path.med.map(String.init) ?? "none")", "origin \(path.origin)", "weight \(path.weight)"]
+        if let cost = path.igpCost { parts.append("igp cost \(cost)") }
+        if let communities = path.communities { parts.append("communities \(communities.joined(separator: " "))") }
+        if let originator = path.originatorID { parts.append("originator \(originator)") }
+        if let clusters = path.clusterList { parts.append("cluster list \(clusters.joined(separator: " "))") }
+        return parts.joined(separator: ", ")
     }
 
     static func pad(_ text: String, _ width: Int) -> String {

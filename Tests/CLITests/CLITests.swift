@@ -153,6 +153,23 @@ import Testing
         #expect(!plain.stdout.contains("timings"))
     }
 
+    /// `simulate --bgp` and JSON show every attribute: reflection attributes, IGP cost, and an
+    /// absent MED as absent (not 0).
+    @Test func bgpAttributesAreVisible() throws {
+        let reflection = Self.root.appendingPathComponent("topologies/bgp-route-reflection/topology.yml").path
+        let text = try Self.run(["simulate", reflection, "--bgp"])
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("local-pref 100, med none, origin igp, weight 0, igp cost 30, originator C1 (10.255.0.2), cluster list 10.255.0.1"), "\(text.stdout)")
+        let json = try Self.run(["simulate", reflection, "--format", "json"])
+        #expect(json.stdout.contains("\"originatorID\" : \"C1 (10.255.0.2)\""))
+        #expect(json.stdout.contains("\"clusterList\" : ["))
+        #expect(!json.stdout.contains("\"med\""))
+        let med = try Self.run(["simulate", Self.root.appendingPathComponent("topologies/bgp-med/topology.yml").path, "--format", "json"])
+        #expect(med.stdout.contains("\"med\" : 10"))
+        let plain = try Self.run(["simulate", reflection])
+        #expect(!plain.stdout.contains("local-pref"))
+    }
+
     @Test func verifyExitsThreeOnlyWhenTheSweepAndAPlainRunDiffer() throws {
         let good = try Self.run(["failures", Self.example, "--verify", "5", "--format", "json"])
         #expect(good.status == 0)

@@ -18,7 +18,7 @@ struct Simulate: ParsableCommand {
     @OptionGroup var failures: FailureOptions
     @Option(help: "Output format: text or json.") var format: OutputFormat = .text
     @Flag(name: .customLong("rib"), help: "Also print every router's main RIB.") var showRIB = false
-    @Flag(name: .customLong("bgp"), help: "List every BGP best path in text output (listed by default up to 1000).") var listBGP = false
+    @Flag(name: .customLong("bgp"), help: "List every BGP best path in text output with all its attributes: local preference, MED (none when absent), origin, weight, IGP cost, communities, originator and cluster list (paths are listed without them by default, up to 1000).") var listBGP = false
     @Option(name: .shortAndLong, help: "Write the output to this file (atomically) instead of stdout.") var output: String?
     @Flag(help: "Print stage timings to stderr.") var timings = false
 
