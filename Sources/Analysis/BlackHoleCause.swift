@@ -23,10 +23,31 @@ public struct BlackHoleCause: Sendable, Codable {
 }
 
 enum CauseAnalysis {
-    /// Builds the cause of the black hole on `path` (which must end null-routed).
+    /// The prefix a router announces itself (its own BGP path) that covers `destination`,
+    /// most specific first: what attracts traffic it may be unable to deliver.
+    static func locallyAnnounced(covering destination: IPv4Address, at r: Int, plane: DataPlane) -> Prefix? {
+        plane.bgpTables[r].filter { $0.value.isLocal && $0.key.contains(destination) }.map(\.key).max { $0.length < $1.length }
+    }
+
+    /// A drop for lack of a route at a router that announces a prefix covering the destination
+    /// itself (a `network` statement without the import check): the same black hole as a Null0
+    /// pin, without the Null0 route.
+    static func isUnhonouredAnnouncement(_ disposition: Disposition, destination: IPv4Address, plane: DataPlane) -> Bool {
+        guard case .noRoute(let name) = disposition, let r = plane.network.routerIndex[name] else { return false }
+        return locallyAnnounced(covering: destination, at: r, plane: plane) != nil
+    }
+
+    /// Builds the cause of the black hole on `path` (which must end null-routed, or with no
+    /// route at a router that announces the destination itself).
     static func explain(path: TracePath, destination: IPv4Address, plane: DataPlane, baseline: DataPlane) -> BlackHoleCause? {
-        guard case .nullRouted(let routerName, let routeText, let location) = path.disposition,
-              let x = plane.network.routerIndex[routerName] else { return nil }
+        let routerName: String, routeText: String, location: SourceLocation?
+        switch path.disposition {
+        case .nullRouted(let name, let text, let source): (routerName, routeText, location) = (name, text, source)
+        case .noRoute(let name) where isUnhonouredAnnouncement(path.disposition, destination: destination, plane: plane):
+            (routerName, routeText, location) = (name, "no route for \(destination)", nil)
+        default: return nil
+        }
+        guard let x = plane.network.routerIndex[routerName] else { return nil }
         let network = plane.network
         var announcements: [BlackHoleCause.Announcement] = []
         var attractingPrefix: Prefix?
@@ -40,14 +61,19 @@ enum CauseAnalysis {
                                        prefix: prefix.description, asPath: route.attributes.asPath.description))
         }
         let dropped = plane.lookupWithoutFIB(router: x, address: destination)
-        let prefix = attractingPrefix ?? dropped?.prefix
+        let prefix = attractingPrefix ?? dropped?.prefix ?? locallyAnnounced(covering: destination, at: x, plane: plane)
         let dropper = network.routers[x]
         var keptAlive = "\(routerName) holds \(routeText)"
         if let prefix, let best = plane.bgpTables[x][prefix], case .local(let kind) = best.source {
             switch kind {
             case .network:
-                let pin = plane.nonBGPRoutes[x][prefix]
-                keptAlive = "\(routerName) announces \(prefix) from its network statement, which stays matched by its \(pin?.origin ?? "route") \(prefix)\(pin?.location.map { " (\($0))" } ?? "")"
+                if let pin = plane.nonBGPRoutes[x][prefix] {
+                    keptAlive = "\(routerName) announces \(prefix) from its network statement, which stays matched by its \(pin.origin) \(prefix)\(pin.location.map { " (\($0))" } ?? "")"
+                } else {
+                    let statement = dropper.bgp?.networks.first { $0.prefix == prefix }
+                    keptAlive = "\(routerName) announces \(prefix) from its network statement\(statement.map { " (\($0.location))" } ?? "") although its RIB has no route for it: "
+                        + "its network import check is off (FRR `no bgp network import-check`)"
+                }
             case .aggregate:
                 keptAlive = "\(routerName) announces aggregate \(prefix): a more-specific remains in its BGP table, and the aggregate's Null0 route catches the rest"
             default:

@@ -124,6 +124,11 @@ public enum FailureAnalysis {
                                baselinePath: nil, cause: nil)
         }
         var classification = worstClass
+        // Traffic attracted by a router's own announcement that it cannot deliver is black-holed
+        // there, Null0 route or not (a `network` statement without the import check).
+        if classification == .noRoute && CauseAnalysis.isUnhonouredAnnouncement(path.disposition, destination: flow.destination, plane: plane) {
+            classification = .blackHoled
+        }
         if classification == .delivered, let baselineTrace, Set(baselineTrace.paths.map(\.nodes)) != Set(trace.paths.map(\.nodes)) {
             classification = .rerouted
         }

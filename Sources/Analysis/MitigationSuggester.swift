@@ -7,6 +7,8 @@ public enum MitigationSuggester {
         case conditionalAdvertisement = "conditional-advertisement"
         case pinInCore = "pin-in-core"
         case redundantLink = "redundant-link"
+        /// A `network` statement announcing without a RIB route: turn the import check back on.
+        case networkImportCheck = "network-import-check"
     }
 
     public struct Suggestion: Sendable, Codable {
@@ -115,6 +117,10 @@ public enum MitigationSuggester {
             }
             network.autonomousSystems[network.routers[x].asn]?.igp?.redistributeStatic = true
             return (network, "remove ip route \(prefix) Null0 from \(xName); pin it on \(cName); redistribute static into the IGP of AS \(network.routers[x].asn)")
+        case .networkImportCheck:
+            guard !network.routers[x].checksNetworkImport, network.routers[x].bgp?.networks.contains(where: { $0.prefix == prefix }) == true else { return nil }
+            network.routers[x].bgp?.networkImportCheck = true
+            return (network, "on \(xName): bgp network import-check (announce \(prefix) only while the RIB has it)")
         case .redundantLink:
             guard let subnet = freeSubnet(in: network) else { return nil }
             let ia = network.routers[x].interfaces.count, ic = network.routers[c].interfaces.count

@@ -406,6 +406,10 @@ public struct CiscoStyleParser {
         case "bgp" where w.count == 2 && w[1] == "ebgp-requires-policy", "no" where w.count == 3 && w[1] == "bgp" && w[2] == "ebgp-requires-policy":
             bgp.ebgpRequiresPolicy = first == "bgp"
             return .modelled
+        case "bgp" where w.count == 3 && w[1] == "network" && w[2] == "import-check",
+             "no" where w.count == 4 && w[1] == "bgp" && w[2] == "network" && w[3] == "import-check":
+            bgp.networkImportCheck = first == "bgp"
+            return .modelled
         case "bgp" where w.count == 2 && w[1] == "deterministic-med", "no" where w.count == 3 && w[1] == "bgp" && w[2] == "deterministic-med":
             bgp.bestPath.deterministicMED = first == "bgp"
             return .modelled

@@ -76,6 +76,7 @@ public enum ConfigNetworkBuilder {
             if let facts = device.bgp {
                 var translator = PolicyTranslator(device: device)
                 var config = BGPConfig(bestPath: Self.bestPathSettings(device), location: facts.location)
+                config.networkImportCheck = Self.networkImportCheck(device)
                 config.nextHopResolveViaDefault = device.nhtResolveViaDefault ?? (device.dialect == .frr && device.frrProfile == "datacenter" ? false : nil)
                 config.networks = facts.networks.map { BGPNetworkStatement(prefix: $0.prefix, location: $0.location) }
                 config.aggregates = facts.aggregates.map { BGPAggregate(prefix: $0.prefix, summaryOnly: $0.summaryOnly, location: $0.location) }
@@ -156,6 +157,19 @@ public enum ConfigNetworkBuilder {
         var settings = device.bgp?.bestPath ?? BestPathSettings()
         if device.dialect == .frr && device.frrProfile == "datacenter" && settings.deterministicMED == nil { settings.deterministicMED = true }
         return settings
+    }
+
+    /// FRR's `bgp network import-check`: said in the config, else on unless the traditional
+    /// profile of a version before 7.4 (FRR's defaults table, bgpd/bgp_vty.c). Other dialects:
+    /// always on (nil: the model's default).
+    static func networkImportCheck(_ device: DeviceConfig) -> Bool? {
+        guard device.dialect == .frr else { return nil }
+        if let said = device.bgp?.networkImportCheck { return said }
+        if device.frrProfile ?? "traditional" == "traditional", let version = device.frrVersion {
+            let parts = version.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+            if let major = parts.first, (major, parts.count > 1 ? parts[1] : 0) < (7, 4) { return false }
+        }
+        return nil
     }
 
     /// FRR's `bgp ebgp-requires-policy`: said in the config, else on unless `frr defaults

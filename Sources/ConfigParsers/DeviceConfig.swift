@@ -183,6 +183,8 @@ public struct BGPConfigFacts: Sendable {
     /// `bgp deterministic-med`, `bgp always-compare-med`, `bgp bestpath med missing-as-worst`
     /// (Junos `path-selection`), and their `no` forms; unset ones take the dialect default.
     public var bestPath = BestPathSettings()
+    /// FRR `bgp network import-check` (true) / `no bgp network import-check` (false); nil: not said.
+    public var networkImportCheck: Bool?
     public var location: SourceLocation
 
     /// The neighbor (or peer group) named `key`, created on first mention.

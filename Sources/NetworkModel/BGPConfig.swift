@@ -10,6 +10,9 @@ public struct BGPConfig: Sendable {
     /// Whether a default route may resolve next hops (FRR `[no] ip nht resolve-via-default`);
     /// nil takes the dialect default.
     public var nextHopResolveViaDefault: Bool?
+    /// Whether `network P` needs P in the RIB (FRR `[no] bgp network import-check`); nil takes
+    /// the dialect default (on everywhere except FRR's traditional profile before 7.4).
+    public var networkImportCheck: Bool?
     public var location: SourceLocation
 
     public init(networks: [BGPNetworkStatement] = [], aggregates: [BGPAggregate] = [], redistributions: [BGPRedistribution] = [],
@@ -22,11 +25,13 @@ public struct BGPConfig: Sendable {
         self.clusterID = clusterID
         self.bestPath = bestPath
         self.nextHopResolveViaDefault = nil
+        self.networkImportCheck = nil
         self.location = location
     }
 }
 
-/// `network P`: announced only while P is in the RIB, exactly, from a non-BGP source.
+/// `network P`: announced only while P is in the RIB, exactly, from a non-BGP source (unless
+/// the router turns the import check off: then always).
 public struct BGPNetworkStatement: Sendable {
     public var prefix: Prefix
     public var location: SourceLocation

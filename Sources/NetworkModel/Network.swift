@@ -104,6 +104,9 @@ public struct Router: Sendable {
     /// The decision-process knobs in effect: what the config says, else the dialect's default.
     public var bestPathOptions: BestPathOptions { (bgp?.bestPath ?? BestPathSettings()).resolved(for: dialect) }
 
+    /// Whether a `network` statement needs its prefix in the RIB (the import check).
+    public var checksNetworkImport: Bool { bgp?.networkImportCheck ?? true }
+
     /// Whether a default route may resolve this router's BGP next hops.
     public var resolvesNextHopViaDefault: Bool { bgp?.nextHopResolveViaDefault ?? dialect.resolvesNextHopViaDefault }
 

@@ -83,12 +83,35 @@ extension MitigationAnalysisTests {
 
     @Test func everyMitigationFixesTheSingleFailureBlackHole() throws {
         let suggestions = try Self.suggestions(k: 1)
-        #expect(suggestions.map(\.mitigation) == MitigationSuggester.Mitigation.allCases)
+        // The Null0 pin's four mitigations (the import check is on, so that one does not apply).
+        #expect(suggestions.map(\.mitigation) == [.trackedStatic, .conditionalAdvertisement, .pinInCore, .redundantLink])
         for suggestion in suggestions {
             #expect(suggestion.scenario == "link R1-R2" && suggestion.flow == "server-to-client")
             #expect(suggestion.recommended, "\(suggestion.mitigation.rawValue): \(suggestion.newProblems)")
         }
         #expect(suggestions.first { $0.mitigation == .trackedStatic }?.change == "on R2: ip sla 1 icmp-echo 10.1.0.1 source lo0; track 1 ip sla 1 reachability; ip route 198.51.100.0/24 Null0 track 1")
+    }
+
+    /// A `network` statement without the import check black-holes like a Null0 pin: the flow is
+    /// classified black-holed with its cause chain, and turning the check on fixes it.
+    @Test func anAnnouncementWithoutTheImportCheckIsABlackHole() throws {
+        let path = Self.root.appendingPathComponent("topologies/bgp-network-no-import-check/topology.yml").path
+        let network = try #require(TopologyLoader.load(path: path).network)
+        let options = FailureAnalysis.Options()
+        let report = FailureAnalysis.run(network, options: options)
+        let scenario = try #require(report.scenarios.first { $0.name == "link C-P" })
+        let flow = try #require(scenario.flows.first)
+        #expect(flow.classification == .blackHoled && flow.at == "P")
+        let cause = try #require(flow.cause)
+        #expect(cause.prefix == "198.51.100.0/24")
+        #expect(cause.keptAliveBy.contains("although its RIB has no route for it: its network import check is off"))
+        #expect(cause.announcements.map(\.announcer) == ["P"])
+        let suggestions = MitigationSuggester.suggest(network, report: report, options: options)
+        #expect(suggestions.first { $0.mitigation == .networkImportCheck }?.recommended == true)
+        // With the check on (every dialect's default) the same failure reroutes nothing: P withdraws.
+        var checked = network
+        checked.routers[try #require(network.routerIndex["P"])].bgp?.networkImportCheck = nil
+        #expect(FailureAnalysis.run(checked, options: options).scenarios.first { $0.name == "link C-P" }?.flows.first?.classification != .blackHoled)
     }
 
     @Test func aSecondLinkIsNotEnoughAgainstDoubleFailures() throws {

@@ -368,6 +368,16 @@ import Testing
         #expect(try Self.router(ios).resolvesNextHopViaDefault == true)
     }
 
+    /// FRR's defaults table: the import check is off only in the traditional profile before 7.4.
+    @Test func frrNetworkImportCheck() throws {
+        func router(_ text: String) throws -> Router { try Self.router(CiscoStyleParser(dialect: .frr).parse(text, file: "f.conf")) }
+        #expect(try router("frr version 8.4\nfrr defaults traditional\nhostname F\nrouter bgp 65001\n no bgp network import-check\nexit\n").checksNetworkImport == false)
+        #expect(try router("frr version 7.2\nfrr defaults traditional\nhostname F\nrouter bgp 65001\nexit\n").checksNetworkImport == false)
+        #expect(try router("frr version 7.2\nfrr defaults datacenter\nhostname F\nrouter bgp 65001\nexit\n").checksNetworkImport == true)
+        #expect(try router("frr version 8.4\nfrr defaults traditional\nhostname F\nrouter bgp 65001\nexit\n").checksNetworkImport == true)
+        #expect(try router("frr version 7.2\nhostname F\nrouter bgp 65001\n bgp network import-check\nexit\n").checksNetworkImport == true)
+    }
+
     @Test func junosPathSelection() throws {
         let grouped = JunosParser().parse("routing-options { autonomous-system 65001; }\nprotocols { bgp { group x { type internal; } } }\n", file: "j.conf")
         #expect(try Self.router(grouped).bestPathOptions.deterministicMED == true)

@@ -110,7 +110,8 @@ struct BGPRun {
                 result[prefix, default: [:]][r] = BGPRoute(attributes: attrs, source: .local(kind), originatorID: nil,
                                                            clusterList: [], igpCost: 0, decidedBy: .onlyPath, peerRouterID: router.routerID)
             }
-            for statement in bgp.networks where nonBGP[r][statement.prefix] != nil {
+            let importCheck = router.checksNetworkImport
+            for statement in bgp.networks where !importCheck || nonBGP[r][statement.prefix] != nil {
                 local(statement.prefix, origin: .igp, kind: .network)
             }
             for aggregate in activeAggregates[r] {
