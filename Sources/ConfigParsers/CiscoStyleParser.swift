@@ -484,6 +484,13 @@ public struct CiscoStyleParser {
                 bgp.neighbors[index].prefixListOut = word(1)
                 bgp.neighbors[index].listKindOut = String(rest[0])
             }
+        case "ebgp-multihop":
+            // IOS/EOS/FRR: no number means 255.
+            bgp.neighbors[index].ebgpMultihop = word(1).flatMap { Int($0) }.map { min(max($0, 1), 255) } ?? 255
+        case "ttl-security" where rest.count >= 3 && rest[1] == "hops":
+            bgp.neighbors[index].ttlSecurityHops = word(2).flatMap { Int($0) }.map { min(max($0, 1), 254) }
+        case "disable-connected-check":
+            bgp.neighbors[index].disableConnectedCheck = true
         case "maximum-prefix", "maximum-routes", "maximum-accepted-routes":
             bgp.neighbors[index].maximumPrefix = word(1).flatMap { Int($0) } ?? 0
         case "advertise-map" where rest.count >= 4:

@@ -114,7 +114,9 @@ public enum ConfigNetworkBuilder {
                     let source = neighbor.updateSource.flatMap { text in
                         IPv4Address(text).flatMap { address in device.interfaces.first { $0.addresses.contains { $0.address == address } }?.name } ?? text
                     }
-                    config.neighbors.append(BGPNeighbor(address: address, remoteAS: remoteAS, updateSource: source, nextHopSelf: neighbor.nextHopSelf,
+                    config.neighbors.append(BGPNeighbor(address: address, remoteAS: remoteAS, updateSource: source, ebgpMultihop: neighbor.ebgpMultihop,
+                                                        ttlSecurityHops: neighbor.ttlSecurityHops, disableConnectedCheck: neighbor.disableConnectedCheck,
+                                                        nextHopSelf: neighbor.nextHopSelf,
                                                         routeReflectorClient: neighbor.routeReflectorClient, importPolicy: session.importPolicy,
                                                         exportPolicy: session.exportPolicy, conditionalAdvertisement: session.conditional, location: neighbor.location))
                 }

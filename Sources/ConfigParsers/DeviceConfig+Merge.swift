@@ -28,6 +28,7 @@ extension DeviceConfig {
         hostname = hostname ?? other.hostname
         frrVersion = frrVersion ?? other.frrVersion
         frrProfile = frrProfile ?? other.frrProfile
+        nhtResolveViaDefault = nhtResolveViaDefault ?? other.nhtResolveViaDefault
         for interface in other.interfaces {
             if let i = interfaces.firstIndex(where: { $0.name == interface.name }) {
                 for address in interface.addresses where !interfaces[i].addresses.contains(where: { $0.address == address.address }) { interfaces[i].addresses.append(address) }

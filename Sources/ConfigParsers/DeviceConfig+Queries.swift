@@ -13,6 +13,9 @@ extension DeviceConfig {
         if merged.prefixListIn == nil { merged.prefixListIn = parent.prefixListIn; merged.listKindIn = parent.listKindIn }
         if merged.prefixListOut == nil { merged.prefixListOut = parent.prefixListOut; merged.listKindOut = parent.listKindOut }
         merged.maximumPrefix = merged.maximumPrefix ?? parent.maximumPrefix
+        merged.ebgpMultihop = merged.ebgpMultihop ?? parent.ebgpMultihop
+        merged.ttlSecurityHops = merged.ttlSecurityHops ?? parent.ttlSecurityHops
+        merged.disableConnectedCheck = merged.disableConnectedCheck || parent.disableConnectedCheck
         if merged.exportChain.isEmpty { merged.exportChain = parent.exportChain }
         merged.updateSource = merged.updateSource ?? parent.updateSource
         merged.nextHopSelf = merged.nextHopSelf || parent.nextHopSelf

@@ -214,6 +214,11 @@ public struct NeighborConfig: Sendable {
     /// Junos: the whole export policy chain (`export [ A B ]`), in order.
     public var exportChain: [String] = []
     public var maximumPrefix: Int?
+    /// `ebgp-multihop [N]` (N = 255 when not given; Junos `multihop [ttl N]`, 64).
+    public var ebgpMultihop: Int?
+    /// `ttl-security hops N`.
+    public var ttlSecurityHops: Int?
+    public var disableConnectedCheck = false
     public var advertiseMap: String?
     public var existMap: String?
     public var nonExistMap: String?

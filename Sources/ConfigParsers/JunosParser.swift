@@ -219,6 +219,10 @@ public struct JunosParser {
                         case "import": bgp.neighbors[target].routeMapIn = value
                         case "local-address": bgp.neighbors[target].updateSource = value
                         case "cluster": bgp.neighbors[target].routeReflectorClient = true
+                        case "multihop":
+                            // `multihop;` or `multihop { ttl N; }`: Junos' default TTL is 64.
+                            let ttl = rest.firstIndex(of: "ttl").flatMap { $0 + 1 < rest.endIndex ? Int(rest[$0 + 1]) : nil }
+                            bgp.neighbors[target].ebgpMultihop = ttl ?? bgp.neighbors[target].ebgpMultihop ?? 64
                         case "family" where rest.contains("prefix-limit"):
                             if let i = rest.firstIndex(of: "maximum"), i + 1 < rest.endIndex { bgp.neighbors[target].maximumPrefix = Int(rest[i + 1]) ?? 0 }
                         default: break

@@ -92,8 +92,15 @@ public struct BGPNeighbor: Sendable {
     public var description: String?
     /// Local interface whose address sources the session (`update-source`).
     public var updateSource: String?
-    /// eBGP TTL; nil means the peer must be directly connected.
+    /// eBGP TTL (`ebgp-multihop N`): the peer may be up to N hops away; nil means TTL 1, the
+    /// peer on a connected subnet.
     public var ebgpMultihop: Int?
+    /// GTSM (`ttl-security hops N`, RFC 5082): packets leave with TTL 255 and are accepted only
+    /// from a peer at most N hops away.
+    public var ttlSecurityHops: Int?
+    /// `disable-connected-check`: a TTL-1 eBGP peer need not be on a connected subnet (loopback
+    /// peering between directly connected routers).
+    public var disableConnectedCheck: Bool = false
     public var nextHopSelf: Bool
     public var routeReflectorClient: Bool
     /// Cisco weight given to routes from this neighbor (default 0).
@@ -104,7 +111,8 @@ public struct BGPNeighbor: Sendable {
     public var location: SourceLocation
 
     public init(address: IPv4Address, remoteAS: ASN, peerName: String? = nil, description: String? = nil,
-                updateSource: String? = nil, ebgpMultihop: Int? = nil, nextHopSelf: Bool = false,
+                updateSource: String? = nil, ebgpMultihop: Int? = nil, ttlSecurityHops: Int? = nil, disableConnectedCheck: Bool = false,
+                nextHopSelf: Bool = false,
                 routeReflectorClient: Bool = false, weight: UInt32 = 0, importPolicy: String? = nil,
                 exportPolicy: String? = nil, conditionalAdvertisement: ConditionalAdvertisement? = nil,
                 location: SourceLocation) {
@@ -114,6 +122,8 @@ public struct BGPNeighbor: Sendable {
         self.description = description
         self.updateSource = updateSource
         self.ebgpMultihop = ebgpMultihop
+        self.ttlSecurityHops = ttlSecurityHops
+        self.disableConnectedCheck = disableConnectedCheck
         self.nextHopSelf = nextHopSelf
         self.routeReflectorClient = routeReflectorClient
         self.weight = weight

@@ -96,7 +96,8 @@ extension NetworkBuilder {
         return distances
     }
 
-    static let neighborKeys = ["peer", "address", "remote-as", "description", "update-source", "ebgp-multihop", "next-hop-self",
+    static let neighborKeys = ["peer", "address", "remote-as", "description", "update-source", "ebgp-multihop", "ttl-security",
+                               "disable-connected-check", "next-hop-self",
                                "route-reflector-client", "weight", "import", "export", "advertise-map", "exist-map", "non-exist-map"]
 
     func readBGP(_ node: Node, routerIndex: Int, router: Router) -> BGPConfig? {
@@ -163,6 +164,8 @@ extension NetworkBuilder {
         let location = reader.location(node)
         var remoteAS = view["remote-as"].flatMap { reader.asn($0, "remote-as") }
         let multihop = view["ebgp-multihop"].flatMap { reader.integer($0, "ebgp-multihop", range: 1...255) }
+        let ttlSecurity = view["ttl-security"].flatMap { reader.integer($0, "ttl-security hops", range: 1...254) }
+        let disableConnectedCheck = view["disable-connected-check"].flatMap { reader.bool($0, "disable-connected-check") } ?? false
         var updateSource = view["update-source"].flatMap { reader.string($0, "update-source") }
         var address: IPv4Address?
         var peerName: String?
@@ -179,7 +182,7 @@ extension NetworkBuilder {
             }
             remoteAS = peerDraft.asn
             let peerLoopback = peerDraft.interfaces.first { $0.kind == .loopback }
-            if peerDraft.asn == router.asn || multihop != nil {
+            if peerDraft.asn == router.asn || multihop != nil || ttlSecurity != nil || disableConnectedCheck {
                 guard let peerLoopback else {
                     reader.error("LOAD007", "\(peerDraft.name) has no loopback to peer with", at: peerNode, hint: "give it 'loopbacks' or peer by address")
                     return nil
@@ -209,7 +212,8 @@ extension NetworkBuilder {
         }
         guard let address, let remoteAS else { return nil }
         var neighbor = BGPNeighbor(address: address, remoteAS: remoteAS, peerName: peerName, updateSource: updateSource,
-                                   ebgpMultihop: multihop, location: location)
+                                   ebgpMultihop: multihop, ttlSecurityHops: ttlSecurity, location: location)
+        neighbor.disableConnectedCheck = disableConnectedCheck
         if let n = view["description"] { neighbor.description = reader.string(n, "description") }
         if let n = view["next-hop-self"], let v = reader.bool(n, "next-hop-self") { neighbor.nextHopSelf = v }
         if let n = view["route-reflector-client"], let v = reader.bool(n, "route-reflector-client") { neighbor.routeReflectorClient = v }

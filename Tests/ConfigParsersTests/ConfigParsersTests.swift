@@ -378,6 +378,35 @@ import Testing
         #expect(try router("frr version 7.2\nhostname F\nrouter bgp 65001\n bgp network import-check\nexit\n").checksNetworkImport == true)
     }
 
+    /// Session TTL statements reach the model (they were counted and dropped before), with
+    /// peer-group inheritance and IOS's 255 when no number is given.
+    @Test func sessionTTLStatementsAreModelled() throws {
+        let text = """
+        hostname R1
+        interface Loopback0
+         ip address 10.0.0.1 255.255.255.255
+        router bgp 65001
+         neighbor EDGE peer-group
+         neighbor EDGE remote-as 65002
+         neighbor EDGE ebgp-multihop 3
+         neighbor 10.9.9.1 peer-group EDGE
+         neighbor 10.9.9.2 remote-as 65003
+         neighbor 10.9.9.2 ebgp-multihop
+         neighbor 10.9.9.3 remote-as 65004
+         neighbor 10.9.9.3 ttl-security hops 2
+         neighbor 10.9.9.4 remote-as 65005
+         neighbor 10.9.9.4 disable-connected-check
+        """
+        let device = CiscoStyleParser(dialect: .ios).parse(text, file: "r1.cfg")
+        #expect(device.lines.ignored == 0 && device.lines.unrecognized.isEmpty)
+        let neighbors = try #require(Self.router(device).bgp?.neighbors)
+        func neighbor(_ address: String) -> BGPNeighbor? { neighbors.first { $0.address == IPv4Address(address) } }
+        #expect(neighbor("10.9.9.1")?.ebgpMultihop == 3)
+        #expect(neighbor("10.9.9.2")?.ebgpMultihop == 255)
+        #expect(neighbor("10.9.9.3")?.ttlSecurityHops == 2 && neighbor("10.9.9.3")?.ebgpMultihop == nil)
+        #expect(neighbor("10.9.9.4")?.disableConnectedCheck == true)
+    }
+
     @Test func junosPathSelection() throws {
         let grouped = JunosParser().parse("routing-options { autonomous-system 65001; }\nprotocols { bgp { group x { type internal; } } }\n", file: "j.conf")
         #expect(try Self.router(grouped).bestPathOptions.deterministicMED == true)

@@ -171,7 +171,9 @@ struct BGPSessionBuilder {
             liveness.interfaceUp[r][i] && network.routers[r].interfaces[i].kind != .loopback && network.routers[r].interfaces[i].prefix.contains(neighbor.address)
         }
         let ebgp = neighbor.remoteAS != network.routers[r].asn
-        if ebgp && neighbor.ebgpMultihop == nil && connected == nil {
+        // The TTL this end sends with: 1 for eBGP unless multihop, 255 for iBGP and under GTSM.
+        let ttl = ebgp && neighbor.ttlSecurityHops == nil ? neighbor.ebgpMultihop ?? 1 : 255
+        if ebgp && ttl == 1 && connected == nil && !neighbor.disableConnectedCheck {
             return "eBGP peer \(neighbor.address) is not on a connected subnet that is up (set ebgp-multihop to peer across hops)"
         }
         if let source = neighbor.updateSource {
@@ -185,10 +187,29 @@ struct BGPSessionBuilder {
         } else {
             return "no route to \(neighbor.address)"
         }
-        if ebgp && neighbor.ebgpMultihop == nil { return nil }
+        if ebgp && ttl == 1 && connected != nil { return nil }
         guard let local = status.localAddress else { return "no source address" }
-        if !reaches(from: r, to: neighbor.address, owner: owner.router) { return "no path from \(network.routers[r].name) to \(neighbor.address) in the IGP/static/connected routes" }
-        if !reaches(from: owner.router, to: local, owner: r) { return "no path back from \(network.routers[owner.router].name) to \(local)" }
+        let peerName = network.routers[owner.router].name
+        if ttl < 255 {
+            // The session's packets expire after `ttl` hops (every router on the way counts;
+            // over equal-cost paths, the longest must fit).
+            guard let hops = reachability.hops(r, neighbor.address, owner.router, self).hops else {
+                return "no path from \(network.routers[r].name) to \(neighbor.address) in the IGP/static/connected routes"
+            }
+            if hops > ttl {
+                return ttl == 1 ? "\(peerName) (\(neighbor.address)) is \(hops) hops away and the session's TTL is 1 (set ebgp-multihop \(hops))"
+                    : "\(peerName) (\(neighbor.address)) is \(hops) hops away but ebgp-multihop allows \(ttl)"
+            }
+        } else if !reaches(from: r, to: neighbor.address, owner: owner.router) {
+            return "no path from \(network.routers[r].name) to \(neighbor.address) in the IGP/static/connected routes"
+        }
+        if let limit = neighbor.ttlSecurityHops {
+            // GTSM: what arrives must have crossed at most `limit` hops.
+            guard let back = reachability.hops(owner.router, local, r, self).hops else { return "no path back from \(peerName) to \(local)" }
+            if back > limit { return "ttl-security hops \(limit): \(peerName) is \(back) hops away, so its packets arrive with too low a TTL" }
+        } else if !reaches(from: owner.router, to: local, owner: r) {
+            return "no path back from \(peerName) to \(local)"
+        }
         return nil
     }
 
@@ -222,6 +243,31 @@ struct BGPSessionBuilder {
             }
             if final { known[key] = false }
             return (false, final)
+        }
+
+        /// By router << 32 | address: links to the owner of the address over the longest
+        /// equal-cost branch that reaches it (-1: none reaches).
+        var hopsKnown = WordMap<Int32>()
+
+        /// How many hops a packet from r to `address` crosses (the longest branch that reaches
+        /// it), and whether the answer is final (not cut short by a cycle being explored).
+        func hops(_ r: Int, _ address: IPv4Address, _ target: Int, _ builder: BGPSessionBuilder) -> (hops: Int?, final: Bool) {
+            if r == target { return (0, true) }
+            let key = UInt64(r) << 32 | UInt64(address.value)
+            if let known = hopsKnown[key] { return (known < 0 ? nil : Int(known), true) }
+            if inProgress.isEmpty { inProgress = Array(repeating: false, count: builder.network.routers.count) }
+            if inProgress[r] { return (nil, false) }
+            inProgress[r] = true
+            defer { inProgress[r] = false }
+            var final = true
+            var longest: Int?
+            for next in builder.nextRouters(r, address) {
+                let answer = hops(next, address, target, builder)
+                final = final && answer.final
+                if let h = answer.hops { longest = max(longest ?? 0, h + 1) }
+            }
+            if final { hopsKnown[key] = Int32(longest ?? -1) }
+            return (longest, final)
         }
     }
 
