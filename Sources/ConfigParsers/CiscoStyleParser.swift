@@ -491,6 +491,16 @@ public struct CiscoStyleParser {
             bgp.neighbors[index].ttlSecurityHops = word(2).flatMap { Int($0) }.map { min(max($0, 1), 254) }
         case "disable-connected-check":
             bgp.neighbors[index].disableConnectedCheck = true
+        case "weight" where rest.count == 2:
+            guard let weight = UInt32(rest[1]), weight <= 65535 else { return .unrecognized }
+            bgp.neighbors[index].weight = weight
+        case "allowas-in":
+            bgp.neighbors[index].allowASIn = word(1).flatMap { Int($0) }.map { min(max($0, 1), 10) } ?? 3
+        case "as-override":
+            bgp.neighbors[index].asOverride = true
+        case "default-originate":
+            bgp.neighbors[index].defaultOriginate = true
+            if let i = rest.firstIndex(of: "route-map"), i + 1 < rest.count { bgp.neighbors[index].defaultOriginateRouteMap = String(rest[i + 1]) }
         case "maximum-prefix", "maximum-routes", "maximum-accepted-routes":
             bgp.neighbors[index].maximumPrefix = word(1).flatMap { Int($0) } ?? 0
         case "advertise-map" where rest.count >= 4:
@@ -561,6 +571,9 @@ public struct CiscoStyleParser {
             case "local-preference": set = UInt32(w[2]).map { .localPreference($0) }
             case "metric" where w.count == 3: set = UInt32(w[2]).map { .med($0) }
             case "weight": set = UInt32(w[2]).map { .weight($0) }
+            case "ip" where w.count == 4 && w[2] == "next-hop":
+                // `set ip next-hop A.B.C.D` / `set ip next-hop peer-address` (IOS, EOS, FRR).
+                set = w[3] == "peer-address" ? .nextHop(.peerAddress) : IPv4Address(w[3]).map { .nextHop(.address($0)) }
             case "as-path" where w.count >= 4 && w[2] == "prepend":
                 let asns = w.dropFirst(3).compactMap { parseASN($0) }
                 guard asns.count == w.count - 3 else { return unmodelled("only `set as-path prepend ASN...` is modelled") }

@@ -114,11 +114,19 @@ public enum ConfigNetworkBuilder {
                     let source = neighbor.updateSource.flatMap { text in
                         IPv4Address(text).flatMap { address in device.interfaces.first { $0.addresses.contains { $0.address == address } }?.name } ?? text
                     }
-                    config.neighbors.append(BGPNeighbor(address: address, remoteAS: remoteAS, updateSource: source, ebgpMultihop: neighbor.ebgpMultihop,
-                                                        ttlSecurityHops: neighbor.ttlSecurityHops, disableConnectedCheck: neighbor.disableConnectedCheck,
-                                                        nextHopSelf: neighbor.nextHopSelf,
-                                                        routeReflectorClient: neighbor.routeReflectorClient, importPolicy: session.importPolicy,
-                                                        exportPolicy: session.exportPolicy, conditionalAdvertisement: session.conditional, location: neighbor.location))
+                    var modelled = BGPNeighbor(address: address, remoteAS: remoteAS, updateSource: source, ebgpMultihop: neighbor.ebgpMultihop,
+                                               ttlSecurityHops: neighbor.ttlSecurityHops, disableConnectedCheck: neighbor.disableConnectedCheck,
+                                               nextHopSelf: neighbor.nextHopSelf, routeReflectorClient: neighbor.routeReflectorClient,
+                                               weight: neighbor.weight ?? 0, importPolicy: session.importPolicy,
+                                               exportPolicy: session.exportPolicy, conditionalAdvertisement: session.conditional, location: neighbor.location)
+                    modelled.allowASIn = neighbor.allowASIn
+                    modelled.asOverride = neighbor.asOverride
+                    modelled.defaultOriginate = neighbor.defaultOriginate
+                    if let map = neighbor.defaultOriginateRouteMap {
+                        warn("neighbor \(neighbor.key) default-originate route-map \(map): the condition is not modelled; the default is sent unconditionally",
+                             neighbor.statements["default-originate"] ?? neighbor.location)
+                    }
+                    config.neighbors.append(modelled)
                 }
                 bgp = config
                 policies = junos?.policies ?? translator.policies

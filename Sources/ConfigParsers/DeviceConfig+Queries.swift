@@ -16,6 +16,10 @@ extension DeviceConfig {
         merged.ebgpMultihop = merged.ebgpMultihop ?? parent.ebgpMultihop
         merged.ttlSecurityHops = merged.ttlSecurityHops ?? parent.ttlSecurityHops
         merged.disableConnectedCheck = merged.disableConnectedCheck || parent.disableConnectedCheck
+        merged.weight = merged.weight ?? parent.weight
+        merged.allowASIn = merged.allowASIn ?? parent.allowASIn
+        merged.asOverride = merged.asOverride || parent.asOverride
+        if !merged.defaultOriginate { merged.defaultOriginate = parent.defaultOriginate; merged.defaultOriginateRouteMap = parent.defaultOriginateRouteMap }
         if merged.exportChain.isEmpty { merged.exportChain = parent.exportChain }
         merged.updateSource = merged.updateSource ?? parent.updateSource
         merged.nextHopSelf = merged.nextHopSelf || parent.nextHopSelf

@@ -219,6 +219,13 @@ public struct NeighborConfig: Sendable {
     /// `ttl-security hops N`.
     public var ttlSecurityHops: Int?
     public var disableConnectedCheck = false
+    /// `weight N`, `allowas-in [N]` (3 when not given), `as-override`, `default-originate
+    /// [route-map M]`.
+    public var weight: UInt32?
+    public var allowASIn: Int?
+    public var asOverride = false
+    public var defaultOriginate = false
+    public var defaultOriginateRouteMap: String?
     public var advertiseMap: String?
     public var existMap: String?
     public var nonExistMap: String?

@@ -7,6 +7,10 @@ public struct ASPath: Hashable, Sendable, CustomStringConvertible {
     public init(_ asns: [ASN] = []) { self.asns = asns }
     public var length: Int { asns.count }
     public func contains(_ asn: ASN) -> Bool { asns.contains(asn) }
+    /// How many times `asn` appears (the loop check with `allowas-in`).
+    public func occurrences(of asn: ASN) -> Int { asns.reduce(0) { $0 + ($1 == asn ? 1 : 0) } }
+    /// Every `old` replaced by `new` (`as-override`).
+    public func replacing(_ old: ASN, with new: ASN) -> ASPath { ASPath(asns.map { $0 == old ? new : $0 }) }
     public func prepending(_ asn: ASN, times: Int = 1) -> ASPath { ASPath(Array(repeating: asn, count: times) + asns) }
     /// The neighbouring AS (first in the path), used for MED comparison.
     public var neighborAS: ASN? { asns.first }

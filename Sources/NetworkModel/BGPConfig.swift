@@ -108,6 +108,14 @@ public struct BGPNeighbor: Sendable {
     public var importPolicy: String?
     public var exportPolicy: String?
     public var conditionalAdvertisement: ConditionalAdvertisement?
+    /// `allowas-in [N]`: accept paths from this neighbor that carry this router's AS up to N
+    /// times (IOS/FRR: 3 when N is left out; Junos `loops N`). nil: not at all.
+    public var allowASIn: Int?
+    /// `as-override`: in paths sent to this eBGP neighbor, the neighbor's AS is replaced by ours.
+    public var asOverride: Bool = false
+    /// `default-originate`: send this neighbor a default route (0.0.0.0/0) originated here,
+    /// whether or not the router has one (Cisco/FRR without a route-map).
+    public var defaultOriginate: Bool = false
     public var location: SourceLocation
 
     public init(address: IPv4Address, remoteAS: ASN, peerName: String? = nil, description: String? = nil,

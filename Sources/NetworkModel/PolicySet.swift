@@ -86,10 +86,19 @@ public enum RouteMapMatch: Sendable, Equatable {
     case asPathList(String)
 }
 
+/// What `set ip next-hop` names.
+public enum NextHopSetting: Sendable, Equatable {
+    case address(IPv4Address)
+    /// `peer-address`: inbound, the neighbor's address; outbound, the session's local address.
+    case peerAddress
+}
+
 public enum RouteMapSet: Sendable, Equatable {
     case localPreference(UInt32)
     case med(UInt32)
-    case prependAS(ASN, count: Int)
+    /// Prepend `asn` (nil: the router's own AS) `count` times.
+    case prependAS(ASN?, count: Int)
+    case nextHop(NextHopSetting)
     case addCommunities([Community])
     case replaceCommunities([Community])
     case weight(UInt32)

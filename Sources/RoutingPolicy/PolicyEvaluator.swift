@@ -26,7 +26,10 @@ public struct PolicyEvaluator: Sendable {
     }
 
     /// Applies `routeMapName` to a route; an undefined map denies (IOS and FRR drop everything then).
-    public func apply(_ routeMapName: String, prefix: Prefix, attributes: BGPAttributes) -> Outcome {
+    /// `peerAddress`: what `set ip next-hop peer-address` stands for where the map is applied
+    /// (the neighbor's address inbound, the session's local address outbound; nil elsewhere,
+    /// where the clause changes nothing).
+    public func apply(_ routeMapName: String, prefix: Prefix, attributes: BGPAttributes, peerAddress: IPv4Address? = nil) -> Outcome {
         guard let routeMap = policies.routeMaps[routeMapName] else { return .denied(entry: nil) }
         for entry in routeMap.entries where entry.matches.allSatisfy({ matches($0, prefix: prefix, attributes: attributes) }) {
             guard entry.action == .permit else { return .denied(entry: entry.sequence) }
@@ -36,7 +39,9 @@ public struct PolicyEvaluator: Sendable {
                 case .localPreference(let value): result.localPreference = value
                 case .med(let value): result.med = value
                 case .weight(let value): result.weight = value
-                case .prependAS(let asn, let count): result.asPath = result.asPath.prepending(asn == 0 ? localAS : asn, times: count)
+                case .prependAS(let asn, let count): result.asPath = result.asPath.prepending(asn ?? localAS, times: count)
+                case .nextHop(.address(let address)): result.nextHop = address
+                case .nextHop(.peerAddress): if let peerAddress { result.nextHop = peerAddress }
                 case .addCommunities(let communities): result.communities = Array(Set(result.communities + communities)).sorted()
                 case .replaceCommunities(let communities): result.communities = Array(Set(communities)).sorted()
                 }

@@ -137,19 +137,24 @@ extension NetworkBuilder {
             if let v = match["as-path-list"].flatMap({ reader.string($0, "as-path-list") }) { matches.append(.asPathList(v)) }
         }
         var sets: [RouteMapSet] = []
-        if let n = view["set"], let set = reader.mapping(n, "route-map \(map) set", keys: ["local-preference", "med", "prepend", "community", "community-additive", "weight"]) {
+        if let n = view["set"], let set = reader.mapping(n, "route-map \(map) set", keys: ["local-preference", "med", "prepend", "community", "community-additive", "weight", "next-hop"]) {
             if let v = set["local-preference"].flatMap({ reader.integer($0, "local-preference", range: 0...Int(UInt32.max)) }) { sets.append(.localPreference(UInt32(v))) }
             if let v = set["med"].flatMap({ reader.integer($0, "med", range: 0...Int(UInt32.max)) }) { sets.append(.med(UInt32(v))) }
             if let v = set["weight"].flatMap({ reader.integer($0, "weight", range: 0...65535) }) { sets.append(.weight(UInt32(v))) }
             if let n = set["prepend"] {
                 // `prepend: 2` prepends the router's own AS twice; `prepend: [65001, 65001]` prepends those ASNs.
                 if case .scalar = n, let count = reader.integer(n, "prepend count", range: 1...32) {
-                    sets.append(.prependAS(0, count: count))
+                    sets.append(.prependAS(nil, count: count))
                 } else if case .sequence = n {
                     for item in reader.sequence(n, "prepend").reversed() {
                         if let asn = reader.asn(item, "prepended ASN") { sets.append(.prependAS(asn, count: 1)) }
                     }
                 }
+            }
+            if let n = set["next-hop"], let text = reader.string(n, "next-hop") {
+                // An address, or `peer-address` (the neighbor inbound, this router's session address outbound).
+                if text == "peer-address" { sets.append(.nextHop(.peerAddress)) }
+                else if let address = reader.address(n, "next-hop") { sets.append(.nextHop(.address(address))) }
             }
             if let n = set["community"] {
                 let communities = reader.stringList(n, "community").compactMap { text, item -> Community? in

@@ -97,7 +97,7 @@ extension NetworkBuilder {
     }
 
     static let neighborKeys = ["peer", "address", "remote-as", "description", "update-source", "ebgp-multihop", "ttl-security",
-                               "disable-connected-check", "next-hop-self",
+                               "disable-connected-check", "allowas-in", "as-override", "default-originate", "next-hop-self",
                                "route-reflector-client", "weight", "import", "export", "advertise-map", "exist-map", "non-exist-map"]
 
     func readBGP(_ node: Node, routerIndex: Int, router: Router) -> BGPConfig? {
@@ -214,6 +214,16 @@ extension NetworkBuilder {
         var neighbor = BGPNeighbor(address: address, remoteAS: remoteAS, peerName: peerName, updateSource: updateSource,
                                    ebgpMultihop: multihop, ttlSecurityHops: ttlSecurity, location: location)
         neighbor.disableConnectedCheck = disableConnectedCheck
+        if let n = view["allowas-in"] {
+            // `allowas-in: true` is IOS/FRR's bare `allowas-in` (3 times); a number says how many.
+            if case .scalar(let scalar) = n, scalar.string == "true" || scalar.string == "false" {
+                neighbor.allowASIn = reader.bool(n, "allowas-in") == true ? 3 : nil
+            } else if let times = reader.integer(n, "allowas-in", range: 1...10) {
+                neighbor.allowASIn = times
+            }
+        }
+        if let n = view["as-override"], let v = reader.bool(n, "as-override") { neighbor.asOverride = v }
+        if let n = view["default-originate"], let v = reader.bool(n, "default-originate") { neighbor.defaultOriginate = v }
         if let n = view["description"] { neighbor.description = reader.string(n, "description") }
         if let n = view["next-hop-self"], let v = reader.bool(n, "next-hop-self") { neighbor.nextHopSelf = v }
         if let n = view["route-reflector-client"], let v = reader.bool(n, "route-reflector-client") { neighbor.routeReflectorClient = v }

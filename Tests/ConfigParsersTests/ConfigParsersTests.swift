@@ -396,6 +396,11 @@ import Testing
          neighbor 10.9.9.3 ttl-security hops 2
          neighbor 10.9.9.4 remote-as 65005
          neighbor 10.9.9.4 disable-connected-check
+         neighbor 10.9.9.4 weight 300
+         neighbor 10.9.9.4 allowas-in
+         neighbor 10.9.9.4 as-override
+         neighbor 10.9.9.4 default-originate
+         neighbor 10.9.9.3 allowas-in 2
         """
         let device = CiscoStyleParser(dialect: .ios).parse(text, file: "r1.cfg")
         #expect(device.lines.ignored == 0 && device.lines.unrecognized.isEmpty)
@@ -405,6 +410,9 @@ import Testing
         #expect(neighbor("10.9.9.2")?.ebgpMultihop == 255)
         #expect(neighbor("10.9.9.3")?.ttlSecurityHops == 2 && neighbor("10.9.9.3")?.ebgpMultihop == nil)
         #expect(neighbor("10.9.9.4")?.disableConnectedCheck == true)
+        #expect(neighbor("10.9.9.4")?.weight == 300 && neighbor("10.9.9.4")?.allowASIn == 3)
+        #expect(neighbor("10.9.9.4")?.asOverride == true && neighbor("10.9.9.4")?.defaultOriginate == true)
+        #expect(neighbor("10.9.9.3")?.allowASIn == 2 && neighbor("10.9.9.1")?.allowASIn == nil)
     }
 
     @Test func junosPathSelection() throws {

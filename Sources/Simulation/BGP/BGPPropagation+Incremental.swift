@@ -79,9 +79,15 @@ extension BGPPropagation {
                 guard info.peerSlot >= 0 else { continue }
                 let p = info.peer
                 seed(p)
-                guard let sent = scratch.best[p],
-                      let out = export(sent, prefix: prefix, from: p, over: info.peerPeering, slot: info.peerSlot, scratch: &scratch, memo: &exportMemo)
-                else { continue }
+                let out: WorkPath
+                if sendsOriginatedDefault(prefix, slot: info.peerSlot) {
+                    out = originatedDefault(from: p, slot: info.peerSlot, scratch: &scratch)
+                } else {
+                    guard let sent = scratch.best[p],
+                          let exported = export(sent, prefix: prefix, from: p, over: info.peerPeering, slot: info.peerSlot, scratch: &scratch, memo: &exportMemo)
+                    else { continue }
+                    out = exported
+                }
                 let (imported, unresolved) = importPath(out, prefix: prefix, at: q, over: slot - base, slot: slot, from: p, scratch: &scratch)
                 if let imported {
                     candidates.append(Candidate(path: imported, key: scratch.keys[Int(imported.attributes)]))
@@ -102,7 +108,7 @@ extension BGPPropagation {
             // Neighbours whose advertisement from q changes decide again.
             for slot in base..<slotOffsets[q + 1] {
                 let info = slots[slot]
-                guard info.peerSlot >= 0, routerUp[info.peer], !scratch.queued[info.peer] else { continue }
+                guard info.peerSlot >= 0, routerUp[info.peer], !scratch.queued[info.peer], !sendsOriginatedDefault(prefix, slot: slot) else { continue }
                 if !stale {
                     let before = old.flatMap { export($0, prefix: prefix, from: q, over: slot - base, slot: slot, scratch: &scratch, memo: &exportMemo) }
                     let after = newBest.flatMap { export($0, prefix: prefix, from: q, over: slot - base, slot: slot, scratch: &scratch, memo: &exportMemo) }

@@ -26,6 +26,12 @@ struct BGPPropagation: Sendable {
         var weight: UInt32
         var localAddress: IPv4Address
         var peerAddress: IPv4Address
+        /// Times this router's AS may appear in a path received here (`allowas-in`; 0: none).
+        var allowASIn: Int
+        /// Paths sent here have the peer's AS replaced by ours (`as-override`).
+        var asOverride: Bool
+        /// A default route originated here goes out on this session (`default-originate`).
+        var defaultOriginate: Bool
     }
     let slots: [SlotInfo]
     let asns: [ASN]
@@ -60,7 +66,9 @@ struct BGPPropagation: Sendable {
                                      nextHopSelf: peering.neighbor.nextHopSelf, routeReflectorClient: peering.neighbor.routeReflectorClient,
                                      hasExportPolicy: peering.neighbor.exportPolicy != nil, hasImportPolicy: peering.neighbor.importPolicy != nil,
                                      conditional: peering.neighbor.conditionalAdvertisement != nil, weight: peering.neighbor.weight,
-                                     localAddress: peering.localAddress, peerAddress: peering.neighbor.address))
+                                     localAddress: peering.localAddress, peerAddress: peering.neighbor.address,
+                                     allowASIn: peering.neighbor.allowASIn ?? 0, asOverride: peering.neighbor.asOverride && peering.ebgp,
+                                     defaultOriginate: peering.neighbor.defaultOriginate))
             }
         }
         slots = flat
@@ -289,12 +297,44 @@ struct BGPPropagation: Sendable {
         return local
     }
 
+    /// The router a global slot belongs to.
+    func slotOwner(_ slot: Int) -> Int { slotOffsets.lowerBound { $0 <= slot } - 1 }
+
     func makeScratch() -> Scratch { Scratch(routers: network.routers.count, slots: slotOffsets.last ?? 0) }
+
+    /// The default route a router originates toward one neighbor (`default-originate`): sent
+    /// on that session whatever the router's own best path, without the session's export policy.
+    func originatedDefault(from r: Int, slot: Int, scratch: inout Scratch) -> WorkPath {
+        var attributes = BGPAttributes(origin: .igp, nextHop: slots[slot].localAddress)
+        if slots[slot].ebgp { attributes.asPath = ASPath([asns[r]]) }
+        let id = scratch.intern(PathAttributes(attributes))
+        return WorkPath(attributes: id, weight: 0, igpCost: 0, peerRouterID: routerIDs[r], peerAddress: IPv4Address(0),
+                        peering: -1, peer: Int32(r), ebgp: false, localOrigin: nil)
+    }
+
+    /// Whether `slot` carries an originated default instead of its router's best path.
+    @inline(__always)
+    func sendsOriginatedDefault(_ prefix: Prefix, slot: Int) -> Bool { prefix.length == 0 && slots[slot].defaultOriginate }
 
     func propagate(_ prefix: Prefix, origins: [Int: BGPRoute], scratch: inout Scratch) -> Result {
         defer { scratch.reset() }
         let local = localPaths(origins, scratch: &scratch)
         for r in origins.keys.sorted() { scratch.enqueue(r) }
+        if prefix.length == 0 {
+            for slot in slots.indices where slots[slot].defaultOriginate && slots[slot].peerSlot >= 0 {
+                let r = slotOwner(slot), out = originatedDefault(from: r, slot: slot, scratch: &scratch)
+                scratch.adjOut[slot] = out
+                scratch.touchSlot(slot)
+                let inSlot = slots[slot].peerSlot, q = slots[slot].peer
+                if recordConsulted { scratch.received.append(inSlot) }
+                let (imported, unresolved) = importPath(out, prefix: prefix, at: q, over: slots[slot].peerPeering, slot: inSlot, from: r, scratch: &scratch)
+                scratch.touchSlot(inSlot)
+                scratch.touchRouter(q)
+                scratch.invalid[inSlot] = unresolved
+                scratch.setReceived(imported, slot: inSlot, router: q)
+                scratch.enqueue(q)
+            }
+        }
         var events = 0
         let limit = 64 * max(network.routers.count, 16)
         var oscillating: [Int] = []
@@ -329,6 +369,7 @@ struct BGPPropagation: Sendable {
             let base = slotOffsets[r]
             for slot in base..<slotOffsets[r + 1] {
                 if onlyEBGP && !slots[slot].ebgp && scratch.adjOut[slot] == nil { continue }
+                if sendsOriginatedDefault(prefix, slot: slot) { continue }
                 let out = newBest.flatMap { export($0, prefix: prefix, from: r, over: slot - base, slot: slot, scratch: &scratch, memo: &exportMemo) }
                 if out == scratch.adjOut[slot] { continue }
                 scratch.adjOut[slot] = out
@@ -443,10 +484,11 @@ struct BGPPropagation: Sendable {
         } else {
             nextHop = scratch.attributes[Int(path.attributes)].nextHop
         }
-        if !needsPolicy && memo.input == path.attributes && memo.router == r && memo.ebgp == info.ebgp && memo.reflect == reflect && memo.local == (path.localOrigin != nil) && memo.nextHop == nextHop {
+        if !needsPolicy && !info.asOverride && memo.input == path.attributes && memo.router == r && memo.ebgp == info.ebgp && memo.reflect == reflect && memo.local == (path.localOrigin != nil) && memo.nextHop == nextHop {
             return outgoing(path, attributes: memo.output, from: r)
         }
         var set = scratch.attributes[Int(path.attributes)]
+        set.nextHop = nextHop
         if needsPolicy {
             var attributes = set.policyView(weight: 0)
             if info.ebgp && path.localOrigin == nil { attributes.med = nil }
@@ -454,7 +496,7 @@ struct BGPPropagation: Sendable {
                evaluators[r].permits(conditional.advertiseMap, prefix: prefix, attributes: attributes),
                conditionAllows[r][p] != true { return nil }
             if info.hasExportPolicy, let policy = peerings[r][p].neighbor.exportPolicy {
-                switch evaluators[r].apply(policy, prefix: prefix, attributes: attributes) {
+                switch evaluators[r].apply(policy, prefix: prefix, attributes: attributes, peerAddress: info.localAddress) {
                 case .denied: return nil
                 case .permitted(let changed, _): attributes = changed
                 }
@@ -464,6 +506,7 @@ struct BGPPropagation: Sendable {
             set.med = nil
         }
         if info.ebgp {
+            if info.asOverride { set.asPath = set.asPath.replacing(asns[info.peer], with: asns[r]) }
             set.asPath = set.asPath.prepending(asns[r])
             set.localPreference = 100
             set.originatorID = nil
@@ -475,9 +518,8 @@ struct BGPPropagation: Sendable {
             set.originatorID = nil
             set.clusterList = []
         }
-        set.nextHop = nextHop
         let id = scratch.intern(set)
-        if !needsPolicy { memo = ExportMemo(input: path.attributes, router: r, ebgp: info.ebgp, reflect: reflect, local: path.localOrigin != nil, nextHop: nextHop, output: id) }
+        if !needsPolicy && !info.asOverride { memo = ExportMemo(input: path.attributes, router: r, ebgp: info.ebgp, reflect: reflect, local: path.localOrigin != nil, nextHop: nextHop, output: id) }
         return outgoing(path, attributes: id, from: r)
     }
 
@@ -491,7 +533,7 @@ struct BGPPropagation: Sendable {
         let info = slots[slot]
         var attributeID = sent.attributes
         if info.ebgp {
-            if scratch.attributes[Int(attributeID)].asPath.contains(asns[q]) { return (nil, nil) }
+            if scratch.attributes[Int(attributeID)].asPath.occurrences(of: asns[q]) > info.allowASIn { return (nil, nil) }
         } else {
             let set = scratch.attributes[Int(attributeID)]
             if set.originatorID == routerIDs[q] || set.clusterList.contains(clusterIDs[q]) { return (nil, nil) }
@@ -499,7 +541,7 @@ struct BGPPropagation: Sendable {
         var weight = info.weight
         if info.hasImportPolicy, let policy = peerings[q][pp].neighbor.importPolicy {
             var set = scratch.attributes[Int(attributeID)]
-            switch evaluators[q].apply(policy, prefix: prefix, attributes: set.policyView(weight: weight)) {
+            switch evaluators[q].apply(policy, prefix: prefix, attributes: set.policyView(weight: weight), peerAddress: info.peerAddress) {
             case .denied: return (nil, nil)
             case .permitted(let changed, _):
                 set.adopt(changed)

@@ -96,6 +96,8 @@ struct BGPRun {
         }
     }
 
+    static let defaultRoute = Prefix(network: IPv4Address(0), length: 0)
+
     func originations(reusing: Bool = true) -> [Prefix: [Int: BGPRoute]] {
         if reusing, let recorded = reusableOriginations() { return recorded }
         var result: [Prefix: [Int: BGPRoute]] = [:]
@@ -136,6 +138,8 @@ struct BGPRun {
                     local(prefix, origin: .incomplete, kind: LocalOrigin(redistribution.source), attributes: attributes)
                 }
             }
+            // `default-originate` sends a default on its sessions whether or not anyone originates one.
+            if bgp.neighbors.contains(where: \.defaultOriginate), result[Self.defaultRoute] == nil { result[Self.defaultRoute] = [:] }
         }
         return result
     }
