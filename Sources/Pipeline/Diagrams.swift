@@ -21,9 +21,9 @@ extension RouteSim {
     /// failure, every default or declared flow whose outcome the failure changes (none without one).
     /// `baseline`: the no-failure run, when the caller already has one.
     public static func diagram(_ network: Network, failures: FailureSpec = .none, flows: [Flow]? = nil,
-                               options: DiagramOptions = DiagramOptions(), baseline: DataPlane? = nil) -> TopologyDiagram {
-        let baseline = baseline ?? Engine.run(network)
-        let plane = failures.isEmpty ? baseline : Engine.run(network, failures: failures, baseline: baseline)
+                               options: DiagramOptions = DiagramOptions(), baseline: DataPlane? = nil, fromScratch: Bool = false) -> TopologyDiagram {
+        let baseline = baseline ?? Engine.baseline(network)
+        let plane = failures.isEmpty ? baseline : Engine.run(network, failures: failures, baseline: fromScratch ? nil : baseline)
         let chosen = flows ?? (failures.isEmpty ? [] : FlowSelection.flows(for: network, baseline: baseline))
         var outcomes = FailureAnalysis.outcomes(of: chosen, in: plane, baseline: baseline)
         if flows == nil { outcomes = outcomes.filter { $0.classification != .delivered } }
@@ -35,7 +35,7 @@ extension RouteSim {
     /// by name in the same enumeration the sweep used.
     public static func problemDiagrams(_ network: Network, report: FailureReport, enumeration: ScenarioEnumeration,
                                        options: DiagramOptions = DiagramOptions(), baseline: DataPlane? = nil) -> [(scenario: ScenarioOutcome, diagram: TopologyDiagram)] {
-        let baseline = baseline ?? Engine.run(network)
+        let baseline = baseline ?? Engine.baseline(network)
         let specs = Dictionary(enumeration.scenarios(for: network).scenarios.map { ($0.name, $0.spec) }, uniquingKeysWith: { first, _ in first })
         return report.scenarios.compactMap { scenario in
             guard scenario.worst.isProblem, let spec = specs[scenario.name] else { return nil }

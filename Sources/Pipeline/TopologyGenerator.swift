@@ -2,7 +2,8 @@
 /// full-mesh iBGP or route reflectors, eBGP between neighbouring ASes, Null0-pinned prefixes.
 /// `mixed` adds what real networks carry, for differential tests of the sweep: session
 /// policies (MED, local preference, prepends), aggregates (some summary-only), conditional
-/// advertisement, IP SLA tracked pins, and routers with other decision-process knobs.
+/// advertisement, IP SLA tracked pins, default routes sent to eBGP neighbors, and routers with
+/// other decision-process knobs.
 public enum TopologyGenerator {
     public struct Spec: Sendable {
         public var routers: Int
@@ -113,6 +114,8 @@ public enum TopologyGenerator {
                 watched.insert(condition)
                 text += ", advertise-map: ADV-\(mine), exist-map: EXISTS-\(condition)"
             }
+            // Every fifth eBGP end also sends a default route (drawn after the rest, so seeds keep their other choices).
+            if random.below(5) == 0 { text += ", default-originate: true" }
             return text + " }"
         }
         for (x, y) in ebgp {

@@ -21,6 +21,26 @@ public struct SimulationOptions: Sendable {
 /// BGP propagation, then the IP SLA probes that drive tracked statics (repeated until the track
 /// states stop changing). Deterministic: the same network and failures give the same DataPlane.
 public enum Engine {
+    /// The state the network reaches after `failures`, starting from its no-failure steady
+    /// state: routers keep what they had and process what the failure changes, which is also
+    /// what a failure sweep reports for the scenario (so `simulate --fail X` and the sweep's
+    /// scenario X always agree). `fromScratch`: simulate with the failure already in place;
+    /// that differs only where a prefix has several stable states (docs/failure-analysis.md).
+    public static func runAfterFailure(_ network: Network, failures: FailureSpec, options: SimulationOptions = SimulationOptions(),
+                                       fromScratch: Bool = false) -> (baseline: DataPlane?, plane: DataPlane) {
+        if failures.isEmpty { return (nil, run(network, options: options)) }
+        if fromScratch { return (nil, run(network, failures: failures, options: options)) }
+        let baseline = baseline(network, options: options)
+        return (baseline, run(network, failures: failures, options: options, baseline: baseline))
+    }
+
+    /// A no-failure run that failure runs can start from (`run(_:failures:options:baseline:)`).
+    public static func baseline(_ network: Network, options: SimulationOptions = SimulationOptions()) -> DataPlane {
+        var recording = options
+        recording.recordForReuse = true
+        return run(network, options: recording)
+    }
+
     /// `baseline`: a run of the same network without failures; routers that a failure cannot
     /// affect take its IGP results instead of recomputing them (same answers, tested).
     public static func run(_ network: Network, failures: FailureSpec = .none, options: SimulationOptions = SimulationOptions(),

@@ -170,6 +170,18 @@ import Testing
         #expect(!plain.stdout.contains("local-pref"))
     }
 
+    /// `simulate --fail` shows the state the sweep reports for that scenario (reached from the
+    /// steady state); `--from-scratch` the one a simulation with the failure in place reaches.
+    /// The DISAGREE fixture has both after O-X fails: X via M (kept), or X via Y (from scratch).
+    @Test func simulateWithAFailureAgreesWithTheSweep() throws {
+        let fixture = Self.root.appendingPathComponent("Tests/SimulationTests/Fixtures/bgp-two-stable-states.yml").path
+        let kept = try Self.run(["simulate", fixture, "--fail", "O-X"])
+        #expect(kept.status == 0)
+        #expect(kept.stdout.contains("  X     100.64.0.0/24       path 65009          next hop 10.254.0.8      ebgp from M"), "\(kept.stdout)")
+        let scratch = try Self.run(["simulate", fixture, "--fail", "O-X", "--from-scratch"])
+        #expect(scratch.stdout.contains("  X     100.64.0.0/24       path 65002 65009"), "\(scratch.stdout)")
+    }
+
     @Test func verifyExitsThreeOnlyWhenTheSweepAndAPlainRunDiffer() throws {
         let good = try Self.run(["failures", Self.example, "--verify", "5", "--format", "json"])
         #expect(good.status == 0)

@@ -49,7 +49,7 @@ struct Draw: ParsableCommand {
         let chosen = flows.isEmpty ? nil : flows.map { unwrap(RouteSim.flow($0, in: network)) }
         var options = diagram.options
         options.title = title
-        let dot = RouteSim.diagram(network, failures: spec, flows: chosen, options: options).dot()
+        let dot = RouteSim.diagram(network, failures: spec, flows: chosen, options: options, fromScratch: failures.fromScratch).dot()
         guard let output, output != "-" else {
             let wanted = format ?? .dot
             if wanted == .dot { print(dot, terminator: ""); return }

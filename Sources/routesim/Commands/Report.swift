@@ -41,7 +41,7 @@ struct Report: ParsableCommand {
         progress.finish()
         if !noSuggest { report.suggestions = MitigationSuggester.suggest(network, report: report, options: options) }
         // One no-failure run for both the topology figure and the scenario figures.
-        let baseline = Engine.run(network)
+        let baseline = Engine.baseline(network)
         let topologyDiagram = RouteSim.diagram(network, options: diagram.options, baseline: baseline)
         let problems = RouteSim.problemDiagrams(network, report: report, enumeration: options.enumeration, options: diagram.options, baseline: baseline)
         try emit(ReviewReport.html(network: network, report: report, topology: topologyDiagram, problems: problems), to: output)

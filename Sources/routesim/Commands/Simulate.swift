@@ -28,7 +28,7 @@ struct Simulate: ParsableCommand {
         printWarnings(warnings)
         let loaded = Date()
         let spec = unwrap(RouteSim.failures(links: failures.links, routers: failures.routers, in: network))
-        let plane = Engine.run(network, failures: spec)
+        let plane = Engine.runAfterFailure(network, failures: spec, fromScratch: failures.fromScratch).plane
         let converged = Date()
         let totalPaths = plane.bgpTables.reduce(0) { $0 + $1.count }
         let listPaths = format == .json || listBGP || totalPaths <= TextReport.bgpListLimit

@@ -29,7 +29,7 @@ struct TraceCommand: ParsableCommand {
         let spec = unwrap(RouteSim.failures(links: failures.links, routers: failures.routers, in: network))
         let source = unwrap(RouteSim.source(from, in: network))
         let (address, name) = unwrap(RouteSim.destination(to, in: network))
-        let plane = Engine.run(network, failures: spec)
+        let plane = Engine.runAfterFailure(network, failures: spec, fromScratch: failures.fromScratch).plane
         let trace = Tracer(plane: plane).trace(from: source, to: address)
         let builder = ReportBuilder(plane: plane)
         let flow = builder.flowReport(name: "\(source)->\(name ?? address.description)", from: source,

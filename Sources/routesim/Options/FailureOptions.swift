@@ -6,6 +6,9 @@ struct FailureOptions: ParsableArguments {
 
     @Option(name: .customLong("fail-router"), help: ArgumentHelp("Fail a router by name. Repeatable.", valueName: "router"))
     var routers: [String] = []
+
+    @Flag(name: .customLong("from-scratch"), help: "With --fail: simulate with the failure already in place instead of from the no-failure state (as routers and the failure sweep do); differs only where a prefix has several stable states.")
+    var fromScratch = false
 }
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
