@@ -190,6 +190,7 @@ public enum Engine {
 
         lap("igp+static")
         var sessionBuilder = BGPSessionBuilder(network: network, liveness: liveness, owners: owners, nonBGP: nonBGP)
+        sessionBuilder.keepChecks = failures.isEmpty
         if let reuse, let changedRoutes {
             sessionBuilder.previous = .init(checks: reuse.sessionChecks, interfaceUp: reuse.interfaceUp, changedRoutes: changedRoutes,
                                             liveness: liveness, network: network)

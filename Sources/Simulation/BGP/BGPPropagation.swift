@@ -34,6 +34,11 @@ struct BGPPropagation: Sendable {
         var defaultOriginate: Bool
     }
     let slots: [SlotInfo]
+    /// Per router, its neighbor statements (a peering's is `[r][peering.neighborIndex]`).
+    let neighborStatements: [[BGPNeighbor]]
+
+    /// The neighbor statement behind router r's peering p.
+    func neighbor(_ r: Int, _ p: Int) -> BGPNeighbor { neighborStatements[r][peerings[r][p].neighborIndex] }
     let asns: [ASN]
     let routerIDs: [IPv4Address]
     /// Per router: the decision-process knobs in effect (its dialect's defaults, what it configures).
@@ -54,21 +59,24 @@ struct BGPPropagation: Sendable {
         evaluators = network.routers.map { PolicyEvaluator(policies: $0.policies, localAS: $0.asn) }
         clusterIDs = network.routers.map { $0.bgp?.clusterID ?? $0.routerID }
         ebgpPeerings = peerings.map { list in list.indices.filter { list[$0].ebgp } }
-        hasClients = peerings.map { list in list.contains { $0.neighbor.routeReflectorClient } }
+        let statements = network.routers.map { $0.bgp?.neighbors ?? [] }
+        neighborStatements = statements
+        hasClients = peerings.enumerated().map { r, list in list.contains { statements[r][$0.neighborIndex].routeReflectorClient } }
         var offsets = [0]
         for list in peerings { offsets.append((offsets.last ?? 0) + list.count) }
         slotOffsets = offsets
         var flat: [SlotInfo] = []
-        for list in peerings {
+        for (r, list) in peerings.enumerated() {
             for peering in list {
+                let neighbor = statements[r][peering.neighborIndex]
                 let peerSlot = peering.peerPeering >= 0 ? offsets[peering.peer] + peering.peerPeering : -1
                 flat.append(SlotInfo(peer: peering.peer, peerPeering: peering.peerPeering, peerSlot: peerSlot, ebgp: peering.ebgp,
-                                     nextHopSelf: peering.neighbor.nextHopSelf, routeReflectorClient: peering.neighbor.routeReflectorClient,
-                                     hasExportPolicy: peering.neighbor.exportPolicy != nil, hasImportPolicy: peering.neighbor.importPolicy != nil,
-                                     conditional: peering.neighbor.conditionalAdvertisement != nil, weight: peering.neighbor.weight,
-                                     localAddress: peering.localAddress, peerAddress: peering.neighbor.address,
-                                     allowASIn: peering.neighbor.allowASIn ?? 0, asOverride: peering.neighbor.asOverride && peering.ebgp,
-                                     defaultOriginate: peering.neighbor.defaultOriginate))
+                                     nextHopSelf: neighbor.nextHopSelf, routeReflectorClient: neighbor.routeReflectorClient,
+                                     hasExportPolicy: neighbor.exportPolicy != nil, hasImportPolicy: neighbor.importPolicy != nil,
+                                     conditional: neighbor.conditionalAdvertisement != nil, weight: neighbor.weight,
+                                     localAddress: peering.localAddress, peerAddress: neighbor.address,
+                                     allowASIn: neighbor.allowASIn ?? 0, asOverride: neighbor.asOverride && peering.ebgp,
+                                     defaultOriginate: neighbor.defaultOriginate))
             }
         }
         slots = flat
@@ -492,10 +500,10 @@ struct BGPPropagation: Sendable {
         if needsPolicy {
             var attributes = set.policyView(weight: 0)
             if info.ebgp && path.localOrigin == nil { attributes.med = nil }
-            if info.conditional, let conditional = peerings[r][p].neighbor.conditionalAdvertisement,
+            if info.conditional, let conditional = neighbor(r, p).conditionalAdvertisement,
                evaluators[r].permits(conditional.advertiseMap, prefix: prefix, attributes: attributes),
                conditionAllows[r][p] != true { return nil }
-            if info.hasExportPolicy, let policy = peerings[r][p].neighbor.exportPolicy {
+            if info.hasExportPolicy, let policy = neighbor(r, p).exportPolicy {
                 switch evaluators[r].apply(policy, prefix: prefix, attributes: attributes, peerAddress: info.localAddress) {
                 case .denied: return nil
                 case .permitted(let changed, _): attributes = changed
@@ -539,7 +547,7 @@ struct BGPPropagation: Sendable {
             if set.originatorID == routerIDs[q] || set.clusterList.contains(clusterIDs[q]) { return (nil, nil) }
         }
         var weight = info.weight
-        if info.hasImportPolicy, let policy = peerings[q][pp].neighbor.importPolicy {
+        if info.hasImportPolicy, let policy = neighbor(q, pp).importPolicy {
             var set = scratch.attributes[Int(attributeID)]
             switch evaluators[q].apply(policy, prefix: prefix, attributes: set.policyView(weight: weight), peerAddress: info.peerAddress) {
             case .denied: return (nil, nil)

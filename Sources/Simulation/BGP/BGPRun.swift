@@ -89,7 +89,7 @@ struct BGPRun {
         guard let reuse, reuse.conditionsByNeighbor.count == network.routers.count, !hasAggregates else { return }
         propagation.conditionAllows = network.routers.indices.map { r in
             var states: [Int: Bool] = [:]
-            for (p, peering) in propagation.peerings[r].enumerated() where peering.neighbor.conditionalAdvertisement != nil {
+            for (p, peering) in propagation.peerings[r].enumerated() where propagation.neighbor(r, p).conditionalAdvertisement != nil {
                 if let allowed = reuse.conditionsByNeighbor[r][peering.neighborIndex] { states[p] = allowed }
             }
             return states
@@ -311,8 +311,8 @@ struct BGPRun {
     func evaluateConditions() -> [[Int: Bool]] {
         network.routers.indices.map { r in
             var states: [Int: Bool] = [:]
-            for (p, peering) in propagation.peerings[r].enumerated() {
-                guard let conditional = peering.neighbor.conditionalAdvertisement else { continue }
+            for p in propagation.peerings[r].indices {
+                guard let conditional = propagation.neighbor(r, p).conditionalAdvertisement else { continue }
                 let evaluator = propagation.evaluators[r]
                 switch conditional.condition {
                 case .exist(let map):

@@ -18,7 +18,6 @@ struct Peering {
     var neighborIndex: Int
     /// The peer's peering index that points back here.
     var peerPeering: Int
-    var neighbor: BGPNeighbor
     var localAddress: IPv4Address
     var ebgp: Bool
 }
@@ -34,6 +33,8 @@ struct BGPSessionBuilder {
     /// A run without failures whose local checks a scenario may take (see `Previous`).
     var previous: Previous? = nil
     let reachability = ReachabilityMemo()
+    /// Return the statuses after the local checks (`build().checked`) for later runs.
+    var keepChecks = true
 
     /// The no-failure run's statuses and what a scenario changed. A neighbor statement's local
     /// checks read only the two routers' interface states and the non-BGP routes covering the
@@ -95,15 +96,11 @@ struct BGPSessionBuilder {
                 statuses.append(status)
             }
         }
-        let checked = statuses
+        // Only a no-failure run keeps its checks for later runs (a copy of every status).
+        let checked = keepChecks ? statuses : []
         // The other end of each session: the peer's neighbor statement for this end's source address.
-        let neighborByAddress: [[IPv4Address: Int]] = network.routers.map { router in
-            var table: [IPv4Address: Int] = [:]
-            for (index, neighbor) in (router.bgp?.neighbors ?? []).enumerated() where table[neighbor.address] == nil { table[neighbor.address] = index }
-            return table
-        }
         let otherEnd: [Int?] = statuses.map { status in
-            guard let peer = status.peerRouter, let local = status.localAddress, let n = neighborByAddress[peer][local] else { return nil }
+            guard let peer = status.peerRouter, let local = status.localAddress, let n = owners.neighborStatement(router: peer, address: local) else { return nil }
             return firstStatus[peer] + n
         }
         // Both ends must point at each other and agree on AS numbers.
@@ -130,10 +127,9 @@ struct BGPSessionBuilder {
         var peerings = [[Peering]](repeating: [], count: network.routers.count)
         var peeringIndex = [Int](repeating: -1, count: statuses.count)
         for (index, status) in statuses.enumerated() where status.established {
-            guard let neighbor = network.routers[status.router].bgp?.neighbors[status.neighborIndex], let peer = status.peerRouter,
-                  let local = status.localAddress else { continue }
+            guard let peer = status.peerRouter, let local = status.localAddress else { continue }
             peeringIndex[index] = peerings[status.router].count
-            peerings[status.router].append(Peering(peer: peer, neighborIndex: status.neighborIndex, peerPeering: -1, neighbor: neighbor, localAddress: local, ebgp: status.ebgp))
+            peerings[status.router].append(Peering(peer: peer, neighborIndex: status.neighborIndex, peerPeering: -1, localAddress: local, ebgp: status.ebgp))
         }
         for (index, status) in statuses.enumerated() where peeringIndex[index] >= 0 {
             if let other = otherEnd[index], peeringIndex[other] >= 0 { peerings[status.router][peeringIndex[index]].peerPeering = peeringIndex[other] }

@@ -6,6 +6,9 @@ import NetPrimitives
 /// (every hop of every trace and session check), hence a WordMap rather than a Dictionary.
 public struct AddressOwners: Sendable {
     private var map: WordMap<AddressOwner>
+    /// By router << 32 | address: the index of the router's first neighbor statement for that
+    /// address (how a session finds its other end; the same in every scenario).
+    private var statements: WordMap<Int32>
 
     public init(network: Network) {
         map = WordMap(minimumCapacity: network.routers.reduce(network.hosts.count) { $0 + $1.interfaces.count })
@@ -13,6 +16,19 @@ public struct AddressOwners: Sendable {
             for i in router.interfaces.indices { map[UInt64(router.interfaces[i].address.value)] = .router(InterfaceRef(router: r, interface: i)) }
         }
         for (h, host) in network.hosts.enumerated() { map[UInt64(host.address.value)] = .host(h) }
+        statements = WordMap(minimumCapacity: network.routers.reduce(0) { $0 + ($1.bgp?.neighbors.count ?? 0) })
+        for (r, router) in network.routers.enumerated() {
+            for (n, neighbor) in (router.bgp?.neighbors ?? []).enumerated() {
+                let key = UInt64(r) << 32 | UInt64(neighbor.address.value)
+                if statements[key] == nil { statements[key] = Int32(n) }
+            }
+        }
+    }
+
+    /// Router r's first neighbor statement for `address`.
+    @inline(__always)
+    func neighborStatement(router r: Int, address: IPv4Address) -> Int? {
+        statements[UInt64(r) << 32 | UInt64(address.value)].map(Int.init)
     }
 
     @inline(__always)
