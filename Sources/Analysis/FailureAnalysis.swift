@@ -52,7 +52,7 @@ public enum FailureAnalysis {
                 return now.classification != .delivered && !(before.classification == now.classification && before.detail == now.detail)
             }.map { outcomes[$0] }
             return ScenarioOutcome(name: scenario.name, kind: scenario.kind, failed: scenario.spec.describe(in: network),
-                                   converged: plane.statistics.converged,
+                                   converged: plane.statistics.converged, nonConvergence: plane.statistics.nonConvergence?.descriptions,
                                    sessionsDown: plane.sessions.filter { !$0.established }.count - self.plane.sessions.filter { !$0.established }.count,
                                    unchanged: outcomes.count - changed.count, flows: changed)
         }
@@ -91,6 +91,7 @@ public enum FailureAnalysis {
         let results = slots.withLock { $0.compactMap { $0 } }
         var report = FailureReport(network: network.name, flows: base.flows.count, scenariosRun: results.count, pruned: enumeration.pruned,
                                    baseline: base.outcomes, scenarios: results)
+        report.baselineNonConvergence = base.plane.statistics.nonConvergence?.descriptions
         report.timings = timings.withLock { $0 }
         report.timings?.totalSeconds = seconds(ContinuousClock.now - started)
         return report
@@ -205,6 +206,8 @@ public struct ScenarioOutcome: Sendable, Codable {
     public var kind: FailureScenario.Kind
     public var failed: [String]
     public var converged: Bool
+    /// What did not settle, when `converged` is false.
+    public var nonConvergence: [String]?
     /// Session ends down beyond those already down in the baseline.
     public var sessionsDown: Int
     /// Flows delivered on the same path as in the baseline (not listed).
@@ -223,6 +226,8 @@ public struct FailureReport: Sendable, Codable {
     public var scenariosRun: Int
     public var pruned: Int
     public var baseline: [FlowOutcome]
+    /// What did not settle without any failure (nil: it converged).
+    public var baselineNonConvergence: [String]?
     public var scenarios: [ScenarioOutcome]
     /// Filled by `--suggest` (MitigationSuggester).
     public var suggestions: [MitigationSuggester.Suggestion]?
@@ -230,7 +235,7 @@ public struct FailureReport: Sendable, Codable {
     public var timings: SweepTimings?
 
     enum CodingKeys: String, CodingKey {
-        case schemaVersion, network, flows, scenariosRun, pruned, baseline, scenarios, suggestions, summary
+        case schemaVersion, network, flows, scenariosRun, pruned, baseline, baselineNonConvergence, scenarios, suggestions, summary
     }
 
     /// How many scenarios have at least one flow of each class (unchanged flows count as delivered).
@@ -253,6 +258,9 @@ public struct FailureReport: Sendable, Codable {
     }
 
     public func has(_ kind: FlowClass) -> Bool { scenarios.contains { $0.flows.contains { $0.classification == kind } } }
+
+    /// The baseline or some scenario did not converge.
+    public var hasNonConvergence: Bool { baselineNonConvergence != nil || scenarios.contains { !$0.converged } }
 }
 
 /// Where a sweep's time went: wall seconds for the baseline and the whole run, and per stage the

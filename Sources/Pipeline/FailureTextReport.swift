@@ -7,8 +7,13 @@ public enum FailureTextReport {
         out += baselineProblems.isEmpty ? "baseline: every flow delivered\n" : "baseline: \(baselineProblems.count) flows already fail without any failure:\n"
         for outcome in baselineProblems { out += "  \(outcome.flow): \(outcome.classification.rawValue.uppercased()): \(outcome.detail)\n" }
         let summary = report.summary
+        if let lines = report.baselineNonConvergence {
+            out += "baseline: did not converge:\n" + lines.map { "  - \($0)\n" }.joined()
+        }
         out += "scenarios with: " + ["black-holed", "loop", "no-route", "isolated", "rerouted"].map { "\($0) \(summary[$0] ?? 0)" }.joined(separator: ", ") + "\n"
-        let problems = report.scenarios.filter { $0.worst.isProblem }
+        let unsettled = report.scenarios.filter { !$0.converged }.count
+        if unsettled > 0 { out += "scenarios that did not converge: \(unsettled) (each listed below; --fail-on oscillation fails on them)\n" }
+        let problems = report.scenarios.filter { $0.worst.isProblem || !$0.converged }
         let ranked = problems.sorted { a, b in
             let ka = (a.count(.blackHoled), a.count(.loop), a.count(.noRoute)), kb = (b.count(.blackHoled), b.count(.loop), b.count(.noRoute))
             return ka != kb ? ka > kb : a.name < b.name
@@ -27,6 +32,7 @@ public enum FailureTextReport {
         if !detailed.isEmpty { out += "\ndetails:\n" }
         for scenario in detailed {
             out += "  \(scenario.name)\(scenario.converged ? "" : " (did not converge)")\(scenario.unchanged > 0 ? ": \(scenario.unchanged) flows unchanged" : "")\n"
+            for line in scenario.nonConvergence ?? [] { out += "    - \(line)\n" }
             for flow in scenario.flows where showAll || flow.classification.isProblem || flow.classification == .rerouted {
                 out += "    \(flow.flow): \(flow.classification.rawValue.uppercased()): \(flow.detail)\n"
                 if !flow.path.isEmpty { out += "      path: \(flow.path.joined(separator: " > "))\n" }

@@ -8,6 +8,7 @@ public struct ReportBuilder: Sendable {
     /// `includeBGP: false` leaves the per-router path lists empty (their count is still reported).
     public func simulation(includeRIB: Bool, includeBGP: Bool = true, flows: [Flow]? = nil) -> SimulationReport {
         SimulationReport(network: network.name, failures: plane.failures.describe(in: network), converged: plane.statistics.converged,
+                         nonConvergence: plane.statistics.nonConvergence?.descriptions,
                          diagnostics: plane.diagnostics.map(DiagnosticReport.init), routers: network.routers.indices.map { router($0, includeRIB: includeRIB, includeBGP: includeBGP) },
                          sessions: sessions(), flows: (flows ?? network.flows).map { flow($0) })
     }

@@ -15,6 +15,9 @@ public struct SimulationReport: Codable, Sendable {
     public var network: String
     public var failures: [String]
     public var converged: Bool
+    /// What did not settle (absent when `converged`): oscillating prefixes with their routers,
+    /// cycling aggregates/conditions, flapping tracks with the static routes they control.
+    public var nonConvergence: [String]?
     public var diagnostics: [DiagnosticReport]
     public var routers: [RouterReport]
     public var sessions: [SessionReport]
@@ -116,10 +119,14 @@ public struct TraceReport: Codable, Sendable {
     public var network: String
     public var failures: [String]
     public var flow: FlowReport
+    /// Absent when the control plane converged; otherwise what did not settle (the trace then
+    /// shows one of the states it cycles through).
+    public var nonConvergence: [String]?
 
-    public init(network: String, failures: [String], flow: FlowReport) {
+    public init(network: String, failures: [String], flow: FlowReport, nonConvergence: [String]? = nil) {
         self.network = network
         self.failures = failures
+        self.nonConvergence = nonConvergence
         self.flow = flow
     }
 }

@@ -45,6 +45,13 @@ public enum ReviewReport {
         """
     }
 
+    /// A warning paragraph listing what did not settle (empty when it did).
+    static func nonConvergence(_ title: String, _ lines: [String]?) -> String {
+        guard let lines else { return "" }
+        return "<p class=\"bad\">\(escape(title)); the results show one of the states it cycles through:</p><ul>"
+            + lines.map { "<li>\(escape($0))</li>" }.joined() + "</ul>\n"
+    }
+
     static func summaryTable(_ report: FailureReport) -> String {
         var rows = "<table><tr><th>scenarios run</th><td>\(report.scenariosRun)</td></tr><tr><th>flows checked per scenario</th><td>\(report.flows)</td></tr>"
         if report.pruned > 0 { rows += "<tr><th>combinations pruned</th><td>\(report.pruned)</td></tr>" }
@@ -77,6 +84,12 @@ public enum ReviewReport {
         body += baselineProblems.isEmpty
             ? "<p class=\"ok\">Without failures every flow is delivered.</p>\n"
             : "<p class=\"bad\">Even without failures \(baselineProblems.count) flow(s) fail:</p>\n" + flowTable(baselineProblems)
+        body += nonConvergence("Without failures the control plane does not converge", report.baselineNonConvergence)
+        let unsettled = report.scenarios.filter { !$0.converged }
+        if !unsettled.isEmpty {
+            body += "<p class=\"bad\">\(unsettled.count) scenario(s) do not converge: \(escape(unsettled.prefix(20).map(\.name).joined(separator: ", ")))"
+                + "\(unsettled.count > 20 ? ", ..." : "").</p>\n"
+        }
         body += "<h2>Topology</h2>\n" + figure(topology.dot(), caption: "The network without failures.")
         body += "<h2>Problem scenarios</h2>\n"
         if problems.isEmpty { body += "<p class=\"ok\">No scenario black-holes, loops or loses a flow.</p>\n" }
@@ -89,6 +102,7 @@ public enum ReviewReport {
             }
             body += "<p>Failed: \(escape(scenario.failed.joined(separator: ", "))). <span class=\"bad\">\(escape(counts.joined(separator: ", ")))</span>"
             body += scenario.sessionsDown > 0 ? "; \(scenario.sessionsDown) BGP session end(s) down.</p>\n" : ".</p>\n"
+            body += nonConvergence("This scenario does not converge", scenario.nonConvergence)
             body += flowTable(scenario.flows)
             for flow in scenario.flows {
                 guard let cause = flow.cause else { continue }

@@ -6,7 +6,7 @@ public enum TextReport {
     public static func simulation(_ report: SimulationReport, showRIB: Bool, listAllBGP: Bool = false) -> String {
         var out = "network \(report.network): \(report.routers.count) routers"
         out += report.failures.isEmpty ? ", no failures\n" : ", failed: \(report.failures.joined(separator: ", "))\n"
-        if !report.converged { out += "WARNING: the control plane did not converge (see diagnostics)\n" }
+        out += nonConvergenceText(report.converged ? nil : report.nonConvergence ?? [])
         for diagnostic in report.diagnostics { out += "\(diagnostic.severity): \(diagnostic.message) [\(diagnostic.code)]\n" }
         let established = report.sessions.filter(\.established).count
         out += "\nBGP sessions: \(established) of \(report.sessions.count) configured ends established\n"
@@ -60,11 +60,20 @@ public enum TextReport {
     public static func trace(_ report: TraceReport) -> String {
         var out = "trace \(report.flow.from) -> \(report.flow.to) in \(report.network)"
         out += report.failures.isEmpty ? "\n" : " with \(report.failures.joined(separator: ", ")) failed\n"
+        out += nonConvergenceText(report.nonConvergence)
         for (index, path) in report.flow.paths.enumerated() {
             out += report.flow.paths.count > 1 ? "branch \(index + 1) of \(report.flow.paths.count):\n" : ""
             for (hopIndex, hop) in path.hops.enumerated() { out += "  \(hopIndex + 1). \(hop.node): \(hop.action)\n" }
             out += "  => \(path.disposition.uppercased()): \(path.detail)\n"
         }
+        return out
+    }
+
+    /// The warning block every report prints when the control plane did not settle (nil: it did).
+    public static func nonConvergenceText(_ lines: [String]?) -> String {
+        guard let lines else { return "" }
+        var out = "WARNING: the control plane did not converge; results show one of the states it cycles through:\n"
+        for line in lines { out += "  - \(line)\n" }
         return out
     }
 

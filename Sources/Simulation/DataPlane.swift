@@ -19,7 +19,7 @@ public struct DataPlane: Sendable {
     /// Per router: track id -> up.
     public let trackStates: [[Int: Bool]]
     public internal(set) var diagnostics: [Diagnostic]
-    public let statistics: Statistics
+    public internal(set) var statistics: Statistics
 
     /// Kept from a run without failures so that failure scenarios can reuse its IGP results.
     let igpReuse: IGPComputation.Reuse?
@@ -37,7 +37,27 @@ public struct DataPlane: Sendable {
         var interfaceUp: [[Bool]]
     }
 
+    /// What did not settle when the control plane stopped (`Statistics.nonConvergence`).
+    public struct NonConvergence: Sendable, Equatable {
+        public struct OscillatingPrefix: Sendable, Equatable {
+            public var prefix: Prefix
+            /// Routers whose best path for it was still changing at the event bound.
+            public var routers: [String]
+        }
+        public struct FlappingTrack: Sendable, Equatable {
+            public var router: String
+            public var track: Int
+            /// The static routes it controls, as `prefix (file:line)`.
+            public var statics: [String]
+        }
+        public var prefixes: [OscillatingPrefix] = []
+        /// Active aggregates and conditional advertisements kept cycling (SIM002).
+        public var aggregatesAndConditions = false
+        public var tracks: [FlappingTrack] = []
+    }
+
     /// A prefix whose best paths would change at these routers if they decided once more.
+
     public struct UnstablePrefix: Sendable, Equatable {
         public var prefix: Prefix
         public var routers: [String]
@@ -57,6 +77,8 @@ public struct DataPlane: Sendable {
         /// With `SimulationOptions.checkStability`: prefixes whose best paths are not a stable
         /// state (nil: not checked).
         public var unstablePrefixes: [UnstablePrefix]?
+        /// nil when everything settled; otherwise what did not (also `converged == false`).
+        public var nonConvergence: NonConvergence?
         /// Wall time per stage of the last control-plane pass (for --timings; never in reports).
         public var stageSeconds: [(String, Double)]
     }
@@ -216,5 +238,18 @@ final class FIBCache: Sendable {
         for (prefix, source) in build() { trie.insert(prefix, source) }
         tries.withLock { $0[router] = trie }
         return trie
+    }
+}
+
+extension DataPlane.NonConvergence {
+    /// One sentence per thing that did not settle, for every report.
+    public var descriptions: [String] {
+        var lines = prefixes.map { "BGP best paths for \($0.prefix) keep changing at \($0.routers.joined(separator: ", "))" }
+        if aggregatesAndConditions { lines.append("active aggregates and conditional advertisements keep cycling") }
+        for track in tracks {
+            let controls = track.statics.isEmpty ? "" : "; it controls the static route\(track.statics.count == 1 ? "" : "s") \(track.statics.joined(separator: ", "))"
+            lines.append("track \(track.track) of \(track.router) keeps changing state\(controls)")
+        }
+        return lines
     }
 }

@@ -66,6 +66,15 @@ public enum Engine {
                     next[r].keys.sorted().filter { next[r][$0] != trackStates[r][$0] }.map { "\(network.routers[r].name) track \($0)" }
                 }
                 // `plane` was computed with the current track states: report, do not recompute.
+                var what = plane.statistics.nonConvergence ?? DataPlane.NonConvergence()
+                for r in network.routers.indices {
+                    for id in next[r].keys.sorted() where next[r][id] != trackStates[r][id] {
+                        let statics = network.routers[r].staticRoutes.filter { $0.track == id }.map { "\($0.prefix) (\($0.location))" }
+                        what.tracks.append(.init(router: network.routers[r].name, track: id, statics: statics))
+                    }
+                }
+                plane.statistics.nonConvergence = what
+                plane.statistics.converged = false
                 plane.diagnostics.append(Diagnostic(.warning, "SIM003", "track states do not settle: \(flapping.joined(separator: ", ")) keep changing",
                                                     at: nil, hint: "a probe probably depends on the route its track controls"))
                 return plane
@@ -229,6 +238,12 @@ public enum Engine {
                                            unstablePrefixes: unstable,
                                            stageSeconds: stages.map { ($0.0, Double($0.1.components.seconds) + Double($0.1.components.attoseconds) / 1e18) }))
         plane.changes = changes
+        if !bgp.converged {
+            var what = DataPlane.NonConvergence()
+            what.prefixes = bgp.oscillatingPrefixes.map { .init(prefix: $0.prefix, routers: $0.routers.map { network.routers[$0].name }) }
+            what.aggregatesAndConditions = bgp.outerLoopCycled
+            plane.statistics.nonConvergence = what
+        }
         return plane
     }
 }

@@ -182,6 +182,26 @@ import Testing
         #expect(scratch.stdout.contains("  X     100.64.0.0/24       path 65002 65009"), "\(scratch.stdout)")
     }
 
+    /// A network that does not converge says so in every command, and `--fail-on oscillation`
+    /// fails on it (BAD GADGET: a dispute wheel with no stable state).
+    @Test func nonConvergenceIsVisibleEverywhere() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("routesim-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("bad-gadget.yml").path
+        try ConvergenceYAML.badGadget.write(toFile: file, atomically: true, encoding: .utf8)
+        let simulate = try Self.run(["simulate", file, "--format", "json"])
+        #expect(simulate.stdout.contains("\"converged\" : false"))
+        #expect(simulate.stdout.contains("BGP best paths for 100.64.0.0/24 keep changing at A1, A2, A3"))
+        let trace = try Self.run(["trace", file, "--from", "A1", "--to", "100.64.0.1"])
+        #expect(trace.stdout.contains("WARNING: the control plane did not converge"), "\(trace.stdout)")
+        let gate = try Self.run(["failures", file, "--fail-on", "oscillation"])
+        #expect(gate.status == 1)
+        #expect(gate.stdout.contains("baseline: did not converge:"))
+        let converging = try Self.run(["failures", Self.example, "--fail-on", "oscillation"])
+        #expect(converging.status == 0)
+    }
+
     @Test func verifyExitsThreeOnlyWhenTheSweepAndAPlainRunDiffer() throws {
         let good = try Self.run(["failures", Self.example, "--verify", "5", "--format", "json"])
         #expect(good.status == 0)
@@ -261,4 +281,31 @@ import Testing
         #expect(try Self.run(["simulate"]).status == 64)
         #expect(try Self.run(["simulate", "--configs", "/nonexistent"]).status == 2)
     }
+}
+
+/// The dispute wheel of Tests/SimulationTests (Griffin's BAD GADGET), for CLI runs.
+enum ConvergenceYAML {
+    static let badGadget = """
+    routers:
+      O:  { asn: 65000, static-routes: [ { prefix: 100.64.0.0/24, discard: true } ], bgp: { networks: [100.64.0.0/24], neighbors: [ A1, A2, A3 ] } }
+      A1:
+        asn: 65001
+        policies:
+          as-path-lists: { VIA-NEXT: [ "permit ^65002 65000$" ] }
+          route-maps: { PREFER: [ { match: { as-path-list: VIA-NEXT }, set: { local-preference: 200 } }, { action: permit } ] }
+        bgp: { neighbors: [ O, { peer: A2, import: PREFER }, { peer: A3, import: PREFER } ] }
+      A2:
+        asn: 65002
+        policies:
+          as-path-lists: { VIA-NEXT: [ "permit ^65003 65000$" ] }
+          route-maps: { PREFER: [ { match: { as-path-list: VIA-NEXT }, set: { local-preference: 200 } }, { action: permit } ] }
+        bgp: { neighbors: [ O, { peer: A3, import: PREFER }, { peer: A1, import: PREFER } ] }
+      A3:
+        asn: 65003
+        policies:
+          as-path-lists: { VIA-NEXT: [ "permit ^65001 65000$" ] }
+          route-maps: { PREFER: [ { match: { as-path-list: VIA-NEXT }, set: { local-preference: 200 } }, { action: permit } ] }
+        bgp: { neighbors: [ O, { peer: A1, import: PREFER }, { peer: A2, import: PREFER } ] }
+    links: [O-A1, O-A2, O-A3, A1-A2, A2-A3, A3-A1]
+    """
 }

@@ -37,6 +37,8 @@ import Testing
         let warning = try #require(plane.diagnostics.first { $0.code == "SIM001" })
         #expect(warning.message.hasPrefix("BGP does not converge for 100.64.0.0/24: best paths keep changing at "))
         for name in ["A1", "A2", "A3"] { #expect(warning.message.contains(name)) }
+        let oscillating = try #require(plane.statistics.nonConvergence?.prefixes.first)
+        #expect(oscillating.prefix.description == "100.64.0.0/24" && Set(oscillating.routers) == ["A1", "A2", "A3"])
     }
 
     @Test func withoutThePreferenceTheSameRingConverges() throws {
@@ -71,6 +73,11 @@ extension ConvergenceBoundTests {
         let warning = try #require(plane.diagnostics.first { $0.code == "SIM003" })
         #expect(warning.message == "track states do not settle: R2 track 1 keep changing")
         #expect(plane.diagnostics.filter { $0.code == "SIM003" }.count == 1)
+        // Never a silent pick of one state: not converged, with the track and its static route.
+        #expect(!plane.statistics.converged)
+        let track = try #require(plane.statistics.nonConvergence?.tracks.first)
+        #expect(track.router == "R2" && track.track == 1 && track.statics == ["10.9.9.1/32 (flap.yml:7:22)"])
+        #expect(plane.statistics.nonConvergence?.descriptions == ["track 1 of R2 keeps changing state; it controls the static route 10.9.9.1/32 (flap.yml:7:22)"])
     }
 }
 

@@ -17,6 +17,10 @@ struct BGPRun {
     var events = 0
     var rounds = 0
     var converged = true
+    /// The last round's prefixes that hit the event bound, with the routers still changing.
+    var oscillatingPrefixes: [(prefix: Prefix, routers: [Int])] = []
+    /// The aggregate / conditional-advertisement loop did not settle.
+    var outerLoopCycled = false
     /// Results of a no-failure run to take per prefix where they still hold.
     let reuse: BGPReuse?
     /// With `record`: the last round's results, for later runs' `reuse`.
@@ -69,6 +73,7 @@ struct BGPRun {
             let state = OuterState(aggregates: aggregates.map { $0.map(\.prefix) }, conditions: conditions)
             if history.contains(state) || rounds >= options.maximumBGPRounds {
                 converged = false
+                outerLoopCycled = true
                 diagnostics.append(Diagnostic(.warning, "SIM002", "aggregates and conditional advertisements do not settle after \(rounds) rounds",
                                               at: nil, hint: "an exist-map or aggregate probably depends on a route it controls"))
                 return
@@ -245,6 +250,7 @@ struct BGPRun {
             }
         }
         diagnostics.removeAll { $0.code == "SIM001" }
+        oscillatingPrefixes = oscillating.map { ($0.0, $0.1) }
         if !oscillating.isEmpty {
             converged = false
             for (prefix, routers) in oscillating.prefix(20) {

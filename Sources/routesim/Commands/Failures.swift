@@ -3,7 +3,7 @@ import Foundation
 import Pipeline
 
 enum FailOn: String, ExpressibleByArgument, CaseIterable {
-    case blackhole, loop, noRoute = "no-route", any
+    case blackhole, loop, noRoute = "no-route", oscillation, any
 }
 
 struct Failures: ParsableCommand {
@@ -17,8 +17,9 @@ struct Failures: ParsableCommand {
         no configuration can fix it). Every black hole comes with its cause chain.
 
         Exit codes: 0 no finding at the --fail-on level (always 0 without --fail-on); 1 findings; \
-        2 bad input; 3 --verify found a scenario where the sweep and a plain re-run differ. `any` \
-        means black-holed, loop or no-route.
+        2 bad input; 3 --verify found a scenario where the sweep and a plain re-run differ. \
+        `oscillation`: the baseline or a scenario did not converge (BGP, aggregates and conditions, \
+        or tracks keep changing). `any` means black-holed, loop, no-route or oscillation.
 
         --verify N re-runs N scenarios (the worst ones of the report, then a deterministic spread \
         over the rest) from scratch with nothing reused, compares the whole control-plane state \
@@ -42,7 +43,7 @@ struct Failures: ParsableCommand {
     @Flag(name: .customLong("no-routers"), help: "Fail links only, not routers.") var linksOnly = false
     @Flag(name: .customLong("no-sets"), help: "Skip the topology's named failure sets (shared-risk groups).") var noSets = false
     @Flag(name: .customLong("srlg"), help: "Fail only the topology's failure sets (shared-risk link groups), each as one scenario.") var onlySets = false
-    @Option(name: .customLong("fail-on"), help: "Exit 1 when a scenario has this: blackhole, loop, no-route or any.") var failOn: FailOn?
+    @Option(name: .customLong("fail-on"), help: "Exit 1 when a scenario has this: blackhole, loop, no-route, oscillation (did not converge) or any.") var failOn: FailOn?
     @Option(help: "Output format: text or json.") var format: OutputFormat = .text
     @Flag(name: .customLong("all"), help: "In text output, list every scenario and flow, not only problems.") var showAll = false
     @Flag(help: "For each black hole, try each of the four mitigations on a copy of the network and report which remove it without creating a new problem.") var suggest = false
@@ -93,7 +94,8 @@ struct Failures: ParsableCommand {
             case .blackhole: found = report.has(.blackHoled)
             case .loop: found = report.has(.loop)
             case .noRoute: found = report.has(.noRoute)
-            case .any: found = report.has(.blackHoled) || report.has(.loop) || report.has(.noRoute)
+            case .oscillation: found = report.hasNonConvergence
+            case .any: found = report.has(.blackHoled) || report.has(.loop) || report.has(.noRoute) || report.hasNonConvergence
             }
             if found { throw ExitCode(1) }
         }

@@ -34,7 +34,8 @@ struct TraceCommand: ParsableCommand {
         let builder = ReportBuilder(plane: plane)
         let flow = builder.flowReport(name: "\(source)->\(name ?? address.description)", from: source,
                                       to: name.map { "\($0) (\(address))" } ?? address.description, trace: trace)
-        let report = TraceReport(network: network.name, failures: spec.describe(in: network), flow: flow)
+        let report = TraceReport(network: network.name, failures: spec.describe(in: network), flow: flow,
+                                 nonConvergence: plane.statistics.nonConvergence?.descriptions)
         try emit(format == .json ? JSONOutput.encode(report) : TextReport.trace(report), to: nil)
     }
 }
