@@ -13,6 +13,9 @@ public enum SweepVerifier {
             /// Both states are stable: the prefixes have several stable states in this scenario,
             /// and the sweep kept the one reached from the pre-failure state.
             case severalStableStates = "several-stable-states"
+            /// The sweep kept a path by age (oldest-path): routers held it before the failure,
+            /// which a simulation from scratch cannot know.
+            case routeAge = "route-age"
             /// The sweep's state is not stable: a bug in reuse.
             case sweepNotStable = "sweep-state-not-stable"
             /// The plain run's state is not stable where the sweep's is.
@@ -83,7 +86,8 @@ public enum SweepVerifier {
                 differences.append("report: scenario missing from the sweep's report")
             }
             guard !differences.isEmpty else { return }
-            let (kind, unstable) = classify(network, scenario: scenario, recorded: recorded.plane, differing: differingPrefixes(differences))
+            var (kind, unstable) = classify(network, scenario: scenario, recorded: recorded.plane, differing: differingPrefixes(differences))
+            if kind == .severalStableStates && differences.contains(where: { $0.hasPrefix("- ") && $0.contains(" decided-by oldest-path ") }) { kind = .routeAge }
             mismatches.withLock { $0[k] = Mismatch(scenario: scenario.name, kind: kind, unstable: unstable, differences: Array(differences.prefix(12))) }
         }
         return Result(checked: picked.map { scenarios[$0].name }, mismatches: mismatches.withLock { $0.compactMap { $0 } })
@@ -158,6 +162,7 @@ extension SweepVerifier.Mismatch.Kind {
     public var explanation: String {
         switch self {
         case .severalStableStates: "both states are stable: several stable states (the sweep keeps the one reached from the pre-failure state)"
+        case .routeAge: "the sweep keeps a path held since before the failure (oldest-path), which a simulation from scratch cannot know"
         case .sweepNotStable: "the sweep's state is not stable: a reuse bug"
         case .plainNotStable: "the plain run's state is not stable where the sweep's is"
         case .neitherConverged: "no stable state: both runs stop at the event bound (not converged), in different places"

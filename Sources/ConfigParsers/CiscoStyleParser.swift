@@ -410,6 +410,10 @@ public struct CiscoStyleParser {
              "no" where w.count == 4 && w[1] == "bgp" && w[2] == "network" && w[3] == "import-check":
             bgp.networkImportCheck = first == "bgp"
             return .modelled
+        case "bgp" where w.count == 3 && w[1] == "bestpath" && w[2] == "compare-routerid",
+             "no" where w.count == 4 && w[1] == "bgp" && w[2] == "bestpath" && w[3] == "compare-routerid":
+            bgp.bestPath.compareRouterID = first == "bgp"
+            return .modelled
         case "bgp" where w.count == 2 && w[1] == "deterministic-med", "no" where w.count == 3 && w[1] == "bgp" && w[2] == "deterministic-med":
             bgp.bestPath.deterministicMED = first == "bgp"
             return .modelled

@@ -192,6 +192,7 @@ public struct JunosParser {
                     // Junos groups paths by neighbouring AS unless told to behave as Cisco IOS does.
                     if w.contains("cisco-non-deterministic") { device.bgp?.bestPath.deterministicMED = false }
                     if w.contains("always-compare-med") { device.bgp?.bestPath.alwaysCompareMED = true }
+                    if w.contains("external-router-id") { device.bgp?.bestPath.compareRouterID = true }
                 }
                 if at(2) == "group", let group = at(3) {
                     var bgp = device.bgp ?? BGPConfigFacts(asn: 0, location: location)

@@ -16,18 +16,23 @@ public struct BestPathSettings: Sendable, Equatable {
     public var alwaysCompareMED: Bool?
     /// A path without MED counts as the worst MED (4294967295) instead of 0.
     public var missingMEDAsWorst: Bool?
+    /// Skip the oldest-path step between external paths (`bgp bestpath compare-routerid`,
+    /// Junos `path-selection external-router-id`).
+    public var compareRouterID: Bool?
 
-    public init(deterministicMED: Bool? = nil, alwaysCompareMED: Bool? = nil, missingMEDAsWorst: Bool? = nil) {
+    public init(deterministicMED: Bool? = nil, alwaysCompareMED: Bool? = nil, missingMEDAsWorst: Bool? = nil, compareRouterID: Bool? = nil) {
         self.deterministicMED = deterministicMED
         self.alwaysCompareMED = alwaysCompareMED
         self.missingMEDAsWorst = missingMEDAsWorst
+        self.compareRouterID = compareRouterID
     }
 
     public func resolved(for dialect: VendorDialect) -> BestPathOptions {
         let defaults = BestPathOptions.defaults(for: dialect)
         return BestPathOptions(deterministicMED: deterministicMED ?? defaults.deterministicMED,
                                alwaysCompareMED: alwaysCompareMED ?? defaults.alwaysCompareMED,
-                               missingMEDAsWorst: missingMEDAsWorst ?? defaults.missingMEDAsWorst)
+                               missingMEDAsWorst: missingMEDAsWorst ?? defaults.missingMEDAsWorst,
+                               compareRouterID: compareRouterID ?? defaults.compareRouterID)
     }
 }
 
@@ -36,18 +41,22 @@ public struct BestPathOptions: Sendable, Equatable, Hashable {
     public var deterministicMED: Bool
     public var alwaysCompareMED: Bool
     public var missingMEDAsWorst: Bool
+    public var compareRouterID: Bool
 
-    public init(deterministicMED: Bool, alwaysCompareMED: Bool, missingMEDAsWorst: Bool) {
+    public init(deterministicMED: Bool, alwaysCompareMED: Bool, missingMEDAsWorst: Bool, compareRouterID: Bool = false) {
         self.deterministicMED = deterministicMED
         self.alwaysCompareMED = alwaysCompareMED
         self.missingMEDAsWorst = missingMEDAsWorst
+        self.compareRouterID = compareRouterID
     }
 
     /// Each dialect's defaults (sources in docs/bgp-decision-process.md): Cisco IOS
     /// `bgp deterministic-med` off; FRR's defaults table has it off except in the `datacenter`
     /// profile (the config builder passes that profile's value explicitly); Junos groups by
     /// neighbouring AS unless `path-selection cisco-non-deterministic`. EOS is taken as IOS.
-    /// A missing MED is 0 everywhere unless `missing-as-worst` is configured.
+    /// A missing MED is 0 everywhere unless `missing-as-worst` is configured. Every dialect keeps
+    /// the older of two external paths (Cisco's oldest-path step, FRR's "already-selected
+    /// external" check, Junos' active-route preference) unless told to compare router-ids.
     public static func defaults(for dialect: VendorDialect) -> BestPathOptions {
         switch dialect {
         case .ios, .eos, .frr: BestPathOptions(deterministicMED: false, alwaysCompareMED: false, missingMEDAsWorst: false)

@@ -14,6 +14,10 @@ public struct SimulationOptions: Sendable {
     /// After BGP settles, check that every prefix's best paths are a stable state
     /// (`Statistics.unstablePrefixes`); costs about one more propagation per prefix.
     public var checkStability = false
+    /// After a failure, prefer paths held before it at the oldest-path step (what routers do).
+    /// Off, a failure run from a baseline gives exactly what a run from scratch gives wherever
+    /// BGP has one stable state (the reuse invariant tests use that).
+    public var routeAge = true
     public init() {}
 }
 

@@ -138,10 +138,11 @@ extension NetworkBuilder {
         if let n = view["cluster-id"] { bgp.clusterID = reader.address(n, "cluster-id of \(name)") }
         if let n = view["network-import-check"] { bgp.networkImportCheck = reader.bool(n, "network-import-check of \(name)") }
         if let n = view["next-hop-resolve-via-default"] { bgp.nextHopResolveViaDefault = reader.bool(n, "next-hop-resolve-via-default of \(name)") }
-        if let n = view["bestpath"], let options = reader.mapping(n, "bgp bestpath of \(name)", keys: ["deterministic-med", "always-compare-med", "med-missing-as-worst"]) {
+        if let n = view["bestpath"], let options = reader.mapping(n, "bgp bestpath of \(name)", keys: ["deterministic-med", "always-compare-med", "med-missing-as-worst", "compare-routerid"]) {
             bgp.bestPath.deterministicMED = options["deterministic-med"].flatMap { reader.bool($0, "deterministic-med of \(name)") }
             bgp.bestPath.alwaysCompareMED = options["always-compare-med"].flatMap { reader.bool($0, "always-compare-med of \(name)") }
             bgp.bestPath.missingMEDAsWorst = options["med-missing-as-worst"].flatMap { reader.bool($0, "med-missing-as-worst of \(name)") }
+            bgp.bestPath.compareRouterID = options["compare-routerid"].flatMap { reader.bool($0, "compare-routerid of \(name)") }
         }
         if let n = view["neighbors"] {
             for item in reader.sequence(n, "bgp neighbors of \(name)") {

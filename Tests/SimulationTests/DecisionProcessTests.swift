@@ -64,7 +64,7 @@ import Testing
 
     @Test func stepsAreInDecisionOrder() {
         #expect(BestPathStep.allCases.map(\.rawValue) == ["only-path", "weight", "local-preference", "locally-originated", "as-path-length", "origin",
-                                                           "med", "ebgp-over-ibgp", "igp-cost", "router-id", "cluster-list-length", "neighbor-address"])
+                                                           "med", "ebgp-over-ibgp", "igp-cost", "oldest-path", "router-id", "cluster-list-length", "neighbor-address"])
     }
 }
 
@@ -169,7 +169,7 @@ extension BGPRoute {
                         #expect(DecisionProcess.best(fewer, localAS: 65000, options: options)?.peerAddress == reference.peerAddress)
                     }
                     for (index, step) in eliminated.enumerated() where index != decision.index && step == decision.step && step.rank > BestPathStep.med.rank {
-                        #expect(DecisionProcess.compareAfterMED(candidates[decision.index], candidates[index]).aWins)
+                        #expect(DecisionProcess.compareAfterMED(candidates[decision.index], candidates[index], options).aWins)
                     }
                 }
             }

@@ -17,7 +17,7 @@ import Testing
     @Test func dialectDefaultsTableMatchesTheCode() throws {
         let text = try String(contentsOf: Self.root.appendingPathComponent("docs/bgp-decision-process.md"), encoding: .utf8)
         let knobs: [(String, KeyPath<BestPathOptions, Bool>)] = [("| deterministic MED ", \.deterministicMED), ("| always compare MED ", \.alwaysCompareMED),
-                                                                 ("| missing MED is worst ", \.missingMEDAsWorst)]
+                                                                 ("| missing MED is worst ", \.missingMEDAsWorst), ("| compare router-id ", \.compareRouterID)]
         for (label, keyPath) in knobs {
             let row = try #require(text.split(separator: "\n").first { $0.hasPrefix(label) }, "\(label) row missing")
             let cells = row.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }

@@ -88,7 +88,8 @@ extension EngineInvariantTests {
             let scenarios = ScenarioEnumeration(maximumFailures: pairs ? 2 : 1, includeSets: false).scenarios(for: network).scenarios
             for scenario in scenarios {
                 let full = Engine.run(network, failures: scenario.spec)
-                let reused = Engine.run(network, failures: scenario.spec, baseline: baseline)
+                // Route age (oldest-path) is history a run from scratch cannot have: off here.
+                let reused = Engine.run(network, failures: scenario.spec, options: Self.ageless, baseline: baseline)
                 reusedSomewhere += reused.statistics.bgpReusedPrefixes
                 reusedChecks += reused.statistics.reusedSessionChecks
                 repropagated += reused.statistics.bgpRepropagatedPrefixes
@@ -108,6 +109,8 @@ extension EngineInvariantTests {
         #expect(reusedChecks > 1000, "session checks were hardly reused: \(reusedChecks)")
         #expect(repropagated > 100, "re-propagation from the baseline was hardly exercised: \(repropagated) prefixes")
     }
+
+    static var ageless: SimulationOptions { var options = SimulationOptions(); options.routeAge = false; return options }
 
     /// A no-failure run that keeps what failure runs reuse.
     static func recordedBaseline(_ network: Network) -> DataPlane {

@@ -23,11 +23,25 @@ extension BGPPropagation {
 
     /// nil when the bound on decisions is exceeded (the caller propagates from scratch).
     /// `peeringOfNeighbor[r][n]`: router r's peering index for its neighbor statement n in this run (-1: down).
+    /// `heldBefore`: the paths routers held before the failure (the recorded run's result),
+    /// which the oldest-path step prefers; nil when age is unknown.
     func repropagate(_ prefix: Prefix, origins: [Int: BGPRoute], from restart: Restart, routerUp: [Bool],
-                     peeringOfNeighbor: [[Int32]], scratch: inout Scratch) -> Result? {
+                     peeringOfNeighbor: [[Int32]], heldBefore: Result?, scratch: inout Scratch) -> Result? {
         defer { scratch.reset() }
         let recordedBest = restart.recorded.best
         let local = localPaths(origins, scratch: &scratch)
+
+        /// Router q's path from before the failure, if its session is still up.
+        func held(_ q: Int) -> (peering: Int32, attributes: Int32)? {
+            if scratch.heldLooked[q] { return scratch.held[q] }
+            scratch.heldLooked[q] = true
+            guard let list = heldBefore?.best else { return nil }
+            let low = list.lowerBound { $0.router < q }
+            guard low < list.count, list[low].router == q, case .learned(let neighbor, _, _, _) = list[low].route.source,
+                  neighbor < peeringOfNeighbor[q].count, peeringOfNeighbor[q][neighbor] >= 0 else { return nil }
+            scratch.held[q] = (peeringOfNeighbor[q][neighbor], scratch.internShared(list[low].route.shared))
+            return scratch.held[q]
+        }
 
         func recordedRoute(_ r: Int) -> BGPRoute? {
             let low = recordedBest.lowerBound { $0.router < r }
@@ -90,7 +104,8 @@ extension BGPPropagation {
                 }
                 let (imported, unresolved) = importPath(out, prefix: prefix, at: q, over: slot - base, slot: slot, from: p, scratch: &scratch)
                 if let imported {
-                    candidates.append(Candidate(path: imported, key: scratch.keys[Int(imported.attributes)]))
+                    let old = held(q).map { $0.peering == imported.peering && $0.attributes == imported.attributes } ?? false
+                    candidates.append(Candidate(path: imported, key: scratch.keys[Int(imported.attributes)], heldBefore: old))
                 } else if let unresolved, invalid.map({ unresolved < $0 }) ?? true {
                     invalid = unresolved
                 }

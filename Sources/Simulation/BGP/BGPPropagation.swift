@@ -155,6 +155,7 @@ struct BGPPropagation: Sendable {
         var tieBreakRouterID: IPv4Address { key.originatorID ?? path.peerRouterID }
         var clusterListLength: Int { key.clusterListLength }
         var tieBreakAddress: IPv4Address { path.peerAddress }
+        var heldBefore = false
     }
 
     /// Per-worker buffers indexed by router and by peering slot, reused across prefixes so a
@@ -193,6 +194,10 @@ struct BGPPropagation: Sendable {
         /// The recorded best path came over a session that is gone.
         var staleSeed: [Bool]
         var invalidHop: [IPv4Address?]
+        /// Re-propagation: per router, the path it held before the failure, in this run's
+        /// terms (peering and interned attributes), once looked up (`heldLooked`).
+        var held: [(peering: Int32, attributes: Int32)?]
+        var heldLooked: [Bool]
         /// Recorded attribute objects already interned (a prefix's paths share a few).
         var sharedIDs: [(object: ObjectIdentifier, id: Int32)] = []
 
@@ -212,6 +217,8 @@ struct BGPPropagation: Sendable {
             redecided = Array(repeating: false, count: routers)
             staleSeed = Array(repeating: false, count: routers)
             invalidHop = Array(repeating: nil, count: routers)
+            held = Array(repeating: nil, count: routers)
+            heldLooked = Array(repeating: false, count: routers)
         }
 
         /// The id of a recorded path's attributes; a route made later from the same id shares the object.
@@ -272,7 +279,7 @@ struct BGPPropagation: Sendable {
             for r in touchedRouters {
                 best[r] = nil; queued[r] = false; changes[r] = 0; routerTouched[r] = false; igpDecided[r] = false
                 filled[r].removeAll(keepingCapacity: true)
-                seeded[r] = false; redecided[r] = false; staleSeed[r] = false; invalidHop[r] = nil
+                seeded[r] = false; redecided[r] = false; staleSeed[r] = false; invalidHop[r] = nil; held[r] = nil; heldLooked[r] = false
             }
             sharedIDs.removeAll(keepingCapacity: true)
             queue.removeAll(keepingCapacity: true)

@@ -103,6 +103,9 @@ struct BGPReuse: Sendable {
         }
     }
 
+    /// The recorded result for a prefix (the paths routers held before a failure).
+    func recordedResult(_ prefix: Prefix) -> BGPPropagation.Result? { position[prefix].map { entries[$0].result } }
+
     /// The entry index of `prefix`, which is `prefixes[hint]` when the run has the recorded prefixes.
     @inline(__always)
     private func entryIndex(_ prefix: Prefix, hint: Int) -> Int? {

@@ -1,6 +1,6 @@
-/// The step of the BGP decision process that chose a best path (Cisco / FRR order).
-/// Route age ("oldest path") is not modelled: a simulation has no arrival times, so the
-/// router-id step follows the IGP-cost step directly (docs/bgp-decision-process.md).
+/// The step of the BGP decision process that chose a best path (Cisco / FRR order). Route age
+/// ("oldest path") is known only after a failure: a path the router held before it is older
+/// than any that appears with it (docs/bgp-decision-process.md).
 public enum BestPathStep: String, Sendable, Codable, CaseIterable {
     case onlyPath = "only-path"
     case weight
@@ -11,6 +11,7 @@ public enum BestPathStep: String, Sendable, Codable, CaseIterable {
     case med
     case ebgpOverIBGP = "ebgp-over-ibgp"
     case igpCost = "igp-cost"
+    case oldestPath = "oldest-path"
     case routerID = "router-id"
     case clusterListLength = "cluster-list-length"
     case neighborAddress = "neighbor-address"
@@ -29,6 +30,7 @@ public enum BestPathStep: String, Sendable, Codable, CaseIterable {
         case .med: "lowest MED among paths from the same neighbour AS"
         case .ebgpOverIBGP: "eBGP path preferred over iBGP"
         case .igpCost: "lowest IGP cost to the next hop"
+        case .oldestPath: "both external: the path held since before the failure (unless compare-routerid)"
         case .routerID: "lowest router-id (originator-id for reflected paths)"
         case .clusterListLength: "shortest cluster list"
         case .neighborAddress: "lowest neighbour address"

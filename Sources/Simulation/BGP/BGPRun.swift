@@ -176,6 +176,7 @@ struct BGPRun {
         let reusedCount = Mutex(0), repropagatedCount = Mutex(0)
         let changedList = Mutex<[Prefix]>([])
         let routerUp = liveness.routerUp
+        let routeAge = options.routeAge
         let peeringOfNeighbor: [[Int32]] = mapping == nil ? [] : self.peeringOfNeighbor()
         var kept: [Prefix: BGPPropagation.Result] = [:]
         let scratches = (0..<workers).map { _ in ScratchBox(propagation.makeScratch()) }
@@ -208,7 +209,8 @@ struct BGPRun {
                         if !recorded.igpCostPatches.isEmpty { changedList.withLock { $0.append(prefix) } }
                     case .restart(let restart):
                         result = propagation.repropagate(prefix, origins: prefixOrigins, from: restart, routerUp: routerUp,
-                                                         peeringOfNeighbor: peeringOfNeighbor, scratch: &box.scratch)
+                                                         peeringOfNeighbor: peeringOfNeighbor, heldBefore: routeAge ? restart.recorded : nil,
+                                                         scratch: &box.scratch)
                         if result != nil { repropagatedCount.withLock { $0 += 1 } }
                         changedList.withLock { $0.append(prefix) }
                     case .scratch:
@@ -291,14 +293,19 @@ struct BGPRun {
                 if let hop = self.inaccessible[r][prefix] { inaccessible.append((r, hop)) }
             }
             let recorded = BGPPropagation.Result(best: best, inaccessible: inaccessible, oscillating: [], events: 0)
+            // Age as the run had it: paths held before the failure, when it started from a recorded run.
             guard let again = propagation.repropagate(prefix, origins: origins[prefix] ?? [:], from: .init(recorded: recorded, dirty: deciders),
-                                                      routerUp: liveness.routerUp, peeringOfNeighbor: peerings, scratch: &scratch) else {
+                                                      routerUp: liveness.routerUp, peeringOfNeighbor: peerings,
+                                                      heldBefore: options.routeAge ? reuse?.recordedResult(prefix) : nil, scratch: &scratch) else {
                 unstable.append((prefix, deciders))
                 continue
             }
+            // Whether the chosen paths change, not the step that names the choice (age can name
+            // an unchanged choice differently).
+            func unlabelled(_ route: BGPRoute) -> BGPRoute { var copy = route; copy.decidedBy = .onlyPath; return copy }
             var before: [Int: BGPRoute] = [:], after: [Int: BGPRoute] = [:]
-            for (r, route) in best { before[r] = route }
-            for (r, route) in again.best { after[r] = route }
+            for (r, route) in best { before[r] = unlabelled(route) }
+            for (r, route) in again.best { after[r] = unlabelled(route) }
             let changed = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }.sorted()
             if !changed.isEmpty { unstable.append((prefix, changed)) }
         }

@@ -16,6 +16,9 @@ protocol DecisionInputs {
     var clusterListLength: Int { get }
     /// The sending peer's address (0 for local paths).
     var tieBreakAddress: IPv4Address { get }
+    /// Held since before the failure being simulated (the oldest-path step); false when age
+    /// is unknown (a simulation from scratch).
+    var heldBefore: Bool { get }
 }
 
 extension BGPRoute: DecisionInputs {
@@ -27,6 +30,7 @@ extension BGPRoute: DecisionInputs {
     var tieBreakRouterID: IPv4Address { originatorID ?? peerRouterID }
     var clusterListLength: Int { clusterList.count }
     var tieBreakAddress: IPv4Address { peerAddress ?? IPv4Address(0) }
+    var heldBefore: Bool { false }
 }
 
 /// The BGP decision process in Cisco / FRR order (docs/bgp-decision-process.md), in the two
@@ -59,10 +63,12 @@ enum DecisionProcess {
         return nil
     }
 
-    /// The steps after MED (eBGP over iBGP .. neighbour address), a total order.
-    static func compareAfterMED(_ a: some DecisionInputs, _ b: some DecisionInputs) -> (aWins: Bool, step: BestPathStep) {
+    /// The steps after MED (eBGP over iBGP .. neighbour address), a total order (at most one
+    /// candidate is held from before, so the oldest-path step keeps it one).
+    static func compareAfterMED(_ a: some DecisionInputs, _ b: some DecisionInputs, _ options: BestPathOptions) -> (aWins: Bool, step: BestPathStep) {
         if a.isEBGP != b.isEBGP { return (a.isEBGP, .ebgpOverIBGP) }
         if a.igpCost != b.igpCost { return (a.igpCost < b.igpCost, .igpCost) }
+        if a.isEBGP && !options.compareRouterID && a.heldBefore != b.heldBefore { return (a.heldBefore, .oldestPath) }
         if a.tieBreakRouterID != b.tieBreakRouterID { return (a.tieBreakRouterID < b.tieBreakRouterID, .routerID) }
         if a.clusterListLength != b.clusterListLength { return (a.clusterListLength < b.clusterListLength, .clusterListLength) }
         return (a.tieBreakAddress <= b.tieBreakAddress, .neighborAddress)
@@ -82,7 +88,7 @@ enum DecisionProcess {
             let ma = effectiveMED(a, options), mb = effectiveMED(b, options)
             if ma != mb { return (ma < mb, .med) }
         }
-        return compareAfterMED(a, b)
+        return compareAfterMED(a, b, options)
     }
 
     struct Decision {
@@ -133,9 +139,9 @@ enum DecisionProcess {
         }
         var winner = -1
         for i in c.indices where eliminatedAt[i] == .onlyPath {
-            if winner < 0 || compareAfterMED(c[i], c[winner]).aWins { winner = i }
+            if winner < 0 || compareAfterMED(c[i], c[winner], options).aWins { winner = i }
         }
-        for i in c.indices where i != winner && eliminatedAt[i] == .onlyPath { eliminatedAt[i] = compareAfterMED(c[winner], c[i]).step }
+        for i in c.indices where i != winner && eliminatedAt[i] == .onlyPath { eliminatedAt[i] = compareAfterMED(c[winner], c[i], options).step }
         return Decision(index: winner, step: lastElimination(eliminatedAt, winner: winner))
     }
 
