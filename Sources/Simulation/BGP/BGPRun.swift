@@ -327,11 +327,20 @@ struct BGPRun {
             for p in propagation.peerings[r].indices {
                 guard let conditional = propagation.neighbor(r, p).conditionalAdvertisement else { continue }
                 let evaluator = propagation.evaluators[r]
+                // Which paths a condition sees differs by dialect (docs/bgp-decision-process.md):
+                // FRR matches every path in its BGP table, including ones whose next hop does not
+                // resolve (bgpd/bgp_conditional_adv.c); the others, routesim takes the valid best
+                // paths. Invalid-only entries are matched by prefix (their attributes are not kept).
+                func present(_ map: String) -> Bool {
+                    if tables[r].contains(where: { evaluator.permits(map, prefix: $0.key, attributes: $0.value.attributes) }) { return true }
+                    guard network.routers[r].dialect == .frr else { return false }
+                    return inaccessible[r].keys.contains { evaluator.permits(map, prefix: $0, attributes: BGPAttributes()) }
+                }
                 switch conditional.condition {
                 case .exist(let map):
-                    states[p] = tables[r].contains { evaluator.permits(map, prefix: $0.key, attributes: $0.value.attributes) }
+                    states[p] = present(map)
                 case .nonExist(let map):
-                    states[p] = !tables[r].contains { evaluator.permits(map, prefix: $0.key, attributes: $0.value.attributes) }
+                    states[p] = !present(map)
                 case .routeExists(let prefix):
                     states[p] = nonBGP[r][prefix] != nil || tables[r][prefix] != nil
                 }
