@@ -185,11 +185,7 @@ import Testing
     /// A network that does not converge says so in every command, and `--fail-on oscillation`
     /// fails on it (BAD GADGET: a dispute wheel with no stable state).
     @Test func nonConvergenceIsVisibleEverywhere() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("routesim-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let file = directory.appendingPathComponent("bad-gadget.yml").path
-        try ConvergenceYAML.badGadget.write(toFile: file, atomically: true, encoding: .utf8)
+        let file = Self.root.appendingPathComponent("Tests/SimulationTests/Fixtures/bad-gadget.yml").path
         let simulate = try Self.run(["simulate", file, "--format", "json"])
         #expect(simulate.stdout.contains("\"converged\" : false"))
         #expect(simulate.stdout.contains("BGP best paths for 100.64.0.0/24 keep changing at A1, A2, A3"))
@@ -283,29 +279,3 @@ import Testing
     }
 }
 
-/// The dispute wheel of Tests/SimulationTests (Griffin's BAD GADGET), for CLI runs.
-enum ConvergenceYAML {
-    static let badGadget = """
-    routers:
-      O:  { asn: 65000, static-routes: [ { prefix: 100.64.0.0/24, discard: true } ], bgp: { networks: [100.64.0.0/24], neighbors: [ A1, A2, A3 ] } }
-      A1:
-        asn: 65001
-        policies:
-          as-path-lists: { VIA-NEXT: [ "permit ^65002 65000$" ] }
-          route-maps: { PREFER: [ { match: { as-path-list: VIA-NEXT }, set: { local-preference: 200 } }, { action: permit } ] }
-        bgp: { neighbors: [ O, { peer: A2, import: PREFER }, { peer: A3, import: PREFER } ] }
-      A2:
-        asn: 65002
-        policies:
-          as-path-lists: { VIA-NEXT: [ "permit ^65003 65000$" ] }
-          route-maps: { PREFER: [ { match: { as-path-list: VIA-NEXT }, set: { local-preference: 200 } }, { action: permit } ] }
-        bgp: { neighbors: [ O, { peer: A3, import: PREFER }, { peer: A1, import: PREFER } ] }
-      A3:
-        asn: 65003
-        policies:
-          as-path-lists: { VIA-NEXT: [ "permit ^65001 65000$" ] }
-          route-maps: { PREFER: [ { match: { as-path-list: VIA-NEXT }, set: { local-preference: 200 } }, { action: permit } ] }
-        bgp: { neighbors: [ O, { peer: A1, import: PREFER }, { peer: A2, import: PREFER } ] }
-    links: [O-A1, O-A2, O-A3, A1-A2, A2-A3, A3-A1]
-    """
-}

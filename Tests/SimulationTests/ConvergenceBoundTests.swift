@@ -5,29 +5,8 @@ import Testing
 /// A policy dispute wheel (Griffin's BAD GADGET) has no stable state: routesim must stop at its
 /// bound, report which routers oscillate, and not hang.
 @Suite struct ConvergenceBoundTests {
-    static let badGadget = """
-    routers:
-      O:  { asn: 65000, static-routes: [ { prefix: 100.64.0.0/24, discard: true } ], bgp: { networks: [100.64.0.0/24], neighbors: [ A1, A2, A3 ] } }
-      A1:
-        asn: 65001
-        policies:
-          as-path-lists: { VIA-NEXT: [ "permit ^65002 65000$" ] }
-          route-maps: { PREFER: [ { match: { as-path-list: VIA-NEXT }, set: { local-preference: 200 } }, { action: permit } ] }
-        bgp: { neighbors: [ O, { peer: A2, import: PREFER }, { peer: A3, import: PREFER } ] }
-      A2:
-        asn: 65002
-        policies:
-          as-path-lists: { VIA-NEXT: [ "permit ^65003 65000$" ] }
-          route-maps: { PREFER: [ { match: { as-path-list: VIA-NEXT }, set: { local-preference: 200 } }, { action: permit } ] }
-        bgp: { neighbors: [ O, { peer: A3, import: PREFER }, { peer: A1, import: PREFER } ] }
-      A3:
-        asn: 65003
-        policies:
-          as-path-lists: { VIA-NEXT: [ "permit ^65001 65000$" ] }
-          route-maps: { PREFER: [ { match: { as-path-list: VIA-NEXT }, set: { local-preference: 200 } }, { action: permit } ] }
-        bgp: { neighbors: [ O, { peer: A1, import: PREFER }, { peer: A2, import: PREFER } ] }
-    links: [O-A1, O-A2, O-A3, A1-A2, A2-A3, A3-A1]
-    """
+    static let badGadgetPath = DocsTests.root.appendingPathComponent("Tests/SimulationTests/Fixtures/bad-gadget.yml").path
+    static var badGadget: String { (try? String(contentsOfFile: badGadgetPath, encoding: .utf8)) ?? "" }
 
     @Test func disputeWheelIsReportedNotLooped() throws {
         let load = TopologyLoader.load(yaml: Self.badGadget, file: "bad-gadget.yml")

@@ -159,8 +159,8 @@ extension BGPRoute {
                     #expect(again?.peerAddress == reference.peerAddress && again?.decidedBy == reference.decidedBy)
                 }
                 guard options.deterministicMED else { continue }
-                var eliminated: [BestPathStep] = []
-                if let decision = DecisionProcess.decide(candidates, localAS: 65000, options: options, eliminatedAt: &eliminated) {
+                var eliminated: [BestPathStep] = [], order: [Int] = []
+                if let decision = DecisionProcess.decide(candidates, localAS: 65000, options: options, eliminatedAt: &eliminated, order: &order) {
                     // A path that lost at MED or before takes no part in the rest. (One that lost
                     // later can: as its group's lowest MED it had removed its group's others.)
                     for loser in candidates.indices where loser != decision.index && eliminated[loser].rank <= BestPathStep.med.rank {

@@ -79,6 +79,7 @@ extension BGPPropagation {
         var decisions = 0
         let limit = 64 * max(network.routers.count, 16)
         var candidates: [Candidate] = []
+        var eliminated: [BestPathStep] = [], order: [Int] = []
         var exportMemo = ExportMemo()
         while let q = scratch.dequeue() {
             decisions += 1
@@ -110,7 +111,7 @@ extension BGPPropagation {
                     invalid = unresolved
                 }
             }
-            let decision = DecisionProcess.bestIndex(candidates, localAS: asns[q], options: bestPathOptions[q])
+            let decision = DecisionProcess.decide(candidates, localAS: asns[q], options: bestPathOptions[q], eliminatedAt: &eliminated, order: &order)
             let newBest = decision.map { candidates[$0.index].path }
             if let decision { scratch.bestStep[q] = decision.step }
             scratch.redecided[q] = true

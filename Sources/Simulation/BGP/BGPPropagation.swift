@@ -125,6 +125,8 @@ struct BGPPropagation: Sendable {
         var med: UInt32?
         var originatorID: IPv4Address?
         var clusterListLength: Int
+        /// Read by the IGP-cost bookkeeping without touching the attribute arrays.
+        var nextHop: IPv4Address
     }
 
     /// A path during propagation: an interned attribute id plus per-router fields; no references.
@@ -238,7 +240,7 @@ struct BGPPropagation: Sendable {
             shared.append(nil)
             keys.append(DecisionKey(localPreference: set.localPreference, asPathLength: set.asPath.length, origin: set.origin,
                                     neighborAS: set.asPath.neighborAS, med: set.med, originatorID: set.originatorID,
-                                    clusterListLength: set.clusterList.count))
+                                    clusterListLength: set.clusterList.count, nextHop: set.nextHop))
             attributeIDs[set] = id
             return id
         }
@@ -354,7 +356,7 @@ struct BGPPropagation: Sendable {
         let limit = 64 * max(network.routers.count, 16)
         var oscillating: [Int] = []
         var candidates: [Candidate] = []
-        var eliminated: [BestPathStep] = []
+        var eliminated: [BestPathStep] = [], order: [Int] = []
         var exportMemo = ExportMemo()
         while let r = scratch.dequeue() {
             events += 1
@@ -367,7 +369,7 @@ struct BGPPropagation: Sendable {
             for slot in scratch.filled[r] {
                 if let path = scratch.adjIn[slot] { candidates.append(Candidate(path: path, key: scratch.keys[Int(path.attributes)])) }
             }
-            let decision = DecisionProcess.decide(candidates, localAS: asns[r], options: bestPathOptions[r], eliminatedAt: &eliminated)
+            let decision = DecisionProcess.decide(candidates, localAS: asns[r], options: bestPathOptions[r], eliminatedAt: &eliminated, order: &order)
             let newBest = decision.map { candidates[$0.index].path }
             if let decision {
                 scratch.bestStep[r] = decision.step
@@ -429,11 +431,12 @@ struct BGPPropagation: Sendable {
     /// pairwise comparison the path that beat it need not be the winner, so there any such
     /// loss among paths with different next hops counts.
     func costDecided(_ candidates: [Candidate], winner: Int, eliminatedAt: [BestPathStep], router r: Int, scratch: Scratch) -> Bool {
-        let winnerHop = scratch.attributes[Int(candidates[winner].path.attributes)].nextHop
+        guard eliminatedAt.contains(where: { $0.rank >= BestPathStep.igpCost.rank }) else { return false }
+        let winnerHop = candidates[winner].key.nextHop
         let grouped = bestPathOptions[r].deterministicMED
-        if !grouped && !candidates.contains(where: { scratch.attributes[Int($0.path.attributes)].nextHop != winnerHop }) { return false }
+        if !grouped && !candidates.contains(where: { $0.key.nextHop != winnerHop }) { return false }
         for (index, other) in candidates.enumerated() where index != winner && eliminatedAt[index].rank >= BestPathStep.igpCost.rank {
-            if !grouped || scratch.attributes[Int(other.path.attributes)].nextHop != winnerHop { return true }
+            if !grouped || other.key.nextHop != winnerHop { return true }
         }
         return false
     }

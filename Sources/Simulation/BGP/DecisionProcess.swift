@@ -100,19 +100,19 @@ enum DecisionProcess {
     /// which candidate i lost (the winner's entry is `.onlyPath`): reuse asks whether any path
     /// lost at a step that reads IGP costs.
     static func decide<C: DecisionInputs>(_ candidates: [C], localAS: ASN, options: BestPathOptions,
-                                          eliminatedAt: inout [BestPathStep]) -> Decision? {
+                                          eliminatedAt: inout [BestPathStep], order: inout [Int]) -> Decision? {
         eliminatedAt.removeAll(keepingCapacity: true)
         guard !candidates.isEmpty else { return nil }
         eliminatedAt.append(contentsOf: repeatElement(.onlyPath, count: candidates.count))
         if candidates.count == 1 { return Decision(index: 0, step: .onlyPath) }
         return options.deterministicMED
             ? grouped(candidates, localAS: localAS, options: options, eliminatedAt: &eliminatedAt)
-            : pairwise(candidates, localAS: localAS, options: options, eliminatedAt: &eliminatedAt)
+            : pairwise(candidates, localAS: localAS, options: options, eliminatedAt: &eliminatedAt, order: &order)
     }
 
     static func bestIndex<C: DecisionInputs>(_ candidates: [C], localAS: ASN, options: BestPathOptions) -> Decision? {
-        var eliminated: [BestPathStep] = []
-        return decide(candidates, localAS: localAS, options: options, eliminatedAt: &eliminated)
+        var eliminated: [BestPathStep] = [], order: [Int] = []
+        return decide(candidates, localAS: localAS, options: options, eliminatedAt: &eliminated, order: &order)
     }
 
     /// RFC 4271 §9.1.2.2 as a sequence of filters over all candidates. The steps before and
@@ -148,20 +148,26 @@ enum DecisionProcess {
     /// Cisco's walk: the current best against the next path, in routesim's fixed order
     /// (local path first, then lowest neighbour address; router-id breaks a tie).
     private static func pairwise<C: DecisionInputs>(_ c: [C], localAS: ASN, options: BestPathOptions,
-                                                    eliminatedAt: inout [BestPathStep]) -> Decision {
+                                                    eliminatedAt: inout [BestPathStep], order: inout [Int]) -> Decision {
         func before(_ i: Int, _ j: Int) -> Bool {
             if c[i].isLocal != c[j].isLocal { return c[i].isLocal }
             if c[i].tieBreakAddress != c[j].tieBreakAddress { return c[i].tieBreakAddress < c[j].tieBreakAddress }
             if c[i].tieBreakRouterID != c[j].tieBreakRouterID { return c[i].tieBreakRouterID < c[j].tieBreakRouterID }
             return i < j
         }
-        // Candidates mostly arrive in that order already (neighbors listed by address): no sort then.
-        let inOrder = c.indices.dropFirst().allSatisfy { before($0 - 1, $0) }
-        let sorted: [Int]? = inOrder ? nil : c.indices.sorted(by: before)
-        var winner = sorted?[0] ?? 0
+        // Insertion sort into the caller's buffer: few candidates, mostly in order already,
+        // and no allocation per decision.
+        order.removeAll(keepingCapacity: true)
+        for i in c.indices {
+            var k = order.count
+            order.append(i)
+            while k > 0 && before(i, order[k - 1]) { order[k] = order[k - 1]; k -= 1 }
+            order[k] = i
+        }
+        var winner = order[0]
         var step = BestPathStep.onlyPath
         for k in c.indices.dropFirst() {
-            let i = sorted?[k] ?? k
+            let i = order[k]
             let result = compare(c[winner], c[i], localAS: localAS, options: options)
             if result.aWins {
                 eliminatedAt[i] = result.step

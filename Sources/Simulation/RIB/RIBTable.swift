@@ -141,8 +141,9 @@ public struct RIBTable: Sendable, Sequence {
         return (match.prefix, match.value)
     }
 
-    /// The IGP cost of a next hop's resolution (nil: unresolvable).
+    /// The IGP cost of a next hop's resolution (nil: unresolvable). The same rule as
+    /// `resolution(of:viaDefault:)`, without materializing the entry (the propagation hot path).
     public func resolve(_ address: IPv4Address, viaDefault: Bool) -> UInt32? {
-        resolution(of: address, viaDefault: viaDefault)?.entry.metric
+        firstMatch(address) { prefix, entry in viaDefault || prefix.length > 0 ? entry.metric : nil } ?? nil
     }
 }
