@@ -172,7 +172,7 @@ public enum ConfigNetworkBuilder {
     /// FRR's `bgp network import-check`: said in the config, else on unless the traditional
     /// profile of a version before 7.4 (FRR's defaults table, bgpd/bgp_vty.c). Other dialects:
     /// always on (nil: the model's default).
-    static func networkImportCheck(_ device: DeviceConfig) -> Bool? {
+    public static func networkImportCheck(_ device: DeviceConfig) -> Bool? {
         guard device.dialect == .frr else { return nil }
         if let said = device.bgp?.networkImportCheck { return said }
         if device.frrProfile ?? "traditional" == "traditional", let version = device.frrVersion {

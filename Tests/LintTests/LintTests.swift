@@ -14,12 +14,12 @@ import FoundationXML
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// Lints an example; `---` lines separate the configs of several routers (multi-device rules).
-    /// Examples are IOS unless written in Junos `set` form.
+    /// Examples are IOS unless written in Junos `set` form or starting with `frr version`.
     static func lint(_ text: String, file: String = "example.cfg") -> [LintFinding] {
         let parts = text.components(separatedBy: "\n---\n")
         let files = parts.enumerated().map { index, part in
             let name = parts.count == 1 ? file : "\(index + 1)-\(file)"
-            let dialect: ConfigDialect = part.hasPrefix("set ") ? .junos : .ios
+            let dialect: ConfigDialect = part.hasPrefix("set ") ? .junos : part.hasPrefix("frr version") ? .frr : .ios
             return Linter.FileResult(path: name, device: Linter.parse(text: part, file: name, dialect: dialect), source: part)
         }
         return Linter.run(files).findings

@@ -8,7 +8,7 @@ import RoutingPolicy
 public struct ConditionalAlwaysDecidedRule: LintRule {
     public static let description = RuleDescription(
         code: "COND-ADV-SELF-SATISFIED", name: "Conditional advertisement decided by the router's own route", severity: .warning,
-        summary: "A neighbor's `exist-map` (or `non-exist-map`) matches a prefix that the same router always originates into BGP: a `network` statement backed by its own Null0 static or loopback, or redistributed static/connected routes.",
+        summary: "A neighbor's `exist-map` (or `non-exist-map`) matches a prefix that the same router always originates into BGP: a `network` statement backed by its own Null0 static or loopback, or without the import check (FRR `no bgp network import-check`), or redistributed static/connected routes.",
         rationale: """
         Conditional advertisement only protects against a black hole if its condition can change when the \
         router loses its path into the network. A route the router originates itself is always in its own BGP \
@@ -28,6 +28,20 @@ public struct ConditionalAlwaysDecidedRule: LintRule {
          network 198.51.100.0 mask 255.255.255.0
          neighbor 192.0.2.3 remote-as 65002
          neighbor 192.0.2.3 advertise-map AGGREGATE exist-map AGGREGATE
+        """, """
+        frr version 8.4
+        hostname P
+        ip prefix-list AGGREGATE seq 5 permit 198.51.100.0/24
+        route-map AGGREGATE permit 10
+         match ip address prefix-list AGGREGATE
+        router bgp 65001
+         no bgp network import-check
+         neighbor 192.0.2.3 remote-as 65002
+         address-family ipv4 unicast
+          network 198.51.100.0/24
+          neighbor 192.0.2.3 advertise-map AGGREGATE exist-map AGGREGATE
+         exit-address-family
+        exit
         """],
         clean: ["""
         ip route 198.51.100.0 255.255.255.0 Null0
@@ -50,8 +64,11 @@ public struct ConditionalAlwaysDecidedRule: LintRule {
         let pins = device.staticRoutes.filter { $0.target == .discard && $0.track == nil && $0.vrf == nil }
         let loopbacks = device.interfaces.filter { $0.isLoopback && !$0.shutdown }.flatMap { $0.addresses.map(\.prefix) }
         var result: [(Prefix, String)] = []
+        let importCheck = ConfigNetworkBuilder.networkImportCheck(device) ?? true
         for network in bgp.networks {
-            if let pin = pins.first(where: { $0.prefix == network.prefix }) {
+            if !importCheck {
+                result.append((network.prefix, "its `network` statement announces without a RIB route: the import check is off (FRR `no bgp network import-check`)"))
+            } else if let pin = pins.first(where: { $0.prefix == network.prefix }) {
                 result.append((network.prefix, "its `network` statement is backed by the Null0 static at line \(pin.location.line)"))
             } else if loopbacks.contains(network.prefix) {
                 result.append((network.prefix, "its `network` statement matches a loopback"))
