@@ -502,6 +502,13 @@ public struct CiscoStyleParser {
             bgp.neighbors[index].allowASIn = word(1).flatMap { Int($0) }.map { min(max($0, 1), 10) } ?? 3
         case "as-override":
             bgp.neighbors[index].asOverride = true
+        case "local-as" where rest.count >= 2:
+            guard let asn = parseASN(rest[1]) else { return .unrecognized }
+            bgp.neighbors[index].localAS = asn
+            bgp.neighbors[index].localASNoPrepend = rest.contains("no-prepend")
+            bgp.neighbors[index].localASReplaceAS = rest.contains("replace-as")
+            // `dual-as` (accept either AS from the peer) is not modelled: the peer must use local-as.
+            if rest.contains("dual-as") { return .unsupported("local-as dual-as is not modelled; the peer must use the local-as") }
         case "default-originate":
             bgp.neighbors[index].defaultOriginate = true
             if let i = rest.firstIndex(of: "route-map"), i + 1 < rest.count { bgp.neighbors[index].defaultOriginateRouteMap = String(rest[i + 1]) }

@@ -122,6 +122,9 @@ public enum ConfigNetworkBuilder {
                     modelled.allowASIn = neighbor.allowASIn
                     modelled.asOverride = neighbor.asOverride
                     modelled.defaultOriginate = neighbor.defaultOriginate
+                    modelled.localAS = neighbor.localAS
+                    modelled.localASNoPrepend = neighbor.localASNoPrepend
+                    modelled.localASReplaceAS = neighbor.localASReplaceAS
                     if let map = neighbor.defaultOriginateRouteMap {
                         warn("neighbor \(neighbor.key) default-originate route-map \(map): the condition is not modelled; the default is sent unconditionally",
                              neighbor.statements["default-originate"] ?? neighbor.location)

@@ -19,6 +19,11 @@ extension DeviceConfig {
         merged.weight = merged.weight ?? parent.weight
         merged.allowASIn = merged.allowASIn ?? parent.allowASIn
         merged.asOverride = merged.asOverride || parent.asOverride
+        if merged.localAS == nil {
+            merged.localAS = parent.localAS
+            merged.localASNoPrepend = parent.localASNoPrepend
+            merged.localASReplaceAS = parent.localASReplaceAS
+        }
         if !merged.defaultOriginate { merged.defaultOriginate = parent.defaultOriginate; merged.defaultOriginateRouteMap = parent.defaultOriginateRouteMap }
         if merged.exportChain.isEmpty { merged.exportChain = parent.exportChain }
         merged.updateSource = merged.updateSource ?? parent.updateSource

@@ -226,6 +226,10 @@ public struct NeighborConfig: Sendable {
     public var asOverride = false
     public var defaultOriginate = false
     public var defaultOriginateRouteMap: String?
+    /// `local-as N [no-prepend [replace-as [dual-as]]]`.
+    public var localAS: ASN?
+    public var localASNoPrepend = false
+    public var localASReplaceAS = false
     public var advertiseMap: String?
     public var existMap: String?
     public var nonExistMap: String?

@@ -116,7 +116,16 @@ public struct BGPNeighbor: Sendable {
     /// `default-originate`: send this neighbor a default route (0.0.0.0/0) originated here,
     /// whether or not the router has one (Cisco/FRR without a route-map).
     public var defaultOriginate: Bool = false
+    /// `local-as N`: toward this neighbor the router presents AS N (the neighbor's remote-as
+    /// must be N). Paths received get N prepended unless `localASNoPrepend`; paths sent carry
+    /// N before the real AS, or N instead of it with `localASReplaceAS`.
+    public var localAS: ASN?
+    public var localASNoPrepend: Bool = false
+    public var localASReplaceAS: Bool = false
     public var location: SourceLocation
+
+    /// The AS this router presents on this session.
+    public func presentedAS(realAS: ASN) -> ASN { localAS ?? realAS }
 
     public init(address: IPv4Address, remoteAS: ASN, peerName: String? = nil, description: String? = nil,
                 updateSource: String? = nil, ebgpMultihop: Int? = nil, ttlSecurityHops: Int? = nil, disableConnectedCheck: Bool = false,

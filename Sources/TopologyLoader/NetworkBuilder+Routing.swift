@@ -97,7 +97,8 @@ extension NetworkBuilder {
     }
 
     static let neighborKeys = ["peer", "address", "remote-as", "description", "update-source", "ebgp-multihop", "ttl-security",
-                               "disable-connected-check", "allowas-in", "as-override", "default-originate", "next-hop-self",
+                               "disable-connected-check", "allowas-in", "as-override", "default-originate", "local-as", "local-as-no-prepend",
+                               "local-as-replace-as", "next-hop-self",
                                "route-reflector-client", "weight", "import", "export", "advertise-map", "exist-map", "non-exist-map"]
 
     func readBGP(_ node: Node, routerIndex: Int, router: Router) -> BGPConfig? {
@@ -178,7 +179,7 @@ extension NetworkBuilder {
             peerName = peerDraft.name
             if let given = remoteAS, given != peerDraft.asn {
                 reader.error("LOAD005", "remote-as \(given) of neighbor \(peerDraft.name) does not match its asn \(peerDraft.asn)", at: view["remote-as"] ?? node,
-                             hint: "drop remote-as; it is taken from the peer router")
+                             hint: "drop remote-as; it is taken from the peer router (if \(peerDraft.name) uses local-as toward this router, give the neighbor by address with that remote-as)")
                 return nil
             }
             remoteAS = peerDraft.asn
@@ -225,6 +226,9 @@ extension NetworkBuilder {
         }
         if let n = view["as-override"], let v = reader.bool(n, "as-override") { neighbor.asOverride = v }
         if let n = view["default-originate"], let v = reader.bool(n, "default-originate") { neighbor.defaultOriginate = v }
+        if let n = view["local-as"] { neighbor.localAS = reader.asn(n, "local-as") }
+        if let n = view["local-as-no-prepend"], let v = reader.bool(n, "local-as-no-prepend") { neighbor.localASNoPrepend = v }
+        if let n = view["local-as-replace-as"], let v = reader.bool(n, "local-as-replace-as") { neighbor.localASReplaceAS = v }
         if let n = view["description"] { neighbor.description = reader.string(n, "description") }
         if let n = view["next-hop-self"], let v = reader.bool(n, "next-hop-self") { neighbor.nextHopSelf = v }
         if let n = view["route-reflector-client"], let v = reader.bool(n, "route-reflector-client") { neighbor.routeReflectorClient = v }

@@ -401,6 +401,7 @@ import Testing
          neighbor 10.9.9.4 as-override
          neighbor 10.9.9.4 default-originate
          neighbor 10.9.9.3 allowas-in 2
+         neighbor 10.9.9.1 local-as 65009 no-prepend replace-as
         """
         let device = CiscoStyleParser(dialect: .ios).parse(text, file: "r1.cfg")
         #expect(device.lines.ignored == 0 && device.lines.unrecognized.isEmpty)
@@ -413,6 +414,7 @@ import Testing
         #expect(neighbor("10.9.9.4")?.weight == 300 && neighbor("10.9.9.4")?.allowASIn == 3)
         #expect(neighbor("10.9.9.4")?.asOverride == true && neighbor("10.9.9.4")?.defaultOriginate == true)
         #expect(neighbor("10.9.9.3")?.allowASIn == 2 && neighbor("10.9.9.1")?.allowASIn == nil)
+        #expect(neighbor("10.9.9.1")?.localAS == 65009 && neighbor("10.9.9.1")?.localASNoPrepend == true && neighbor("10.9.9.1")?.localASReplaceAS == true)
     }
 
     @Test func junosPathSelection() throws {

@@ -32,6 +32,10 @@ struct BGPPropagation: Sendable {
         var asOverride: Bool
         /// A default route originated here goes out on this session (`default-originate`).
         var defaultOriginate: Bool
+        /// `local-as` on this session, and its options.
+        var localAS: ASN?
+        var localASNoPrepend: Bool
+        var localASReplaceAS: Bool
     }
     let slots: [SlotInfo]
     /// Per router, its neighbor statements (a peering's is `[r][peering.neighborIndex]`).
@@ -76,7 +80,9 @@ struct BGPPropagation: Sendable {
                                      conditional: neighbor.conditionalAdvertisement != nil, weight: neighbor.weight,
                                      localAddress: peering.localAddress, peerAddress: neighbor.address,
                                      allowASIn: neighbor.allowASIn ?? 0, asOverride: neighbor.asOverride && peering.ebgp,
-                                     defaultOriginate: neighbor.defaultOriginate))
+                                     defaultOriginate: neighbor.defaultOriginate,
+                                     localAS: peering.ebgp ? neighbor.localAS : nil, localASNoPrepend: neighbor.localASNoPrepend,
+                                     localASReplaceAS: neighbor.localASReplaceAS))
             }
         }
         slots = flat
@@ -502,7 +508,7 @@ struct BGPPropagation: Sendable {
         } else {
             nextHop = scratch.attributes[Int(path.attributes)].nextHop
         }
-        if !needsPolicy && !info.asOverride && memo.input == path.attributes && memo.router == r && memo.ebgp == info.ebgp && memo.reflect == reflect && memo.local == (path.localOrigin != nil) && memo.nextHop == nextHop {
+        if !needsPolicy && !info.asOverride && info.localAS == nil && memo.input == path.attributes && memo.router == r && memo.ebgp == info.ebgp && memo.reflect == reflect && memo.local == (path.localOrigin != nil) && memo.nextHop == nextHop {
             return outgoing(path, attributes: memo.output, from: r)
         }
         var set = scratch.attributes[Int(path.attributes)]
@@ -525,7 +531,13 @@ struct BGPPropagation: Sendable {
         }
         if info.ebgp {
             if info.asOverride { set.asPath = set.asPath.replacing(asns[info.peer], with: asns[r]) }
-            set.asPath = set.asPath.prepending(asns[r])
+            // local-as: the presented AS goes first, before the real one unless replace-as.
+            if let local = info.localAS {
+                if !info.localASReplaceAS { set.asPath = set.asPath.prepending(asns[r]) }
+                set.asPath = set.asPath.prepending(local)
+            } else {
+                set.asPath = set.asPath.prepending(asns[r])
+            }
             set.localPreference = 100
             set.originatorID = nil
             set.clusterList = []
@@ -537,7 +549,7 @@ struct BGPPropagation: Sendable {
             set.clusterList = []
         }
         let id = scratch.intern(set)
-        if !needsPolicy && !info.asOverride { memo = ExportMemo(input: path.attributes, router: r, ebgp: info.ebgp, reflect: reflect, local: path.localOrigin != nil, nextHop: nextHop, output: id) }
+        if !needsPolicy && !info.asOverride && info.localAS == nil { memo = ExportMemo(input: path.attributes, router: r, ebgp: info.ebgp, reflect: reflect, local: path.localOrigin != nil, nextHop: nextHop, output: id) }
         return outgoing(path, attributes: id, from: r)
     }
 
@@ -551,7 +563,17 @@ struct BGPPropagation: Sendable {
         let info = slots[slot]
         var attributeID = sent.attributes
         if info.ebgp {
-            if scratch.attributes[Int(attributeID)].asPath.occurrences(of: asns[q]) > info.allowASIn { return (nil, nil) }
+            let received = scratch.attributes[Int(attributeID)].asPath
+            if received.occurrences(of: asns[q]) > info.allowASIn { return (nil, nil) }
+            if let local = info.localAS {
+                // The presented AS counts for loop detection too; received paths carry it unless no-prepend.
+                if received.contains(local) { return (nil, nil) }
+                if !info.localASNoPrepend {
+                    var set = scratch.attributes[Int(attributeID)]
+                    set.asPath = set.asPath.prepending(local)
+                    attributeID = scratch.intern(set)
+                }
+            }
         } else {
             let set = scratch.attributes[Int(attributeID)]
             if set.originatorID == routerIDs[q] || set.clusterList.contains(clusterIDs[q]) { return (nil, nil) }

@@ -116,8 +116,11 @@ struct BGPSessionBuilder {
             } else if peerStatus.peerAddress != status.localAddress || peerStatus.localAddress != status.peerAddress {
                 statuses[index].reason = "\(peerName(status)) sources its session to \(peerStatus.peerAddress) from \(peerStatus.localAddress?.description ?? "?"), not \(status.peerAddress)"
             } else if let remoteAS = network.routers[peerStatus.router].bgp?.neighbors[peerStatus.neighborIndex].remoteAS,
-                      remoteAS != network.routers[status.router].asn {
-                statuses[index].reason = "\(peerName(status)) expects remote-as \(remoteAS), but \(network.routers[status.router].name) is in AS \(network.routers[status.router].asn)"
+                      let mine = network.routers[status.router].bgp?.neighbors[status.neighborIndex],
+                      remoteAS != mine.presentedAS(realAS: network.routers[status.router].asn) {
+                let presented = mine.presentedAS(realAS: network.routers[status.router].asn)
+                statuses[index].reason = "\(peerName(status)) expects remote-as \(remoteAS), but \(network.routers[status.router].name) presents AS \(presented)"
+                    + (mine.localAS == nil ? "" : " (local-as)") + " on this session"
             }
         }
         for index in statuses.indices where statuses[index].reason == nil {
@@ -160,7 +163,11 @@ struct BGPSessionBuilder {
         status.peerRouter = owner.router
         guard liveness.routerUp[owner.router] else { return "\(network.routers[owner.router].name) is down" }
         guard network.routers[owner.router].bgp != nil else { return "\(network.routers[owner.router].name) runs no BGP" }
-        if neighbor.remoteAS != network.routers[owner.router].asn { return "remote-as \(neighbor.remoteAS) configured, but \(network.routers[owner.router].name) is in AS \(network.routers[owner.router].asn)" }
+        // The peer may present another AS on this session (`local-as`); the pairing checks which.
+        if neighbor.remoteAS != network.routers[owner.router].asn,
+           !(network.routers[owner.router].bgp?.neighbors.contains { $0.localAS == neighbor.remoteAS } ?? false) {
+            return "remote-as \(neighbor.remoteAS) configured, but \(network.routers[owner.router].name) is in AS \(network.routers[owner.router].asn)"
+        }
         guard liveness.interfaceUp[owner.router][owner.interface] else { return "\(network.routers[owner.router].name) \(network.routers[owner.router].interfaces[owner.interface].name) (\(neighbor.address)) is down" }
         // Source address: update-source, else the connected interface toward the peer, else the egress interface.
         let connected = network.routers[r].interfaces.indices.first { i in
