@@ -78,7 +78,7 @@ public enum RuleRegistry {
     public static let all: [any LintRule.Type] = [
         NullPinUnconditionalRule.self, NullPinSingleUplinkRule.self, StaticTrackUndefinedRule.self, TrackSLAUndefinedRule.self, SLASelfTargetRule.self,
         ConditionalMapUndefinedRule.self, ConditionalAlwaysDecidedRule.self, NetworkWithoutRouteRule.self, EBGPWithoutPolicyRule.self, EBGPWithoutMaximumPrefixRule.self,
-        RouteMapUndefinedRule.self, RouteMapUnusedRule.self, PrefixListUndefinedRule.self, PrefixListUnusedRule.self, FailureBlackHoleRule.self,
+        RouteMapUndefinedRule.self, RouteMapUnusedRule.self, PrefixListUndefinedRule.self, PrefixListUnusedRule.self, FailureBlackHoleRule.self, NonConvergenceRule.self,
     ]
     public static func rule(code: String) -> (any LintRule.Type)? { all.first { $0.description.code == code.uppercased() } }
 }
