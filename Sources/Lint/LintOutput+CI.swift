@@ -3,7 +3,7 @@ import Foundation
 
 /// CI formats: SARIF 2.1.0 (code scanning), JUnit XML (test reports), GitHub Actions annotations.
 extension LintOutput {
-    public static let toolVersion = "0.1.0"
+    public static let toolVersion = RouteSimVersion.current
 
     static func sarifLevel(_ severity: LintSeverity) -> String {
         switch severity { case .error: "error"; case .warning: "warning"; case .info: "note" }

@@ -120,11 +120,8 @@ public enum Engine {
     /// connected replaces anything not strictly better).
     static func merged(_ prefix: Prefix, igp: RIBTable, installed: [StaticResolution.Installed], connected: [Prefix: RIBEntry]) -> RIBEntry? {
         var current = igp[prefix]
-        for item in installed where item.entry.prefix == prefix {
-            if let existing = current, existing.distance <= item.entry.distance { continue }
-            current = item.entry
-        }
-        if let entry = connected[prefix], !(current.map { $0.distance < entry.distance } ?? false) { current = entry }
+        for item in installed where item.entry.prefix == prefix && RouteMerge.staticReplaces(current, with: item.entry) { current = item.entry }
+        if let entry = connected[prefix], RouteMerge.connectedReplaces(current, with: entry) { current = entry }
         return current
     }
 
@@ -184,12 +181,10 @@ public enum Engine {
             // Take the table out so that adding statics and connected routes does not copy it.
             var table = igpRoutes[r]
             igpRoutes[r] = RIBTable()
-            for item in installed[r] {
-                if let current = table[item.entry.prefix], current.distance <= item.entry.distance { continue }
+            for item in installed[r] where RouteMerge.staticReplaces(table[item.entry.prefix], with: item.entry) {
                 table[item.entry.prefix] = item.entry
             }
-            for (prefix, entry) in connected[r] {
-                if let current = table[prefix], current.distance < entry.distance { continue }
+            for (prefix, entry) in connected[r] where RouteMerge.connectedReplaces(table[prefix], with: entry) {
                 table[prefix] = entry
             }
             nonBGP.append(table)

@@ -15,7 +15,7 @@ struct RouteSimCommand: ParsableCommand {
         Exit codes: 0 success; 2 the input could not be loaded or an argument names something \
         unknown; 64 bad command-line usage.
         """,
-        version: "0.1.0",
+        version: RouteSimVersion.current,
         subcommands: [Simulate.self, TraceCommand.self, Failures.self, Draw.self, Report.self, LintCommand.self, Rules.self, Validate.self, Generate.self]
     )
 }

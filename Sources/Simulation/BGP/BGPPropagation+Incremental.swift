@@ -77,7 +77,7 @@ extension BGPPropagation {
             scratch.enqueue(r)
         }
         var decisions = 0
-        let limit = 64 * max(network.routers.count, 16)
+        let limit = eventBound
         var candidates: [Candidate] = []
         var eliminated: [BestPathStep] = [], order: [Int] = []
         var exportMemo = ExportMemo()

@@ -323,6 +323,9 @@ struct BGPPropagation: Sendable {
     /// The router a global slot belongs to.
     func slotOwner(_ slot: Int) -> Int { slotOffsets.lowerBound { $0 <= slot } - 1 }
 
+    /// Decisions per prefix before a propagation counts as oscillating (SIM001).
+    var eventBound: Int { 64 * max(network.routers.count, 16) }
+
     func makeScratch() -> Scratch { Scratch(routers: network.routers.count, slots: slotOffsets.last ?? 0) }
 
     /// The default route a router originates toward one neighbor (`default-originate`): sent
@@ -359,7 +362,7 @@ struct BGPPropagation: Sendable {
             }
         }
         var events = 0
-        let limit = 64 * max(network.routers.count, 16)
+        let limit = eventBound
         var oscillating: [Int] = []
         var candidates: [Candidate] = []
         var eliminated: [BestPathStep] = [], order: [Int] = []

@@ -36,11 +36,10 @@ struct StaticResolution {
             progress = false
             var trie = PrefixTrie<RIBEntry>()
             for (prefix, entry) in igp { trie.insert(prefix, entry) }
-            for entry in installed.map(\.entry) where !entry.isDiscard {
-                if let existing = trie.exactMatch(entry.prefix), existing.distance < entry.distance { continue }
+            for entry in installed.map(\.entry) where !entry.isDiscard && RouteMerge.staticReplaces(trie.exactMatch(entry.prefix), with: entry) {
                 trie.insert(entry.prefix, entry)
             }
-            for (prefix, entry) in connected { trie.insert(prefix, entry) }
+            for (prefix, entry) in connected where RouteMerge.connectedReplaces(trie.exactMatch(prefix), with: entry) { trie.insert(prefix, entry) }
             var still: [StaticRoute] = []
             for route in pending {
                 guard case .nextHop(let gateway) = route.target,
