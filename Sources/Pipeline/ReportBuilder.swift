@@ -23,6 +23,22 @@ public struct ReportBuilder: Sendable {
                             rib: includeRIB ? plane.mainRIB(router: r).map(route) : nil, tracks: tracks)
     }
 
+    /// Every prefix any router knows, with what `router` receives and sends for it.
+    public func adjacencies(router r: Int) -> [AdjacencyReport] {
+        var prefixes = Set<Prefix>()
+        for table in plane.bgpTables { prefixes.formUnion(table.keys) }
+        for unresolved in plane.inaccessible { prefixes.formUnion(unresolved.keys) }
+        func entry(_ e: BGPAdjacency.Entry) -> AdjacencyReport.Entry {
+            AdjacencyReport.Entry(neighbor: e.neighbor, address: e.address.description, status: e.status, asPath: e.path.map(\.asPath.description),
+                                  nextHop: e.path.map(\.nextHop.description), localPreference: e.path?.localPreference, med: e.path?.med)
+        }
+        return prefixes.sorted().compactMap { prefix in
+            plane.adjacency(router: r, prefix: prefix).map {
+                AdjacencyReport(router: network.routers[r].name, prefix: prefix.description, received: $0.received.map(entry), advertised: $0.advertised.map(entry))
+            }
+        }
+    }
+
     func bgpPath(_ prefix: Prefix, _ route: BGPRoute) -> BGPPathReport {
         var source = "local"
         var from: String?

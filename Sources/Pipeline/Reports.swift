@@ -22,6 +22,24 @@ public struct SimulationReport: Codable, Sendable {
     public var routers: [RouterReport]
     public var sessions: [SessionReport]
     public var flows: [FlowReport]
+    /// With `--adj ROUTER`: per prefix, what that router receives from and sends to each neighbor.
+    public var adjacencies: [AdjacencyReport]?
+}
+
+public struct AdjacencyReport: Codable, Sendable {
+    public struct Entry: Codable, Sendable {
+        public var neighbor: String
+        public var address: String
+        public var status: String
+        public var asPath: String?
+        public var nextHop: String?
+        public var localPreference: UInt32?
+        public var med: UInt32?
+    }
+    public var router: String
+    public var prefix: String
+    public var received: [Entry]
+    public var advertised: [Entry]
 }
 
 public struct DiagnosticReport: Codable, Sendable {

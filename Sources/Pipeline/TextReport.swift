@@ -33,6 +33,17 @@ public enum TextReport {
                 if listAllBGP { out += "  \(pad("", width))\(pad("", 20))\(attributes(path))\n" }
             }
         }
+        for adjacency in report.adjacencies ?? [] {
+            if adjacency.prefix == report.adjacencies?.first?.prefix { out += "\nAdjacencies of \(adjacency.router) (what it receives and sends, and why not):\n" }
+            out += "  \(adjacency.prefix)\n"
+            func line(_ direction: String, _ e: AdjacencyReport.Entry) -> String {
+                var text = "    \(direction) \(e.neighbor) (\(e.address)): \(e.status)"
+                if let path = e.asPath { text += "; path \(path.isEmpty ? "(empty)" : path), next hop \(e.nextHop ?? "?"), local-pref \(e.localPreference ?? 100), med \(e.med.map(String.init) ?? "none")" }
+                return text + "\n"
+            }
+            for e in adjacency.received { out += line("from", e) }
+            for e in adjacency.advertised { out += line("to  ", e) }
+        }
         if showRIB {
             for router in report.routers {
                 out += "\nRIB of \(router.name):\n"

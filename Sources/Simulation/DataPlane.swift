@@ -20,6 +20,8 @@ public struct DataPlane: Sendable {
     public let trackStates: [[Int: Bool]]
     public internal(set) var diagnostics: [Diagnostic]
     public internal(set) var statistics: Statistics
+    /// The BGP propagation as it ended (sessions, conditions, suppression), for `adjacency`.
+    var finalPropagation: BGPPropagation?
 
     /// Kept from a run without failures so that failure scenarios can reuse its IGP results.
     let igpReuse: IGPComputation.Reuse?
@@ -251,5 +253,13 @@ extension DataPlane.NonConvergence {
             lines.append("track \(track.track) of \(track.router) keeps changing state\(controls)")
         }
         return lines
+    }
+}
+
+extension DataPlane {
+    /// What `router` receives from and sends to each neighbor for `prefix`, and why not.
+    public func adjacency(router: Int, prefix: Prefix) -> BGPAdjacency? {
+        guard let propagation = finalPropagation, liveness.routerUp[router] else { return nil }
+        return propagation.adjacency(prefix: prefix, router: router) { r in liveness.routerUp[r] ? bgpTables[r][prefix] : nil }
     }
 }

@@ -237,6 +237,7 @@ public enum Engine {
                                            unstablePrefixes: unstable,
                                            stageSeconds: stages.map { ($0.0, Double($0.1.components.seconds) + Double($0.1.components.attoseconds) / 1e18) }))
         plane.changes = changes
+        plane.finalPropagation = bgp.propagation
         if !bgp.converged {
             var what = DataPlane.NonConvergence()
             what.prefixes = bgp.oscillatingPrefixes.map { .init(prefix: $0.prefix, routers: $0.routers.map { network.routers[$0].name }) }

@@ -198,6 +198,25 @@ import Testing
         #expect(converging.status == 0)
     }
 
+    /// `simulate --adj R2`: what R2 receives and sends per prefix, and why not. With R1-R2
+    /// failed in the conditional mitigation, the condition withholds the aggregate from R3,
+    /// R3's transit path back is rejected by loop detection, and R3's own prefix is not echoed.
+    @Test func adjacenciesSayWhyAPathIsNotSent() throws {
+        let conditional = Self.root.appendingPathComponent("topologies/null0-peering-conditional/topology.yml").path
+        let text = try Self.run(["simulate", conditional, "--fail", "R1-R2", "--adj", "R2"])
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("Adjacencies of R2"))
+        #expect(text.stdout.contains("    to   R3 (10.254.0.3): not sent: its conditional advertisement withholds it"), "\(text.stdout)")
+        #expect(text.stdout.contains("    from R3 (10.254.0.3): rejected: its AS path carries this router's AS; path 65002 64500 65001"))
+        #expect(text.stdout.contains("    to   R3 (10.254.0.3): not sent: it was learned from this neighbor"))
+        let steady = try Self.run(["simulate", conditional, "--adj", "R2", "--format", "json"])
+        #expect(steady.stdout.contains("\"adjacencies\" : ["))
+        #expect(steady.stdout.contains("\"status\" : \"sent\""))
+        let unknown = try Self.run(["simulate", conditional, "--adj", "R9"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("unknown router 'R9' (--adj)"))
+    }
+
     @Test func verifyExitsThreeOnlyWhenTheSweepAndAPlainRunDiffer() throws {
         let good = try Self.run(["failures", Self.example, "--verify", "5", "--format", "json"])
         #expect(good.status == 0)

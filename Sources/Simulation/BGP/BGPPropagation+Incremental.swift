@@ -56,19 +56,10 @@ extension BGPPropagation {
             scratch.touchRouter(r)
             scratch.best[r] = nil
             guard routerUp[r], let route = recordedRoute(r) else { return }
-            let id = scratch.internShared(route.shared)
-            switch route.source {
-            case .local(let kind):
-                scratch.best[r] = WorkPath(attributes: id, weight: route.weight, igpCost: 0, peerRouterID: route.peerRouterID, peerAddress: IPv4Address(0),
-                                           peering: -1, peer: Int32(r), ebgp: false, localOrigin: kind)
-            case .learned(let neighbor, let peer, let peerAddress, let ebgp):
-                let peering = neighbor < peeringOfNeighbor[r].count ? peeringOfNeighbor[r][neighbor] : -1
-                // What it exported cannot be worked out in this run's sessions: when it decides
-                // again, every neighbour hears from it.
-                guard peering >= 0 else { scratch.staleSeed[r] = true; return }
-                scratch.best[r] = WorkPath(attributes: id, weight: route.weight, igpCost: route.igpCost, peerRouterID: route.peerRouterID,
-                                           peerAddress: peerAddress, peering: peering, peer: Int32(peer), ebgp: ebgp, localOrigin: nil)
-            }
+            // A path over a session that is gone: what it exported cannot be worked out in this
+            // run's sessions, so when it decides again, every neighbour hears from it.
+            guard let path = workPath(route, at: r, peeringOfNeighbor: peeringOfNeighbor, scratch: &scratch) else { scratch.staleSeed[r] = true; return }
+            scratch.best[r] = path
             scratch.bestStep[r] = route.decidedBy
         }
 

@@ -493,15 +493,38 @@ struct BGPPropagation: Sendable {
     }
 
     func export(_ path: WorkPath, prefix: Prefix, from r: Int, over p: Int, slot: Int, scratch: inout Scratch, memo: inout ExportMemo) -> WorkPath? {
+        var withheld: Withheld?
+        return export(path, prefix: prefix, from: r, over: p, slot: slot, scratch: &scratch, memo: &memo, withheld: &withheld)
+    }
+
+    /// Why a best path is not sent on a session (adjacency explanations).
+    enum Withheld: String, Sendable {
+        case learnedFromPeer = "it was learned from this neighbor"
+        case splitHorizon = "iBGP split horizon (learned over iBGP, and neither session is to a route-reflector client)"
+        case suppressed = "a summary-only aggregate suppresses it"
+        case condition = "its conditional advertisement withholds it"
+        case exportPolicy = "the export policy denies it"
+    }
+
+    /// Why a path received on a session is not a candidate.
+    enum Rejected: String, Sendable {
+        case ownAS = "its AS path carries this router's AS"
+        case localAS = "its AS path carries the session's local-as"
+        case reflectionLoop = "its originator or cluster list is this router's (reflection loop)"
+        case importPolicy = "the import policy denies it"
+    }
+
+    func export(_ path: WorkPath, prefix: Prefix, from r: Int, over p: Int, slot: Int, scratch: inout Scratch, memo: inout ExportMemo,
+                withheld: inout Withheld?) -> WorkPath? {
         let info = slots[slot]
-        if path.peering == Int32(p) { return nil }
+        if path.peering == Int32(p) { withheld = .learnedFromPeer; return nil }
         let learnedIBGP = path.localOrigin == nil && !path.ebgp
         if !info.ebgp && learnedIBGP {
             // iBGP split horizon; a route reflector sends client routes to everyone, others to clients only.
-            if !(slots[slotOffsets[r] + Int(path.peering)].routeReflectorClient || info.routeReflectorClient) { return nil }
+            if !(slots[slotOffsets[r] + Int(path.peering)].routeReflectorClient || info.routeReflectorClient) { withheld = .splitHorizon; return nil }
         }
         if !suppressing[r].isEmpty {
-            for aggregate in suppressing[r] where aggregate != prefix && aggregate.contains(prefix) { return nil }
+            for aggregate in suppressing[r] where aggregate != prefix && aggregate.contains(prefix) { withheld = .suppressed; return nil }
         }
         let needsPolicy = info.conditional || info.hasExportPolicy
         let reflect = !info.ebgp && learnedIBGP
@@ -521,10 +544,10 @@ struct BGPPropagation: Sendable {
             if info.ebgp && path.localOrigin == nil { attributes.med = nil }
             if info.conditional, let conditional = neighbor(r, p).conditionalAdvertisement,
                evaluators[r].permits(conditional.advertiseMap, prefix: prefix, attributes: attributes),
-               conditionAllows[r][p] != true { return nil }
+               conditionAllows[r][p] != true { withheld = .condition; return nil }
             if info.hasExportPolicy, let policy = neighbor(r, p).exportPolicy {
                 switch evaluators[r].apply(policy, prefix: prefix, attributes: attributes, peerAddress: info.localAddress) {
-                case .denied: return nil
+                case .denied: withheld = .exportPolicy; return nil
                 case .permitted(let changed, _): attributes = changed
                 }
             }
@@ -563,14 +586,20 @@ struct BGPPropagation: Sendable {
 
     /// The receiver's view: loop checks, weight, import policy and next-hop resolution.
     func importPath(_ sent: WorkPath, prefix: Prefix, at q: Int, over pp: Int, slot: Int, from r: Int, scratch: inout Scratch) -> (WorkPath?, IPv4Address?) {
+        var rejected: Rejected?
+        return importPath(sent, prefix: prefix, at: q, over: pp, slot: slot, from: r, scratch: &scratch, rejected: &rejected)
+    }
+
+    func importPath(_ sent: WorkPath, prefix: Prefix, at q: Int, over pp: Int, slot: Int, from r: Int, scratch: inout Scratch,
+                    rejected: inout Rejected?) -> (WorkPath?, IPv4Address?) {
         let info = slots[slot]
         var attributeID = sent.attributes
         if info.ebgp {
             let received = scratch.attributes[Int(attributeID)].asPath
-            if received.occurrences(of: asns[q]) > info.allowASIn { return (nil, nil) }
+            if received.occurrences(of: asns[q]) > info.allowASIn { rejected = .ownAS; return (nil, nil) }
             if let local = info.localAS {
                 // The presented AS counts for loop detection too; received paths carry it unless no-prepend.
-                if received.contains(local) { return (nil, nil) }
+                if received.contains(local) { rejected = .localAS; return (nil, nil) }
                 if !info.localASNoPrepend {
                     var set = scratch.attributes[Int(attributeID)]
                     set.asPath = set.asPath.prepending(local)
@@ -579,13 +608,13 @@ struct BGPPropagation: Sendable {
             }
         } else {
             let set = scratch.attributes[Int(attributeID)]
-            if set.originatorID == routerIDs[q] || set.clusterList.contains(clusterIDs[q]) { return (nil, nil) }
+            if set.originatorID == routerIDs[q] || set.clusterList.contains(clusterIDs[q]) { rejected = .reflectionLoop; return (nil, nil) }
         }
         var weight = info.weight
         if info.hasImportPolicy, let policy = neighbor(q, pp).importPolicy {
             var set = scratch.attributes[Int(attributeID)]
             switch evaluators[q].apply(policy, prefix: prefix, attributes: set.policyView(weight: weight), peerAddress: info.peerAddress) {
-            case .denied: return (nil, nil)
+            case .denied: rejected = .importPolicy; return (nil, nil)
             case .permitted(let changed, _):
                 set.adopt(changed)
                 weight = changed.weight

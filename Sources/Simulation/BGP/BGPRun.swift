@@ -262,14 +262,7 @@ struct BGPRun {
         }
     }
 
-    /// Per router, per neighbor statement: its peering index in this run (-1: session down).
-    func peeringOfNeighbor() -> [[Int32]] {
-        network.routers.indices.map { r in
-            var table = [Int32](repeating: -1, count: network.routers[r].bgp?.neighbors.count ?? 0)
-            for (p, peering) in propagation.peerings[r].enumerated() where peering.neighborIndex < table.count { table[peering.neighborIndex] = Int32(p) }
-            return table
-        }
-    }
+    func peeringOfNeighbor() -> [[Int32]] { propagation.peeringOfNeighbor() }
 
     /// The prefixes whose final best paths are not a stable state, each with the routers that
     /// would change: every router decides once more on what its neighbours' final best paths

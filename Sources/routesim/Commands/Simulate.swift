@@ -19,6 +19,8 @@ struct Simulate: ParsableCommand {
     @Option(help: "Output format: text or json.") var format: OutputFormat = .text
     @Flag(name: .customLong("rib"), help: "Also print every router's main RIB.") var showRIB = false
     @Flag(name: .customLong("bgp"), help: "List every BGP best path in text output with all its attributes: local preference, MED (none when absent), origin, weight, IGP cost, communities, originator and cluster list (paths are listed without them by default, up to 1000).") var listBGP = false
+    @Option(name: .customLong("adj"), help: ArgumentHelp("For every prefix, show what this router receives from and sends to each neighbor, and why a path is not sent, not accepted or not valid.", valueName: "router"))
+    var adjacencyRouter: String?
     @Option(name: .shortAndLong, help: "Write the output to this file (atomically) instead of stdout.") var output: String?
     @Flag(help: "Print stage timings to stderr.") var timings = false
 
@@ -32,7 +34,15 @@ struct Simulate: ParsableCommand {
         let converged = Date()
         let totalPaths = plane.bgpTables.reduce(0) { $0 + $1.count }
         let listPaths = format == .json || listBGP || totalPaths <= TextReport.bgpListLimit
-        let report = ReportBuilder(plane: plane).simulation(includeRIB: showRIB, includeBGP: listPaths)
+        var report = ReportBuilder(plane: plane).simulation(includeRIB: showRIB, includeBGP: listPaths)
+        if let name = adjacencyRouter {
+            guard let r = network.routerIndex[name] else {
+                let hint = Suggestion.didYouMean(name, in: network.routerIndex.keys) ?? "give a router of the network"
+                FileHandle.standardError.write(Data("error: unknown router '\(name)' (--adj); \(hint)\n".utf8))
+                throw ExitCode(2)
+            }
+            report.adjacencies = ReportBuilder(plane: plane).adjacencies(router: r)
+        }
         let text = format == .json ? JSONOutput.encode(report) : TextReport.simulation(report, showRIB: showRIB, listAllBGP: listBGP)
         try emit(text, to: output)
         if timings {

@@ -1,0 +1,99 @@
+/// What one router receives from and sends to each neighbor for one prefix, with the reason
+/// whenever a path is not sent, not accepted or not usable (`simulate --adj`). Computed from
+/// the final best paths with the propagation's own export and import steps, so it says what
+/// the simulation did.
+public struct BGPAdjacency: Sendable {
+    public struct Entry: Sendable {
+        public var neighbor: String
+        public var address: IPv4Address
+        /// The path as it arrives (received) or leaves (advertised); nil when none.
+        public var path: BGPAttributes?
+        /// `best`, `valid`, `sent`, or why not.
+        public var status: String
+    }
+    public var prefix: Prefix
+    public var received: [Entry]
+    public var advertised: [Entry]
+}
+
+extension BGPPropagation {
+    /// Per router, per neighbor statement: its peering index in this run (-1: session down).
+    func peeringOfNeighbor() -> [[Int32]] {
+        network.routers.indices.map { r in
+            var table = [Int32](repeating: -1, count: neighborStatements[r].count)
+            for (p, peering) in peerings[r].enumerated() where peering.neighborIndex < table.count { table[peering.neighborIndex] = Int32(p) }
+            return table
+        }
+    }
+
+    /// A router's best path in propagation terms; nil when it came over a session that is gone.
+    func workPath(_ route: BGPRoute, at r: Int, peeringOfNeighbor: [[Int32]], scratch: inout Scratch) -> WorkPath? {
+        let id = scratch.internShared(route.shared)
+        switch route.source {
+        case .local(let kind):
+            return WorkPath(attributes: id, weight: route.weight, igpCost: 0, peerRouterID: route.peerRouterID, peerAddress: IPv4Address(0),
+                            peering: -1, peer: Int32(r), ebgp: false, localOrigin: kind)
+        case .learned(let neighbor, let peer, let peerAddress, let ebgp):
+            let peering = neighbor < peeringOfNeighbor[r].count ? peeringOfNeighbor[r][neighbor] : -1
+            guard peering >= 0 else { return nil }
+            return WorkPath(attributes: id, weight: route.weight, igpCost: route.igpCost, peerRouterID: route.peerRouterID,
+                            peerAddress: peerAddress, peering: peering, peer: Int32(peer), ebgp: ebgp, localOrigin: nil)
+        }
+    }
+
+    func adjacency(prefix: Prefix, router q: Int, best: (Int) -> BGPRoute?) -> BGPAdjacency {
+        var scratch = makeScratch()
+        var memo = ExportMemo()
+        let mapping = peeringOfNeighbor()
+        let names = network.routers.map(\.name)
+        let own = best(q).flatMap { workPath($0, at: q, peeringOfNeighbor: mapping, scratch: &scratch) }
+        var received: [BGPAdjacency.Entry] = [], advertised: [BGPAdjacency.Entry] = []
+        for p in peerings[q].indices {
+            let slot = slotOffsets[q] + p, info = slots[slot], r = info.peer
+            guard info.peerSlot >= 0 else { continue }
+            // What r sends to q.
+            var out: WorkPath?
+            var status = ""
+            if sendsOriginatedDefault(prefix, slot: info.peerSlot) {
+                out = originatedDefault(from: r, slot: info.peerSlot, scratch: &scratch)
+            } else if let route = best(r), let path = workPath(route, at: r, peeringOfNeighbor: mapping, scratch: &scratch) {
+                var withheld: Withheld?
+                out = export(path, prefix: prefix, from: r, over: info.peerPeering, slot: info.peerSlot, scratch: &scratch, memo: &memo, withheld: &withheld)
+                if out == nil { status = "not sent: \(withheld?.rawValue ?? "withheld")" }
+            } else {
+                status = "not sent: \(names[r]) has no best path"
+            }
+            var shown: BGPAttributes?
+            if let out {
+                var rejected: Rejected?
+                let (imported, unresolved) = importPath(out, prefix: prefix, at: q, over: p, slot: slot, from: r, scratch: &scratch, rejected: &rejected)
+                shown = scratch.attributes[Int((imported ?? out).attributes)].policyView(weight: imported?.weight ?? 0)
+                if let imported {
+                    let isBest = own.map { $0.peering == imported.peering && $0.attributes == imported.attributes } ?? false
+                    status = isBest ? "best" : "valid"
+                } else if let unresolved {
+                    status = "invalid: next hop \(unresolved) does not resolve"
+                } else {
+                    status = "rejected: \(rejected?.rawValue ?? "not accepted")"
+                }
+            }
+            received.append(.init(neighbor: names[r], address: info.peerAddress, path: shown, status: status))
+            // What q sends to r.
+            if sendsOriginatedDefault(prefix, slot: slot) {
+                let sent = originatedDefault(from: q, slot: slot, scratch: &scratch)
+                advertised.append(.init(neighbor: names[r], address: info.peerAddress,
+                                        path: scratch.attributes[Int(sent.attributes)].policyView(weight: 0), status: "sent (default-originate)"))
+            } else if let own {
+                var withheld: Withheld?
+                if let sent = export(own, prefix: prefix, from: q, over: p, slot: slot, scratch: &scratch, memo: &memo, withheld: &withheld) {
+                    advertised.append(.init(neighbor: names[r], address: info.peerAddress, path: scratch.attributes[Int(sent.attributes)].policyView(weight: 0), status: "sent"))
+                } else {
+                    advertised.append(.init(neighbor: names[r], address: info.peerAddress, path: nil, status: "not sent: \(withheld?.rawValue ?? "withheld")"))
+                }
+            } else {
+                advertised.append(.init(neighbor: names[r], address: info.peerAddress, path: nil, status: "not sent: no best path"))
+            }
+        }
+        return BGPAdjacency(prefix: prefix, received: received, advertised: advertised)
+    }
+}
