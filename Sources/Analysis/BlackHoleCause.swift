@@ -9,6 +9,9 @@ public struct BlackHoleCause: Sendable, Codable {
         public var session: String
         public var prefix: String
         public var asPath: String
+        /// Other valid paths the receiver had, each with the step at which it lost: the
+        /// announcement that could have been used instead.
+        public var alternatives: [String]?
     }
 
     public var droppingRouter: String
@@ -56,9 +59,14 @@ enum CauseAnalysis {
                   hop.protocolKind == .ebgp || hop.protocolKind == .ibgp,
                   let route = plane.bgpTables[r][prefix], case .learned(_, let peer, _, let ebgp) = route.source else { continue }
             attractingPrefix = prefix
+            let alternatives = (plane.adjacency(router: r, prefix: prefix)?.received ?? []).compactMap { entry -> String? in
+                guard let step = entry.lostAt, let path = entry.path else { return nil }
+                return "a path from \(entry.neighbor) (AS path \(path.asPath.description.isEmpty ? "empty" : path.asPath.description)), which lost at \(step.rawValue)"
+            }
             announcements.append(.init(receiver: hop.node, announcer: network.routers[peer].name,
                                        session: "\(ebgp ? "eBGP" : "iBGP") \(network.routers[peer].name)-\(hop.node)",
-                                       prefix: prefix.description, asPath: route.attributes.asPath.description))
+                                       prefix: prefix.description, asPath: route.attributes.asPath.description,
+                                       alternatives: alternatives.isEmpty ? nil : alternatives))
         }
         let dropped = plane.lookupWithoutFIB(router: x, address: destination)
         let prefix = attractingPrefix ?? dropped?.prefix ?? locallyAnnounced(covering: destination, at: x, plane: plane)
@@ -95,7 +103,12 @@ enum CauseAnalysis {
         }
         let adjacent = adjacentFailures(of: x, plane: plane)
         if !adjacent.isEmpty { missing += " since \(adjacent.joined(separator: " and ")) failed" } else if !failed.isEmpty { missing += " (failed: \(failed.joined(separator: ", ")))" }
-        var chain = announcements.map { "\($0.receiver) sends \($0.prefix) toward \($0.announcer) because \($0.announcer) announces it over the \($0.session) session (AS path \($0.asPath.isEmpty ? "empty" : $0.asPath))" }
+        var chain = announcements.map { announcement in
+            var sentence = "\(announcement.receiver) sends \(announcement.prefix) toward \(announcement.announcer) because \(announcement.announcer) announces it over the "
+                + "\(announcement.session) session (AS path \(announcement.asPath.isEmpty ? "empty" : announcement.asPath))"
+            if let alternatives = announcement.alternatives { sentence += "; it also had \(alternatives.joined(separator: ", "))" }
+            return sentence
+        }
         chain.append(keptAlive)
         chain.append(missing)
         return BlackHoleCause(droppingRouter: routerName, droppingRoute: routeText, droppingRouteLocation: location?.description,

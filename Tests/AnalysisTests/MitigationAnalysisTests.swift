@@ -114,6 +114,19 @@ extension MitigationAnalysisTests {
         #expect(FailureAnalysis.run(checked, options: options).scenarios.first { $0.name == "link C-P" }?.flows.first?.classification != .blackHoled)
     }
 
+    /// The cause chain names the path that could have been used instead and why it lost: in
+    /// the background note's black hole, R4 had T1's transit path, longer by one AS.
+    @Test func causeChainsNameTheCompetitorThatLost() throws {
+        let path = Self.root.appendingPathComponent("topologies/null0-peering/topology.yml").path
+        let network = try #require(TopologyLoader.load(path: path).network)
+        let report = FailureAnalysis.run(network)
+        let flow = try #require(report.scenarios.first { $0.name == "link R1-R2" }?.flows.first { $0.classification == .blackHoled })
+        let cause = try #require(flow.cause)
+        #expect(cause.announcements.first?.alternatives == ["a path from T1 (AS path 64500 65001), which lost at as-path-length"])
+        #expect(cause.announcements.last?.alternatives == nil)
+        #expect(cause.chain.first?.hasSuffix("; it also had a path from T1 (AS path 64500 65001), which lost at as-path-length") == true)
+    }
+
     @Test func aSecondLinkIsNotEnoughAgainstDoubleFailures() throws {
         let suggestions = try Self.suggestions(k: 2)
         let link = try #require(suggestions.first { $0.mitigation == .redundantLink && $0.scenario == "link R1-R2" })

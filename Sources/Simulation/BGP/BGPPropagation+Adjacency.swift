@@ -10,6 +10,8 @@ public struct BGPAdjacency: Sendable {
         public var path: BGPAttributes?
         /// `best`, `valid`, `sent`, or why not.
         public var status: String
+        /// For a valid received path that is not the best: the decision step at which it lost.
+        public var lostAt: BestPathStep?
     }
     public var prefix: Prefix
     public var received: [Entry]
@@ -48,6 +50,10 @@ extension BGPPropagation {
         let names = network.routers.map(\.name)
         let own = best(q).flatMap { workPath($0, at: q, peeringOfNeighbor: mapping, scratch: &scratch) }
         var received: [BGPAdjacency.Entry] = [], advertised: [BGPAdjacency.Entry] = []
+        // The valid received paths as decision candidates (with the local path), by entry.
+        var candidates: [Candidate] = []
+        var candidateEntry: [Int] = []
+        if let own, own.localOrigin != nil { candidates.append(Candidate(path: own, key: scratch.keys[Int(own.attributes)])); candidateEntry.append(-1) }
         for p in peerings[q].indices {
             let slot = slotOffsets[q] + p, info = slots[slot], r = info.peer
             guard info.peerSlot >= 0 else { continue }
@@ -71,6 +77,8 @@ extension BGPPropagation {
                 if let imported {
                     let isBest = own.map { $0.peering == imported.peering && $0.attributes == imported.attributes } ?? false
                     status = isBest ? "best" : "valid"
+                    candidates.append(Candidate(path: imported, key: scratch.keys[Int(imported.attributes)]))
+                    candidateEntry.append(received.count)
                 } else if let unresolved {
                     status = "invalid: next hop \(unresolved) does not resolve"
                 } else {
@@ -92,6 +100,13 @@ extension BGPPropagation {
                 }
             } else {
                 advertised.append(.init(neighbor: names[r], address: info.peerAddress, path: nil, status: "not sent: no best path"))
+            }
+        }
+        // The step at which each valid path lost, from the decision itself.
+        var eliminated: [BestPathStep] = [], order: [Int] = []
+        if DecisionProcess.decide(candidates, localAS: asns[q], options: bestPathOptions[q], eliminatedAt: &eliminated, order: &order) != nil {
+            for (k, entry) in candidateEntry.enumerated() where entry >= 0 && received[entry].status == "valid" && eliminated[k] != .onlyPath {
+                received[entry].lostAt = eliminated[k]
             }
         }
         return BGPAdjacency(prefix: prefix, received: received, advertised: advertised)
