@@ -24,6 +24,15 @@ public struct SimulationReport: Codable, Sendable {
     public var flows: [FlowReport]
     /// With `--adj ROUTER`: per prefix, what that router receives from and sends to each neighbor.
     public var adjacencies: [AdjacencyReport]?
+    /// With `--stable-states`: prefixes whose best paths depend on message order (several
+    /// stable states), each with the routers that differ; empty when both orders agree.
+    public var severalStableStates: [StableStateReport]?
+}
+
+public struct StableStateReport: Codable, Sendable {
+    public var prefix: String
+    public var routers: [String]
+    public init(prefix: String, routers: [String]) { self.prefix = prefix; self.routers = routers }
 }
 
 public struct AdjacencyReport: Codable, Sendable {

@@ -33,6 +33,11 @@ public enum TextReport {
                 if listAllBGP { out += "  \(pad("", width))\(pad("", 20))\(attributes(path))\n" }
             }
         }
+        if let findings = report.severalStableStates {
+            out += findings.isEmpty ? "\nStable states: both message orders reach the same best paths (no second stable state found)\n"
+                : "\nSeveral stable states: with messages in another order BGP settles elsewhere; which state the network is in depends on history:\n"
+            for finding in findings { out += "  \(finding.prefix): best paths differ at \(finding.routers.joined(separator: ", "))\n" }
+        }
         for adjacency in report.adjacencies ?? [] {
             if adjacency.prefix == report.adjacencies?.first?.prefix { out += "\nAdjacencies of \(adjacency.router) (what it receives and sends, and why not):\n" }
             out += "  \(adjacency.prefix)\n"

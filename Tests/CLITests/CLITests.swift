@@ -217,6 +217,20 @@ import Testing
         #expect(unknown.stderr.contains("unknown router 'R9' (--adj)"))
     }
 
+    /// `simulate --stable-states` finds the DISAGREE gadget's second stable state (O announcing
+    /// to Y first lands in Y direct, X via Y) and finds none in the background note's network.
+    @Test func severalStableStatesAreFound() throws {
+        let fixture = Self.root.appendingPathComponent("Tests/SimulationTests/Fixtures/bgp-two-stable-states.yml").path
+        let found = try Self.run(["simulate", fixture, "--stable-states"])
+        #expect(found.status == 0)
+        #expect(found.stdout.contains("Several stable states:"), "\(found.stdout)")
+        #expect(found.stdout.contains("  100.64.0.0/24: best paths differ at X, Y"))
+        let json = try Self.run(["simulate", fixture, "--stable-states", "--format", "json"])
+        #expect(json.stdout.contains("\"severalStableStates\" : ["))
+        let none = try Self.run(["simulate", Self.example, "--stable-states"])
+        #expect(none.stdout.contains("Stable states: both message orders reach the same best paths"))
+    }
+
     @Test func verifyExitsThreeOnlyWhenTheSweepAndAPlainRunDiffer() throws {
         let good = try Self.run(["failures", Self.example, "--verify", "5", "--format", "json"])
         #expect(good.status == 0)

@@ -21,6 +21,8 @@ struct Simulate: ParsableCommand {
     @Flag(name: .customLong("bgp"), help: "List every BGP best path in text output with all its attributes: local preference, MED (none when absent), origin, weight, IGP cost, communities, originator and cluster list (paths are listed without them by default, up to 1000).") var listBGP = false
     @Option(name: .customLong("adj"), help: ArgumentHelp("For every prefix, show what this router receives from and sends to each neighbor, and why a path is not sent, not accepted or not valid.", valueName: "router"))
     var adjacencyRouter: String?
+    @Flag(name: .customLong("stable-states"), help: "Also run the network with every message order reversed and report the prefixes whose best paths differ: BGP has several stable states there (DISAGREE gadgets, wedgies, MED anomalies).")
+    var stableStates = false
     @Option(name: .shortAndLong, help: "Write the output to this file (atomically) instead of stdout.") var output: String?
     @Flag(help: "Print stage timings to stderr.") var timings = false
 
@@ -35,6 +37,13 @@ struct Simulate: ParsableCommand {
         let totalPaths = plane.bgpTables.reduce(0) { $0 + $1.count }
         let listPaths = format == .json || listBGP || totalPaths <= TextReport.bgpListLimit
         var report = ReportBuilder(plane: plane).simulation(includeRIB: showRIB, includeBGP: listPaths)
+        if stableStates {
+            if let findings = StableStates.check(network, failures: spec) {
+                report.severalStableStates = findings.map { StableStateReport(prefix: $0.prefix.description, routers: $0.routers) }
+            } else {
+                FileHandle.standardError.write(Data("stable states: not checked, the control plane does not converge\n".utf8))
+            }
+        }
         if let name = adjacencyRouter {
             guard let r = network.routerIndex[name] else {
                 let hint = Suggestion.didYouMean(name, in: network.routerIndex.keys) ?? "give a router of the network"
