@@ -406,6 +406,16 @@ public struct CiscoStyleParser {
         case "bgp" where w.count == 2 && w[1] == "ebgp-requires-policy", "no" where w.count == 3 && w[1] == "bgp" && w[2] == "ebgp-requires-policy":
             bgp.ebgpRequiresPolicy = first == "bgp"
             return .modelled
+        case "maximum-paths" where w.count == 2:
+            guard let paths = Int(w[1]), paths >= 1 else { return .unrecognized }
+            bgp.maximumPaths = min(paths, 64)
+            return .modelled
+        case "maximum-paths" where w.count == 3 && w[1] == "ibgp":
+            guard let paths = Int(w[2]), paths >= 1 else { return .unrecognized }
+            bgp.maximumPathsIBGP = min(paths, 64)
+            return .modelled
+        case "maximum-paths" where w.count >= 3:
+            return .unsupported("only `maximum-paths N` and `maximum-paths ibgp N` are modelled")
         case "bgp" where w.count == 3 && w[1] == "network" && w[2] == "import-check",
              "no" where w.count == 4 && w[1] == "bgp" && w[2] == "network" && w[3] == "import-check":
             bgp.networkImportCheck = first == "bgp"

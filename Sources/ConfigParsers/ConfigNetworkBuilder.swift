@@ -77,6 +77,8 @@ public enum ConfigNetworkBuilder {
                 var translator = PolicyTranslator(device: device)
                 var config = BGPConfig(bestPath: Self.bestPathSettings(device), location: facts.location)
                 config.networkImportCheck = Self.networkImportCheck(device)
+                config.maximumPaths = facts.maximumPaths ?? 1
+                config.maximumPathsIBGP = facts.maximumPathsIBGP ?? 1
                 config.nextHopResolveViaDefault = device.nhtResolveViaDefault ?? (device.dialect == .frr && device.frrProfile == "datacenter" ? false : nil)
                 config.networks = facts.networks.map { BGPNetworkStatement(prefix: $0.prefix, location: $0.location) }
                 config.aggregates = facts.aggregates.map { BGPAggregate(prefix: $0.prefix, summaryOnly: $0.summaryOnly, location: $0.location) }

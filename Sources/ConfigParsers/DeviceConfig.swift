@@ -185,6 +185,9 @@ public struct BGPConfigFacts: Sendable {
     public var bestPath = BestPathSettings()
     /// FRR `bgp network import-check` (true) / `no bgp network import-check` (false); nil: not said.
     public var networkImportCheck: Bool?
+    /// `maximum-paths N` and `maximum-paths ibgp N`.
+    public var maximumPaths: Int?
+    public var maximumPathsIBGP: Int?
     public var location: SourceLocation
 
     /// The neighbor (or peer group) named `key`, created on first mention.

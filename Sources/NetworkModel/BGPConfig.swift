@@ -13,6 +13,10 @@ public struct BGPConfig: Sendable {
     /// Whether `network P` needs P in the RIB (FRR `[no] bgp network import-check`); nil takes
     /// the dialect default (on everywhere except FRR's traditional profile before 7.4).
     public var networkImportCheck: Bool?
+    /// `maximum-paths N` / `maximum-paths ibgp N`: how many equal external / internal paths
+    /// are installed together (1: the best path only). Advertisements are unchanged.
+    public var maximumPaths = 1
+    public var maximumPathsIBGP = 1
     public var location: SourceLocation
 
     public init(networks: [BGPNetworkStatement] = [], aggregates: [BGPAggregate] = [], redistributions: [BGPRedistribution] = [],

@@ -119,9 +119,17 @@ public struct DataPlane: Sendable {
         let kind: RouteProtocol = route.isEBGP ? .ebgp : .ibgp, metric = route.attributes.med ?? 0
         switch resolving.forwarding {
         case .attached(let interface):
+            if let multipath = multipathForwarding(router: router, prefix: prefix) {
+                return RIBEntry(prefix: prefix, protocolKind: kind, distance: distance, metric: metric, forwarding: .forward(multipath.hops),
+                                origin: multipathText(route, peerName: peerName, paths: multipath.paths), location: nil)
+            }
             return RIBEntry(prefix: prefix, protocolKind: kind, distance: distance, metric: metric,
                             forwarding: .forward([NextHop(interface: interface, gateway: nextHop)]), describedBy: .bgp(route, peerName: peerName), location: nil)
         case .forward(let hops):
+            if let multipath = multipathForwarding(router: router, prefix: prefix) {
+                return RIBEntry(prefix: prefix, protocolKind: kind, distance: distance, metric: metric, forwarding: .forward(multipath.hops),
+                                origin: multipathText(route, peerName: peerName, paths: multipath.paths), location: nil)
+            }
             return RIBEntry(prefix: prefix, protocolKind: kind, distance: distance, metric: metric, forwarding: .forward(hops),
                             describedBy: .bgp(route, peerName: peerName), location: nil)
         case .discard:
@@ -261,5 +269,35 @@ extension DataPlane {
     public func adjacency(router: Int, prefix: Prefix) -> BGPAdjacency? {
         guard let propagation = finalPropagation, liveness.routerUp[router] else { return nil }
         return propagation.adjacency(prefix: prefix, router: router) { r in liveness.routerUp[r] ? bgpTables[r][prefix] : nil }
+    }
+}
+
+extension DataPlane {
+    /// The BGP next hops installed together for a prefix at a router with `maximum-paths`.
+    public func multipathNextHops(router: Int, prefix: Prefix) -> [IPv4Address] {
+        guard let propagation = finalPropagation, liveness.routerUp[router] else { return [] }
+        return propagation.multipathNextHops(prefix: prefix, router: router) { r in liveness.routerUp[r] ? bgpTables[r][prefix] : nil }
+    }
+
+    func multipathText(_ route: BGPRoute, peerName: String?, paths: Int) -> String {
+        RIBEntry.OriginText.bgp(route, peerName: peerName).text + "; with \(paths - 1) more installed path\(paths == 2 ? "" : "s") (maximum-paths)"
+    }
+
+    /// With several installed paths: the union of where each next hop resolves, and how many
+    /// paths (nil: one path).
+    func multipathForwarding(router: Int, prefix: Prefix) -> (hops: [NextHop], paths: Int)? {
+        let nextHops = multipathNextHops(router: router, prefix: prefix)
+        guard nextHops.count > 1 else { return nil }
+        let viaDefault = network.routers[router].resolvesNextHopViaDefault
+        var hops: [NextHop] = []
+        for nextHop in nextHops {
+            switch nonBGPRoutes[router].resolution(of: nextHop, viaDefault: viaDefault)?.entry.forwarding {
+            case .attached(let interface)?: hops.append(NextHop(interface: interface, gateway: nextHop))
+            case .forward(let list)?: hops += list
+            case .discard?, nil: continue
+            }
+        }
+        let unique = Array(Set(hops)).sorted()
+        return unique.isEmpty ? nil : (unique, nextHops.count)
     }
 }

@@ -103,7 +103,7 @@ extension NetworkBuilder {
 
     func readBGP(_ node: Node, routerIndex: Int, router: Router) -> BGPConfig? {
         let name = router.name
-        guard let view = reader.mapping(node, "bgp of \(name)", keys: ["networks", "aggregates", "redistribute", "neighbors", "cluster-id", "bestpath", "next-hop-resolve-via-default", "network-import-check"]) else { return nil }
+        guard let view = reader.mapping(node, "bgp of \(name)", keys: ["networks", "aggregates", "redistribute", "neighbors", "cluster-id", "bestpath", "next-hop-resolve-via-default", "network-import-check", "maximum-paths", "maximum-paths-ibgp"]) else { return nil }
         var bgp = BGPConfig(location: reader.location(node))
         if let n = view["networks"] {
             for item in reader.sequence(n, "bgp networks of \(name)") {
@@ -137,6 +137,8 @@ extension NetworkBuilder {
             }
         }
         if let n = view["cluster-id"] { bgp.clusterID = reader.address(n, "cluster-id of \(name)") }
+        if let n = view["maximum-paths"], let v = reader.integer(n, "maximum-paths of \(name)", range: 1...64) { bgp.maximumPaths = v }
+        if let n = view["maximum-paths-ibgp"], let v = reader.integer(n, "maximum-paths-ibgp of \(name)", range: 1...64) { bgp.maximumPathsIBGP = v }
         if let n = view["network-import-check"] { bgp.networkImportCheck = reader.bool(n, "network-import-check of \(name)") }
         if let n = view["next-hop-resolve-via-default"] { bgp.nextHopResolveViaDefault = reader.bool(n, "next-hop-resolve-via-default of \(name)") }
         if let n = view["bestpath"], let options = reader.mapping(n, "bgp bestpath of \(name)", keys: ["deterministic-med", "always-compare-med", "med-missing-as-worst", "compare-routerid"]) {

@@ -336,11 +336,14 @@ import Testing
          bgp deterministic-med
          bgp always-compare-med
          bgp bestpath med confed missing-as-worst
+         maximum-paths 4
+         maximum-paths ibgp 2
         """
         let device = CiscoStyleParser(dialect: .ios).parse(text, file: "r1.cfg")
         #expect(device.lines.ignored == 0 && device.lines.unrecognized.isEmpty)
         let options = try Self.router(device).bestPathOptions
         #expect(options == BestPathOptions(deterministicMED: true, alwaysCompareMED: true, missingMEDAsWorst: true))
+        #expect(try Self.router(device).bgp?.maximumPaths == 4 && Self.router(device).bgp?.maximumPathsIBGP == 2)
         let negated = CiscoStyleParser(dialect: .ios).parse("hostname R1\nrouter bgp 65001\n no bgp deterministic-med\n", file: "r.cfg")
         #expect(negated.bgp?.bestPath.deterministicMED == false)
     }

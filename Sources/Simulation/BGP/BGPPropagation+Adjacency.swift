@@ -43,6 +43,38 @@ extension BGPPropagation {
         }
     }
 
+    /// The next hops of the paths installed together with router q's best path (`maximum-paths`),
+    /// the best path's own first: candidates equal to the best down to the IGP-cost step, of
+    /// the same kind (external or internal) and with the identical AS path (Cisco's rule without
+    /// `multipath-relax`), lowest router-id first. Empty when q installs one path.
+    func multipathNextHops(prefix: Prefix, router q: Int, best: (Int) -> BGPRoute?) -> [IPv4Address] {
+        guard let bgp = network.routers[q].bgp, max(bgp.maximumPaths, bgp.maximumPathsIBGP) > 1, let route = best(q), !route.isLocal else { return [] }
+        let limit = route.isEBGP ? bgp.maximumPaths : bgp.maximumPathsIBGP
+        guard limit > 1 else { return [] }
+        var scratch = makeScratch()
+        let mapping = peeringOfNeighbor()
+        guard let own = workPath(route, at: q, peeringOfNeighbor: mapping, scratch: &scratch) else { return [] }
+        let winner = Candidate(path: own, key: scratch.keys[Int(own.attributes)])
+        let options = bestPathOptions[q]
+        var equal: [Candidate] = []
+        var memo = ExportMemo()
+        for p in peerings[q].indices {
+            let slot = slotOffsets[q] + p, info = slots[slot], r = info.peer
+            guard info.peerSlot >= 0, p != Int(own.peering), let theirs = best(r),
+                  let path = workPath(theirs, at: r, peeringOfNeighbor: mapping, scratch: &scratch),
+                  let out = export(path, prefix: prefix, from: r, over: info.peerPeering, slot: info.peerSlot, scratch: &scratch, memo: &memo),
+                  let imported = importPath(out, prefix: prefix, at: q, over: p, slot: slot, from: r, scratch: &scratch).0 else { continue }
+            let candidate = Candidate(path: imported, key: scratch.keys[Int(imported.attributes)])
+            guard DecisionProcess.compareBeforeMED(winner, candidate) == nil, candidate.isEBGP == winner.isEBGP,
+                  DecisionProcess.effectiveMED(winner, options) == DecisionProcess.effectiveMED(candidate, options),
+                  candidate.igpCost == winner.igpCost,
+                  scratch.attributes[Int(imported.attributes)].asPath == scratch.attributes[Int(own.attributes)].asPath else { continue }
+            equal.append(candidate)
+        }
+        equal.sort { ($0.tieBreakRouterID, $0.tieBreakAddress) < ($1.tieBreakRouterID, $1.tieBreakAddress) }
+        return [scratch.keys[Int(own.attributes)].nextHop] + equal.prefix(limit - 1).map(\.key.nextHop)
+    }
+
     func adjacency(prefix: Prefix, router q: Int, best: (Int) -> BGPRoute?) -> BGPAdjacency {
         var scratch = makeScratch()
         var memo = ExportMemo()

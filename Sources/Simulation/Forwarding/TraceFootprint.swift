@@ -27,7 +27,12 @@ extension DataPlane {
             guard seen.insert(r).inserted else { return }
             var list = [d]
             for length in PrefixLengths(bgpTables[r].results.lengthMask) {
-                if let route = bgpTables[r][Prefix(network: d, length: length)], !route.isLocal { list.append(route.attributes.nextHop) }
+                let prefix = Prefix(network: d, length: length)
+                if let route = bgpTables[r][prefix], !route.isLocal {
+                    list.append(route.attributes.nextHop)
+                    // Paths installed with it (maximum-paths): their next hops decide forwarding too.
+                    list += multipathNextHops(router: r, prefix: prefix).dropFirst()
+                }
             }
             routers.append(r)
             addresses.append(list)
