@@ -286,6 +286,8 @@ extension DataPlane {
     /// With several installed paths: the union of where each next hop resolves, and how many
     /// paths (nil: one path).
     func multipathForwarding(router: Int, prefix: Prefix) -> (hops: [NextHop], paths: Int)? {
+        // Most routers install one path: decide that without touching anything else.
+        guard (network.routers[router].bgp?.maximumPaths ?? 1) > 1 || (network.routers[router].bgp?.maximumPathsIBGP ?? 1) > 1 else { return nil }
         let nextHops = multipathNextHops(router: router, prefix: prefix)
         guard nextHops.count > 1 else { return nil }
         let viaDefault = network.routers[router].resolvesNextHopViaDefault
