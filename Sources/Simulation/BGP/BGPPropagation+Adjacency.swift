@@ -58,12 +58,10 @@ extension BGPPropagation {
         let options = bestPathOptions[q]
         var equal: [Candidate] = []
         var memo = ExportMemo()
-        for p in peerings[q].indices {
-            let slot = slotOffsets[q] + p, info = slots[slot], r = info.peer
-            guard info.peerSlot >= 0, p != Int(own.peering), let theirs = best(r),
-                  let path = workPath(theirs, at: r, peeringOfNeighbor: mapping, scratch: &scratch),
-                  let out = export(path, prefix: prefix, from: r, over: info.peerPeering, slot: info.peerSlot, scratch: &scratch, memo: &memo),
-                  let imported = importPath(out, prefix: prefix, at: q, over: p, slot: slot, from: r, scratch: &scratch).0 else { continue }
+        for p in peerings[q].indices where p != Int(own.peering) {
+            let r = slots[slotOffsets[q] + p].peer
+            let theirs = best(r).flatMap { workPath($0, at: r, peeringOfNeighbor: mapping, scratch: &scratch) }
+            guard let imported = arrival(prefix, at: q, over: p, peerBest: theirs, scratch: &scratch, memo: &memo).imported else { continue }
             let candidate = Candidate(path: imported, key: scratch.keys[Int(imported.attributes)])
             guard DecisionProcess.compareBeforeMED(winner, candidate) == nil, candidate.isEBGP == winner.isEBGP,
                   DecisionProcess.effectiveMED(winner, options) == DecisionProcess.effectiveMED(candidate, options),
@@ -89,33 +87,27 @@ extension BGPPropagation {
         for p in peerings[q].indices {
             let slot = slotOffsets[q] + p, info = slots[slot], r = info.peer
             guard info.peerSlot >= 0 else { continue }
-            // What r sends to q.
-            var out: WorkPath?
-            var status = ""
-            if sendsOriginatedDefault(prefix, slot: info.peerSlot) {
-                out = originatedDefault(from: r, slot: info.peerSlot, scratch: &scratch)
-            } else if let route = best(r), let path = workPath(route, at: r, peeringOfNeighbor: mapping, scratch: &scratch) {
-                var withheld: Withheld?
-                out = export(path, prefix: prefix, from: r, over: info.peerPeering, slot: info.peerSlot, scratch: &scratch, memo: &memo, withheld: &withheld)
-                if out == nil { status = "not sent: \(withheld?.rawValue ?? "withheld")" }
-            } else {
-                status = "not sent: \(names[r]) has no best path"
-            }
+            // What r sends to q, and what q makes of it.
+            let theirs = best(r).flatMap { workPath($0, at: r, peeringOfNeighbor: mapping, scratch: &scratch) }
+            let arrived = arrival(prefix, at: q, over: p, peerBest: theirs, scratch: &scratch, memo: &memo)
+            var status: String
             var shown: BGPAttributes?
-            if let out {
-                var rejected: Rejected?
-                let (imported, unresolved) = importPath(out, prefix: prefix, at: q, over: p, slot: slot, from: r, scratch: &scratch, rejected: &rejected)
-                shown = scratch.attributes[Int((imported ?? out).attributes)].policyView(weight: imported?.weight ?? 0)
-                if let imported {
+            if let sent = arrived.sent {
+                shown = scratch.attributes[Int((arrived.imported ?? sent).attributes)].policyView(weight: arrived.imported?.weight ?? 0)
+                if let imported = arrived.imported {
                     let isBest = own.map { $0.peering == imported.peering && $0.attributes == imported.attributes } ?? false
                     status = isBest ? "best" : "valid"
                     candidates.append(Candidate(path: imported, key: scratch.keys[Int(imported.attributes)]))
                     candidateEntry.append(received.count)
-                } else if let unresolved {
+                } else if let unresolved = arrived.unresolved {
                     status = "invalid: next hop \(unresolved) does not resolve"
                 } else {
-                    status = "rejected: \(rejected?.rawValue ?? "not accepted")"
+                    status = "rejected: \(arrived.rejected?.rawValue ?? "not accepted")"
                 }
+            } else if theirs == nil, !sendsOriginatedDefault(prefix, slot: info.peerSlot) {
+                status = "not sent: \(names[r]) has no best path"
+            } else {
+                status = "not sent: \(arrived.withheld?.rawValue ?? "withheld")"
             }
             received.append(.init(neighbor: names[r], address: info.peerAddress, path: shown, status: status))
             // What q sends to r.

@@ -83,22 +83,12 @@ extension BGPPropagation {
             for slot in base..<slotOffsets[q + 1] {
                 let info = slots[slot]
                 guard info.peerSlot >= 0 else { continue }
-                let p = info.peer
-                seed(p)
-                let out: WorkPath
-                if sendsOriginatedDefault(prefix, slot: info.peerSlot) {
-                    out = originatedDefault(from: p, slot: info.peerSlot, scratch: &scratch)
-                } else {
-                    guard let sent = scratch.best[p],
-                          let exported = export(sent, prefix: prefix, from: p, over: info.peerPeering, slot: info.peerSlot, scratch: &scratch, memo: &exportMemo)
-                    else { continue }
-                    out = exported
-                }
-                let (imported, unresolved) = importPath(out, prefix: prefix, at: q, over: slot - base, slot: slot, from: p, scratch: &scratch)
-                if let imported {
+                seed(info.peer)
+                let arrived = arrival(prefix, at: q, over: slot - base, peerBest: scratch.best[info.peer], scratch: &scratch, memo: &exportMemo)
+                if let imported = arrived.imported {
                     let old = held(q).map { $0.peering == imported.peering && $0.attributes == imported.attributes } ?? false
                     candidates.append(Candidate(path: imported, key: scratch.keys[Int(imported.attributes)], heldBefore: old))
-                } else if let unresolved, invalid.map({ unresolved < $0 }) ?? true {
+                } else if let unresolved = arrived.unresolved, invalid.map({ unresolved < $0 }) ?? true {
                     invalid = unresolved
                 }
             }

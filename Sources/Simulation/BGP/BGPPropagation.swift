@@ -320,9 +320,6 @@ struct BGPPropagation: Sendable {
         return local
     }
 
-    /// The router a global slot belongs to.
-    func slotOwner(_ slot: Int) -> Int { slotOffsets.lowerBound { $0 <= slot } - 1 }
-
     /// Decisions per prefix before a propagation counts as oscillating (SIM001).
     var eventBound: Int { 64 * max(network.routers.count, 16) }
 
@@ -347,18 +344,10 @@ struct BGPPropagation: Sendable {
         let local = localPaths(origins, scratch: &scratch)
         for r in origins.keys.sorted() { scratch.enqueue(r) }
         if prefix.length == 0 {
-            for slot in slots.indices where slots[slot].defaultOriginate && slots[slot].peerSlot >= 0 {
-                let r = slotOwner(slot), out = originatedDefault(from: r, slot: slot, scratch: &scratch)
-                scratch.adjOut[slot] = out
-                scratch.touchSlot(slot)
-                let inSlot = slots[slot].peerSlot, q = slots[slot].peer
-                if recordConsulted { scratch.received.append(inSlot) }
-                let (imported, unresolved) = importPath(out, prefix: prefix, at: q, over: slots[slot].peerPeering, slot: inSlot, from: r, scratch: &scratch)
-                scratch.touchSlot(inSlot)
-                scratch.touchRouter(q)
-                scratch.invalid[inSlot] = unresolved
-                scratch.setReceived(imported, slot: inSlot, router: q)
-                scratch.enqueue(q)
+            for r in network.routers.indices {
+                for slot in slotOffsets[r]..<slotOffsets[r + 1] where slots[slot].defaultOriginate && slots[slot].peerSlot >= 0 {
+                    send(originatedDefault(from: r, slot: slot, scratch: &scratch), prefix: prefix, from: r, slot: slot, scratch: &scratch)
+                }
             }
         }
         var events = 0
@@ -398,23 +387,7 @@ struct BGPPropagation: Sendable {
                 if sendsOriginatedDefault(prefix, slot: slot) { continue }
                 let out = newBest.flatMap { export($0, prefix: prefix, from: r, over: slot - base, slot: slot, scratch: &scratch, memo: &exportMemo) }
                 if out == scratch.adjOut[slot] { continue }
-                scratch.adjOut[slot] = out
-                scratch.touchSlot(slot)
-                let q = slots[slot].peer, pp = slots[slot].peerPeering
-                let inSlot = slots[slot].peerSlot
-                guard inSlot >= 0 else { continue }
-                var imported: WorkPath?
-                var unresolved: IPv4Address?
-                if let out {
-                    if recordConsulted { scratch.received.append(inSlot) }
-                    (imported, unresolved) = importPath(out, prefix: prefix, at: q, over: pp, slot: inSlot, from: r, scratch: &scratch)
-                }
-                scratch.touchSlot(inSlot)
-                scratch.touchRouter(q)
-                scratch.invalid[inSlot] = unresolved
-                if imported == scratch.adjIn[inSlot] { continue }
-                scratch.setReceived(imported, slot: inSlot, router: q)
-                scratch.enqueue(q)
+                send(out, prefix: prefix, from: r, slot: slot, scratch: &scratch)
             }
         }
         var best: [(router: Int, route: BGPRoute)] = []
@@ -432,6 +405,55 @@ struct BGPPropagation: Sendable {
             result.consulted = consultedList(scratch)
             result.received = Array(Set(scratch.received)).sorted()
         }
+        return result
+    }
+
+    /// Router r's advertisement `out` (nil: a withdrawal) on its session `slot`: the peer
+    /// imports it, and decides again when what it holds from r changed.
+    func send(_ out: WorkPath?, prefix: Prefix, from r: Int, slot: Int, scratch: inout Scratch) {
+        scratch.adjOut[slot] = out
+        scratch.touchSlot(slot)
+        let q = slots[slot].peer, inSlot = slots[slot].peerSlot
+        guard inSlot >= 0 else { return }
+        var imported: WorkPath?
+        var unresolved: IPv4Address?
+        if let out {
+            if recordConsulted { scratch.received.append(inSlot) }
+            (imported, unresolved) = importPath(out, prefix: prefix, at: q, over: slots[slot].peerPeering, slot: inSlot, from: r, scratch: &scratch)
+        }
+        scratch.touchSlot(inSlot)
+        scratch.touchRouter(q)
+        scratch.invalid[inSlot] = unresolved
+        if imported == scratch.adjIn[inSlot] { return }
+        scratch.setReceived(imported, slot: inSlot, router: q)
+        scratch.enqueue(q)
+    }
+
+    /// What router q holds from the neighbor of its peering p: what the neighbor sends (its
+    /// originated default, or `peerBest` through its export step; `withheld` says why not),
+    /// then q's import of it (`imported`, or an `unresolved` next hop, or why `rejected`).
+    struct Arrival {
+        var sent: WorkPath?
+        var withheld: Withheld?
+        var imported: WorkPath?
+        var unresolved: IPv4Address?
+        var rejected: Rejected?
+    }
+
+    /// The receiving side of one session, for callers that ask router by router (re-propagation,
+    /// explanations, multipath) rather than sender by sender.
+    func arrival(_ prefix: Prefix, at q: Int, over p: Int, peerBest: WorkPath?, scratch: inout Scratch, memo: inout ExportMemo) -> Arrival {
+        let slot = slotOffsets[q] + p, info = slots[slot], r = info.peer
+        var result = Arrival()
+        guard info.peerSlot >= 0 else { return result }
+        if sendsOriginatedDefault(prefix, slot: info.peerSlot) {
+            result.sent = originatedDefault(from: r, slot: info.peerSlot, scratch: &scratch)
+        } else if let peerBest {
+            result.sent = export(peerBest, prefix: prefix, from: r, over: info.peerPeering, slot: info.peerSlot, scratch: &scratch, memo: &memo,
+                                 withheld: &result.withheld)
+        }
+        guard let sent = result.sent else { return result }
+        (result.imported, result.unresolved) = importPath(sent, prefix: prefix, at: q, over: p, slot: slot, from: r, scratch: &scratch, rejected: &result.rejected)
         return result
     }
 
