@@ -13,7 +13,9 @@ public enum FailureAnalysis {
     }
 
     /// What every scenario is compared with: the no-failure run, its flows and their traces.
-    struct Baseline {
+    struct SweepBaseline {
+        /// The engine's baseline when scenarios start from it (`recordForReuse`).
+        let recorded: Baseline?
         let plane: DataPlane
         let flows: [Flow]
         let traces: [Trace]
@@ -22,7 +24,8 @@ public enum FailureAnalysis {
         let outcomes: [FlowOutcome]
 
         init(_ network: Network, recordForReuse: Bool) {
-            plane = Engine.run(network, options: { var o = SimulationOptions(); o.recordForReuse = recordForReuse; return o }())
+            recorded = recordForReuse ? Engine.baseline(network) : nil
+            plane = recorded?.plane ?? Engine.run(network)
             flows = FlowSelection.flows(for: network, baseline: plane)
             let tracer = Tracer(plane: plane)
             traces = flows.map { tracer.trace(from: $0.source, to: $0.destination) }
@@ -62,7 +65,7 @@ public enum FailureAnalysis {
 
     public static func run(_ network: Network, options: Options = Options(), progress: (@Sendable (Int, Int) -> Void)? = nil) -> FailureReport {
         let started = ContinuousClock.now
-        let base = Baseline(network, recordForReuse: options.reuseBaseline)
+        let base = SweepBaseline(network, recordForReuse: options.reuseBaseline)
         let timings = Mutex(SweepTimings(baselineSeconds: seconds(ContinuousClock.now - started)))
         let enumeration = options.enumeration.scenarios(for: network)
         let scenarios = enumeration.scenarios
@@ -73,7 +76,7 @@ public enum FailureAnalysis {
             var index = worker
             while index < scenarios.count {
                 let scenario = scenarios[index]
-                let plane = Engine.run(network, failures: scenario.spec, options: singleThreaded, baseline: options.reuseBaseline ? base.plane : nil)
+                let plane = Engine.run(network, failures: scenario.spec, options: singleThreaded, baseline: base.recorded)
                 let traced = ContinuousClock.now
                 let result = base.outcome(of: scenario, plane: plane, reuseTraces: options.reuseBaseline)
                 slots.withLock { $0[index] = result }

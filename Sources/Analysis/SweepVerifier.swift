@@ -70,14 +70,14 @@ public enum SweepVerifier {
     public static func verify(_ network: Network, report: FailureReport, options: FailureAnalysis.Options, count: Int) -> Result {
         let scenarios = options.enumeration.scenarios(for: network).scenarios
         let picked = sample(scenarios, report: report, count: count)
-        let recorded = FailureAnalysis.Baseline(network, recordForReuse: true)
-        let plain = FailureAnalysis.Baseline(network, recordForReuse: false)
+        let recorded = Engine.baseline(network)
+        let plain = FailureAnalysis.SweepBaseline(network, recordForReuse: false)
         let reported = Dictionary(report.scenarios.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         let mismatches = Mutex([Mismatch?](repeating: nil, count: picked.count))
         DispatchQueue.concurrentPerform(iterations: picked.count) { k in
             let scenario = scenarios[picked[k]]
             let fresh = Engine.run(network, failures: scenario.spec, options: FailureAnalysis.singleThreaded)
-            let reused = Engine.run(network, failures: scenario.spec, options: FailureAnalysis.singleThreaded, baseline: recorded.plane)
+            let reused = Engine.run(network, failures: scenario.spec, options: FailureAnalysis.singleThreaded, baseline: recorded)
             var differences = difference(reused.stateDigest(), fresh.stateDigest())
             let expected = plain.outcome(of: scenario, plane: fresh, reuseTraces: false)
             if let entry = reported[scenario.name] {
@@ -86,7 +86,7 @@ public enum SweepVerifier {
                 differences.append("report: scenario missing from the sweep's report")
             }
             guard !differences.isEmpty else { return }
-            var (kind, unstable) = classify(network, scenario: scenario, recorded: recorded.plane, differing: differingPrefixes(differences))
+            var (kind, unstable) = classify(network, scenario: scenario, recorded: recorded, differing: differingPrefixes(differences))
             if kind == .severalStableStates && differences.contains(where: { $0.hasPrefix("- ") && $0.contains(" decided-by oldest-path ") }) { kind = .routeAge }
             mismatches.withLock { $0[k] = Mismatch(scenario: scenario.name, kind: kind, unstable: unstable, differences: Array(differences.prefix(12))) }
         }
@@ -107,7 +107,7 @@ public enum SweepVerifier {
 
     /// Runs the scenario both ways again with the stability check on, and judges the prefixes
     /// whose state differs (all unstable ones when other facts differ too).
-    static func classify(_ network: Network, scenario: FailureScenario, recorded: DataPlane, differing: Set<Prefix>?) -> (Mismatch.Kind, [String]) {
+    static func classify(_ network: Network, scenario: FailureScenario, recorded: Baseline, differing: Set<Prefix>?) -> (Mismatch.Kind, [String]) {
         if let differing, differing.isEmpty { return (.reportOnly, []) }
         var options = FailureAnalysis.singleThreaded
         options.checkStability = true

@@ -21,26 +21,26 @@ extension RouteSim {
     /// failure, every default or declared flow whose outcome the failure changes (none without one).
     /// `baseline`: the no-failure run, when the caller already has one.
     public static func diagram(_ network: Network, failures: FailureSpec = .none, flows: [Flow]? = nil,
-                               options: DiagramOptions = DiagramOptions(), baseline: DataPlane? = nil, fromScratch: Bool = false) -> TopologyDiagram {
+                               options: DiagramOptions = DiagramOptions(), baseline: Baseline? = nil, fromScratch: Bool = false) -> TopologyDiagram {
         let baseline = baseline ?? Engine.baseline(network)
-        let plane = failures.isEmpty ? baseline : Engine.run(network, failures: failures, baseline: fromScratch ? nil : baseline)
-        let chosen = flows ?? (failures.isEmpty ? [] : FlowSelection.flows(for: network, baseline: baseline))
-        var outcomes = FailureAnalysis.outcomes(of: chosen, in: plane, baseline: baseline)
+        let plane = failures.isEmpty ? baseline.plane : Engine.run(network, failures: failures, baseline: fromScratch ? nil : baseline)
+        let chosen = flows ?? (failures.isEmpty ? [] : FlowSelection.flows(for: network, baseline: baseline.plane))
+        var outcomes = FailureAnalysis.outcomes(of: chosen, in: plane, baseline: baseline.plane)
         if flows == nil { outcomes = outcomes.filter { $0.classification != .delivered } }
-        return TopologyDiagram(network: network, baseline: baseline, scenario: failures.isEmpty ? nil : plane, flows: outcomes, options: options)
+        return TopologyDiagram(network: network, baseline: baseline.plane, scenario: failures.isEmpty ? nil : plane, flows: outcomes, options: options)
     }
 
     /// One diagram per scenario of `report` whose worst outcome is a problem (black hole, loop,
     /// no route, isolated), with the scenario's changed flows drawn. Scenarios are found again
     /// by name in the same enumeration the sweep used.
     public static func problemDiagrams(_ network: Network, report: FailureReport, enumeration: ScenarioEnumeration,
-                                       options: DiagramOptions = DiagramOptions(), baseline: DataPlane? = nil) -> [(scenario: ScenarioOutcome, diagram: TopologyDiagram)] {
+                                       options: DiagramOptions = DiagramOptions(), baseline: Baseline? = nil) -> [(scenario: ScenarioOutcome, diagram: TopologyDiagram)] {
         let baseline = baseline ?? Engine.baseline(network)
         let specs = Dictionary(enumeration.scenarios(for: network).scenarios.map { ($0.name, $0.spec) }, uniquingKeysWith: { first, _ in first })
         return report.scenarios.compactMap { scenario in
             guard scenario.worst.isProblem, let spec = specs[scenario.name] else { return nil }
             let plane = Engine.run(network, failures: spec, baseline: baseline)
-            return (scenario, TopologyDiagram(network: network, baseline: baseline, scenario: plane, flows: scenario.flows, options: options))
+            return (scenario, TopologyDiagram(network: network, baseline: baseline.plane, scenario: plane, flows: scenario.flows, options: options))
         }
     }
 

@@ -23,21 +23,9 @@ public struct DataPlane: Sendable {
     /// The BGP propagation as it ended (sessions, conditions, suppression), for `adjacency`.
     var finalPropagation: BGPPropagation?
 
-    /// Kept from a run without failures so that failure scenarios can reuse its IGP results.
-    let igpReuse: IGPComputation.Reuse?
-    let bgpReuse: BGPReuse?
     /// In a failure run built on a baseline: what may differ from it (TraceFootprint).
-    var changes: Changes?
+    var delta: ScenarioDelta?
     private let fibCache: FIBCache
-
-    struct Changes: Sendable {
-        /// Per router, the non-BGP prefixes that may differ (nil: unknown, anything may).
-        var nonBGP: [ChangedRoutes?]
-        /// Prefixes whose BGP results may differ at some router.
-        var bgp: ChangedRoutes
-        /// The baseline's interface states.
-        var interfaceUp: [[Bool]]
-    }
 
     /// What did not settle when the control plane stopped (`Statistics.nonConvergence`).
     public struct NonConvergence: Sendable, Equatable {
@@ -88,9 +76,7 @@ public struct DataPlane: Sendable {
     init(network: Network, failures: FailureSpec, liveness: Liveness, owners: AddressOwners, nonBGPRoutes: [RIBTable],
          bgpTables: [BGPTable], inaccessible: [[Prefix: IPv4Address]],
          aggregateRoutes: [[Prefix: RIBEntry]], sessions: [BGPSessionStatus], trackStates: [[Int: Bool]], diagnostics: [Diagnostic],
-         igpReuse: IGPComputation.Reuse? = nil, bgpReuse: BGPReuse? = nil, statistics: Statistics) {
-        self.igpReuse = igpReuse
-        self.bgpReuse = bgpReuse
+         statistics: Statistics) {
         self.network = network
         self.failures = failures
         self.liveness = liveness

@@ -85,9 +85,7 @@ extension ConvergenceBoundTests {
         let path = DocsTests.root.appendingPathComponent("Tests/SimulationTests/Fixtures/bgp-two-stable-states.yml").path
         let network = try #require(TopologyLoader.load(path: path).network)
         let (spec, _) = FailureSpec.resolve(links: ["O-X"], routers: [], in: network)
-        var recording = Self.checking
-        recording.recordForReuse = true
-        let baseline = Engine.run(network, options: recording)
+        let baseline = Engine.baseline(network, options: Self.checking)
         let kept = Engine.run(network, failures: spec, options: Self.checking, baseline: baseline)
         let fresh = Engine.run(network, failures: spec, options: Self.checking)
         #expect(kept.stateDigest() != fresh.stateDigest())

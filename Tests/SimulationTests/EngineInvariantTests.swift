@@ -79,11 +79,9 @@ extension EngineInvariantTests {
         var networks: [(String, Network)] = Self.generatedNetworks
         for path in Self.examples + [Self.trackRedistributed, Self.transportChain] { if let network = TopologyLoader.load(path: path).network { networks.append((path, network)) } }
         #expect(networks.count >= 21)
-        var recording = SimulationOptions()
-        recording.recordForReuse = true
         var reusedSomewhere = 0, reusedChecks = 0, repropagated = 0
         for (name, network) in networks {
-            let baseline = Engine.run(network, options: recording)
+            let baseline = Engine.baseline(network)
             let pairs = network.routers.count <= 12
             let scenarios = ScenarioEnumeration(maximumFailures: pairs ? 2 : 1, includeSets: false).scenarios(for: network).scenarios
             for scenario in scenarios {
@@ -113,11 +111,7 @@ extension EngineInvariantTests {
     static var ageless: SimulationOptions { var options = SimulationOptions(); options.routeAge = false; return options }
 
     /// A no-failure run that keeps what failure runs reuse.
-    static func recordedBaseline(_ network: Network) -> DataPlane {
-        var recording = SimulationOptions()
-        recording.recordForReuse = true
-        return Engine.run(network, options: recording)
-    }
+    static func recordedBaseline(_ network: Network) -> Baseline { Engine.baseline(network) }
 
     static var transportChain: String {
         root.appendingPathComponent("Tests/SimulationTests/Fixtures/ibgp-transport-chain.yml").path
@@ -128,7 +122,7 @@ extension EngineInvariantTests {
     @Test func sessionTransportCutBetweenTheEndsIsNoticed() throws {
         let network = try #require(TopologyLoader.load(path: Self.transportChain).network)
         let baseline = Self.recordedBaseline(network)
-        #expect(baseline.sessions.allSatisfy { $0.established })
+        #expect(baseline.plane.sessions.allSatisfy { $0.established })
         let (spec, unknown) = FailureSpec.resolve(links: ["A-B"], routers: [], in: network)
         #expect(unknown.isEmpty)
         let plane = Engine.run(network, failures: spec, baseline: baseline)
@@ -173,7 +167,7 @@ extension EngineInvariantTests {
             guard case .learned(_, let peer, _, _)? = plane.bgpTables[router][prefix]?.source else { return nil }
             return peer
         }
-        #expect(peer(baseline, y) == x && peer(baseline, x) == o)
+        #expect(peer(baseline.plane, y) == x && peer(baseline.plane, x) == o)
         let (spec, unknown) = FailureSpec.resolve(links: ["O-X"], routers: [], in: network)
         #expect(unknown.isEmpty)
         let kept = Engine.run(network, failures: spec, baseline: baseline)
@@ -195,7 +189,7 @@ extension EngineInvariantTests {
         let baseline = Self.recordedBaseline(network)
         let c = try #require(network.routers.firstIndex { $0.name == "C" })
         let prefix = try #require(Prefix("10.99.0.0/24"))
-        #expect(baseline.nonBGPRoutes[c][prefix]?.origin == "ospf external type 2, advertised by B")
+        #expect(baseline.plane.nonBGPRoutes[c][prefix]?.origin == "ospf external type 2, advertised by B")
         let (failed, unknown) = FailureSpec.resolve(links: ["B-X"], routers: [], in: network)
         #expect(unknown.isEmpty)
         let reused = Engine.run(network, failures: failed, baseline: baseline)

@@ -192,20 +192,11 @@ struct BGPPropagation: Sendable {
         var attributeIDs: [PathAttributes: Int32] = [:]
         /// The shared form of each interned set, made when a final best path first needs it.
         var shared: [SharedPathAttributes?] = []
-        /// (router << 32 | next hop) of every resolution, and receiving slots, when recording.
+        /// What the propagation read, when recording (`recordConsulted`): (router << 32 | next
+        /// hop) of every next-hop resolution, and every slot that received the prefix. The
+        /// incremental layer decides reuse from these read sets (BGPReuse), not from a list.
         var consulted: [UInt64] = []
         var received: [Int] = []
-        /// Re-propagation (BGPPropagation+Incremental): per router, whether its recorded best
-        /// path was loaded, whether it was decided again, and its lowest unresolvable next hop.
-        var seeded: [Bool]
-        var redecided: [Bool]
-        /// The recorded best path came over a session that is gone.
-        var staleSeed: [Bool]
-        var invalidHop: [IPv4Address?]
-        /// Re-propagation: per router, the path it held before the failure, in this run's
-        /// terms (peering and interned attributes), once looked up (`heldLooked`).
-        var held: [(peering: Int32, attributes: Int32)?]
-        var heldLooked: [Bool]
         /// Recorded attribute objects already interned (a prefix's paths share a few).
         var sharedIDs: [(object: ObjectIdentifier, id: Int32)] = []
 
@@ -221,12 +212,6 @@ struct BGPPropagation: Sendable {
             invalid = Array(repeating: nil, count: slots)
             slotTouched = Array(repeating: false, count: slots)
             filled = Array(repeating: [], count: routers)
-            seeded = Array(repeating: false, count: routers)
-            redecided = Array(repeating: false, count: routers)
-            staleSeed = Array(repeating: false, count: routers)
-            invalidHop = Array(repeating: nil, count: routers)
-            held = Array(repeating: nil, count: routers)
-            heldLooked = Array(repeating: false, count: routers)
         }
 
         /// The id of a recorded path's attributes; a route made later from the same id shares the object.
@@ -287,7 +272,6 @@ struct BGPPropagation: Sendable {
             for r in touchedRouters {
                 best[r] = nil; queued[r] = false; changes[r] = 0; routerTouched[r] = false; igpDecided[r] = false
                 filled[r].removeAll(keepingCapacity: true)
-                seeded[r] = false; redecided[r] = false; staleSeed[r] = false; invalidHop[r] = nil; held[r] = nil; heldLooked[r] = false
             }
             sharedIDs.removeAll(keepingCapacity: true)
             queue.removeAll(keepingCapacity: true)

@@ -179,7 +179,7 @@ struct BGPRun {
         let routeAge = options.routeAge
         let peeringOfNeighbor: [[Int32]] = mapping == nil ? [] : self.peeringOfNeighbor()
         var kept: [Prefix: BGPPropagation.Result] = [:]
-        let scratches = (0..<workers).map { _ in ScratchBox(propagation.makeScratch()) }
+        let scratches = (0..<workers).map { _ in ScratchBox(propagation) }
         var stored = BGPResults()
         stored.reserveCapacity(prefixes.count)
         if liveness.routerUp.contains(false) { stored.routerUp = liveness.routerUp }
@@ -210,7 +210,7 @@ struct BGPRun {
                     case .restart(let restart):
                         result = propagation.repropagate(prefix, origins: prefixOrigins, from: restart, routerUp: routerUp,
                                                          peeringOfNeighbor: peeringOfNeighbor, heldBefore: routeAge ? restart.recorded : nil,
-                                                         scratch: &box.scratch)
+                                                         scratch: &box.scratch, replay: &box.replay)
                         if result != nil { repropagatedCount.withLock { $0 += 1 } }
                         changedList.withLock { $0.append(prefix) }
                     case .scratch:
@@ -276,7 +276,7 @@ struct BGPRun {
         var prefixes = Set(origins.keys)
         for table in tables { prefixes.formUnion(table.keys) }
         let deciders = network.routers.indices.filter { liveness.routerUp[$0] && network.routers[$0].bgp != nil }
-        var scratch = propagation.makeScratch()
+        var scratch = propagation.makeScratch(), replay = propagation.makeReplayState()
         var unstable: [(prefix: Prefix, routers: [Int])] = []
         for prefix in prefixes.sorted() {
             var best: [(router: Int, route: BGPRoute)] = []
@@ -289,7 +289,7 @@ struct BGPRun {
             // Age as the run had it: paths held before the failure, when it started from a recorded run.
             guard let again = propagation.repropagate(prefix, origins: origins[prefix] ?? [:], from: .init(recorded: recorded, dirty: deciders),
                                                       routerUp: liveness.routerUp, peeringOfNeighbor: peerings,
-                                                      heldBefore: options.routeAge ? reuse?.recordedResult(prefix) : nil, scratch: &scratch) else {
+                                                      heldBefore: options.routeAge ? reuse?.recordedResult(prefix) : nil, scratch: &scratch, replay: &replay) else {
                 unstable.append((prefix, deciders))
                 continue
             }
@@ -355,5 +355,9 @@ final class ResultSlots: Sendable {
 final class ScratchBox: @unchecked Sendable {
     // Each box is used by one worker index only; batches run one after another.
     var scratch: BGPPropagation.Scratch
-    init(_ scratch: BGPPropagation.Scratch) { self.scratch = scratch }
+    var replay: BGPPropagation.ReplayState
+    init(_ propagation: BGPPropagation) {
+        scratch = propagation.makeScratch()
+        replay = propagation.makeReplayState()
+    }
 }

@@ -30,18 +30,10 @@ struct IGPComputation {
         var adjacency: [[Adjacency]] = []
         /// Per AS: who advertised what.
         var advertisers: [ASN: PrefixAdvertisers]
-        /// Filled by the engine: the installed static routes and interface states per router,
-        /// so a later run can tell which non-BGP routes differ (`Engine.changedRoutes`).
-        var staticEntries: [[RIBEntry]] = []
+        /// The interface states it ran with: advertisements read them (`sameAdvertisements`).
         var interfaceUp: [[Bool]] = []
         /// Per router, how its IGP routes describe their origin (the same in every run).
         var texts: OriginTexts?
-        /// Filled by the engine: per router, the connected routes and the merged non-BGP table
-        /// (a scenario's table overlays it with the prefixes that may differ).
-        var connected: [[Prefix: RIBEntry]] = []
-        var nonBGP: [RIBTable] = []
-        /// Filled by the engine: BGP session statuses after the local checks (BGPSessionBuilder.Previous).
-        var sessionChecks: [BGPSessionStatus] = []
         /// The installed static prefixes per router the baseline advertised from, and per AS the
         /// patch of a run whose advertisements are the baseline's (nothing altered or withdrawn).
         var installedStatics: [[Prefix]] = []
@@ -128,6 +120,7 @@ struct IGPComputation {
                          advertisers: allAdvertisers)
         if record {
             kept.installedStatics = installedStatics
+            kept.interfaceUp = liveness.interfaceUp
             for (asn, grouped) in allAdvertisers {
                 kept.unchangedPatches[asn] = Patch(grouped: grouped, baseline: grouped, withdrawn: [], routers: network.routers.count)
             }

@@ -49,10 +49,10 @@ extension DataPlane {
     /// True when this plane is a failure run built on the baseline `footprint` came from and
     /// nothing the footprint lists may differ: tracing again would give the same trace.
     public func keeps(_ footprint: TraceFootprint) -> Bool {
-        guard let changes, !changes.bgp.covers(footprint.destination) else { return false }
+        guard let delta, !delta.bgp.covers(footprint.destination) else { return false }
         for (i, r) in footprint.routers.enumerated() {
-            guard liveness.routerUp[r], r < changes.interfaceUp.count, liveness.interfaceUp[r] == changes.interfaceUp[r],
-                  let changed = changes.nonBGP[r] else { return false }
+            guard liveness.routerUp[r], r < delta.interfaceUp.count, liveness.interfaceUp[r] == delta.interfaceUp[r],
+                  let changed = delta.nonBGP[r] else { return false }
             if changed.isEmpty { continue }
             for address in footprint.addresses[i] where changed.covers(address) { return false }
         }

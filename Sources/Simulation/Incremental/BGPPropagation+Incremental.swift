@@ -21,26 +21,57 @@ extension BGPPropagation {
         var dirty: [Int]
     }
 
+    /// Per router, what a re-propagation keeps beside the propagation's own buffers (Scratch);
+    /// sized once per worker and cleared for the routers a prefix touched.
+    struct ReplayState {
+        /// Whether its recorded best path was loaded, whether it was decided again, and its
+        /// lowest unresolvable next hop.
+        var seeded: [Bool]
+        var redecided: [Bool]
+        /// The recorded best path came over a session that is gone.
+        var staleSeed: [Bool]
+        var invalidHop: [IPv4Address?]
+        /// The path it held before the failure, in this run's terms (peering and interned
+        /// attributes), once looked up (`heldLooked`).
+        var held: [(peering: Int32, attributes: Int32)?]
+        var heldLooked: [Bool]
+
+        init(routers: Int) {
+            seeded = Array(repeating: false, count: routers)
+            redecided = Array(repeating: false, count: routers)
+            staleSeed = Array(repeating: false, count: routers)
+            invalidHop = Array(repeating: nil, count: routers)
+            held = Array(repeating: nil, count: routers)
+            heldLooked = Array(repeating: false, count: routers)
+        }
+
+        mutating func reset(_ routers: [Int]) {
+            for r in routers { seeded[r] = false; redecided[r] = false; staleSeed[r] = false; invalidHop[r] = nil; held[r] = nil; heldLooked[r] = false }
+        }
+    }
+
+    func makeReplayState() -> ReplayState { ReplayState(routers: network.routers.count) }
+
     /// nil when the bound on decisions is exceeded (the caller propagates from scratch).
     /// `peeringOfNeighbor[r][n]`: router r's peering index for its neighbor statement n in this run (-1: down).
     /// `heldBefore`: the paths routers held before the failure (the recorded run's result),
     /// which the oldest-path step prefers; nil when age is unknown.
     func repropagate(_ prefix: Prefix, origins: [Int: BGPRoute], from restart: Restart, routerUp: [Bool],
-                     peeringOfNeighbor: [[Int32]], heldBefore: Result?, scratch: inout Scratch) -> Result? {
-        defer { scratch.reset() }
+                     peeringOfNeighbor: [[Int32]], heldBefore: Result?, scratch: inout Scratch, replay: inout ReplayState) -> Result? {
+        defer { replay.reset(scratch.touchedRouters); scratch.reset() }
         let recordedBest = restart.recorded.best
         let local = localPaths(origins, scratch: &scratch)
 
         /// Router q's path from before the failure, if its session is still up.
         func held(_ q: Int) -> (peering: Int32, attributes: Int32)? {
-            if scratch.heldLooked[q] { return scratch.held[q] }
-            scratch.heldLooked[q] = true
+            if replay.heldLooked[q] { return replay.held[q] }
+            replay.heldLooked[q] = true
             guard let list = heldBefore?.best else { return nil }
             let low = list.lowerBound { $0.router < q }
             guard low < list.count, list[low].router == q, case .learned(let neighbor, _, _, _) = list[low].route.source,
                   neighbor < peeringOfNeighbor[q].count, peeringOfNeighbor[q][neighbor] >= 0 else { return nil }
-            scratch.held[q] = (peeringOfNeighbor[q][neighbor], scratch.internShared(list[low].route.shared))
-            return scratch.held[q]
+            replay.held[q] = (peeringOfNeighbor[q][neighbor], scratch.internShared(list[low].route.shared))
+            return replay.held[q]
         }
 
         func recordedRoute(_ r: Int) -> BGPRoute? {
@@ -51,14 +82,14 @@ extension BGPPropagation {
         /// A router's best path as recorded, in this run's terms; nil when it came over a
         /// session that is gone (that router is among the dirty ones and decides again).
         func seed(_ r: Int) {
-            guard !scratch.seeded[r] else { return }
-            scratch.seeded[r] = true
+            guard !replay.seeded[r] else { return }
+            replay.seeded[r] = true
             scratch.touchRouter(r)
             scratch.best[r] = nil
             guard routerUp[r], let route = recordedRoute(r) else { return }
             // A path over a session that is gone: what it exported cannot be worked out in this
             // run's sessions, so when it decides again, every neighbour hears from it.
-            guard let path = workPath(route, at: r, peeringOfNeighbor: peeringOfNeighbor, scratch: &scratch) else { scratch.staleSeed[r] = true; return }
+            guard let path = workPath(route, at: r, peeringOfNeighbor: peeringOfNeighbor, scratch: &scratch) else { replay.staleSeed[r] = true; return }
             scratch.best[r] = path
             scratch.bestStep[r] = route.decidedBy
         }
@@ -95,13 +126,13 @@ extension BGPPropagation {
             let decision = DecisionProcess.decide(candidates, localAS: asns[q], options: bestPathOptions[q], eliminatedAt: &eliminated, order: &order)
             let newBest = decision.map { candidates[$0.index].path }
             if let decision { scratch.bestStep[q] = decision.step }
-            scratch.redecided[q] = true
-            scratch.invalidHop[q] = invalid
+            replay.redecided[q] = true
+            replay.invalidHop[q] = invalid
             let old = scratch.best[q]
-            let stale = scratch.staleSeed[q]
+            let stale = replay.staleSeed[q]
             if newBest == old && !stale { continue }
             scratch.best[q] = newBest
-            scratch.staleSeed[q] = false
+            replay.staleSeed[q] = false
             // Neighbours whose advertisement from q changes decide again.
             for slot in base..<slotOffsets[q + 1] {
                 let info = slots[slot]
@@ -117,24 +148,24 @@ extension BGPPropagation {
         }
 
         // The recorded lists with the routers decided again replaced (routers that are down dropped).
-        let decided = scratch.touchedRouters.filter { scratch.redecided[$0] }.sorted()
+        let decided = scratch.touchedRouters.filter { replay.redecided[$0] }.sorted()
         var best: [(router: Int, route: BGPRoute)] = []
         best.reserveCapacity(recordedBest.count + 1)
         var next = 0
         func flush(upTo limit: Int) {
             while next < recordedBest.count && recordedBest[next].router < limit {
                 let entry = recordedBest[next]
-                if routerUp[entry.router] && !scratch.redecided[entry.router] { best.append(entry) }
+                if routerUp[entry.router] && !replay.redecided[entry.router] { best.append(entry) }
                 next += 1
             }
         }
-        var inaccessible = restart.recorded.inaccessible.filter { routerUp[$0.router] && !scratch.redecided[$0.router] }
+        var inaccessible = restart.recorded.inaccessible.filter { routerUp[$0.router] && !replay.redecided[$0.router] }
         for r in decided {
             flush(upTo: r)
             if let path = scratch.best[r] {
                 let route = route(from: path, at: r, step: scratch.bestStep[r], scratch: &scratch)
                 if let before = recordedRoute(r), before == route { best.append((r, before)) } else { best.append((r, route)) }
-            } else if let hop = scratch.invalidHop[r] {
+            } else if let hop = replay.invalidHop[r] {
                 inaccessible.append((r, hop))
             }
         }
