@@ -4,7 +4,9 @@
 struct BGPPropagation: Sendable {
     let network: Network
     let peerings: [[Peering]]
-    let resolvers: [RIBTable]
+    /// Per router, its non-BGP routes: read through `resolve` (which records the read) or
+    /// `resolution` (for answers about recorded reads), never directly.
+    private let resolvers: [RIBTable]
     let evaluators: [PolicyEvaluator]
     let clusterIDs: [IPv4Address]
     let ebgpPeerings: [[Int]]
@@ -456,6 +458,19 @@ struct BGPPropagation: Sendable {
         return false
     }
 
+    /// Router q's IGP cost to `nextHop` (nil: unresolvable), the one way propagation reads the
+    /// non-BGP RIB: the read is recorded (`Scratch.consulted`), and reuse follows from it.
+    func resolve(_ nextHop: IPv4Address, at q: Int, scratch: inout Scratch) -> UInt32? {
+        if recordConsulted { scratch.consulted.append(UInt64(q) << 32 | UInt64(nextHop.value)) }
+        return resolution(of: nextHop, at: q)
+    }
+
+    /// The same answer without recording: for reads already recorded, and for comparing them
+    /// with a scenario's RIB (BGPReuse.resolutionsNow).
+    func resolution(of nextHop: IPv4Address, at q: Int) -> UInt32? {
+        resolvers[q].resolve(nextHop, viaDefault: resolvesViaDefault[q])
+    }
+
     func consultedList(_ scratch: Scratch) -> [Consulted] {
         let keys = Array(Set(scratch.consulted)).sorted()
         var list: [Consulted] = []
@@ -465,7 +480,7 @@ struct BGPPropagation: Sendable {
             let sameBefore = index > 0 && keys[index - 1] >> 32 == key >> 32
             let sameAfter = index + 1 < keys.count && keys[index + 1] >> 32 == key >> 32
             let bestHop = scratch.best[router].flatMap { $0.localOrigin == nil ? scratch.attributes[Int($0.attributes)].nextHop : nil }
-            list.append(Consulted(router: router, nextHop: hop, metric: resolvers[router].resolve(hop, viaDefault: resolvesViaDefault[router]),
+            list.append(Consulted(router: router, nextHop: hop, metric: resolution(of: hop, at: router),
                                   costIrrelevant: (!sameBefore && !sameAfter) || !scratch.igpDecided[router], leadsToBest: bestHop == hop))
         }
         return list
@@ -628,8 +643,7 @@ struct BGPPropagation: Sendable {
             }
         }
         let nextHop = scratch.attributes[Int(attributeID)].nextHop
-        if recordConsulted { scratch.consulted.append(UInt64(q) << 32 | UInt64(nextHop.value)) }
-        guard let metric = resolvers[q].resolve(nextHop, viaDefault: resolvesViaDefault[q]) else { return (nil, nextHop) }
+        guard let metric = resolve(nextHop, at: q, scratch: &scratch) else { return (nil, nextHop) }
         return (WorkPath(attributes: attributeID, weight: weight, igpCost: metric, peerRouterID: sent.peerRouterID, peerAddress: info.peerAddress,
                          peering: Int32(pp), peer: Int32(r), ebgp: info.ebgp, localOrigin: nil), nil)
     }

@@ -172,7 +172,7 @@ struct BGPRun {
         let propagation = self.propagation
         let reuse = self.reuse
         let mapping = reuse?.mapping(to: propagation, routerUp: liveness.routerUp)
-        let now = mapping.map { _ in reuse?.resolutionsNow(resolvers: propagation.resolvers, viaDefault: propagation.resolvesViaDefault, changed: changedRoutes, routerUp: liveness.routerUp) ?? .none } ?? .none
+        let now = mapping.map { _ in reuse?.resolutionsNow(in: propagation, changed: changedRoutes, routerUp: liveness.routerUp) ?? .none } ?? .none
         let reusedCount = Mutex(0), repropagatedCount = Mutex(0)
         let changedList = Mutex<[Prefix]>([])
         let routerUp = liveness.routerUp

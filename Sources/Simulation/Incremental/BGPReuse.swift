@@ -116,14 +116,14 @@ struct BGPReuse: Sendable {
     /// Each recorded resolution as it is in a scenario. `changed`: per router, the non-BGP
     /// prefixes that may differ from the baseline's; a next hop none of them covers resolves
     /// as before without looking (nil: look).
-    func resolutionsNow(resolvers: [RIBTable], viaDefault: [Bool], changed: [ChangedRoutes?]?, routerUp: [Bool]) -> ResolutionsNow {
+    func resolutionsNow(in propagation: BGPPropagation, changed: [ChangedRoutes?]?, routerUp: [Bool]) -> ResolutionsNow {
         // Most routers have nothing changed: tell those apart once, not once per resolution.
         let unchanged = changed?.map { $0?.isEmpty ?? false } ?? Array(repeating: false, count: routerUp.count)
         let states: [ResolutionNow] = resolutions.map { resolution in
             guard routerUp[resolution.router] else { return .routerDown }
             if unchanged[resolution.router] { return .same }
             if let set = changed?[resolution.router], !set.covers(resolution.nextHop) { return .same }
-            let now = resolvers[resolution.router].resolve(resolution.nextHop, viaDefault: viaDefault[resolution.router])
+            let now = propagation.resolution(of: resolution.nextHop, at: resolution.router)
             if now == resolution.metric { return .same }
             return now.map { .metric($0) } ?? .unresolvable
         }
