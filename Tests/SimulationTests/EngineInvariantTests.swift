@@ -77,7 +77,7 @@ extension EngineInvariantTests {
     /// single link and router failure, and every pair on the small examples.
     @Test func reusingTheBaselineChangesNoAnswer() throws {
         var networks: [(String, Network)] = Self.generatedNetworks
-        for path in Self.examples + [Self.trackRedistributed, Self.transportChain] { if let network = TopologyLoader.load(path: path).network { networks.append((path, network)) } }
+        for path in Self.examples + [Self.trackRedistributed, Self.transportChain, Self.transportSquare] { if let network = TopologyLoader.load(path: path).network { networks.append((path, network)) } }
         #expect(networks.count >= 21)
         var reusedSomewhere = 0, reusedChecks = 0, repropagated = 0
         for (name, network) in networks {
@@ -113,6 +113,10 @@ extension EngineInvariantTests {
     /// A no-failure run that keeps what failure runs reuse.
     static func recordedBaseline(_ network: Network) -> Baseline { Engine.baseline(network) }
 
+    static var transportSquare: String {
+        root.appendingPathComponent("Tests/SimulationTests/Fixtures/ibgp-transport-square.yml").path
+    }
+
     static var transportChain: String {
         root.appendingPathComponent("Tests/SimulationTests/Fixtures/ibgp-transport-chain.yml").path
     }
@@ -133,6 +137,33 @@ extension EngineInvariantTests {
         // R1-A's transport did not change: still up.
         #expect(plane.sessions.filter { ($0.router == r1 && $0.peerRouter == a) || ($0.router == a && $0.peerRouter == r1) }.allSatisfy { $0.established })
         #expect(plane.bgpTables[r2][Prefix(network: IPv4Address(0x0A00_0001), length: 32)] == nil)
+    }
+
+    /// A session's checks are reused while the routes along the walks it made (there and
+    /// back) stay as they were, even when routes toward its addresses change elsewhere; and
+    /// made again as soon as a walk breaks.
+    @Test func sessionChecksFollowTheWalksTheyMade() throws {
+        let network = try #require(TopologyLoader.load(path: Self.transportSquare).network)
+        let baseline = Self.recordedBaseline(network)
+        #expect(baseline.plane.sessions.count == 2 && baseline.plane.sessions.allSatisfy { $0.established })
+        let b = try #require(network.routerIndex["B"]), loopback = try #require(Prefix("10.0.0.4/32"))
+        let (offWalk, unknown1) = FailureSpec.resolve(links: ["B-R2"], routers: [], in: network)
+        #expect(unknown1.isEmpty)
+        let kept = Engine.run(network, failures: offWalk, baseline: baseline)
+        // B's route to R2's loopback changed, so a check by "any route toward the address changed" would redo both.
+        #expect(kept.nonBGPRoutes[b][loopback]?.forwarding != baseline.plane.nonBGPRoutes[b][loopback]?.forwarding)
+        #expect(kept.statistics.reusedSessionChecks == 2)
+        #expect(kept.sessions.allSatisfy { $0.established })
+        let (onWalk, unknown2) = FailureSpec.resolve(links: ["A-R2"], routers: [], in: network)
+        #expect(unknown2.isEmpty)
+        let moved = Engine.run(network, failures: onWalk, baseline: baseline)
+        #expect(moved.statistics.reusedSessionChecks == 0)
+        #expect(moved.sessions.allSatisfy { $0.established })
+        // Without B-R2 as well, no path is left: the session is down in both.
+        let (both, _) = FailureSpec.resolve(links: ["A-R2", "B-R2"], routers: [], in: network)
+        let down = Engine.run(network, failures: both, baseline: baseline)
+        #expect(down.sessions.allSatisfy { !$0.established })
+        #expect(down.sessions.map(\.reason) == Engine.run(network, failures: both).sessions.map(\.reason))
     }
 
     /// A failure that leaves every condition as it was settles in one round: the conditions

@@ -36,68 +36,45 @@ struct BGPSessionBuilder {
     /// Return the statuses after the local checks (`build().checked`) for later runs.
     var keepChecks = true
 
-    /// The no-failure run's statuses and what a scenario changed. A neighbor statement's local
-    /// checks read only the two routers' interface states and the non-BGP routes covering the
-    /// peer and source addresses at the routers a walk visits; when both routers are up with
-    /// their interfaces as before and no router's route covering either address may differ,
-    /// the checks give the baseline's answer. Tested: EngineInvariantTests.
-    struct Previous {
-        /// After the local checks, before pairing (`build().checked` of that run).
-        var statuses: [BGPSessionStatus]
-        var interfaceUp: [[Bool]]
-        /// Every prefix whose non-BGP route may differ at any router.
-        var changed: ChangedRoutes
-
-        /// nil when a scenario cannot take the recorded checks: nothing recorded, some router's
-        /// changes unknown (`changedRoutes` has nil), or a down router reachable other than over
-        /// links. A down router's own routes are not in its change set, but every up router that
-        /// forwarded to it over a link has a changed route (the link is down); a subnet shared
-        /// without a link could still lead to it unchanged.
-        init?(checks: [BGPSessionStatus], interfaceUp: [[Bool]], changedRoutes: [Set<Prefix>?], liveness: Liveness, network: Network) {
-            guard !checks.isEmpty else { return nil }
-            let downOnlyLinked = liveness.routerUp.indices.allSatisfy { r in
-                liveness.routerUp[r] || network.routers[r].interfaces.indices.allSatisfy { i in
-                    network.routers[r].interfaces[i].kind == .loopback || liveness.linkOfInterface[InterfaceRef(router: r, interface: i)] != nil
-                }
-            }
-            guard downOnlyLinked else { return nil }
-            var union: Set<Prefix> = []
-            for set in changedRoutes {
-                guard let set else { return nil }
-                union.formUnion(set)
-            }
-            statuses = checks
-            self.interfaceUp = interfaceUp
-            changed = ChangedRoutes(union)
-        }
-    }
-
-    /// `checked`: the statuses after the local checks only, for a later run's `previous`.
-    func build() -> (statuses: [BGPSessionStatus], peerings: [[Peering]], checked: [BGPSessionStatus], reused: Int) {
+    /// `checked`: the statuses after the local checks only, with what each read, for a later
+    /// run's `previous` (empty unless `keepChecks`).
+    func build() -> (statuses: [BGPSessionStatus], peerings: [[Peering]], checked: SessionChecks, reused: Int) {
         var reused = 0
         // One status per neighbor statement, router by router: router r's statement n is
         // statuses[firstStatus[r] + n].
         var statuses: [BGPSessionStatus] = []
+        var witnesses: [SessionWitness?] = []
+        // Per status, the AS the peer is configured to expect and the AS this end presents.
+        var remoteAS: [ASN] = [], presentedAS: [ASN] = []
+        let expected = previous?.checks.statuses.count ?? 0
+        statuses.reserveCapacity(expected)
+        remoteAS.reserveCapacity(expected)
+        presentedAS.reserveCapacity(expected)
         var firstStatus = [Int](repeating: 0, count: network.routers.count)
-        // By index: a Router is large, and copying one per router per scenario showed in sweeps.
+        // By index: a Router is large, and copying one (or a neighbor statement) per router per
+        // scenario showed in sweeps.
         for r in network.routers.indices {
             firstStatus[r] = statuses.count
             guard let neighbors = network.routers[r].bgp?.neighbors else { continue }
             let asn = network.routers[r].asn
-            for (n, neighbor) in neighbors.enumerated() {
+            for n in neighbors.indices {
+                remoteAS.append(neighbors[n].remoteAS)
+                presentedAS.append(neighbors[n].localAS ?? asn)
                 if let previous, let before = reusable(previous, router: r, index: statuses.count) {
                     statuses.append(before)
                     reused += 1
                     continue
                 }
+                let neighbor = neighbors[n]
                 var status = BGPSessionStatus(router: r, neighborIndex: n, peerAddress: neighbor.address, localAddress: nil, peerRouter: nil,
                                               ebgp: neighbor.remoteAS != asn, established: false, reason: nil)
                 status.reason = check(router: r, neighbor: neighbor, status: &status)
+                if keepChecks { witnesses.append(witness(of: status, neighbor: neighbor)) }
                 statuses.append(status)
             }
         }
         // Only a no-failure run keeps its checks for later runs (a copy of every status).
-        let checked = keepChecks ? statuses : []
+        let checked = keepChecks ? SessionChecks(statuses: statuses, witnesses: witnesses) : SessionChecks(statuses: [], witnesses: [])
         // The other end of each session: the peer's neighbor statement for this end's source address.
         let otherEnd: [Int?] = statuses.map { status in
             guard let peer = status.peerRouter, let local = status.localAddress, let n = owners.neighborStatement(router: peer, address: local) else { return nil }
@@ -105,22 +82,20 @@ struct BGPSessionBuilder {
         }
         // Both ends must point at each other and agree on AS numbers.
         for index in statuses.indices where statuses[index].reason == nil {
-            let status = statuses[index]
             guard let other = otherEnd[index] else {
+                let status = statuses[index]
                 statuses[index].reason = "\(peerName(status)) has no neighbor statement for \(status.localAddress?.description ?? "?") (this session's source address)"
                 continue
             }
-            let peerStatus = statuses[other]
-            if peerStatus.reason != nil && peerStatus.peerRouter == status.router {
-                statuses[index].reason = "the other end is down: \(peerStatus.reason ?? "")"
-            } else if peerStatus.peerAddress != status.localAddress || peerStatus.localAddress != status.peerAddress {
+            if statuses[other].reason != nil && statuses[other].peerRouter == statuses[index].router {
+                statuses[index].reason = "the other end is down: \(statuses[other].reason ?? "")"
+            } else if statuses[other].peerAddress != statuses[index].localAddress || statuses[other].localAddress != statuses[index].peerAddress {
+                let status = statuses[index], peerStatus = statuses[other]
                 statuses[index].reason = "\(peerName(status)) sources its session to \(peerStatus.peerAddress) from \(peerStatus.localAddress?.description ?? "?"), not \(status.peerAddress)"
-            } else if let remoteAS = network.routers[peerStatus.router].bgp?.neighbors[peerStatus.neighborIndex].remoteAS,
-                      let mine = network.routers[status.router].bgp?.neighbors[status.neighborIndex],
-                      remoteAS != mine.presentedAS(realAS: network.routers[status.router].asn) {
-                let presented = mine.presentedAS(realAS: network.routers[status.router].asn)
-                statuses[index].reason = "\(peerName(status)) expects remote-as \(remoteAS), but \(network.routers[status.router].name) presents AS \(presented)"
-                    + (mine.localAS == nil ? "" : " (local-as)") + " on this session"
+            } else if remoteAS[other] != presentedAS[index] {
+                let status = statuses[index], local = network.routers[status.router].bgp?.neighbors[status.neighborIndex].localAS
+                statuses[index].reason = "\(peerName(status)) expects remote-as \(remoteAS[other]), but \(network.routers[status.router].name) presents AS \(presentedAS[index])"
+                    + (local == nil ? "" : " (local-as)") + " on this session"
             }
         }
         for index in statuses.indices where statuses[index].reason == nil {
@@ -138,16 +113,6 @@ struct BGPSessionBuilder {
             if let other = otherEnd[index], peeringIndex[other] >= 0 { peerings[status.router][peeringIndex[index]].peerPeering = peeringIndex[other] }
         }
         return (statuses, peerings, checked, reused)
-    }
-
-    /// The baseline's local-check result for status `index` when nothing it read can differ.
-    private func reusable(_ previous: Previous, router r: Int, index: Int) -> BGPSessionStatus? {
-        guard index < previous.statuses.count else { return nil }
-        let status = previous.statuses[index]
-        guard status.router == r, let peer = status.peerRouter, liveness.routerUp[r], liveness.routerUp[peer], liveness.interfaceUp[r] == previous.interfaceUp[r],
-              liveness.interfaceUp[peer] == previous.interfaceUp[peer], !previous.changed.covers(status.peerAddress) else { return nil }
-        if let local = status.localAddress, previous.changed.covers(local) { return nil }
-        return status
     }
 
     private func peerName(_ status: BGPSessionStatus) -> String {
@@ -174,8 +139,7 @@ struct BGPSessionBuilder {
             liveness.interfaceUp[r][i] && network.routers[r].interfaces[i].kind != .loopback && network.routers[r].interfaces[i].prefix.contains(neighbor.address)
         }
         let ebgp = neighbor.remoteAS != network.routers[r].asn
-        // The TTL this end sends with: 1 for eBGP unless multihop, 255 for iBGP and under GTSM.
-        let ttl = ebgp && neighbor.ttlSecurityHops == nil ? neighbor.ebgpMultihop ?? 1 : 255
+        let ttl = Self.ttl(neighbor, ebgp: ebgp)
         if ebgp && ttl == 1 && connected == nil && !neighbor.disableConnectedCheck {
             return "eBGP peer \(neighbor.address) is not on a connected subnet that is up (set ebgp-multihop to peer across hops)"
         }
@@ -214,6 +178,11 @@ struct BGPSessionBuilder {
             return "no path back from \(peerName) to \(local)"
         }
         return nil
+    }
+
+    /// The TTL a session's end sends with: 1 for eBGP unless multihop, 255 for iBGP and under GTSM.
+    static func ttl(_ neighbor: BGPNeighbor, ebgp: Bool) -> Int {
+        ebgp && neighbor.ttlSecurityHops == nil ? neighbor.ebgpMultihop ?? 1 : 255
     }
 
     /// Follows the non-BGP FIBs hop by hop (any ECMP branch) until the owner of `address` is reached.
@@ -272,6 +241,22 @@ struct BGPSessionBuilder {
             if final { hopsKnown[key] = Int32(longest ?? -1) }
             return (longest, final)
         }
+    }
+
+    /// The routers of one walk from r that reached `address` (r first, its owner `target`
+    /// last), from the memo; nil when no walk from r to it was made or it did not arrive.
+    func reachedPath(from r: Int, to address: IPv4Address, owner target: Int) -> [Int32]? {
+        guard reachability.known[UInt64(r) << 32 | UInt64(address.value)] == true else { return nil }
+        var path: [Int32] = [Int32(r)]
+        var v = r
+        while v != target {
+            guard path.count <= network.routers.count,
+                  let next = nextRouters(v, address).first(where: { $0 == target || reachability.known[UInt64($0) << 32 | UInt64(address.value)] == true })
+            else { return nil }
+            path.append(Int32(next))
+            v = next
+        }
+        return path
     }
 
     func nextRouters(_ r: Int, _ address: IPv4Address) -> [Int] {

@@ -23,8 +23,8 @@ struct StageRecord: Sendable {
     var interfaceUp: [[Bool]]
     var connected: [[Prefix: RIBEntry]]
     var nonBGP: [RIBTable]
-    /// BGP session statuses after the local checks (BGPSessionBuilder.Previous).
-    var sessionChecks: [BGPSessionStatus]
+    /// BGP session statuses after the local checks, with what each read (BGPSessionBuilder.Previous).
+    var sessionChecks: SessionChecks
     /// Per prefix: the propagation's result and what it read (nil unless asked for).
     var bgp: BGPReuse?
 }
