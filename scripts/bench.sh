@@ -2,6 +2,7 @@
 # Convergence benchmark on generated topologies (release build). Prints, per size, the median
 # of 3 runs of the control-plane time (`--timings` "converge"), the end-to-end wall time and the
 # peak RSS. Usage: scripts/bench.sh [runs]   (run via `make bench`, which builds first)
+# PREVIOUS=/path/to/older/routesim adds the sweeps timed against that binary in the same run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.build/release/routesim
@@ -77,6 +78,29 @@ large_sweep() {
         "$(cat "$work/time")" "$(cat "$work/time-naive")" "$(awk -v a="$(cat "$work/time-naive")" -v b="$(cat "$work/time")" 'BEGIN {print a / b}')"
 }
 large_sweep
+
+# Against the previous binary (PREVIOUS=path/to/old/routesim make bench): the same sweeps,
+# interleaved, median of RUNS each, outputs compared byte for byte.
+previous() {
+    local label=$1; shift
+    local file="$work/$label.yml"
+    "$BIN" generate "$@" -o "$file"
+    : > "$work/new"; : > "$work/old"
+    for _ in $(seq "$RUNS"); do
+        "$TIME" -f "%e" -o "$work/time" "$PREVIOUS" failures "$file" --no-sets > "$work/out-old"; cat "$work/time" >> "$work/old"
+        "$TIME" -f "%e" -o "$work/time" "$BIN" failures "$file" --no-sets > "$work/out"; cat "$work/time" >> "$work/new"
+    done
+    cmp -s "$work/out" "$work/out-old" || echo "    NOTE: reports differ from the previous binary's" >&2
+    local new old
+    new=$(median < "$work/new"); old=$(median < "$work/old")
+    printf '%-34s sweep %6.2f s, previous binary %6.2f s: %.2fx\n' "$label ($*)" "$new" "$old" "$(awk -v a="$old" -v b="$new" 'BEGIN {print a / b}')"
+}
+if [ -n "${PREVIOUS:-}" ]; then
+    echo "against the previous binary $PREVIOUS (median of $RUNS interleaved runs)"
+    previous sweep-200-rr --routers 200 --ases 1 --prefixes 200 --chords 0.5 --reflectors 2 --hosts 10 --seed 1
+    previous sweep-200-fullmesh --routers 200 --ases 1 --prefixes 200 --chords 0.5 --hosts 10 --seed 1
+    previous sweep-1000 --routers 1000 --ases 10 --prefixes 1000 --chords 1.0 --reflectors 2 --hosts 10 --seed 1
+fi
 
 # Diagrams: the same command writing DOT (load + simulate + DOT text) and SVG (+ layout and
 # render in-process); the difference is the Graphviz time.
