@@ -9,15 +9,27 @@ public struct ReportBuilder: Sendable {
     public func simulation(includeRIB: Bool, includeBGP: Bool = true, flows: [Flow]? = nil) -> SimulationReport {
         SimulationReport(network: network.name, failures: plane.failures.describe(in: network), converged: plane.statistics.converged,
                          nonConvergence: plane.statistics.nonConvergence?.descriptions,
-                         diagnostics: plane.diagnostics.map(DiagnosticReport.init), routers: network.routers.indices.map { router($0, includeRIB: includeRIB, includeBGP: includeBGP) },
+                         diagnostics: plane.diagnostics.map(DiagnosticReport.init), routers: routers(includeRIB: includeRIB, includeBGP: includeBGP),
                          sessions: sessions(), flows: (flows ?? network.flows).map { flow($0) })
     }
 
-    func router(_ r: Int, includeRIB: Bool, includeBGP: Bool) -> RouterReport {
+    func routers(includeRIB: Bool, includeBGP: Bool) -> [RouterReport] {
+        var sources = includeBGP ? plane.localPreferenceSources() : nil
+        return network.routers.indices.map { router($0, includeRIB: includeRIB, includeBGP: includeBGP, sources: &sources) }
+    }
+
+    func router(_ r: Int, includeRIB: Bool, includeBGP: Bool, sources: inout LocalPreferenceSources?) -> RouterReport {
         let router = network.routers[r]
         var counts: [String: Int] = [:]
         for (kind, count) in plane.routeCounts(router: r) { counts[kind.rawValue] = count }
-        let bgp = includeBGP ? plane.bgpTables[r].map { bgpPath($0.key, $0.value) } : []
+        var bgp: [BGPPathReport] = []
+        if includeBGP {
+            for (prefix, route) in plane.bgpTables[r] {
+                var path = bgpPath(prefix, route)
+                path.localPreferenceSource = sources?.source(router: r, prefix: prefix)
+                bgp.append(path)
+            }
+        }
         let tracks = router.tracks.isEmpty ? nil : Dictionary(uniqueKeysWithValues: router.tracks.map { (String($0.id), plane.trackStates[r][$0.id] ?? false) })
         return RouterReport(name: router.name, asn: router.asn, up: plane.liveness.routerUp[r], routeCounts: counts, bgpPathCount: plane.bgpTables[r].count, bgp: bgp,
                             rib: includeRIB ? plane.mainRIB(router: r).map(route) : nil, tracks: tracks)
@@ -50,7 +62,7 @@ public struct ReportBuilder: Sendable {
         }
         let a = route.attributes
         return BGPPathReport(prefix: prefix.description, asPath: a.asPath.description, nextHop: a.nextHop.value == 0 ? "self" : a.nextHop.description,
-                             localPreference: a.localPreference, med: a.med, origin: a.origin.description, weight: a.weight, source: source, from: from,
+                             localPreference: a.localPreference, localPreferenceSource: nil, med: a.med, origin: a.origin.description, weight: a.weight, source: source, from: from,
                              decidedBy: route.decidedBy.rawValue, communities: a.communities.isEmpty ? nil : a.communities.map(\.description),
                              originatorID: route.originatorID.map { id in network.routers.first { $0.routerID == id }.map { "\($0.name) (\(id))" } ?? id.description },
                              clusterList: route.clusterList.isEmpty ? nil : route.clusterList.map(\.description),

@@ -82,6 +82,8 @@ public struct BGPPathReport: Codable, Sendable {
     public var asPath: String
     public var nextHop: String
     public var localPreference: UInt32
+    /// Where the local preference was set: a policy (and where), the eBGP default, or the origination.
+    public var localPreferenceSource: String?
     /// Absent when the path carries no MED (not the same as 0 under `missing-as-worst`).
     public var med: UInt32?
     public var origin: String

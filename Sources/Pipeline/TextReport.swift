@@ -100,7 +100,7 @@ public enum TextReport {
 
     /// Every attribute of a best path, for `simulate --bgp`: an absent MED is "none", not 0.
     static func attributes(_ path: BGPPathReport) -> String {
-        var parts = ["local-pref \(path.localPreference)", "med \(path.med.map(String.init) ?? "none")", "origin \(path.origin)", "weight \(path.weight)"]
+        var parts = ["local-pref \(path.localPreference)\(path.localPreferenceSource.map { " (\($0))" } ?? "")", "med \(path.med.map(String.init) ?? "none")", "origin \(path.origin)", "weight \(path.weight)"]
         if let cost = path.igpCost { parts.append("igp cost \(cost)") }
         if let communities = path.communities { parts.append("communities \(communities.joined(separator: " "))") }
         if let originator = path.originatorID { parts.append("originator \(originator)") }

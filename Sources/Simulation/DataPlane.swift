@@ -259,6 +259,13 @@ extension DataPlane {
 }
 
 extension DataPlane {
+    /// Where best paths got their local preference; one value answers many lookups.
+    public func localPreferenceSources() -> LocalPreferenceSources? {
+        finalPropagation.map { LocalPreferenceSources($0, plane: self) }
+    }
+}
+
+extension DataPlane {
     /// The BGP next hops installed together for a prefix at a router with `maximum-paths`.
     public func multipathNextHops(router: Int, prefix: Prefix) -> [IPv4Address] {
         guard let propagation = finalPropagation, liveness.routerUp[router] else { return [] }

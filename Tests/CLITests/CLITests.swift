@@ -159,7 +159,8 @@ import Testing
         let reflection = Self.root.appendingPathComponent("topologies/bgp-route-reflection/topology.yml").path
         let text = try Self.run(["simulate", reflection, "--bgp"])
         #expect(text.status == 0)
-        #expect(text.stdout.contains("local-pref 100, med none, origin igp, weight 0, igp cost 30, originator C1 (10.255.0.2), cluster list 10.255.0.1"), "\(text.stdout)")
+        #expect(text.stdout.contains("local-pref 100 (eBGP default at C1 from E), med none, origin igp, weight 0, igp cost 30, originator C1 (10.255.0.2), cluster list 10.255.0.1"), "\(text.stdout)")
+        #expect(text.stdout.contains("local-pref 100 (default at its origin "))
         let json = try Self.run(["simulate", reflection, "--format", "json"])
         #expect(json.stdout.contains("\"originatorID\" : \"C1 (10.255.0.2)\""))
         #expect(json.stdout.contains("\"clusterList\" : ["))

@@ -136,3 +136,73 @@ extension BGPPropagation {
         return BGPAdjacency(prefix: prefix, received: received, advertised: advertised)
     }
 }
+
+/// Where best paths got their local preference (`simulate --bgp`), for many routers and
+/// prefixes of one run: the session table and scratch buffers are made once, on first need.
+public struct LocalPreferenceSources {
+    let propagation: BGPPropagation
+    let plane: DataPlane
+    private var mapping: [[Int32]]?
+    private var scratch: BGPPropagation.Scratch?
+
+    init(_ propagation: BGPPropagation, plane: DataPlane) {
+        self.propagation = propagation
+        self.plane = plane
+    }
+
+    /// See `source(prefix:router:best:)`; nil for a router that is down or has no such path.
+    public mutating func source(router: Int, prefix: Prefix) -> String? {
+        guard plane.liveness.routerUp[router] else { return nil }
+        let plane = self.plane
+        return source(prefix: prefix, router: router) { r in plane.liveness.routerUp[r] ? plane.bgpTables[r][prefix] : nil }
+    }
+
+    /// Router q's best path for `prefix`, followed back over the iBGP sessions it crossed
+    /// unchanged, to the session or origination that set its local preference: an import or
+    /// export policy, the default given to paths received over eBGP, or where it was originated.
+    /// A session where the value changed is evaluated with the propagation's own export and
+    /// import steps, so a policy is named only when it made the change.
+    mutating func source(prefix: Prefix, router q: Int, best: (Int) -> BGPRoute?) -> String? {
+        let network = propagation.network
+        let mapping = self.mapping ?? propagation.peeringOfNeighbor()
+        self.mapping = mapping
+        let name = { (r: Int) in network.routers[r].name }
+        var r = q
+        // A chain longer than the network has routers would be a loop.
+        for _ in 0...network.routers.count {
+            guard let route = best(r) else { return nil }
+            let value = route.attributes.localPreference
+            guard case .learned(let neighbor, let peer, _, let ebgp) = route.source else {
+                return value == 100 ? "default at its origin \(name(r))" : "set at its origin \(name(r))"
+            }
+            guard neighbor < mapping[r].count, mapping[r][neighbor] >= 0 else { return nil }
+            let p = Int(mapping[r][neighbor]), info = propagation.slots[propagation.slotOffsets[r] + p]
+            let importPolicy = propagation.neighbor(r, p).importPolicy
+            let exportPolicy = propagation.neighbor(peer, info.peerPeering).exportPolicy
+            // No policy on the session: eBGP gives the default, iBGP passes the value on.
+            if ebgp, importPolicy == nil { return "eBGP default at \(name(r)) from \(name(peer))" }
+            let theirs = best(peer)
+            if !ebgp, importPolicy == nil, exportPolicy == nil, theirs?.attributes.localPreference == value {
+                r = peer
+                continue
+            }
+            // Evaluate this session: what the peer sent, and what r made of it.
+            var work = scratch ?? propagation.makeScratch()
+            defer { work.reset(); scratch = work }
+            var memo = BGPPropagation.ExportMemo()
+            let peerBest = theirs.flatMap { propagation.workPath($0, at: peer, peeringOfNeighbor: mapping, scratch: &work) }
+            let arrived = propagation.arrival(prefix, at: r, over: p, peerBest: peerBest, scratch: &work, memo: &memo)
+            guard let sent = arrived.sent, let imported = arrived.imported else { return nil }
+            let sentValue = work.attributes[Int(sent.attributes)].localPreference
+            if work.attributes[Int(imported.attributes)].localPreference != sentValue, let importPolicy {
+                return "import policy \(importPolicy) at \(name(r)) from \(name(peer))"
+            }
+            if ebgp { return "eBGP default at \(name(r)) from \(name(peer))" }
+            if let peerBest, work.attributes[Int(peerBest.attributes)].localPreference != sentValue, let exportPolicy {
+                return "export policy \(exportPolicy) at \(name(peer)) toward \(name(r))"
+            }
+            r = peer
+        }
+        return nil
+    }
+}
