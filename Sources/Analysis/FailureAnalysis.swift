@@ -9,6 +9,10 @@ public enum FailureAnalysis {
         public var threads = ProcessInfo.processInfo.activeProcessorCount
         /// false: re-simulate every scenario from scratch (the benchmark's naive baseline).
         public var reuseBaseline = true
+        /// Also list, per scenario, the main-RIB routes (`--rib`) and BGP best paths (`--bgp`)
+        /// that differ from the baseline's.
+        public var ribChanges = false
+        public var bgpChanges = false
         public init() {}
     }
 
@@ -78,7 +82,9 @@ public enum FailureAnalysis {
                 let scenario = scenarios[index]
                 let plane = Engine.run(network, failures: scenario.spec, options: singleThreaded, baseline: base.recorded)
                 let traced = ContinuousClock.now
-                let result = base.outcome(of: scenario, plane: plane, reuseTraces: options.reuseBaseline)
+                var result = base.outcome(of: scenario, plane: plane, reuseTraces: options.reuseBaseline)
+                if options.ribChanges { result.ribChanges = RouteChanges.rib(baseline: base.plane, scenario: plane) }
+                if options.bgpChanges { result.bgpChanges = RouteChanges.bgp(baseline: base.plane, scenario: plane) }
                 slots.withLock { $0[index] = result }
                 let stages = plane.statistics.stageSeconds + [("trace+classify", seconds(ContinuousClock.now - traced))]
                 timings.withLock { totals in
@@ -217,6 +223,9 @@ public struct ScenarioOutcome: Sendable, Codable {
     public var unchanged: Int
     /// Every flow that did not stay on its baseline path.
     public var flows: [FlowOutcome]
+    /// With `--rib` / `--bgp`: the routes that differ from the baseline's (RouteChanges).
+    public var ribChanges: [RouteChange]?
+    public var bgpChanges: [RouteChange]?
 
     public var worst: FlowClass { flows.map(\.classification).max() ?? .delivered }
     public func count(_ kind: FlowClass) -> Int { flows.filter { $0.classification == kind }.count }

@@ -28,7 +28,10 @@ public enum FailureTextReport {
                 out += "  \(scenario.name): \(parts.joined(separator: "; "))\n"
             }
         }
-        let detailed = showAll ? report.scenarios : ranked.sorted { $0.name < $1.name }
+        // With --rib/--bgp, every scenario that changed a route is detailed too.
+        let changedRoutes = report.scenarios.filter { !($0.ribChanges ?? []).isEmpty || !($0.bgpChanges ?? []).isEmpty }
+        let detailed = showAll ? report.scenarios
+            : Array(Set(ranked.map(\.name)).union(changedRoutes.map(\.name))).sorted().compactMap { name in report.scenarios.first { $0.name == name } }
         if !detailed.isEmpty { out += "\ndetails:\n" }
         for scenario in detailed {
             out += "  \(scenario.name)\(scenario.converged ? "" : " (did not converge)")\(scenario.unchanged > 0 ? ": \(scenario.unchanged) flows unchanged" : "")\n"
@@ -39,6 +42,13 @@ public enum FailureTextReport {
                 if let cause = flow.cause {
                     out += "      why:\n"
                     for (index, step) in cause.chain.enumerated() { out += "        \(index + 1). \(step)\n" }
+                }
+            }
+            for (title, changes) in [("RIB", scenario.ribChanges), ("BGP", scenario.bgpChanges)] {
+                guard let changes else { continue }
+                out += "    \(title) changes: \(changes.isEmpty ? "none" : String(changes.count))\n"
+                for change in changes {
+                    out += "      \(change.router) \(change.prefix): \(change.before ?? "(none)") -> \(change.after ?? "(none)")\n"
                 }
             }
         }

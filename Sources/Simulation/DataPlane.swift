@@ -175,6 +175,19 @@ public struct DataPlane: Sendable {
         return sources
     }
 
+    /// The main-RIB route of one prefix at a router (the winner among its tables), if any.
+    public func mainRIBEntry(router: Int, prefix: Prefix) -> RIBEntry? {
+        winner(router: router, prefix: prefix).flatMap { entry(router: router, prefix: prefix, source: $0) }
+    }
+
+    /// Every prefix some table of the router holds (main-RIB candidates).
+    public func knownPrefixes(router: Int) -> Set<Prefix> {
+        var prefixes = Set(nonBGPRoutes[router].map(\.0))
+        prefixes.formUnion(aggregateRoutes[router].keys)
+        prefixes.formUnion(bgpTables[router].keys)
+        return prefixes
+    }
+
     /// The main RIB of a router: every prefix with its winning route, sorted by prefix.
     public func mainRIB(router: Int) -> [RIBEntry] {
         fibSources(router: router).compactMap { entry(router: router, prefix: $0.0, source: $0.1) }.sorted { $0.prefix < $1.prefix }

@@ -199,7 +199,7 @@ public enum Engine {
                                            bgpRepropagatedPrefixes: bgp.repropagatedPrefixes, reusedSessionChecks: reusedSessionChecks,
                                            unstablePrefixes: unstable,
                                            stageSeconds: stages.map { ($0.0, Double($0.1.components.seconds) + Double($0.1.components.attoseconds) / 1e18) }))
-        plane.delta = baseline?.delta(after: bgp)
+        plane.delta = baseline?.delta(after: bgp, changedRoutes: changedRoutes)
         plane.finalPropagation = bgp.propagation
         if !bgp.converged {
             var what = DataPlane.NonConvergence()

@@ -55,6 +55,8 @@ struct Failures: ParsableCommand {
     @Flag(help: "Re-simulate every scenario from scratch instead of reusing the baseline (for benchmarks; same results wherever BGP has a single stable state, see docs/failure-analysis.md).") var naive = false
     @Option(help: ArgumentHelp("Re-run this many sampled scenarios from scratch and compare them with the sweep (exit 3 on any difference).", valueName: "n"))
     var verify: Int?
+    @Flag(help: "Per scenario, list the main-RIB routes (protocol, forwarding, metric) that differ from the baseline's, at every router still up.") var rib = false
+    @Flag(help: "Per scenario, list the BGP best paths that differ from the baseline's (source or attributes), at every router still up.") var bgp = false
     @Flag(help: "Print where the sweep's time went to stderr (baseline, total, and per stage summed over scenarios).") var timings = false
 
     func validate() throws {
@@ -69,6 +71,8 @@ struct Failures: ParsableCommand {
         var options = FailureAnalysis.Options()
         options.enumeration = ScenarioEnumeration(maximumFailures: k, includeSets: !noSets, includeRouters: !linksOnly, onlySets: onlySets)
         options.reuseBaseline = !naive
+        options.ribChanges = rib
+        options.bgpChanges = bgp
         let progress = ProgressLine()
         var report = FailureAnalysis.run(network, options: options) { done, total in progress.update(done, total) }
         progress.finish()

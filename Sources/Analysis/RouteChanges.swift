@@ -1,0 +1,78 @@
+/// Per scenario, the routes that differ from the baseline's (`failures --rib` / `--bgp`): what
+/// each router installs (main RIB) or chose as its BGP best path before and after the failure.
+/// Routers the scenario takes down are left out (the scenario names them).
+public struct RouteChange: Sendable, Codable, Equatable {
+    public var router: String
+    public var prefix: String
+    /// nil: no route before (added) or after (removed).
+    public var before: String?
+    public var after: String?
+
+    public init(router: String, prefix: String, before: String?, after: String?) {
+        self.router = router
+        self.prefix = prefix
+        self.before = before
+        self.after = after
+    }
+}
+
+public enum RouteChanges {
+    /// Main-RIB routes that differ: protocol, forwarding or metric.
+    public static func rib(baseline: DataPlane, scenario: DataPlane) -> [RouteChange] {
+        changes(baseline: baseline, scenario: scenario) { plane, r, prefix in
+            plane.mainRIBEntry(router: r, prefix: prefix).map { describe($0, router: r, network: plane.network) }
+        }
+    }
+
+    /// BGP best paths that differ in source or attributes (not only in IGP cost or deciding step).
+    public static func bgp(baseline: DataPlane, scenario: DataPlane) -> [RouteChange] {
+        changes(baseline: baseline, scenario: scenario) { plane, r, prefix in
+            plane.bgpTables[r][prefix].map { describe($0, network: plane.network) }
+        }
+    }
+
+    static func changes(baseline: DataPlane, scenario: DataPlane, text: (DataPlane, Int, Prefix) -> String?) -> [RouteChange] {
+        let network = scenario.network
+        var list: [RouteChange] = []
+        for r in network.routers.indices where scenario.liveness.routerUp[r] {
+            let candidates = scenario.prefixesThatMayDiffer(router: r)
+                ?? baseline.knownPrefixes(router: r).union(scenario.knownPrefixes(router: r))
+            for prefix in candidates.sorted() {
+                let before = text(baseline, r, prefix), after = text(scenario, r, prefix)
+                if before != after { list.append(RouteChange(router: network.routers[r].name, prefix: prefix.description, before: before, after: after)) }
+            }
+        }
+        return list
+    }
+
+    /// `ospf via 10.0.0.1 (eth1), metric 20`; `static Null0`; `connected eth0`.
+    static func describe(_ entry: RIBEntry, router r: Int, network: Network) -> String {
+        let interfaces = network.routers[r].interfaces
+        let name = { (i: Int) in i < interfaces.count ? interfaces[i].name : "#\(i)" }
+        let forwarding: String
+        switch entry.forwarding {
+        case .discard: forwarding = "Null0"
+        case .attached(let interface): forwarding = "attached \(name(interface))"
+        case .forward(let hops): forwarding = "via " + hops.map { "\($0.gateway) (\(name($0.interface)))" }.joined(separator: ", ")
+        }
+        return "\(entry.protocolKind.rawValue) \(forwarding), metric \(entry.metric)"
+    }
+
+    /// `ibgp from R1, path 65100, next hop 10.0.0.1, local-pref 300, med 10`.
+    static func describe(_ route: BGPRoute, network: Network) -> String {
+        let a = route.attributes
+        var parts: [String]
+        switch route.source {
+        case .local(let kind): parts = ["local (\(kind.rawValue))"]
+        case .learned(_, let peer, _, let ebgp): parts = ["\(ebgp ? "ebgp" : "ibgp") from \(network.routers[peer].name)"]
+        }
+        parts.append("path \(a.asPath.description.isEmpty ? "(empty)" : a.asPath.description)")
+        if a.nextHop.value != 0 { parts.append("next hop \(a.nextHop)") }
+        parts.append("local-pref \(a.localPreference)")
+        if let med = a.med { parts.append("med \(med)") }
+        if a.origin != .igp { parts.append("origin \(a.origin.description)") }
+        if a.weight != 0 { parts.append("weight \(a.weight)") }
+        if !a.communities.isEmpty { parts.append("communities \(a.communities.map(\.description).joined(separator: " "))") }
+        return parts.joined(separator: ", ")
+    }
+}
