@@ -97,7 +97,12 @@ struct BGPPropagation: Sendable {
     }
 
     struct Result: Sendable {
+        /// Every router's best path, by router; after re-propagation, the recorded list (shared,
+        /// not copied) that `routePatches` overrides.
         var best: [(router: Int, route: BGPRoute)]
+        /// Re-propagation: the routers decided again whose best path changed, by router, with
+        /// the new one (nil: none). Copying the recorded list instead cost O(routers) per prefix.
+        var routePatches: [(router: Int, route: BGPRoute?)] = []
         var inaccessible: [(router: Int, nextHop: IPv4Address)]
         /// Routers whose best path was still changing when the event bound was hit.
         var oscillating: [Int]
@@ -108,6 +113,28 @@ struct BGPPropagation: Sendable {
         var received: [Int] = []
         /// From reuse: routers whose best path keeps its decision but has a new IGP cost, by router.
         var igpCostPatches: [(router: Int, cost: UInt32)] = []
+    }
+
+    /// The best paths with `routePatches` applied, by router.
+    func patchedBest(_ result: Result) -> [(router: Int, route: BGPRoute)] {
+        guard !result.routePatches.isEmpty else { return result.best }
+        var merged: [(router: Int, route: BGPRoute)] = []
+        merged.reserveCapacity(result.best.count + result.routePatches.count)
+        var k = 0
+        for entry in result.best {
+            while k < result.routePatches.count && result.routePatches[k].router < entry.router {
+                if let route = result.routePatches[k].route { merged.append((result.routePatches[k].router, route)) }
+                k += 1
+            }
+            if k < result.routePatches.count && result.routePatches[k].router == entry.router {
+                if let route = result.routePatches[k].route { merged.append((entry.router, route)) }
+                k += 1
+            } else {
+                merged.append(entry)
+            }
+        }
+        for patch in result.routePatches[k...] { if let route = patch.route { merged.append((patch.router, route)) } }
+        return merged
     }
 
     /// One next-hop resolution a propagation depended on.

@@ -225,7 +225,7 @@ struct BGPRun {
                 guard let result = collected[index] else { continue }
                 if propagation.recordConsulted { kept[prefix] = result }
                 events += result.events
-                stored.append(prefix, result.best, costPatches: result.igpCostPatches)
+                stored.append(prefix, result.best, costPatches: result.igpCostPatches, routePatches: result.routePatches)
                 for (router, hop) in result.inaccessible { inaccessible[router][prefix] = hop }
                 if !result.oscillating.isEmpty { oscillating.append((prefix, result.oscillating)) }
             }
@@ -298,7 +298,7 @@ struct BGPRun {
             func unlabelled(_ route: BGPRoute) -> BGPRoute { var copy = route; copy.decidedBy = .onlyPath; return copy }
             var before: [Int: BGPRoute] = [:], after: [Int: BGPRoute] = [:]
             for (r, route) in best { before[r] = unlabelled(route) }
-            for (r, route) in again.best { after[r] = unlabelled(route) }
+            for (r, route) in propagation.patchedBest(again) { after[r] = unlabelled(route) }
             let changed = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }.sorted()
             if !changed.isEmpty { unstable.append((prefix, changed)) }
         }

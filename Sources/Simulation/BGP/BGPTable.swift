@@ -12,8 +12,11 @@ struct BGPResults: Sendable {
 
     private(set) var prefixes: [Prefix] = []
     private(set) var best: [[(router: Int, route: BGPRoute)]] = []
-    /// Per prefix: new IGP costs of some routers' best paths (see BGPPropagation.Result).
+    /// Per prefix: new IGP costs of some routers' best paths, and new best paths (nil: none)
+    /// of routers decided again, each by router (see BGPPropagation.Result). A patched router's
+    /// entry in `best` is not its path.
     private(set) var costPatches: [[(router: Int, cost: UInt32)]] = []
+    private(set) var routePatches: [[(router: Int, route: BGPRoute?)]] = []
     /// Bit n set: some router has a best path for a prefix of length n.
     private(set) var lengthMask: UInt64 = 0
     /// Per router (empty: all up). Results reused from the baseline still list the routers
@@ -21,11 +24,13 @@ struct BGPResults: Sendable {
     var routerUp: [Bool] = []
 
     /// Appends the result of a prefix greater than every prefix already present.
-    mutating func append(_ prefix: Prefix, _ routes: [(router: Int, route: BGPRoute)], costPatches patches: [(router: Int, cost: UInt32)] = []) {
-        guard !routes.isEmpty else { return }
+    mutating func append(_ prefix: Prefix, _ routes: [(router: Int, route: BGPRoute)], costPatches patches: [(router: Int, cost: UInt32)] = [],
+                         routePatches replaced: [(router: Int, route: BGPRoute?)] = []) {
+        guard !routes.isEmpty || replaced.contains(where: { $0.route != nil }) else { return }
         prefixes.append(prefix)
         best.append(routes)
         costPatches.append(patches)
+        routePatches.append(replaced)
         lengthMask |= 1 << UInt64(prefix.length)
     }
 
@@ -33,6 +38,7 @@ struct BGPResults: Sendable {
         prefixes.reserveCapacity(capacity)
         best.reserveCapacity(capacity)
         costPatches.reserveCapacity(capacity)
+        routePatches.reserveCapacity(capacity)
     }
 
     func index(of prefix: Prefix) -> Int? {
@@ -40,16 +46,22 @@ struct BGPResults: Sendable {
         return low < prefixes.count && prefixes[low] == prefix ? low : nil
     }
 
-    /// (prefix index, position in its list) of every best path `router` holds, in prefix order.
+    /// (prefix index, position) of every best path `router` holds, in prefix order: a position
+    /// in the prefix's list, or -(k + 1) for its k-th route patch.
     func positions(of router: Int) -> [(prefix: Int32, position: Int32)] {
         if !routerUp.isEmpty && !routerUp[router] { return [] }
         return byRouter.positions(of: router) {
             var all: [[(prefix: Int32, position: Int32)]] = []
+            func add(_ r: Int, _ entry: (prefix: Int32, position: Int32)) {
+                if r >= all.count { all += Array(repeating: [], count: r - all.count + 1) }
+                all[r].append(entry)
+            }
             for (i, routes) in best.enumerated() {
-                for (j, entry) in routes.enumerated() {
-                    if entry.router >= all.count { all += Array(repeating: [], count: entry.router - all.count + 1) }
-                    all[entry.router].append((Int32(i), Int32(j)))
+                let replaced = routePatches[i]
+                for (j, entry) in routes.enumerated() where replaced.isEmpty || !replaced.contains(where: { $0.router == entry.router }) {
+                    add(entry.router, (Int32(i), Int32(j)))
                 }
+                for (k, patch) in replaced.enumerated() where patch.route != nil { add(patch.router, (Int32(i), Int32(-(k + 1)))) }
             }
             return all
         }
@@ -57,7 +69,8 @@ struct BGPResults: Sendable {
 
     /// The route at a position `positions(of:)` returned, with its IGP cost patch applied.
     func route(at index: Int, position: Int, router: Int) -> BGPRoute {
-        var route = best[index][position].route
+        if position < 0, let route = routePatches[index][-(position + 1)].route { return route }
+        var route = best[index][max(position, 0)].route
         patch(&route, at: index, router: router)
         return route
     }
@@ -72,6 +85,11 @@ struct BGPResults: Sendable {
     /// The best path of `router` for the prefix at `index`.
     func route(at index: Int, router: Int) -> BGPRoute? {
         if !routerUp.isEmpty && !routerUp[router] { return nil }
+        let replaced = routePatches[index]
+        if !replaced.isEmpty {
+            let k = replaced.lowerBound { $0.router < router }
+            if k < replaced.count && replaced[k].router == router { return replaced[k].route }
+        }
         let routes = best[index]
         let position = routes.lowerBound { $0.router < router }
         guard position < routes.count && routes[position].router == router else { return nil }

@@ -147,29 +147,21 @@ extension BGPPropagation {
             }
         }
 
-        // The recorded lists with the routers decided again replaced (routers that are down dropped).
+        // The recorded list stays shared; the routers decided again patch it (routers that
+        // are down are hidden by the run's results, BGPResults.routerUp).
         let decided = scratch.touchedRouters.filter { replay.redecided[$0] }.sorted()
-        var best: [(router: Int, route: BGPRoute)] = []
-        best.reserveCapacity(recordedBest.count + 1)
-        var next = 0
-        func flush(upTo limit: Int) {
-            while next < recordedBest.count && recordedBest[next].router < limit {
-                let entry = recordedBest[next]
-                if routerUp[entry.router] && !replay.redecided[entry.router] { best.append(entry) }
-                next += 1
-            }
-        }
+        var patches: [(router: Int, route: BGPRoute?)] = []
         var inaccessible = restart.recorded.inaccessible.filter { routerUp[$0.router] && !replay.redecided[$0.router] }
         for r in decided {
-            flush(upTo: r)
+            let before = recordedRoute(r)
             if let path = scratch.best[r] {
                 let route = route(from: path, at: r, step: scratch.bestStep[r], scratch: &scratch)
-                if let before = recordedRoute(r), before == route { best.append((r, before)) } else { best.append((r, route)) }
-            } else if let hop = replay.invalidHop[r] {
-                inaccessible.append((r, hop))
+                if before != route { patches.append((r, route)) }
+            } else {
+                if before != nil { patches.append((r, nil)) }
+                if let hop = replay.invalidHop[r] { inaccessible.append((r, hop)) }
             }
         }
-        flush(upTo: Int.max)
-        return Result(best: best, inaccessible: inaccessible, oscillating: [], events: decisions)
+        return Result(best: recordedBest, routePatches: patches, inaccessible: inaccessible, oscillating: [], events: decisions)
     }
 }
