@@ -100,6 +100,7 @@ if [ -n "${PREVIOUS:-}" ]; then
     previous sweep-200-rr --routers 200 --ases 1 --prefixes 200 --chords 0.5 --reflectors 2 --hosts 10 --seed 1
     previous sweep-200-fullmesh --routers 200 --ases 1 --prefixes 200 --chords 0.5 --hosts 10 --seed 1
     previous sweep-1000 --routers 1000 --ases 10 --prefixes 1000 --chords 1.0 --reflectors 2 --hosts 10 --seed 1
+    previous sweep-1000-50as --routers 1000 --ases 50 --prefixes 1000 --hosts 10 --seed 1
 fi
 
 # Diagrams: the same command writing DOT (load + simulate + DOT text) and SVG (+ layout and
