@@ -17,29 +17,6 @@ struct IGPComputation {
         var link: Int
     }
 
-    /// What a run with failures can take from the run without them: each router's SPF result,
-    /// updated only below the failed edges of its shortest-path DAG (IGPComputation+IncrementalSPF),
-    /// and its routes, rebuilt only toward advertisers whose distance or first hops changed and
-    /// toward prefixes whose advertisers changed (usually the few behind the link).
-    struct Reuse: Sendable {
-        var routes: [RIBTable]
-        /// Per router: its SPF result (empty for routers without an IGP).
-        var distances: [[UInt64]]
-        var firstHops: [[[NextHop]]]
-        /// The IGP adjacencies without failures (for incremental SPF).
-        var adjacency: [[Adjacency]] = []
-        /// Per AS: who advertised what.
-        var advertisers: [ASN: PrefixAdvertisers]
-        /// The interface states it ran with: advertisements read them (`sameAdvertisements`).
-        var interfaceUp: [[Bool]] = []
-        /// Per router, how its IGP routes describe their origin (the same in every run).
-        var texts: OriginTexts?
-        /// The installed static prefixes per router the baseline advertised from, and per AS the
-        /// patch of a run whose advertisements are the baseline's (nothing altered or withdrawn).
-        var installedStatics: [[Prefix]] = []
-        var unchangedPatches: [ASN: Patch] = [:]
-    }
-
     let network: Network
     let liveness: Liveness
 
@@ -65,46 +42,30 @@ struct IGPComputation {
             members[router.asn, default: []].append(index)
         }
         let adjacency = buildAdjacency()
-        // Installed statics matter only through what they advertise (redistribution), and the
-        // per-AS patch recomputes every prefix whose advertisers differ from the baseline's.
-        let reusable = reuse
+        // With `reuse` (IGPComputation+Reuse): installed statics matter only through what they
+        // advertise (redistribution), and the per-AS patch recomputes every prefix whose
+        // advertisers differ from the baseline's.
         let failedLinks = Set(network.links.indices.filter { !liveness.linkUp[$0] })
         var incoming: Incoming?
         let failedEdges = reuse.map { Self.failedEdges($0.adjacency, failedLinks: failedLinks) } ?? []
         var texts = reuse?.texts ?? OriginTexts(repeating: ("", ""), count: network.routers.count)
         for asn in members.keys.sorted() {
             guard let config = network.autonomousSystems[asn]?.igp, let routers = members[asn] else { continue }
-            // Only down links and routers can have changed anything; a router whose shortest-path
-            // DAG avoids every down link keeps its SPF result (a down router's links are down).
             let grouped: PrefixAdvertisers
             var patch: Patch?
-            if let reusable, let before = reusable.advertisers[asn], let unchanged = reusable.unchangedPatches[asn],
-               sameAdvertisements(routers: routers, installedStatics: installedStatics, as: before, baseline: reusable) {
-                // Nothing any router of this AS advertises can differ: the baseline's grouping.
-                grouped = before
-                patch = unchanged
+            if let reuse, let kept = reuse.unchangedAdvertisers(asn, routers: routers, installedStatics: installedStatics, liveness: liveness) {
+                (grouped, patch) = kept
             } else {
                 let advertised = routers.map { self.advertisements(of: $0, config: config, statics: installedStatics[$0]) }
                 grouped = PrefixAdvertisers(routers: routers, advertised: advertised)
-                if let before = reusable?.advertisers[asn] {
-                    patch = Patch(grouped: grouped, baseline: before, withdrawn: Set(before.prefixes).subtracting(grouped.prefixes),
-                                  routers: network.routers.count)
-                }
+                patch = reuse?.patch(asn, grouped: grouped, routers: network.routers.count)
             }
             if record { allAdvertisers[asn] = grouped }
-            if reusable?.texts == nil { fillOriginTexts(config, routers: routers, into: &texts) }
+            if reuse?.texts == nil { fillOriginTexts(config, routers: routers, into: &texts) }
             for source in routers {
-                if let reusable, let patch, !reusable.distances[source].isEmpty {
-                    // Only nodes below a failed edge of the source's DAG can have moved; with none,
-                    // the SPF result is the baseline's and only advertiser changes need new routes.
-                    var now = (reusable.distances[source], reusable.firstHops[source])
-                    let affected = Self.affectedNodes(distance: now.0, failedEdges: failedEdges, baselineAdjacency: reusable.adjacency)
-                    if let affected {
-                        if incoming == nil { incoming = Self.incoming(adjacency) }
-                        now = incrementalShortestPaths(from: source, before: now, affected: affected, adjacency: adjacency, incoming: incoming ?? [])
-                    }
-                    (result[source], changed[source]) = patchedRoutes(at: source, config: config, distance: now.0, firstHops: now.1, affected: affected,
-                                                                      grouped: grouped, texts: texts, baseline: reusable, patch: patch)
+                if let reuse, let patch, let patched = patchedRoutes(at: source, config: config, grouped: grouped, texts: texts, baseline: reuse, patch: patch,
+                                                                     adjacency: adjacency, failedEdges: failedEdges, incoming: &incoming) {
+                    (result[source], changed[source]) = patched
                     continue
                 }
                 let (distance, firstHops) = shortestPaths(from: source, adjacency: adjacency)
@@ -127,79 +88,6 @@ struct IGPComputation {
             kept.texts = texts
         }
         return Output(routes: result, reuse: kept, changed: changed)
-    }
-
-    /// What differs in one AS's advertisements from the baseline's, worked out once for all its routers.
-    struct Patch {
-        /// Prefixes (ids in `grouped`) whose advertisers are not the baseline's.
-        var altered: [Int] = []
-        /// Per advertising router (indexed by router), the ids of the prefixes it advertises.
-        var idsByOrigin: [[Int]]
-        var withdrawn: Set<Prefix>
-
-        init(grouped: PrefixAdvertisers, baseline: PrefixAdvertisers, withdrawn: Set<Prefix>, routers: Int) {
-            self.withdrawn = withdrawn
-            idsByOrigin = Array(repeating: [], count: routers)
-            let sameLayout = grouped.prefixes == baseline.prefixes
-            var oldIndex: [Prefix: Int] = [:]
-            if !sameLayout { for (id, prefix) in baseline.prefixes.enumerated() { oldIndex[prefix] = id } }
-            for (id, prefix) in grouped.prefixes.enumerated() {
-                let advertisers = grouped.advertisers[id]
-                for advertiser in advertisers { idsByOrigin[advertiser.origin].append(id) }
-                guard let old = sameLayout ? id : oldIndex[prefix] else { altered.append(id); continue }
-                let before = baseline.advertisers[old]
-                let same = before.count == advertisers.count
-                    && zip(before, advertisers).allSatisfy { $0.origin == $1.origin && $0.cost == $1.cost && $0.external == $1.external }
-                if !same { altered.append(id) }
-            }
-        }
-    }
-
-    /// The baseline's routes with only what changed rebuilt: prefixes no longer advertised go,
-    /// and a prefix is recomputed when its advertisers differ from the baseline's or one of
-    /// them is now at another distance or behind other first hops. Also returns the prefixes
-    /// whose route actually changed.
-    /// `affected`: the nodes whose distance or first hops may differ (nil: none).
-    func patchedRoutes(at source: Int, config: IGPConfig, distance: [UInt64], firstHops: [[NextHop]], affected: [Bool]?, grouped: PrefixAdvertisers,
-                       texts: OriginTexts, baseline: Reuse, patch: Patch) -> (RIBTable, Set<Prefix>) {
-        let oldDistance = baseline.distances[source], oldHops = baseline.firstHops[source]
-        var ids = patch.altered
-        if let affected {
-            for r in distance.indices where affected[r] && (distance[r] != oldDistance[r] || firstHops[r] != oldHops[r]) {
-                ids += patch.idsByOrigin[r]
-            }
-        }
-        var table = RIBTable(overlaying: baseline.routes[source])
-        var changed: Set<Prefix> = []
-        for prefix in patch.withdrawn where table.removeValue(forKey: prefix) != nil { changed.insert(prefix) }
-        guard !ids.isEmpty else { return (table, changed) }
-        let protocolKind: RouteProtocol = config.protocolKind == .ospf ? .ospf : .isis
-        let distances = network.routers[source].distances
-        let distanceValue = protocolKind == .ospf ? distances.ospf : distances.isis
-        // A prefix with several advertisers can be listed more than once: visit each id once.
-        var seen = [Bool](repeating: false, count: grouped.prefixes.count)
-        table.reserveChanges(min(ids.count, grouped.prefixes.count))
-        for id in ids where !seen[id] {
-            seen[id] = true
-            let prefix = grouped.prefixes[id]
-            let entry = entry(for: id, at: source, config: config, protocolKind: protocolKind, distanceValue: distanceValue,
-                              distance: distance, firstHops: firstHops, grouped: grouped, texts: texts)
-            if table[prefix] != entry {
-                table[prefix] = entry
-                changed.insert(prefix)
-            }
-        }
-        return (table, changed)
-    }
-
-    /// True when the same routers run the IGP and each advertises what it did in the baseline:
-    /// advertisements read only the router's interface states and its installed statics.
-    func sameAdvertisements(routers: [Int], installedStatics: [[Prefix]], as before: PrefixAdvertisers, baseline: Reuse) -> Bool {
-        guard before.routers == routers, baseline.installedStatics.count == network.routers.count,
-              baseline.interfaceUp.count == network.routers.count else { return false }
-        return routers.allSatisfy { r in
-            liveness.interfaceUp[r] == baseline.interfaceUp[r] && installedStatics[r] == baseline.installedStatics[r]
-        }
     }
 
     func buildAdjacency() -> [[Adjacency]] {
