@@ -229,7 +229,19 @@ struct BGPPropagation: Sendable {
         /// Recorded attribute objects already interned (a prefix's paths share a few).
         var sharedIDs: [(object: ObjectIdentifier, id: Int32)] = []
 
+        /// Per router, the last few next-hop resolutions (`resolve`): prefixes share next hops,
+        /// so most imports resolve one already resolved. Valid for one propagation's RIBs (a
+        /// scratch never outlives its propagation); never cleared by `reset`.
+        var resolvedHops: [UInt32]
+        var resolvedMetrics: [UInt32?]
+        var resolvedNext: [UInt8]
+        static let resolvedWays = 4
+
         init(routers: Int, slots: Int) {
+            // Ways start empty (next hop 0.0.0.0, which `resolve` never caches).
+            resolvedHops = Array(repeating: 0, count: routers * Self.resolvedWays)
+            resolvedMetrics = Array(repeating: nil, count: routers * Self.resolvedWays)
+            resolvedNext = Array(repeating: 0, count: routers)
             best = Array(repeating: nil, count: routers)
             bestStep = Array(repeating: .onlyPath, count: routers)
             queued = Array(repeating: false, count: routers)
@@ -489,7 +501,17 @@ struct BGPPropagation: Sendable {
     /// non-BGP RIB: the read is recorded (`Scratch.consulted`), and reuse follows from it.
     func resolve(_ nextHop: IPv4Address, at q: Int, scratch: inout Scratch) -> UInt32? {
         if recordConsulted { scratch.consulted.append(UInt64(q) << 32 | UInt64(nextHop.value)) }
-        return resolution(of: nextHop, at: q)
+        let base = q * Scratch.resolvedWays
+        if nextHop.value != 0 {
+            for way in base..<base + Scratch.resolvedWays where scratch.resolvedHops[way] == nextHop.value { return scratch.resolvedMetrics[way] }
+        }
+        let metric = resolution(of: nextHop, at: q)
+        guard nextHop.value != 0 else { return metric }
+        let way = base + Int(scratch.resolvedNext[q])
+        scratch.resolvedHops[way] = nextHop.value
+        scratch.resolvedMetrics[way] = metric
+        scratch.resolvedNext[q] = UInt8((Int(scratch.resolvedNext[q]) + 1) % Scratch.resolvedWays)
+        return metric
     }
 
     /// The same answer without recording: for reads already recorded, and for comparing them
