@@ -64,9 +64,9 @@ extension RouteSim {
         return RenderedDiagram(bytes: try renderer.render(dot: dot, format: format), format: format, warning: nil)
     }
 
-    /// Writes bytes atomically (temporary file in the same directory, then rename).
+    /// Writes bytes atomically to a regular file, in place to a device or FIFO (OutputFile).
     public static func writeAtomically(_ bytes: [UInt8], to path: String) throws {
-        try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+        try OutputFile.write(bytes, to: path)
     }
 
     /// A file-name-safe form of a scenario name: `link R1-R2 + router R3` -> `link-r1-r2-router-r3`.

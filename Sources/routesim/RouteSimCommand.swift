@@ -46,12 +46,12 @@ func unwrap<T>(_ result: Result<T, RouteSim.Failure>) -> T {
     }
 }
 
-/// Writes to a file atomically (temporary file, then rename) or to stdout for "-".
+/// Writes to stdout for "-", else to the file (OutputFile: atomically for a regular file, in
+/// place for a device or FIFO).
 func emit(_ text: String, to path: String?) throws {
     guard let path, path != "-" else { print(text, terminator: ""); return }
-    let url = URL(fileURLWithPath: path)
     do {
-        try Data(text.utf8).write(to: url, options: .atomic)
+        try OutputFile.write(Array(text.utf8), to: path)
     } catch {
         FileHandle.standardError.write(Data("error: cannot write \(path): \(error.localizedDescription)\n".utf8))
         throw ExitCode(2)
