@@ -22,10 +22,24 @@ struct JSONTreeEncoder {
     static func encode(_ value: some Encodable) throws -> [UInt8] {
         let slot = Slot()
         try value.encode(to: TreeEncoder(slot: slot, codingPath: []))
+        let root = slot.value ?? .object(ObjectBox())
+        // Sized first: growing a report of tens of megabytes by doubling copied it several times.
         var out: [UInt8] = []
-        out.reserveCapacity(1 << 16)
-        write(slot.value ?? .object(ObjectBox()), indent: 0, into: &out)
+        out.reserveCapacity(size(root, indent: 0) + 1)
+        write(root, indent: 0, into: &out)
         return out
+    }
+
+    /// The bytes `write` produces for `value` (an estimate is enough: it only sizes the buffer).
+    static func size(_ value: Value, indent: Int) -> Int {
+        switch value {
+        case .string(let text): return text.utf8.count + 2
+        case .literal(let text): return text.utf8.count
+        case .array(let box):
+            return box.items.reduce(4 + indent) { $0 + indent + 4 + size($1, indent: indent + 2) }
+        case .object(let box):
+            return box.entries.reduce(4 + indent) { $0 + indent + 9 + $1.key.utf8.count + size($1.value, indent: indent + 2) }
+        }
     }
 
     // MARK: Writing

@@ -164,8 +164,14 @@ public enum JSONOutput {
     /// Sorted keys, two-space indentation, slashes unescaped (JSONTreeEncoder: the same bytes as
     /// Foundation's JSONEncoder with those options, several times faster).
     public static func encode(_ value: some Encodable) -> String {
-        guard let bytes = try? JSONTreeEncoder.encode(value) else { return "{}" }
-        return String(decoding: bytes, as: UTF8.self) + "\n"
+        String(decoding: bytes(value), as: UTF8.self)
+    }
+
+    /// The same text as UTF-8 bytes, without a copy into a String (reports of tens of megabytes).
+    public static func bytes(_ value: some Encodable) -> [UInt8] {
+        guard var bytes = try? JSONTreeEncoder.encode(value) else { return Array("{}".utf8) }
+        bytes.append(UInt8(ascii: "\n"))
+        return bytes
     }
 
     /// Foundation's encoding with the same options: the reference the tests compare with.

@@ -49,9 +49,18 @@ func unwrap<T>(_ result: Result<T, RouteSim.Failure>) -> T {
 /// Writes to stdout for "-", else to the file (OutputFile: atomically for a regular file, in
 /// place for a device or FIFO).
 func emit(_ text: String, to path: String?) throws {
-    guard let path, path != "-" else { print(text, terminator: ""); return }
+    try emit(bytes: Array(text.utf8), to: path)
+}
+
+func emit(bytes: [UInt8], to path: String?) throws {
+    guard let path, path != "-" else {
+        // Whatever `print` buffered goes first, so the output stays in order.
+        fflush(nil)
+        do { try FileHandle.standardOutput.write(contentsOf: bytes) } catch { throw ExitCode(2) }
+        return
+    }
     do {
-        try OutputFile.write(Array(text.utf8), to: path)
+        try OutputFile.write(bytes, to: path)
     } catch {
         FileHandle.standardError.write(Data("error: cannot write \(path): \(error.localizedDescription)\n".utf8))
         throw ExitCode(2)

@@ -85,7 +85,7 @@ struct Failures: ParsableCommand {
             FileHandle.standardError.write(Data(message.utf8))
         }
         if suggest { report.suggestions = MitigationSuggester.suggest(network, report: report, options: options) }
-        try emit(format == .json ? JSONOutput.encode(report) : FailureTextReport.render(report, showAll: showAll), to: output)
+        if format == .json { try emit(bytes: JSONOutput.bytes(report), to: output) } else { try emit(FailureTextReport.render(report, showAll: showAll), to: output) }
         if let draw { drawProblems(network: network, report: report, enumeration: options.enumeration, into: draw) }
         if let verify {
             let result = SweepVerifier.verify(network, report: report, options: options, count: verify)

@@ -52,8 +52,11 @@ struct Simulate: ParsableCommand {
             }
             report.adjacencies = ReportBuilder(plane: plane).adjacencies(router: r)
         }
-        let text = format == .json ? JSONOutput.encode(report) : TextReport.simulation(report, showRIB: showRIB, listAllBGP: listBGP)
-        try emit(text, to: output)
+        if format == .json {
+            try emit(bytes: JSONOutput.bytes(report), to: output)
+        } else {
+            try emit(TextReport.simulation(report, showRIB: showRIB, listAllBGP: listBGP), to: output)
+        }
         if timings {
             let done = Date()
             let stages = plane.statistics.stageSeconds.map { String(format: "%@ %.3f s", $0.0, $0.1) }.joined(separator: ", ")
