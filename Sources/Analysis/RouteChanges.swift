@@ -45,17 +45,9 @@ public enum RouteChanges {
         return list
     }
 
-    /// `ospf via 10.0.0.1 (eth1), metric 20`; `static Null0`; `connected eth0`.
+    /// `ospf via 10.0.0.1 (eth1), metric 20`; `static Null0, metric 0`; `connected attached eth0, metric 0`.
     static func describe(_ entry: RIBEntry, router r: Int, network: Network) -> String {
-        let interfaces = network.routers[r].interfaces
-        let name = { (i: Int) in i < interfaces.count ? interfaces[i].name : "#\(i)" }
-        let forwarding: String
-        switch entry.forwarding {
-        case .discard: forwarding = "Null0"
-        case .attached(let interface): forwarding = "attached \(name(interface))"
-        case .forward(let hops): forwarding = "via " + hops.map { "\($0.gateway) (\(name($0.interface)))" }.joined(separator: ", ")
-        }
-        return "\(entry.protocolKind.rawValue) \(forwarding), metric \(entry.metric)"
+        "\(entry.protocolKind.rawValue) \(entry.forwarding.text(at: network.routers[r])), metric \(entry.metric)"
     }
 
     /// `ibgp from R1, path 65100, next hop 10.0.0.1, local-pref 300, med 10`.

@@ -8,7 +8,7 @@ extension DataPlane {
         for (r, router) in network.routers.enumerated() where liveness.routerUp[r] {
             for entry in mainRIB(router: r) {
                 lines.append("\(router.name) rib \(entry.prefix) \(entry.protocolKind.rawValue) \(entry.distance)/\(entry.metric) "
-                             + "\(describe(entry.forwarding, at: router)): \(entry.origin)")
+                             + "\(entry.forwarding.text(at: router)): \(entry.origin)")
             }
             for (prefix, route) in bgpTables[r] {
                 let a = route.attributes, path = route.path
@@ -31,14 +31,5 @@ extension DataPlane {
                          + (session.established ? "established" : "down: \(session.reason ?? "")"))
         }
         return lines.sorted()
-    }
-
-    private func describe(_ forwarding: Forwarding, at router: Router) -> String {
-        func name(_ interface: Int) -> String { router.interfaces.indices.contains(interface) ? router.interfaces[interface].name : "#\(interface)" }
-        switch forwarding {
-        case .attached(let interface): return "attached \(name(interface))"
-        case .forward(let hops): return "via " + hops.map { "\($0.gateway) \(name($0.interface))" }.joined(separator: ", ")
-        case .discard: return "discard"
-        }
     }
 }

@@ -23,6 +23,18 @@ public enum Forwarding: Hashable, Sendable {
     case discard
 }
 
+extension Forwarding {
+    /// `via 10.0.0.1 (eth1), 10.0.0.5 (eth2)`, `attached eth0` or `Null0`, naming the router's interfaces.
+    public func text(at router: Router) -> String {
+        func name(_ interface: Int) -> String { router.interfaces.indices.contains(interface) ? router.interfaces[interface].name : "#\(interface)" }
+        switch self {
+        case .attached(let interface): return "attached \(name(interface))"
+        case .forward(let hops): return "via " + hops.map { "\($0.gateway) (\(name($0.interface)))" }.joined(separator: ", ")
+        case .discard: return "Null0"
+        }
+    }
+}
+
 /// A route in a router's main RIB (the winner among protocols for its prefix).
 /// The reference-counted fields (forwarding, description, source line) live in one shared
 /// box: a failure sweep copies and frees hundreds of thousands of entries per scenario, and
