@@ -199,7 +199,7 @@ public enum Engine {
                                            bgpRepropagatedPrefixes: bgp.repropagatedPrefixes, reusedSessionChecks: reusedSessionChecks,
                                            unstablePrefixes: unstable,
                                            stageSeconds: stages.map { ($0.0, Double($0.1.components.seconds) + Double($0.1.components.attoseconds) / 1e18) }))
-        plane.delta = baseline?.delta(after: bgp, changedRoutes: changedRoutes)
+        plane.delta = baseline?.delta(after: bgp)
         plane.finalPropagation = bgp.propagation
         if !bgp.converged {
             var what = DataPlane.NonConvergence()
@@ -207,10 +207,8 @@ public enum Engine {
             what.aggregatesAndConditions = bgp.outerLoopCycled
             plane.statistics.nonConvergence = what
         }
-        let recorded = igpRecord.map { igp in
-            StageRecord(igp: igp, staticEntries: installed.map { $0.map(\.entry) }, interfaceUp: liveness.interfaceUp, connected: connected,
-                        nonBGP: nonBGP, sessionChecks: sessionChecks, bgp: bgp.recorded)
-        }
-        return (plane, record ? recorded : nil)
+        guard record, let igpRecord else { return (plane, nil) }
+        return (plane, StageRecord(igp: igpRecord, staticEntries: installed.map { $0.map(\.entry) }, interfaceUp: liveness.interfaceUp,
+                                   connected: connected, nonBGP: nonBGP, sessionChecks: sessionChecks, bgp: bgp.recorded))
     }
 }

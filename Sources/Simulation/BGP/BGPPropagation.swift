@@ -113,28 +113,28 @@ struct BGPPropagation: Sendable {
         var received: [Int] = []
         /// From reuse: routers whose best path keeps its decision but has a new IGP cost, by router.
         var igpCostPatches: [(router: Int, cost: UInt32)] = []
-    }
 
-    /// The best paths with `routePatches` applied, by router.
-    func patchedBest(_ result: Result) -> [(router: Int, route: BGPRoute)] {
-        guard !result.routePatches.isEmpty else { return result.best }
-        var merged: [(router: Int, route: BGPRoute)] = []
-        merged.reserveCapacity(result.best.count + result.routePatches.count)
-        var k = 0
-        for entry in result.best {
-            while k < result.routePatches.count && result.routePatches[k].router < entry.router {
-                if let route = result.routePatches[k].route { merged.append((result.routePatches[k].router, route)) }
-                k += 1
+        /// The best paths with `routePatches` applied, by router.
+        var patchedBest: [(router: Int, route: BGPRoute)] {
+            guard !routePatches.isEmpty else { return best }
+            var merged: [(router: Int, route: BGPRoute)] = []
+            merged.reserveCapacity(best.count + routePatches.count)
+            var k = 0
+            for entry in best {
+                while k < routePatches.count && routePatches[k].router < entry.router {
+                    if let route = routePatches[k].route { merged.append((routePatches[k].router, route)) }
+                    k += 1
+                }
+                if k < routePatches.count && routePatches[k].router == entry.router {
+                    if let route = routePatches[k].route { merged.append((entry.router, route)) }
+                    k += 1
+                } else {
+                    merged.append(entry)
+                }
             }
-            if k < result.routePatches.count && result.routePatches[k].router == entry.router {
-                if let route = result.routePatches[k].route { merged.append((entry.router, route)) }
-                k += 1
-            } else {
-                merged.append(entry)
-            }
+            for patch in routePatches[k...] { if let route = patch.route { merged.append((patch.router, route)) } }
+            return merged
         }
-        for patch in result.routePatches[k...] { if let route = patch.route { merged.append((patch.router, route)) } }
-        return merged
     }
 
     /// One next-hop resolution a propagation depended on.
@@ -501,12 +501,11 @@ struct BGPPropagation: Sendable {
     /// non-BGP RIB: the read is recorded (`Scratch.consulted`), and reuse follows from it.
     func resolve(_ nextHop: IPv4Address, at q: Int, scratch: inout Scratch) -> UInt32? {
         if recordConsulted { scratch.consulted.append(UInt64(q) << 32 | UInt64(nextHop.value)) }
+        // 0.0.0.0 marks an empty way, so it is never cached.
+        guard nextHop.value != 0 else { return resolution(of: nextHop, at: q) }
         let base = q * Scratch.resolvedWays
-        if nextHop.value != 0 {
-            for way in base..<base + Scratch.resolvedWays where scratch.resolvedHops[way] == nextHop.value { return scratch.resolvedMetrics[way] }
-        }
+        for way in base..<base + Scratch.resolvedWays where scratch.resolvedHops[way] == nextHop.value { return scratch.resolvedMetrics[way] }
         let metric = resolution(of: nextHop, at: q)
-        guard nextHop.value != 0 else { return metric }
         let way = base + Int(scratch.resolvedNext[q])
         scratch.resolvedHops[way] = nextHop.value
         scratch.resolvedMetrics[way] = metric

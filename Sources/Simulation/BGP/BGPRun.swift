@@ -298,7 +298,7 @@ struct BGPRun {
             func unlabelled(_ route: BGPRoute) -> BGPRoute { var copy = route; copy.decidedBy = .onlyPath; return copy }
             var before: [Int: BGPRoute] = [:], after: [Int: BGPRoute] = [:]
             for (r, route) in best { before[r] = unlabelled(route) }
-            for (r, route) in propagation.patchedBest(again) { after[r] = unlabelled(route) }
+            for (r, route) in again.patchedBest { after[r] = unlabelled(route) }
             let changed = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }.sorted()
             if !changed.isEmpty { unstable.append((prefix, changed)) }
         }

@@ -256,6 +256,8 @@ struct BGPReuse: Sendable {
 /// One router's non-BGP prefixes that may differ from the baseline's (or, for session checks,
 /// every router's), so that "does any of them cover this next hop" is a few probes.
 struct ChangedRoutes: Sendable {
+    /// The prefixes themselves (failures --rib lists routes by them).
+    let prefixes: Set<Prefix>
     /// Small sets (the usual few prefixes per router) are scanned: cheaper than hashing.
     private let few: [Prefix]
     private let map: PrefixMap<Bool>
@@ -264,6 +266,7 @@ struct ChangedRoutes: Sendable {
     let count: Int
 
     init(_ prefixes: Set<Prefix>) {
+        self.prefixes = prefixes
         count = prefixes.count
         var mask: UInt64 = 0
         for prefix in prefixes { mask |= 1 << UInt64(prefix.length) }

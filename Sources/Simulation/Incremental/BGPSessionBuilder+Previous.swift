@@ -9,12 +9,23 @@ struct SessionChecks: Sendable {
     /// The addresses the walks went toward, sorted; a witness names them by position.
     var addresses: [IPv4Address] = []
 
+    /// A witness walks there toward its status's peer address and back toward its local address.
     init(statuses: [BGPSessionStatus], witnesses: [SessionWitness?]) {
         self.statuses = statuses
-        addresses = Array(Set(witnesses.flatMap { $0.map { [$0.thereAddress, $0.backAddress] } ?? [] })).sorted()
+        var toward = Set<IPv4Address>()
+        for (status, witness) in zip(statuses, witnesses) where witness != nil {
+            toward.insert(status.peerAddress)
+            if let local = status.localAddress { toward.insert(local) }
+        }
+        addresses = toward.sorted()
         let position = Dictionary(uniqueKeysWithValues: addresses.enumerated().map { ($0.element, Int32($0.offset)) })
-        self.witnesses = witnesses.map { witness in
-            witness.map { var w = $0; w.there.address = position[w.thereAddress] ?? -1; w.back.address = position[w.backAddress] ?? -1; return w }
+        self.witnesses = zip(statuses, witnesses).map { status, witness in
+            witness.map { found in
+                var w = found
+                w.there.address = position[status.peerAddress] ?? -1
+                w.back.address = status.localAddress.flatMap { position[$0] } ?? -1
+                return w
+            }
         }
     }
 }
@@ -30,8 +41,6 @@ struct SessionWitness: Sendable {
     }
     var there: Walk
     var back: Walk
-    var thereAddress: IPv4Address
-    var backAddress: IPv4Address
     /// The interfaces whose state the local checks read: the peer's interface holding the peer
     /// address, this end's interfaces on a subnet holding it, its update-source.
     var interfaces: [InterfaceRef]
@@ -138,7 +147,6 @@ extension BGPSessionBuilder {
             guard let i = router.interfaceIndex(named: source) else { return nil }
             interfaces.append(InterfaceRef(router: status.router, interface: i))
         }
-        return SessionWitness(there: .init(routers: there), back: .init(routers: back), thereAddress: status.peerAddress, backAddress: local,
-                              interfaces: interfaces)
+        return SessionWitness(there: .init(routers: there), back: .init(routers: back), interfaces: interfaces)
     }
 }

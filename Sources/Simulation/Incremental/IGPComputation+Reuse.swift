@@ -14,7 +14,7 @@ extension IGPComputation {
         var adjacency: [[Adjacency]] = []
         /// Per AS: who advertised what.
         var advertisers: [ASN: PrefixAdvertisers]
-        /// The interface states it ran with: advertisements read them (`sameAdvertisements`).
+        /// The interface states it ran with: advertisements read them (`unchangedAdvertisers`).
         var interfaceUp: [[Bool]] = []
         /// Per router, how its IGP routes describe their origin (the same in every run).
         var texts: OriginTexts?
@@ -86,8 +86,6 @@ extension IGPComputation {
         }
         return (table, changed)
     }
-
-
 
     /// Router `source`'s routes from its recorded SPF result: only nodes below a failed edge of
     /// its shortest-path DAG can have moved (a down router's links are down); with none, the
