@@ -13,7 +13,8 @@ public enum FailureTextReport {
         out += "scenarios with: " + ["black-holed", "loop", "no-route", "isolated", "rerouted"].map { "\($0) \(summary[$0] ?? 0)" }.joined(separator: ", ") + "\n"
         let unsettled = report.scenarios.filter { !$0.converged }.count
         if unsettled > 0 { out += "scenarios that did not converge: \(unsettled) (each listed below; --fail-on oscillation fails on them)\n" }
-        let problems = report.scenarios.filter { $0.worst.isProblem || !$0.converged }
+        func isProblem(_ scenario: ScenarioOutcome) -> Bool { scenario.worst.isProblem || !scenario.converged }
+        let problems = report.scenarios.filter(isProblem)
         let ranked = problems.sorted { a, b in
             let ka = (a.count(.blackHoled), a.count(.loop), a.count(.noRoute)), kb = (b.count(.blackHoled), b.count(.loop), b.count(.noRoute))
             return ka != kb ? ka > kb : a.name < b.name
@@ -29,9 +30,9 @@ public enum FailureTextReport {
             }
         }
         // With --rib/--bgp, every scenario that changed a route is detailed too.
-        let changedRoutes = report.scenarios.filter { !($0.ribChanges ?? []).isEmpty || !($0.bgpChanges ?? []).isEmpty }
-        let detailed = showAll ? report.scenarios
-            : Array(Set(ranked.map(\.name)).union(changedRoutes.map(\.name))).sorted().compactMap { name in report.scenarios.first { $0.name == name } }
+        let detailed = showAll ? report.scenarios : report.scenarios.filter { scenario in
+            isProblem(scenario) || !(scenario.ribChanges ?? []).isEmpty || !(scenario.bgpChanges ?? []).isEmpty
+        }.sorted { $0.name < $1.name }
         if !detailed.isEmpty { out += "\ndetails:\n" }
         for scenario in detailed {
             out += "  \(scenario.name)\(scenario.converged ? "" : " (did not converge)")\(scenario.unchanged > 0 ? ": \(scenario.unchanged) flows unchanged" : "")\n"

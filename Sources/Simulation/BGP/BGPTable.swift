@@ -57,20 +57,32 @@ struct BGPResults: Sendable {
                 all[r].append(entry)
             }
             for (i, routes) in best.enumerated() {
+                // Both lists are by router: walk them together, a patch standing for the entry it replaces.
                 let replaced = routePatches[i]
-                for (j, entry) in routes.enumerated() where replaced.isEmpty || !replaced.contains(where: { $0.router == entry.router }) {
-                    add(entry.router, (Int32(i), Int32(j)))
+                var k = 0
+                for (j, entry) in routes.enumerated() {
+                    while k < replaced.count && replaced[k].router < entry.router {
+                        if replaced[k].route != nil { add(replaced[k].router, (Int32(i), Int32(-(k + 1)))) }
+                        k += 1
+                    }
+                    if k < replaced.count && replaced[k].router == entry.router {
+                        if replaced[k].route != nil { add(entry.router, (Int32(i), Int32(-(k + 1)))) }
+                        k += 1
+                    } else {
+                        add(entry.router, (Int32(i), Int32(j)))
+                    }
                 }
-                for (k, patch) in replaced.enumerated() where patch.route != nil { add(patch.router, (Int32(i), Int32(-(k + 1)))) }
+                for (offset, patch) in replaced[k...].enumerated() where patch.route != nil { add(patch.router, (Int32(i), Int32(-(k + offset + 1)))) }
             }
             return all
         }
     }
 
     /// The route at a position `positions(of:)` returned, with its IGP cost patch applied.
+    /// (`positions` gives a negative position only for a patch that holds a route.)
     func route(at index: Int, position: Int, router: Int) -> BGPRoute {
         if position < 0, let route = routePatches[index][-(position + 1)].route { return route }
-        var route = best[index][max(position, 0)].route
+        var route = best[index][position].route
         patch(&route, at: index, router: router)
         return route
     }
