@@ -64,11 +64,6 @@ extension RouteSim {
         return RenderedDiagram(bytes: try renderer.render(dot: dot, format: format), format: format, warning: nil)
     }
 
-    /// Writes bytes atomically to a regular file, in place to a device or FIFO (OutputFile).
-    public static func writeAtomically(_ bytes: [UInt8], to path: String) throws {
-        try OutputFile.write(bytes, to: path)
-    }
-
     /// A file-name-safe form of a scenario name: `link R1-R2 + router R3` -> `link-r1-r2-router-r3`.
     public static func slug(_ name: String) -> String {
         var out = ""

@@ -124,7 +124,7 @@ extension Failures {
         }
         let index = (directory as NSString).appendingPathComponent("index.html")
         do {
-            try RouteSim.writeAtomically(Array(ReviewReport.index(network: network, report: report, files: files).utf8), to: index)
+            try OutputFile.write(Array(ReviewReport.index(network: network, report: report, files: files).utf8), to: index)
         } catch {
             FileHandle.standardError.write(Data("error: cannot write \(index): \(error.localizedDescription)\n".utf8))
             Foundation.exit(2)

@@ -44,7 +44,7 @@ func writeDiagram(_ dot: String, format: DiagramFormat, to path: String) -> Stri
         FileHandle.standardError.write(Data("warning: \(warning) (\(target))\n".utf8))
     }
     do {
-        try RouteSim.writeAtomically(rendered.bytes, to: target)
+        try OutputFile.write(rendered.bytes, to: target)
     } catch {
         FileHandle.standardError.write(Data("error: cannot write \(target): \(error.localizedDescription)\n".utf8))
         Foundation.exit(2)
