@@ -8,6 +8,11 @@ extension Network {
         return bag.all
     }
 
+    /// /31 and /32 have no network or broadcast address (RFC 3021).
+    static func isNetworkOrBroadcast(_ address: IPv4Address, in prefix: Prefix) -> Bool {
+        prefix.length < 31 && (address == prefix.network || address == prefix.lastAddress)
+    }
+
     private func validateAddresses(_ bag: inout DiagnosticBag) {
         var owners: [IPv4Address: (String, Interface)] = [:]
         for router in routers {
@@ -18,8 +23,11 @@ extension Network {
                 } else {
                     owners[interface.address] = (router.name, interface)
                 }
-                if interface.kind != .loopback && interface.prefix.length < 31
-                    && (interface.address == interface.prefix.network || interface.address == interface.prefix.lastAddress) {
+                if interface.prefix.length == 0 {
+                    bag.error("MODEL002", "\(router.name) \(interface.name) has the prefix \(interface.prefix), which covers every address",
+                              at: interface.location, hint: interface.kind == .loopback ? "give a loopback a /32" : "use the link's subnet length, e.g. /31 or /30")
+                } else if Self.isNetworkOrBroadcast(interface.address, in: interface.prefix) {
+                    // Loopbacks too: routers refuse a subnet's network or broadcast address on any interface.
                     bag.error("MODEL002", "address \(interface.address) of \(router.name) \(interface.name) is the network or broadcast address of \(interface.prefix)",
                               at: interface.location, hint: "use a host address inside the subnet")
                 }
@@ -29,6 +37,12 @@ extension Network {
             if let (otherRouter, other) = owners[host.address] {
                 bag.error("MODEL001", "address \(host.address) of host \(host.name) is already used by \(otherRouter) \(other.name) (\(other.location))",
                           at: host.location, hint: "give every host its own address")
+            }
+            if routers.indices.contains(host.attachment.router),
+               let subnet = routers[host.attachment.router].interfaces.dropFirst(host.attachment.interface).first?.prefix,
+               subnet.length > 0, Self.isNetworkOrBroadcast(host.address, in: subnet) {
+                bag.error("MODEL002", "address \(host.address) of host \(host.name) is the network or broadcast address of \(subnet)",
+                          at: host.location, hint: "use a host address inside the subnet")
             }
         }
         // Subnets of different segments must not overlap; the two ends of one link share theirs.

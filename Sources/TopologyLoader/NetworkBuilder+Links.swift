@@ -1,5 +1,4 @@
 import NetworkModel
-import Yams
 
 extension NetworkBuilder {
     struct EndpointSpec {
@@ -8,10 +7,10 @@ extension NetworkBuilder {
         var address: (Prefix, IPv4Address)?
         var cost: UInt32?
         var igp: IGPParticipation?
-        var node: Node
+        var node: YAMLNode
     }
 
-    mutating func readLinks(_ node: Node) {
+    mutating func readLinks(_ node: YAMLNode) {
         for item in reader.sequence(node, "links") {
             var endpoints: [EndpointSpec] = []
             var explicitName: String?
@@ -37,7 +36,9 @@ extension NetworkBuilder {
                 }
                 let list = reader.sequence(endpointsNode, "link endpoints")
                 if list.count != 2 {
-                    if !list.isEmpty { reader.error("LOAD005", "a link has exactly two endpoints, found \(list.count)", at: endpointsNode, hint: "model a LAN with 'interfaces' or 'hosts'") }
+                    // An empty or null list is reported too: a link must never vanish silently.
+                    reader.error("LOAD005", "a link has exactly two endpoints, found \(list.count)", at: endpointsNode,
+                                 hint: list.isEmpty ? "write 'endpoints: [R1, R2]' or delete the link" : "model a LAN with 'interfaces' or 'hosts'")
                     continue
                 }
                 endpoints = list.compactMap { readEndpoint($0) }
@@ -52,7 +53,7 @@ extension NetworkBuilder {
     }
 
     /// `R1-R2`; router names may contain '-', so every split point is tried.
-    func splitShorthand(_ text: String, at node: Node) -> (Int, Int)? {
+    func splitShorthand(_ text: String, at node: YAMLNode) -> (Int, Int)? {
         let characters = Array(text)
         var matches: [(Int, Int)] = []
         for (offset, character) in characters.enumerated() where character == "-" {
@@ -71,7 +72,7 @@ extension NetworkBuilder {
         return nil
     }
 
-    func readEndpoint(_ node: Node) -> EndpointSpec? {
+    func readEndpoint(_ node: YAMLNode) -> EndpointSpec? {
         if case .scalar = node {
             return routerRef(node, "link endpoint").map { EndpointSpec(router: $0, node: node) }
         }
@@ -89,7 +90,7 @@ extension NetworkBuilder {
         return spec
     }
 
-    mutating func addLink(_ endpoints: [EndpointSpec], name explicitName: String?, cost: UInt32?, subnet: Prefix?, igp: IGPParticipation?, node: Node) {
+    mutating func addLink(_ endpoints: [EndpointSpec], name explicitName: String?, cost: UInt32?, subnet: Prefix?, igp: IGPParticipation?, node: YAMLNode) {
         let location = reader.location(node)
         let a = endpoints[0], b = endpoints[1]
         var name = explicitName ?? "\(drafts[a.router].name)-\(drafts[b.router].name)"
@@ -149,7 +150,7 @@ extension NetworkBuilder {
         links.append(Link(name: name, a: refs[0], b: refs[1], location: location))
     }
 
-    mutating func readHosts(_ node: Node) {
+    mutating func readHosts(_ node: YAMLNode) {
         for (name, keyNode, value) in reader.namedEntries(node, "hosts") {
             if hostIndex[name] != nil || draftIndex[name] != nil {
                 reader.error("LOAD006", "host name '\(name)' is already used by a \(draftIndex[name] != nil ? "router" : "host")", at: keyNode)
@@ -191,7 +192,7 @@ extension NetworkBuilder {
         }
     }
 
-    mutating func readFlows(_ node: Node) -> [Flow] {
+    mutating func readFlows(_ node: YAMLNode) -> [Flow] {
         var flows: [Flow] = []
         var names: Set<String> = []
         for item in reader.sequence(node, "flows") {
@@ -220,7 +221,7 @@ extension NetworkBuilder {
     }
 
     /// A host name, a router name (its first loopback) or an address.
-    func endpointAddress(_ node: Node, _ what: String) -> (IPv4Address, String?)? {
+    func endpointAddress(_ node: YAMLNode, _ what: String) -> (IPv4Address, String?)? {
         guard let text = reader.string(node, what) else { return nil }
         if let address = IPv4Address(text) { return (address, nil) }
         if let host = hostIndex[text] { return (hosts[host].address, text) }
@@ -230,7 +231,7 @@ extension NetworkBuilder {
         return nil
     }
 
-    mutating func readFailureSets(_ node: Node) -> [FailureSet] {
+    mutating func readFailureSets(_ node: YAMLNode) -> [FailureSet] {
         var sets: [FailureSet] = []
         for (name, keyNode, value) in reader.namedEntries(node, "failure-sets") {
             guard let view = reader.mapping(value, "failure set \(name)", keys: ["links", "routers"]) else { continue }

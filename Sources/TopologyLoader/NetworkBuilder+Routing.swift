@@ -1,5 +1,4 @@
 import NetworkModel
-import Yams
 
 extension NetworkBuilder {
     /// Phase 2 of a router: everything that may refer to interfaces, links or other routers.
@@ -13,8 +12,7 @@ extension NetworkBuilder {
         router.dialect = view["vendor"].flatMap { reader.choice($0, "vendor of \(name)", VendorDialect.self) } ?? networkDialect
         if let n = view["static-routes"] { router.staticRoutes = readStatics(n, router: name) }
         if let n = view["ip-sla"] {
-            for (key, keyNode, value) in reader.namedEntries(n, "ip-sla of \(name)") {
-                guard let id = Int(key), id > 0 else { reader.error("LOAD005", "ip-sla id '\(key)' of \(name) is not a positive number", at: keyNode); continue }
+            for (id, keyNode, value) in reader.numberedEntries(n, "ip-sla of \(name)", label: "ip-sla id", range: 1...Int(Int32.max)) {
                 guard let sla = reader.mapping(value, "ip-sla \(id) of \(name)", keys: ["target", "source-interface", "type"]) else { continue }
                 guard let targetNode = sla["target"] else { reader.error("LOAD004", "ip-sla \(id) of \(name) has no 'target'", at: keyNode); continue }
                 if let n = sla["type"], let type = reader.string(n, "ip-sla type"), type != "icmp-echo" {
@@ -26,8 +24,7 @@ extension NetworkBuilder {
             }
         }
         if let n = view["tracks"] {
-            for (key, keyNode, value) in reader.namedEntries(n, "tracks of \(name)") {
-                guard let id = Int(key), id > 0 else { reader.error("LOAD005", "track id '\(key)' of \(name) is not a positive number", at: keyNode); continue }
+            for (id, keyNode, value) in reader.numberedEntries(n, "tracks of \(name)", label: "track id", range: 1...Int(Int32.max)) {
                 guard let track = reader.mapping(value, "track \(id) of \(name)", keys: ["ip-sla"]) else { continue }
                 guard let slaNode = track["ip-sla"], let sla = reader.integer(slaNode, "ip-sla of track \(id)", range: 1...Int(Int32.max)) else {
                     if track["ip-sla"] == nil { reader.error("LOAD004", "track \(id) of \(name) has no 'ip-sla'", at: keyNode) }
@@ -50,7 +47,7 @@ extension NetworkBuilder {
         return router
     }
 
-    func readStatics(_ node: Node, router: String) -> [StaticRoute] {
+    func readStatics(_ node: YAMLNode, router: String) -> [StaticRoute] {
         var routes: [StaticRoute] = []
         for item in reader.sequence(node, "static-routes of \(router)") {
             guard let view = reader.mapping(item, "a static route of \(router)", keys: ["prefix", "next-hop", "interface", "discard", "distance", "track"]) else { continue }
@@ -80,7 +77,7 @@ extension NetworkBuilder {
         return routes
     }
 
-    func readDistances(_ node: Node, router: String) -> AdminDistances {
+    func readDistances(_ node: YAMLNode, router: String) -> AdminDistances {
         var distances = AdminDistances()
         guard let view = reader.mapping(node, "distances of \(router)", keys: ["connected", "static", "ebgp", "ibgp", "ospf", "isis", "bgp-local"]) else { return distances }
         func value(_ key: String) -> UInt8? {
@@ -101,7 +98,7 @@ extension NetworkBuilder {
                                "local-as-replace-as", "next-hop-self",
                                "route-reflector-client", "weight", "import", "export", "advertise-map", "exist-map", "non-exist-map"]
 
-    func readBGP(_ node: Node, routerIndex: Int, router: Router) -> BGPConfig? {
+    func readBGP(_ node: YAMLNode, routerIndex: Int, router: Router) -> BGPConfig? {
         let name = router.name
         guard let view = reader.mapping(node, "bgp of \(name)", keys: ["networks", "aggregates", "redistribute", "neighbors", "cluster-id", "bestpath", "next-hop-resolve-via-default", "network-import-check", "maximum-paths", "maximum-paths-ibgp"]) else { return nil }
         var bgp = BGPConfig(location: reader.location(node))
@@ -155,7 +152,7 @@ extension NetworkBuilder {
         return bgp
     }
 
-    func readNeighbor(_ node: Node, routerIndex: Int, router: Router) -> BGPNeighbor? {
+    func readNeighbor(_ node: YAMLNode, routerIndex: Int, router: Router) -> BGPNeighbor? {
         let name = router.name
         let view: MappingView
         if case .scalar = node {

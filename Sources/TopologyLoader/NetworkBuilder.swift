@@ -1,5 +1,4 @@
 import NetworkModel
-import Yams
 
 /// Turns the composed YAML tree into a Network. Reads in dependency order: ASes and shared
 /// policies, routers' addressing, links, hosts, then everything that refers to those.
@@ -8,7 +7,7 @@ struct NetworkBuilder {
 
     struct RouterDraft {
         var name: String
-        var node: Node
+        var node: YAMLNode
         var view: MappingView
         var asn: ASN
         var routerID: IPv4Address?
@@ -47,7 +46,7 @@ struct NetworkBuilder {
 
     static let topKeys = ["name", "description", "vendor", "addressing", "ases", "policies", "routers", "links", "hosts", "flows", "failure-sets"]
 
-    mutating func build(_ root: Node) -> Network? {
+    mutating func build(_ root: YAMLNode) -> Network? {
         guard let top = reader.mapping(root, "the topology", keys: Self.topKeys) else { return nil }
         if let node = top["name"], let name = reader.string(node, "name") { networkName = name }
         if let node = top["description"] { _ = reader.string(node, "description") }
@@ -84,7 +83,7 @@ struct NetworkBuilder {
 
     // MARK: addressing and ASes
 
-    mutating func readAddressing(_ node: Node) {
+    mutating func readAddressing(_ node: YAMLNode) {
         guard let view = reader.mapping(node, "addressing", keys: ["p2p", "loopback"]) else { return }
         if let n = view["p2p"], let pool = reader.prefix(n, "addressing.p2p") {
             if pool.prefix.length > 31 { reader.error("LOAD005", "addressing.p2p \(pool.prefix) is too small for a /31", at: n) } else { p2pPool = pool.prefix }
@@ -92,13 +91,10 @@ struct NetworkBuilder {
         if let n = view["loopback"], let pool = reader.prefix(n, "addressing.loopback") { loopbackPool = pool.prefix }
     }
 
-    mutating func readASes(_ node: Node) {
+    mutating func readASes(_ node: YAMLNode) {
         declaredASes = true
-        for (name, keyNode, value) in reader.namedEntries(node, "ases") {
-            guard let asn = UInt32(name), asn > 0 else {
-                reader.error("LOAD005", "AS number '\(name)' is not a number from 1 to 4294967295", at: keyNode, hint: "write the ASN as a plain number, e.g. 65001")
-                continue
-            }
+        for (number, keyNode, value) in reader.numberedEntries(node, "ases", label: "AS number", range: 1...Int(UInt32.max)) {
+            let asn = ASN(number)
             let location = reader.location(keyNode)
             var system = AutonomousSystem(asn: asn, location: location)
             if !reader.isNull(value), let view = reader.mapping(value, "AS \(asn)", keys: ["name", "igp"]) {
@@ -109,7 +105,7 @@ struct NetworkBuilder {
         }
     }
 
-    func readIGP(_ node: Node, asn: ASN) -> IGPConfig? {
+    func readIGP(_ node: YAMLNode, asn: ASN) -> IGPConfig? {
         let what = "igp of AS \(asn)"
         if case .scalar(let scalar) = node {
             if scalar.string.lowercased() == "none" { return nil }
@@ -144,7 +140,7 @@ struct NetworkBuilder {
     static let routerKeys = ["asn", "router-id", "role", "vendor", "loopbacks", "interfaces", "static-routes", "ip-sla", "tracks",
                              "policies", "bgp", "distances"]
 
-    mutating func readRouterAddressing(_ node: Node) {
+    mutating func readRouterAddressing(_ node: YAMLNode) {
         let entries = reader.namedEntries(node, "routers")
         if entries.isEmpty && !reader.isNull(node) { return }
         if entries.isEmpty { reader.error("LOAD004", "'routers' is empty", at: node, hint: "declare at least one router"); return }
@@ -210,7 +206,7 @@ struct NetworkBuilder {
     }
 
     /// `a.b.c.d/len`, or a bare address when a default length applies (loopbacks: /32).
-    func readInterfaceAddress(_ node: Node, _ what: String, defaultLength: UInt8?) -> (Prefix, IPv4Address)? {
+    func readInterfaceAddress(_ node: YAMLNode, _ what: String, defaultLength: UInt8?) -> (Prefix, IPv4Address)? {
         if let defaultLength, let text = node.scalar?.string, !text.contains("/") {
             guard let address = reader.address(node, what) else { return nil }
             return (Prefix(network: address, length: defaultLength), address)
@@ -219,7 +215,7 @@ struct NetworkBuilder {
         return (parsed.prefix, parsed.address)
     }
 
-    func routerRef(_ node: Node, _ what: String) -> Int? {
+    func routerRef(_ node: YAMLNode, _ what: String) -> Int? {
         guard let name = reader.string(node, what) else { return nil }
         if let index = draftIndex[name] { return index }
         let hint = Suggestion.didYouMean(name, in: draftIndex.keys) ?? "declare it under 'routers'"

@@ -1,5 +1,4 @@
 import NetworkModel
-import Yams
 
 /// Typed, located reading of a composed YAML tree. Every accessor reports problems into the
 /// shared bag with the node's file:line:col and returns nil, so one run reports every error.
@@ -9,32 +8,30 @@ final class YAMLReader {
 
     init(file: String) { self.file = file }
 
-    func location(_ node: Node) -> SourceLocation {
-        guard let mark = node.mark else { return SourceLocation(file: file, line: 1, column: 1) }
-        return SourceLocation(file: file, line: mark.line, column: mark.column)
+    func location(_ node: YAMLNode) -> SourceLocation {
+        SourceLocation(file: file, line: node.mark.line, column: node.mark.column)
     }
 
-    func error(_ code: String, _ message: String, at node: Node, hint: String? = nil) {
+    func error(_ code: String, _ message: String, at node: YAMLNode, hint: String? = nil) {
         bag.error(code, message, at: location(node), hint: hint)
     }
 
-    func warning(_ code: String, _ message: String, at node: Node, hint: String? = nil) {
+    func warning(_ code: String, _ message: String, at node: YAMLNode, hint: String? = nil) {
         bag.warning(code, message, at: location(node), hint: hint)
     }
 
-    static func kindName(_ node: Node) -> String {
+    static func kindName(_ node: YAMLNode) -> String {
         switch node {
         case .scalar(let scalar): scalar.string.isEmpty || scalar.string == "~" || scalar.string == "null" ? "an empty value" : "a scalar '\(scalar.string)'"
         case .mapping: "a mapping"
         case .sequence: "a list"
-        case .alias: "an alias"
         }
     }
 
     // MARK: shapes
 
     /// Reads a mapping whose keys must come from `keys`; unknown keys are reported with a suggestion.
-    func mapping(_ node: Node, _ what: String, keys: [String]) -> MappingView? {
+    func mapping(_ node: YAMLNode, _ what: String, keys: [String]) -> MappingView? {
         guard case .mapping(let mapping) = node else {
             error("LOAD002", "\(what) must be a mapping, found \(YAMLReader.kindName(node))", at: node)
             return nil
@@ -57,13 +54,37 @@ final class YAMLReader {
         return view
     }
 
+    /// Reads a mapping keyed by numbers (ASNs, IP SLA and track ids). Keys are compared as
+    /// numbers: `65001` and `065001` are one key spelled twice, reported instead of one silently
+    /// winning. Keys that are not numbers in `range` are reported with `label`.
+    func numberedEntries(_ node: YAMLNode, _ what: String, label: String, range: ClosedRange<Int>) -> [(number: Int, key: YAMLNode, value: YAMLNode)] {
+        var seen: [Int: YAMLNode] = [:]
+        var result: [(Int, YAMLNode, YAMLNode)] = []
+        for (name, keyNode, value) in namedEntries(node, what) {
+            guard name.allSatisfy(\.isASCIIDigitCharacter), let number = Int(name), range.contains(number) else {
+                error("LOAD005", "\(label) '\(name)' is not a number from \(range.lowerBound) to \(range.upperBound)", at: keyNode,
+                      hint: "write it as a plain number, e.g. \(range.lowerBound == 1 && range.upperBound > 65535 ? 65001 : 1)")
+                continue
+            }
+            if let first = seen[number] {
+                let spelling = first.scalar?.string ?? String(number)
+                error("LOAD010", "\(label) \(number) is defined twice in \(what) (as '\(spelling)' at line \(first.mark.line) and as '\(name)' here)",
+                      at: keyNode, hint: "keys are compared as numbers: leading zeros do not make a new key; merge the two entries")
+                continue
+            }
+            seen[number] = keyNode
+            result.append((number, keyNode, value))
+        }
+        return result
+    }
+
     /// Reads a mapping of user-chosen names (routers, hosts, lists) in document order.
-    func namedEntries(_ node: Node, _ what: String) -> [(name: String, key: Node, value: Node)] {
+    func namedEntries(_ node: YAMLNode, _ what: String) -> [(name: String, key: YAMLNode, value: YAMLNode)] {
         guard case .mapping(let mapping) = node else {
             if !isNull(node) { error("LOAD002", "\(what) must be a mapping of names, found \(YAMLReader.kindName(node))", at: node) }
             return []
         }
-        var result: [(String, Node, Node)] = []
+        var result: [(String, YAMLNode, YAMLNode)] = []
         for (keyNode, valueNode) in mapping {
             guard let key = keyNode.scalar?.string, !key.isEmpty else {
                 error("LOAD002", "names in \(what) must be non-empty scalars, found \(YAMLReader.kindName(keyNode))", at: keyNode)
@@ -74,7 +95,7 @@ final class YAMLReader {
         return result
     }
 
-    func sequence(_ node: Node, _ what: String) -> [Node] {
+    func sequence(_ node: YAMLNode, _ what: String) -> [YAMLNode] {
         switch node {
         case .sequence(let sequence): return Array(sequence)
         case _ where isNull(node): return []
@@ -85,14 +106,14 @@ final class YAMLReader {
         }
     }
 
-    func isNull(_ node: Node) -> Bool {
-        guard case .scalar(let scalar) = node, scalar.style == .plain else { return false }
+    func isNull(_ node: YAMLNode) -> Bool {
+        guard case .scalar(let scalar) = node, scalar.isPlain else { return false }
         return scalar.string.isEmpty || scalar.string == "~" || scalar.string == "null"
     }
 
     // MARK: scalars
 
-    func string(_ node: Node, _ what: String) -> String? {
+    func string(_ node: YAMLNode, _ what: String) -> String? {
         guard case .scalar(let scalar) = node, !isNull(node) else {
             error("LOAD002", "\(what) must be a string, found \(YAMLReader.kindName(node))", at: node)
             return nil
@@ -100,7 +121,7 @@ final class YAMLReader {
         return scalar.string
     }
 
-    func integer(_ node: Node, _ what: String, range: ClosedRange<Int>) -> Int? {
+    func integer(_ node: YAMLNode, _ what: String, range: ClosedRange<Int>) -> Int? {
         guard case .scalar(let scalar) = node, let value = Int(scalar.string) else {
             error("LOAD002", "\(what) must be an integer, found \(YAMLReader.kindName(node))", at: node)
             return nil
@@ -112,11 +133,11 @@ final class YAMLReader {
         return value
     }
 
-    func asn(_ node: Node, _ what: String) -> ASN? {
+    func asn(_ node: YAMLNode, _ what: String) -> ASN? {
         integer(node, what, range: 1...Int(UInt32.max)).map { ASN($0) }
     }
 
-    func bool(_ node: Node, _ what: String) -> Bool? {
+    func bool(_ node: YAMLNode, _ what: String) -> Bool? {
         guard case .scalar(let scalar) = node else {
             error("LOAD002", "\(what) must be true or false, found \(YAMLReader.kindName(node))", at: node)
             return nil
@@ -130,7 +151,7 @@ final class YAMLReader {
         }
     }
 
-    func address(_ node: Node, _ what: String) -> IPv4Address? {
+    func address(_ node: YAMLNode, _ what: String) -> IPv4Address? {
         guard let text = string(node, what) else { return nil }
         guard let address = IPv4Address(text) else {
             error("LOAD005", "\(what) '\(text)' is not an IPv4 address", at: node, hint: "write it as a.b.c.d, for example 192.0.2.1")
@@ -140,7 +161,7 @@ final class YAMLReader {
     }
 
     /// A prefix; host bits are an error unless `allowHostBits` (interface addresses carry them).
-    func prefix(_ node: Node, _ what: String, allowHostBits: Bool = false) -> (prefix: Prefix, address: IPv4Address)? {
+    func prefix(_ node: YAMLNode, _ what: String, allowHostBits: Bool = false) -> (prefix: Prefix, address: IPv4Address)? {
         guard let text = string(node, what) else { return nil }
         guard let parsed = Prefix.parse(text) else {
             error("LOAD005", "\(what) '\(text)' is not an IPv4 prefix", at: node, hint: "write it as a.b.c.d/len, for example 198.51.100.0/24")
@@ -153,7 +174,7 @@ final class YAMLReader {
         return parsed
     }
 
-    func choice<T: RawRepresentable & CaseIterable>(_ node: Node, _ what: String, _ type: T.Type) -> T? where T.RawValue == String {
+    func choice<T: RawRepresentable & CaseIterable>(_ node: YAMLNode, _ what: String, _ type: T.Type) -> T? where T.RawValue == String {
         guard let text = string(node, what) else { return nil }
         if let value = T(rawValue: text.lowercased()) { return value }
         let options = T.allCases.map(\.rawValue)
@@ -162,7 +183,7 @@ final class YAMLReader {
         return nil
     }
 
-    func stringList(_ node: Node, _ what: String) -> [(String, Node)] {
+    func stringList(_ node: YAMLNode, _ what: String) -> [(String, YAMLNode)] {
         if case .scalar = node, !isNull(node), let single = string(node, what) { return [(single, node)] }
         return sequence(node, what).compactMap { item in string(item, "an entry of \(what)").map { ($0, item) } }
     }
@@ -170,16 +191,13 @@ final class YAMLReader {
 
 /// The keys of one mapping that passed the allowed-key check.
 struct MappingView {
-    let node: Node
-    var values: [String: Node] = [:]
-    var keyNodes: [String: Node] = [:]
+    let node: YAMLNode
+    var values: [String: YAMLNode] = [:]
+    var keyNodes: [String: YAMLNode] = [:]
 
-    subscript(key: String) -> Node? { values[key] }
+    subscript(key: String) -> YAMLNode? { values[key] }
 }
 
-extension Node {
-    var scalar: Node.Scalar? {
-        if case .scalar(let scalar) = self { return scalar }
-        return nil
-    }
+extension Character {
+    var isASCIIDigitCharacter: Bool { isASCII && isNumber }
 }

@@ -23,7 +23,7 @@ import Testing
     @Test func everyErrorClassHasAFixture() {
         let required = ["syntax", "tab-indent", "wrong-type", "unknown-key", "missing-key", "dangling-router", "dangling-reference",
                         "invalid-address", "overlapping", "duplicate-name", "duplicate-key", "alias-bomb", "deep-nesting", "empty",
-                        "bad-policy", "bad-bgp"]
+                        "bad-policy", "bad-bgp", "numeric-duplicate-key", "empty-endpoints", "edge-addresses"]
         #expect(Set(required).isSubset(of: Set(Self.cases)))
     }
 
@@ -70,5 +70,39 @@ import Testing
         """
         let result = TopologyLoader.load(yaml: yaml, file: "ok.yml")
         #expect(result.network?.routers[0].policies.routeMaps["ALSO"]?.entries.count == 1)
+    }
+
+    /// Issue 12 #1: a 50,000-long alias chain (each anchor a list holding the previous alias) was
+    /// refused by the old expansion guard, and then freeing the composed tree overflowed the stack.
+    @Test func aliasChainIsRefusedWithoutBuildingTheDeepTree() {
+        var lines = ["a0: &a0 [x]"]
+        for index in 1..<50_000 { lines.append("a\(index): &a\(index) [*a\(index - 1)]") }
+        let result = TopologyLoader.load(yaml: lines.joined(separator: "\n"), file: "chain.yml")
+        #expect(result.diagnostics.map(\.code) == ["LOAD008"])
+        #expect(result.diagnostics.first?.message.contains("through aliases") == true)
+        #expect(result.diagnostics.first?.location?.line == 200)
+    }
+
+    /// Issue 12 #6: only what aliases add counts toward the alias bound; a plain document with more
+    /// nodes than that bound loads (generate --routers 10000 wrote such files and they were refused).
+    @Test func onlyWhatAliasesAddCountsTowardTheAliasBound() throws {
+        let plain = "[" + Array(repeating: "1", count: 5_000).joined(separator: ",") + "]"
+        #expect(throws: Never.self) { try YAMLComposer.compose(plain, file: "plain.yml", aliasBound: 1_000).get() }
+        let aliased = "a: &a [" + Array(repeating: "1", count: 600).joined(separator: ",") + "]\nb: *a\nc: *a"
+        #expect(throws: Never.self) { try YAMLComposer.compose("a: &a [1]\nb: *a", file: "ok.yml", aliasBound: 2).get() }
+        guard case .failure(let failure) = YAMLComposer.compose(aliased, file: "aliased.yml", aliasBound: 1_000) else {
+            Issue.record("two aliases of a 601-node list add 1,202 nodes: above a bound of 1,000"); return
+        }
+        #expect(failure.diagnostics.map(\.description) == ["aliased.yml:3:4: error: aliases add more than 1000 nodes to the document [LOAD008]\n  hint: aliases that nest aliases grow exponentially (a 'billion laughs'); expand them by hand"])
+    }
+
+    /// Keys that are aliases of large subtrees are never hashed or compared structurally.
+    @Test func aliasedKeysDoNotHang() {
+        var lines = ["l0: &l0 [a, a, a, a, a, a, a, a, a, a]"]
+        for level in 1...5 { lines.append("l\(level): &l\(level) [" + Array(repeating: "*l\(level - 1)", count: 10).joined(separator: ", ") + "]") }
+        lines.append("k: {? *l5 : 1, ? *l5 : 2}")
+        let result = TopologyLoader.load(yaml: lines.joined(separator: "\n"), file: "keys.yml")
+        #expect(result.network == nil)
+        #expect(result.diagnostics.contains { $0.code == "LOAD003" })
     }
 }
