@@ -121,7 +121,15 @@ struct PolicyTranslator {
     private mutating func ensureASPathList(_ name: String) -> Bool {
         if policies.asPathLists[name] != nil { return true }
         guard let defined = device.asPathLists[name] else { return false }
-        let entries = (device.asPathListEntries[name] ?? []).map { (action: $0.action, regex: $0.regex) }
+        var entries: [(action: PolicyAction, regex: String)] = []
+        for entry in device.asPathListEntries[name] ?? [] {
+            do {
+                _ = try ASPathRegex(entry.regex)
+                entries.append((entry.action, entry.regex))
+            } catch {
+                warn("as-path access-list \(name) entry `\(entry.regex)` does not compile (\(error)); the entry matches nothing", entry.location)
+            }
+        }
         policies.asPathLists[name] = ASPathList(name: name, entries: entries, location: defined)
         return true
     }

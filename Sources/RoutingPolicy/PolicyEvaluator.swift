@@ -4,19 +4,15 @@ public struct PolicyEvaluator: Sendable {
     public let policies: PolicySet
     /// The router's own AS, for `prepend: N` with no explicit ASN.
     public let localAS: ASN
-    private let regexes: [String: [(PolicyAction, RegexBox)]]
-
-    final class RegexBox: @unchecked Sendable {
-        // Regex is not Sendable; it is compiled once and only read afterwards.
-        let regex: Regex<AnyRegexOutput>?
-        init(_ pattern: String) { regex = try? Regex(ASPathRegex.translate(pattern)) }
-    }
+    /// Compiled once per evaluator; an expression that does not compile matches nothing (the
+    /// loaders report it at its line).
+    private let regexes: [String: [(PolicyAction, ASPathRegex?)]]
 
     public init(policies: PolicySet, localAS: ASN) {
         self.policies = policies
         self.localAS = localAS
-        var compiled: [String: [(PolicyAction, RegexBox)]] = [:]
-        for (name, list) in policies.asPathLists { compiled[name] = list.entries.map { ($0.action, RegexBox($0.regex)) } }
+        var compiled: [String: [(PolicyAction, ASPathRegex?)]] = [:]
+        for (name, list) in policies.asPathLists { compiled[name] = list.entries.map { ($0.action, try? ASPathRegex($0.regex)) } }
         regexes = compiled
     }
 
@@ -71,8 +67,8 @@ public struct PolicyEvaluator: Sendable {
         case .asPathList(let name):
             guard let entries = regexes[name] else { return false }
             let text = attributes.asPath.description
-            for (action, box) in entries {
-                if let regex = box.regex, (try? regex.firstMatch(in: text)) != nil { return action == .permit }
+            for (action, regex) in entries {
+                if let regex, regex.matches(text) { return action == .permit }
             }
             return false
         }

@@ -1,8 +1,7 @@
 import NetworkModel
-import Yams
 
 extension NetworkBuilder {
-    func readPolicies(_ node: Node, _ what: String) -> PolicySet {
+    func readPolicies(_ node: YAMLNode, _ what: String) -> PolicySet {
         var set = PolicySet()
         guard let view = reader.mapping(node, what, keys: ["prefix-lists", "community-lists", "as-path-lists", "route-maps"]) else { return set }
         if let n = view["prefix-lists"] {
@@ -34,8 +33,10 @@ extension NetworkBuilder {
                 for item in reader.sequence(value, "as-path-list \(name)") {
                     guard let (action, rest) = actionAndRest(item, "as-path-list \(name) entry", valueKey: "regex") else { continue }
                     let pattern = rest.joined(separator: " ")
-                    if (try? Regex(ASPathRegex.translate(pattern))) == nil {
-                        reader.error("LOAD005", "as-path-list \(name) regex '\(pattern)' does not compile", at: item, hint: "use Cisco AS-path regex syntax, e.g. ^65002_")
+                    do {
+                        _ = try ASPathRegex(pattern)
+                    } catch {
+                        reader.error("LOAD005", "as-path-list \(name) regex '\(pattern)' does not compile: \(error)", at: item, hint: "use Cisco AS-path regex syntax, e.g. ^65002_")
                         continue
                     }
                     entries.append((action, pattern))
@@ -62,7 +63,7 @@ extension NetworkBuilder {
     }
 
     /// `permit 10.0.0.0/8 le 24` or `{ action: permit, prefix: 10.0.0.0/8, le: 24 }`.
-    func readPrefixListEntry(_ node: Node, list: String) -> PrefixListEntry? {
+    func readPrefixListEntry(_ node: YAMLNode, list: String) -> PrefixListEntry? {
         var action: PolicyAction?
         var prefixText: String?
         var ge: Int?, le: Int?
@@ -111,7 +112,7 @@ extension NetworkBuilder {
     }
 
     /// `permit WORDS...` or `{ action: permit, <valueKey>: ... }`.
-    func actionAndRest(_ node: Node, _ what: String, valueKey: String) -> (PolicyAction, [String])? {
+    func actionAndRest(_ node: YAMLNode, _ what: String, valueKey: String) -> (PolicyAction, [String])? {
         if case .scalar(let scalar) = node {
             let words = scalar.string.split(separator: " ").map(String.init)
             guard words.count >= 2, let action = PolicyAction(rawValue: words[0]) else {
@@ -126,7 +127,7 @@ extension NetworkBuilder {
         return (action, reader.stringList(valueNode, valueKey).map(\.0))
     }
 
-    func readRouteMapEntry(_ node: Node, map: String, defaultSequence: Int) -> RouteMapEntry? {
+    func readRouteMapEntry(_ node: YAMLNode, map: String, defaultSequence: Int) -> RouteMapEntry? {
         guard let view = reader.mapping(node, "route-map \(map) entry", keys: ["seq", "action", "match", "set"]) else { return nil }
         let sequence = view["seq"].flatMap { reader.integer($0, "seq", range: 1...65535) } ?? defaultSequence
         let action = view["action"].flatMap { reader.choice($0, "action", PolicyAction.self) } ?? .permit
