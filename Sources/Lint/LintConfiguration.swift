@@ -10,42 +10,7 @@ public struct LintConfiguration: Sendable {
     public init() {}
 
     public func ignores(_ path: String) -> Bool {
-        ignore.contains { Self.glob($0, matches: path) }
-    }
-
-    /// `*` matches within a segment, `**` any number of segments; a pattern without `/` matches
-    /// the file name anywhere; anything else is matched from the start or after a `/`.
-    static func glob(_ pattern: String, matches path: String) -> Bool {
-        func match(_ p: Substring, _ s: Substring) -> Bool {
-            if p.isEmpty { return s.isEmpty }
-            if p.hasPrefix("**") {
-                var rest = p.dropFirst(2)
-                if rest.hasPrefix("/") { rest = rest.dropFirst() }
-                var tail = s
-                while true {
-                    if match(rest, tail) { return true }
-                    guard let slash = tail.firstIndex(of: "/") else { return match(rest, tail[tail.endIndex...]) }
-                    tail = tail[tail.index(after: slash)...]
-                }
-            }
-            if p.first == "*" {
-                var tail = s
-                while true {
-                    if match(p.dropFirst(), tail) { return true }
-                    guard let c = tail.first, c != "/" else { return false }
-                    tail = tail.dropFirst()
-                }
-            }
-            guard let c = s.first, c == p.first || p.first == "?" && c != "/" else { return false }
-            return match(p.dropFirst(), s.dropFirst())
-        }
-        if !pattern.contains("/") { return match(Substring(pattern), Substring((path as NSString).lastPathComponent)) }
-        var start = Substring(path)
-        while true {
-            if match(Substring(pattern), start) { return true }
-            guard let slash = start.firstIndex(of: "/") else { return false }
-            start = start[start.index(after: slash)...]
-        }
+        ignore.contains { Glob($0).matches(path) }
     }
 }
 
