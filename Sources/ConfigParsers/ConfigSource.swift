@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import NetPrimitives
 
@@ -12,35 +13,34 @@ public enum ConfigSource {
         case binary
         public var description: String {
             switch self {
-            case .unreadable(let why): "cannot read the file: \(why)"
+            case .unreadable(let why): why
             case .tooLarge(let bytes): "file is \(bytes) bytes, above the \(ConfigSource.maximumBytes >> 20) MiB limit for a config"
-            case .binary: "file is binary (NUL bytes or invalid UTF-8), not a text config"
+            case .binary: "file is binary (NUL bytes or invalid UTF-8, no UTF-16 byte-order mark), not a text config"
             }
         }
     }
 
+    /// Only regular files are read (a FIFO would block, a device never end), at most `maximumBytes`.
     public static func read(path: String) -> Result<String, ReadError> {
-        let url = URL(fileURLWithPath: path)
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        if size > maximumBytes { return .failure(.tooLarge(size)) }
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch { return .failure(.unreadable(error.localizedDescription)) }
-        return decode(data)
+        switch InputFile.read(path: path, limit: maximumBytes) {
+        case .failure(.tooLarge(let bytes, _)): return .failure(.tooLarge(bytes))
+        case .failure(let problem): return .failure(.unreadable(problem.description))
+        case .success(let bytes): return decode(bytes)
+        }
     }
 
-    public static func decode(_ data: Data) -> Result<String, ReadError> {
-        if data.count > maximumBytes { return .failure(.tooLarge(data.count)) }
-        let hasNUL = data.withUnsafeBytes { raw in raw.baseAddress.map { memchr($0, 0, raw.count) != nil } ?? false }
-        if hasNUL { return .failure(.binary) }
-        guard let text = String(data: data, encoding: .utf8) else {
-            // Latin-1 comments in old configs are common; accept if the bytes are mostly text.
-            let printable = data.filter { $0 == 9 || $0 == 10 || $0 == 13 || ($0 >= 32 && $0 < 127) }.count
-            guard data.isEmpty || Double(printable) / Double(data.count) > 0.95, let latin = String(data: data, encoding: .isoLatin1) else {
-                return .failure(.binary)
-            }
-            return .success(latin)
-        }
-        return .success(text)
+    public static func decode(_ data: Data) -> Result<String, ReadError> { decode([UInt8](data)) }
+
+    /// UTF-8, UTF-16 with a byte-order mark, or mostly-ASCII Latin-1 (old configs' comments).
+    public static func decode(_ bytes: [UInt8]) -> Result<String, ReadError> {
+        if bytes.count > maximumBytes { return .failure(.tooLarge(bytes.count)) }
+        if let (text, _) = InputFile.text(bytes) { return .success(text) }
+        if bytes.contains(0) { return .failure(.binary) }
+        let printable = bytes.filter { $0 == 9 || $0 == 10 || $0 == 13 || ($0 >= 32 && $0 < 127) }.count
+        guard Double(printable) / Double(max(bytes.count, 1)) > 0.95 else { return .failure(.binary) }
+        var latin1 = ""
+        latin1.unicodeScalars.append(contentsOf: bytes.map { Unicode.Scalar($0) })
+        return .success(latin1)
     }
 
     /// Lines without their terminators (`\n`, `\r\n`; a lone `\r` when the text has no `\n`).

@@ -25,7 +25,16 @@ public enum Linter {
         public var files: [FileResult]
         public var findings: [LintFinding]
         public init(files: [FileResult], findings: [LintFinding]) { self.files = files; self.findings = findings }
-        public func count(_ severity: LintSeverity) -> Int { findings.filter { $0.severity == severity }.count }
+        /// Findings at `severity`; a file that could not be read counts as an error (a CI job
+        /// must not pass because a config was binary, UTF-16 without a BOM, a FIFO or too large).
+        public func count(_ severity: LintSeverity) -> Int {
+            findings.filter { $0.severity == severity }.count + (severity == .error ? unreadableFiles : 0)
+        }
+        public var unreadableFiles: Int { files.filter { $0.error != nil }.count }
+        /// Whether `--fail-on level` fails the run.
+        public func fails(at level: LintSeverity) -> Bool {
+            findings.contains { $0.severity >= level } || unreadableFiles > 0
+        }
     }
 
     /// Files under the given paths (directories recursively, hidden entries skipped), sorted.

@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 
 extension RouteSim {
@@ -11,10 +12,12 @@ extension RouteSim {
     /// ```
     /// Unknown keys, rule codes and severities are errors with their location.
     public static func lintConfiguration(path: String) -> Result<(LintConfiguration, baseline: String?), Failure> {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure(.badArgument("cannot read lint configuration \(path)"))
+        let bytes: [UInt8]
+        switch InputFile.read(path: path, limit: 1 << 20) {
+        case .failure(let problem): return .failure(.badArgument("lint configuration \(path): \(problem)"))
+        case .success(let read): bytes = read
         }
-        guard let text = String(data: data, encoding: .utf8) else { return .failure(.badArgument("\(path) is not UTF-8 text")) }
+        guard let (text, _) = InputFile.text(bytes) else { return .failure(.badArgument("\(path) is not UTF-8 text")) }
         var errors: [Diagnostic] = []
         func error(_ message: String, _ at: SourceLocation, hint: String? = nil) { errors.append(Diagnostic(.error, "LINTCFG", message, at: at, hint: hint)) }
         let root: YAMLValue?

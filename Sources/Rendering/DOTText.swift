@@ -20,7 +20,13 @@ enum DOTText {
             case "\"": out += "\\\""
             case "\n", "\r", "\t": out += " "
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F { out += " " } else { out.unicodeScalars.append(scalar) }
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    out += " "
+                } else if Markup.isNonCharacter(scalar) {
+                    out += "\u{FFFD}"  // Graphviz copies it into SVG, which XML then refuses
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
             }
         }
         return out

@@ -12,17 +12,18 @@ public enum TopologyLoader {
     public static let maximumFileBytes = 64 << 20
 
     public static func load(path: String) -> LoadResult {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            return failure(path, "LOAD009", "cannot read topology file: \(readReason(error))", hint: "check the path and its permissions")
-        }
-        guard data.count <= maximumFileBytes else {
-            return failure(path, "LOAD008", "topology file is \(data.count) bytes, above the \(maximumFileBytes)-byte limit",
+        let bytes: [UInt8]
+        switch InputFile.read(path: path, limit: maximumFileBytes) {
+        case .failure(.tooLarge(let size, _)):
+            return failure(path, "LOAD008", "topology file is \(size) bytes, above the \(maximumFileBytes)-byte limit",
                            hint: "split the network or raise the limit in code if this is real")
+        case .failure(.notRegularFile(let kind)):
+            return failure(path, "LOAD009", "cannot read topology file: it is \(kind)", hint: "give the path of a YAML file")
+        case .failure(let problem):
+            return failure(path, "LOAD009", "\(problem.description.replacingOccurrences(of: "the file", with: "topology file"))", hint: "check the path and its permissions")
+        case .success(let read): bytes = read
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard let (text, _) = InputFile.text(bytes) else {
             return failure(path, "LOAD009", "topology file is not UTF-8 text", hint: "save it as UTF-8")
         }
         return load(yaml: text, file: path)
@@ -53,14 +54,5 @@ public enum TopologyLoader {
 
     private static func failure(_ file: String, _ code: String, _ message: String, hint: String?) -> LoadResult {
         LoadResult(network: nil, diagnostics: [Diagnostic(.error, code, message, at: SourceLocation(file: file, line: 1, column: 1), hint: hint)])
-    }
-
-    private static func readReason(_ error: any Error) -> String {
-        let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(underlying.code))).lowercased()
-        }
-        if nsError.code == NSFileReadNoSuchFileError { return "no such file" }
-        return nsError.localizedDescription
     }
 }

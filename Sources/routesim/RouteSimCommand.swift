@@ -25,17 +25,17 @@ func exitBadInput(_ failure: RouteSim.Failure) -> Never {
     switch failure {
     case .badInput(let diagnostics):
         let errors = diagnostics.filter { $0.severity == .error }.count
-        for diagnostic in diagnostics { FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8)) }
-        FileHandle.standardError.write(Data("\(errors) error\(errors == 1 ? "" : "s") found; nothing was simulated\n".utf8))
+        for diagnostic in diagnostics { writeError((diagnostic.description + "\n")) }
+        writeError("\(errors) error\(errors == 1 ? "" : "s") found; nothing was simulated\n")
     case .badArgument(let message):
-        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+        writeError("error: \(message)\n")
     }
     Foundation.exit(2)
 }
 
 func printWarnings(_ diagnostics: [Diagnostic]) {
     for diagnostic in diagnostics where diagnostic.severity != .error {
-        FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+        writeError((diagnostic.description + "\n"))
     }
 }
 
@@ -49,7 +49,13 @@ func unwrap<T>(_ result: Result<T, RouteSim.Failure>) -> T {
 /// Writes to stdout for "-", else to the file (OutputFile: atomically for a regular file, in
 /// place for a device or FIFO).
 func emit(_ text: String, to path: String?) throws {
-    try emit(bytes: Array(text.utf8), to: path)
+    try emit(bytes: Array(TerminalText.visible(text).utf8), to: path)
+}
+
+/// Everything routesim writes to standard error goes through here: names from the input may
+/// carry terminal control characters (shown as `\x1B`, never sent raw).
+func writeError(_ text: String) {
+    FileHandle.standardError.write(Data(TerminalText.visible(text).utf8))
 }
 
 func emit(bytes: [UInt8], to path: String?) throws {
@@ -62,7 +68,7 @@ func emit(bytes: [UInt8], to path: String?) throws {
     do {
         try OutputFile.write(bytes, to: path)
     } catch {
-        FileHandle.standardError.write(Data("error: cannot write \(path): \(error.localizedDescription)\n".utf8))
+        writeError("error: cannot write \(path): \(error.localizedDescription)\n")
         throw ExitCode(2)
     }
 }

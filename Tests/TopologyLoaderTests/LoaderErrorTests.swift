@@ -46,7 +46,7 @@ import Testing
     @Test func missingFileIsAnError() {
         let result = TopologyLoader.load(path: "/nonexistent/topology.yml")
         #expect(result.network == nil)
-        #expect(result.diagnostics.map(\.description) == ["/nonexistent/topology.yml:1:1: error: cannot read topology file: no such file [LOAD009]\n  hint: check the path and its permissions"])
+        #expect(result.diagnostics.map(\.description) == ["/nonexistent/topology.yml:1:1: error: cannot read topology file: no such file or directory [LOAD009]\n  hint: check the path and its permissions"])
     }
 
     @Test func binaryInputIsAnError() {

@@ -55,14 +55,14 @@ struct Draw: ParsableCommand {
             if wanted == .dot { print(dot, terminator: ""); return }
             let rendered: RouteSim.RenderedDiagram
             do { rendered = try RouteSim.render(dot, as: wanted) } catch {
-                FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+                writeError("error: \(error)\n")
                 throw ExitCode(2)
             }
-            if let warning = rendered.warning { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
+            if let warning = rendered.warning { writeError("warning: \(warning)\n") }
             FileHandle.standardOutput.write(Data(rendered.bytes))
             return
         }
         let written = writeDiagram(dot, format: format ?? DiagramFormat(fileName: output) ?? .svg, to: output)
-        FileHandle.standardError.write(Data("wrote \(written)\n".utf8))
+        writeError("wrote \(written)\n")
     }
 }

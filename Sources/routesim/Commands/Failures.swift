@@ -82,14 +82,14 @@ struct Failures: ParsableCommand {
             }.joined(separator: ", ")
             let message = String(format: "timings: %d scenarios in %.2f s (baseline %.2f s); summed over scenarios: %@; BGP prefix results reused %d, session checks reused %d\n",
                                  report.scenariosRun, measured.totalSeconds, measured.baselineSeconds, stages, measured.reusedPrefixes, measured.reusedSessionChecks)
-            FileHandle.standardError.write(Data(message.utf8))
+            writeError(message)
         }
         if suggest { report.suggestions = MitigationSuggester.suggest(network, report: report, options: options) }
         if format == .json { try emit(bytes: JSONOutput.bytes(report), to: output) } else { try emit(FailureTextReport.render(report, showAll: showAll), to: output) }
         if let draw { drawProblems(network: network, report: report, enumeration: options.enumeration, into: draw) }
         if let verify {
             let result = SweepVerifier.verify(network, report: report, options: options, count: verify)
-            FileHandle.standardError.write(Data(SweepVerifier.describe(result).utf8))
+            writeError(SweepVerifier.describe(result))
             if !result.passed { throw ExitCode(3) }
         }
         if let failOn {
@@ -112,7 +112,7 @@ extension Failures {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
-            FileHandle.standardError.write(Data("error: cannot create \(directory): \(error.localizedDescription)\n".utf8))
+            writeError("error: cannot create \(directory): \(error.localizedDescription)\n")
             Foundation.exit(2)
         }
         var files: [(scenario: ScenarioOutcome, file: String)] = []
@@ -126,10 +126,10 @@ extension Failures {
         do {
             try OutputFile.write(Array(ReviewReport.index(network: network, report: report, files: files).utf8), to: index)
         } catch {
-            FileHandle.standardError.write(Data("error: cannot write \(index): \(error.localizedDescription)\n".utf8))
+            writeError("error: cannot write \(index): \(error.localizedDescription)\n")
             Foundation.exit(2)
         }
-        FileHandle.standardError.write(Data("wrote \(files.count) diagram\(files.count == 1 ? "" : "s") and \(index)\n".utf8))
+        writeError("wrote \(files.count) diagram\(files.count == 1 ? "" : "s") and \(index)\n")
     }
 }
 

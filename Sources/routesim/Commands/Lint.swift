@@ -61,7 +61,7 @@ struct LintCommand: ParsableCommand {
         }
         let (collected, missing) = Linter.collect(paths)
         if !missing.isEmpty {
-            for path in missing { FileHandle.standardError.write(Data("error: \(path): no such file or directory\n".utf8)) }
+            for path in missing { writeError("error: \(path): no such file or directory\n") }
             throw ExitCode(2)
         }
         let files = collected.filter { !configuration.ignores($0) }
@@ -71,12 +71,12 @@ struct LintCommand: ParsableCommand {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             let data = (try? encoder.encode(LintBaseline(findings: report.findings))) ?? Data()
             try emit(String(decoding: data, as: UTF8.self) + "\n", to: writeBaseline)
-            FileHandle.standardError.write(Data("wrote \(report.findings.count) findings to \(writeBaseline)\n".utf8))
+            writeError("wrote \(report.findings.count) findings to \(writeBaseline)\n")
             return
         }
         if let baselinePath {
             guard let data = FileManager.default.contents(atPath: baselinePath), let accepted = try? JSONDecoder().decode(LintBaseline.self, from: data) else {
-                FileHandle.standardError.write(Data("error: cannot read baseline \(baselinePath) (write one with --write-baseline)\n".utf8))
+                writeError("error: cannot read baseline \(baselinePath) (write one with --write-baseline)\n")
                 throw ExitCode(2)
             }
             report.findings = accepted.newFindings(report.findings)
@@ -90,7 +90,7 @@ struct LintCommand: ParsableCommand {
         case .github: rendered = LintOutput.github(report)
         }
         try emit(rendered, to: output)
-        if let failOn, report.findings.contains(where: { $0.severity >= failOn }) { throw ExitCode(1) }
+        if let failOn, report.fails(at: failOn) { throw ExitCode(1) }
     }
 }
 
@@ -125,7 +125,7 @@ struct Rules: ParsableCommand {
                 let hint = prefixed.count == 1 ? "; did you mean '\(prefixed[0])'?"
                     : prefixed.count > 1 ? "; did you mean one of \(prefixed.joined(separator: ", "))?"
                     : Suggestion.didYouMean(typed, in: codes).map { "; \($0)" } ?? "; `routesim rules` lists them"
-                FileHandle.standardError.write(Data("error: give one rule code: routesim rules explain CODE\(hint)\n".utf8))
+                writeError("error: give one rule code: routesim rules explain CODE\(hint)\n")
                 throw ExitCode(2)
             }
             print(RuleCatalogue.page(rule.description), terminator: "")

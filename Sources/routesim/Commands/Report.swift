@@ -45,6 +45,6 @@ struct Report: ParsableCommand {
         let topologyDiagram = RouteSim.diagram(network, options: diagram.options, baseline: baseline)
         let problems = RouteSim.problemDiagrams(network, report: report, enumeration: options.enumeration, options: diagram.options, baseline: baseline)
         try emit(ReviewReport.html(network: network, report: report, topology: topologyDiagram, problems: problems), to: output)
-        FileHandle.standardError.write(Data("wrote \(output): \(report.scenariosRun) scenarios, \(problems.count) with problems\n".utf8))
+        writeError("wrote \(output): \(report.scenariosRun) scenarios, \(problems.count) with problems\n")
     }
 }

@@ -41,13 +41,13 @@ struct Simulate: ParsableCommand {
             if let findings = StableStates.check(network, failures: spec) {
                 report.severalStableStates = findings.map { StableStateReport(prefix: $0.prefix.description, routers: $0.routers) }
             } else {
-                FileHandle.standardError.write(Data("stable states: not checked, the control plane does not converge\n".utf8))
+                writeError("stable states: not checked, the control plane does not converge\n")
             }
         }
         if let name = adjacencyRouter {
             guard let r = network.routerIndex[name] else {
                 let hint = Suggestion.didYouMean(name, in: network.routerIndex.keys) ?? "give a router of the network"
-                FileHandle.standardError.write(Data("error: unknown router '\(name)' (--adj); \(hint)\n".utf8))
+                writeError("error: unknown router '\(name)' (--adj); \(hint)\n")
                 throw ExitCode(2)
             }
             report.adjacencies = ReportBuilder(plane: plane).adjacencies(router: r)
@@ -63,7 +63,7 @@ struct Simulate: ParsableCommand {
             let message = String(format: "timings: load %.3f s, converge %.3f s (%@), report %.3f s, bgp events %d, rounds %d\n",
                                  loaded.timeIntervalSince(started), converged.timeIntervalSince(loaded), stages, done.timeIntervalSince(converged),
                                  plane.statistics.bgpEvents, plane.statistics.bgpRounds)
-            FileHandle.standardError.write(Data(message.utf8))
+            writeError(message)
         }
     }
 }

@@ -14,12 +14,12 @@ struct Validate: ParsableCommand {
         var failed = false
         for path in topologies {
             let result = TopologyLoader.load(path: path)
-            for diagnostic in result.diagnostics { FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8)) }
+            for diagnostic in result.diagnostics { writeError((diagnostic.description + "\n")) }
             let errors = result.diagnostics.filter { $0.severity == .error }.count
             if let network = result.network {
-                print("\(path): ok (\(network.routers.count) routers, \(network.links.count) links, \(network.hosts.count) hosts, \(network.flows.count) flows)")
+                print(TerminalText.visible("\(path): ok (\(network.routers.count) routers, \(network.links.count) links, \(network.hosts.count) hosts, \(network.flows.count) flows)"))
             } else {
-                print("\(path): \(errors) error\(errors == 1 ? "" : "s")")
+                print(TerminalText.visible("\(path): \(errors) error\(errors == 1 ? "" : "s")"))
                 failed = true
             }
         }

@@ -35,18 +35,18 @@ func writeDiagram(_ dot: String, format: DiagramFormat, to path: String) -> Stri
     do {
         rendered = try RouteSim.render(dot, as: format)
     } catch {
-        FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+        writeError("error: \(error)\n")
         Foundation.exit(2)
     }
     var target = path
     if let warning = rendered.warning {
         target = ((path as NSString).deletingPathExtension) + ".dot"
-        FileHandle.standardError.write(Data("warning: \(warning) (\(target))\n".utf8))
+        writeError("warning: \(warning) (\(target))\n")
     }
     do {
         try OutputFile.write(rendered.bytes, to: target)
     } catch {
-        FileHandle.standardError.write(Data("error: cannot write \(target): \(error.localizedDescription)\n".utf8))
+        writeError("error: cannot write \(target): \(error.localizedDescription)\n")
         Foundation.exit(2)
     }
     return target

@@ -1,0 +1,129 @@
+import Diagnostics
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Pipeline
+import Testing
+
+/// Issue 12: inputs that crashed, hung or passed CI silently. Each runs the real binary.
+@Suite(.serialized) struct HostileInputTests {
+    func scratch() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("routesim-hostile-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// #4: a binary file, a FIFO and an oversized file each count as an error, so `--fail-on
+    /// error` fails the job; a UTF-16 file with a byte-order mark is read.
+    @Test func unreadableConfigsFailTheLint() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var utf16 = Data([0xFF, 0xFE])
+        for unit in "hostname edge1\ninterface Gi0/1\n ip address 10.0.0.1 255.255.255.0\n".utf16 { utf16.append(UInt8(unit & 0xFF)); utf16.append(UInt8(unit >> 8)) }
+        try utf16.write(to: folder.appendingPathComponent("utf16.cfg"))
+        let clean = try Self.run(["lint", folder.appendingPathComponent("utf16.cfg").path, "--fail-on", "error", "--format", "json"])
+        #expect(clean.status == 0, "\(clean.stderr)")
+        #expect(clean.stdout.contains("\"lines\" : 3,"), "\(clean.stdout)")
+        #expect(clean.stdout.contains("\"recognised\" : 3,"), "\(clean.stdout)")
+
+        try Data([0x00, 0x01, 0x02, 0xFF]).write(to: folder.appendingPathComponent("binary.cfg"))
+        let fifo = folder.appendingPathComponent("pipe.cfg").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let big = folder.appendingPathComponent("big.cfg")
+        FileManager.default.createFile(atPath: big.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: big)
+        try handle.truncate(atOffset: 65 << 20)
+        try handle.close()
+        for name in ["binary.cfg", "pipe.cfg", "big.cfg"] {
+            let result = try Self.run(["lint", folder.appendingPathComponent(name).path, "--fail-on", "error"])
+            #expect(result.status == 1, "\(name): \(result.stdout)")
+            #expect(result.stdout.contains("1 file: 1 errors"), "\(name): \(result.stdout)")
+        }
+        let result = try Self.run(["lint", fifo])
+        #expect(result.stdout.contains("a FIFO (named pipe), not a regular file [PARSE]"))
+    }
+
+    /// A FIFO given as a topology is refused at once instead of blocking on its reader.
+    @Test func fifoTopologyIsRefused() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let fifo = folder.appendingPathComponent("topology.yml").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let result = try Self.run(["simulate", fifo])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("it is a FIFO (named pipe) [LOAD009]"))
+    }
+
+    /// #2: expressions that backtracking took minutes on (and doubled per ASN) answer at once in
+    /// `simulate` and `lint`; the path here has 40 ASNs.
+    @Test func catastrophicASPathExpressionsAnswer() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let prepends = Array(repeating: "65002", count: 30).joined(separator: ", ")
+        let yaml = """
+        policies:
+          as-path-lists:
+            EVIL: [ "permit ^(.*.*)*Q$", "permit ^((1_)|(1 ))*2$" ]
+            OK: [ "permit ^(65002_)+$" ]
+          route-maps:
+            LONG: [ { action: permit, set: { prepend: [\(prepends)] } } ]
+            IN: [ { action: permit, match: { as-path-list: EVIL } } ]
+            IN2: [ { action: permit, match: { as-path-list: OK } } ]
+        routers:
+          A: { asn: 65001, bgp: { neighbors: [ { peer: B, import: IN } ] } }
+          C: { asn: 65003, bgp: { neighbors: [ { peer: B, import: IN2 } ] } }
+          B: { asn: 65002, loopbacks: { lo0: 10.0.0.2 }, bgp: { networks: [10.0.0.2/32], neighbors: [ { peer: A, export: LONG }, { peer: C, export: LONG } ] } }
+        links: [ A-B, B-C ]
+        """
+        let file = folder.appendingPathComponent("evil.yml")
+        try yaml.write(to: file, atomically: true, encoding: .utf8)
+        let result = try Self.run(["simulate", file.path, "--bgp"])
+        #expect(result.status == 0, "\(result.stderr)")
+        // The 31-ASN path of 65002s matches neither EVIL expression (A drops it: no entry
+        // permits) and matches OK (C installs it).
+        #expect(result.stdout.contains("BGP best paths: 2"), "\(result.stdout)")
+        #expect(result.stdout.contains("  C     10.0.0.2/32"), "\(result.stdout)")
+        #expect(!result.stdout.contains("  A     10.0.0.2/32"), "\(result.stdout)")
+    }
+
+    /// #7: names carrying terminal controls (ESC, BEL) or non-characters (U+FFFF) reach no
+    /// terminal raw and leave SVG well-formed; file names derived from names stay inside the folder.
+    @Test func hostileNamesAreEscapedForEverySink() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let yaml = #"""
+        routers:
+          "R1\e]0;pwned\a": { asn: 65001, loopbacks: { lo0: 10.0.0.1 } }
+          "R2\uFFFF": { asn: 65001, loopbacks: { lo0: 10.0.0.2 } }
+        links: [ { endpoints: ["R1\e]0;pwned\a", "R2\uFFFF"] } ]
+        hosts:
+          "h\e[2J": { router: "R2\uFFFF", address: 172.16.0.10/24 }
+        flows:
+          - { name: "f\e[8m", from: "h\e[2J", to: 10.0.0.1 }
+        """#
+        let file = folder.appendingPathComponent("names.yml")
+        try yaml.write(to: file, atomically: true, encoding: .utf8)
+        for arguments in [["simulate", file.path], ["failures", file.path], ["trace", file.path, "--from", "h\u{1B}[2J", "--to", "10.0.0.1"]] {
+            let result = try Self.run(arguments)
+            for (stream, text) in [("stdout", result.stdout), ("stderr", result.stderr)] {
+                #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 }, "\(arguments[0]) \(stream): \(text)")
+            }
+            #expect((result.stdout + result.stderr).contains("\\x1B"), "\(arguments[0]) shows the escape")
+        }
+        let svg = folder.appendingPathComponent("names.svg").path
+        let drawn = try Self.run(["draw", file.path, "--format", "svg", "-o", svg])
+        if drawn.status == 0 {
+            let parser = XMLParser(data: try Data(contentsOf: URL(fileURLWithPath: svg)))
+            #expect(parser.parse(), "SVG must be well-formed XML: \(parser.parserError.map { "\($0)" } ?? "")")
+        } else {
+            #expect(drawn.stderr.contains("Graphviz") || drawn.stderr.contains("dot"), "\(drawn.stderr)")
+        }
+        var hostile = ""
+        for value: UInt32 in [0x61, 0xFFFF, 0x62, 0xFDD0, 0x63, 0x1FFFE] { hostile.unicodeScalars.append(Unicode.Scalar(value) ?? "?") }
+        #expect(Markup.escape(hostile) == "a\u{FFFD}b\u{FFFD}c\u{FFFD}")
+        #expect(RouteSim.slug("../../etc/passwd") == "etc-passwd")
+    }
+
+    static func run(_ arguments: [String]) throws -> CLITests.Run { try CLITests.run(arguments) }
+}
