@@ -56,3 +56,14 @@ let package = Package(
         .testTarget(name: "RenderingTests", dependencies: everything, exclude: ["Snapshots", "Fixtures"]),
     ]
 )
+
+// libFuzzer harnesses (Fuzz/, docs/fuzzing.md), only when ROUTESIM_FUZZ is set: they have no
+// `main` of their own (libFuzzer's links with `--sanitize=fuzzer`), so a plain `swift build`
+// must not see them. `make fuzz` builds them.
+if Context.environment["ROUTESIM_FUZZ"] != nil {
+    package.targets.append(.target(name: "FuzzDriver", dependencies: everything, path: "Fuzz/FuzzDriver"))
+    for harness in ["fuzz-topology", "fuzz-config-ios", "fuzz-config-eos", "fuzz-config-frr", "fuzz-config-junos",
+                    "fuzz-lint-settings", "fuzz-aspath", "fuzz-lint"] {
+        package.targets.append(.executableTarget(name: harness, dependencies: everything + ["FuzzDriver"], path: "Fuzz/\(harness)"))
+    }
+}

@@ -18,6 +18,11 @@ extension RouteSim {
         case .success(let read): bytes = read
         }
         guard let (text, _) = InputFile.text(bytes) else { return .failure(.badArgument("\(path) is not UTF-8 text")) }
+        return lintConfiguration(text: text, path: path)
+    }
+
+    /// Settings from their text; `path` locates messages and anchors a relative baseline.
+    public static func lintConfiguration(text: String, path: String) -> Result<(LintConfiguration, baseline: String?), Failure> {
         var errors: [Diagnostic] = []
         func error(_ message: String, _ at: SourceLocation, hint: String? = nil) { errors.append(Diagnostic(.error, "LINTCFG", message, at: at, hint: hint)) }
         let root: YAMLValue?

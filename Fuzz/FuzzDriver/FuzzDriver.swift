@@ -1,0 +1,24 @@
+import Pipeline
+
+/// What the harnesses share. Each harness defines libFuzzer's `LLVMFuzzerTestOneInput` and is
+/// linked with libFuzzer's own `main` (`--sanitize=fuzzer`, docs/fuzzing.md): a crash, an
+/// AddressSanitizer report or a timeout (`-timeout=N`) is a finding.
+public enum FuzzDriver {
+    public static func bytes(_ data: UnsafePointer<UInt8>?, _ size: Int) -> [UInt8] {
+        data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
+    }
+
+    /// Input bytes as text the way routesim reads files (UTF-8 or BOM'd UTF-16; else lossy).
+    public static func text(_ bytes: [UInt8]) -> String {
+        InputFile.text(bytes)?.text ?? String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// A config in `dialect`: parsed, linted (every rule) and built into a network.
+    public static func config(_ bytes: [UInt8], dialect: ConfigDialect?) {
+        let text = text(bytes)
+        let device = Linter.parse(text: text, file: "fuzz.cfg", dialect: dialect)
+        let file = Linter.FileResult(path: "fuzz.cfg", device: device, source: text)
+        _ = Linter.run([file])
+        _ = ConfigNetworkBuilder.build([device], name: "fuzz")
+    }
+}

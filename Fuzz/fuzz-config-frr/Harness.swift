@@ -1,0 +1,9 @@
+import FuzzDriver
+
+// A config read as frr: parser, every lint rule, the network builder.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    let bytes = FuzzDriver.bytes(data, size)
+    FuzzDriver.config(bytes, dialect: .frr)
+    return 0
+}

@@ -1,0 +1,11 @@
+import FuzzDriver
+import Pipeline
+
+// The whole `lint` on a byte blob: read as a file would be, dialect detected.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    let bytes = FuzzDriver.bytes(data, size)
+    guard case .success = ConfigSource.decode(bytes) else { return 0 }
+    FuzzDriver.config(bytes, dialect: nil)
+    return 0
+}
