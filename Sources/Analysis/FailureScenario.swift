@@ -38,6 +38,29 @@ public struct ScenarioEnumeration: Sendable {
         public var pruned: Int
     }
 
+    /// How many scenarios `scenarios(for:)` can produce at most (before pruning combinations that
+    /// a failed router makes redundant), computed without enumerating them: a sweep states this
+    /// before it starts, and refuses above its `--max-scenarios` bound.
+    public func upperBound(for network: Network) -> Int {
+        let elements = onlySets ? 0 : network.links.count + (includeRouters ? network.routers.count : 0)
+        func choose(_ n: Int, _ k: Int) -> Int {
+            guard k <= n else { return 0 }
+            var result = 1
+            for i in 0..<k {
+                let (product, overflow) = result.multipliedReportingOverflow(by: n - i)
+                if overflow { return Int.max }
+                result = product / (i + 1)
+            }
+            return result
+        }
+        var total = includeSets ? network.failureSets.count : 0
+        for size in 1...max(1, min(maximumFailures, 3)) {
+            let (sum, overflow) = total.addingReportingOverflow(choose(elements, size))
+            total = overflow ? Int.max : sum
+        }
+        return total
+    }
+
     public func scenarios(for network: Network) -> Result {
         enum Element: Hashable { case link(Int), router(Int) }
         var elements: [Element] = network.links.indices.map { .link($0) }

@@ -125,5 +125,17 @@ import Testing
         #expect(RouteSim.slug("../../etc/passwd") == "etc-passwd")
     }
 
+    /// #9: a sweep states its scenario count before enumerating and refuses (without a
+    /// terminal) above --max-scenarios: 11 elements and one failure set give 11 + 55 + 165 + 1.
+    @Test func oversizedSweepsAreRefusedWithTheirCount() throws {
+        let example = CLITests.example
+        for command in [["failures", example], ["report", example, "-o", "/dev/null"]] {
+            let result = try Self.run(command + ["--k", "3", "--max-scenarios", "200"])
+            #expect(result.status == 2, "\(command[0])")
+            #expect(result.stderr.hasPrefix("error: --k 3 on 5 routers and 6 links means up to 232 scenarios, above --max-scenarios 200\n"), "\(result.stderr)")
+        }
+        #expect(try Self.run(["failures", example, "--k", "3", "--max-scenarios", "232"]).status == 0)
+    }
+
     static func run(_ arguments: [String]) throws -> CLITests.Run { try CLITests.run(arguments) }
 }

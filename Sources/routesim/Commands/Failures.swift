@@ -52,6 +52,7 @@ struct Failures: ParsableCommand {
     var draw: String?
     @Option(name: .customLong("draw-format"), help: "Format of the --draw diagrams: svg, png, pdf or dot.") var drawFormat: DiagramFormat = .svg
     @OptionGroup var diagram: DiagramArguments
+    @OptionGroup var budget: ScenarioBudget
     @Flag(help: "Re-simulate every scenario from scratch instead of reusing the baseline (for benchmarks; same results wherever BGP has a single stable state, see docs/failure-analysis.md).") var naive = false
     @Option(help: ArgumentHelp("Re-run this many sampled scenarios from scratch and compare them with the sweep (exit 3 on any difference).", valueName: "n"))
     var verify: Int?
@@ -70,6 +71,7 @@ struct Failures: ParsableCommand {
         printWarnings(warnings)
         var options = FailureAnalysis.Options()
         options.enumeration = ScenarioEnumeration(maximumFailures: k, includeSets: !noSets, includeRouters: !linksOnly, onlySets: onlySets)
+        try budget.check(options.enumeration, on: network)
         options.reuseBaseline = !naive
         options.ribChanges = rib
         options.bgpChanges = bgp

@@ -26,6 +26,7 @@ struct Report: ParsableCommand {
     @Flag(name: .customLong("no-routers"), help: "Fail links only, not routers.") var linksOnly = false
     @Flag(name: .customLong("no-suggest"), help: "Skip trying the mitigations (faster on large networks).") var noSuggest = false
     @OptionGroup var diagram: DiagramArguments
+    @OptionGroup var budget: ScenarioBudget
 
     func validate() throws {
         guard (1...3).contains(k) else { throw ValidationError("--k must be 1, 2 or 3") }
@@ -36,6 +37,7 @@ struct Report: ParsableCommand {
         printWarnings(warnings)
         var options = FailureAnalysis.Options()
         options.enumeration = ScenarioEnumeration(maximumFailures: k, includeSets: true, includeRouters: !linksOnly)
+        try budget.check(options.enumeration, on: network)
         let progress = ProgressLine()
         var report = FailureAnalysis.run(network, options: options) { done, total in progress.update(done, total) }
         progress.finish()
