@@ -29,13 +29,15 @@ extension DeviceConfig {
         frrVersion = frrVersion ?? other.frrVersion
         frrProfile = frrProfile ?? other.frrProfile
         nhtResolveViaDefault = nhtResolveViaDefault ?? other.nhtResolveViaDefault
+        var position = Dictionary(interfaces.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
         for interface in other.interfaces {
-            if let i = interfaces.firstIndex(where: { $0.name == interface.name }) {
+            if let i = position[interface.name] {
                 for address in interface.addresses where !interfaces[i].addresses.contains(where: { $0.address == address.address }) { interfaces[i].addresses.append(address) }
                 interfaces[i].ospfCost = interfaces[i].ospfCost ?? interface.ospfCost
                 interfaces[i].isisMetric = interfaces[i].isisMetric ?? interface.isisMetric
                 interfaces[i].shutdown = interfaces[i].shutdown || interface.shutdown
             } else {
+                position[interface.name] = interfaces.count
                 interfaces.append(interface)
             }
         }

@@ -190,12 +190,22 @@ public struct BGPConfigFacts: Sendable {
     public var maximumPathsIBGP: Int?
     public var location: SourceLocation
 
-    /// The neighbor (or peer group) named `key`, created on first mention.
+    /// The position of the neighbor (or peer group) `key`, created on first mention. Looked up in a side
+    /// index (a scan per `neighbor` line made parsing quadratic in the neighbor count); checked
+    /// against the array, which callers may also edit.
     mutating func neighbor(_ key: String, at location: SourceLocation) -> Int {
-        if let index = neighbors.firstIndex(where: { $0.key == key }) { return index }
+        func reindex() { neighborPositions = Dictionary(neighbors.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first }) }
+        if neighborPositions.count != neighbors.count { reindex() }
+        if let index = neighborPositions[key] {
+            if neighbors.indices.contains(index), neighbors[index].key == key { return index }
+            reindex()
+            if let index = neighborPositions[key] { return index }
+        }
         neighbors.append(NeighborConfig(key: key, location: location))
+        neighborPositions[key] = neighbors.count - 1
         return neighbors.count - 1
     }
+    var neighborPositions: [String: Int] = [:]
 }
 
 public struct NeighborConfig: Sendable {

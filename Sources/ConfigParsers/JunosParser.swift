@@ -87,7 +87,8 @@ public struct JunosParser {
             }
             device.lines.unrecognized.append((number, String(line)))
         }
-        for statement in statements { read(statement, file: file, into: &device) }
+        var positions = Positions()
+        for statement in statements { read(statement, file: file, into: &device, positions: &positions) }
         return device
     }
 
@@ -125,12 +126,20 @@ public struct JunosParser {
         "access-profile", "apply-macro", "protocols-mpls", "jsrc", "diameter", "wlan", "unified-edge", "session-limit-group",
     ]
 
-    func read(_ statement: Statement, file: String, into device: inout DeviceConfig, instance: String? = nil) {
+    /// Where each interface and static route already is in the device, by name and by (prefix,
+    /// instance): looking them up by scanning made reading quadratic (60k interfaces: minutes).
+    struct Positions {
+        struct StaticKey: Hashable { var prefix: Prefix; var instance: String? }
+        var interfaces: [String: Int] = [:]
+        var statics: [StaticKey: Int] = [:]
+    }
+
+    func read(_ statement: Statement, file: String, into device: inout DeviceConfig, positions: inout Positions, instance: String? = nil) {
         // `routing-instances R ...`, `logical-systems L ...`, `groups G ...` hold the same statements.
         if let first = statement.words.first, ["routing-instances", "logical-systems", "groups"].contains(first), statement.words.count > 2 {
             var inner = statement
             inner.words = Array(statement.words.dropFirst(2))
-            read(inner, file: file, into: &device, instance: first == "groups" ? instance : String(statement.words[1]))
+            read(inner, file: file, into: &device, positions: &positions, instance: first == "groups" ? instance : String(statement.words[1]))
             return
         }
         let w = statement.words
@@ -145,8 +154,9 @@ public struct JunosParser {
             if let name = at(1), at(2) == "unit" && at(3) != nil || w.last == "disable" {
                 var full = String(name)
                 if at(2) == "unit", let unit = at(3) { full += ".\(unit)" }
-                let index = device.interfaces.firstIndex { $0.name == full } ?? {
+                let index = positions.interfaces[full] ?? {
                     device.interfaces.append(InterfaceConfig(name: full, location: location))
+                    positions.interfaces[full] = device.interfaces.count - 1
                     return device.interfaces.count - 1
                 }()
                 if let i = w.firstIndex(of: "address"), at(i - 1) == "inet", let text = at(i + 1), let (address, prefix) = ConfigSource.interfaceAddress(text),
@@ -173,8 +183,13 @@ public struct JunosParser {
                 if rest.contains("discard") || rest.contains("reject") { target = .discard }
                 else if let i = rest.firstIndex(of: "next-hop"), i + 1 < w.count, let hop = IPv4Address(w[i + 1]) { target = .nextHop(hop) }
                 if let target {
-                    if let existing = device.staticRoutes.firstIndex(where: { $0.prefix == prefix && $0.vrf == instance }) { device.staticRoutes[existing].target = target }
-                    else { device.staticRoutes.append(StaticRouteConfig(prefix: prefix, target: target, vrf: instance, location: location)) }
+                    let key = Positions.StaticKey(prefix: prefix, instance: instance)
+                    if let existing = positions.statics[key] {
+                        device.staticRoutes[existing].target = target
+                    } else {
+                        positions.statics[key] = device.staticRoutes.count
+                        device.staticRoutes.append(StaticRouteConfig(prefix: prefix, target: target, vrf: instance, location: location))
+                    }
                 }
                 modelled = true
             } else if at(1) == "autonomous-system", let asn = at(2).flatMap({ ASN($0) }) {

@@ -85,13 +85,21 @@ public struct NullPinUnconditionalRule: LintRule {
         // A pin that covers one of the router's own up LAN subnets aggregates its own LANs: the
         // traffic it attracts is delivered there, so it is not this pattern (a default route or a
         // pin covering only point-to-point links is).
-        let own = device.connectedPrefixes
+        // Sorted by network address, so the LANs inside a pin are one contiguous run (found by
+        // binary search: a scan per static was quadratic on large configs).
+        let own = device.connectedPrefixes.filter { $0.length < 30 }.sorted { $0.network.value < $1.network.value }
+        func coversOwnLAN(_ pin: Prefix) -> Bool {
+            var low = 0, high = own.count
+            while low < high { let mid = (low + high) / 2; if own[mid].network.value < pin.network.value { low = mid + 1 } else { high = mid } }
+            return own[low...].prefix { $0.network.value <= pin.lastAddress.value }.contains { pin.contains($0) && $0 != pin }
+        }
+        let networks = Set(bgp.networks.map(\.prefix)), aggregates = Set(bgp.aggregates.map(\.prefix))
         return device.staticRoutes.compactMap { route in
             guard route.target == .discard, route.track == nil, route.vrf == nil,
-                  !(route.prefix.length > 0 && own.contains(where: { route.prefix.contains($0) && $0 != route.prefix && $0.length < 30 })) else { return nil }
+                  !(route.prefix.length > 0 && coversOwnLAN(route.prefix)) else { return nil }
             let how: String
-            if bgp.networks.contains(where: { $0.prefix == route.prefix }) { how = "its network statement" }
-            else if bgp.aggregates.contains(where: { $0.prefix == route.prefix }) { how = "its aggregate-address" }
+            if networks.contains(route.prefix) { how = "its network statement" }
+            else if aggregates.contains(route.prefix) { how = "its aggregate-address" }
             else if redistributesStatic { how = "redistribute static" }
             else { return nil }
             return Pin(route: route, announcedBy: how, peers: peers)
