@@ -42,6 +42,18 @@ public enum TopologyGenerator {
         mutating func below(_ bound: Int) -> Int { bound <= 1 ? 0 : Int(next() % UInt64(bound)) }
     }
 
+    /// About how many bytes `yaml(spec)` writes (an overestimate), known before generating: iBGP
+    /// neighbor entries dominate (a full mesh is m² per AS).
+    public static func estimatedBytes(_ spec: Spec) -> Int {
+        let perAS = spec.routers / max(spec.ases, 1) + 1
+        let reflectors = min(spec.reflectorsPerAS, perAS)
+        let entriesPerAS = reflectors == 0 ? perAS * (perAS - 1) : reflectors * (perAS - 1) + (perAS - reflectors) * reflectors
+        let neighborEntries = entriesPerAS.multipliedReportingOverflow(by: spec.ases)
+        guard !neighborEntries.overflow else { return Int.max }
+        let links = Int(Double(spec.routers) * (1 + spec.chordsPerRouter)) + spec.ases * 4
+        return 48 * neighborEntries.partialValue + 400 * spec.routers + 70 * links + 40 * spec.prefixes + 120 * spec.hosts
+    }
+
     public static func yaml(_ spec: Spec) -> String {
         var random = Random(state: spec.seed)
         let asCount = max(1, min(spec.ases, spec.routers))
@@ -83,16 +95,17 @@ public enum TopologyGenerator {
         }
         var neighbors = [[String]](repeating: [], count: spec.routers)
         for list in members where list.count > 1 {
-            let reflectors = Set(list.prefix(spec.reflectorsPerAS))
+            let reflectorList = Array(list.prefix(spec.reflectorsPerAS))
+            let reflectors = Set(reflectorList)
             for r in list {
-                for peer in list where peer != r {
-                    if reflectors.isEmpty {
-                        neighbors[r].append("{ peer: r\(peer + 1), next-hop-self: true }")
-                    } else if reflectors.contains(r) {
-                        neighbors[r].append("{ peer: r\(peer + 1), next-hop-self: true\(reflectors.contains(peer) ? "" : ", route-reflector-client: true") }")
-                    } else if reflectors.contains(peer) {
-                        neighbors[r].append("{ peer: r\(peer + 1), next-hop-self: true }")
+                if reflectors.isEmpty || reflectors.contains(r) {
+                    for peer in list where peer != r {
+                        let client = !reflectors.isEmpty && !reflectors.contains(peer)
+                        neighbors[r].append("{ peer: r\(peer + 1), next-hop-self: true\(client ? ", route-reflector-client: true" : "") }")
                     }
+                } else {
+                    // A client peers with the reflectors only (walking every member was m² per AS).
+                    for peer in reflectorList { neighbors[r].append("{ peer: r\(peer + 1), next-hop-self: true }") }
                 }
             }
         }

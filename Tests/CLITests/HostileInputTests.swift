@@ -137,5 +137,21 @@ import Testing
         #expect(try Self.run(["failures", example, "--k", "3", "--max-scenarios", "232"]).status == 0)
     }
 
+    /// #6: generate refuses sizes it cannot produce or routesim cannot load, before doing the
+    /// work (3,000 routers in one full mesh wrote 420 MB; 100,000 routers aborted at 7 GB), and
+    /// its estimate never undercuts what it writes.
+    @Test func generateRefusesTopologiesTheLoaderWouldRefuse() throws {
+        let mesh = try Self.run(["generate", "--routers", "3000", "--ases", "1"])
+        #expect(mesh.status == 2)
+        #expect(mesh.stderr.contains("above the 64 MiB a topology file may have"), "\(mesh.stderr)")
+        #expect(mesh.stderr.contains("use --reflectors 2 or more ASes"), "\(mesh.stderr)")
+        #expect(try Self.run(["generate", "--routers", "100000"]).status == 2)
+        for spec in [TopologyGenerator.Spec(routers: 300, ases: 3, prefixes: 300, reflectorsPerAS: 2, mixed: true),
+                     TopologyGenerator.Spec(routers: 400, ases: 1, prefixes: 50, hosts: 30),
+                     TopologyGenerator.Spec(routers: 1_000, ases: 50, prefixes: 2_000, chordsPerRouter: 2)] {
+            #expect(TopologyGenerator.estimatedBytes(spec) >= TopologyGenerator.yaml(spec).utf8.count, "\(spec.routers) routers")
+        }
+    }
+
     static func run(_ arguments: [String]) throws -> CLITests.Run { try CLITests.run(arguments) }
 }

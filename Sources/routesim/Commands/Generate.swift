@@ -36,6 +36,21 @@ struct Generate: ParsableCommand {
 
     func run() throws {
         let spec = TopologyGenerator.Spec(routers: routers, ases: ases, prefixes: prefixes, chordsPerRouter: chords, reflectorsPerAS: reflectors, seed: seed, hosts: hosts, mixed: mixed)
-        try emit(TopologyGenerator.yaml(spec), to: output)
+        // Never write a file that routesim then refuses to load (docs/diagnostics.md, "Bounds").
+        let limit = TopologyLoader.maximumFileBytes
+        let meshHint = reflectors == 0 && routers / ases > 20
+            ? "a full iBGP mesh of \(routers / ases) routers per AS is \((routers / ases) * (routers / ases - 1)) neighbor entries per AS; use --reflectors 2 or more ASes"
+            : "use fewer routers, prefixes or hosts"
+        let estimate = TopologyGenerator.estimatedBytes(spec)
+        if estimate > limit {
+            writeError("error: this topology would be about \(estimate >> 20) MiB, above the \(limit >> 20) MiB a topology file may have\n  hint: \(meshHint)\n")
+            throw ExitCode(2)
+        }
+        let text = TopologyGenerator.yaml(spec)
+        guard text.utf8.count <= limit else {
+            writeError("error: the generated topology is \(text.utf8.count >> 20) MiB, above the \(limit >> 20) MiB a topology file may have\n  hint: \(meshHint)\n")
+            throw ExitCode(2)
+        }
+        try emit(text, to: output)
     }
 }
