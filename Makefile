@@ -3,7 +3,7 @@ SWIFT ?= swift
 EXAMPLE ?= topologies/null0-peering/topology.yml
 BIN = .build/release/routesim
 
-.PHONY: deps test-deps build release demo test test-notraits bench docs-images clean
+.PHONY: deps test-deps build release demo test fuzz fuzz-smoke test-notraits bench docs-images clean
 
 # System packages, installed only when missing. Graphviz: libgvc renders diagrams in-process
 # (the default `Graphviz` package trait links it), the `dot` program is the fallback.
@@ -43,6 +43,17 @@ demo: release
 test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
+	$(MAKE) fuzz-smoke
+
+# libFuzzer + AddressSanitizer harnesses (docs/fuzzing.md). `make fuzz FUZZ_SECONDS=600` for a
+# real session; the smoke run in `make test` keeps them building and catches shallow crashes.
+FUZZ_SECONDS ?= 30
+FUZZ_SMOKE_SECONDS ?= 15
+fuzz: deps
+	SWIFT=$(SWIFT) scripts/fuzz.sh $(FUZZ_SECONDS)
+
+fuzz-smoke: deps
+	SWIFT=$(SWIFT) scripts/fuzz.sh $(FUZZ_SMOKE_SECONDS)
 
 bench: release
 	scripts/bench.sh
