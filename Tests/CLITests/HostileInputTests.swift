@@ -153,5 +153,31 @@ import Testing
         }
     }
 
+    /// A process killed at any moment leaves the previous output or the whole new one, never a
+    /// partial file (temporary file + rename).
+    @Test func killedWritesLeaveOldOrWholeFiles() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let arguments = ["generate", "--routers", "1500", "--ases", "15", "--prefixes", "3000"]
+        let whole = try Self.run(arguments).stdout
+        let target = folder.appendingPathComponent("out.yml")
+        let binary = try #require(CLITests.binary)
+        var outcomes: Set<String> = []
+        for delay in stride(from: 0, through: 400_000, by: 25_000) {
+            try "previous".write(to: target, atomically: true, encoding: .utf8)
+            let process = Process()
+            process.executableURL = binary
+            process.arguments = arguments + ["-o", target.path]
+            try process.run()
+            usleep(useconds_t(delay))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let written = try String(contentsOf: target, encoding: .utf8)
+            #expect(written == "previous" || written == whole, "killed after \(delay) µs: \(written.utf8.count) bytes")
+            outcomes.insert(written == "previous" ? "old" : "new")
+        }
+        #expect(!outcomes.isEmpty)
+    }
+
     static func run(_ arguments: [String]) throws -> CLITests.Run { try CLITests.run(arguments) }
 }
