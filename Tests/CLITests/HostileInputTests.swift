@@ -179,5 +179,19 @@ import Testing
         #expect(!outcomes.isEmpty)
     }
 
+    /// A path longer than a packet's TTL (64) ends there, saying so, not as "seen before".
+    @Test func tracesStopAtTheHopLimitAndSaySo() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let routers = (1...70).map { "  R\($0): { asn: 65000, loopbacks: { lo0: 10.0.0.\($0) } }" }.joined(separator: "\n")
+        let links = (1..<70).map { "R\($0)-R\($0 + 1)" }.joined(separator: ", ")
+        let file = folder.appendingPathComponent("chain.yml")
+        try "ases:\n  65000: { igp: { protocol: ospf } }\nrouters:\n\(routers)\nlinks: [ \(links) ]\n".write(to: file, atomically: true, encoding: .utf8)
+        let long = try Self.run(["trace", file.path, "--from", "R1", "--to", "10.0.0.70"])
+        #expect(long.stdout.contains("TTL exhausted after 64 hops"), "\(long.stdout.suffix(400))")
+        let short = try Self.run(["trace", file.path, "--from", "R1", "--to", "10.0.0.60"])
+        #expect(short.stdout.contains("DELIVERED"), "\(short.stdout.suffix(400))")
+    }
+
     static func run(_ arguments: [String]) throws -> CLITests.Run { try CLITests.run(arguments) }
 }

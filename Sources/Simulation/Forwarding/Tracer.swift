@@ -60,7 +60,10 @@ public struct Tracer: Sendable {
         let network = plane.network
         let name = network.routers[r].name
         if branch.visited.contains(r) || branch.hops.count > Tracer.maximumHops {
-            branch.end(Hop(node: name, action: "seen before on this path"), .loop(router: name), into: &paths)
+            // Past 64 hops a packet's TTL (64 by default on hosts) has run out: reported as a loop,
+            // saying which of the two ended it.
+            let why = branch.visited.contains(r) ? "seen before on this path" : "TTL exhausted after \(Tracer.maximumHops) hops"
+            branch.end(Hop(node: name, action: why), .loop(router: name), into: &paths)
             return
         }
         if case .router(let ref)? = plane.owners[destination], ref.router == r, plane.liveness.interfaceUp[r][ref.interface] {
