@@ -45,13 +45,15 @@ let package = Package(
         ]),
         .target(name: "Pipeline", dependencies: simulation + ["TopologyLoader", "ConfigParsers", "Lint", "Analysis", "Rendering"]),
         .executableTarget(name: "routesim", dependencies: everything + [.product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        // Helpers several test targets share (scaling measurements).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "NetPrimitivesTests", dependencies: ["NetPrimitives"]),
-        .testTarget(name: "TopologyLoaderTests", dependencies: everything, exclude: ["Fixtures"]),
+        .testTarget(name: "TopologyLoaderTests", dependencies: everything + ["TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "SimulationTests", dependencies: everything, exclude: ["Fixtures"]),
         .testTarget(name: "ScenarioTests", dependencies: everything + ["Yams"]),
         .testTarget(name: "AnalysisTests", dependencies: everything, exclude: ["Fixtures"]),
         .testTarget(name: "CLITests", dependencies: everything),
-        .testTarget(name: "ConfigParsersTests", dependencies: model + ["ConfigParsers"]),
+        .testTarget(name: "ConfigParsersTests", dependencies: model + ["ConfigParsers", "TestSupport"]),
         .testTarget(name: "LintTests", dependencies: simulation + ["Lint", "ConfigParsers", "Analysis"], exclude: ["Snapshots"]),
         .testTarget(name: "RenderingTests", dependencies: everything, exclude: ["Snapshots", "Fixtures"]),
     ]

@@ -1,3 +1,5 @@
+import NetPrimitives
+
 /// Deterministic synthetic topologies for benchmarks: ring + chords inside each AS (OSPF),
 /// full-mesh iBGP or route reflectors, eBGP between neighbouring ASes, Null0-pinned prefixes.
 /// `mixed` adds what real networks carry, for differential tests of the sweep: session
@@ -29,18 +31,7 @@ public enum TopologyGenerator {
         }
     }
 
-    /// SplitMix64: small, fast and the same on every platform.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ bound: Int) -> Int { bound <= 1 ? 0 : Int(next() % UInt64(bound)) }
-    }
+    typealias Random = SplitMix64
 
     /// About how many bytes `yaml(spec)` writes (an overestimate), known before generating: iBGP
     /// neighbor entries dominate (a full mesh is m² per AS).
@@ -55,7 +46,7 @@ public enum TopologyGenerator {
     }
 
     public static func yaml(_ spec: Spec) -> String {
-        var random = Random(state: spec.seed)
+        var random = Random(seed: spec.seed)
         let asCount = max(1, min(spec.ases, spec.routers))
         func asn(_ index: Int) -> UInt64 { asCount < 1000 ? UInt64(64512 + index) : UInt64(4_200_000_000) + UInt64(index) }
         var members: [[Int]] = Array(repeating: [], count: asCount)

@@ -1,5 +1,6 @@
 import ConfigParsers
 import Foundation
+import TestSupport
 import Testing
 
 /// Issue 12 #10: every parser's work grows linearly with its input. Junos took 0.74 s for 15k
@@ -7,21 +8,8 @@ import Testing
 /// time (other tests running in parallel do not count), best of three, and only as a ratio:
 /// 4x the input may cost at most 8x the time; a quadratic path costs 16x.
 @Suite(.serialized) struct ParserScalingTests {
-    static func cpuSeconds(_ body: () -> Void) -> Double {
-        var best = Double.infinity
-        for _ in 0..<3 {
-            var start = timespec(), end = timespec()
-            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &start)
-            body()
-            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &end)
-            best = min(best, Double(end.tv_sec - start.tv_sec) + Double(end.tv_nsec - start.tv_nsec) / 1e9)
-        }
-        return best
-    }
-
     static func ratio(small: String, large: String, parse: (String) -> Void) -> Double {
-        parse(small)  // warm up
-        return cpuSeconds { parse(large) } / max(cpuSeconds { parse(small) }, 1e-6)
+        ThreadCPUTime.ratio({ parse(large) }, over: { parse(small) })
     }
 
     static func address(_ i: Int) -> String { "10.\((i >> 14) & 255).\((i >> 6) & 255).\((i & 63) << 2 | 1)" }
@@ -72,7 +60,7 @@ import Testing
     @Test func configNetworkBuildingIsLinear() {
         let small = CiscoStyleParser(dialect: .ios).parse(lines: ConfigSource.lines(Self.cisco(1_000)), file: "s.cfg")
         let large = CiscoStyleParser(dialect: .ios).parse(lines: ConfigSource.lines(Self.cisco(4_000)), file: "l.cfg")
-        let ratio = Self.cpuSeconds { _ = ConfigNetworkBuilder.build([large], name: "l") } / max(Self.cpuSeconds { _ = ConfigNetworkBuilder.build([small], name: "s") }, 1e-6)
+        let ratio = ThreadCPUTime.ratio({ _ = ConfigNetworkBuilder.build([large], name: "l") }, over: { _ = ConfigNetworkBuilder.build([small], name: "s") })
         #expect(ratio < 8, "4x the input took \(ratio)x the time")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import NetPrimitives
 import Testing
 @testable import TopologyLoader
 
@@ -7,31 +8,23 @@ import Testing
 @Suite struct LoaderMutationTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    struct Generator {
-        var state: UInt64
-        mutating func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(max(bound, 1)))
-        }
-    }
-
     static let fragments = [":", "- ", "[", "]", "{", "}", "&a ", "*a", "\t", "~", "\"", "'", "#", "? ", "!!str ", "0", "065001", "10.0.0.0/0", "-1", "\u{0}", "\u{1B}"]
 
-    static func mutate(_ text: String, _ random: inout Generator) -> String {
+    static func mutate(_ text: String, _ random: inout SplitMix64) -> String {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         guard !lines.isEmpty else { return text }
-        for _ in 0..<(1 + random.next(3)) {
-            let i = random.next(lines.count)
-            switch random.next(6) {
+        for _ in 0..<(1 + random.below(3)) {
+            let i = random.below(lines.count)
+            switch random.below(6) {
             case 0: lines.remove(at: i); if lines.isEmpty { lines = [""] }
             case 1: lines.insert(lines[i], at: i)
-            case 2: lines.swapAt(i, random.next(lines.count))
+            case 2: lines.swapAt(i, random.below(lines.count))
             case 3:
                 var characters = Array(lines[i])
-                characters.insert(contentsOf: fragments[random.next(fragments.count)], at: random.next(characters.count + 1))
+                characters.insert(contentsOf: fragments[random.below(fragments.count)], at: random.below(characters.count + 1))
                 lines[i] = String(characters)
-            case 4: lines[i] = String(lines[i].prefix(random.next(lines[i].count + 1)))
-            default: lines[i] = String(repeating: " ", count: random.next(6)) + lines[i].trimmingCharacters(in: .whitespaces)
+            case 4: lines[i] = String(lines[i].prefix(random.below(lines[i].count + 1)))
+            default: lines[i] = String(repeating: " ", count: random.below(6)) + lines[i].trimmingCharacters(in: .whitespaces)
             }
         }
         return lines.joined(separator: "\n")
@@ -39,7 +32,7 @@ import Testing
 
     @Test func mutatedTopologiesLoadOrFailWithLocatedErrors() throws {
         let folder = Self.root.appendingPathComponent("topologies")
-        var random = Generator(state: 2026)
+        var random = SplitMix64(seed: 2026)
         var loaded = 0, refused = 0
         for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() {
             guard let text = try? String(contentsOf: folder.appendingPathComponent(name).appendingPathComponent("topology.yml"), encoding: .utf8) else { continue }

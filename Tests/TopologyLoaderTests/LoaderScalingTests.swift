@@ -1,29 +1,16 @@
 import Foundation
 import Pipeline
+import TestSupport
 import Testing
 
 /// Issue 12 #10: loading a topology and linting configs grow linearly with their size. Thread
 /// CPU time (parallel tests do not count), best of three, compared only as a ratio: 4x the
 /// input may cost at most 8x the time; a quadratic path costs 16x.
 @Suite(.serialized) struct LoaderScalingTests {
-    static func cpuSeconds(_ body: () -> Void) -> Double {
-        var best = Double.infinity
-        for _ in 0..<3 {
-            var start = timespec(), end = timespec()
-            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &start)
-            body()
-            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &end)
-            best = min(best, Double(end.tv_sec - start.tv_sec) + Double(end.tv_nsec - start.tv_nsec) / 1e9)
-        }
-        return best
-    }
-
     @Test func topologyLoadingIsLinear() {
         let small = TopologyGenerator.yaml(.init(routers: 250, ases: 5, prefixes: 250))
         let large = TopologyGenerator.yaml(.init(routers: 1_000, ases: 20, prefixes: 1_000))
-        _ = TopologyLoader.load(yaml: small, file: "s.yml")
-        let ratio = Self.cpuSeconds { _ = TopologyLoader.load(yaml: large, file: "l.yml") }
-            / max(Self.cpuSeconds { _ = TopologyLoader.load(yaml: small, file: "s.yml") }, 1e-6)
+        let ratio = ThreadCPUTime.ratio({ _ = TopologyLoader.load(yaml: large, file: "l.yml") }, over: { _ = TopologyLoader.load(yaml: small, file: "s.yml") })
         #expect(ratio < 8, "4x the routers took \(ratio)x the time")
     }
 
@@ -38,8 +25,7 @@ import Testing
         }
         func lint(_ text: String) { _ = Linter.run([Linter.FileResult(path: "e.cfg", device: Linter.parse(text: text, file: "e.cfg", dialect: .ios), source: text)]) }
         let small = config(1_500), large = config(6_000)
-        lint(small)
-        let ratio = Self.cpuSeconds { lint(large) } / max(Self.cpuSeconds { lint(small) }, 1e-6)
+        let ratio = ThreadCPUTime.ratio({ lint(large) }, over: { lint(small) })
         #expect(ratio < 8, "4x the statics and interfaces took \(ratio)x the time")
     }
 }
