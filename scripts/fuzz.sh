@@ -35,8 +35,8 @@ seed() {  # seed HARNESS: copies seed inputs into the harness's working corpus (
     if [ -n "$dialect" ]; then
         find examples -type f -size -64k | while read -r f; do cp "$f" "$dir/$(echo "$f" | tr / _)"; done
         if [ -f "$corpus/MANIFEST.tsv" ]; then
-            # 150 small files of the dialect (all dialects for the whole-lint harness).
-            awk -F'\t' -v d="$dialect" 'NR > 1 && (d == "any" || $5 == d) && $10 < 65536 { print $1 }' "$corpus/MANIFEST.tsv" \
+            # 150 files under 16 KiB of the dialect (all dialects for the whole-lint harness).
+            awk -F'\t' -v d="$dialect" 'NR > 1 && (d == "any" || $5 == d) && $10 < 16384 { print $1 }' "$corpus/MANIFEST.tsv" \
                 | head -150 | while read -r f; do cp "$corpus/$f" "$dir/$(echo "$f" | tr / _)" 2>/dev/null; done
         else
             echo "note: ../shared/corpus not found; $harness seeded from the repository only"

@@ -13,12 +13,16 @@ public enum FuzzDriver {
         InputFile.text(bytes)?.text ?? String(decoding: bytes, as: UTF8.self)
     }
 
-    /// A config in `dialect`: parsed, linted (every rule) and built into a network.
+    /// A config in `dialect`: parsed and built into a network (the parser harnesses).
     public static func config(_ bytes: [UInt8], dialect: ConfigDialect?) {
-        let text = text(bytes)
-        let device = Linter.parse(text: text, file: "fuzz.cfg", dialect: dialect)
-        let file = Linter.FileResult(path: "fuzz.cfg", device: device, source: text)
-        _ = Linter.run([file])
+        let device = Linter.parse(text: text(bytes), file: "fuzz.cfg", dialect: dialect)
         _ = ConfigNetworkBuilder.build([device], name: "fuzz")
+    }
+
+    /// The whole lint of one file: decoding, dialect detection, every rule.
+    public static func lint(_ bytes: [UInt8]) {
+        guard case .success(let text) = ConfigSource.decode(bytes) else { return }
+        let device = Linter.parse(text: text, file: "fuzz.cfg")
+        _ = Linter.run([Linter.FileResult(path: "fuzz.cfg", device: device, source: text)])
     }
 }

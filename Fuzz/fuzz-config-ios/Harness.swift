@@ -1,6 +1,6 @@
 import FuzzDriver
 
-// A config read as ios: parser, every lint rule, the network builder.
+// A config read as ios: the parser and the network builder (fuzz-lint runs the rules).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = FuzzDriver.bytes(data, size)
