@@ -77,7 +77,7 @@ public enum Linter {
 
     public static func parse(text: String, file: String, dialect: ConfigDialect? = nil) -> DeviceConfig {
         let lines = ConfigSource.lines(text)
-        let chosen = dialect ?? ConfigDialect.detect(lines)
+        let chosen = dialect ?? ConfigDialect.detect(lines, path: file)
         if chosen == .junos { return JunosParser().parse(text, file: file) }
         return CiscoStyleParser(dialect: chosen).parse(lines: lines, file: file)
     }
