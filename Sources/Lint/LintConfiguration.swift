@@ -1,3 +1,4 @@
+import ConfigParsers
 import Foundation
 
 /// Team settings (`.routesim.yml`, read by the Pipeline): rules switched off, severities
@@ -7,7 +8,14 @@ public struct LintConfiguration: Sendable {
     public var severities: [String: LintSeverity] = [:]
     /// Glob patterns (`*` within a path segment, `**` across segments) of files not to lint.
     public var ignore: [String] = []
+    /// `dialects:` — glob -> dialect for files detection gets wrong; the first matching glob
+    /// wins; `--dialect` overrides all.
+    public var dialects: [(pattern: String, dialect: ConfigDialect)] = []
     public init() {}
+
+    public func dialect(for path: String) -> ConfigDialect? {
+        dialects.first { Glob($0.pattern).matches(path) }?.dialect
+    }
 
     public func ignores(_ path: String) -> Bool {
         ignore.contains { Glob($0).matches(path) }

@@ -59,10 +59,11 @@ public enum Linter {
     }
 
     /// Parses files on all cores; results in the order of `paths`.
-    public static func parseAll(_ paths: [String], dialect: ConfigDialect? = nil) -> [FileResult] {
+    /// `dialect` forces one dialect; else `chosen(path)` may name one (settings); else detection.
+    public static func parseAll(_ paths: [String], dialect: ConfigDialect? = nil, chosen: @Sendable (String) -> ConfigDialect? = { _ in nil }) -> [FileResult] {
         let slots = Mutex([FileResult?](repeating: nil, count: paths.count))
         DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-            let result = parse(path: paths[index], dialect: dialect)
+            let result = parse(path: paths[index], dialect: dialect ?? chosen(paths[index]))
             slots.withLock { $0[index] = result }
         }
         return slots.withLock { $0.compactMap { $0 } }

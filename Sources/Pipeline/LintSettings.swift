@@ -8,6 +8,7 @@ extension RouteSim {
     ///   disable: [EBGP-NO-MAX-PREFIX]
     ///   severity: { ROUTE-MAP-UNUSED: warning }
     /// ignore: ["lab/**", "*.bak"]
+    /// dialects: { "edge/*.cfg": eos }
     /// baseline: routesim-baseline.json
     /// ```
     /// Unknown keys, rule codes and severities are errors with their location.
@@ -72,13 +73,21 @@ extension RouteSim {
                 }
             case "ignore":
                 for item in strings(value, "ignore") { if case .scalar(let pattern, _) = item { configuration.ignore.append(pattern) } }
+            case "dialects":
+                guard case .mapping(let pairs, _) = value else { error("dialects must map path globs to ios, eos, frr or junos", value.location); continue }
+                for (pattern, choice) in pairs {
+                    guard case .scalar(let text, _) = choice, let dialect = ConfigDialect(rawValue: text.lowercased()) else {
+                        error("dialect of '\(pattern)' must be ios, eos, frr or junos", choice.location); continue
+                    }
+                    configuration.dialects.append((pattern, dialect))
+                }
             case "baseline":
                 if case .scalar(let file, _) = value {
                     // Relative to the configuration file.
                     baseline = file.hasPrefix("/") ? file : ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(file)
                 } else { error("baseline must be a file name", value.location) }
             default:
-                error("unknown key '\(key)'", value.location, hint: Suggestion.didYouMean(key, in: ["rules", "ignore", "baseline"]) ?? "keys: rules, ignore, baseline")
+                error("unknown key '\(key)'", value.location, hint: Suggestion.didYouMean(key, in: ["rules", "ignore", "dialects", "baseline"]) ?? "keys: rules, ignore, dialects, baseline")
             }
         }
         return errors.isEmpty ? .success((configuration, baseline)) : .failure(.badInput(errors))

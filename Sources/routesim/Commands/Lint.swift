@@ -65,7 +65,8 @@ struct LintCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let files = collected.filter { !configuration.ignores($0) }
-        var report = Linter.run(Linter.parseAll(files, dialect: dialect), configuration: configuration)
+        let settings = configuration
+        var report = Linter.run(Linter.parseAll(files, dialect: dialect, chosen: { settings.dialect(for: $0) }), configuration: configuration)
         if let writeBaseline {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

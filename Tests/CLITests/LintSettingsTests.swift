@@ -1,0 +1,32 @@
+import Foundation
+import Testing
+
+/// `.routesim.yml` settings as `lint` applies them.
+@Suite(.serialized) struct LintSettingsTests {
+    func scratch() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("routesim-settings-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// Issue 13 #2: `.routesim.yml` `dialects:` names the dialect of files detection would get
+    /// wrong; `--dialect` still overrides; unknown dialects are located errors.
+    @Test func settingsChooseTheDialectPerPath() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Nothing in this file says FRR: detection reads it as IOS.
+        try "hostname r1\nrouter bgp 65001\n neighbor 10.0.0.2 remote-as 65002\n".write(to: folder.appendingPathComponent("r1.cfg"), atomically: true, encoding: .utf8)
+        let settings = folder.appendingPathComponent("settings.yml")
+        try "dialects:\n  \"*.cfg\": frr\n".write(to: settings, atomically: true, encoding: .utf8)
+        let file = folder.appendingPathComponent("r1.cfg").path
+        #expect(try Self.run(["lint", file, "--format", "json"]).stdout.contains("\"dialect\" : \"ios\""))
+        #expect(try Self.run(["lint", file, "--format", "json", "--config", settings.path]).stdout.contains("\"dialect\" : \"frr\""))
+        #expect(try Self.run(["lint", file, "--format", "json", "--config", settings.path, "--dialect", "eos"]).stdout.contains("\"dialect\" : \"eos\""))
+        try "dialects:\n  \"*.cfg\": nxos\n".write(to: settings, atomically: true, encoding: .utf8)
+        let bad = try Self.run(["lint", file, "--config", settings.path])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("settings.yml:2:12: error: dialect of '*.cfg' must be ios, eos, frr or junos"), "\(bad.stderr)")
+    }
+
+    static func run(_ arguments: [String]) throws -> CLITests.Run { try CLITests.run(arguments) }
+}
