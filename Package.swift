@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(name: "SimulationTests", dependencies: everything, exclude: ["Fixtures"]),
         .testTarget(name: "ScenarioTests", dependencies: everything + ["Yams"]),
         .testTarget(name: "AnalysisTests", dependencies: everything, exclude: ["Fixtures"]),
-        .testTarget(name: "CLITests", dependencies: everything),
+        .testTarget(name: "CLITests", dependencies: everything + ["TestSupport"]),
         .testTarget(name: "ConfigParsersTests", dependencies: model + ["ConfigParsers", "TestSupport"]),
         .testTarget(name: "LintTests", dependencies: simulation + ["Lint", "ConfigParsers", "Analysis"], exclude: ["Snapshots"]),
         .testTarget(name: "RenderingTests", dependencies: everything, exclude: ["Snapshots", "Fixtures"]),

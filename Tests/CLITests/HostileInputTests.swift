@@ -4,15 +4,12 @@ import Foundation
 import FoundationXML
 #endif
 import Pipeline
+import TestSupport
 import Testing
 
 /// Issue 12: inputs that crashed, hung or passed CI silently. Each runs the real binary.
 @Suite(.serialized) struct HostileInputTests {
-    func scratch() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("routesim-hostile-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
+    func scratch() throws -> URL { try makeScratchFolder("hostile") }
 
     /// #4: a binary file, a FIFO and an oversized file each count as an error, so `--fail-on
     /// error` fails the job; a UTF-16 file with a byte-order mark is read.

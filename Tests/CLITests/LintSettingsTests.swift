@@ -1,13 +1,10 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `.routesim.yml` settings as `lint` applies them.
 @Suite(.serialized) struct LintSettingsTests {
-    func scratch() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("routesim-settings-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
+    func scratch() throws -> URL { try makeScratchFolder("settings") }
 
     /// Issue 13 #2: `.routesim.yml` `dialects:` names the dialect of files detection would get
     /// wrong; `--dialect` still overrides; unknown dialects are located errors.

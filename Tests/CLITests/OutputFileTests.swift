@@ -1,5 +1,6 @@
 import Foundation
 import Pipeline
+import TestSupport
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -7,11 +8,7 @@ import Glibc
 
 /// Output files: atomic for regular files, in place for FIFOs and devices, links followed.
 @Suite struct OutputFileTests {
-    func scratchDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("routesim-output-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
+    func scratchDirectory() throws -> URL { try makeScratchFolder("output") }
 
     @Test func regularFileIsReplacedWhole() throws {
         let dir = try scratchDirectory()
