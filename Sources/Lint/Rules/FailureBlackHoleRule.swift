@@ -13,7 +13,8 @@ public struct FailureBlackHoleRule: LintRule {
         This is the pattern rules can only suspect, proven: routesim builds the network from the configs \
         (links from shared subnets), converges OSPF/IS-IS, statics and BGP, fails each link and router, and \
         traces traffic between every router and every BGP-originated prefix. A flow that ends on a Null0 route \
-        under a single failure is a real black hole, with its cause chain.
+        under a single failure is a real black hole, with its cause chain. Above 150 routers, or when the configs \
+        do not build a network, the sweep does not run and a note on the first file says why.
         """,
         remediation: """
         Apply one of the mitigations the cause chain points to (tracked static, conditional advertisement, \
@@ -92,7 +93,11 @@ public struct FailureBlackHoleRule: LintRule {
     public init() {}
 
     public func check(_ device: DeviceConfig, in context: LintContext) -> [LintFinding] {
-        guard let report = context.simulation.report() else { return [] }
+        guard let report = context.simulation.report() else {
+            // Said once, on the first file, as a note.
+            guard let why = context.simulation.skipped, device.file == context.devices.map(\.file).min() else { return [] }
+            return [LintFinding(code: Self.description.code, severity: .info, message: why, file: device.file, line: 1, column: 1, text: nil)]
+        }
         var findings: [LintFinding] = []
         for scenario in report.scenarios {
             let dropped = scenario.flows.filter { $0.classification == .blackHoled }
@@ -117,7 +122,7 @@ public struct FailureBlackHoleRule: LintRule {
 /// The failure analysis of the network the linted configs describe, computed once per run and
 /// only when a rule asks (it simulates every single failure).
 public final class LintSimulation: @unchecked Sendable {
-    // `computed` and `cached` are guarded by `lock`.
+    // `computed`, `cached` and `skippedReason` are guarded by `lock`.
     private let lock = NSLock()
     private var computed = false
     private var cached: FailureReport?
@@ -127,6 +132,11 @@ public final class LintSimulation: @unchecked Sendable {
 
     init(devices: [DeviceConfig]) { self.devices = devices }
 
+    /// Why the sweep did not run although the configs form a network (said once, as a note,
+    /// never skipped silently); nil when it ran or there is no network to sweep.
+    var skipped: String? { lock.withLock { skippedReason } }
+    private var skippedReason: String?
+
     func report() -> FailureReport? {
         lock.lock()
         defer { lock.unlock() }
@@ -134,9 +144,18 @@ public final class LintSimulation: @unchecked Sendable {
         computed = true
         // A network needs at least two routers that talk BGP or an IGP.
         let routing = devices.filter { $0.bgp != nil || !$0.igps.isEmpty }
-        guard routing.count >= 2, devices.count <= Self.maximumRouters else { return nil }
-        let (network, _) = ConfigNetworkBuilder.build(devices, name: "configs")
-        guard let network, network.links.count >= 1 else { return nil }
+        guard routing.count >= 2 else { return nil }
+        guard devices.count <= Self.maximumRouters else {
+            skippedReason = "the failure sweep was not run: \(devices.count) routers, above the lint limit of \(Self.maximumRouters); run `routesim failures --configs` on them"
+            return nil
+        }
+        let (built, diagnostics) = ConfigNetworkBuilder.build(devices, name: "configs")
+        guard let network = built else {
+            let first = diagnostics.first { $0.severity == .error }.map { "\($0.message) (\($0.location.map { "\($0)" } ?? "configs"))" } ?? "unknown reason"
+            skippedReason = "the failure sweep was not run: the configs do not build a network: \(first)"
+            return nil
+        }
+        guard network.links.count >= 1 else { return nil }
         cached = FailureAnalysis.run(network)
         return cached
     }
