@@ -116,6 +116,11 @@ public enum ConfigNetworkBuilder {
                     let source = neighbor.updateSource.flatMap { text in
                         IPv4Address(text).flatMap { address in device.interfaces.first { $0.addresses.contains { $0.address == address } }?.name } ?? text
                     }
+                    if let source, !device.interfaces.contains(where: { $0.name == source }) {
+                        // The router accepts it; the session cannot come up. Not a reason to refuse the network.
+                        warn("neighbor \(address): update-source \(source) is no interface or address of \(device.hostname ?? device.file); the session stays down",
+                             neighbor.statements["update-source"] ?? neighbor.location)
+                    }
                     var modelled = BGPNeighbor(address: address, remoteAS: remoteAS, updateSource: source, ebgpMultihop: neighbor.ebgpMultihop,
                                                ttlSecurityHops: neighbor.ttlSecurityHops, disableConnectedCheck: neighbor.disableConnectedCheck,
                                                nextHopSelf: neighbor.nextHopSelf, routeReflectorClient: neighbor.routeReflectorClient,
@@ -161,7 +166,7 @@ public enum ConfigNetworkBuilder {
             }
         }
         let network = Network(name: name, sourceFile: name, autonomousSystems: ases, routers: routers, links: links)
-        let problems = network.validate()
+        let problems = network.validate(sessionSourcesMayDangle: true)
         diagnostics += problems
         return (problems.contains { $0.severity == .error } ? nil : network, diagnostics)
     }

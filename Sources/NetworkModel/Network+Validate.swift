@@ -1,10 +1,13 @@
 /// Model invariants every front end gets for free: unique addresses, no overlapping subnets
 /// between unrelated interfaces, and every name a router refers to is defined on that router.
 extension Network {
-    public func validate() -> [Diagnostic] {
+    /// `sessionSourcesMayDangle`: a BGP `update-source` naming no interface of its router is
+    /// not an error (routers accept it from configs, and the session is simply down, with that
+    /// reason); for YAML it is a typo to report.
+    public func validate(sessionSourcesMayDangle: Bool = false) -> [Diagnostic] {
         var bag = DiagnosticBag()
         validateAddresses(&bag)
-        for router in routers { validateReferences(of: router, &bag) }
+        for router in routers { validateReferences(of: router, sessionSourcesMayDangle: sessionSourcesMayDangle, &bag) }
         return bag.all
     }
 
@@ -68,7 +71,7 @@ extension Network {
         }
     }
 
-    private func validateReferences(of router: Router, _ bag: inout DiagnosticBag) {
+    private func validateReferences(of router: Router, sessionSourcesMayDangle: Bool, _ bag: inout DiagnosticBag) {
         let policies = router.policies
         let trackIDs = Set(router.tracks.map(\.id))
         let slaIDs = Set(router.ipSLAs.map(\.id))
@@ -128,7 +131,7 @@ extension Network {
                 case .routeExists: break
                 }
             }
-            if let source = neighbor.updateSource, router.interfaceIndex(named: source) == nil {
+            if let source = neighbor.updateSource, router.interfaceIndex(named: source) == nil, !sessionSourcesMayDangle {
                 undefined("interface", source, router.interfaces.map(\.name), at: neighbor.location)
             }
             if neighbor.routeReflectorClient && neighbor.remoteAS != router.asn {
