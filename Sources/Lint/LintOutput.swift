@@ -20,7 +20,8 @@ public enum LintOutput {
             out += String(format: "  %@ (%@): %.1f%% of %d lines, %d unrecognised\n", file.path, device.dialect.rawValue, device.lines.coverage * 100,
                           device.lines.total, device.lines.unrecognized.count)
         }
-        out += "\(report.files.count) file\(report.files.count == 1 ? "" : "s"): \(report.count(.error)) errors, \(report.count(.warning)) warnings, \(report.count(.info)) notes\n"
+        let skipped = report.skippedFiles > 0 ? " (\(report.skippedFiles) non-config file\(report.skippedFiles == 1 ? "" : "s") skipped)" : ""
+        out += "\(report.files.count) file\(report.files.count == 1 ? "" : "s")\(skipped): \(report.count(.error)) errors, \(report.count(.warning)) warnings, \(report.count(.info)) notes\n"
         return out
     }
 

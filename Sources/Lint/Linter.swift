@@ -24,6 +24,9 @@ public enum Linter {
     public struct Report: Sendable {
         public var files: [FileResult]
         public var findings: [LintFinding]
+        /// Files under the given folders that are not configs by their extension (documentation,
+        /// data, images): counted, not linted.
+        public var skippedFiles = 0
         public init(files: [FileResult], findings: [LintFinding]) { self.files = files; self.findings = findings }
         /// Findings at `severity`; a file that could not be read counts as an error (a CI job
         /// must not pass because a config was binary, UTF-16 without a BOM, a FIFO or too large).
@@ -37,9 +40,11 @@ public enum Linter {
         }
     }
 
-    /// Files under the given paths (directories recursively, hidden entries skipped), sorted.
-    public static func collect(_ paths: [String]) -> (files: [String], missing: [String]) {
+    /// Files under the given paths (directories recursively, hidden entries and non-config files
+    /// skipped and counted), sorted. A file named explicitly is always taken.
+    public static func collect(_ paths: [String]) -> (files: [String], missing: [String], skipped: Int) {
         var files: [String] = [], missing: [String] = []
+        var skipped = 0
         for path in paths {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { missing.append(path); continue }
@@ -51,11 +56,12 @@ public enum Linter {
             let prefix = path.hasSuffix("/") ? String(path.dropLast()) : path
             while let url = enumerator?.nextObject() as? URL {
                 guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
+                guard ConfigNetworks.isConfigCandidate(url.path) else { skipped += 1; continue }
                 let full = url.standardizedFileURL.path
                 files.append(full.hasPrefix(base + "/") ? prefix + full.dropFirst(base.count) : full)
             }
         }
-        return (files.sorted(), missing)
+        return (files.sorted(), missing, skipped)
     }
 
     /// Parses files on all cores; results in the order of `paths`.
@@ -87,15 +93,20 @@ public enum Linter {
     /// configuration (disabled rules, severity overrides); findings sorted by file, line, code.
     public static func run(_ files: [FileResult], rules: [any LintRule.Type] = RuleRegistry.all, configuration: LintConfiguration = LintConfiguration()) -> Report {
         let rules = rules.filter { !configuration.disabled.contains($0.description.code) }
-        // Split FRR daemon files of one router are linted as that router.
-        let devices = DeviceConfig.mergingSplitDaemonFiles(files.compactMap(\.device))
-        let context = LintContext(devices: devices)
         var findings: [LintFinding] = []
         let sources = Dictionary(files.compactMap { file in file.source.map { (file.path, $0) } }, uniquingKeysWith: { first, _ in first })
-        for device in devices {
-            for rule in rules {
-                findings += rule.init().check(device, in: context).filter { finding in
-                    !device.suppressions.contains { ($0.codes.contains(finding.code) || $0.codes.contains("ALL")) && $0.lines.contains(finding.line) }
+        // Each network on its own (ConfigNetworks); split FRR daemon files of one router are
+        // linted as that router.
+        let parsed = files.compactMap(\.device)
+        let byFile = Dictionary(parsed.map { ($0.file, $0) }, uniquingKeysWith: { first, _ in first })
+        for (_, members) in ConfigNetworks.group(parsed.map(\.file)) {
+            let devices = DeviceConfig.mergingSplitDaemonFiles(members.compactMap { byFile[$0] })
+            let context = LintContext(devices: devices)
+            for device in devices {
+                for rule in rules {
+                    findings += rule.init().check(device, in: context).filter { finding in
+                        !device.suppressions.contains { ($0.codes.contains(finding.code) || $0.codes.contains("ALL")) && $0.lines.contains(finding.line) }
+                    }
                 }
             }
         }

@@ -169,7 +169,7 @@ import FoundationXML
         try Data("router bgp 65003\n neighbor 192.168.2.1 remote-as external\n address-family ipv4 unicast\n  network 0.0.0.0/0\n exit-address-family\n".utf8)
             .write(to: directory.appendingPathComponent("bgpd.conf"))
         try Data("interface r3-eth0\n ip address 192.168.2.2/24\n!\nip route 0.0.0.0/0 Null0\n".utf8).write(to: directory.appendingPathComponent("zebra.conf"))
-        let (files, _) = Linter.collect([directory.path])
+        let (files, _, _) = Linter.collect([directory.path])
         let report = Linter.run(Linter.parseAll(files, dialect: .frr))
         #expect(report.files.count == 2, "coverage stays per file")
         let pin = try #require(report.findings.first { $0.code == "NULL-PIN-UNCONDITIONAL" })
@@ -199,7 +199,7 @@ import FoundationXML
         try Data([0x7F, 0x45, 0x4C, 0x46, 0x00, 0x01]).write(to: directory.appendingPathComponent("a.bin"))
         try Data(Self.sample.utf8).write(to: directory.appendingPathComponent("b.cfg"))
         try Data("system { host-name r1; }\ninterfaces { ge-0/0/0 { unit 0; } }\n".utf8).write(to: directory.appendingPathComponent("c.conf"))
-        let (files, missing) = Linter.collect([directory.path, "/nonexistent/x"])
+        let (files, missing, _) = Linter.collect([directory.path, "/nonexistent/x"])
         #expect(missing == ["/nonexistent/x"] && files.count == 3)
         let report = Linter.run(files.map { Linter.parse(path: $0) })
         #expect(report.files[0].error?.contains("binary") == true)
@@ -219,7 +219,7 @@ import FoundationXML
             print("SKIPPED corpusLints: ../shared/corpus is not beside this checkout (it is in CI)")
             return
         }
-        let (files, _) = Linter.collect(["cisco-ios", "arista-eos", "frr"].map { corpus.appendingPathComponent($0).path })
+        let (files, _, _) = Linter.collect(["cisco-ios", "arista-eos", "frr"].map { corpus.appendingPathComponent($0).path })
         let report = Linter.run(files.map { Linter.parse(path: $0) })
         #expect(report.files.count > 4_000)
         var byCode: [String: Int] = [:]

@@ -59,7 +59,7 @@ struct LintCommand: ParsableCommand {
             configuration = loaded
             baselinePath = baselinePath ?? configured
         }
-        let (collected, missing) = Linter.collect(paths)
+        let (collected, missing, skipped) = Linter.collect(paths)
         if !missing.isEmpty {
             for path in missing { writeError("error: \(path): no such file or directory\n") }
             throw ExitCode(2)
@@ -67,6 +67,7 @@ struct LintCommand: ParsableCommand {
         let files = collected.filter { !configuration.ignores($0) }
         let settings = configuration
         var report = Linter.run(Linter.parseAll(files, dialect: dialect, chosen: { settings.dialect(for: $0) }), configuration: configuration)
+        report.skippedFiles = skipped
         if let writeBaseline {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -1,0 +1,42 @@
+import ConfigParsers
+import Foundation
+
+/// Which configs form one network: the files of one directory, where a router kept in a folder
+/// of its own (FRR daemon files, `frr.conf`, Kathara's `ROUTER/etc/frr/frr.conf`) belongs to the
+/// network of the folder above it. `lint` checks each network on its own (links are inferred
+/// from shared subnets, so two networks with the same addressing must never meet), and
+/// `--configs` asks for one network.
+public enum ConfigNetworks {
+    /// The directory that names the network `file` belongs to.
+    public static func network(of file: String) -> String {
+        var directory = (file as NSString).deletingLastPathComponent
+        let name = (file as NSString).lastPathComponent
+        guard DeviceConfig.frrDaemonFiles.contains(name) || name == "frr.conf" || name == "vtysh.conf" else { return directory }
+        // The router's own folder: past `etc/frr`, then one level up to its network.
+        if directory.hasSuffix("/etc/frr") || directory == "etc/frr" { directory = (directory as NSString).deletingLastPathComponent; directory = (directory as NSString).deletingLastPathComponent }
+        return (directory as NSString).deletingLastPathComponent
+    }
+
+    /// Files grouped by network, each group in the given order; groups by first appearance.
+    public static func group(_ files: [String]) -> [(network: String, files: [String])] {
+        var order: [String] = []
+        var members: [String: [String]] = [:]
+        for file in files {
+            let network = network(of: file)
+            if members[network] == nil { order.append(network) }
+            members[network, default: []].append(file)
+        }
+        return order.map { ($0, members[$0] ?? []) }
+    }
+
+    /// File extensions that are never router configs (documentation, data, images, code): skipped
+    /// and counted when a directory is walked, never linted.
+    public static let nonConfigExtensions: Set<String> = [
+        "md", "markdown", "rst", "yml", "yaml", "json", "toml", "xml", "html", "htm", "css", "js", "png", "jpg", "jpeg", "gif", "svg",
+        "pdf", "py", "sh", "swift", "go", "rb", "pl", "zip", "gz", "tgz", "tar", "bz2", "xz", "j2", "jinja", "csv", "tsv", "log", "pcap",
+    ]
+
+    public static func isConfigCandidate(_ file: String) -> Bool {
+        !nonConfigExtensions.contains((file as NSString).pathExtension.lowercased())
+    }
+}
