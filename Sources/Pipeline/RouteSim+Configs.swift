@@ -13,7 +13,7 @@ extension RouteSim {
         }
         let results = Linter.parseAll(files, dialect: dialect)
         var diagnostics: [Diagnostic] = results.compactMap { result in
-            result.error.map { Diagnostic(.warning, "CFG002", "\($0); file skipped", at: SourceLocation(file: result.path, line: 1, column: 1)) }
+            result.error.map { Diagnostic(.warning, "CFG003", "\($0); file skipped", at: SourceLocation(file: result.path, line: 1, column: 1)) }
         }
         let devices = DeviceConfig.mergingSplitDaemonFiles(results.compactMap(\.device))
         guard !devices.isEmpty else { return .failure(.badArgument("no readable config under \(paths.joined(separator: ", "))")) }
