@@ -384,6 +384,16 @@ public struct CiscoStyleParser {
             state.device.interfaces[index].ospfCost = cost
             return .modelled
         }
+        // `ip ospf [PID] area A` (IOS: with the process id; FRR, EOS: without).
+        if first == "ip" && w.count >= 4 && w[1] == "ospf", let areaAt = w.firstIndex(of: "area"), areaAt + 1 < w.count, areaAt <= 3 {
+            state.device.interfaces[index].ospfArea = String(w[areaAt + 1])
+            return .modelled
+        }
+        if first == "ip" && w.count == 3 && w[1] == "ospf" && w[2] == "passive" { state.device.interfaces[index].igpPassive = true; return .modelled }
+        if first == "ip" && w.count >= 3 && w[1] == "router" && w[2] == "isis" || first == "isis" && w.count >= 2 && w[1] == "enable" {
+            state.device.interfaces[index].isisEnabled = true
+            return .modelled
+        }
         if (first == "isis" && w.count >= 3 && w[1] == "metric") , let metric = UInt32(w[2]) {
             state.device.interfaces[index].isisMetric = metric
             return .modelled
@@ -537,8 +547,30 @@ public struct CiscoStyleParser {
     }
 
     func igpLine(_ w: [Substring], location: SourceLocation, state: inout State) -> Outcome {
-        if w[0] == "redistribute" && w.count >= 2 && w[1] == "static", !state.device.igps.isEmpty {
-            state.device.igps[state.device.igps.count - 1].redistributeStatic = true
+        guard let current = state.device.igps.indices.last else { return .unrecognized }
+        if w[0] == "redistribute" && w.count >= 2 && w[1] == "static" {
+            state.device.igps[current].redistributeStatic = true
+            return .modelled
+        }
+        // `network A WILDCARD area X` (IOS) or `network A/LEN area X` (FRR, EOS): OSPF runs on the
+        // interfaces whose address it covers.
+        if w[0] == "network", state.device.igps[current].protocolName.hasPrefix("ospf"), w.count >= 2 {
+            let area = w.firstIndex(of: "area").flatMap { $0 + 1 < w.count ? String(w[$0 + 1]) : nil }
+            if let prefix = ConfigSource.interfaceAddress(w[1])?.prefix, w[1].contains("/") {
+                state.device.igps[current].networks.append((IPv4Range(prefix: prefix), area, location))
+                return .modelled
+            }
+            if w.count >= 3, let address = IPv4Address(w[1]), let wildcard = IPv4Address(w[2]) {
+                state.device.igps[current].networks.append((IPv4Range(address: address, wildcard: wildcard.value), area, location))
+                return .modelled
+            }
+        }
+        if w[0] == "passive-interface", w.count >= 2 {
+            if w[1] == "default" { state.device.igps[current].passiveByDefault = true } else { state.device.igps[current].passiveInterfaces.insert(String(w[1])) }
+            return .modelled
+        }
+        if w[0] == "no", w.count >= 3, w[1] == "passive-interface" {
+            if w[2] == "default" { state.device.igps[current].passiveByDefault = false } else { state.device.igps[current].activeInterfaces.insert(String(w[2])) }
             return .modelled
         }
         let word = w[0] == "no" && w.count >= 2 ? String(w[1]) : String(w[0])

@@ -40,11 +40,15 @@ public enum ConfigNetworkBuilder {
             } else if let igp = runsIGP, igp.redistributeStatic {
                 ases[asn]?.igp?.redistributeStatic = true
             }
+            let placement = runsIGP.map { IGPPlacement(igp: $0, interfaces: device.interfaces) }
+            if let igp = runsIGP, let placement, !placement.saysWhere {
+                warn("router \(igp.protocolName)\(igp.process.map { " \($0)" } ?? "") names no interface (no network statement, no interface area or isis statement): a router runs it on none; routesim runs it on every interface with an address (loopbacks passive) — the config may be a fragment", igp.location)
+            }
             var interfaces: [Interface] = []
             for interface in device.interfaces {
                 guard let first = interface.addresses.first else { continue }
                 let loopback = interface.isLoopback || first.prefix.length == 32
-                let igp: IGPParticipation = runsIGP == nil ? .off : loopback ? .passive : .active
+                let igp = placement?.participation(of: interface, address: first.address, loopback: loopback) ?? .off
                 interfaces.append(Interface(name: interface.name, kind: loopback ? .loopback : .link, address: first.address, prefix: first.prefix, igp: igp,
                                             cost: interface.ospfCost ?? interface.isisMetric ?? 10, shutdown: interface.shutdown, location: interface.location))
                 if interface.addresses.count > 1 { warn("interface \(interface.name) has \(interface.addresses.count) addresses; only the first is modelled", interface.location) }
@@ -203,5 +207,30 @@ public enum ConfigNetworkBuilder {
             if let major = parts.first, (major, parts.count > 1 ? parts[1] : 0) < (7, 4) { return false }
         }
         return true
+    }
+}
+
+/// Where a router runs its IGP, as configured: the interfaces a `network` statement covers or
+/// that enable it themselves (`ip ospf area`, `ip router isis`, `isis enable`, Junos
+/// `protocols ospf area A interface I`), passive as `passive-interface` says (loopbacks always
+/// passive). A process that names no interface at all runs on every interface (warned: such
+/// files are usually fragments).
+struct IGPPlacement {
+    let igp: IGPFacts
+    let saysWhere: Bool
+
+    init(igp: IGPFacts, interfaces: [InterfaceConfig]) {
+        self.igp = igp
+        saysWhere = igp.protocolName == "isis" ? interfaces.contains { $0.isisEnabled }
+            : !igp.networks.isEmpty || interfaces.contains { $0.ospfArea != nil }
+    }
+
+    func participation(of interface: InterfaceConfig, address: IPv4Address, loopback: Bool) -> IGPParticipation {
+        if saysWhere {
+            let enabled = igp.protocolName == "isis" ? interface.isisEnabled
+                : interface.ospfArea != nil || igp.networks.contains { $0.covers.contains(address) }
+            guard enabled else { return .off }
+        }
+        return loopback || interface.igpPassive || igp.isPassive(interface.name) ? .passive : .active
     }
 }

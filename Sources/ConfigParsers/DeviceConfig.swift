@@ -70,6 +70,12 @@ public struct InterfaceConfig: Sendable {
     public var shutdown = false
     public var ospfCost: UInt32?
     public var isisMetric: UInt32?
+    /// `ip ospf [PID] area A` (IOS, FRR, EOS) or Junos `protocols ospf area A interface I`.
+    public var ospfArea: String?
+    /// `ip router isis [TAG]` (IOS, FRR), `isis enable TAG` (EOS), Junos `protocols isis interface I`.
+    public var isisEnabled = false
+    /// FRR `ip ospf passive`, Junos `interface I passive`.
+    public var igpPassive = false
     public var location: SourceLocation
     public var isLoopback: Bool { name.lowercased().hasPrefix("lo") }
 }
@@ -258,5 +264,33 @@ public struct IGPFacts: Sendable {
     public var protocolName: String
     public var process: String?
     public var redistributeStatic = false
+    /// OSPF `network` statements: the interfaces whose address they cover run the protocol.
+    public var networks: [(covers: IPv4Range, area: String?, location: SourceLocation)] = []
+    /// `passive-interface NAME`, `passive-interface default`, `no passive-interface NAME`.
+    public var passiveInterfaces: Set<String> = []
+    public var passiveByDefault = false
+    public var activeInterfaces: Set<String> = []
     public var location: SourceLocation
+
+    public init(protocolName: String, process: String?, location: SourceLocation) {
+        self.protocolName = protocolName
+        self.process = process
+        self.location = location
+    }
+
+    public func isPassive(_ interface: String) -> Bool {
+        passiveInterfaces.contains(interface) || passiveByDefault && !activeInterfaces.contains(interface)
+    }
+}
+
+/// Addresses matched by an address and a wildcard (IOS `network 10.0.0.0 0.0.0.255`; a
+/// prefix is the contiguous case).
+public struct IPv4Range: Sendable, Equatable {
+    public var address: IPv4Address
+    public var wildcard: UInt32
+
+    public init(address: IPv4Address, wildcard: UInt32) { self.address = address; self.wildcard = wildcard }
+    public init(prefix: Prefix) { self.init(address: prefix.network, wildcard: ~prefix.mask) }
+
+    public func contains(_ candidate: IPv4Address) -> Bool { (candidate.value ^ address.value) & ~wildcard == 0 }
 }

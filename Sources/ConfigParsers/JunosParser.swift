@@ -248,10 +248,28 @@ public struct JunosParser {
                 }
                 modelled = true
             case "ospf", "ospf3", "isis":
-                if !device.igps.contains(where: { $0.protocolName == String(at(1) ?? "") }) {
-                    device.igps.append(IGPFacts(protocolName: String(at(1) ?? ""), process: nil, location: location))
+                let name = String(at(1) ?? "")
+                let igp = device.igps.firstIndex { $0.protocolName == name } ?? {
+                    device.igps.append(IGPFacts(protocolName: name, process: nil, location: location))
+                    return device.igps.count - 1
+                }()
+                if w.contains("export") { device.igps[igp].redistributeStatic = true }
+                // `ospf area A interface I [passive]`, `isis interface I [passive]`: the interfaces
+                // the protocol runs on (all of them for `interface all`).
+                if name != "ospf3", let i = w.firstIndex(of: "interface"), i + 1 < w.count {
+                    let target = String(w[i + 1])
+                    let area = w.firstIndex(of: "area").flatMap { $0 + 1 < w.count ? String(w[$0 + 1]) : nil }
+                    let passive = w[(i + 2)...].contains("passive")
+                    let targets = target == "all" ? Array(device.interfaces.indices) : [positions.interfaces[target] ?? {
+                        device.interfaces.append(InterfaceConfig(name: target, location: location))
+                        positions.interfaces[target] = device.interfaces.count - 1
+                        return device.interfaces.count - 1
+                    }()]
+                    for index in targets {
+                        if name == "isis" { device.interfaces[index].isisEnabled = true } else { device.interfaces[index].ospfArea = area ?? "0.0.0.0" }
+                        if passive { device.interfaces[index].igpPassive = true }
+                    }
                 }
-                if w.contains("export") { device.igps[device.igps.count - 1].redistributeStatic = true }
                 modelled = true
             case "mpls", "ldp", "rsvp":
                 device.mplsStatements.append(location)
