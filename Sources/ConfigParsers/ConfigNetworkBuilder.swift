@@ -13,7 +13,7 @@ public enum ConfigNetworkBuilder {
         func warn(_ message: String, _ at: SourceLocation, hint: String? = nil) { diagnostics.append(Diagnostic(.warning, "CFG001", message, at: at, hint: hint)) }
         var routers: [Router] = []
         var ases: [ASN: AutonomousSystem] = [:]
-        var usedNames: Set<String> = []
+        var fileOfName: [String: String] = [:]
         // Who owns each address, and in which AS: FRR's `remote-as external|internal` names no AS.
         var asnOfAddress: [IPv4Address: ASN] = [:]
         for device in devices {
@@ -27,11 +27,14 @@ public enum ConfigNetworkBuilder {
             let frrFile = fileName == "frr.conf" || DeviceConfig.frrDaemonFiles.contains(fileName)
             var routerName = device.hostname
                 ?? (frrFile ? ((device.file as NSString).deletingLastPathComponent as NSString).lastPathComponent : (fileName as NSString).deletingPathExtension)
-            if !usedNames.insert(routerName).inserted {
-                warn("hostname \(routerName) is used by two configs; this one is named \(routerName)-\(routers.count)", fileLocation)
+            if let other = fileOfName[routerName] {
+                // Two routers of one network with one name is a copy-paste mistake: said as an error
+                // naming both files (the network is not built; lint's sweep says so).
+                diagnostics.append(Diagnostic(.error, "CFG004", "hostname \(routerName) is used by \(other) and \(device.file)", at: fileLocation,
+                                              hint: "give each router its own hostname, or lint the two networks from separate folders"))
                 routerName += "-\(routers.count)"
-                usedNames.insert(routerName)
             }
+            fileOfName[routerName] = device.file
             let asn = device.bgp?.asn ?? 0
             let runsIGP = device.igps.first { $0.protocolName == "ospf" || $0.protocolName == "isis" }
             if ases[asn] == nil { ases[asn] = AutonomousSystem(asn: asn, name: asn == 0 ? "no BGP" : nil, location: device.bgp?.location ?? fileLocation) }
@@ -172,7 +175,7 @@ public enum ConfigNetworkBuilder {
         let network = Network(name: name, sourceFile: name, autonomousSystems: ases, routers: routers, links: links)
         let problems = network.validate(sessionSourcesMayDangle: true)
         diagnostics += problems
-        return (problems.contains { $0.severity == .error } ? nil : network, diagnostics)
+        return (diagnostics.contains { $0.severity == .error } ? nil : network, diagnostics)
     }
 
     /// The decision-process knobs the config states; FRR's `frr defaults datacenter` profile

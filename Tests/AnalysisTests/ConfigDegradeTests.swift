@@ -37,4 +37,15 @@ import Testing
         // The IGP still runs: R1 reaches R2's loopback.
         #expect(plane.lookup(router: 0, address: IPv4Address(0x0A01_0002))?.protocolKind == .ospf)
     }
+
+    /// Issue 13 #6: two routers of one network with one hostname is an error naming both files
+    /// (it was a warning, and the second router was silently renamed).
+    @Test func duplicateHostnamesNameBothFiles() {
+        let a = Self.device("R1", loopback: "10.1.0.1", link: "172.16.0.0", peer: "10.1.0.2", source: "Loopback0")
+        var b = Self.device("R1", loopback: "10.1.0.2", link: "172.16.0.1", peer: "10.1.0.1", source: "Loopback0")
+        b.file = "other/R1.cfg"
+        let (network, diagnostics) = ConfigNetworkBuilder.build([a, b], name: "pair")
+        #expect(network == nil)
+        #expect(diagnostics.filter { $0.code == "CFG004" }.map(\.description) == ["other/R1.cfg:1:1: error: hostname R1 is used by R1.cfg and other/R1.cfg [CFG004]\n  hint: give each router its own hostname, or lint the two networks from separate folders"])
+    }
 }
