@@ -38,6 +38,9 @@ public struct CiscoStyleParser {
         /// A suppression on a block opener: it covers the block, up to the next top-level line.
         var openBlockSuppression: (codes: Set<String>, start: Int)?
         var lastLine = 0
+        /// Interface name -> its entry: `interface X` may open the same interface again (configs
+        /// applied in parts, as netlab writes them per module); its statements add to the first.
+        var interfacePositions: [String: Int] = [:]
     }
 
     public func parse(_ text: String, file: String) -> DeviceConfig {
@@ -163,8 +166,13 @@ public struct CiscoStyleParser {
             state.device.hostname = String(w[1]).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
             return .modelled
         case "interface" where w.count >= 2:
-            state.device.interfaces.append(InterfaceConfig(name: w[1...].joined(separator: " "), location: location))
-            state.context = .interface(state.device.interfaces.count - 1)
+            let name = w[1...].joined(separator: " ")
+            let index = state.interfacePositions[name] ?? {
+                state.device.interfaces.append(InterfaceConfig(name: name, location: location))
+                state.interfacePositions[name] = state.device.interfaces.count - 1
+                return state.device.interfaces.count - 1
+            }()
+            state.context = .interface(index)
             return .modelled
         case "router":
             guard w.count >= 2 else { return .unrecognized }
@@ -214,7 +222,8 @@ public struct CiscoStyleParser {
             state.context = .ignoredBlock
             return .modelled
         case "no":
-            return w.count >= 2 && (CiscoKeywords.topLevel.contains(String(w[1])) || ["ip", "ipv6", "router", "interface", "route-map"].contains(String(w[1])))
+            // `no banner X` removes a banner (it opens none).
+            return w.count >= 2 && (CiscoKeywords.topLevel.contains(String(w[1])) || ["ip", "ipv6", "router", "interface", "route-map", "banner"].contains(String(w[1])))
                 ? .ignored : .unrecognized
         case "bgp" where w.count >= 3 && (w[1] == "as-path" || w[1] == "community-list" || w[1] == "large-community-list" || w[1] == "extcommunity-list"):
             // FRR: `bgp as-path access-list NAME ...`, `bgp community-list ...`
@@ -310,7 +319,8 @@ public struct CiscoStyleParser {
              "wccp", "gratuitous-arps", "accounting", "auth-proxy", "admission", "inspect", "audit", "device", "dns", "rsvp", "explicit-path",
              "route", "policy", "mtu", "tcp", "udp", "verify", "redirects", "unreachables", "proxy-arp", "router", "authentication", "general-prefix",
              "ssh-server", "ecmp", "hardware-forwarding", "extcommunity-list", "large-community-list", "as-path", "community-list", "igmp-snooping",
-             "mcast", "pim-sparse", "nhrp", "sla-responder", "reflexive-list", "traffic-export", "cgmp", "directed-broadcast", "vrrp":
+             "mcast", "pim-sparse", "nhrp", "sla-responder", "reflexive-list", "traffic-export", "cgmp", "directed-broadcast", "vrrp",
+             "bgp-community":
             state.context = .ignoredBlock   // `ip access-list extended X` and friends have children
             return .ignored
         default:
