@@ -94,7 +94,7 @@ enum CiscoKeywords {
     ]
 
     static let igpChildren: Set<String> = [
-        "network", "passive-interface", "redistribute", "area", "router-id", "log-adjacency-changes", "auto-cost", "default-information",
+        "network", "passive-interface", "tunnel", "interface", "redistribute", "area", "router-id", "log-adjacency-changes", "auto-cost", "default-information",
         "max-metric", "timers", "distance", "ospf", "net", "is-type", "metric-style", "log-adjacency", "maximum-paths", "bfd", "no",
         "mpls", "segment-routing", "fast-reroute", "microloop", "spf-interval", "lsp-gen-interval", "lsp-refresh-interval", "max-lsp-lifetime",
         "address-family", "exit-address-family", "capability", "compatible", "default-metric", "distribute-list", "summary-address",

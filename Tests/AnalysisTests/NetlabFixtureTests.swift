@@ -9,17 +9,20 @@ import Testing
 /// loopback: the only other path comes from r3 with AS 65001 in it, which r2 rejects as a loop
 /// (RFC 4271 §9.1.2: a route whose AS_PATH holds the receiver's own AS is not used).
 @Suite struct NetlabFixtureTests {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/netlab/ios-ospf-bgp").path
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/netlab")
+    /// The same lab rendered for each dialect, with that dialect's expected detection.
+    static let cases: [(String, ConfigDialect)] = [("ios-ospf-bgp", .ios), ("eos-ospf-bgp", .eos)]
 
-    @Test func iosOSPFAndBGPReadCompletelyAndConverge() throws {
-        let (files, _, skipped) = Linter.collect([Self.folder])
+    @Test(arguments: cases) func readCompletelyAndConverge(_ name: String, _ dialect: ConfigDialect) throws {
+        let folder = Self.fixtures.appendingPathComponent(name).path
+        let (files, _, skipped) = Linter.collect([folder])
         #expect(files.count == 3 && skipped == 2)
         let report = Linter.run(Linter.parseAll(files))
         for file in report.files {
-            #expect(file.device?.dialect == .ios, "\(file.path)")
+            #expect(file.device?.dialect == dialect, "\(file.path)")
             #expect(file.device?.lines.unrecognized.isEmpty == true, "\(file.path): \(file.device?.lines.unrecognized.map(\.text) ?? [])")
         }
-        let (network, diagnostics) = try RouteSim.loadConfigs([Self.folder]).get()
+        let (network, diagnostics) = try RouteSim.loadConfigs([folder]).get()
         #expect(diagnostics.filter { $0.severity == .error }.isEmpty)
         let plane = Engine.run(network)
         #expect(plane.sessions.count == 6)
@@ -35,8 +38,8 @@ import Testing
         }
     }
 
-    @Test func losingTheIBGPLinkLeavesR2WithoutR1sLoopback() throws {
-        let (network, _) = try RouteSim.loadConfigs([Self.folder]).get()
+    @Test(arguments: cases.map(\.0)) func losingTheIBGPLinkLeavesR2WithoutR1sLoopback(_ name: String) throws {
+        let (network, _) = try RouteSim.loadConfigs([Self.fixtures.appendingPathComponent(name).path]).get()
         let link = try #require(network.links.firstIndex { Set([$0.a.router, $0.b.router]) == Set([0, 1]) })
         var failures = FailureSpec()
         failures.links.insert(link)
