@@ -23,6 +23,7 @@ public struct JunosParser {
         var path: [Substring] = []
         var levels: [Int] = []
         var inComment = false
+        var openList: (text: String, line: Int)?
         let lines = ConfigSource.lines(text)
         for (index, raw) in lines.enumerated() {
             let number = index + 1
@@ -34,6 +35,19 @@ public struct JunosParser {
             }
             var line = ConfigSource.trimmed(raw)
             if line.isEmpty { continue }
+            // A `[ ... ]` list over several lines is read as one line (netlab writes `export [`,
+            // the names, then `]`).
+            if var (text, start) = openList {
+                text += " " + line
+                if !line.contains("]") { openList = (text, start); device.lines.ignored += 1; continue }
+                openList = nil
+                device.lines.ignored += 1
+                line = Substring(text)
+                _ = start
+            } else if line.contains("["), !line.contains("]"), !inComment {
+                openList = (String(line), number)
+                continue
+            }
             if inComment {
                 device.lines.ignored += 1
                 if line.contains("*/") { inComment = false }
@@ -55,6 +69,13 @@ public struct JunosParser {
             if let hash = line.firstIndex(of: "#"), !line[..<hash].contains("\"") { line = ConfigSource.trimmed(line[..<hash]) }
             var words = Self.words(line)
             while let first = words.first, first == "inactive:" || first == "protect:" || first == "replace:" { words.removeFirst() }
+            // `delete: X;` removes X before a `load merge` applies the rest: a whole configuration
+            // read at once has nothing to remove (netlab writes these before each module).
+            if words.first == "delete:" {
+                device.lines.ignored += 1
+                if line.hasSuffix("{") { path += words.dropFirst().dropLast(); levels.append(words.count - 2) }
+                continue
+            }
             // A whole block on one line: `system { host-name r1; }`.
             if let open = words.firstIndex(of: "{"), line.hasSuffix("}") {
                 let head = Array(words[..<open])
@@ -85,6 +106,11 @@ public struct JunosParser {
                 statements.append(Statement(words: path + words, line: number))
                 continue
             }
+            // Junos accepts a statement without its final `;` at the end of a line.
+            if !words.isEmpty, !line.contains("{"), !line.contains("}") {
+                statements.append(Statement(words: path + words, line: number))
+                continue
+            }
             device.lines.unrecognized.append((number, String(line)))
         }
         var positions = Positions()
@@ -93,6 +119,17 @@ public struct JunosParser {
     }
 
     public static let maximumDepth = 128
+
+    /// The names of a value that may be a `[ A B ]` list (kept as one word by `words`).
+    static func listItems(_ words: [Substring]) -> [String] {
+        var items: [String] = []
+        for word in words {
+            let inner = word.hasPrefix("[") ? word.dropFirst() : word
+            let trimmed = inner.hasSuffix("]") ? inner.dropLast() : inner
+            for item in trimmed.split(separator: " ") where item != "[" && item != "]" { items.append(String(item.trimmingQuotes)) }
+        }
+        return items
+    }
 
     /// Words, with `"quoted strings"` and `[ lists ]` kept together as one word each.
     static func words(_ line: Substring) -> [Substring] {
@@ -151,7 +188,8 @@ public struct JunosParser {
         case "system" where at(1) == "host-name":
             if let name = at(2) { device.hostname = String(name.trimmingQuotes); modelled = true }
         case "interfaces":
-            if let name = at(1), at(2) == "unit" && at(3) != nil || w.last == "disable" {
+            // `ge-0/0/0 unit 0 family inet ...`, or the unit in the name: `lo0.0 family inet ...`.
+            if let name = at(1), at(2) == "unit" && at(3) != nil || w.last == "disable" || name.contains(".") && at(2) == "family" {
                 var full = String(name)
                 if at(2) == "unit", let unit = at(3) { full += ".\(unit)" }
                 let index = positions.interfaces[full] ?? {
@@ -229,7 +267,7 @@ public struct JunosParser {
                         case "type" where value == "external": bgp.neighbors[target].remoteAS = bgp.neighbors[target].remoteAS ?? "external"
                         case "export":
                             // `export [ A B ]` is a chain evaluated in order.
-                            let names = rest.dropFirst().filter { $0 != "[" && $0 != "]" }.map { String($0.trimmingQuotes) }
+                            let names = Self.listItems(Array(rest.dropFirst()))
                             bgp.neighbors[target].routeMapOut = names.first ?? value
                             bgp.neighbors[target].exportChain = names
                         case "import": bgp.neighbors[target].routeMapIn = value
