@@ -10,7 +10,7 @@ public enum FuzzDriver {
 
     /// Input bytes as text the way routesim reads files (UTF-8 or BOM'd UTF-16; else lossy).
     public static func text(_ bytes: [UInt8]) -> String {
-        InputFile.text(bytes)?.text ?? String(decoding: bytes, as: UTF8.self)
+        InputFile.text(bytes) ?? String(decoding: bytes, as: UTF8.self)
     }
 
     /// A config in `dialect`: parsed and built into a network (the parser harnesses).

@@ -34,7 +34,7 @@ public enum ConfigSource {
     /// UTF-8, UTF-16 with a byte-order mark, or mostly-ASCII Latin-1 (old configs' comments).
     public static func decode(_ bytes: [UInt8]) -> Result<String, ReadError> {
         if bytes.count > maximumBytes { return .failure(.tooLarge(bytes.count)) }
-        if let (text, _) = InputFile.text(bytes) { return .success(text) }
+        if let text = InputFile.text(bytes) { return .success(text) }
         if bytes.contains(0) { return .failure(.binary) }
         let printable = bytes.filter { $0 == 9 || $0 == 10 || $0 == 13 || ($0 >= 32 && $0 < 127) }.count
         guard Double(printable) / Double(max(bytes.count, 1)) > 0.95 else { return .failure(.binary) }

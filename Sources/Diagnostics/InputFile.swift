@@ -61,11 +61,9 @@ public enum InputFile {
         return .success(bytes)
     }
 
-    public enum Encoding: Sendable, Equatable { case utf8, utf16LittleEndian, utf16BigEndian }
-
     /// The text of `bytes` when they are UTF-8 (a leading BOM dropped) or UTF-16 with a BOM;
     /// nil otherwise. NUL bytes outside UTF-16 mean a binary file.
-    public static func text(_ bytes: [UInt8]) -> (text: String, encoding: Encoding)? {
+    public static func text(_ bytes: [UInt8]) -> String? {
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             let littleEndian = bytes[0] == 0xFF
             guard bytes.count % 2 == 0 else { return nil }
@@ -88,12 +86,11 @@ public enum InputFile {
                 case .error: return nil
                 }
             }
-            return (text, littleEndian ? .utf16LittleEndian : .utf16BigEndian)
+            return text
         }
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
         if body.contains(0) { return nil }
-        guard let text = String(validating: body, as: UTF8.self) else { return nil }
-        return (text, .utf8)
+        return String(validating: body, as: UTF8.self)
     }
 
     private static func reason(_ code: Int32) -> String { String(cString: strerror(code)).lowercased() }

@@ -18,7 +18,7 @@ extension RouteSim {
         case .failure(let problem): return .failure(.badArgument("lint configuration \(path): \(problem)"))
         case .success(let read): bytes = read
         }
-        guard let (text, _) = InputFile.text(bytes) else { return .failure(.badArgument("\(path) is not UTF-8 text")) }
+        guard let text = InputFile.text(bytes) else { return .failure(.badArgument("\(path) is not UTF-8 text")) }
         return lintConfiguration(text: text, path: path)
     }
 

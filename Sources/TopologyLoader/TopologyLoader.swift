@@ -19,20 +19,17 @@ public enum TopologyLoader {
                            hint: "split the network or raise the limit in code if this is real")
         case .failure(.notRegularFile(let kind)):
             return failure(path, "LOAD009", "cannot read topology file: it is \(kind)", hint: "give the path of a YAML file")
-        case .failure(let problem):
-            return failure(path, "LOAD009", "\(problem.description.replacingOccurrences(of: "the file", with: "topology file"))", hint: "check the path and its permissions")
+        case .failure(.unreadable(let why)):
+            return failure(path, "LOAD009", "cannot read topology file: \(why)", hint: "check the path and its permissions")
         case .success(let read): bytes = read
         }
-        guard let (text, _) = InputFile.text(bytes) else {
+        guard let text = InputFile.text(bytes) else {
             return failure(path, "LOAD009", "topology file is not UTF-8 text", hint: "save it as UTF-8")
         }
         return load(yaml: text, file: path)
     }
 
     public static func load(yaml text: String, file: String) -> LoadResult {
-        if text.utf8.contains(0) {
-            return failure(file, "LOAD009", "topology file contains NUL bytes (binary?)", hint: "give a YAML text file")
-        }
         let root: YAMLNode
         switch YAMLComposer.compose(text, file: file) {
         case .failure(let failure): return LoadResult(network: nil, diagnostics: failure.diagnostics)

@@ -19,6 +19,10 @@ enum YAMLComposer {
     static func compose(_ text: String, file: String, aliasBound: Int = maximumAliasAddedNodes) -> Result<YAMLNode?, Failure> {
         var bytes = Array(text.utf8)
         if bytes.isEmpty { return .success(Optional<YAMLNode>.none) }
+        if bytes.contains(0) {
+            return .failure(Failure(diagnostics: [Diagnostic(.error, "LOAD009", "file contains NUL bytes (binary?)", at: SourceLocation(file: file, line: 1, column: 1),
+                                                             hint: "give a YAML text file")]))
+        }
         bytes.append(0)
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {

@@ -13,7 +13,6 @@ public indirect enum YAMLValue: Sendable {
 
     public enum Reading {
         public static func read(_ text: String, file: String) -> Result<YAMLValue?, YAMLReadError> {
-            if text.utf8.contains(0) { return .failure(YAMLReadError(Diagnostic(.error, "LOAD009", "file contains NUL bytes (binary?)", at: SourceLocation(file: file, line: 1, column: 1)))) }
             switch YAMLComposer.compose(text, file: file) {
             case .failure(let failure): return .failure(YAMLReadError(failure.diagnostics[0]))
             case .success(nil): return .success(nil)
