@@ -38,9 +38,6 @@ public struct CiscoStyleParser {
         /// A suppression on a block opener: it covers the block, up to the next top-level line.
         var openBlockSuppression: (codes: Set<String>, start: Int)?
         var lastLine = 0
-        /// Interface name -> its entry: `interface X` may open the same interface again (configs
-        /// applied in parts, as netlab writes them per module); its statements add to the first.
-        var interfacePositions: [String: Int] = [:]
     }
 
     public func parse(_ text: String, file: String) -> DeviceConfig {
@@ -166,13 +163,7 @@ public struct CiscoStyleParser {
             state.device.hostname = String(w[1]).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
             return .modelled
         case "interface" where w.count >= 2:
-            let name = w[1...].joined(separator: " ")
-            let index = state.interfacePositions[name] ?? {
-                state.device.interfaces.append(InterfaceConfig(name: name, location: location))
-                state.interfacePositions[name] = state.device.interfaces.count - 1
-                return state.device.interfaces.count - 1
-            }()
-            state.context = .interface(index)
+            state.context = .interface(state.device.interface(named: w[1...].joined(separator: " "), at: location))
             return .modelled
         case "router":
             guard w.count >= 2 else { return .unrecognized }

@@ -20,6 +20,14 @@ public struct DeviceConfig: Sendable {
     public var tracks: [TrackConfig] = []
     public var bgp: BGPConfigFacts?
     public var igps: [IGPFacts] = []
+    var interfacePositions = NamedPositions()
+
+    /// The position of interface `name`, created on first mention: `interface X` may open the same
+    /// interface again (configs applied in parts, as netlab writes them per module), and Junos
+    /// names an interface under `interfaces` and again under `protocols`.
+    mutating func interface(named name: String, at location: SourceLocation) -> Int {
+        interfacePositions.position(of: name, in: &interfaces, name: \.name) { InterfaceConfig(name: name, location: location) }
+    }
     /// Defined policy objects by name (route-map entries, prefix-lists, community/AS-path lists).
     public var routeMaps: [String: [RouteMapEntry]] = [:]
     public var prefixLists: [String: SourceLocation] = [:]
@@ -196,22 +204,11 @@ public struct BGPConfigFacts: Sendable {
     public var maximumPathsIBGP: Int?
     public var location: SourceLocation
 
-    /// The position of the neighbor (or peer group) `key`, created on first mention. Looked up in a side
-    /// index (a scan per `neighbor` line made parsing quadratic in the neighbor count); checked
-    /// against the array, which callers may also edit.
+    /// The position of the neighbor (or peer group) `key`, created on first mention.
     mutating func neighbor(_ key: String, at location: SourceLocation) -> Int {
-        func reindex() { neighborPositions = Dictionary(neighbors.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first }) }
-        if neighborPositions.count != neighbors.count { reindex() }
-        if let index = neighborPositions[key] {
-            if neighbors.indices.contains(index), neighbors[index].key == key { return index }
-            reindex()
-            if let index = neighborPositions[key] { return index }
-        }
-        neighbors.append(NeighborConfig(key: key, location: location))
-        neighborPositions[key] = neighbors.count - 1
-        return neighbors.count - 1
+        neighborPositions.position(of: key, in: &neighbors, name: \.key) { NeighborConfig(key: key, location: location) }
     }
-    var neighborPositions: [String: Int] = [:]
+    var neighborPositions = NamedPositions()
 }
 
 public struct NeighborConfig: Sendable {

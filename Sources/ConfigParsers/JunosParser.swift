@@ -26,7 +26,7 @@ public struct JunosParser {
         var openList: (text: String, line: Int)?
         let lines = ConfigSource.lines(text)
         for (index, raw) in lines.enumerated() {
-            let number = index + 1
+            var number = index + 1
             if levels.count > Self.maximumDepth {
                 // Real configs nest about ten deep; this is a broken or hostile file.
                 device.lines.unsupported.append((number, "lines \(number)-\(lines.count) not read",
@@ -37,13 +37,13 @@ public struct JunosParser {
             if line.isEmpty { continue }
             // A `[ ... ]` list over several lines is read as one line (netlab writes `export [`,
             // the names, then `]`).
-            if var (text, start) = openList {
-                text += " " + line
-                if !line.contains("]") { openList = (text, start); device.lines.ignored += 1; continue }
-                openList = nil
+            // The list's later lines count as ignored; its statement is reported at its first line.
+            if let opened = openList {
                 device.lines.ignored += 1
-                line = Substring(text)
-                _ = start
+                guard line.contains("]") else { openList = (opened.text + " " + line, opened.line); continue }
+                openList = nil
+                line = Substring(opened.text + " " + line)
+                number = opened.line
             } else if line.contains("["), !line.contains("]"), !inComment {
                 openList = (String(line), number)
                 continue
@@ -163,11 +163,10 @@ public struct JunosParser {
         "access-profile", "apply-macro", "protocols-mpls", "jsrc", "diameter", "wlan", "unified-edge", "session-limit-group",
     ]
 
-    /// Where each interface and static route already is in the device, by name and by (prefix,
-    /// instance): looking them up by scanning made reading quadratic (60k interfaces: minutes).
+    /// Where each static route already is in the device, by (prefix, instance): looking them up
+    /// by scanning made reading quadratic (interfaces: `DeviceConfig.interface(named:at:)`).
     struct Positions {
         struct StaticKey: Hashable { var prefix: Prefix; var instance: String? }
-        var interfaces: [String: Int] = [:]
         var statics: [StaticKey: Int] = [:]
     }
 
@@ -192,11 +191,7 @@ public struct JunosParser {
             if let name = at(1), at(2) == "unit" && at(3) != nil || w.last == "disable" || name.contains(".") && at(2) == "family" {
                 var full = String(name)
                 if at(2) == "unit", let unit = at(3) { full += ".\(unit)" }
-                let index = positions.interfaces[full] ?? {
-                    device.interfaces.append(InterfaceConfig(name: full, location: location))
-                    positions.interfaces[full] = device.interfaces.count - 1
-                    return device.interfaces.count - 1
-                }()
+                let index = device.interface(named: full, at: location)
                 if let i = w.firstIndex(of: "address"), at(i - 1) == "inet", let text = at(i + 1), let (address, prefix) = ConfigSource.interfaceAddress(text),
                    !device.interfaces[index].addresses.contains(where: { $0.address == address }) {
                     device.interfaces[index].addresses.append((address, prefix))
@@ -298,11 +293,7 @@ public struct JunosParser {
                     let target = String(w[i + 1])
                     let area = w.firstIndex(of: "area").flatMap { $0 + 1 < w.count ? String(w[$0 + 1]) : nil }
                     let passive = w[(i + 2)...].contains("passive")
-                    let targets = target == "all" ? Array(device.interfaces.indices) : [positions.interfaces[target] ?? {
-                        device.interfaces.append(InterfaceConfig(name: target, location: location))
-                        positions.interfaces[target] = device.interfaces.count - 1
-                        return device.interfaces.count - 1
-                    }()]
+                    let targets = target == "all" ? Array(device.interfaces.indices) : [device.interface(named: target, at: location)]
                     for index in targets {
                         if name == "isis" { device.interfaces[index].isisEnabled = true } else { device.interfaces[index].ospfArea = area ?? "0.0.0.0" }
                         if passive { device.interfaces[index].igpPassive = true }
