@@ -95,8 +95,8 @@ public struct FailureBlackHoleRule: LintRule {
     public func check(_ device: DeviceConfig, in context: LintContext) -> [LintFinding] {
         guard let report = context.simulation.report() else {
             // Said once, on the first file, as a note.
-            guard let why = context.simulation.skipped, device.file == context.devices.map(\.file).min() else { return [] }
-            return [LintFinding(code: Self.description.code, severity: .info, message: why, file: device.file, line: 1, column: 1, text: nil)]
+            guard let note = context.simulation.skipped, device.file == note.file else { return [] }
+            return [LintFinding(code: Self.description.code, severity: .info, message: note.why, file: device.file, line: 1, column: 1, text: nil)]
         }
         var findings: [LintFinding] = []
         for scenario in report.scenarios {
@@ -130,12 +130,17 @@ public final class LintSimulation: @unchecked Sendable {
     /// Above this many routers the sweep is skipped (run `routesim failures --configs` instead).
     public static let maximumRouters = 150
 
-    init(devices: [DeviceConfig]) { self.devices = devices }
+    init(devices: [DeviceConfig]) {
+        self.devices = devices
+        firstFile = devices.map(\.file).min() ?? ""
+    }
 
     /// Why the sweep did not run although the configs form a network (said once, as a note,
     /// never skipped silently); nil when it ran or there is no network to sweep.
-    var skipped: String? { lock.withLock { skippedReason } }
+    var skipped: (why: String, file: String)? { lock.withLock { skippedReason.map { ($0, firstFile) } } }
     private var skippedReason: String?
+    /// Where the note goes: the first file by name.
+    private let firstFile: String
 
     func report() -> FailureReport? {
         lock.lock()

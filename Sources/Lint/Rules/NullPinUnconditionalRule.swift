@@ -85,18 +85,13 @@ public struct NullPinUnconditionalRule: LintRule {
         // A pin that covers one of the router's own up LAN subnets aggregates its own LANs: the
         // traffic it attracts is delivered there, so it is not this pattern (a default route or a
         // pin covering only point-to-point links is).
-        // Sorted by network address, so the LANs inside a pin are one contiguous run (found by
-        // binary search: a scan per static was quadratic on large configs).
-        let own = device.connectedPrefixes.filter { $0.length < 30 }.sorted { $0.network.value < $1.network.value }
-        func coversOwnLAN(_ pin: Prefix) -> Bool {
-            var low = 0, high = own.count
-            while low < high { let mid = (low + high) / 2; if own[mid].network.value < pin.network.value { low = mid + 1 } else { high = mid } }
-            return own[low...].prefix { $0.network.value <= pin.lastAddress.value }.contains { pin.contains($0) && $0 != pin }
-        }
+        // In a trie: a scan of every LAN per static was quadratic on large configs.
+        var ownLANs = PrefixTrie<Bool>()
+        for prefix in device.connectedPrefixes where prefix.length < 30 { ownLANs.insert(prefix, true) }
         let networks = Set(bgp.networks.map(\.prefix)), aggregates = Set(bgp.aggregates.map(\.prefix))
         return device.staticRoutes.compactMap { route in
             guard route.target == .discard, route.track == nil, route.vrf == nil,
-                  !(route.prefix.length > 0 && coversOwnLAN(route.prefix)) else { return nil }
+                  !(route.prefix.length > 0 && ownLANs.hasMoreSpecific(than: route.prefix)) else { return nil }
             let how: String
             if networks.contains(route.prefix) { how = "its network statement" }
             else if aggregates.contains(route.prefix) { how = "its aggregate-address" }
