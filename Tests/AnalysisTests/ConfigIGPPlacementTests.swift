@@ -13,13 +13,18 @@ import Testing
         return (Dictionary(uniqueKeysWithValues: router.interfaces.map { ($0.name, $0.igp) }), diagnostics.map(\.message))
     }
 
+    /// R1 with a loopback and one link, as both IOS cases start.
+    static let iosHead = """
+    hostname R1
+    interface Loopback0
+     ip address 10.1.0.1 255.255.255.255
+    interface Gi0/1
+     ip address 10.0.12.1 255.255.255.0
+
+    """
+
     @Test func iosNetworkStatementsAndPassiveInterfaces() throws {
-        let (igp, messages) = try placement("""
-        hostname R1
-        interface Loopback0
-         ip address 10.1.0.1 255.255.255.255
-        interface Gi0/1
-         ip address 10.0.12.1 255.255.255.0
+        let (igp, messages) = try placement(Self.iosHead + """
         interface Gi0/2
          ip address 10.0.13.1 255.255.255.0
         interface Gi0/3
@@ -95,12 +100,7 @@ import Testing
 
     /// A process that names no interface is kept on every interface, with a warning at it.
     @Test func fragmentsWithoutPlacementWarn() throws {
-        let (igp, messages) = try placement("""
-        hostname R1
-        interface Loopback0
-         ip address 10.1.0.1 255.255.255.255
-        interface Gi0/1
-         ip address 10.0.12.1 255.255.255.0
+        let (igp, messages) = try placement(Self.iosHead + """
         router ospf 1
          passive-interface Gi0/1
         """, dialect: .ios)
