@@ -66,10 +66,10 @@ extension VendorDialect {
             if !parts.isDisjoint(with: ["frr", "frrouting", "quagga"]) { frr += 2 }
         }
 
-        static let frrDaemonFiles: Set<String> = [
-            "frr", "zebra", "bgpd", "ospfd", "ospf6d", "isisd", "ldpd", "staticd", "bfdd", "pimd", "pim6d", "pim", "ripd",
-            "ripngd", "babeld", "sharpd", "eigrpd", "nhrpd", "pbrd", "vrrpd", "fabricd", "pathd", "mgmtd", "vtysh", "ospfd6",
-        ]
+        /// Daemon names as words of a file name (`bgpd.conf`, `bgpd_v6_vtep.conf`,
+        /// `early-end-zebra.conf`): the merge's daemon files and the per-router file names.
+        static let frrDaemonFiles: Set<String> = Set(DeviceConfig.frrDaemonFiles.map { String($0.dropLast(5)) })
+            .union(["frr", "vtysh", "pim", "ospfd6"])
 
         mutating func read(line: Substring, text: Substring) {
             if line.hasPrefix("   ") && !line.hasPrefix("    ") { threeSpaceIndents += 1 } else if line.hasPrefix(" ") && !line.hasPrefix("  ") { oneSpaceIndents += 1 }

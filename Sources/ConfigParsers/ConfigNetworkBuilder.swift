@@ -24,7 +24,7 @@ public enum ConfigNetworkBuilder {
             let fileLocation = SourceLocation(file: device.file, line: 1, column: 1)
             // Without a hostname: the file's name, or for FRR (`frr.conf`, daemon files) its directory's (`r1/frr.conf` -> r1).
             let fileName = (device.file as NSString).lastPathComponent
-            let frrFile = fileName == "frr.conf" || DeviceConfig.frrDaemonFiles.contains(fileName)
+            let frrFile = fileName == "frr.conf" || DeviceConfig.frrDaemonFiles.contains(fileName)  // not vtysh.conf: it names no router
             var routerName = device.hostname
                 ?? (frrFile ? ((device.file as NSString).deletingLastPathComponent as NSString).lastPathComponent : (fileName as NSString).deletingPathExtension)
             if let other = fileOfName[routerName] {

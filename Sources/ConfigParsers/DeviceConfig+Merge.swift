@@ -10,6 +10,12 @@ extension DeviceConfig {
         "pathd.conf", "fabricd.conf", "mgmtd.conf",
     ]
 
+    /// A file that holds one FRR router's configuration (or part of it) and is named after its
+    /// role, not the router: the router is its folder (`r1/bgpd.conf`, `r1/etc/frr/frr.conf`).
+    public static func isFRRRouterFile(_ name: String) -> Bool {
+        frrDaemonFiles.contains(name) || name == "frr.conf" || name == "vtysh.conf"
+    }
+
     /// Devices from FRR daemon files in the same directory merged into one per directory; other
     /// devices unchanged. Order: as given (a merged router takes its first file's place).
     public static func mergingSplitDaemonFiles(_ devices: [DeviceConfig]) -> [DeviceConfig] {

@@ -9,12 +9,12 @@ import Foundation
 public enum ConfigNetworks {
     /// The directory that names the network `file` belongs to.
     public static func network(of file: String) -> String {
-        var directory = (file as NSString).deletingLastPathComponent
-        let name = (file as NSString).lastPathComponent
-        guard DeviceConfig.frrDaemonFiles.contains(name) || name == "frr.conf" || name == "vtysh.conf" else { return directory }
-        // The router's own folder: past `etc/frr`, then one level up to its network.
-        if directory.hasSuffix("/etc/frr") || directory == "etc/frr" { directory = (directory as NSString).deletingLastPathComponent; directory = (directory as NSString).deletingLastPathComponent }
-        return (directory as NSString).deletingLastPathComponent
+        func parent(_ path: String) -> String { (path as NSString).deletingLastPathComponent }
+        var directory = parent(file)
+        guard DeviceConfig.isFRRRouterFile((file as NSString).lastPathComponent) else { return directory }
+        // The router's own folder (past Kathara's `etc/frr`), then one level up to its network.
+        if directory.hasSuffix("/etc/frr") || directory == "etc/frr" { directory = parent(parent(directory)) }
+        return parent(directory)
     }
 
     /// Files grouped by network, each group in the given order; groups by first appearance.
