@@ -2,64 +2,47 @@ import Diagnostics
 import NetPrimitives
 import NetworkModel
 
-/// Junos BGP policy in the model. Junos has no `network` statement: a static or direct route
-/// reaches BGP only when a group's export policy accepts it, per group; BGP-learned routes are
-/// exported by default. The model originates into the router's BGP table and filters per
+/// Junos BGP policy in the neutral model. Junos has no `network` statement: a static or direct
+/// route reaches BGP only when a group's export policy accepts it, per group; BGP-learned routes
+/// are exported by default. The model originates into the router's BGP table and filters per
 /// neighbor, so the translation is:
-/// - every static / direct prefix that some session's export chain accepts (or accepts under a
-///   `from condition`) is redistributed into BGP (exact prefix-list);
-/// - each session's export route-map first permits the local prefixes its own chain accepts and
-///   denies the other local ones, then carries the chain's terms that apply to BGP routes
-///   (`from protocol bgp` or no protocol; route-filter and prefix-list matches; accept / reject),
-///   then permits the rest (Junos's default BGP export);
+/// - every static / direct prefix that some session's export chain accepts (walked in the Junos
+///   model, JunosPolicy.swift) is redistributed into BGP;
+/// - each distinct chain becomes one route-map: a term becomes one entry per route-list
+///   alternative, its `from protocol` / `route-type` a `source` match, `next term` / `next
+///   policy` / no terminating action an entry that continues at the next term or policy, and
+///   the chain ends in Junos's default (export: BGP routes accepted, others rejected; import:
+///   accept), so every route takes the path through the chain that Junos takes;
 /// - a term accepted under `from condition C` with `C if-route-exists P` becomes conditional
-///   advertisement of those prefixes while P is in the routing table (`.routeExists`);
-/// - import chains the same way for BGP routes, default accept.
-/// Terms with other match conditions (community, as-path, neighbor, ...) and `then` actions other
-/// than accept/reject are not evaluated: each is a CFG001 warning at the term.
+///   advertisement of the local prefixes it accepts while P is in the routing table.
+/// Match conditions and actions routesim does not evaluate are CFG001 warnings at the term,
+/// which is left out (matches) or kept without the action (actions).
 struct JunosPolicyTranslator {
     let device: DeviceConfig
     private(set) var policies = PolicySet()
     private(set) var diagnostics: [Diagnostic] = []
     private var warnedTerms: Set<String> = []
-    /// Local prefixes that some session exports, by protocol.
-    private(set) var originated: [(prefix: Prefix, protocolName: String)] = []
-
-    enum Decision { case accept, reject, conditional([String]), none }
+    /// Local prefixes that some session exports, with how they reach BGP.
+    private(set) var originated: [(prefix: Prefix, source: RouteSource)] = []
 
     init(device: DeviceConfig, sessions: [NeighborConfig]) {
         self.device = device
         var seen: Set<Prefix> = []
-        for (prefix, protocolName) in candidates {
+        for (prefix, source) in candidates {
             let exported = sessions.contains { session in
-                switch decision(prefix, protocolName, chain: Self.exportChain(session)) {
+                switch device.junosDecision(for: prefix, source: source, chain: session.junosExportChain) {
                 case .accept, .conditional: true
-                case .reject, .none: false
+                case .reject, .fallThrough: false
                 }
             }
-            if exported && seen.insert(prefix).inserted { originated.append((prefix, protocolName)) }
+            if exported && seen.insert(prefix).inserted { originated.append((prefix, source)) }
         }
-    }
-
-    static func exportChain(_ session: NeighborConfig) -> [String] {
-        session.exportChain.isEmpty ? (session.routeMapOut.map { [$0] } ?? []) : session.exportChain
     }
 
     /// Static routes (main instance) and up interface subnets, in config order.
-    var candidates: [(Prefix, String)] {
-        device.staticRoutes.filter { $0.vrf == nil }.map { ($0.prefix, "static") }
-            + device.interfaces.filter { !$0.shutdown }.flatMap { $0.addresses.map { ($0.prefix, "direct") } }
-    }
-
-    func decision(_ prefix: Prefix, _ protocolName: String, chain: [String]) -> Decision {
-        for name in chain {
-            for term in device.junosPolicies[name] ?? [] where term.otherMatches.isEmpty && term.matches(prefix, protocol: protocolName, prefixLists: device.prefixListEntries) {
-                guard let accept = term.accept else { continue }
-                if !accept { return .reject }
-                return term.conditions.isEmpty ? .accept : .conditional(term.conditions)
-            }
-        }
-        return .none   // Junos exports only BGP routes by default
+    var candidates: [(Prefix, RouteSource)] {
+        device.staticRoutes.filter { $0.vrf == nil }.map { ($0.prefix, RouteSource.static) }
+            + device.interfaces.filter { !$0.shutdown }.flatMap { $0.addresses.map { ($0.prefix, RouteSource.connected) } }
     }
 
     private mutating func warn(_ message: String, _ at: SourceLocation) {
@@ -69,14 +52,14 @@ struct JunosPolicyTranslator {
     /// Redistributions that put the exported local prefixes into the BGP table.
     mutating func redistributions() -> [BGPRedistribution] {
         var result: [BGPRedistribution] = []
-        for (protocolName, source) in [("static", RedistributionSource.static), ("direct", .connected)] {
-            let prefixes = originated.filter { $0.protocolName == protocolName }.map(\.prefix)
+        for (source, redistribution) in [(RouteSource.static, RedistributionSource.static), (.connected, .connected)] {
+            let prefixes = originated.filter { $0.source == source }.map(\.prefix)
             guard !prefixes.isEmpty else { continue }
-            let name = "junos: \(protocolName) routes some export policy accepts"
+            let name = "junos: \(source == .static ? "static" : "direct") routes some export policy accepts"
             policies.prefixLists[name] = PrefixList(name: name, entries: prefixes.map { exact($0) }, location: fileLocation)
             policies.routeMaps[name] = RouteMap(name: name, entries: [NetworkModel.RouteMapEntry(sequence: 10, action: .permit, matches: [.prefixList(name)], sets: [], location: fileLocation)],
                                                 location: fileLocation)
-            result.append(BGPRedistribution(source: source, routeMap: name, location: fileLocation))
+            result.append(BGPRedistribution(source: redistribution, routeMap: name, location: fileLocation))
         }
         return result
     }
@@ -95,35 +78,23 @@ struct JunosPolicyTranslator {
 
     /// The session's export route-map and conditional advertisement.
     mutating func export(for session: NeighborConfig) -> (policy: String?, conditional: ConditionalAdvertisement?) {
-        let chain = Self.exportChain(session)
+        let chain = session.junosExportChain
         guard !chain.isEmpty || !originated.isEmpty else { return (nil, nil) }
-        var entries: [NetworkModel.RouteMapEntry] = []
+        let name = compile(chain, direction: .export)
         var conditionalPrefixes: [Prefix] = []
         var condition: String?
-        for (prefix, protocolName) in originated {
-            let permit: Bool
-            switch decision(prefix, protocolName, chain: chain) {
-            case .accept: permit = true
-            case .conditional(let names):
-                permit = true
+        for (prefix, source) in originated {
+            if case .conditional(let names, _, _) = device.junosDecision(for: prefix, source: source, chain: chain) {
                 conditionalPrefixes.append(prefix)
                 if condition == nil { condition = names.first }
-            case .reject, .none: permit = false
             }
-            let list = "junos: \(prefix)"
-            if policies.prefixLists[list] == nil { policies.prefixLists[list] = PrefixList(name: list, entries: [exact(prefix)], location: fileLocation) }
-            entries.append(NetworkModel.RouteMapEntry(sequence: (entries.count + 1) * 10, action: permit ? .permit : .deny, matches: [.prefixList(list)], sets: [], location: fileLocation))
         }
-        entries += bgpEntries(chain: chain, first: entries.count)
-        let name = "junos export \(chain.isEmpty ? "(default)" : chain.joined(separator: " "))"
-        policies.routeMaps[name] = RouteMap(name: name, entries: entries, location: fileLocation)
         var conditional: ConditionalAdvertisement?
         if let condition, !conditionalPrefixes.isEmpty {
             if let watched = device.junosConditions[condition] {
                 let map = "junos conditional \(conditionalPrefixes.map(\.description).joined(separator: " "))"
-                let list = map
-                policies.prefixLists[list] = PrefixList(name: list, entries: conditionalPrefixes.map { exact($0) }, location: fileLocation)
-                policies.routeMaps[map] = RouteMap(name: map, entries: [NetworkModel.RouteMapEntry(sequence: 10, action: .permit, matches: [.prefixList(list)], sets: [], location: fileLocation)],
+                policies.prefixLists[map] = PrefixList(name: map, entries: conditionalPrefixes.map { exact($0) }, location: fileLocation)
+                policies.routeMaps[map] = RouteMap(name: map, entries: [NetworkModel.RouteMapEntry(sequence: 10, action: .permit, matches: [.prefixList(map)], sets: [], location: fileLocation)],
                                                    location: fileLocation)
                 conditional = ConditionalAdvertisement(advertiseMap: map, condition: .routeExists(watched.prefix))
             } else {
@@ -133,51 +104,110 @@ struct JunosPolicyTranslator {
         return (name, conditional)
     }
 
-    /// The session's import route-map (nil: accept everything, Junos's default).
+    /// The session's import route-map (nil: no import policy, Junos accepts everything).
     mutating func importPolicy(for session: NeighborConfig) -> String? {
-        guard let first = session.routeMapIn else { return nil }
-        let entries = bgpEntries(chain: [first], first: 0)
-        let name = "junos import \(first)"
+        let chain = session.junosImportChain
+        return chain.isEmpty ? nil : compile(chain, direction: .import)
+    }
+
+    enum Direction: String { case export, `import` }
+
+    /// The route-map for a chain, compiled once per chain and direction.
+    private mutating func compile(_ chain: [String], direction: Direction) -> String {
+        let name = "junos \(direction.rawValue) \(chain.isEmpty ? "(default)" : chain.joined(separator: " "))"
+        guard policies.routeMaps[name] == nil else { return name }
+        // Lay out the sequences first: a term continues at the next term's or next policy's first entry.
+        var layout: [(policy: String, terms: [(term: JunosPolicyTerm, first: Int, count: Int)], first: Int)] = []
+        var sequence = 10
+        for policy in chain {
+            guard let terms = device.junosPolicies[policy] else {
+                warn("policy \(policy) is not defined; Junos refuses such a configuration (modelled as no policy)", fileLocation)
+                continue
+            }
+            var placed: [(term: JunosPolicyTerm, first: Int, count: Int)] = []
+            let policyFirst = sequence
+            for term in terms where evaluable(term, policy: policy) {
+                let count = max(1, term.routeListAlternatives(in: device).count)
+                placed.append((term, sequence, count))
+                sequence += 10 * count
+            }
+            layout.append((policy, placed, policyFirst))
+        }
+        let tail = sequence
+        var entries: [NetworkModel.RouteMapEntry] = []
+        for (p, policy) in layout.enumerated() {
+            let nextPolicy = p + 1 < layout.count ? layout[p + 1].first : tail
+            for (t, placed) in policy.terms.enumerated() {
+                let nextTerm = t + 1 < policy.terms.count ? policy.terms[t + 1].first : nextPolicy
+                entries += termEntries(placed.term, policy: policy.policy, first: placed.first, nextTerm: nextTerm, nextPolicy: nextPolicy)
+            }
+        }
+        switch direction {
+        case .export:
+            entries.append(NetworkModel.RouteMapEntry(sequence: tail, action: .permit, matches: [.source(RouteSource.bgp)], sets: [], location: fileLocation))
+            entries.append(NetworkModel.RouteMapEntry(sequence: tail + 10, action: .deny, matches: [], sets: [], location: fileLocation))
+        case .import:
+            entries.append(NetworkModel.RouteMapEntry(sequence: tail, action: .permit, matches: [], sets: [], location: fileLocation))
+        }
         policies.routeMaps[name] = RouteMap(name: name, entries: entries, location: fileLocation)
         return name
     }
 
-    /// Route-map entries for the chain's terms that apply to BGP routes, then the default permit.
-    private mutating func bgpEntries(chain: [String], first: Int) -> [NetworkModel.RouteMapEntry] {
-        var entries: [NetworkModel.RouteMapEntry] = []
-        func next() -> Int { (first + entries.count + 1) * 10 }
-        for name in chain {
-            guard let terms = device.junosPolicies[name] else {
-                warn("policy \(name) is not defined; Junos rejects the session's configuration (modelled as no policy)", fileLocation)
-                continue
-            }
-            for term in terms where term.protocols.isEmpty || term.protocols.contains("bgp") {
-                guard let accept = term.accept else { continue }
-                let key = "\(name)/\(term.name)"
-                if !term.otherMatches.isEmpty || !term.conditions.isEmpty {
-                    if warnedTerms.insert(key).inserted {
-                        warn("policy \(name) term \(term.name.isEmpty ? "(unnamed)" : term.name): `from \((term.otherMatches + term.conditions.map { _ in "condition" }).joined(separator: ", "))` is not evaluated for BGP routes; the term is left out", term.location)
-                    }
-                    continue
-                }
-                var matches: [RouteMapMatch] = []
-                if !term.routeFilters.isEmpty {
-                    let list = "junos route-filter \(key)"
-                    policies.prefixLists[list] = PrefixList(name: list, entries: term.routeFilters.map {
-                        PrefixListEntry(action: .permit, prefix: $0.prefix, ge: $0.low, le: $0.high, location: term.location)
-                    }, location: term.location)
-                    matches.append(.prefixList(list))
-                }
-                for list in term.prefixLists {
-                    if policies.prefixLists[list] == nil {
-                        policies.prefixLists[list] = PrefixList(name: list, entries: (device.prefixListEntries[list] ?? []).map { exact($0.prefix) }, location: term.location)
-                    }
-                    matches.append(.prefixList(list))
-                }
-                entries.append(NetworkModel.RouteMapEntry(sequence: next(), action: accept ? .permit : .deny, matches: matches, sets: [], location: term.location))
-            }
+    /// Whether the term can be compiled; warns (once per term) about what cannot.
+    private mutating func evaluable(_ term: JunosPolicyTerm, policy: String) -> Bool {
+        let key = "\(policy)/\(term.name)"
+        let label = "policy \(policy) term \(term.name.isEmpty ? "(unnamed)" : term.name)"
+        let first = warnedTerms.insert(key).inserted
+        if term.ipv6Only || term.sources?.isEmpty == true { return false }   // matches no IPv4 route of the model
+        let filterActions = term.routeFilters.compactMap(\.action)
+        if !term.otherMatches.isEmpty || !filterActions.isEmpty {
+            let what = term.otherMatches + filterActions.map { "route-filter ... \($0)" }
+            if first { warn("\(label): `from \(what.joined(separator: ", "))` is not evaluated; the term is left out", term.location) }
+            return false
         }
-        entries.append(NetworkModel.RouteMapEntry(sequence: next(), action: .permit, matches: [], sets: [], location: fileLocation))
-        return entries
+        guard first else { return true }
+        for action in term.unmodelledActions {
+            warn("\(label): `then \(action)` is not modelled; the term applies its other actions", term.location)
+        }
+        for (_, name) in term.communityActions where device.junosCommunities[name] == nil {
+            warn("\(label): community \(name) has no `members` routesim reads; the action is left out", term.location)
+        }
+        if !term.conditions.isEmpty && (term.sources.map { !$0.isDisjoint(with: RouteSource.bgp) } ?? true) {
+            warn("\(label): `from condition` is evaluated for the static and direct routes the term exports (conditional advertisement); BGP routes it matches are treated as if the condition held", term.location)
+        }
+        return true
+    }
+
+    private mutating func termEntries(_ term: JunosPolicyTerm, policy: String, first: Int, nextTerm: Int, nextPolicy: Int) -> [NetworkModel.RouteMapEntry] {
+        var common: [RouteMapMatch] = []
+        if let sources = term.sources { common.append(.source(sources)) }
+        if !term.communities.isEmpty {
+            let list = "junos community " + term.communities.joined(separator: " ")
+            policies.communityLists[list] = CommunityList(name: list, entries: term.communities.compactMap { name in
+                device.junosCommunities[name].map { (PolicyAction.permit, $0) }
+            }, location: term.location)
+            common.append(.communityList(list))
+        }
+        var sets = term.sets
+        for (operation, name) in term.communityActions {
+            guard let members = device.junosCommunities[name] else { continue }
+            sets.append(operation == "set" ? .replaceCommunities(members) : .addCommunities(members))
+        }
+        let action: PolicyAction = term.flow == .reject ? .deny : .permit
+        let continuation: RouteMapContinuation = switch term.flow {
+        case .accept, .reject: .stop
+        case .nextPolicy: .next(atLeast: nextPolicy)
+        case .nextTerm, nil: .next(atLeast: nextTerm)
+        }
+        let alternatives = term.routeListAlternatives(in: device)
+        guard !alternatives.isEmpty else {
+            return [NetworkModel.RouteMapEntry(sequence: first, action: action, matches: common, sets: sets, continuation: continuation, location: term.location)]
+        }
+        return alternatives.enumerated().map { index, prefixEntries in
+            let list = "junos \(policy)/\(term.name) routes \(index + 1)"
+            policies.prefixLists[list] = PrefixList(name: list, entries: prefixEntries, location: term.location)
+            return NetworkModel.RouteMapEntry(sequence: first + 10 * index, action: action, matches: common + [.prefixList(list)], sets: sets,
+                                              continuation: continuation, location: term.location)
+        }
     }
 }

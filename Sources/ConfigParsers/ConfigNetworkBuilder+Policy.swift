@@ -76,6 +76,7 @@ struct PolicyTranslator {
         case .prefixList(let name): (kind, list, defined) = ("prefix-list", name, ensurePrefixList(name))
         case .communityList(let name): (kind, list, defined) = ("community-list", name, ensureCommunityList(name))
         case .asPathList(let name): (kind, list, defined) = ("as-path access-list", name, ensureASPathList(name))
+        case .source: return match
         }
         if defined { return match }
         if device.dialect == .frr {
@@ -84,6 +85,7 @@ struct PolicyTranslator {
             case .prefixList: policies.prefixLists[list] = PrefixList(name: list, entries: [], location: at)
             case .communityList: policies.communityLists[list] = CommunityList(name: list, entries: [], location: at)
             case .asPathList: policies.asPathLists[list] = ASPathList(name: list, entries: [], location: at)
+            case .source: break
             }
             return match
         }

@@ -26,6 +26,7 @@ extension DeviceConfig {
         }
         if !merged.defaultOriginate { merged.defaultOriginate = parent.defaultOriginate; merged.defaultOriginateRouteMap = parent.defaultOriginateRouteMap }
         if merged.exportChain.isEmpty { merged.exportChain = parent.exportChain }
+        if merged.importChain.isEmpty { merged.importChain = parent.importChain }
         merged.updateSource = merged.updateSource ?? parent.updateSource
         merged.nextHopSelf = merged.nextHopSelf || parent.nextHopSelf
         merged.routeReflectorClient = merged.routeReflectorClient || parent.routeReflectorClient

@@ -43,6 +43,10 @@ public struct DeviceConfig: Sendable {
     public var junosPolicies: [String: [JunosPolicyTerm]] = [:]
     /// Junos `policy-options condition C if-route-exists P`: the prefix each condition watches.
     public var junosConditions: [String: (prefix: Prefix, location: SourceLocation)] = [:]
+    /// Junos `policy-options route-filter-list NAME { P exact; ... }`.
+    public var junosRouteFilterLists: [String: [JunosRouteFilter]] = [:]
+    /// Junos `policy-options community NAME members [ C ... ]` (a route matches when it carries all).
+    public var junosCommunities: [String: [Community]] = [:]
     /// MPLS / LDP / RSVP statements, recognised and not modelled yet.
     public var mplsStatements: [SourceLocation] = []
     public var lines = LineTally()
@@ -133,32 +137,6 @@ public struct RouteMapEntry: Sendable {
     public var location: SourceLocation
 }
 
-/// One term of a Junos policy-statement (the unnamed term of `policy-statement P from/then ...` is "").
-public struct JunosPolicyTerm: Sendable {
-    public var name: String
-    /// `from protocol X` values (any protocol when empty).
-    public var protocols: [String] = []
-    /// `from route-filter P exact|orlonger|longer|upto /N|prefix-length-range /A-/B`.
-    public var routeFilters: [(prefix: Prefix, kind: String, low: UInt8, high: UInt8)] = []
-    public var prefixLists: [String] = []
-    /// `from condition C`: the term only matches while the condition holds (conditional advertisement).
-    public var conditions: [String] = []
-    /// Other `from` conditions (community, as-path, neighbor, ...), which routesim does not evaluate.
-    public var otherMatches: [String] = []
-    /// `then accept` (true) / `then reject` (false); nil: no terminating action (next term).
-    public var accept: Bool?
-    public var location: SourceLocation
-
-    /// Whether the term's `from` matches a route to `prefix` from `protocolName`, given the
-    /// router's prefix-lists (Junos `from prefix-list` is an exact match).
-    public func matches(_ prefix: Prefix, protocol protocolName: String, prefixLists lists: [String: [PrefixListEntryConfig]]) -> Bool {
-        if !protocols.isEmpty && !protocols.contains(protocolName) { return false }
-        if !routeFilters.isEmpty && !routeFilters.contains(where: { $0.prefix.contains(prefix) && prefix.length >= $0.low && prefix.length <= $0.high }) { return false }
-        if !prefixLists.isEmpty && !prefixLists.contains(where: { name in (lists[name] ?? []).contains { $0.prefix == prefix } }) { return false }
-        return true
-    }
-}
-
 /// `ip prefix-list NAME [seq N] permit|deny P [ge G] [le L]`.
 public struct PrefixListEntryConfig: Sendable {
     public var sequence: Int?
@@ -229,6 +207,8 @@ public struct NeighborConfig: Sendable {
     public var listKindOut = "prefix-list"
     /// Junos: the whole export policy chain (`export [ A B ]`), in order.
     public var exportChain: [String] = []
+    /// Junos: the whole import policy chain, in order.
+    public var importChain: [String] = []
     public var maximumPrefix: Int?
     /// `ebgp-multihop [N]` (N = 255 when not given; Junos `multihop [ttl N]`, 64).
     public var ebgpMultihop: Int?

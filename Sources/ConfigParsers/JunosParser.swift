@@ -21,13 +21,13 @@ public struct JunosParser {
         var statements: [Statement] = []
         // The open blocks' words, flattened, and how many words each level added.
         var path: [Substring] = []
-        var levels: [Int] = []
+        var blocks = OpenBlocks()
         var inComment = false
         var openList: (text: String, line: Int)?
         let lines = ConfigSource.lines(text)
         for (index, raw) in lines.enumerated() {
             var number = index + 1
-            if levels.count > Self.maximumDepth {
+            if blocks.depth > Self.maximumDepth {
                 // Real configs nest about ten deep; this is a broken or hostile file.
                 device.lines.unsupported.append((number, "lines \(number)-\(lines.count) not read",
                                                  "nesting deeper than \(Self.maximumDepth) levels; the rest of the file is not read"))
@@ -65,53 +65,59 @@ public struct JunosParser {
                 }
                 continue
             }
-            // Braces form: strip a trailing comment, `inactive:` / `protect:` markers.
+            // Braces form: strip a trailing comment, then read the line's tokens; blocks and
+            // statements may share a line in any layout (`term t { from { family inet; } then accept; }`).
             if let hash = line.firstIndex(of: "#"), !line[..<hash].contains("\"") { line = ConfigSource.trimmed(line[..<hash]) }
-            var words = Self.words(line)
-            while let first = words.first, first == "inactive:" || first == "protect:" || first == "replace:" { words.removeFirst() }
-            // `delete: X;` removes X before a `load merge` applies the rest: a whole configuration
-            // read at once has nothing to remove (netlab writes these before each module).
-            if words.first == "delete:" {
-                device.lines.ignored += 1
-                if line.hasSuffix("{") { path += words.dropFirst().dropLast(); levels.append(words.count - 2) }
-                continue
-            }
-            // A whole block on one line: `system { host-name r1; }`.
-            if let open = words.firstIndex(of: "{"), line.hasSuffix("}") {
-                let head = Array(words[..<open])
-                let body = words[(open + 1)...].filter { $0 != "}" && $0 != "{" }.joined(separator: " ").split(separator: ";").map { Self.words(ConfigSource.trimmed(Substring($0))) }
-                var first = true
-                for part in body where !part.isEmpty {
-                    statements.append(Statement(words: path + head + part, line: number, counts: first))
-                    first = false
+            var emitted = false
+            var current: [Substring] = []
+            func emit(_ words: [Substring]) {
+                if blocks.skipping {
+                    if !emitted { device.lines.ignored += 1 }
+                } else {
+                    statements.append(Statement(words: path + words, line: number, counts: !emitted))
                 }
-                if first { statements.append(Statement(words: path + head, line: number)) }
-                continue
+                emitted = true
             }
-            if line == "}" || line.hasPrefix("}") {
-                if let added = levels.popLast() { path.removeLast(added) }
-                device.lines.ignored += 1
-                continue
+            /// A statement's `inactive:` / `delete:` tags: such configuration is not applied.
+            func untagged(_ words: [Substring]) -> (words: [Substring], applied: Bool) {
+                var words = words
+                var applied = true
+                while let first = words.first, first.hasSuffix(":"), ["inactive:", "delete:", "protect:", "replace:"].contains(first) {
+                    if first == "inactive:" || first == "delete:" { applied = false }
+                    words.removeFirst()
+                }
+                return (words, applied)
             }
-            if line.hasSuffix("{") {
-                let opened = words.dropLast()
-                path += opened
-                levels.append(opened.count)
-                statements.append(Statement(words: path, line: number))
-                continue
-            }
-            if line.hasSuffix(";") {
-                if let last = words.last, last.hasSuffix(";") { words[words.count - 1] = last.dropLast() }
-                if words.last?.isEmpty == true { words.removeLast() }
-                statements.append(Statement(words: path + words, line: number))
-                continue
+            for token in Self.tokens(line) {
+                switch token {
+                case "{":
+                    let (words, applied) = untagged(current)
+                    current = []
+                    if blocks.skipping || !applied {
+                        if !emitted { device.lines.ignored += 1 }
+                        emitted = true
+                        blocks.open(words.count, skipped: true)
+                    } else {
+                        emit(words)
+                        blocks.open(words.count, skipped: false)
+                    }
+                    path += words
+                case ";", "}":
+                    if !current.isEmpty {
+                        let (words, applied) = untagged(current)
+                        current = []
+                        if applied { emit(words) } else if !emitted { device.lines.ignored += 1; emitted = true }
+                    }
+                    if token == "}", let added = blocks.close() { path.removeLast(added) }
+                default: current.append(token)
+                }
             }
             // Junos accepts a statement without its final `;` at the end of a line.
-            if !words.isEmpty, !line.contains("{"), !line.contains("}") {
-                statements.append(Statement(words: path + words, line: number))
-                continue
+            if !current.isEmpty {
+                let (words, applied) = untagged(current)
+                if applied { emit(words) } else if !emitted { device.lines.ignored += 1; emitted = true }
             }
-            device.lines.unrecognized.append((number, String(line)))
+            if !emitted { device.lines.ignored += 1 }   // closing braces only
         }
         var positions = Positions()
         for statement in statements { read(statement, file: file, into: &device, positions: &positions) }
@@ -152,6 +158,52 @@ public struct JunosParser {
             words.append(line[start..<index])
         }
         return words
+    }
+
+    /// Words and the braces form's punctuation (`{`, `}`, `;` each a token of its own), with
+    /// `"quoted strings"` and `[ lists ]` kept together as one word each.
+    static func tokens(_ line: Substring) -> [Substring] {
+        var tokens: [Substring] = []
+        var index = line.startIndex
+        func isBreak(_ c: Character) -> Bool { c == " " || c == "\t" || c == "{" || c == "}" || c == ";" }
+        while index < line.endIndex {
+            let c = line[index]
+            if c == " " || c == "\t" { index = line.index(after: index); continue }
+            let start = index
+            if c == "{" || c == "}" || c == ";" {
+                index = line.index(after: index)
+            } else if c == "\"" {
+                index = line.index(after: index)
+                while index < line.endIndex && line[index] != "\"" { index = line.index(after: index) }
+                if index < line.endIndex { index = line.index(after: index) }
+            } else if c == "[" {
+                while index < line.endIndex && line[index] != "]" { index = line.index(after: index) }
+                if index < line.endIndex { index = line.index(after: index) }
+            } else {
+                while index < line.endIndex && !isBreak(line[index]) { index = line.index(after: index) }
+            }
+            tokens.append(line[start..<index])
+        }
+        return tokens
+    }
+
+    /// The open blocks of the braces form: how many path words each added, and whether it is
+    /// configuration Junos does not apply (`inactive:`, `delete:`), whose contents are skipped.
+    struct OpenBlocks {
+        private var levels: [(words: Int, skipped: Bool)] = []
+        private var skippedLevels = 0
+        var depth: Int { levels.count }
+        var skipping: Bool { skippedLevels > 0 }
+        mutating func open(_ words: Int, skipped: Bool) {
+            levels.append((words, skipped))
+            if skipped { skippedLevels += 1 }
+        }
+        /// The number of path words to drop; nil for an unbalanced `}`.
+        mutating func close() -> Int? {
+            guard let last = levels.popLast() else { return nil }
+            if last.skipped { skippedLevels -= 1 }
+            return last.words
+        }
     }
 
     /// Top-level hierarchies whose statements routesim recognises (modelled or deliberately ignored).
@@ -265,7 +317,10 @@ public struct JunosParser {
                             let names = Self.listItems(Array(rest.dropFirst()))
                             bgp.neighbors[target].routeMapOut = names.first ?? value
                             bgp.neighbors[target].exportChain = names
-                        case "import": bgp.neighbors[target].routeMapIn = value
+                        case "import":
+                            let names = Self.listItems(Array(rest.dropFirst()))
+                            bgp.neighbors[target].routeMapIn = names.first ?? value
+                            bgp.neighbors[target].importChain = names
                         case "local-address": bgp.neighbors[target].updateSource = value
                         case "cluster": bgp.neighbors[target].routeReflectorClient = true
                         case "multihop":
@@ -327,6 +382,17 @@ public struct JunosParser {
                 modelled = true
             } else if at(1) == "community", let name = at(2) {
                 if device.communityLists[String(name)] == nil { device.communityLists[String(name)] = location }
+                if at(3) == "members" {
+                    let members = Self.listItems(Array(w.dropFirst(4))).compactMap { CiscoStyleParser.community(Substring($0)) }
+                    device.junosCommunities[String(name), default: []] += members
+                }
+                modelled = true
+            } else if at(1) == "route-filter-list", let name = at(2) {
+                if let filter = JunosRouteFilter(Array(w.dropFirst(3)).map(String.init)) {
+                    device.junosRouteFilterLists[String(name), default: []].append(filter)
+                } else if w.count > 3 {
+                    device.lines.unrecognized.append((location.line, w.joined(separator: " ")))
+                }
                 modelled = true
             } else if at(1) == "as-path", let name = at(2) {
                 if device.asPathLists[String(name)] == nil { device.asPathLists[String(name)] = location }
@@ -363,40 +429,63 @@ extension JunosParser {
         var i = 3
         var termName = ""
         if i + 1 < w.count && w[i] == "term" { termName = String(w[i + 1]); i += 2 }
-        guard i < w.count, w[i] == "from" || w[i] == "then" else { return }
+        guard i < w.count, w[i] == "from" || w[i] == "then" || w[i] == "to" else { return }
         var terms = device.junosPolicies[policy] ?? []
         let index = terms.firstIndex { $0.name == termName } ?? {
             terms.append(JunosPolicyTerm(name: termName, location: location))
             return terms.count - 1
         }()
-        let clause = Array(w[(i + 1)...]).filter { $0 != "[" && $0 != "]" }
+        let clause = listItems(Array(w[(i + 1)...]))
         if w[i] == "then" {
-            if clause.contains("accept") { terms[index].accept = true } else if clause.contains("reject") { terms[index].accept = false }
+            recordAction(clause, into: &terms[index])
+        } else if w[i] == "to" {
+            terms[index].otherMatches.append("to " + clause.joined(separator: " "))
         } else if let kind = clause.first {
-            let values = clause.dropFirst().map { String($0.trimmingQuotes) }
+            let values = Array(clause.dropFirst())
             switch kind {
             case "protocol": terms[index].protocols += values
-            case "prefix-list", "prefix-list-filter": if let first = values.first { terms[index].prefixLists.append(first) }
+            case "family": terms[index].families += values
+            case "route-type": terms[index].routeTypes += values
+            case "prefix-list": for name in values { terms[index].prefixLists.append((name, "exact")) }
+            case "prefix-list-filter" where !values.isEmpty:
+                terms[index].prefixLists.append((values[0], values.count > 1 ? values[1] : "exact"))
+            case "community": terms[index].communities += values
             case "condition": if let first = values.first { terms[index].conditions.append(first) }
+            case "route-filter-list": if let first = values.first { terms[index].routeFilterLists.append(first) }
             case "route-filter" where !values.isEmpty:
-                if let prefix = ConfigSource.interfaceAddress(values[0])?.prefix {
-                    let mode = values.count > 1 ? values[1] : "exact"
-                    var low = prefix.length, high = prefix.length
-                    switch mode {
-                    case "orlonger": high = 32
-                    case "longer": low = min(32, prefix.length + 1); high = 32
-                    case "upto" where values.count > 2: high = UInt8(values[2].dropFirst()) ?? 32
-                    case "prefix-length-range" where values.count > 2:
-                        let bounds = values[2].split(separator: "-").compactMap { UInt8($0.dropFirst()) }
-                        if bounds.count == 2 { low = bounds[0]; high = bounds[1] }
-                    default: break
-                    }
-                    terms[index].routeFilters.append((prefix, mode, low, high))
-                }
-            default: terms[index].otherMatches.append(String(kind))
+                if let filter = JunosRouteFilter(values) { terms[index].routeFilters.append(filter) }
+                else { terms[index].otherMatches.append("route-filter " + values.joined(separator: " ")) }
+            default: terms[index].otherMatches.append(kind)
             }
         }
         device.junosPolicies[policy] = terms
+    }
+
+    /// One `then` statement: flow control, or an attribute action.
+    static func recordAction(_ clause: [String], into term: inout JunosPolicyTerm) {
+        guard let first = clause.first else { return }
+        let value = clause.count > 1 ? clause[1] : nil
+        switch first {
+        case "accept": term.flow = .accept
+        case "reject": term.flow = .reject
+        case "next" where value == "policy": term.flow = .nextPolicy
+        case "next" where value == "term": term.flow = .nextTerm
+        case "next-hop" where value == "self": term.sets.append(.nextHop(.peerAddress))
+        case "next-hop" where value.flatMap(IPv4Address.init) != nil:
+            if let address = value.flatMap(IPv4Address.init) { term.sets.append(.nextHop(.address(address))) }
+        case "local-preference" where value.flatMap(UInt32.init) != nil:
+            if let number = value.flatMap(UInt32.init) { term.sets.append(.localPreference(number)) }
+        case "metric" where value.flatMap(UInt32.init) != nil:
+            if let number = value.flatMap(UInt32.init) { term.sets.append(.med(number)) }
+        case "as-path-prepend" where value != nil:
+            // `as-path-prepend "65001 65001"`: the ASNs in the order they end up first.
+            let asns = String(clause.dropFirst().joined(separator: " ").filter { $0 != "\"" }).split(separator: " ").compactMap { ASN($0) }
+            if asns.isEmpty { term.unmodelledActions.append(clause.joined(separator: " ")) }
+            for asn in asns.reversed() { term.sets.append(.prependAS(asn, count: 1)) }
+        case "community" where (value == "add" || value == "set") && clause.count > 2:
+            term.communityActions.append((value ?? "add", clause[2]))
+        default: term.unmodelledActions.append(clause.joined(separator: " "))
+        }
     }
 }
 

@@ -84,6 +84,32 @@ public enum RouteMapMatch: Sendable, Equatable {
     case prefixList(String)
     case communityList(String)
     case asPathList(String)
+    /// How the route reached this router's BGP table (Junos `from protocol` / `route-type`,
+    /// Cisco `match source-protocol`, EOS `match route-type`): holds when it is one of these.
+    case source(Set<RouteSource>)
+}
+
+/// Where a route in a router's BGP table came from, as policy matches see it.
+public enum RouteSource: String, Sendable, Hashable, CaseIterable, Comparable {
+    /// Learned over an eBGP / iBGP session.
+    case ebgp, ibgp
+    /// Originated locally: a `network` statement, an aggregate, or redistributed from the
+    /// static, connected or IGP routes of the main table.
+    case network, aggregate, `static`, connected, igp
+    public static let bgp: Set<RouteSource> = [.ebgp, .ibgp]
+    public static func < (a: RouteSource, b: RouteSource) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// What an entry does after it matched and (permit) applied its sets.
+public enum RouteMapContinuation: Sendable, Equatable {
+    /// The entry decides (Cisco/FRR default, Junos `accept` / `reject`).
+    case stop
+    /// Carry on at the first later entry whose sequence is at least this one (FRR
+    /// `on-match goto N`, Cisco `continue N`; Junos `next policy`), or at the next entry when nil
+    /// (Junos `next term`, a term without a terminating action). routesim's translators end such
+    /// chains with an entry that matches everything; a route that runs off the end anyway is
+    /// denied, like any route that matches no entry.
+    case next(atLeast: Int?)
 }
 
 /// What `set ip next-hop` names.
@@ -110,12 +136,16 @@ public struct RouteMapEntry: Sendable {
     /// All matches must hold (logical AND); none means match everything.
     public var matches: [RouteMapMatch]
     public var sets: [RouteMapSet]
+    /// Permit entries only: whether a match ends the evaluation.
+    public var continuation: RouteMapContinuation
     public var location: SourceLocation
-    public init(sequence: Int, action: PolicyAction, matches: [RouteMapMatch], sets: [RouteMapSet], location: SourceLocation) {
+    public init(sequence: Int, action: PolicyAction, matches: [RouteMapMatch], sets: [RouteMapSet],
+                continuation: RouteMapContinuation = .stop, location: SourceLocation) {
         self.sequence = sequence
         self.action = action
         self.matches = matches
         self.sets = sets
+        self.continuation = continuation
         self.location = location
     }
 }

@@ -24,12 +24,19 @@ public struct PolicyEvaluator: Sendable {
     /// Applies `routeMapName` to a route; an undefined map denies (IOS and FRR drop everything then).
     /// `peerAddress`: what `set ip next-hop peer-address` stands for where the map is applied
     /// (the neighbor's address inbound, the session's local address outbound; nil elsewhere,
-    /// where the clause changes nothing).
-    public func apply(_ routeMapName: String, prefix: Prefix, attributes: BGPAttributes, peerAddress: IPv4Address? = nil) -> Outcome {
+    /// where the clause changes nothing). `source`: how the route entered the BGP table, for
+    /// `source` matches (nil: unknown, such matches fail).
+    public func apply(_ routeMapName: String, prefix: Prefix, attributes: BGPAttributes, peerAddress: IPv4Address? = nil,
+                      source: RouteSource? = nil) -> Outcome {
         guard let routeMap = policies.routeMaps[routeMapName] else { return .denied(entry: nil) }
-        for entry in routeMap.entries where entry.matches.allSatisfy({ matches($0, prefix: prefix, attributes: attributes) }) {
+        var result = attributes
+        var index = 0
+        let entries = routeMap.entries
+        while index < entries.count {
+            let entry = entries[index]
+            index += 1
+            guard entry.matches.allSatisfy({ matches($0, prefix: prefix, attributes: result, source: source) }) else { continue }
             guard entry.action == .permit else { return .denied(entry: entry.sequence) }
-            var result = attributes
             for set in entry.sets {
                 switch set {
                 case .localPreference(let value): result.localPreference = value
@@ -42,19 +49,26 @@ public struct PolicyEvaluator: Sendable {
                 case .replaceCommunities(let communities): result.communities = Array(Set(communities)).sorted()
                 }
             }
-            return .permitted(result, entry: entry.sequence)
+            switch entry.continuation {
+            case .stop: return .permitted(result, entry: entry.sequence)
+            case .next(let atLeast):
+                // Sequences only grow, so a goto never revisits an entry: the walk ends.
+                if let atLeast { while index < entries.count && entries[index].sequence < atLeast { index += 1 } }
+            }
         }
         return .denied(entry: nil)
     }
 
     /// True when the route-map would permit the prefix (used for advertise-map and exist-map matching).
-    public func permits(_ routeMapName: String, prefix: Prefix, attributes: BGPAttributes) -> Bool {
-        if case .permitted = apply(routeMapName, prefix: prefix, attributes: attributes) { return true }
+    public func permits(_ routeMapName: String, prefix: Prefix, attributes: BGPAttributes, source: RouteSource? = nil) -> Bool {
+        if case .permitted = apply(routeMapName, prefix: prefix, attributes: attributes, source: source) { return true }
         return false
     }
 
-    func matches(_ match: RouteMapMatch, prefix: Prefix, attributes: BGPAttributes) -> Bool {
+    func matches(_ match: RouteMapMatch, prefix: Prefix, attributes: BGPAttributes, source: RouteSource?) -> Bool {
         switch match {
+        case .source(let sources):
+            return source.map { sources.contains($0) } ?? false
         case .prefixList(let name):
             guard let list = policies.prefixLists[name] else { return false }
             for entry in list.entries where entry.matches(prefix) { return entry.action == .permit }

@@ -52,4 +52,52 @@ import Testing
         #expect(group.exportChain == ["next-hop-ebgp-ipv4", "bgp-default-redistribute", "bgp-final"])
         #expect(group.updateSource == "10.0.0.1")
     }
+
+    /// Junos reads braces and semicolons, not lines: any layout gives the same statements.
+    /// `inactive:` configuration is kept in the file but not applied (Junos CLI guide,
+    /// "deactivate"), so it never reaches the model; its lines count as ignored, not lost.
+    @Test func layoutDoesNotMatterAndInactiveIsNotApplied() throws {
+        let compact = """
+        policy-options { policy-statement P { term t { from { family inet; route-type external; } then { next-hop self; next policy; } } } }
+        interfaces { ge-0/0/1 { unit 0 { family inet { address 10.9.0.1/30; } } } inactive: ge-0/0/2 { unit 0 { family inet { address 10.9.9.1/30; } } } }
+        routing-options { static { inactive: route 192.0.2.0/24 discard; route 198.51.100.0/24 discard } }
+        """
+        let spread = """
+        policy-options {
+          policy-statement P {
+            term t {
+              from {
+                family inet;
+                route-type external;
+              }
+              then {
+                next-hop self;
+                next policy;
+              }
+            }
+          }
+        }
+        interfaces {
+          ge-0/0/1 { unit 0 { family inet { address 10.9.0.1/30; } } }
+          inactive: ge-0/0/2 {
+            unit 0 { family inet { address 10.9.9.1/30; } }
+          }
+        }
+        routing-options {
+          static {
+            inactive: route 192.0.2.0/24 discard;
+            route 198.51.100.0/24 discard
+          }
+        }
+        """
+        for (text, lines) in [(compact, 3), (spread, 26)] {
+            let device = JunosParser().parse(text, file: "r.conf")
+            let term = try #require(device.junosPolicies["P"]?.first)
+            #expect(term.name == "t" && term.families == ["inet"] && term.routeTypes == ["external"])
+            #expect(term.flow == .nextPolicy && term.sets == [.nextHop(.peerAddress)])
+            #expect(device.interfaces.map(\.name) == ["ge-0/0/1.0"])
+            #expect(device.staticRoutes.map(\.prefix.description) == ["198.51.100.0/24"])
+            #expect(device.lines.unrecognized.isEmpty && device.lines.total == lines, "\(device.lines)")
+        }
+    }
 }

@@ -113,8 +113,8 @@ public struct NullPinUnconditionalRule: LintRule {
             var peers: [String] = []
             var how = ""
             for neighbor in ebgp {
-                let chain = neighbor.exportChain.isEmpty ? (neighbor.routeMapOut.map { [$0] } ?? []) : neighbor.exportChain
-                if let (policy, term) = junosExport(of: route.prefix, chain: chain, on: device) {
+                // Exported only when a term accepts it with no `from condition`; Junos's default BGP export sends BGP routes only.
+                if case .accept(let policy, let term) = device.junosDecision(for: route.prefix, source: .static, chain: neighbor.junosExportChain) {
                     peers.append(neighbor.key)
                     how = "export policy \(policy)\(term.isEmpty ? "" : " term \(term)")"
                 }
@@ -122,19 +122,6 @@ public struct NullPinUnconditionalRule: LintRule {
             guard !peers.isEmpty else { return nil }
             return Pin(route: route, announcedBy: how, peers: peers.prefix(3).joined(separator: ", "))
         }
-    }
-
-    /// The policy and term of `chain` that export a static route to `prefix` unconditionally;
-    /// nil when it is rejected, exported only under a `condition`, or left to Junos's default BGP
-    /// export (which sends only BGP routes).
-    static func junosExport(of prefix: Prefix, chain: [String], on device: DeviceConfig) -> (policy: String, term: String)? {
-        for name in chain {
-            for term in device.junosPolicies[name] ?? [] where term.matches(prefix, protocol: "static", prefixLists: device.prefixListEntries) {
-                guard let accept = term.accept else { continue }
-                return accept && term.conditions.isEmpty ? (name, term.name) : nil
-            }
-        }
-        return nil
     }
 
     public func check(_ device: DeviceConfig, in context: LintContext) -> [LintFinding] {

@@ -96,7 +96,10 @@ public struct RouteMapUndefinedRule: LintRule {
         guard let bgp = device.bgp else { return [] }
         var findings: [LintFinding] = []
         for neighbor in bgp.neighbors {
-            for (direction, name) in [("in", neighbor.routeMapIn), ("out", neighbor.routeMapOut)] {
+            // Junos chains (`export [ A B ]`) name several policies; each must exist.
+            let named = [("in", neighbor.routeMapIn), ("out", neighbor.routeMapOut)]
+                + neighbor.importChain.dropFirst().map { ("in", Optional($0)) } + neighbor.exportChain.dropFirst().map { ("out", Optional($0)) }
+            for (direction, name) in named {
                 guard let name, device.routeMaps[name] == nil else { continue }
                 findings.append(finding("neighbor \(neighbor.key) route-map \(name) \(direction) is not defined",
                                         at: neighbor.statements["route-map \(direction)"] ?? neighbor.location))
@@ -121,6 +124,7 @@ public struct RouteMapUnusedRule: LintRule {
         var used: Set<String> = []
         for neighbor in device.bgp?.neighbors ?? [] {
             for name in [neighbor.routeMapIn, neighbor.routeMapOut, neighbor.advertiseMap, neighbor.existMap, neighbor.nonExistMap] { if let name { used.insert(name) } }
+            used.formUnion(neighbor.exportChain + neighbor.importChain)   // Junos `export [ A B ]`
         }
         for network in device.bgp?.networks ?? [] { if let name = network.routeMap { used.insert(name) } }
         for item in device.bgp?.redistributes ?? [] { if let name = item.routeMap { used.insert(name) } }

@@ -611,11 +611,12 @@ struct BGPPropagation: Sendable {
         if needsPolicy {
             var attributes = set.policyView(weight: 0)
             if info.ebgp && path.localOrigin == nil { attributes.med = nil }
+            let source = path.localOrigin?.routeSource ?? (path.ebgp ? .ebgp : .ibgp)
             if info.conditional, let conditional = neighbor(r, p).conditionalAdvertisement,
-               evaluators[r].permits(conditional.advertiseMap, prefix: prefix, attributes: attributes),
+               evaluators[r].permits(conditional.advertiseMap, prefix: prefix, attributes: attributes, source: source),
                conditionAllows[r][p] != true { withheld = .condition; return nil }
             if info.hasExportPolicy, let policy = neighbor(r, p).exportPolicy {
-                switch evaluators[r].apply(policy, prefix: prefix, attributes: attributes, peerAddress: info.localAddress) {
+                switch evaluators[r].apply(policy, prefix: prefix, attributes: attributes, peerAddress: info.localAddress, source: source) {
                 case .denied: withheld = .exportPolicy; return nil
                 case .permitted(let changed, _): attributes = changed
                 }
@@ -682,7 +683,8 @@ struct BGPPropagation: Sendable {
         var weight = info.weight
         if info.hasImportPolicy, let policy = neighbor(q, pp).importPolicy {
             var set = scratch.attributes[Int(attributeID)]
-            switch evaluators[q].apply(policy, prefix: prefix, attributes: set.policyView(weight: weight), peerAddress: info.peerAddress) {
+            switch evaluators[q].apply(policy, prefix: prefix, attributes: set.policyView(weight: weight), peerAddress: info.peerAddress,
+                                       source: info.ebgp ? .ebgp : .ibgp) {
             case .denied: rejected = .importPolicy; return (nil, nil)
             case .permitted(let changed, _):
                 set.adopt(changed)

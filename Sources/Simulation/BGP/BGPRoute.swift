@@ -54,6 +54,17 @@ public enum LocalOrigin: String, Hashable, Sendable {
         case .igp: self = .redistributeIGP
         }
     }
+
+    /// What a policy's `source` match sees.
+    var routeSource: RouteSource {
+        switch self {
+        case .network: .network
+        case .aggregate: .aggregate
+        case .redistributeStatic: .static
+        case .redistributeConnected: .connected
+        case .redistributeIGP: .igp
+        }
+    }
 }
 
 public enum BGPRouteSource: Hashable, Sendable {
@@ -62,6 +73,14 @@ public enum BGPRouteSource: Hashable, Sendable {
     /// Learned over a session: the index of this router's neighbor statement for it (stable
     /// across failure scenarios), the peer router and its address.
     case learned(neighbor: Int, peer: Int, peerAddress: IPv4Address, ebgp: Bool)
+
+    /// What a policy's `source` match sees.
+    public var routeSource: RouteSource {
+        switch self {
+        case .local(let origin): origin.routeSource
+        case .learned(_, _, _, let ebgp): ebgp ? .ebgp : .ibgp
+        }
+    }
 }
 
 /// The attributes a path carries between routers. Weight is local to a router and stays on

@@ -137,7 +137,8 @@ struct BGPRun {
                     guard matches else { continue }
                     var attributes = BGPAttributes(origin: .incomplete)
                     if let map = redistribution.routeMap {
-                        guard case .permitted(let changed, _) = evaluator.apply(map, prefix: prefix, attributes: attributes) else { continue }
+                        guard case .permitted(let changed, _) = evaluator.apply(map, prefix: prefix, attributes: attributes,
+                                                                                     source: LocalOrigin(redistribution.source).routeSource) else { continue }
                         attributes = changed
                     }
                     local(prefix, origin: .incomplete, kind: LocalOrigin(redistribution.source), attributes: attributes)
@@ -325,7 +326,8 @@ struct BGPRun {
                 // resolve (bgpd/bgp_conditional_adv.c); the others, routesim takes the valid best
                 // paths. Invalid-only entries are matched by prefix (their attributes are not kept).
                 func present(_ map: String) -> Bool {
-                    if tables[r].contains(where: { evaluator.permits(map, prefix: $0.key, attributes: $0.value.attributes) }) { return true }
+                    if tables[r].contains(where: { evaluator.permits(map, prefix: $0.key, attributes: $0.value.attributes,
+                                                                              source: $0.value.source.routeSource) }) { return true }
                     guard network.routers[r].dialect == .frr else { return false }
                     return inaccessible[r].keys.contains { evaluator.permits(map, prefix: $0, attributes: BGPAttributes()) }
                 }
