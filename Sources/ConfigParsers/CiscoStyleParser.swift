@@ -113,6 +113,8 @@ public struct CiscoStyleParser {
             if first != "exit-address-family" && indent == 0 { state.context = .none }
             return .ignored
         }
+        // `do write`, `do clear ip bgp *`: exec commands run from config mode change no configuration.
+        if first == "do" && words.count > 1 { return .ignored }
         let topLevel = indent == 0 && !(continuesContext(first, words.count > 1 ? words[1] : "", state.context))
         if !topLevel {
             switch state.context {

@@ -11,7 +11,7 @@ import Testing
 @Suite struct NetlabFixtureTests {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/netlab")
     /// The same lab rendered for each dialect, with that dialect's expected detection.
-    static let cases: [(String, ConfigDialect)] = [("ios-ospf-bgp", .ios), ("eos-ospf-bgp", .eos), ("junos-ospf-bgp", .junos)]
+    static let cases: [(String, ConfigDialect)] = [("ios-ospf-bgp", .ios), ("eos-ospf-bgp", .eos), ("junos-ospf-bgp", .junos), ("frr-ospf-bgp", .frr)]
 
     @Test(arguments: cases) func readCompletelyAndConverge(_ name: String, _ dialect: ConfigDialect) throws {
         let folder = Self.fixtures.appendingPathComponent(name).path
