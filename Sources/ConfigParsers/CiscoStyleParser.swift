@@ -27,6 +27,9 @@ public struct CiscoStyleParser {
         case ignoredBlock
         /// A block whose opening line was not recognised: children are unrecognised too.
         case unknownBlock
+        /// A block routesim recognises and cannot model yet (FRR `router bgp N vrf V`): each
+        /// child is unsupported with this reason, never read into the global table.
+        case unmodelledBlock(String)
     }
 
     struct State {
@@ -38,6 +41,10 @@ public struct CiscoStyleParser {
         /// A suppression on a block opener: it covers the block, up to the next top-level line.
         var openBlockSuppression: (codes: Set<String>, start: Int)?
         var lastLine = 0
+        /// Inside `router bgp`: the address family or VRF the following lines configure, when it
+        /// is not IPv4 unicast of the global table (those lines are unsupported, not misread as
+        /// global IPv4), and the indentation that opened it (EOS `vrf V` blocks end by indentation).
+        var bgpScope: (what: String, indent: Int)?
     }
 
     public func parse(_ text: String, file: String) -> DeviceConfig {
@@ -111,6 +118,7 @@ public struct CiscoStyleParser {
         // FRR closes blocks explicitly; EOS/IOS may too (`exit` inside a block).
         if ["exit", "exit-address-family", "exit-vrf", "exit-vnc", "end", "quit"].contains(first) && words.count == 1 {
             if first != "exit-address-family" && indent == 0 { state.context = .none }
+            if first == "exit-address-family" || first == "exit-vrf" || indent == 0 { state.bgpScope = nil }
             return .ignored
         }
         // `do write`, `do clear ip bgp *`: exec commands run from config mode change no configuration.
@@ -120,7 +128,7 @@ public struct CiscoStyleParser {
             switch state.context {
             case .none: break   // an indented line outside any block: read it as top level
             case .interface(let i): return interfaceLine(words, location: location, index: i, state: &state)
-            case .bgp: return bgpLine(words, location: location, state: &state)
+            case .bgp: return bgpScopedLine(words, indent: indent, location: location, state: &state)
             case .igp: return igpLine(words, location: location, state: &state)
             case .sla(let i): return slaLine(words, index: i, state: &state)
             case .track(_): return CiscoKeywords.trackChildren.contains(String(first)) ? .ignored : .unrecognized
@@ -134,6 +142,7 @@ public struct CiscoStyleParser {
                 return .ignored
             case .ignoredBlock: return .ignored
             case .unknownBlock: return .unrecognized
+            case .unmodelledBlock(let reason): return .unsupported(reason)
             }
         }
         return topLevelLine(words, location: location, state: &state)
@@ -164,15 +173,26 @@ public struct CiscoStyleParser {
         case "hostname" where w.count >= 2:
             state.device.hostname = String(w[1]).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
             return .modelled
+        case "interface" where w.count == 4 && w[2] == "vrf":
+            // FRR: `interface eth1 vrf CUST`.
+            let index = state.device.interface(named: String(w[1]), at: location)
+            state.device.interfaces[index].vrf = String(w[3])
+            state.context = .interface(index)
+            return .modelled
         case "interface" where w.count >= 2:
             state.context = .interface(state.device.interface(named: w[1...].joined(separator: " "), at: location))
             return .modelled
         case "router":
             guard w.count >= 2 else { return .unrecognized }
             switch w[1] {
+            case "bgp" where w.count >= 5 && w[3] == "vrf":
+                // FRR: a per-VRF BGP instance. Read into the global table it would be wrong; VRFs come with issue 16.
+                state.context = .unmodelledBlock("BGP in VRF \(w[4]) is not modelled yet (VRFs come later); left out of the global table")
+                return .unsupported("BGP in VRF \(w[4]) is not modelled yet (VRFs come later); left out of the global table")
             case "bgp":
                 guard w.count >= 3, let asn = parseASN(w[2]) else { return .unrecognized }
                 if state.device.bgp == nil { state.device.bgp = BGPConfigFacts(asn: asn, location: location) }
+                state.bgpScope = nil
                 state.context = .bgp
                 return .modelled
             case "ospf", "ospfv3", "isis", "rip", "eigrp":
@@ -402,8 +422,43 @@ public struct CiscoStyleParser {
             return .modelled
         }
         if first == "mpls" { state.device.mplsStatements.append(location); return .modelled }
+        // `vrf forwarding V` (IOS, IOS-XE), `ip vrf forwarding V` (older IOS), `vrf V` (EOS; `vrf forwarding V` before 4.23).
+        if first == "vrf" && w.count == 3 && w[1] == "forwarding" || first == "ip" && w.count == 4 && w[1] == "vrf" && w[2] == "forwarding" || first == "vrf" && w.count == 2 {
+            state.device.interfaces[index].vrf = String(w[w.count - 1])
+            return .modelled
+        }
         let word = first == "no" && w.count >= 2 ? String(w[1]) : String(first)
         return CiscoKeywords.interfaceChildren.contains(word) ? .ignored : .unrecognized
+    }
+
+    /// A line inside `router bgp`: IPv4 unicast of the global table is read; other address
+    /// families and VRFs are unsupported (not misread as global IPv4 statements).
+    func bgpScopedLine(_ w: [Substring], indent: Int, location: SourceLocation, state: inout State) -> Outcome {
+        if let scope = state.bgpScope, scope.what.hasPrefix("VRF"), indent <= scope.indent, w[0] != "address-family" {
+            state.bgpScope = nil   // EOS: a line at the `vrf V` line's indentation or less ends the block
+        }
+        if w[0] == "address-family" {
+            let family = w.dropFirst().joined(separator: " ")
+            if let vrf = w.firstIndex(of: "vrf"), vrf + 1 < w.count {
+                state.bgpScope = ("VRF \(w[vrf + 1]) (address-family \(family))", indent)
+            } else if family == "ipv4" || family == "ipv4 unicast" {
+                if state.bgpScope?.what.hasPrefix("VRF") == true, let scope = state.bgpScope, indent > scope.indent { return .modelled }
+                state.bgpScope = nil
+            } else {
+                state.bgpScope = ("address-family \(family)", indent)
+            }
+            return .modelled
+        }
+        if w[0] == "vrf" && w.count == 2 {
+            state.bgpScope = ("VRF \(w[1])", indent)   // EOS `router bgp` `vrf V` block
+            return .unsupported("BGP in VRF \(w[1]) is not modelled yet (VRFs come later); left out of the global table")
+        }
+        if let scope = state.bgpScope {
+            return scope.what.hasPrefix("VRF")
+                ? .unsupported("BGP in \(scope.what) is not modelled yet (VRFs come later); left out of the global table")
+                : .unsupported("BGP \(scope.what) is not modelled (routesim models IPv4 unicast)")
+        }
+        return bgpLine(w, location: location, state: &state)
     }
 
     func bgpLine(_ w: [Substring], location: SourceLocation, state: inout State) -> Outcome {

@@ -42,7 +42,7 @@ struct JunosPolicyTranslator {
     /// Static routes (main instance) and up interface subnets, in config order.
     var candidates: [(Prefix, RouteSource)] {
         device.staticRoutes.filter { $0.vrf == nil }.map { ($0.prefix, RouteSource.static) }
-            + device.interfaces.filter { !$0.shutdown }.flatMap { $0.addresses.map { ($0.prefix, RouteSource.connected) } }
+            + device.interfaces.filter { !$0.shutdown && $0.vrf == nil }.flatMap { $0.addresses.map { ($0.prefix, RouteSource.connected) } }
     }
 
     private mutating func warn(_ message: String, _ at: SourceLocation) {

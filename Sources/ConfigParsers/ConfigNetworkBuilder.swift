@@ -18,7 +18,7 @@ public enum ConfigNetworkBuilder {
         var asnOfAddress: [IPv4Address: ASN] = [:]
         for device in devices {
             guard let asn = device.bgp?.asn else { continue }
-            for interface in device.interfaces { for (address, _) in interface.addresses { asnOfAddress[address] = asn } }
+            for interface in device.interfaces where interface.vrf == nil { for (address, _) in interface.addresses { asnOfAddress[address] = asn } }
         }
         for device in devices.sorted(by: { $0.file < $1.file }) {
             let fileLocation = SourceLocation(file: device.file, line: 1, column: 1)
@@ -50,6 +50,11 @@ public enum ConfigNetworkBuilder {
             var interfaces: [Interface] = []
             for interface in device.interfaces {
                 guard let first = interface.addresses.first else { continue }
+                if let vrf = interface.vrf {
+                    // Its addresses may repeat another VRF's or the global table's: left out, not merged.
+                    warn("interface \(interface.name) is in VRF \(vrf), which is not modelled yet (VRFs come later); left out of the global table", interface.location)
+                    continue
+                }
                 let loopback = interface.isLoopback || first.prefix.length == 32
                 let igp = placement?.participation(of: interface, address: first.address, loopback: loopback) ?? .off
                 interfaces.append(Interface(name: interface.name, kind: loopback ? .loopback : .link, address: first.address, prefix: first.prefix, igp: igp,

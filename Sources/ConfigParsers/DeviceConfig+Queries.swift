@@ -49,9 +49,9 @@ extension DeviceConfig {
 
     public var ebgpSessions: [NeighborConfig] { sessions.filter(isEBGP) }
 
-    /// Prefixes of up interfaces (connected routes).
+    /// Prefixes of up interfaces of the global table (its connected routes).
     public var connectedPrefixes: Set<Prefix> {
-        Set(interfaces.filter { !$0.shutdown }.flatMap { $0.addresses.map(\.prefix) })
+        Set(interfaces.filter { !$0.shutdown && $0.vrf == nil }.flatMap { $0.addresses.map(\.prefix) })
     }
 
     /// Every route-map match on a prefix-list, route-maps in name order.

@@ -88,6 +88,9 @@ public struct InterfaceConfig: Sendable {
     public var isisEnabled = false
     /// FRR `ip ospf passive`, Junos `interface I passive`.
     public var igpPassive = false
+    /// The VRF it belongs to (`vrf forwarding V`, `ip vrf forwarding V`, EOS `vrf V`, FRR
+    /// `interface I vrf V`, Junos `routing-instances V interface I`); nil: the global table.
+    public var vrf: String?
     public var location: SourceLocation
     public var isLoopback: Bool { name.lowercased().hasPrefix("lo") }
 }

@@ -235,6 +235,21 @@ public struct JunosParser {
         guard let top = w.first else { device.lines.ignored += 1; return }
         var modelled = false
         func at(_ i: Int) -> Substring? { i < w.count ? w[i] : nil }
+        // Inside a routing instance only its interfaces and static routes are read (the statics
+        // keep their instance); the rest would be misread as the main instance's.
+        if let instance, !(top == "routing-options" && at(1) == "static") {
+            guard statement.counts else { return }
+            if top == "interface", let name = at(1) {
+                device.interfaces[device.interface(named: String(name), at: location)].vrf = instance
+                device.lines.modelled += 1
+            } else if top == "description" || w.count == 1 {
+                device.lines.ignored += 1
+            } else {
+                device.lines.unsupported.append((statement.line, w.joined(separator: " "),
+                                                 "routing instance \(instance) is not modelled yet (VRFs come later); left out of the main instance"))
+            }
+            return
+        }
         switch top {
         case "system" where at(1) == "host-name":
             if let name = at(2) { device.hostname = String(name.trimmingQuotes); modelled = true }

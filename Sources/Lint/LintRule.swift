@@ -50,7 +50,7 @@ public struct LintContext: Sendable {
         var asns: [String: ASN] = [:]
         for device in devices {
             if let asn = device.bgp?.asn { asns[device.file] = asn }
-            for interface in device.interfaces where !interface.shutdown && !interface.isLoopback {
+            for interface in device.interfaces where !interface.shutdown && !interface.isLoopback && interface.vrf == nil {
                 for (_, prefix) in interface.addresses where prefix.length < 32 { members[prefix, default: []].append(device.file) }
             }
         }

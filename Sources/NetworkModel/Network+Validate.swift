@@ -21,8 +21,10 @@ extension Network {
         for router in routers {
             for interface in router.interfaces {
                 if let (otherRouter, other) = owners[interface.address] {
-                    bag.error("MODEL001", "address \(interface.address) of \(router.name) \(interface.name) is already used by \(otherRouter) \(other.name) (\(other.location))",
-                              at: interface.location, hint: "give every interface its own address")
+                    // Anycast: one loopback address on several routers is legal; each delivers what reaches it.
+                    let anycast = interface.kind == .loopback && other.kind == .loopback && otherRouter != router.name
+                    if !anycast { bag.error("MODEL001", "address \(interface.address) of \(router.name) \(interface.name) is already used by \(otherRouter) \(other.name) (\(other.location))",
+                              at: interface.location, hint: "give every interface its own address (loopbacks on different routers may share one: anycast)") }
                 } else {
                     owners[interface.address] = (router.name, interface)
                 }

@@ -61,7 +61,7 @@ public struct NullPinSingleUplinkRule: LintRule {
         // Links toward other routers of the same AS: subnets of up, non-loopback interfaces that
         // another device of the AS also has an address in.
         var uplinks = 0
-        for interface in device.interfaces where !interface.shutdown && !interface.isLoopback {
+        for interface in device.interfaces where !interface.shutdown && !interface.isLoopback && interface.vrf == nil {
             for (_, prefix) in interface.addresses where prefix.length < 32 {
                 let others = (context.subnetMembers[prefix] ?? []).filter { $0 != device.file }
                 if others.contains(where: { context.asnOfFile[$0] == asn }) { uplinks += 1 }

@@ -66,8 +66,8 @@ public struct Tracer: Sendable {
             branch.end(Hop(node: name, action: why), .loop(router: name), into: &paths)
             return
         }
-        if case .router(let ref)? = plane.owners[destination], ref.router == r, plane.liveness.interfaceUp[r][ref.interface] {
-            branch.end(Hop(node: name, detail: .owns(destination, interface: network.routers[r].interfaces[ref.interface].name)), .delivered(node: name), into: &paths)
+        if let i = plane.owners.interface(of: r, owning: destination), plane.liveness.interfaceUp[r][i] {
+            branch.end(Hop(node: name, detail: .owns(destination, interface: network.routers[r].interfaces[i].name)), .delivered(node: name), into: &paths)
             return
         }
         let found = usesFIB ? plane.lookup(router: r, address: destination) : plane.lookupWithoutFIB(router: r, address: destination)

@@ -9,11 +9,17 @@ public struct AddressOwners: Sendable {
     /// By router << 32 | address: the index of the router's first neighbor statement for that
     /// address (how a session finds its other end; the same in every scenario).
     private var statements: WordMap<Int32>
+    /// Addresses on more than one router (anycast loopbacks), with every owner but the first.
+    private var anycast: [IPv4Address: [InterfaceRef]] = [:]
 
     public init(network: Network) {
         map = WordMap(minimumCapacity: network.routers.reduce(network.hosts.count) { $0 + $1.interfaces.count })
         for (r, router) in network.routers.enumerated() {
-            for i in router.interfaces.indices { map[UInt64(router.interfaces[i].address.value)] = .router(InterfaceRef(router: r, interface: i)) }
+            for i in router.interfaces.indices {
+                let key = UInt64(router.interfaces[i].address.value)
+                if case .router? = map[key] { anycast[router.interfaces[i].address, default: []].append(InterfaceRef(router: r, interface: i)); continue }
+                map[key] = .router(InterfaceRef(router: r, interface: i))
+            }
         }
         for (h, host) in network.hosts.enumerated() { map[UInt64(host.address.value)] = .host(h) }
         statements = WordMap(minimumCapacity: network.routers.reduce(0) { $0 + ($1.bgp?.neighbors.count ?? 0) })
@@ -31,6 +37,13 @@ public struct AddressOwners: Sendable {
         statements[UInt64(r) << 32 | UInt64(address.value)].map(Int.init)
     }
 
+    /// The owner of `address` (for an anycast address, the first router that has it).
     @inline(__always)
     public subscript(address: IPv4Address) -> AddressOwner? { map[UInt64(address.value)] }
+
+    /// The interface of router r that has `address`, if r is one of its owners (anycast included).
+    public func interface(of r: Int, owning address: IPv4Address) -> Int? {
+        if case .router(let ref)? = map[UInt64(address.value)], ref.router == r { return ref.interface }
+        return anycast[address]?.first { $0.router == r }?.interface
+    }
 }

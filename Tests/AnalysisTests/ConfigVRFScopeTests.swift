@@ -1,0 +1,138 @@
+import Foundation
+import Pipeline
+import Testing
+
+/// Issue 13 #5 and "silently dropped": VRF configuration is not merged into the global table
+/// (its interfaces may reuse global addresses, its BGP neighbors may repeat global ones), and
+/// BGP lines of other address families are not read as IPv4 unicast. Until VRFs are modelled
+/// (issue 16), each such line is left out and said: an unsupported line, a CFG001 warning for
+/// the interface. Anycast loopbacks (one /32 on two routers) are legal and delivered by each.
+@Suite struct ConfigVRFScopeTests {
+    static let cases: [(ConfigDialect, String)] = [
+        (.ios, """
+        hostname pe1
+        vrf definition CUST
+         rd 65001:1
+         address-family ipv4
+         exit-address-family
+        interface Loopback0
+         ip address 10.0.0.1 255.255.255.255
+        interface GigabitEthernet1
+         ip address 10.1.0.1 255.255.255.252
+        interface GigabitEthernet2
+         vrf forwarding CUST
+         ip address 10.1.0.1 255.255.255.252
+        router bgp 65001
+         neighbor 10.1.0.2 remote-as 65002
+         address-family ipv4 vrf CUST
+          neighbor 10.1.0.2 remote-as 65100
+          neighbor 10.1.0.2 route-map DROP in
+          network 192.0.2.0 mask 255.255.255.0
+         exit-address-family
+         address-family ipv6 unicast
+          neighbor 10.1.0.2 route-map DROP in
+         exit-address-family
+        """),
+        (.eos, """
+        hostname pe1
+        interface Loopback0
+           ip address 10.0.0.1/32
+        interface Ethernet1
+           no switchport
+           ip address 10.1.0.1/30
+        interface Ethernet2
+           no switchport
+           vrf CUST
+           ip address 10.1.0.1/30
+        router bgp 65001
+           neighbor 10.1.0.2 remote-as 65002
+           vrf CUST
+              rd 65001:1
+              neighbor 10.1.0.2 remote-as 65100
+              neighbor 10.1.0.2 route-map DROP in
+              network 192.0.2.0/24
+           address-family ipv4
+              neighbor 10.1.0.2 activate
+        """),
+        (.frr, """
+        frr version 10.1
+        hostname pe1
+        interface lo
+         ip address 10.0.0.1/32
+        exit
+        interface eth1
+         ip address 10.1.0.1/30
+        exit
+        interface eth2 vrf CUST
+         ip address 10.1.0.1/30
+        exit
+        router bgp 65001
+         no bgp ebgp-requires-policy
+         neighbor 10.1.0.2 remote-as 65002
+        exit
+        router bgp 65001 vrf CUST
+         neighbor 10.1.0.2 remote-as 65100
+         address-family ipv4 unicast
+          neighbor 10.1.0.2 route-map DROP in
+          network 192.0.2.0/24
+         exit-address-family
+        exit
+        """),
+        (.junos, """
+        system { host-name pe1; }
+        interfaces {
+            lo0 { unit 0 { family inet { address 10.0.0.1/32; } } }
+            ge-0/0/1 { unit 0 { family inet { address 10.1.0.1/30; } } }
+            ge-0/0/2 { unit 0 { family inet { address 10.1.0.1/30; } } }
+        }
+        routing-options { autonomous-system 65001; }
+        protocols { bgp { group ebgp { peer-as 65002; neighbor 10.1.0.2; } } }
+        routing-instances {
+            CUST {
+                instance-type vrf;
+                interface ge-0/0/2.0;
+                route-distinguisher 65001:1;
+                routing-options { autonomous-system 65100; }
+                protocols { bgp { group ce { peer-as 65100; import DROP; neighbor 10.1.0.2; } } }
+            }
+        }
+        """),
+    ]
+
+    @Test(arguments: cases) func vrfConfigurationStaysOutOfTheGlobalTable(_ dialect: ConfigDialect, _ text: String) throws {
+        let device = Linter.parse(text: text, file: "pe1.cfg", dialect: dialect)
+        #expect(device.lines.unrecognized.isEmpty, "\(device.lines.unrecognized)")
+        #expect(!device.lines.unsupported.isEmpty)
+        let (network, diagnostics) = ConfigNetworkBuilder.build([device], name: "pe1")
+        let router = try #require(network?.routers.first, "\(diagnostics.map(\.message))")
+        #expect(router.asn == 65001)
+        #expect(router.interfaces.count == 2, "\(router.interfaces.map(\.name))")
+        #expect(diagnostics.contains { $0.code == "CFG001" && $0.message.contains("VRF CUST") })
+        let neighbors = router.bgp?.neighbors ?? []
+        #expect(neighbors.map(\.remoteAS) == [65002])
+        #expect(neighbors.first?.importPolicy == nil)
+        #expect(router.bgp?.networks.isEmpty == true)
+    }
+
+    /// Two routers announce 10.255.0.1/32 from their loopbacks (anycast): the network builds and
+    /// each owner delivers what reaches it (the nearer one; both on equal-cost paths).
+    @Test func anycastLoopbacksAreLegal() throws {
+        func config(_ name: String, _ link: String) -> String {
+            "hostname \(name)\ninterface Loopback0\n ip address 10.255.0.1 255.255.255.255\ninterface Gi1\n ip address \(link) 255.255.255.252\n ip ospf 1 area 0\nrouter ospf 1\n network 10.255.0.1 0.0.0.0 area 0\n"
+        }
+        let middle = "hostname m\ninterface Gi1\n ip address 10.1.0.2 255.255.255.252\ninterface Gi2\n ip address 10.1.0.6 255.255.255.252\nrouter ospf 1\n network 10.1.0.0 0.0.0.255 area 0\n"
+        let devices = [Linter.parse(text: config("a", "10.1.0.1"), file: "a.cfg", dialect: .ios),
+                       Linter.parse(text: config("b", "10.1.0.5"), file: "b.cfg", dialect: .ios),
+                       Linter.parse(text: middle, file: "m.cfg", dialect: .ios)]
+        let (network, diagnostics) = ConfigNetworkBuilder.build(devices, name: "anycast")
+        let built = try #require(network, "\(diagnostics.map(\.message))")
+        #expect(built.validate().filter { $0.severity == .error }.isEmpty)
+        let plane = Engine.run(built)
+        let anycast = try #require(IPv4Address("10.255.0.1"))
+        #expect(Tracer(plane: plane).trace(from: "a", to: anycast).uniformDisposition == .delivered(node: "a"))
+        #expect(Tracer(plane: plane).trace(from: "b", to: anycast).uniformDisposition == .delivered(node: "b"))
+        // m is one hop from each owner: equal-cost paths, one delivered at each.
+        let fromMiddle = Set(Tracer(plane: plane).trace(from: "m", to: anycast).paths.map(\.disposition))
+        #expect(fromMiddle == [.delivered(node: "a"), .delivered(node: "b")])
+    }
+}

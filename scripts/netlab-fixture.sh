@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Renders a netlab topology for one device type offline and joins each router's snippets into
+# one config file, as the fixtures under Tests/AnalysisTests/Fixtures/netlab/ are made.
+#   scripts/netlab-fixture.sh TOPOLOGY.yml DEVICE OUT-DIR    (DEVICE: iosv, eos, vptx, frr, ...)
+# Needs `pip install networklab` (no VMs or containers: only `netlab create` and `netlab initial -o`).
+# The topology's `defaults.device` is replaced by DEVICE. Snippets are joined in the order
+# netlab applies them (initial, normalize, then modules), a newline after each. For FRR the
+# `initial` snippet is a shell script; only the vtysh heredoc inside it is kept.
+set -euo pipefail
+topology=$1 device=$2 out=$3
+command -v netlab >/dev/null || { echo "netlab-fixture: netlab not found (pip install networklab)" >&2; exit 2; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+sed "s/^defaults.device: .*/defaults.device: $device/" "$topology" > "$work/topology.yml"
+(cd "$work" && netlab create -p libvirt >netlab.log 2>&1 && netlab initial -o >>netlab.log 2>&1) || { cat "$work/netlab.log" >&2; exit 1; }
+mkdir -p "$out"
+cp "$topology" "$out/netlab-topology.yml"
+for initial in "$work"/config/*.initial.cfg; do
+  router=$(basename "$initial" .initial.cfg)
+  {
+    if [ -f "$work/config/$router.normalize.cfg" ]; then cat "$work/config/$router.normalize.cfg"; echo; fi
+    if head -1 "$initial" | grep -q '^#!/bin/bash'; then
+      sed -n '/^cat >\/tmp\/config <<CONFIG$/,/^CONFIG$/p' "$initial" | sed '1d;$d'
+    else
+      cat "$initial"; echo
+    fi
+    for module in ospf isis routing bgp; do
+      snippet="$work/config/$router.$module.cfg"
+      if [ -f "$snippet" ]; then cat "$snippet"; echo; fi
+    done
+  } > "$out/$router.cfg"
+done
+echo "netlab-fixture: $(ls "$work"/config/*.initial.cfg | wc -l) routers written to $out"
