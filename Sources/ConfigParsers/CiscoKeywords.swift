@@ -104,6 +104,7 @@ enum CiscoKeywords {
         "adjacency", "flood-reduction", "queue-depth", "lsa", "discard-route", "table-map", "eigrp", "variance", "metric", "offset-list",
         "version", "validate-update-source", "traffic-share", "default", "bandwidth-percent", "stub", "ucmp", "passive", "description",
         "log", "instance", "level", "vrf-lite", "domain-id", "capability-vrf-lite", "router", "lsp-password", "spf", "prc-interval", "set-attached-bit",
+        "is-hostname", "lsp-timers",
     ]
 
     static let slaChildren: Set<String> = ["frequency", "timeout", "threshold", "tag", "owner", "history", "request-data-size", "tos",

@@ -11,7 +11,9 @@ import Testing
 @Suite struct NetlabFixtureTests {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/netlab")
     /// The same lab rendered for each dialect, with that dialect's expected detection.
-    static let cases: [(String, ConfigDialect)] = [("ios-ospf-bgp", .ios), ("eos-ospf-bgp", .eos), ("junos-ospf-bgp", .junos), ("frr-ospf-bgp", .frr)]
+    static let cases: [(String, ConfigDialect)] = [("ios-ospf-bgp", .ios), ("eos-ospf-bgp", .eos), ("junos-ospf-bgp", .junos), ("frr-ospf-bgp", .frr),
+                                                   ("ios-isis-originate", .ios), ("eos-isis-originate", .eos), ("junos-isis-originate", .junos),
+                                                   ("frr-isis-originate", .frr)]
 
     @Test(arguments: cases) func readCompletelyAndConverge(_ name: String, _ dialect: ConfigDialect) throws {
         let folder = Self.fixtures.appendingPathComponent(name).path
@@ -50,5 +52,30 @@ import Testing
         // r3 still reaches both.
         let r1 = try #require(IPv4Address("10.0.0.1"))
         #expect(Tracer(plane: plane).trace(from: "r3", to: r1).uniformDisposition == .delivered(node: "r1"))
+    }
+
+    /// The `isis-originate` labs: r2 originates 172.16.0.0/16 with netlab's `bgp.originate`,
+    /// which every dialect renders as a discard (Null0) static plus the BGP announcement
+    /// (network statement, or Junos export policy). That is the background note's pattern:
+    /// lint finds it on r2 in each dialect, at the static route's line.
+    @Test(arguments: cases.filter { $0.0.hasSuffix("isis-originate") }.map(\.0)) func lintFindsTheOriginatedNull0Pin(_ name: String) throws {
+        let folder = Self.fixtures.appendingPathComponent(name).path
+        let (files, _, _) = Linter.collect([folder])
+        let report = Linter.run(Linter.parseAll(files))
+        let pins = report.findings.filter { $0.code == "NULL-PIN-UNCONDITIONAL" }
+        #expect(pins.count == 1, "\(pins.map(\.message))")
+        #expect(pins.first?.file.hasSuffix("r2.cfg") == true)
+        #expect(pins.first?.message.hasPrefix("172.16.0.0/16 is pinned to Null0 and announced") == true)
+        #expect(pins.first?.message.contains("to eBGP 10.1.0.6") == true)
+        // r2 originates it: every router has a route to it, and traffic to it ends in r2's Null0.
+        let (network, _) = try RouteSim.loadConfigs([folder]).get()
+        let plane = Engine.run(network)
+        let inside = try #require(IPv4Address("172.16.1.1"))
+        for source in ["r1", "r2", "r3"] {
+            guard case .nullRouted(let router, let route, _)? = Tracer(plane: plane).trace(from: source, to: inside).uniformDisposition else {
+                Issue.record("\(name): \(source) -> 172.16.1.1 is not null-routed"); continue
+            }
+            #expect(router == "r2" && route == "static route to Null0 172.16.0.0/16", "\(name): \(source): \(router) \(route)")
+        }
     }
 }
