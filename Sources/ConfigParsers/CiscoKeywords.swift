@@ -1,7 +1,80 @@
 /// Statements of the Cisco-style dialects that routesim recognises and does not model. A line
 /// whose first word (or first two words) is listed here counts as recognised-and-ignored;
 /// anything else is reported as unrecognised. Lists grown from the corpus (../shared/corpus).
+///
+/// Ignored means no effect on the converged routing and forwarding state routesim computes
+/// (management, logging, timers, authentication, protocols routesim does not run). Statements
+/// whose routing meaning routesim drops are not ignored: they are listed in the `dropped`
+/// tables with the reason, counted as unsupported and warned (CFG001) at their line.
 enum CiscoKeywords {
+    /// `router bgp` children whose meaning is dropped, by first word.
+    static let bgpDropped: [String: String] = [
+        "distance": "BGP administrative distance: routesim uses the dialect's defaults",
+        "default-information": "`default-information originate` into BGP is not modelled",
+        "default-metric": "`default-metric` (the MED of redistributed routes) is not modelled",
+        "table-map": "`table-map` (which BGP routes reach the RIB) is not modelled",
+        "distribute-list": "a distribute-list on the BGP process is not modelled",
+        "dampening": "route-flap dampening is not modelled",
+        "confederation": "BGP confederations are not modelled",
+        "additional-paths": "BGP add-path is not modelled",
+        "listen": "dynamic BGP neighbors (listen ranges) are not modelled",
+        "local-preference": "a process-wide default local preference is not modelled (100)",
+        "inject-map": "conditional route injection is not modelled",
+    ]
+
+    /// `router bgp` `bgp X` statements whose meaning is dropped, by X.
+    static let bgpSubDropped: [String: String] = [
+        "bestpath": "this best-path option is not modelled",
+        "confederation": "BGP confederations are not modelled",
+        "listen": "dynamic BGP neighbors (listen ranges) are not modelled",
+        "cluster-id": "route-reflector cluster-id: routesim uses the router-id",
+        "dampening": "route-flap dampening is not modelled",
+        "additional-paths": "BGP add-path is not modelled",
+        "suppress-inactive": "`bgp suppress-inactive` is not modelled",
+    ]
+
+    /// `neighbor X OPTION` options whose meaning is dropped.
+    static let neighborDropped: [String: String] = [
+        "remove-private-as": "remove-private-as is not modelled: private ASNs stay in the path",
+        "unsuppress-map": "unsuppress-map is not modelled",
+        "attribute-unchanged": "attribute-unchanged is not modelled",
+        "next-hop-unchanged": "next-hop-unchanged is not modelled",
+        "next-hop-peer": "next-hop-peer is not modelled",
+        "as-path": "neighbor AS-path options are not modelled",
+        "default-route": "a per-neighbor default route is not modelled",
+        "route-map": "this route-map form is not modelled",
+        "orf": "outbound route filtering (ORF) is not modelled",
+        "soo": "site-of-origin is not modelled",
+    ]
+
+    /// IGP process children whose meaning is dropped, by first word.
+    static let igpDropped: [String: String] = [
+        "redistribute": "redistribution of these routes into the IGP is not modelled (only `redistribute static`)",
+        "default-information": "`default-information originate` into the IGP is not modelled",
+        "max-metric": "max-metric (stub router / overload on startup) is not modelled",
+        "distance": "IGP administrative distance: routesim uses the dialect's defaults",
+        "summary-address": "IGP summarisation is not modelled",
+        "distribute-list": "IGP route filtering (distribute-list) is not modelled",
+        "default-metric": "the default metric of redistributed routes is not modelled",
+        "auto-cost": "the reference bandwidth is not modelled: interface costs are explicit or 10",
+        "set-overload-bit": "the IS-IS overload bit is not modelled",
+        "advertise": "IS-IS advertise options (passive-only, ...) are not modelled",
+        "maximum-paths": "the IGP's ECMP limit is not modelled (every equal-cost path is used)",
+        "discard-route": "OSPF summary discard routes are not modelled",
+        "prefix-suppression": "OSPF prefix suppression is not modelled",
+    ]
+
+    /// OSPF `area A X` options whose meaning is dropped (routesim runs one flat area).
+    static let areaDropped: Set<String> = ["range", "stub", "nssa", "virtual-link", "filter-list", "default-cost", "export-list", "import-list", "shortcut"]
+
+    /// Interface `ip X` statements whose meaning is dropped.
+    static let interfaceIPDropped: [String: String] = [
+        "policy": "policy-based routing is not modelled",
+        "access-group": "ACLs are not modelled: traffic is not filtered",
+        "verify": "unicast RPF is not modelled: traffic is not filtered",
+        "summary-address": "IGP summarisation is not modelled",
+    ]
+
     /// Top-level statements without children worth reading.
     static let topLevel: Set<String> = [
         "version", "service", "boot-start-marker", "boot-end-marker", "boot", "enable", "aaa", "clock", "logging", "snmp-server", "snmp",

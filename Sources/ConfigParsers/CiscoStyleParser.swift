@@ -177,6 +177,7 @@ public struct CiscoStyleParser {
             // FRR: `interface eth1 vrf CUST`.
             let index = state.device.interface(named: String(w[1]), at: location)
             state.device.interfaces[index].vrf = String(w[3])
+            state.device.interfaces[index].vrfLocation = location
             state.context = .interface(index)
             return .modelled
         case "interface" where w.count >= 2:
@@ -425,9 +426,11 @@ public struct CiscoStyleParser {
         // `vrf forwarding V` (IOS, IOS-XE), `ip vrf forwarding V` (older IOS), `vrf V` (EOS; `vrf forwarding V` before 4.23).
         if first == "vrf" && w.count == 3 && w[1] == "forwarding" || first == "ip" && w.count == 4 && w[1] == "vrf" && w[2] == "forwarding" || first == "vrf" && w.count == 2 {
             state.device.interfaces[index].vrf = String(w[w.count - 1])
+            state.device.interfaces[index].vrfLocation = location
             return .modelled
         }
         let word = first == "no" && w.count >= 2 ? String(w[1]) : String(first)
+        if first == "ip", w.count >= 2, let reason = CiscoKeywords.interfaceIPDropped[String(w[1])] { return .unsupported(reason) }
         return CiscoKeywords.interfaceChildren.contains(word) ? .ignored : .unrecognized
     }
 
@@ -441,6 +444,7 @@ public struct CiscoStyleParser {
             let family = w.dropFirst().joined(separator: " ")
             if let vrf = w.firstIndex(of: "vrf"), vrf + 1 < w.count {
                 state.bgpScope = ("VRF \(w[vrf + 1]) (address-family \(family))", indent)
+                return .unsupported("BGP in VRF \(w[vrf + 1]) is not modelled yet (VRFs come later); left out of the global table")
             } else if family == "ipv4" || family == "ipv4 unicast" {
                 if state.bgpScope?.what.hasPrefix("VRF") == true, let scope = state.bgpScope, indent > scope.indent { return .modelled }
                 state.bgpScope = nil
@@ -535,6 +539,11 @@ public struct CiscoStyleParser {
             return .modelled
         default:
             let word = first == "no" && w.count >= 2 ? String(w[1]) : String(first)
+            if let reason = CiscoKeywords.bgpDropped[word] { return .unsupported(reason) }
+            if word == "bgp", let option = w.dropFirst(first == "no" ? 2 : 1).first {
+                if let reason = CiscoKeywords.bgpSubDropped[String(option)] { return .unsupported(reason) }
+                if option == "default", w.contains("local-preference") { return .unsupported("a process-wide default local preference is not modelled (100)") }
+            }
             return CiscoKeywords.bgpChildren.contains(word) ? .ignored : .unrecognized
         }
     }
@@ -598,7 +607,10 @@ public struct CiscoStyleParser {
             bgp.neighbors[index].conditionLocation = location
         case "interface" where rest.count >= 3 && rest[1] == "remote-as":
             bgp.neighbors[index].remoteAS = word(2)   // FRR unnumbered: `neighbor swp1 interface remote-as external`
+        case "shutdown" where rest.count == 1:
+            bgp.neighbors[index].shutdown = true
         default:
+            if let reason = CiscoKeywords.neighborDropped[String(rest[0])] { return .unsupported(reason) }
             return CiscoKeywords.neighborOptions.contains(String(rest[0])) ? .ignored : .unrecognized
         }
         return .modelled
@@ -608,7 +620,7 @@ public struct CiscoStyleParser {
         guard let current = state.device.igps.indices.last else { return .unrecognized }
         if w[0] == "redistribute" && w.count >= 2 && w[1] == "static" {
             state.device.igps[current].redistributeStatic = true
-            return .modelled
+            return w.contains("route-map") ? .unsupported("the route-map on redistribution into the IGP is not modelled; every static is redistributed") : .modelled
         }
         // `network A WILDCARD area X` (IOS) or `network A/LEN area X` (FRR, EOS): OSPF runs on the
         // interfaces whose address it covers.
@@ -632,6 +644,10 @@ public struct CiscoStyleParser {
             return .modelled
         }
         let word = w[0] == "no" && w.count >= 2 ? String(w[1]) : String(w[0])
+        if let reason = CiscoKeywords.igpDropped[word] { return .unsupported(reason) }
+        if word == "area", w.count >= 3, let option = w.dropFirst(w[0] == "no" ? 3 : 2).first, CiscoKeywords.areaDropped.contains(String(option)) {
+            return .unsupported("OSPF area \(option) is not modelled: routesim runs one flat area")
+        }
         return CiscoKeywords.igpChildren.contains(word) ? .ignored : .unrecognized
     }
 
@@ -766,14 +782,7 @@ public struct CiscoStyleParser {
     }
 
     /// `65000:100` or a well-known community name.
-    static func community(_ word: Substring) -> Community? {
-        switch word.lowercased() {
-        case "no-export": Community(0xFFFF_FF01)
-        case "no-advertise": Community(0xFFFF_FF02)
-        case "local-as", "no-export-subconfed": Community(0xFFFF_FF03)
-        default: Community(word)
-        }
-    }
+    static func community(_ word: Substring) -> Community? { Community(word) }
 
     // MARK: helpers
 

@@ -31,6 +31,12 @@ struct PolicyTranslator {
         diagnostics.append(Diagnostic(.warning, "CFG001", message, at: at, hint: hint))
     }
 
+    /// A reference to something the config does not define, and what the vendor does then
+    /// (CFG005; lint says it with its reference rules, ROUTE-MAP-UNDEFINED and PREFIX-LIST-UNDEFINED).
+    private mutating func undefined(_ message: String, _ at: SourceLocation, hint: String? = nil) {
+        diagnostics.append(Diagnostic(.warning, "CFG005", message, at: at, hint: hint))
+    }
+
     private var vendor: String {
         switch device.dialect {
         case .ios: "IOS"
@@ -46,7 +52,7 @@ struct PolicyTranslator {
         if translated.contains(name) { return name }
         translated.insert(name)
         guard let entries = device.routeMaps[name], let first = entries.first else {
-            warn("route-map \(name) is not defined; \(vendor) denies every route it is applied to", usedAt,
+            undefined("route-map \(name) is not defined; \(vendor) denies every route it is applied to", usedAt,
                  hint: "define the route-map, or remove the reference")
             policies.routeMaps[name] = RouteMap(name: name, entries: [], location: usedAt)
             return name
@@ -80,7 +86,7 @@ struct PolicyTranslator {
         }
         if defined { return match }
         if device.dialect == .frr {
-            warn("route-map \(routeMap) matches \(kind) \(list), which is not defined; FRR's match fails, so the entry matches no route", at)
+            undefined("route-map \(routeMap) matches \(kind) \(list), which is not defined; FRR's match fails, so the entry matches no route", at)
             switch match {
             case .prefixList: policies.prefixLists[list] = PrefixList(name: list, entries: [], location: at)
             case .communityList: policies.communityLists[list] = CommunityList(name: list, entries: [], location: at)
@@ -89,7 +95,7 @@ struct PolicyTranslator {
             }
             return match
         }
-        warn("route-map \(routeMap) matches \(kind) \(list), which is not defined; \(vendor) ignores the match, so the entry matches every route", at)
+        undefined("route-map \(routeMap) matches \(kind) \(list), which is not defined; \(vendor) ignores the match, so the entry matches every route", at)
         return nil
     }
 
@@ -181,13 +187,13 @@ struct PolicyTranslator {
         switch kind {
         case "prefix-list":
             guard ensurePrefixList(list) else {
-                warn("neighbor \(neighbor.key) prefix-list \(list) \(direction): the list is not defined, so it filters nothing", at)
+                undefined("neighbor \(neighbor.key) prefix-list \(list) \(direction): the list is not defined, so it filters nothing", at)
                 return mapName
             }
             match = .prefixList(list)
         case "filter-list":
             guard ensureASPathList(list) else {
-                warn("neighbor \(neighbor.key) filter-list \(list) \(direction): the AS-path list is not defined, so it filters nothing", at)
+                undefined("neighbor \(neighbor.key) filter-list \(list) \(direction): the AS-path list is not defined, so it filters nothing", at)
                 return mapName
             }
             match = .asPathList(list)

@@ -52,7 +52,7 @@ public enum ConfigNetworkBuilder {
                 guard let first = interface.addresses.first else { continue }
                 if let vrf = interface.vrf {
                     // Its addresses may repeat another VRF's or the global table's: left out, not merged.
-                    warn("interface \(interface.name) is in VRF \(vrf), which is not modelled yet (VRFs come later); left out of the global table", interface.location)
+                    warn("interface \(interface.name) is in VRF \(vrf), which is not modelled yet (VRFs come later); left out of the global table", interface.vrfLocation ?? interface.location)
                     continue
                 }
                 let loopback = interface.isLoopback || first.prefix.length == 32
@@ -106,6 +106,12 @@ public enum ConfigNetworkBuilder {
                     warn("network \(statement.prefix) route-map \(statement.routeMap ?? ""): the route-map on a network statement is not modelled; announced without it", statement.location)
                 }
                 for neighbor in device.sessions {
+                    if neighbor.shutdown {
+                        // Administratively down: no session, as on the router (the peer's end reports it missing).
+                        diagnostics.append(Diagnostic(.note, "CFG001", "neighbor \(neighbor.key) is shut down (`neighbor ... shutdown`): no session is simulated",
+                                                      at: neighbor.statements["shutdown"] ?? neighbor.location))
+                        continue
+                    }
                     guard let address = neighbor.address else { warn("neighbor \(neighbor.key) (interface or unnumbered) is not modelled", neighbor.location); continue }
                     let remote: ASN?
                     switch neighbor.remoteAS {

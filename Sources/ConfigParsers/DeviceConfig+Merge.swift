@@ -65,6 +65,7 @@ extension DeviceConfig {
         lines.modelled += other.lines.modelled
         lines.ignored += other.lines.ignored
         lines.unsupported += other.lines.unsupported
+        absorbed.append((other.file, other.lines))
         lines.unrecognized += other.lines.unrecognized
     }
 }

@@ -29,6 +29,7 @@ extension DeviceConfig {
         if merged.importChain.isEmpty { merged.importChain = parent.importChain }
         merged.updateSource = merged.updateSource ?? parent.updateSource
         merged.nextHopSelf = merged.nextHopSelf || parent.nextHopSelf
+        merged.shutdown = merged.shutdown || parent.shutdown
         merged.routeReflectorClient = merged.routeReflectorClient || parent.routeReflectorClient
         merged.advertiseMap = merged.advertiseMap ?? parent.advertiseMap
         merged.existMap = merged.existMap ?? parent.existMap

@@ -50,6 +50,15 @@ public struct DeviceConfig: Sendable {
     /// MPLS / LDP / RSVP statements, recognised and not modelled yet.
     public var mplsStatements: [SourceLocation] = []
     public var lines = LineTally()
+    /// FRR daemon files merged into this router after its own file, with their line tallies
+    /// (`lines` holds the sums; this says which file a line number belongs to).
+    public var absorbed: [(file: String, lines: LineTally)] = []
+
+    /// Unsupported lines with the file each is in (a merged router spans several files).
+    public var unsupportedByFile: [(file: String, lines: [(line: Int, text: String, reason: String)])] {
+        let elsewhere = absorbed.reduce(0) { $0 + $1.lines.unsupported.count }
+        return [(file, Array(lines.unsupported.prefix(lines.unsupported.count - elsewhere)))] + absorbed.map { ($0.file, $0.lines.unsupported) }
+    }
     /// `! routesim: disable=CODE[,CODE]` comments: the codes (or `all`) and the line range they cover.
     public var suppressions: [(codes: Set<String>, lines: ClosedRange<Int>)] = []
 
@@ -91,6 +100,8 @@ public struct InterfaceConfig: Sendable {
     /// The VRF it belongs to (`vrf forwarding V`, `ip vrf forwarding V`, EOS `vrf V`, FRR
     /// `interface I vrf V`, Junos `routing-instances V interface I`); nil: the global table.
     public var vrf: String?
+    /// Where the VRF is assigned (the warning that it is left out points there).
+    public var vrfLocation: SourceLocation?
     public var location: SourceLocation
     public var isLoopback: Bool { name.lowercased().hasPrefix("lo") }
 }
@@ -196,6 +207,8 @@ public struct NeighborConfig: Sendable {
     /// The address, peer-group name or interface the statements name.
     public var key: String
     public var isPeerGroup = false
+    /// `neighbor X shutdown`: configured and administratively down.
+    public var shutdown = false
     public var peerGroup: String?
     public var remoteAS: String?
     public var updateSource: String?

@@ -240,7 +240,9 @@ public struct JunosParser {
         if let instance, !(top == "routing-options" && at(1) == "static") {
             guard statement.counts else { return }
             if top == "interface", let name = at(1) {
-                device.interfaces[device.interface(named: String(name), at: location)].vrf = instance
+                let index = device.interface(named: String(name), at: location)
+                device.interfaces[index].vrf = instance
+                device.interfaces[index].vrfLocation = location
                 device.lines.modelled += 1
             } else if top == "description" || w.count == 1 {
                 device.lines.ignored += 1

@@ -21,7 +21,20 @@ public struct ASPath: Hashable, Sendable, CustomStringConvertible {
 public struct Community: Hashable, Comparable, Sendable, CustomStringConvertible {
     public let value: UInt32
     public init(_ value: UInt32) { self.value = value }
+    /// RFC 1997's well-known communities.
+    public static let noExport = Community(0xFFFF_FF01)
+    public static let noAdvertise = Community(0xFFFF_FF02)
+    public static let noExportSubconfed = Community(0xFFFF_FF03)
+
+    /// `65000:100`, or a well-known community by its usual name (`no-export`, `no-advertise`,
+    /// `no-export-subconfed`, and IOS's `local-as` for the latter).
     public init?(_ text: some StringProtocol) {
+        switch text.lowercased() {
+        case "no-export": self = .noExport; return
+        case "no-advertise": self = .noAdvertise; return
+        case "no-export-subconfed", "local-as": self = .noExportSubconfed; return
+        default: break
+        }
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2, let high = UInt16(parts[0]), let low = UInt16(parts[1]) else { return nil }
         value = UInt32(high) << 16 | UInt32(low)

@@ -126,6 +126,7 @@ public final class LintSimulation: @unchecked Sendable {
     private let lock = NSLock()
     private var computed = false
     private var cached: FailureReport?
+    private var builtNetwork: (network: Network?, diagnostics: [Diagnostic])?
     private let devices: [DeviceConfig]
     /// Above this many routers the sweep is skipped (run `routesim failures --configs` instead).
     public static let maximumRouters = 150
@@ -142,6 +143,18 @@ public final class LintSimulation: @unchecked Sendable {
     /// Where the note goes: the first file by name.
     private let firstFile: String
 
+    /// The network the configs build, with what the build says (CFG001 / CFG002), built once.
+    public func built() -> (network: Network?, diagnostics: [Diagnostic]) {
+        lock.withLock { buildLocked() }
+    }
+
+    private func buildLocked() -> (network: Network?, diagnostics: [Diagnostic]) {
+        if let builtNetwork { return builtNetwork }
+        let result = ConfigNetworkBuilder.build(devices, name: "configs")
+        builtNetwork = result
+        return result
+    }
+
     func report() -> FailureReport? {
         lock.lock()
         defer { lock.unlock() }
@@ -154,7 +167,7 @@ public final class LintSimulation: @unchecked Sendable {
             skippedReason = "the failure sweep was not run: \(devices.count) routers, above the lint limit of \(Self.maximumRouters); run `routesim failures --configs` on them"
             return nil
         }
-        let (built, diagnostics) = ConfigNetworkBuilder.build(devices, name: "configs")
+        let (built, diagnostics) = buildLocked()
         guard let network = built else {
             let first = diagnostics.first { $0.severity == .error }.map { "\($0.message) (\($0.location.map { "\($0)" } ?? "configs"))" } ?? "unknown reason"
             skippedReason = "the failure sweep was not run: the configs do not build a network: \(first)"

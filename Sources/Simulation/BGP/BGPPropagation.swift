@@ -573,6 +573,8 @@ struct BGPPropagation: Sendable {
         case suppressed = "a summary-only aggregate suppresses it"
         case condition = "its conditional advertisement withholds it"
         case exportPolicy = "the export policy denies it"
+        case noAdvertise = "it carries the well-known community NO_ADVERTISE"
+        case noExport = "it carries the well-known community NO_EXPORT (or NO_EXPORT_SUBCONFED) and the session is eBGP"
     }
 
     /// Why a path received on a session is not a candidate.
@@ -594,6 +596,14 @@ struct BGPPropagation: Sendable {
         }
         if !suppressing[r].isEmpty {
             for aggregate in suppressing[r] where aggregate != prefix && aggregate.contains(prefix) { withheld = .suppressed; return nil }
+        }
+        // RFC 1997, checked on the path as held, before the export policy (FRR bgpd/bgp_route.c,
+        // subgroup_announce_check: bgp_community_filter on the stored attributes, the outbound
+        // route-map later): a policy that sets NO_EXPORT marks what the peer may not pass on.
+        let held = scratch.attributes[Int(path.attributes)].communities
+        if !held.isEmpty {
+            if held.contains(.noAdvertise) { withheld = .noAdvertise; return nil }
+            if info.ebgp && (held.contains(.noExport) || held.contains(.noExportSubconfed)) { withheld = .noExport; return nil }
         }
         let needsPolicy = info.conditional || info.hasExportPolicy
         let reflect = !info.ebgp && learnedIBGP
