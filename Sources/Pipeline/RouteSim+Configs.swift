@@ -2,7 +2,7 @@ import Foundation
 
 extension RouteSim {
     /// Loads every config under `paths` and builds the network (exit-2 failures for unreadable input).
-    public static func loadConfigs(_ paths: [String], dialect: ConfigDialect? = nil) -> Result<(Network, [Diagnostic]), Failure> {
+    public static func loadConfigs(_ paths: [String], dialect: ConfigDialect? = nil, overlay: String? = nil) -> Result<(Network, [Diagnostic]), Failure> {
         let (files, missing, _) = Linter.collect(paths)
         if !missing.isEmpty { return .failure(.badArgument(missing.map { "\($0): no such file or directory" }.joined(separator: "\n"))) }
         // One network at a time: two networks' routers would meet on their shared addressing.
@@ -20,6 +20,11 @@ extension RouteSim {
         let (network, built) = ConfigNetworkBuilder.build(devices, name: paths.count == 1 ? paths[0] : "configs")
         diagnostics += built
         guard let network else { return .failure(.badInput(diagnostics)) }
-        return .success((network, diagnostics))
+        guard let overlay else { return .success((network, diagnostics)) }
+        // Hosts, flows and failure sets for the configs' network (docs/topology-format.md, "Overlay").
+        let layered = TopologyLoader.loadOverlay(path: overlay, onto: network)
+        diagnostics += layered.diagnostics
+        guard let withOverlay = layered.network else { return .failure(.badInput(diagnostics)) }
+        return .success((withOverlay, diagnostics))
     }
 }

@@ -24,10 +24,11 @@ struct Draw: ParsableCommand {
           routesim draw topology.yml --fail R1-R2 -o failure.png
           routesim draw topology.yml --fail R1-R2 --flow server:client -o failure.svg
           routesim draw topology.yml --sessions all --no-interfaces | dot -Tpdf > net.pdf
+          routesim draw --configs configs/ --fail R1-R2 -o failure.svg
         """
     )
 
-    @Argument(help: "The topology file (YAML).") var topology: String
+    @OptionGroup var source: NetworkSource
     @Option(name: .shortAndLong, help: "Write the diagram to this file (format from its extension unless --format).") var output: String?
     @Option(help: "Output format: svg, png, pdf or dot.") var format: DiagramFormat?
     @OptionGroup var failures: FailureOptions
@@ -43,7 +44,7 @@ struct Draw: ParsableCommand {
     }
 
     func run() throws {
-        let (network, warnings) = unwrap(RouteSim.load(topology))
+        let (network, warnings) = source.load()
         printWarnings(warnings)
         let spec = unwrap(RouteSim.failures(links: failures.links, routers: failures.routers, in: network))
         let chosen = flows.isEmpty ? nil : flows.map { unwrap(RouteSim.flow($0, in: network)) }

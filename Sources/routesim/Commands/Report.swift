@@ -17,10 +17,11 @@ struct Report: ParsableCommand {
         Examples:
           routesim report topologies/null0-peering/topology.yml -o review.html
           routesim report topology.yml --k 2 --no-suggest -o review.html
+          routesim report --configs configs/ --overlay flows.yml -o review.html
         """
     )
 
-    @Argument(help: "The topology file (YAML).") var topology: String
+    @OptionGroup var source: NetworkSource
     @Option(name: .shortAndLong, help: "The HTML file to write (atomically).") var output: String
     @Option(help: "Fail up to this many elements at once (1, 2 or 3).") var k: Int = 1
     @Flag(name: .customLong("no-routers"), help: "Fail links only, not routers.") var linksOnly = false
@@ -33,7 +34,7 @@ struct Report: ParsableCommand {
     }
 
     func run() throws {
-        let (network, warnings) = unwrap(RouteSim.load(topology))
+        let (network, warnings) = source.load()
         printWarnings(warnings)
         var options = FailureAnalysis.Options()
         options.enumeration = ScenarioEnumeration(maximumFailures: k, includeSets: true, includeRouters: !linksOnly)

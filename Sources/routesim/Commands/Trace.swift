@@ -9,22 +9,24 @@ struct TraceCommand: ParsableCommand {
         discussion: """
         Dispositions: delivered, null-routed (dropped by a Null0/discard route), no-route, loop, \
         neighbor-unreachable, unresolved-next-hop, source-unavailable (docs/dispositions.md).
-        Exit code 0 whatever the disposition; use `routesim failures` (coming) as a CI gate.
+        Exit code 0 whatever the disposition; use `routesim failures --fail-on` as a CI gate.
 
         Examples:
           routesim trace topologies/null0-peering/topology.yml --from client --to 203.0.113.10
           routesim trace topologies/null0-peering/topology.yml --from server --to client --fail R1-R2
+          routesim trace --configs examples/null0-peering-configs \
+              --overlay examples/null0-peering-configs/overlay.yml --from R4 --to 203.0.113.10 --fail R1-R2
         """
     )
 
-    @Argument(help: "The topology file (YAML).") var topology: String
+    @OptionGroup var source: NetworkSource
     @Option(help: "Source: a host or router name.") var from: String
     @Option(help: "Destination: an address, a host or a router (its first loopback).") var to: String
     @OptionGroup var failures: FailureOptions
     @Option(help: "Output format: text or json.") var format: OutputFormat = .text
 
     func run() throws {
-        let (network, warnings) = unwrap(RouteSim.load(topology))
+        let (network, warnings) = source.load()
         printWarnings(warnings)
         let spec = unwrap(RouteSim.failures(links: failures.links, routers: failures.routers, in: network))
         let source = unwrap(RouteSim.source(from, in: network))
