@@ -20,6 +20,7 @@ public enum ConfigNetworkBuilder {
             guard let asn = device.bgp?.asn else { continue }
             for interface in device.interfaces where interface.vrf == nil { for (address, _) in interface.addresses { asnOfAddress[address] = asn } }
         }
+        let adoptedASNs = IGPDomains.adoptedASNs(devices)
         for device in devices.sorted(by: { $0.file < $1.file }) {
             let fileLocation = SourceLocation(file: device.file, line: 1, column: 1)
             // Without a hostname: the file's name, or for FRR (`frr.conf`, daemon files) its directory's (`r1/frr.conf` -> r1).
@@ -35,7 +36,8 @@ public enum ConfigNetworkBuilder {
                 routerName += "-\(routers.count)"
             }
             fileOfName[routerName] = device.file
-            let asn = device.bgp?.asn ?? 0
+            // A router without BGP joins the AS its IGP adjacencies reach (IGPDomains), else AS 0.
+            let asn = device.bgp?.asn ?? adoptedASNs[device.file] ?? 0
             let runsIGP = device.igps.first { $0.protocolName == "ospf" || $0.protocolName == "isis" }
             if ases[asn] == nil { ases[asn] = AutonomousSystem(asn: asn, name: asn == 0 ? "no BGP" : nil, location: device.bgp?.location ?? fileLocation) }
             if let igp = runsIGP, ases[asn]?.igp == nil {

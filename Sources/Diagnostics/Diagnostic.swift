@@ -71,9 +71,15 @@ public enum Suggestion {
 
     public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
         var best: (name: String, distance: Int)?
+        let lowered = word.lowercased()
+        let length = word.count
         for candidate in candidates {
-            let distance = editDistance(word.lowercased(), candidate.lowercased())
-            guard distance <= max(2, candidate.count / 3) else { continue }
+            // The distance is at least the length difference: most candidates end here, so a
+            // network with thousands of names does not pay an edit distance for each.
+            let limit = max(2, candidate.count / 3)
+            if abs(candidate.count - length) > limit { continue }
+            let distance = editDistance(lowered, candidate.lowercased())
+            guard distance <= limit else { continue }
             if let current = best, (current.distance, current.name) <= (distance, candidate) { continue }
             best = (candidate, distance)
         }

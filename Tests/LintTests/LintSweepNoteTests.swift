@@ -29,7 +29,7 @@ import Testing
         #expect(notes.count == 1)
         #expect(notes.first?.severity == .info)
         #expect(notes.first?.file == "r000.cfg")
-        #expect(notes.first?.message == "the failure sweep was not run: 151 routers, above the lint limit of 150; run `routesim failures --configs` on them")
+        #expect(notes.first?.message == "the failure sweep and the network build's checks (CFG001 and CFG002 from the build) were not run: 151 routers, above the lint limit of 150; run `routesim failures --configs` on them")
     }
 
     @Test func unbuildableNetworksSaySo() {

@@ -150,6 +150,12 @@ public final class LintSimulation: @unchecked Sendable {
 
     private func buildLocked() -> (network: Network?, diagnostics: [Diagnostic]) {
         if let builtNetwork { return builtNetwork }
+        // Like the sweep, bounded: above the limit lint stays linear in the configs' size (the
+        // FAILURE-BLACKHOLE note says what was not run; `simulate --configs` reports it all).
+        guard devices.count <= Self.maximumRouters else {
+            builtNetwork = (nil, [])
+            return (nil, [])
+        }
         let result = ConfigNetworkBuilder.build(devices, name: "configs")
         builtNetwork = result
         return result
@@ -164,7 +170,7 @@ public final class LintSimulation: @unchecked Sendable {
         let routing = devices.filter { $0.bgp != nil || !$0.igps.isEmpty }
         guard routing.count >= 2 else { return nil }
         guard devices.count <= Self.maximumRouters else {
-            skippedReason = "the failure sweep was not run: \(devices.count) routers, above the lint limit of \(Self.maximumRouters); run `routesim failures --configs` on them"
+            skippedReason = "the failure sweep and the network build's checks (CFG001 and CFG002 from the build) were not run: \(devices.count) routers, above the lint limit of \(Self.maximumRouters); run `routesim failures --configs` on them"
             return nil
         }
         let (built, diagnostics) = buildLocked()
