@@ -16,8 +16,14 @@ public enum MitigationSuggester {
         public var flow: String
         public var mitigation: Mitigation
         public var change: String
-        /// The black hole is gone in that scenario.
+        /// The change in each router's own configuration language.
+        public var configuration: [ConfigChange]
+        /// Every flow this router's pin black-holes in that scenario is delivered (or at least
+        /// no longer black-holed there) after the change.
         public var removesBlackHole: Bool
+        /// Flows that this failure breaks in any way and the change leaves broken (judged on
+        /// every flow of the scenario, not only the one named).
+        public var stillBroken: [String]
         /// Problems that the change creates in any scenario of the sweep (scenario: flow class).
         public var newProblems: [String]
         public var recommended: Bool { removesBlackHole && newProblems.isEmpty }
@@ -36,16 +42,20 @@ public enum MitigationSuggester {
                 // The same change fixes every flow dropped by the same router for the same prefix.
                 let key = "\(x) \(prefix) \(core)"
                 guard tried.insert(key).inserted else { continue }
+                // Every flow this pin drops in the scenario, and every flow the failure breaks.
+                let pinned = Set(scenario.flows.filter { $0.classification == .blackHoled && $0.cause?.droppingRouter == cause.droppingRouter
+                    && $0.cause?.prefix == cause.prefix }.map(\.flow))
+                let broken = Set(scenario.flows.filter { $0.classification.isProblem }.map(\.flow))
                 for mitigation in Mitigation.allCases {
-                    guard let (modified, change) = apply(mitigation, to: network, router: x, core: core, prefix: prefix) else { continue }
+                    guard let (modified, change, configuration) = apply(mitigation, to: network, router: x, core: core, prefix: prefix) else { continue }
                     let after = FailureAnalysis.run(modified, options: options)
                     // Unlisted flows stayed on their baseline path: fixed.
-                    let fixed = after.scenarios.first { $0.name == scenario.name }.map { outcome in
-                        !outcome.flows.contains { $0.flow == flow.flow && $0.classification == .blackHoled }
-                    } ?? false
+                    let outcome = after.scenarios.first { $0.name == scenario.name }
+                    let fixed = outcome.map { outcome in !outcome.flows.contains { pinned.contains($0.flow) && $0.classification == .blackHoled } } ?? false
+                    let stillBroken = outcome.map { outcome in outcome.flows.filter { broken.contains($0.flow) && $0.classification.isProblem }.map(\.flow).sorted() } ?? []
                     let newProblems = problems(in: after).subtracting(problemsBefore).sorted()
-                    suggestions.append(Suggestion(scenario: scenario.name, flow: flow.flow, mitigation: mitigation, change: change,
-                                                  removesBlackHole: fixed, newProblems: newProblems))
+                    suggestions.append(Suggestion(scenario: scenario.name, flow: flow.flow, mitigation: mitigation, change: change, configuration: configuration,
+                                                  removesBlackHole: fixed, stillBroken: stillBroken, newProblems: newProblems))
                 }
             }
         }
@@ -75,8 +85,9 @@ public enum MitigationSuggester {
         return network.routers.indices.first { $0 != x && network.routers[$0].asn == asn && network.routers[$0].primaryLoopback != nil }
     }
 
-    static func apply(_ mitigation: Mitigation, to network: Network, router x: Int, core c: Int, prefix: Prefix) -> (Network, String)? {
+    static func apply(_ mitigation: Mitigation, to network: Network, router x: Int, core c: Int, prefix: Prefix) -> (Network, String, [ConfigChange])? {
         var network = network
+        let xDialect = network.routers[x].dialect, cDialect = network.routers[c].dialect
         let generated = SourceLocation.generated("suggested by routesim")
         let xName = network.routers[x].name, cName = network.routers[c].name
         let pins = network.routers[x].staticRoutes.indices.filter {
@@ -88,10 +99,11 @@ public enum MitigationSuggester {
                   pins.allSatisfy({ network.routers[x].staticRoutes[$0].track == nil }) else { return nil }
             let sla = (network.routers[x].ipSLAs.map(\.id).max() ?? 0) + 1
             let track = (network.routers[x].tracks.map(\.id).max() ?? 0) + 1
+            guard let syntax = MitigationSyntax.trackedStatic(xDialect, router: xName, sla: sla, track: track, target: target.address, source: source.name, prefix: prefix) else { return nil }
             network.routers[x].ipSLAs.append(IPSLA(id: sla, target: target.address, sourceInterface: source.name, location: generated))
             network.routers[x].tracks.append(Track(id: track, sla: sla, location: generated))
             for pin in pins { network.routers[x].staticRoutes[pin].track = track }
-            return (network, "on \(xName): ip sla \(sla) icmp-echo \(target.address) source \(source.name); track \(track) ip sla \(sla) reachability; ip route \(prefix) Null0 track \(track)")
+            return (network, "on \(xName): ip sla \(sla) icmp-echo \(target.address) source \(source.name); track \(track) ip sla \(sla) reachability; ip route \(prefix) Null0 track \(track)", [syntax])
         case .conditionalAdvertisement:
             guard let beacon = network.routers[c].primaryLoopback, network.routers[c].bgp != nil, network.routers[x].bgp != nil else { return nil }
             let ebgp = network.routers[x].bgp?.neighbors.indices.filter { network.routers[x].bgp?.neighbors[$0].remoteAS != network.routers[x].asn } ?? []
@@ -108,19 +120,27 @@ public enum MitigationSuggester {
             for n in ebgp {
                 network.routers[x].bgp?.neighbors[n].conditionalAdvertisement = ConditionalAdvertisement(advertiseMap: "ROUTESIM-ADVERTISE", condition: .exist("ROUTESIM-CORE-PRESENT"))
             }
-            return (network, "on \(cName): network \(beacon.prefix); on \(xName): advertise-map ROUTESIM-ADVERTISE (\(prefix)) exist-map ROUTESIM-CORE-PRESENT (\(beacon.prefix)) on its \(ebgp.count) eBGP neighbor(s)")
+            let addresses = ebgp.compactMap { network.routers[x].bgp?.neighbors[$0].address }
+            guard let advertise = MitigationSyntax.conditionalAdvertisement(xDialect, router: xName, asn: network.routers[x].asn, prefix: prefix, beacon: beacon.prefix,
+                                                                            neighbors: addresses) else { return nil }
+            let announce = MitigationSyntax.beacon(cDialect, router: cName, asn: network.routers[c].asn, beacon: beacon.prefix)
+            return (network, "on \(cName): network \(beacon.prefix); on \(xName): advertise-map ROUTESIM-ADVERTISE (\(prefix)) exist-map ROUTESIM-CORE-PRESENT (\(beacon.prefix)) on its \(ebgp.count) eBGP neighbor(s)",
+                    [announce, advertise])
         case .pinInCore:
-            guard !pins.isEmpty, network.autonomousSystems[network.routers[x].asn]?.igp != nil else { return nil }
+            guard !pins.isEmpty, let igp = network.autonomousSystems[network.routers[x].asn]?.igp else { return nil }
             network.routers[x].staticRoutes.remove(atOffsets: pins)
             if !network.routers[c].staticRoutes.contains(where: { $0.prefix == prefix && $0.target == .discard }) {
                 network.routers[c].staticRoutes.append(StaticRoute(prefix: prefix, target: .discard, location: generated))
             }
             network.autonomousSystems[network.routers[x].asn]?.igp?.redistributeStatic = true
-            return (network, "remove ip route \(prefix) Null0 from \(xName); pin it on \(cName); redistribute static into the IGP of AS \(network.routers[x].asn)")
+            return (network, "remove ip route \(prefix) Null0 from \(xName); pin it on \(cName); redistribute static into the IGP of AS \(network.routers[x].asn)",
+                    [MitigationSyntax.removePin(xDialect, router: xName, prefix: prefix),
+                     MitigationSyntax.pinAndRedistribute(cDialect, router: cName, prefix: prefix, igp: igp.protocolKind)])
         case .networkImportCheck:
-            guard !network.routers[x].checksNetworkImport, network.routers[x].bgp?.networks.contains(where: { $0.prefix == prefix }) == true else { return nil }
+            guard !network.routers[x].checksNetworkImport, network.routers[x].bgp?.networks.contains(where: { $0.prefix == prefix }) == true,
+                  let syntax = MitigationSyntax.networkImportCheck(xDialect, router: xName, asn: network.routers[x].asn) else { return nil }
             network.routers[x].bgp?.networkImportCheck = true
-            return (network, "on \(xName): bgp network import-check (announce \(prefix) only while the RIB has it)")
+            return (network, "on \(xName): bgp network import-check (announce \(prefix) only while the RIB has it)", [syntax])
         case .redundantLink:
             guard let subnet = freeSubnet(in: network) else { return nil }
             let ia = network.routers[x].interfaces.count, ic = network.routers[c].interfaces.count
@@ -128,7 +148,7 @@ public enum MitigationSuggester {
             network.routers[c].interfaces.append(Interface(name: "suggested-\(xName)", kind: .link, address: IPv4Address(subnet.network.value + 1), prefix: subnet, igp: .active, location: generated))
             network.links.append(Link(name: "\(xName)-\(cName)#suggested", a: InterfaceRef(router: x, interface: ia), b: InterfaceRef(router: c, interface: ic), location: generated))
             network.reindex()
-            return (network, "add a second link \(xName)-\(cName) (\(subnet))")
+            return (network, "add a second link \(xName)-\(cName) (\(subnet))", [])
         }
     }
 

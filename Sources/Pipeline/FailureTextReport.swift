@@ -62,6 +62,12 @@ public enum FailureTextReport {
                 if key != lastKey { out += "  \(key)\n"; lastKey = key }
                 let verdict = suggestion.recommended ? "FIXES IT" : suggestion.removesBlackHole ? "fixes it but creates \(suggestion.newProblems.count) new problem(s): \(suggestion.newProblems.prefix(3).joined(separator: "; "))" : "does not fix it"
                 out += "    \(suggestion.mitigation.rawValue): \(verdict)\n      \(suggestion.change)\n"
+                if !suggestion.stillBroken.isEmpty {
+                    out += "      still broken in this failure: \(suggestion.stillBroken.prefix(5).joined(separator: ", "))\(suggestion.stillBroken.count > 5 ? ", ..." : "")\n"
+                }
+                for change in suggestion.configuration {
+                    out += "      on \(change.router) (\(change.dialect)):\n" + change.lines.map { "        \($0)\n" }.joined()
+                }
             }
         }
         return out

@@ -117,7 +117,7 @@ public enum ReviewReport {
                     let verdict = suggestion.recommended ? "<span class=\"ok\">fixes it</span>"
                         : suggestion.removesBlackHole ? "<span class=\"warn\">fixes it but creates: \(escape(suggestion.newProblems.prefix(3).joined(separator: "; ")))</span>"
                         : "<span class=\"bad\">does not fix it</span>"
-                    body += "<tr><td>\(escape(suggestion.flow))</td><td>\(escape(suggestion.mitigation.rawValue))</td><td>\(escape(suggestion.change))</td><td>\(verdict)</td></tr>"
+                    body += "<tr><td>\(escape(suggestion.flow))</td><td>\(escape(suggestion.mitigation.rawValue))</td><td>\(escape(suggestion.change))\(suggestion.configuration.map { "<pre>! \(escape($0.router)) (\(escape($0.dialect)))\n\(escape($0.lines.joined(separator: "\n")))</pre>" }.joined())</td><td>\(verdict)</td></tr>"
                 }
                 body += "</table>\n"
             }

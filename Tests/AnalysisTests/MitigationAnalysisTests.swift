@@ -204,3 +204,35 @@ extension MitigationAnalysisTests {
         #expect(diagnostics.allSatisfy { $0.location?.file == "x.cfg" })
     }
 }
+
+/// Issue 13 #9: suggestions fit the dialect and are judged on every flow the failure breaks.
+extension MitigationAnalysisTests {
+    static func suggestions(vendor: String) throws -> [MitigationSuggester.Suggestion] {
+        let path = root.appendingPathComponent("topologies/null0-peering/topology.yml").path
+        let text = "vendor: \(vendor)\n" + (try String(contentsOfFile: path, encoding: .utf8))
+        let network = try #require(TopologyLoader.load(yaml: text, file: "null0-peering.yml").network)
+        var options = FailureAnalysis.Options()
+        options.enumeration = ScenarioEnumeration(maximumFailures: 1, includeSets: false)
+        return MitigationSuggester.suggest(network, report: FailureAnalysis.run(network, options: options), options: options)
+    }
+
+    @Test func suggestionsAreWrittenInTheRoutersDialect() throws {
+        let ios = try Self.suggestions(vendor: "ios")
+        #expect(ios.first { $0.mitigation == .trackedStatic }?.configuration.first?.lines.first == "ip sla 1")
+        #expect(ios.allSatisfy { $0.stillBroken.isEmpty })
+        // IP SLA and tracked statics are IOS's: not offered where the dialect has none.
+        for vendor in ["frr", "eos", "junos"] {
+            let suggestions = try Self.suggestions(vendor: vendor)
+            #expect(!suggestions.contains { $0.mitigation == .trackedStatic }, "\(vendor)")
+            let conditional = try #require(suggestions.first { $0.mitigation == .conditionalAdvertisement }, "\(vendor)")
+            #expect(conditional.recommended)
+            let edge = try #require(conditional.configuration.first { $0.router == "R2" })
+            #expect(edge.dialect == vendor)
+            switch vendor {
+            case "junos": #expect(edge.lines.contains("set policy-options condition ROUTESIM-CORE-PRESENT if-route-exists 10.1.0.1/32 table inet.0"))
+            case "frr": #expect(edge.lines.contains(" address-family ipv4 unicast") && edge.lines.contains { $0.hasSuffix("advertise-map ROUTESIM-ADVERTISE exist-map ROUTESIM-CORE-PRESENT") })
+            default: #expect(edge.lines.contains("   seq 10 permit 198.51.100.0/24"))
+            }
+        }
+    }
+}

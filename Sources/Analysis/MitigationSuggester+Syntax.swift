@@ -1,0 +1,104 @@
+/// A suggested change written in the configuration language of the router it goes on, so an
+/// engineer can paste it (and a mitigation a dialect cannot express is not offered there).
+/// Syntax from the vendors' configuration guides: IOS IP SLA and object tracking; BGP
+/// conditional advertisement (`advertise-map ... exist-map`, IOS and FRR); Junos
+/// `policy-options condition ... if-route-exists` with a `from condition` term; static routes
+/// and IGP redistribution in each dialect.
+public struct ConfigChange: Sendable, Codable, Equatable {
+    public var router: String
+    public var dialect: String
+    public var lines: [String]
+}
+
+enum MitigationSyntax {
+    /// IP SLA + track on the static route: IOS has both; EOS, FRR and Junos have no tracked
+    /// static route of that kind (nil: not offered).
+    static func trackedStatic(_ dialect: VendorDialect, router: String, sla: Int, track: Int, target: IPv4Address, source: String, prefix: Prefix) -> ConfigChange? {
+        guard dialect == .ios else { return nil }
+        return ConfigChange(router: router, dialect: dialect.rawValue, lines: [
+            "ip sla \(sla)", " icmp-echo \(target) source-interface \(source)", "ip sla schedule \(sla) life forever start-time now",
+            "track \(track) ip sla \(sla) reachability",
+            "no ip route \(prefix.network) \(mask(prefix)) Null0", "ip route \(prefix.network) \(mask(prefix)) Null0 track \(track)",
+        ])
+    }
+
+    /// The core router announces its loopback (the beacon) in BGP.
+    static func beacon(_ dialect: VendorDialect, router: String, asn: ASN, beacon: Prefix) -> ConfigChange {
+        let lines: [String] = switch dialect {
+        case .junos: [
+            "set policy-options prefix-list ROUTESIM-BEACON \(beacon)",
+            "set policy-options policy-statement ROUTESIM-BEACON term beacon from prefix-list ROUTESIM-BEACON",
+            "set policy-options policy-statement ROUTESIM-BEACON term beacon then accept",
+            "# and add ROUTESIM-BEACON first to the export chain of the BGP groups toward the edge router",
+        ]
+        case .frr: ["router bgp \(asn)", " address-family ipv4 unicast", "  network \(beacon)", " exit-address-family"]
+        case .eos: ["router bgp \(asn)", "   network \(beacon)"]
+        case .ios: ["router bgp \(asn)", " network \(beacon.network) mask \(mask(beacon))"]
+        }
+        return ConfigChange(router: router, dialect: dialect.rawValue, lines: lines)
+    }
+
+    /// Announce the aggregate to the eBGP neighbors only while the beacon is in the BGP table
+    /// (Junos: in the routing table).
+    static func conditionalAdvertisement(_ dialect: VendorDialect, router: String, asn: ASN, prefix: Prefix, beacon: Prefix, neighbors: [IPv4Address]) -> ConfigChange? {
+        let lists = dialect == .eos
+            ? ["ip prefix-list ROUTESIM-AGGREGATE", "   seq 10 permit \(prefix)", "ip prefix-list ROUTESIM-BEACON", "   seq 10 permit \(beacon)"]
+            : ["ip prefix-list ROUTESIM-AGGREGATE seq 10 permit \(prefix)", "ip prefix-list ROUTESIM-BEACON seq 10 permit \(beacon)"]
+        let maps = ["route-map ROUTESIM-ADVERTISE permit 10", " match ip address prefix-list ROUTESIM-AGGREGATE",
+                    "route-map ROUTESIM-CORE-PRESENT permit 10", " match ip address prefix-list ROUTESIM-BEACON"]
+        let neighborLines = neighbors.map { "neighbor \($0) advertise-map ROUTESIM-ADVERTISE exist-map ROUTESIM-CORE-PRESENT" }
+        let lines: [String]
+        switch dialect {
+        case .ios: lines = lists + maps + ["router bgp \(asn)"] + neighborLines.map { " " + $0 }
+        case .eos: lines = lists + maps + ["router bgp \(asn)"] + neighborLines.map { "   " + $0 }
+        case .frr: lines = lists + maps + ["router bgp \(asn)", " address-family ipv4 unicast"] + neighborLines.map { "  " + $0 } + [" exit-address-family"]
+        case .junos:
+            lines = [
+                "set policy-options condition ROUTESIM-CORE-PRESENT if-route-exists \(beacon) table inet.0",
+                "set policy-options policy-statement ROUTESIM-AGGREGATE term aggregate from protocol static",
+                "set policy-options policy-statement ROUTESIM-AGGREGATE term aggregate from route-filter \(prefix) exact",
+                "set policy-options policy-statement ROUTESIM-AGGREGATE term aggregate from condition ROUTESIM-CORE-PRESENT",
+                "set policy-options policy-statement ROUTESIM-AGGREGATE term aggregate then accept",
+                "set policy-options policy-statement ROUTESIM-AGGREGATE term other from route-filter \(prefix) exact",
+                "set policy-options policy-statement ROUTESIM-AGGREGATE term other then reject",
+                "# and put ROUTESIM-AGGREGATE first in the export chain of the eBGP groups of \(neighbors.map(\.description).joined(separator: ", "))",
+            ]
+        }
+        return ConfigChange(router: router, dialect: dialect.rawValue, lines: lines)
+    }
+
+    /// The Null0 pin moves to the core router, which redistributes it into the IGP.
+    static func removePin(_ dialect: VendorDialect, router: String, prefix: Prefix) -> ConfigChange {
+        let line: String = switch dialect {
+        case .junos: "delete routing-options static route \(prefix)"
+        case .frr, .eos: "no ip route \(prefix) Null0"
+        case .ios: "no ip route \(prefix.network) \(mask(prefix)) Null0"
+        }
+        return ConfigChange(router: router, dialect: dialect.rawValue, lines: [line])
+    }
+
+    static func pinAndRedistribute(_ dialect: VendorDialect, router: String, prefix: Prefix, igp: IGPProtocol) -> ConfigChange {
+        let lines: [String] = switch dialect {
+        case .junos: [
+            "set routing-options static route \(prefix) discard",
+            "set policy-options policy-statement ROUTESIM-PIN term pin from protocol static",
+            "set policy-options policy-statement ROUTESIM-PIN term pin from route-filter \(prefix) exact",
+            "set policy-options policy-statement ROUTESIM-PIN term pin then accept",
+            "set protocols \(igp == .isis ? "isis" : "ospf") export ROUTESIM-PIN",
+        ]
+        case .frr, .eos: ["ip route \(prefix) Null0", "router \(igp == .isis ? "isis" : "ospf")", " redistribute static"]
+        case .ios: ["ip route \(prefix.network) \(mask(prefix)) Null0", "router \(igp == .isis ? "isis" : "ospf 1")", " redistribute static\(igp == .ospf ? " subnets" : "")"]
+        }
+        return ConfigChange(router: router, dialect: dialect.rawValue, lines: lines)
+    }
+
+    /// FRR's `bgp network import-check` (IOS and EOS always check; Junos has no `network`).
+    static func networkImportCheck(_ dialect: VendorDialect, router: String, asn: ASN) -> ConfigChange? {
+        guard dialect == .frr else { return nil }
+        return ConfigChange(router: router, dialect: dialect.rawValue, lines: ["router bgp \(asn)", " bgp network import-check"])
+    }
+
+    static func mask(_ prefix: Prefix) -> IPv4Address {
+        IPv4Address(prefix.length == 0 ? 0 : ~UInt32(0) << UInt32(32 - Int(prefix.length)))
+    }
+}
