@@ -1,4 +1,5 @@
 import Foundation
+import ConfigParsers
 import Lint
 import Testing
 

@@ -1,4 +1,3 @@
-import ConfigParsers
 import Foundation
 
 /// Which configs form one network: the files of one directory, where a router kept in a folder
