@@ -3,6 +3,7 @@
 # one config file, as the fixtures under Tests/AnalysisTests/Fixtures/netlab/ are made.
 #   scripts/netlab-fixture.sh TOPOLOGY.yml DEVICE OUT-DIR    (DEVICE: iosv, eos, vptx, frr, ...)
 # Needs `pip install networklab` (no VMs or containers: only `netlab create` and `netlab initial -o`).
+# NETLAB_PROVIDER picks the provider whose images name the devices (libvirt; clab for crpd).
 # The topology's `defaults.device` is replaced by DEVICE. Snippets are joined in the order
 # netlab applies them (initial, normalize, then modules), a newline after each. For FRR the
 # `initial` snippet is a shell script; only the vtysh heredoc inside it is kept.
@@ -12,22 +13,26 @@ command -v netlab >/dev/null || { echo "netlab-fixture: netlab not found (pip in
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 sed "s/^defaults.device: .*/defaults.device: $device/" "$topology" > "$work/topology.yml"
-(cd "$work" && netlab create -p libvirt >netlab.log 2>&1 && netlab initial -o >>netlab.log 2>&1) || { cat "$work/netlab.log" >&2; exit 1; }
+(cd "$work" && netlab create -p "${NETLAB_PROVIDER:-libvirt}" >netlab.log 2>&1 && netlab initial -o >>netlab.log 2>&1) || { cat "$work/netlab.log" >&2; exit 1; }
 mkdir -p "$out"
 cp "$topology" "$out/netlab-topology.yml"
-for initial in "$work"/config/*.initial.cfg; do
-  router=$(basename "$initial" .initial.cfg)
+# A snippet is rN.MODULE.cfg, or .sh for some devices (cRPD writes Junos text under that name).
+snippet() { for ext in cfg sh; do [ -f "$work/config/$1.$2.$ext" ] && { echo "$work/config/$1.$2.$ext"; return; }; done; return 0; }
+for initial in "$work"/config/*.initial.cfg "$work"/config/*.initial.sh; do
+  [ -f "$initial" ] || continue
+  router=$(basename "$initial"); router=${router%%.initial.*}
   {
-    if [ -f "$work/config/$router.normalize.cfg" ]; then cat "$work/config/$router.normalize.cfg"; echo; fi
+    normalize=$(snippet "$router" normalize)
+    if [ -n "$normalize" ]; then cat "$normalize"; echo; fi
     if head -1 "$initial" | grep -q '^#!/bin/bash'; then
       sed -n '/^cat >\/tmp\/config <<CONFIG$/,/^CONFIG$/p' "$initial" | sed '1d;$d'
     else
       cat "$initial"; echo
     fi
     for module in ospf isis routing bgp; do
-      snippet="$work/config/$router.$module.cfg"
-      if [ -f "$snippet" ]; then cat "$snippet"; echo; fi
+      file=$(snippet "$router" "$module")
+      if [ -n "$file" ]; then cat "$file"; echo; fi
     done
   } > "$out/$router.cfg"
 done
-echo "netlab-fixture: $(ls "$work"/config/*.initial.cfg | wc -l) routers written to $out"
+echo "netlab-fixture: $(ls "$work"/config/ | grep -c '\.initial\.') routers written to $out"

@@ -259,7 +259,9 @@ public struct JunosParser {
             // `ge-0/0/0 unit 0 family inet ...`, or the unit in the name: `lo0.0 family inet ...`.
             if let name = at(1), at(2) == "unit" && at(3) != nil || w.last == "disable" || name.contains(".") && at(2) == "family" {
                 var full = String(name)
-                if at(2) == "unit", let unit = at(3) { full += ".\(unit)" }
+                // `ge-0/0/0 unit 3` is ge-0/0/0.3; cRPD names Linux interfaces that already carry
+                // a unit (`lo0.0 unit 0`), which its protocols call lo0.0.
+                if at(2) == "unit", let unit = at(3), !(name.contains(".") && unit == "0") { full += ".\(unit)" }
                 let index = device.interface(named: full, at: location)
                 if let i = w.firstIndex(of: "address"), at(i - 1) == "inet", let text = at(i + 1), let (address, prefix) = ConfigSource.interfaceAddress(text),
                    !device.interfaces[index].addresses.contains(where: { $0.address == address }) {
@@ -362,7 +364,9 @@ public struct JunosParser {
                 // `ospf area A interface I [passive]`, `isis interface I [passive]`: the interfaces
                 // the protocol runs on (all of them for `interface all`).
                 if name != "ospf3", let i = w.firstIndex(of: "interface"), i + 1 < w.count {
-                    let target = String(w[i + 1])
+                    // An interface named without a unit means unit 0 (Junos: "ge-0/0/0" is ge-0/0/0.0).
+                    let named = String(w[i + 1])
+                    let target = named == "all" || named.contains(".") ? named : named + ".0"
                     let area = w.firstIndex(of: "area").flatMap { $0 + 1 < w.count ? String(w[$0 + 1]) : nil }
                     let passive = w[(i + 2)...].contains("passive")
                     let targets = target == "all" ? Array(device.interfaces.indices) : [device.interface(named: target, at: location)]

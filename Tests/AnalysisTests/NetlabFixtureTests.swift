@@ -13,7 +13,7 @@ import Testing
     /// The same lab rendered for each dialect, with that dialect's expected detection.
     static let cases: [(String, ConfigDialect)] = [("ios-ospf-bgp", .ios), ("eos-ospf-bgp", .eos), ("junos-ospf-bgp", .junos), ("frr-ospf-bgp", .frr),
                                                    ("ios-isis-originate", .ios), ("eos-isis-originate", .eos), ("junos-isis-originate", .junos),
-                                                   ("frr-isis-originate", .frr)]
+                                                   ("frr-isis-originate", .frr), ("iosxe-isis-originate", .ios), ("crpd-isis-originate", .junos)]
 
     @Test(arguments: cases) func readCompletelyAndConverge(_ name: String, _ dialect: ConfigDialect) throws {
         let folder = Self.fixtures.appendingPathComponent(name).path
