@@ -29,7 +29,9 @@ for initial in "$work"/config/*.initial.cfg "$work"/config/*.initial.sh; do
     else
       cat "$initial"; echo
     fi
-    for module in ospf isis routing bgp; do
+    # The modules netlab configures, in its order (vrf after bgp: it adds to `router bgp`), then any others.
+    others=$(ls "$work/config" | sed -n "s/^$router\.\([^.]*\)\.\(cfg\|sh\)\$/\1/p" | grep -vxE 'initial|normalize|hosts|netlab-config|ospf|isis|routing|bgp|vrf' | sort || true)
+    for module in ospf isis routing bgp vrf $others; do
       file=$(snippet "$router" "$module")
       if [ -n "$file" ]; then cat "$file"; echo; fi
     done

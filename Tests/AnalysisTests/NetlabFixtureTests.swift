@@ -78,4 +78,24 @@ import Testing
             #expect(router == "r2" && route == "static route to Null0 172.16.0.0/16", "\(name): \(source): \(router) \(route)")
         }
     }
+
+    /// The `vrf` labs: the r1-r3 link and its eBGP session live in VRF red. routesim leaves the
+    /// VRF out (said as CFG001), so the global table is the r1-r2-r3 chain: its four session
+    /// ends come up, there is no global r1-r3 link, and r1 reaches r3's loopback through r2.
+    @Test(arguments: [("ios-vrf", ConfigDialect.ios), ("eos-vrf", .eos), ("junos-vrf", .junos)]) func vrfStaysOutOfTheGlobalTable(_ name: String, _ dialect: ConfigDialect) throws {
+        let folder = Self.fixtures.appendingPathComponent(name).path
+        let (files, _, _) = Linter.collect([folder])
+        for file in Linter.parseAll(files) {
+            #expect(file.device?.dialect == dialect && file.device?.lines.unrecognized.isEmpty == true, "\(file.path)")
+        }
+        let (network, diagnostics) = try RouteSim.loadConfigs([folder]).get()
+        #expect(diagnostics.filter { $0.code == "CFG001" && $0.message.contains("VRF red") }.count >= 2)
+        #expect(network.links.count == 2 && !network.links.contains { Set([$0.a.router, $0.b.router]) == Set([0, 2]) })
+        let plane = Engine.run(network)
+        #expect(plane.sessions.count == 4 && plane.sessions.allSatisfy(\.established), "\(plane.sessions.map { $0.reason ?? "" })")
+        let r3 = try #require(IPv4Address("10.0.0.3"))
+        let trace = Tracer(plane: plane).trace(from: "r1", to: r3)
+        #expect(trace.uniformDisposition == .delivered(node: "r3"))
+        #expect(trace.paths.first?.nodes == ["r1", "r2", "r3"])
+    }
 }
