@@ -137,40 +137,22 @@ public struct JunosParser {
         return items
     }
 
-    /// Words, with `"quoted strings"` and `[ lists ]` kept together as one word each.
-    static func words(_ line: Substring) -> [Substring] {
-        var words: [Substring] = []
-        var index = line.startIndex
-        while index < line.endIndex {
-            let c = line[index]
-            if c == " " || c == "\t" { index = line.index(after: index); continue }
-            let start = index
-            if c == "\"" {
-                index = line.index(after: index)
-                while index < line.endIndex && line[index] != "\"" { index = line.index(after: index) }
-                if index < line.endIndex { index = line.index(after: index) }
-            } else if c == "[" {
-                while index < line.endIndex && line[index] != "]" { index = line.index(after: index) }
-                if index < line.endIndex { index = line.index(after: index) }
-            } else {
-                while index < line.endIndex && line[index] != " " && line[index] != "\t" { index = line.index(after: index) }
-            }
-            words.append(line[start..<index])
-        }
-        return words
-    }
+    /// Words, with `"quoted strings"` and `[ lists ]` kept together as one word each (the `set`
+    /// form, where braces and semicolons are not punctuation).
+    static func words(_ line: Substring) -> [Substring] { tokens(line, punctuation: false) }
 
-    /// Words and the braces form's punctuation (`{`, `}`, `;` each a token of its own), with
-    /// `"quoted strings"` and `[ lists ]` kept together as one word each.
-    static func tokens(_ line: Substring) -> [Substring] {
+    /// Words and the braces form's punctuation (`{`, `}`, `;` each a token of its own unless
+    /// `punctuation` is false), with `"quoted strings"` and `[ lists ]` kept together as one word each.
+    static func tokens(_ line: Substring, punctuation: Bool = true) -> [Substring] {
         var tokens: [Substring] = []
         var index = line.startIndex
-        func isBreak(_ c: Character) -> Bool { c == " " || c == "\t" || c == "{" || c == "}" || c == ";" }
+        func isPunctuation(_ c: Character) -> Bool { punctuation && (c == "{" || c == "}" || c == ";") }
+        func isBreak(_ c: Character) -> Bool { c == " " || c == "\t" || isPunctuation(c) }
         while index < line.endIndex {
             let c = line[index]
             if c == " " || c == "\t" { index = line.index(after: index); continue }
             let start = index
-            if c == "{" || c == "}" || c == ";" {
+            if isPunctuation(c) {
                 index = line.index(after: index)
             } else if c == "\"" {
                 index = line.index(after: index)
