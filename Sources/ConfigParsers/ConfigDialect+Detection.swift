@@ -152,3 +152,11 @@ extension VendorDialect {
         }
     }
 }
+
+// Detection asks about a hundred prefixes of each of the first 600 lines: compared as UTF-8
+// bytes, not Characters (the generic StringProtocol forms made detection half of lint's time).
+// The prefixes are ASCII, so byte and character prefixes agree.
+fileprivate extension Substring {
+    func hasPrefix(_ prefix: String) -> Bool { utf8.starts(with: prefix.utf8) }
+    func hasSuffix(_ suffix: String) -> Bool { utf8.count >= suffix.utf8.count && utf8.suffix(suffix.utf8.count).elementsEqual(suffix.utf8) }
+}
