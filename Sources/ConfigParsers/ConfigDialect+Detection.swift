@@ -21,9 +21,9 @@ extension VendorDialect {
             let text = ConfigSource.trimmed(line)
             if text.isEmpty { continue }
             nonEmpty += 1
-            if text.hasSuffix("{") || text == "}" || contains(text, " { ") && text.hasSuffix("}") { braces += 1 }
+            if text.ends(with: "{") || text == "}" || contains(text, " { ") && text.ends(with: "}") { braces += 1 }
             // Junos `set` form is unindented; route-map `set` lines are indented.
-            if line.hasPrefix("set ") || line.hasPrefix("deactivate ") { sets += 1 }
+            if line.begins(with: "set ") || line.begins(with: "deactivate ") { sets += 1 }
             evidence.read(line: line, text: text)
         }
         if braces >= 2 || sets >= 3 || sets >= 2 && sets * 2 >= nonEmpty / 2 { return .junos }
@@ -72,83 +72,83 @@ extension VendorDialect {
             .union(["frr", "vtysh", "pim", "ospfd6"])
 
         mutating func read(line: Substring, text: Substring) {
-            if line.hasPrefix("   ") && !line.hasPrefix("    ") { threeSpaceIndents += 1 } else if line.hasPrefix(" ") && !line.hasPrefix("  ") { oneSpaceIndents += 1 }
-            if line.hasPrefix("\t") { frrStyle += 1 }
+            if line.begins(with: "   ") && !line.begins(with: "    ") { threeSpaceIndents += 1 } else if line.begins(with: " ") && !line.begins(with: "  ") { oneSpaceIndents += 1 }
+            if line.begins(with: "\t") { frrStyle += 1 }
             // vtysh closes every block with an unindented `exit`; EOS and IOS running configs do not.
             if line == "exit" { frrStyle += 1 }
             // Decisive headers.
-            if text.hasPrefix("frr version") || text.hasPrefix("frr defaults") { frr += 20 }
-            if text.hasPrefix("! device:") || text.hasPrefix("! Command: show running-config") { eos += 20 }
+            if text.begins(with: "frr version") || text.begins(with: "frr defaults") { frr += 20 }
+            if text.begins(with: "! device:") || text.begins(with: "! Command: show running-config") { eos += 20 }
             // RANCID's header names the vendor of a collected config.
-            if text.hasPrefix("!RANCID-CONTENT-TYPE:") {
+            if text.begins(with: "!RANCID-CONTENT-TYPE:") {
                 let vendor = text.dropFirst(21).trimmingCharacters(in: .whitespaces).lowercased()
                 if vendor.hasPrefix("arista") { eos += 20 } else if vendor.hasPrefix("cisco") || vendor == "ios" { ios += 20 }
             }
-            if text.hasPrefix("boot system flash"), contains(text, ".swi") { eos += 3 }
-            if text.hasPrefix("! Last configuration change") || text.hasPrefix("boot-start-marker") || text.hasPrefix("service timestamps") { ios += 6 }
-            if text.hasPrefix("version "), let major = text.dropFirst(8).split(separator: ".").first, Int(major) != nil { ios += 4 }
+            if text.begins(with: "boot system flash"), contains(text, ".swi") { eos += 3 }
+            if text.begins(with: "! Last configuration change") || text.begins(with: "boot-start-marker") || text.begins(with: "service timestamps") { ios += 6 }
+            if text.begins(with: "version "), let major = text.dropFirst(8).split(separator: ".").first, Int(major) != nil { ios += 4 }
             // FRR-only statements.
-            if text.hasPrefix("log file") || text.hasPrefix("log stdout") || text.hasPrefix("log syslog") || text.hasPrefix("log commands")
-                || text.hasPrefix("log timestamp") || text.hasPrefix("agentx") || text.hasPrefix("ip forwarding") || text.hasPrefix("ipv6 forwarding")
-                || text.hasPrefix("exit-vrf") || text.hasPrefix("password zebra") || text.hasPrefix("bgp ebgp-requires-policy")
-                || text.hasPrefix("no bgp ebgp-requires-policy") || text.hasPrefix("no bgp network import-check") || text.hasPrefix("bgp as-path access-list")
-                || text.hasPrefix("ip route") && (contains(text, " blackhole") || contains(text, " reject")) || text.hasPrefix("ip nht ")
-                || text.hasPrefix("debug bgp") || text.hasPrefix("debug ospf") || text.hasPrefix("debug zebra") || text.hasPrefix("debug isis")
-                || text.hasPrefix("debug mpls ldp") || text.hasPrefix("debug pim") || text.hasPrefix("debug bfd") || text.hasPrefix("debug static")
-                || text.hasPrefix("dual-stack transport-connection") || text.hasPrefix("no bgp default ipv4-unicast") && frr > 0
-                || text.hasPrefix("bgp bestpath as-path multipath-relax") || text.hasPrefix("segment-routing") && frr > 0
-                || text.hasPrefix("neighbor") && contains(text, " interface") && !contains(text, "update-source") || text.hasPrefix("fabric-tier")
-                || text.hasPrefix("router ospf6") || text.hasPrefix("ipv6 ospf6") || text.hasPrefix("allow-external-route-update") || text.hasPrefix("ip table range")
-                || text.hasPrefix("ip protocol ") || text.hasPrefix("zebra ") || text.hasPrefix("router openfabric") {
+            if text.begins(with: "log file") || text.begins(with: "log stdout") || text.begins(with: "log syslog") || text.begins(with: "log commands")
+                || text.begins(with: "log timestamp") || text.begins(with: "agentx") || text.begins(with: "ip forwarding") || text.begins(with: "ipv6 forwarding")
+                || text.begins(with: "exit-vrf") || text.begins(with: "password zebra") || text.begins(with: "bgp ebgp-requires-policy")
+                || text.begins(with: "no bgp ebgp-requires-policy") || text.begins(with: "no bgp network import-check") || text.begins(with: "bgp as-path access-list")
+                || text.begins(with: "ip route") && (contains(text, " blackhole") || contains(text, " reject")) || text.begins(with: "ip nht ")
+                || text.begins(with: "debug bgp") || text.begins(with: "debug ospf") || text.begins(with: "debug zebra") || text.begins(with: "debug isis")
+                || text.begins(with: "debug mpls ldp") || text.begins(with: "debug pim") || text.begins(with: "debug bfd") || text.begins(with: "debug static")
+                || text.begins(with: "dual-stack transport-connection") || text.begins(with: "no bgp default ipv4-unicast") && frr > 0
+                || text.begins(with: "bgp bestpath as-path multipath-relax") || text.begins(with: "segment-routing") && frr > 0
+                || text.begins(with: "neighbor") && contains(text, " interface") && !contains(text, "update-source") || text.begins(with: "fabric-tier")
+                || text.begins(with: "router ospf6") || text.begins(with: "ipv6 ospf6") || text.begins(with: "allow-external-route-update") || text.begins(with: "ip table range")
+                || text.begins(with: "ip protocol ") || text.begins(with: "zebra ") || text.begins(with: "router openfabric") {
                 frr += 3
             }
-            if text.hasPrefix("router bgp"), contains(text, " vrf ") { frr += 2 }
-            if text.hasPrefix("interface ") || text.hasPrefix("int ") {
+            if text.begins(with: "router bgp"), contains(text, " vrf ") { frr += 2 }
+            if text.begins(with: "interface ") || text.begins(with: "int ") {
                 let name = text.drop { $0 != " " }.dropFirst().prefix { $0 != " " }
                 // IOS numbers Ethernet ports from 0 (`Ethernet0/0` on IOL), EOS from 1.
                 if Self.isLinuxInterface(name) { frrStyle += 2 }
-                else if name.hasPrefix("Ethernet0") { iosStyle += 2 }
-                else if name.hasPrefix("Ethernet") || name.hasPrefix("Management") || name.hasPrefix("Vxlan") || name.hasPrefix("Port-Channel") { eosStyle += 2 }
-                else if name.hasPrefix("GigabitEthernet") || name.hasPrefix("FastEthernet") || name.hasPrefix("TenGigabitEthernet") || name.hasPrefix("Serial") { iosStyle += 2 }
+                else if name.begins(with: "Ethernet0") { iosStyle += 2 }
+                else if name.begins(with: "Ethernet") || name.begins(with: "Management") || name.begins(with: "Vxlan") || name.begins(with: "Port-Channel") { eosStyle += 2 }
+                else if name.begins(with: "GigabitEthernet") || name.begins(with: "FastEthernet") || name.begins(with: "TenGigabitEthernet") || name.begins(with: "Serial") { iosStyle += 2 }
             }
             // Addresses: IOS writes masks, EOS and FRR prefix lengths.
-            if text.hasPrefix("ip address ") || text.hasPrefix("ip addr ") {
+            if text.begins(with: "ip address ") || text.begins(with: "ip addr ") {
                 if text.split(separator: " ").count >= 4, text.split(separator: " ")[3].contains(".") { iosStyle += 2 }
                 else if contains(text, "/") { frrStyle += 1; eosStyle += 1 }
             }
-            if text.hasPrefix("network "), contains(text, " mask ") { iosStyle += 2 }
-            if text.hasPrefix("ip route ") {
+            if text.begins(with: "network "), contains(text, " mask ") { iosStyle += 2 }
+            if text.begins(with: "ip route ") {
                 let words = text.split(separator: " ")
                 if words.count >= 4, words[2].contains("/") { frrStyle += 1; eosStyle += 1 } else if words.count >= 4, words[3].contains(".") { iosStyle += 1 }
             }
             // EOS-only statements.
-            if text.hasPrefix("transceiver qsfp") || text.hasPrefix("management api") || text.hasPrefix("service routing protocols model")
-                || text.hasPrefix("peer-filter") || contains(text, " peer group") || text.hasPrefix("ip virtual-router") || text.hasPrefix("vlan internal order")
-                || text.hasPrefix("daemon TerminAttr") || text.hasPrefix("mlag configuration") || text.hasPrefix("ip name-server vrf")
-                || text.hasPrefix("management ") && !text.hasPrefix("management-interface") || text.hasPrefix("router general")
-                || text.hasPrefix("ip address virtual") || text.hasPrefix("switchport trunk group") || text.hasPrefix("mac address-table aging-time")
-                || text.hasPrefix("ipv6 nd ") && eos > 0 || text.hasPrefix("arp aging timeout") || text.hasPrefix("l2 mtu") || text.hasPrefix("bgp session tracker")
-                || text.hasPrefix("event-handler") || text.hasPrefix("switchport default mode") || text.hasPrefix("vrf instance") || text == "EOF"
-                || text.hasPrefix("logging format timestamp high-resolution") || text.hasPrefix("ip routing vrf") || text.hasPrefix("hardware ") {
+            if text.begins(with: "transceiver qsfp") || text.begins(with: "management api") || text.begins(with: "service routing protocols model")
+                || text.begins(with: "peer-filter") || contains(text, " peer group") || text.begins(with: "ip virtual-router") || text.begins(with: "vlan internal order")
+                || text.begins(with: "daemon TerminAttr") || text.begins(with: "mlag configuration") || text.begins(with: "ip name-server vrf")
+                || text.begins(with: "management ") && !text.begins(with: "management-interface") || text.begins(with: "router general")
+                || text.begins(with: "ip address virtual") || text.begins(with: "switchport trunk group") || text.begins(with: "mac address-table aging-time")
+                || text.begins(with: "ipv6 nd ") && eos > 0 || text.begins(with: "arp aging timeout") || text.begins(with: "l2 mtu") || text.begins(with: "bgp session tracker")
+                || text.begins(with: "event-handler") || text.begins(with: "switchport default mode") || text.begins(with: "vrf instance") || text == "EOF"
+                || text.begins(with: "logging format timestamp high-resolution") || text.begins(with: "ip routing vrf") || text.begins(with: "hardware ") {
                 eos += 3
             }
             // IOS-only statements.
-            if text.hasPrefix("ip cef") || text.hasPrefix("ip classless") || text.hasPrefix("ip subnet-zero") || text.hasPrefix("no ip domain-lookup")
-                || text.hasPrefix("ip http server") || text.hasPrefix("no ip http") || text.hasPrefix("line con 0") || text.hasPrefix("line aux")
-                || text.hasPrefix("service password-encryption") || text.hasPrefix("ip ssh version") || text.hasPrefix("crypto pki")
-                || text.hasPrefix("ip nat inside") || text.hasPrefix("ip nat outside") || text.hasPrefix("ip vrf ") || text.hasPrefix("zone security") || text.hasPrefix("zone-pair security")
-                || text.hasPrefix("ip inspect") || text.hasPrefix("crypto map") || text.hasPrefix("crypto isakmp") || text.hasPrefix("router eigrp")
-                || text.hasPrefix("ip sla") || text.hasPrefix("key chain") || text.hasPrefix("ip dhcp pool") || text.hasPrefix("interface Vasi")
-                || text.hasPrefix("interface vasi") {
+            if text.begins(with: "ip cef") || text.begins(with: "ip classless") || text.begins(with: "ip subnet-zero") || text.begins(with: "no ip domain-lookup")
+                || text.begins(with: "ip http server") || text.begins(with: "no ip http") || text.begins(with: "line con 0") || text.begins(with: "line aux")
+                || text.begins(with: "service password-encryption") || text.begins(with: "ip ssh version") || text.begins(with: "crypto pki")
+                || text.begins(with: "ip nat inside") || text.begins(with: "ip nat outside") || text.begins(with: "ip vrf ") || text.begins(with: "zone security") || text.begins(with: "zone-pair security")
+                || text.begins(with: "ip inspect") || text.begins(with: "crypto map") || text.begins(with: "crypto isakmp") || text.begins(with: "router eigrp")
+                || text.begins(with: "ip sla") || text.begins(with: "key chain") || text.begins(with: "ip dhcp pool") || text.begins(with: "interface Vasi")
+                || text.begins(with: "interface vasi") {
                 ios += 2
             }
             // Numbered access lists: IOS only (EOS and FRR name theirs).
-            if text.hasPrefix("access-list "), text.dropFirst(12).first?.isNumber == true { ios += 2 }
+            if text.begins(with: "access-list "), text.dropFirst(12).first?.isNumber == true { ios += 2 }
         }
 
         static func isLinuxInterface(_ name: Substring) -> Bool {
-            name == "lo" || name.hasPrefix("eth") || name.hasPrefix("ens") || name.hasPrefix("enp") || name.hasPrefix("veth")
-                || name.hasPrefix("swp") || name.hasPrefix("r") && name.contains("-eth") || name.hasPrefix("dummy") || name.hasPrefix("br")
+            name == "lo" || name.begins(with: "eth") || name.begins(with: "ens") || name.begins(with: "enp") || name.begins(with: "veth")
+                || name.begins(with: "swp") || name.begins(with: "r") && name.contains("-eth") || name.begins(with: "dummy") || name.begins(with: "br")
         }
     }
 }
@@ -157,7 +157,7 @@ extension VendorDialect {
 // bytes with memcmp, not as Characters (the generic StringProtocol forms made detection half of
 // lint's time). The prefixes are ASCII literals, so byte and character prefixes agree.
 fileprivate extension Substring {
-    func hasPrefix(_ prefix: StaticString) -> Bool {
+    func begins(with prefix: StaticString) -> Bool {
         let count = prefix.utf8CodeUnitCount
         guard count > 0 else { return true }
         guard utf8.count >= count else { return false }
@@ -166,7 +166,7 @@ fileprivate extension Substring {
         } ?? utf8.starts(with: UnsafeBufferPointer(start: prefix.utf8Start, count: count))
     }
 
-    func hasSuffix(_ suffix: StaticString) -> Bool {
+    func ends(with suffix: StaticString) -> Bool {
         let count = suffix.utf8CodeUnitCount
         guard utf8.count >= count else { return false }
         return utf8.suffix(count).elementsEqual(UnsafeBufferPointer(start: suffix.utf8Start, count: count))
