@@ -98,7 +98,6 @@ enum MitigationSyntax {
         return ConfigChange(router: router, dialect: dialect.rawValue, lines: ["router bgp \(asn)", " bgp network import-check"])
     }
 
-    static func mask(_ prefix: Prefix) -> IPv4Address {
-        IPv4Address(prefix.length == 0 ? 0 : ~UInt32(0) << UInt32(32 - Int(prefix.length)))
-    }
+    /// IOS writes prefixes as address and dotted mask.
+    static func mask(_ prefix: Prefix) -> IPv4Address { IPv4Address(prefix.mask) }
 }

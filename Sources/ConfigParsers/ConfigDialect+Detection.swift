@@ -152,23 +152,3 @@ extension VendorDialect {
         }
     }
 }
-
-// Detection asks about a hundred prefixes of each of the first 600 lines: compared as UTF-8
-// bytes with memcmp, not as Characters (the generic StringProtocol forms made detection half of
-// lint's time). The prefixes are ASCII literals, so byte and character prefixes agree.
-fileprivate extension Substring {
-    func begins(with prefix: StaticString) -> Bool {
-        let count = prefix.utf8CodeUnitCount
-        guard count > 0 else { return true }
-        guard utf8.count >= count else { return false }
-        return utf8.withContiguousStorageIfAvailable { bytes in
-            bytes.baseAddress.map { memcmp($0, prefix.utf8Start, count) == 0 } ?? false
-        } ?? utf8.starts(with: UnsafeBufferPointer(start: prefix.utf8Start, count: count))
-    }
-
-    func ends(with suffix: StaticString) -> Bool {
-        let count = suffix.utf8CodeUnitCount
-        guard utf8.count >= count else { return false }
-        return utf8.suffix(count).elementsEqual(UnsafeBufferPointer(start: suffix.utf8Start, count: count))
-    }
-}

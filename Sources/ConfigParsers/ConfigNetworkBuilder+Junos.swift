@@ -117,19 +117,20 @@ struct JunosPolicyTranslator {
         let name = "junos \(direction.rawValue) \(chain.isEmpty ? "(default)" : chain.joined(separator: " "))"
         guard policies.routeMaps[name] == nil else { return name }
         // Lay out the sequences first: a term continues at the next term's or next policy's first entry.
-        var layout: [(policy: String, terms: [(term: JunosPolicyTerm, first: Int, count: Int)], first: Int)] = []
+        var layout: [(policy: String, terms: [PlacedTerm], first: Int)] = []
         var sequence = 10
         for policy in chain {
             guard let terms = device.junosPolicies[policy] else {
                 warn("policy \(policy) is not defined; Junos refuses such a configuration (modelled as no policy)", fileLocation)
                 continue
             }
-            var placed: [(term: JunosPolicyTerm, first: Int, count: Int)] = []
+            var placed: [PlacedTerm] = []
             let policyFirst = sequence
             for term in terms where evaluable(term, policy: policy) {
-                let count = max(1, term.routeListAlternatives(in: device).count)
-                placed.append((term, sequence, count))
-                sequence += 10 * count
+                // The route lists, built once: their count places the term, their entries fill it.
+                let alternatives = term.routeListAlternatives(in: device)
+                placed.append(PlacedTerm(term: term, alternatives: alternatives, first: sequence))
+                sequence += 10 * max(1, alternatives.count)
             }
             layout.append((policy, placed, policyFirst))
         }
@@ -139,7 +140,7 @@ struct JunosPolicyTranslator {
             let nextPolicy = p + 1 < layout.count ? layout[p + 1].first : tail
             for (t, placed) in policy.terms.enumerated() {
                 let nextTerm = t + 1 < policy.terms.count ? policy.terms[t + 1].first : nextPolicy
-                entries += termEntries(placed.term, policy: policy.policy, first: placed.first, nextTerm: nextTerm, nextPolicy: nextPolicy)
+                entries += termEntries(placed, policy: policy.policy, nextTerm: nextTerm, nextPolicy: nextPolicy)
             }
         }
         switch direction {
@@ -178,7 +179,15 @@ struct JunosPolicyTranslator {
         return true
     }
 
-    private mutating func termEntries(_ term: JunosPolicyTerm, policy: String, first: Int, nextTerm: Int, nextPolicy: Int) -> [NetworkModel.RouteMapEntry] {
+    /// A term with its route-list alternatives and its first sequence number in the chain's route-map.
+    private struct PlacedTerm {
+        var term: JunosPolicyTerm
+        var alternatives: [[PrefixListEntry]]
+        var first: Int
+    }
+
+    private mutating func termEntries(_ placed: PlacedTerm, policy: String, nextTerm: Int, nextPolicy: Int) -> [NetworkModel.RouteMapEntry] {
+        let term = placed.term, first = placed.first
         var common: [RouteMapMatch] = []
         if let sources = term.sources { common.append(.source(sources)) }
         if !term.communities.isEmpty {
@@ -199,7 +208,7 @@ struct JunosPolicyTranslator {
         case .nextPolicy: .next(atLeast: nextPolicy)
         case .nextTerm, nil: .next(atLeast: nextTerm)
         }
-        let alternatives = term.routeListAlternatives(in: device)
+        let alternatives = placed.alternatives
         guard !alternatives.isEmpty else {
             return [NetworkModel.RouteMapEntry(sequence: first, action: action, matches: common, sets: sets, continuation: continuation, location: term.location)]
         }

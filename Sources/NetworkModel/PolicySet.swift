@@ -97,6 +97,8 @@ public enum RouteSource: String, Sendable, Hashable, CaseIterable, Comparable {
     /// static, connected or IGP routes of the main table.
     case network, aggregate, `static`, connected, igp
     public static let bgp: Set<RouteSource> = [.ebgp, .ibgp]
+    /// A route learned over a session.
+    public static func learned(ebgp: Bool) -> RouteSource { ebgp ? .ebgp : .ibgp }
     public static func < (a: RouteSource, b: RouteSource) -> Bool { a.rawValue < b.rawValue }
 }
 

@@ -42,20 +42,9 @@ extension TopologyLoader {
     /// Reads the overlay at `path` (hosts, flows, failure sets) onto `network`.
     public static func loadOverlay(path: String, onto network: Network) -> LoadResult {
         let text: String
-        switch InputFile.read(path: path, limit: maximumFileBytes) {
-        case .failure(let problem):
-            let why = switch problem {
-            case .tooLarge(let size, _): "it is \(size) bytes, above the \(maximumFileBytes)-byte limit"
-            case .notRegularFile(let kind): "it is \(kind)"
-            case .unreadable(let reason): reason
-            }
-            return LoadResult(network: nil, diagnostics: [Diagnostic(.error, "LOAD009", "cannot read overlay file: \(why)", at: SourceLocation(file: path, line: 1, column: 1),
-                                                                     hint: "give the path of a YAML file with hosts, flows or failure-sets")])
-        case .success(let bytes):
-            guard let decoded = InputFile.text(bytes) else {
-                return LoadResult(network: nil, diagnostics: [Diagnostic(.error, "LOAD009", "overlay file is not UTF-8 text", at: SourceLocation(file: path, line: 1, column: 1))])
-            }
-            text = decoded
+        switch readText(path: path, what: "overlay file", hint: "give the path of a YAML file with hosts, flows or failure-sets") {
+        case .failure(let failed): return failed
+        case .success(let read): text = read
         }
         let root: YAMLNode
         switch YAMLComposer.compose(text, file: path) {

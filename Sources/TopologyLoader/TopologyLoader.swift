@@ -12,21 +12,29 @@ public enum TopologyLoader {
     public static let maximumFileBytes = 64 << 20
 
     public static func load(path: String) -> LoadResult {
-        let bytes: [UInt8]
+        switch readText(path: path, what: "topology file", hint: "give the path of a YAML file") {
+        case .failure(let failed): return failed
+        case .success(let text): return load(yaml: text, file: path)
+        }
+    }
+
+    enum TextRead { case success(String), failure(LoadResult) }
+
+    /// A YAML file's text, or the located error that says why it cannot be read (topologies and
+    /// overlays alike).
+    static func readText(path: String, what: String, hint: String) -> TextRead {
         switch InputFile.read(path: path, limit: maximumFileBytes) {
         case .failure(.tooLarge(let size, _)):
-            return failure(path, "LOAD008", "topology file is \(size) bytes, above the \(maximumFileBytes)-byte limit",
-                           hint: "split the network or raise the limit in code if this is real")
+            return .failure(failure(path, "LOAD008", "\(what) is \(size) bytes, above the \(maximumFileBytes)-byte limit",
+                                    hint: "split the network or raise the limit in code if this is real"))
         case .failure(.notRegularFile(let kind)):
-            return failure(path, "LOAD009", "cannot read topology file: it is \(kind)", hint: "give the path of a YAML file")
+            return .failure(failure(path, "LOAD009", "cannot read \(what): it is \(kind)", hint: hint))
         case .failure(.unreadable(let why)):
-            return failure(path, "LOAD009", "cannot read topology file: \(why)", hint: "check the path and its permissions")
-        case .success(let read): bytes = read
+            return .failure(failure(path, "LOAD009", "cannot read \(what): \(why)", hint: "check the path and its permissions"))
+        case .success(let bytes):
+            guard let text = InputFile.text(bytes) else { return .failure(failure(path, "LOAD009", "\(what) is not UTF-8 text", hint: "save it as UTF-8")) }
+            return .success(text)
         }
-        guard let text = InputFile.text(bytes) else {
-            return failure(path, "LOAD009", "topology file is not UTF-8 text", hint: "save it as UTF-8")
-        }
-        return load(yaml: text, file: path)
     }
 
     public static func load(yaml text: String, file: String) -> LoadResult {
@@ -49,7 +57,7 @@ public enum TopologyLoader {
         return LoadResult(network: ok ? network : nil, diagnostics: bag.sorted)
     }
 
-    private static func failure(_ file: String, _ code: String, _ message: String, hint: String?) -> LoadResult {
+    static func failure(_ file: String, _ code: String, _ message: String, hint: String?) -> LoadResult {
         LoadResult(network: nil, diagnostics: [Diagnostic(.error, code, message, at: SourceLocation(file: file, line: 1, column: 1), hint: hint)])
     }
 }

@@ -127,6 +127,7 @@ public final class LintSimulation: @unchecked Sendable {
     private var computed = false
     private var cached: FailureReport?
     private var builtNetwork: (network: Network?, diagnostics: [Diagnostic])?
+    private var buildDiagnosticsByFile: [String: [Diagnostic]]?
     private let devices: [DeviceConfig]
     /// Above this many routers the sweep is skipped (run `routesim failures --configs` instead).
     public static let maximumRouters = 150
@@ -146,6 +147,16 @@ public final class LintSimulation: @unchecked Sendable {
     /// The network the configs build, with what the build says (CFG001 / CFG002), built once.
     public func built() -> (network: Network?, diagnostics: [Diagnostic]) {
         lock.withLock { buildLocked() }
+    }
+
+    /// The build's diagnostics located in `file`, grouped once (each device's rules ask).
+    func buildDiagnostics(in file: String) -> [Diagnostic] {
+        lock.withLock {
+            if buildDiagnosticsByFile == nil {
+                buildDiagnosticsByFile = Dictionary(grouping: buildLocked().diagnostics.filter { $0.location != nil }) { $0.location?.file ?? "" }
+            }
+            return buildDiagnosticsByFile?[file] ?? []
+        }
     }
 
     private func buildLocked() -> (network: Network?, diagnostics: [Diagnostic]) {

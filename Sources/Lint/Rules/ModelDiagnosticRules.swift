@@ -52,9 +52,8 @@ public struct EBGPRequiresPolicyRule: LintRule {
 extension LintContext {
     /// The network build's diagnostics with `code` that are located in this device's files.
     func buildFindings(code: String, for device: DeviceConfig) -> [LintFinding] {
-        let files = Set([device.file] + device.absorbed.map(\.file))
-        return simulation.built().diagnostics.compactMap { diagnostic in
-            guard diagnostic.code == code, let location = diagnostic.location, files.contains(location.file) else { return nil }
+        ([device.file] + device.absorbed.map(\.file)).flatMap { simulation.buildDiagnostics(in: $0) }.compactMap { diagnostic in
+            guard diagnostic.code == code, let location = diagnostic.location else { return nil }
             let severity: LintSeverity = switch diagnostic.severity {
             case .error: .error
             case .warning: .warning

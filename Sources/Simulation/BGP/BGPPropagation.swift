@@ -621,7 +621,7 @@ struct BGPPropagation: Sendable {
         if needsPolicy {
             var attributes = set.policyView(weight: 0)
             if info.ebgp && path.localOrigin == nil { attributes.med = nil }
-            let source = path.localOrigin?.routeSource ?? (path.ebgp ? .ebgp : .ibgp)
+            let source = path.localOrigin?.routeSource ?? .learned(ebgp: path.ebgp)
             if info.conditional, let conditional = neighbor(r, p).conditionalAdvertisement,
                evaluators[r].permits(conditional.advertiseMap, prefix: prefix, attributes: attributes, source: source),
                conditionAllows[r][p] != true { withheld = .condition; return nil }
@@ -694,7 +694,7 @@ struct BGPPropagation: Sendable {
         if info.hasImportPolicy, let policy = neighbor(q, pp).importPolicy {
             var set = scratch.attributes[Int(attributeID)]
             switch evaluators[q].apply(policy, prefix: prefix, attributes: set.policyView(weight: weight), peerAddress: info.peerAddress,
-                                       source: info.ebgp ? .ebgp : .ibgp) {
+                                       source: .learned(ebgp: info.ebgp)) {
             case .denied: rejected = .importPolicy; return (nil, nil)
             case .permitted(let changed, _):
                 set.adopt(changed)

@@ -78,7 +78,7 @@ public enum BGPRouteSource: Hashable, Sendable {
     public var routeSource: RouteSource {
         switch self {
         case .local(let origin): origin.routeSource
-        case .learned(_, _, _, let ebgp): ebgp ? .ebgp : .ibgp
+        case .learned(_, _, _, let ebgp): .learned(ebgp: ebgp)
         }
     }
 }
