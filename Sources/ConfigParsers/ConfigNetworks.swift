@@ -28,6 +28,32 @@ public enum ConfigNetworks {
         return order.map { ($0, members[$0] ?? []) }
     }
 
+    /// The files of each network grouped by router, as indices into `files`: FRR daemon files of
+    /// one directory are one router (DeviceConfig.mergingSplitDaemonFiles), every other file is
+    /// a router of its own. Networks and routers by first appearance.
+    public static func routers(_ files: [String]) -> [(network: String, routers: [[Int]])] {
+        var networks: [(network: String, routers: [[Int]])] = []
+        var networkSlot: [String: Int] = [:]
+        var daemonSlot: [String: (network: Int, router: Int)] = [:]
+        for (index, file) in files.enumerated() {
+            let network = network(of: file)
+            let n = networkSlot[network] ?? networks.count
+            if n == networks.count { networkSlot[network] = n; networks.append((network, [])) }
+            guard DeviceConfig.frrDaemonFiles.contains((file as NSString).lastPathComponent) else {
+                networks[n].routers.append([index])
+                continue
+            }
+            let directory = (file as NSString).deletingLastPathComponent
+            if let slot = daemonSlot[directory] {
+                networks[slot.network].routers[slot.router].append(index)
+            } else {
+                daemonSlot[directory] = (n, networks[n].routers.count)
+                networks[n].routers.append([index])
+            }
+        }
+        return networks
+    }
+
     /// File extensions that are never router configs (documentation, data, images, code): skipped
     /// and counted when a directory is walked, never linted.
     public static let nonConfigExtensions: Set<String> = [

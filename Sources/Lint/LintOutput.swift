@@ -10,15 +10,15 @@ public enum LintOutput {
         }
         for file in report.files {
             if let error = file.error { out += "\(file.path): error: \(error) [PARSE]\n" }
-            guard showUnparsed, let device = file.device else { continue }
-            for item in device.lines.unsupported { out += "\(file.path):\(item.line):1: note: \(item.reason): \(item.text.trimmingCharacters(in: .whitespaces)) [UNSUPPORTED]\n" }
-            for item in device.lines.unrecognized { out += "\(file.path):\(item.line):1: note: unrecognised line: \(item.text) [UNPARSED]\n" }
+            guard showUnparsed, let lines = file.lines else { continue }
+            for item in lines.unsupported { out += "\(file.path):\(item.line):1: note: \(item.reason): \(item.text.trimmingCharacters(in: .whitespaces)) [UNSUPPORTED]\n" }
+            for item in lines.unrecognized { out += "\(file.path):\(item.line):1: note: unrecognised line: \(item.text) [UNPARSED]\n" }
         }
         out += "\nparse coverage (recognised / non-blank lines):\n"
         for file in report.files {
-            guard let device = file.device else { out += "  \(file.path): not read\n"; continue }
-            out += String(format: "  %@ (%@): %.1f%% of %d lines, %d unrecognised\n", file.path, device.dialect.rawValue, device.lines.coverage * 100,
-                          device.lines.total, device.lines.unrecognized.count)
+            guard let lines = file.lines, let dialect = file.dialect else { out += "  \(file.path): not read\n"; continue }
+            out += String(format: "  %@ (%@): %.1f%% of %d lines, %d unrecognised\n", file.path, dialect.rawValue, lines.coverage * 100,
+                          lines.total, lines.unrecognized.count)
         }
         let skipped = report.skippedFiles > 0 ? " (\(report.skippedFiles) non-config file\(report.skippedFiles == 1 ? "" : "s") skipped)" : ""
         out += "\(report.files.count) file\(report.files.count == 1 ? "" : "s")\(skipped): \(report.count(.error)) errors, \(report.count(.warning)) warnings, \(report.count(.info)) notes\n"
@@ -49,17 +49,52 @@ public enum LintOutput {
 
     public static func json(_ report: Linter.Report) -> String {
         let files = report.files.map { file in
-            JSONFile(path: file.path, dialect: file.device?.dialect.rawValue, error: file.error, lines: file.device?.lines.total ?? 0,
-                     recognised: file.device?.lines.recognised ?? 0,
-                     unrecognised: file.device?.lines.unrecognized.map { JSONLine(line: $0.line, text: $0.text) } ?? [],
-                     discardRoutes: file.device?.staticRoutes.filter { $0.target == .discard }.count ?? 0,
-                     trackedRoutes: file.device?.staticRoutes.filter { $0.track != nil }.count ?? 0,
-                     conditionalNeighbors: file.device?.bgp?.neighbors.filter { $0.advertiseMap != nil }.count ?? 0)
+            JSONFile(path: file.path, dialect: file.dialect?.rawValue, error: file.error, lines: file.lines?.total ?? 0,
+                     recognised: file.lines?.recognised ?? 0,
+                     unrecognised: file.lines?.unrecognized.map { JSONLine(line: $0.line, text: $0.text) } ?? [],
+                     discardRoutes: file.discardRoutes, trackedRoutes: file.trackedRoutes, conditionalNeighbors: file.conditionalNeighbors)
         }
         let summary = Dictionary(uniqueKeysWithValues: LintSeverity.allCases.map { ($0.rawValue, report.count($0)) })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(JSONReport(findings: report.findings, files: files, summary: summary))) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        func encoded(_ value: some Encodable) -> String { String(decoding: (try? encoder.encode(value)) ?? Data("{}".utf8), as: UTF8.self) }
+        // Findings are encoded one at a time and spliced in: encoding tens of thousands at once
+        // held a tree and a buffer of the whole document (~45 MB on the lint benchmark).
+        let empty = "\"findings\" : [\n\n  ]"
+        let skeleton = encoded(JSONReport(findings: [], files: files, summary: summary))
+        guard !report.findings.isEmpty, let slot = skeleton.range(of: empty) else { return skeleton + "\n" }
+        var out = String(skeleton[..<slot.lowerBound]) + "\"findings\" : [\n"
+        for (index, finding) in report.findings.enumerated() {
+            if index > 0 { out += ",\n" }
+            out += "    {\n      \"code\" : \(jsonString(finding.code)),\n      \"column\" : \(finding.column),\n"
+            out += "      \"file\" : \(jsonString(finding.file)),\n      \"line\" : \(finding.line),\n"
+            out += "      \"message\" : \(jsonString(finding.message)),\n      \"severity\" : \(jsonString(finding.severity.rawValue))"
+            if let text = finding.text { out += ",\n      \"text\" : \(jsonString(text))" }
+            out += "\n    }"
+        }
+        out += "\n  ]" + skeleton[slot.upperBound...] + "\n"
+        return out
+    }
+
+    /// A JSON string literal exactly as JSONEncoder writes it with `.withoutEscapingSlashes`
+    /// (findings are written by hand; LintJSONTests compares the two on every ASCII character).
+    static func jsonString(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
     }
 }

@@ -33,10 +33,11 @@ public struct LintFinding: Sendable, Codable {
     public var text: String?
 }
 
-/// What rules see: every parsed device of the run, and an index of which devices have an up,
-/// non-loopback interface in each subnet (links inferred from shared subnets), built once.
-public struct LintContext: Sendable {
-    public var devices: [DeviceConfig]
+/// What a network rule sees once every router of the network has been read: which routers have
+/// an up, non-loopback interface in each subnet (links inferred from shared subnets), each
+/// router's AS, and the simulated network (only for networks small enough to simulate in lint).
+/// Built from a few facts per router, so lint need not keep every parsed config.
+public struct LintNetwork: Sendable {
     /// Subnet -> the files of the devices with an address in it.
     public let subnetMembers: [Prefix: [String]]
     /// File -> its BGP AS.
@@ -44,26 +45,57 @@ public struct LintContext: Sendable {
     /// The simulated failure sweep of the network these configs form (lazy).
     public let simulation: LintSimulation
 
-    public init(devices: [DeviceConfig]) {
-        self.devices = devices
+    /// What the network index needs from one router.
+    public struct RouterFacts: Sendable {
+        var file: String
+        var asn: ASN?
+        var subnets: [Prefix]
+        public init(_ device: DeviceConfig) {
+            file = device.file
+            asn = device.bgp?.asn
+            subnets = device.interfaces.filter { !$0.shutdown && !$0.isLoopback && $0.vrf == nil }
+                .flatMap { $0.addresses.map(\.prefix).filter { $0.length < 32 } }
+        }
+    }
+
+    /// `devices` are the parsed routers when the network is small enough to simulate, else nil
+    /// (`routers` says how many there were, for the note that says what was not run).
+    public init(facts: [RouterFacts], devices: [DeviceConfig]?, routers: Int) {
         var members: [Prefix: [String]] = [:]
         var asns: [String: ASN] = [:]
-        for device in devices {
-            if let asn = device.bgp?.asn { asns[device.file] = asn }
-            for interface in device.interfaces where !interface.shutdown && !interface.isLoopback && interface.vrf == nil {
-                for (_, prefix) in interface.addresses where prefix.length < 32 { members[prefix, default: []].append(device.file) }
-            }
+        for router in facts {
+            if let asn = router.asn { asns[router.file] = asn }
+            for prefix in router.subnets { members[prefix, default: []].append(router.file) }
         }
         subnetMembers = members
         asnOfFile = asns
-        simulation = LintSimulation(devices: devices)
+        simulation = LintSimulation(devices: devices, routers: routers, firstFile: facts.map(\.file).min() ?? "")
+    }
+
+    public init(devices: [DeviceConfig]) {
+        self.init(facts: devices.map(RouterFacts.init), devices: devices, routers: devices.count)
     }
 }
 
+/// A rule that judges one router from its own config.
 public protocol LintRule: Sendable {
     static var description: RuleDescription { get }
     init()
-    func check(_ device: DeviceConfig, in context: LintContext) -> [LintFinding]
+    func check(_ device: DeviceConfig) -> [LintFinding]
+}
+
+/// What a network rule keeps of one router (only what it needs, never the whole config) and
+/// decides once every router of the network has been read.
+public typealias NetworkCheck = @Sendable (LintNetwork) -> [LintFinding]
+
+/// A rule that looks across the routers of a network (links, ASes, the simulated network).
+public protocol NetworkLintRule: LintRule {
+    /// Nil when this router cannot give a finding whatever the rest of the network is.
+    func deferred(_ device: DeviceConfig) -> NetworkCheck?
+}
+
+extension NetworkLintRule {
+    public func check(_ device: DeviceConfig) -> [LintFinding] { [] }
 }
 
 extension LintRule {

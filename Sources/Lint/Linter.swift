@@ -1,18 +1,47 @@
 import ConfigParsers
 import Foundation
+import Synchronization
 
-/// Parses config files and runs the rules over them.
+/// Reads config files and runs the rules over them, one router at a time on all cores: a
+/// router's own findings are made as it is read, and a network rule keeps of it only what it
+/// needs (NetworkLintRule), so a large network is linted without holding every parsed config.
 public enum Linter {
     /// A config file as read: its device, or why it could not be read (ConfigFiles).
     public typealias FileResult = ConfigFiles.Parsed
 
+    /// What the report keeps of a linted file: its dialect, line accounting and a few counts.
+    public struct LintedFile: Sendable {
+        public var path: String
+        public var dialect: ConfigDialect?
+        /// Why the file could not be read (binary, too large, unreadable).
+        public var error: String?
+        public var lines: LineTally?
+        public var discardRoutes = 0
+        public var trackedRoutes = 0
+        public var conditionalNeighbors = 0
+        /// The text when it did not come from a file (to quote offending lines).
+        var source: String?
+
+        init(_ file: FileResult) {
+            path = file.path
+            error = file.error
+            source = file.source
+            guard let device = file.device else { return }
+            dialect = device.dialect
+            lines = device.lines
+            discardRoutes = device.staticRoutes.filter { $0.target == .discard }.count
+            trackedRoutes = device.staticRoutes.filter { $0.track != nil }.count
+            conditionalNeighbors = device.bgp?.neighbors.filter { $0.advertiseMap != nil }.count ?? 0
+        }
+    }
+
     public struct Report: Sendable {
-        public var files: [FileResult]
+        public var files: [LintedFile]
         public var findings: [LintFinding]
         /// Files under the given folders that are not configs by their extension (documentation,
         /// data, images): counted, not linted.
         public var skippedFiles = 0
-        public init(files: [FileResult], findings: [LintFinding]) { self.files = files; self.findings = findings }
+        public init(files: [LintedFile], findings: [LintFinding]) { self.files = files; self.findings = findings }
         /// Findings at `severity`; a file that could not be read counts as an error (a CI job
         /// must not pass because a config was binary, UTF-16 without a BOM, a FIFO or too large).
         public func count(_ severity: LintSeverity) -> Int {
@@ -36,34 +65,87 @@ public enum Linter {
 
     public static func parse(text: String, file: String, dialect: ConfigDialect? = nil) -> DeviceConfig { ConfigFiles.parse(text: text, file: file, dialect: dialect) }
 
-    /// Runs `rules` (default: all) over the devices, honours inline suppressions and the
+    /// Reads and lints the files at `paths`. `dialect` forces one dialect; else `chosen(path)`
+    /// may name one (settings); else detection.
+    public static func lint(_ paths: [String], dialect: ConfigDialect? = nil, chosen: @Sendable @escaping (String) -> ConfigDialect? = { _ in nil },
+                            rules: [any LintRule.Type] = RuleRegistry.all, configuration: LintConfiguration = LintConfiguration()) -> Report {
+        run(paths: paths, rules: rules, configuration: configuration) { ConfigFiles.parse(path: paths[$0], dialect: dialect ?? chosen(paths[$0])) }
+    }
+
+    /// Runs `rules` (default: all) over files already read, honours inline suppressions and the
     /// configuration (disabled rules, severity overrides); findings sorted by file, line, code.
     public static func run(_ files: [FileResult], rules: [any LintRule.Type] = RuleRegistry.all, configuration: LintConfiguration = LintConfiguration()) -> Report {
-        let rules = rules.filter { !configuration.disabled.contains($0.description.code) }
+        run(paths: files.map(\.path), rules: rules, configuration: configuration) { files[$0] }
+    }
+
+    /// One router as linted: its files, its own findings, what network rules wait to decide.
+    private struct LintedRouter: Sendable {
+        var files: [(index: Int, file: LintedFile)] = []
         var findings: [LintFinding] = []
-        let sources = Dictionary(files.compactMap { file in file.source.map { (file.path, $0) } }, uniquingKeysWith: { first, _ in first })
+        var deferred: [NetworkCheck] = []
+        var suppressions: [(codes: Set<String>, lines: ClosedRange<Int>)] = []
+        var facts: LintNetwork.RouterFacts?
+        /// Kept only when the network is small enough for lint to simulate it.
+        var device: DeviceConfig?
+
+        func suppresses(_ finding: LintFinding) -> Bool {
+            suppressions.contains { ($0.codes.contains(finding.code) || $0.codes.contains("ALL")) && $0.lines.contains(finding.line) }
+        }
+    }
+
+    private static func run(paths: [String], rules: [any LintRule.Type], configuration: LintConfiguration,
+                            read: @Sendable (Int) -> FileResult) -> Report {
+        let rules = rules.filter { !configuration.disabled.contains($0.description.code) }
+        var files = [LintedFile?](repeating: nil, count: paths.count)
+        var findings: [LintFinding] = []
         // Each network on its own (ConfigNetworks); split FRR daemon files of one router are
         // linted as that router.
-        let parsed = files.compactMap(\.device)
-        let byFile = Dictionary(parsed.map { ($0.file, $0) }, uniquingKeysWith: { first, _ in first })
-        for (_, members) in ConfigNetworks.group(parsed.map(\.file)) {
-            let devices = DeviceConfig.mergingSplitDaemonFiles(members.compactMap { byFile[$0] })
-            let context = LintContext(devices: devices)
-            for device in devices {
-                for rule in rules {
-                    findings += rule.init().check(device, in: context).filter { finding in
-                        !device.suppressions.contains { ($0.codes.contains(finding.code) || $0.codes.contains("ALL")) && $0.lines.contains(finding.line) }
-                    }
-                }
+        for (_, routers) in ConfigNetworks.routers(paths) {
+            let keepDevices = routers.count <= LintSimulation.maximumRouters
+            let slots = Mutex([LintedRouter?](repeating: nil, count: routers.count))
+            DispatchQueue.concurrentPerform(iterations: routers.count) { index in
+                let router = lint(router: routers[index].map { (index: $0, file: read($0)) }, rules: rules, keepDevice: keepDevices)
+                slots.withLock { $0[index] = router }
+            }
+            let linted = slots.withLock { $0.compactMap { $0 } }
+            let network = LintNetwork(facts: linted.compactMap(\.facts), devices: keepDevices ? linted.compactMap(\.device) : nil,
+                                      routers: linted.filter { $0.facts != nil }.count)
+            for router in linted {
+                for (index, file) in router.files { files[index] = file }
+                findings += router.findings
+                for check in router.deferred { findings += check(network).filter { !router.suppresses($0) } }
             }
         }
         findings.sort { ($0.file, $0.line, $0.column, $0.code) < ($1.file, $1.line, $1.column, $1.code) }
-        // Quote each finding's line and apply severity overrides, one file at a time (sorted by
-        // file, so only the current file's text is held).
+        let report = Report(files: files.compactMap { $0 }, findings: findings)
+        return quoting(report, configuration: configuration)
+    }
+
+    private static func lint(router files: [(index: Int, file: FileResult)], rules: [any LintRule.Type], keepDevice: Bool) -> LintedRouter {
+        var router = LintedRouter()
+        router.files = files.map { ($0.index, LintedFile($0.file)) }
+        guard let device = DeviceConfig.mergingSplitDaemonFiles(files.compactMap(\.file.device)).first else { return router }
+        router.suppressions = device.suppressions
+        router.facts = LintNetwork.RouterFacts(device)
+        for rule in rules {
+            let instance = rule.init()
+            router.findings += instance.check(device).filter { !router.suppresses($0) }
+            if let network = instance as? any NetworkLintRule, let check = network.deferred(device) { router.deferred.append(check) }
+        }
+        if keepDevice { router.device = device }
+        return router
+    }
+
+    /// Quotes each finding's line and applies severity overrides, one file at a time (findings
+    /// are sorted by file, so only the current file's text is held; files are read again for
+    /// the few that have findings rather than keeping every text).
+    private static func quoting(_ report: Report, configuration: LintConfiguration) -> Report {
+        var report = report
+        let sources = Dictionary(report.files.compactMap { file in file.source.map { (file.path, $0) } }, uniquingKeysWith: { first, _ in first })
         var current: (file: String, lines: [Substring])?
-        for index in findings.indices {
-            if let severity = configuration.severities[findings[index].code] { findings[index].severity = severity }
-            let file = findings[index].file
+        for index in report.findings.indices {
+            if let severity = configuration.severities[report.findings[index].code] { report.findings[index].severity = severity }
+            let file = report.findings[index].file
             if current?.file != file {
                 if let source = sources[file] {
                     current = (file, ConfigSource.lines(source))
@@ -73,11 +155,9 @@ public enum Linter {
                     current = (file, [])
                 }
             }
-            if let lines = current?.lines, findings[index].line - 1 < lines.count, findings[index].line >= 1 {
-                findings[index].text = String(lines[findings[index].line - 1])
-            }
+            let line = report.findings[index].line
+            if let lines = current?.lines, line >= 1, line - 1 < lines.count { report.findings[index].text = String(lines[line - 1]) }
         }
-        return Report(files: files, findings: findings)
+        return report
     }
 }
-

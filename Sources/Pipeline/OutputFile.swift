@@ -11,6 +11,17 @@ public enum OutputFile {
     }
 
     public static func write(_ bytes: [UInt8], to path: String) throws {
+        try bytes.withUnsafeBytes { try write($0, to: path) }
+    }
+
+    /// Writes the text's UTF-8 as it is stored (a report can be tens of megabytes: no copy).
+    public static func write(text: String, to path: String) throws {
+        var text = text
+        try text.withUTF8 { try write(UnsafeRawBufferPointer($0), to: path) }
+    }
+
+    /// The bytes are only read during the call.
+    public static func write(_ bytes: UnsafeRawBufferPointer, to path: String) throws {
         let target = URL(fileURLWithPath: path).resolvingSymlinksInPath()
         let type = (try? FileManager.default.attributesOfItem(atPath: target.path))?[.type] as? FileAttributeType
         if let type, type != .typeRegular, type != .typeDirectory {
@@ -21,6 +32,7 @@ public enum OutputFile {
             try handle.write(contentsOf: bytes)
             return
         }
-        try Data(bytes).write(to: target, options: .atomic)
+        guard let base = bytes.baseAddress else { return try Data().write(to: target, options: .atomic) }
+        try Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count, deallocator: .none).write(to: target, options: .atomic)
     }
 }

@@ -49,7 +49,8 @@ func unwrap<T>(_ result: Result<T, RouteSim.Failure>) -> T {
 /// Writes to stdout for "-", else to the file (OutputFile: atomically for a regular file, in
 /// place for a device or FIFO).
 func emit(_ text: String, to path: String?) throws {
-    try emit(bytes: Array(TerminalText.visible(text).utf8), to: path)
+    var visible = TerminalText.visible(text)
+    try visible.withUTF8 { try emit(buffer: UnsafeRawBufferPointer($0), to: path) }
 }
 
 /// Everything routesim writes to standard error goes through here: names from the input may
@@ -59,6 +60,11 @@ func writeError(_ text: String) {
 }
 
 func emit(bytes: [UInt8], to path: String?) throws {
+    try bytes.withUnsafeBytes { try emit(buffer: $0, to: path) }
+}
+
+/// The buffer is only read during the call (reports are written without a copy).
+func emit(buffer bytes: UnsafeRawBufferPointer, to path: String?) throws {
     guard let path, path != "-" else {
         // Whatever `print` buffered goes first, so the output stays in order.
         fflush(nil)

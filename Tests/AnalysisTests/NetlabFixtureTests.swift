@@ -21,8 +21,8 @@ import Testing
         #expect(files.count == 3 && skipped == 2)
         let report = Linter.run(Linter.parseAll(files))
         for file in report.files {
-            #expect(file.device?.dialect == dialect, "\(file.path)")
-            #expect(file.device?.lines.unrecognized.isEmpty == true, "\(file.path): \(file.device?.lines.unrecognized.map(\.text) ?? [])")
+            #expect(file.dialect == dialect, "\(file.path)")
+            #expect(file.lines?.unrecognized.isEmpty == true, "\(file.path): \(file.lines?.unrecognized.map(\.text) ?? [])")
         }
         let (network, diagnostics) = try RouteSim.loadConfigs([folder]).get()
         #expect(diagnostics.filter { $0.severity == .error }.isEmpty)

@@ -170,11 +170,12 @@ import FoundationXML
             .write(to: directory.appendingPathComponent("bgpd.conf"))
         try Data("interface r3-eth0\n ip address 192.168.2.2/24\n!\nip route 0.0.0.0/0 Null0\n".utf8).write(to: directory.appendingPathComponent("zebra.conf"))
         let (files, _, _) = Linter.collect([directory.path])
-        let report = Linter.run(Linter.parseAll(files, dialect: .frr))
+        let parsed = Linter.parseAll(files, dialect: .frr)
+        let report = Linter.run(parsed)
         #expect(report.files.count == 2, "coverage stays per file")
         let pin = try #require(report.findings.first { $0.code == "NULL-PIN-UNCONDITIONAL" })
         #expect(pin.file.hasSuffix("r3/zebra.conf") && pin.line == 4 && pin.text == "ip route 0.0.0.0/0 Null0")
-        let merged = DeviceConfig.mergingSplitDaemonFiles(report.files.compactMap(\.device))
+        let merged = DeviceConfig.mergingSplitDaemonFiles(parsed.compactMap(\.device))
         #expect(merged.count == 1 && merged[0].interfaces.first?.addresses.first?.prefix == Prefix("192.168.2.0/24"))
     }
 
@@ -201,13 +202,15 @@ import FoundationXML
         try Data("system { host-name r1; }\ninterfaces { ge-0/0/0 { unit 0; } }\n".utf8).write(to: directory.appendingPathComponent("c.conf"))
         let (files, missing, _) = Linter.collect([directory.path, "/nonexistent/x"])
         #expect(missing == ["/nonexistent/x"] && files.count == 3)
-        let report = Linter.run(files.map { Linter.parse(path: $0) })
+        let parsed = files.map { Linter.parse(path: $0) }
+        let report = Linter.run(parsed)
         #expect(report.files[0].error?.contains("binary") == true)
         // A symbolic link back to the directory is not followed: no file twice, no endless walk.
         try FileManager.default.createSymbolicLink(at: directory.appendingPathComponent("loop"), withDestinationURL: directory)
         #expect(Linter.collect([directory.path]).files.count == 3)
         #expect(report.findings.contains { $0.code == "NULL-PIN-UNCONDITIONAL" })
-        let junos = try #require(report.files[2].device)
+        let junos = try #require(parsed[2].device)
+        #expect(report.files[2].dialect == .junos)
         #expect(junos.dialect == .junos && junos.hostname == "r1" && junos.interfaces.map(\.name) == ["ge-0/0/0.0"] && junos.lines.unrecognized.isEmpty)
     }
 

@@ -1,11 +1,12 @@
 import Analysis
 import ConfigParsers
+import Diagnostics
 import Foundation
 import NetworkModel
 
 /// Simulation-backed: builds the network from the configs given together, fails every link and
 /// router in turn, and reports every black hole at the discard route that drops the traffic.
-public struct FailureBlackHoleRule: LintRule {
+public struct FailureBlackHoleRule: NetworkLintRule {
     public static let description = RuleDescription(
         code: "FAILURE-BLACKHOLE", name: "A single failure black-holes traffic", severity: .error,
         summary: "Simulated on the network the configs describe: failing one link or router makes a router drop traffic on a discard route that it keeps attracting. Needs the configs of the whole network.",
@@ -92,11 +93,19 @@ public struct FailureBlackHoleRule: LintRule {
 
     public init() {}
 
-    public func check(_ device: DeviceConfig, in context: LintContext) -> [LintFinding] {
-        guard let report = context.simulation.report() else {
+    public func deferred(_ device: DeviceConfig) -> NetworkCheck? {
+        let file = device.file
+        let routes = device.staticRoutes.map(\.location)
+        return { network in report(file: file, staticRoutes: routes, simulation: network.simulation) }
+    }
+
+    /// Black holes located at one of this router's static routes (a router merged from FRR
+    /// daemon files has several files).
+    private func report(file: String, staticRoutes: [SourceLocation], simulation: LintSimulation) -> [LintFinding] {
+        guard let report = simulation.report() else {
             // Said once, on the first file, as a note.
-            guard let note = context.simulation.skipped, device.file == note.file else { return [] }
-            return [LintFinding(code: Self.description.code, severity: .info, message: note.why, file: device.file, line: 1, column: 1, text: nil)]
+            guard let note = simulation.skipped, file == note.file else { return [] }
+            return [LintFinding(code: Self.description.code, severity: .info, message: note.why, file: file, line: 1, column: 1, text: nil)]
         }
         var findings: [LintFinding] = []
         for scenario in report.scenarios {
@@ -106,13 +115,11 @@ public struct FailureBlackHoleRule: LintRule {
             var byRoute: [String: [FlowOutcome]] = [:]
             for flow in dropped { if let location = flow.cause?.droppingRouteLocation { byRoute[location, default: []].append(flow) } }
             for (place, flows) in byRoute.sorted(by: { $0.key < $1.key }) {
-                // The dropping route's location names one of this device's static routes (a router
-                // merged from FRR daemon files has several files).
-                guard let route = device.staticRoutes.first(where: { $0.location.description == place }) else { continue }
+                guard let location = staticRoutes.first(where: { $0.description == place }) else { continue }
                 let names = flows.map(\.flow)
                 let chain = flows.first?.cause?.chain.joined(separator: "; ") ?? ""
                 findings.append(finding("when \(scenario.name) fails, \(flows.count) flow\(flows.count == 1 ? " is" : "s are") black-holed here (\(names.prefix(4).joined(separator: ", "))\(names.count > 4 ? ", ..." : "")): \(chain)",
-                                        at: route.location))
+                                        at: location))
             }
         }
         return findings
@@ -128,13 +135,16 @@ public final class LintSimulation: @unchecked Sendable {
     private var cached: FailureReport?
     private var builtNetwork: (network: Network?, diagnostics: [Diagnostic])?
     private var buildDiagnosticsByFile: [String: [Diagnostic]]?
-    private let devices: [DeviceConfig]
+    /// The network's routers, or nil above `maximumRouters` (lint does not keep them then).
+    private let devices: [DeviceConfig]?
+    private let routers: Int
     /// Above this many routers the sweep is skipped (run `routesim failures --configs` instead).
     public static let maximumRouters = 150
 
-    init(devices: [DeviceConfig]) {
-        self.devices = devices
-        firstFile = devices.map(\.file).min() ?? ""
+    init(devices: [DeviceConfig]?, routers: Int, firstFile: String) {
+        self.devices = routers <= Self.maximumRouters ? devices : nil
+        self.routers = routers
+        self.firstFile = firstFile
     }
 
     /// Why the sweep did not run although the configs form a network (said once, as a note,
@@ -163,7 +173,7 @@ public final class LintSimulation: @unchecked Sendable {
         if let builtNetwork { return builtNetwork }
         // Like the sweep, bounded: above the limit lint stays linear in the configs' size (the
         // FAILURE-BLACKHOLE note says what was not run; `simulate --configs` reports it all).
-        guard devices.count <= Self.maximumRouters else {
+        guard let devices else {
             builtNetwork = (nil, [])
             return (nil, [])
         }
@@ -178,12 +188,12 @@ public final class LintSimulation: @unchecked Sendable {
         if computed { return cached }
         computed = true
         // A network needs at least two routers that talk BGP or an IGP.
-        let routing = devices.filter { $0.bgp != nil || !$0.igps.isEmpty }
-        guard routing.count >= 2 else { return nil }
-        guard devices.count <= Self.maximumRouters else {
-            skippedReason = "the failure sweep and the network build's checks (CFG001 and CFG002 from the build) were not run: \(devices.count) routers, above the lint limit of \(Self.maximumRouters); run `routesim failures --configs` on them"
+        guard let devices else {
+            skippedReason = "the failure sweep and the network build's checks (CFG001 and CFG002 from the build) were not run: \(routers) routers, above the lint limit of \(Self.maximumRouters); run `routesim failures --configs` on them"
             return nil
         }
+        let routing = devices.filter { $0.bgp != nil || !$0.igps.isEmpty }
+        guard routing.count >= 2 else { return nil }
         let (built, diagnostics) = buildLocked()
         guard let network = built else {
             let first = diagnostics.first { $0.severity == .error }.map { "\($0.message) (\($0.location.map { "\($0)" } ?? "configs"))" } ?? "unknown reason"

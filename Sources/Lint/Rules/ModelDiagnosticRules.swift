@@ -7,7 +7,7 @@ import Foundation
 /// hundred IPv6 lines gives one warning, not a hundred; what the network build leaves out or
 /// simplifies (a VRF interface, a route-map clause, an unevaluated Junos term) is reported at
 /// its line as the build says it.
-public struct ConfigNotModelledRule: LintRule {
+public struct ConfigNotModelledRule: NetworkLintRule {
     public static let description = RuleDescription(
         code: "CFG001", name: "Config meaning routesim does not model", severity: .warning,
         summary: "A statement has a routing meaning that routesim leaves out or simplifies (VRFs, IPv6, ACLs, IGP summarisation, an unevaluated policy term, ...); the message says what routesim does instead.",
@@ -17,7 +17,7 @@ public struct ConfigNotModelledRule: LintRule {
         clean: ["router bgp 65001\n neighbor 192.0.2.2 remote-as 65002"])
     public init() {}
 
-    public func check(_ device: DeviceConfig, in context: LintContext) -> [LintFinding] {
+    public func check(_ device: DeviceConfig) -> [LintFinding] {
         var findings: [LintFinding] = []
         for (file, lines) in device.unsupportedByFile where !lines.isEmpty {
             var byReason: [String: [Int]] = [:]
@@ -28,13 +28,18 @@ public struct ConfigNotModelledRule: LintRule {
                 findings.append(finding(reason + more, at: SourceLocation(file: file, line: numbers[0], column: 1)))
             }
         }
-        return findings + context.buildFindings(code: Self.description.code, for: device)
+        return findings
+    }
+
+    public func deferred(_ device: DeviceConfig) -> NetworkCheck? {
+        let files = [device.file] + device.absorbed.map(\.file)
+        return { $0.buildFindings(code: Self.description.code, in: files) }
     }
 }
 
 /// FRR's `bgp ebgp-requires-policy` at work: an eBGP session without a filter in a direction
 /// passes nothing in that direction.
-public struct EBGPRequiresPolicyRule: LintRule {
+public struct EBGPRequiresPolicyRule: NetworkLintRule {
     public static let description = RuleDescription(
         code: "CFG002", name: "FRR eBGP session without policy passes nothing", severity: .warning,
         summary: "FRR's `bgp ebgp-requires-policy` (on by default since FRR 7.4, off with `frr defaults datacenter`) stops an eBGP session without an inbound (or outbound) filter from accepting (or announcing) any route; routesim models that.",
@@ -44,15 +49,16 @@ public struct EBGPRequiresPolicyRule: LintRule {
         clean: ["frr version 8.4\nrouter bgp 65001\n no bgp ebgp-requires-policy\n neighbor 192.0.2.2 remote-as 65002\n!\ninterface eth0\n ip address 192.0.2.1/30"])
     public init() {}
 
-    public func check(_ device: DeviceConfig, in context: LintContext) -> [LintFinding] {
-        context.buildFindings(code: Self.description.code, for: device)
+    public func deferred(_ device: DeviceConfig) -> NetworkCheck? {
+        let files = [device.file] + device.absorbed.map(\.file)
+        return { $0.buildFindings(code: Self.description.code, in: files) }
     }
 }
 
-extension LintContext {
-    /// The network build's diagnostics with `code` that are located in this device's files.
-    func buildFindings(code: String, for device: DeviceConfig) -> [LintFinding] {
-        ([device.file] + device.absorbed.map(\.file)).flatMap { simulation.buildDiagnostics(in: $0) }.compactMap { diagnostic in
+extension LintNetwork {
+    /// The network build's diagnostics with `code` that are located in one router's files.
+    func buildFindings(code: String, in files: [String]) -> [LintFinding] {
+        files.flatMap { simulation.buildDiagnostics(in: $0) }.compactMap { diagnostic in
             guard diagnostic.code == code, let location = diagnostic.location else { return nil }
             let severity: LintSeverity = switch diagnostic.severity {
             case .error: .error

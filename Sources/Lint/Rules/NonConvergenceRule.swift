@@ -1,9 +1,10 @@
 import Analysis
 import ConfigParsers
+import Diagnostics
 import NetworkModel
 
 /// Simulation-backed: the network the configs form does not settle without any failure.
-public struct NonConvergenceRule: LintRule {
+public struct NonConvergenceRule: NetworkLintRule {
     public static let description = RuleDescription(
         code: "BGP-NO-CONVERGENCE", name: "The configured network does not converge", severity: .error,
         summary: "Simulated on the network the configs describe: without any failure, BGP best paths, aggregates and conditional advertisements, or IP SLA tracks keep changing. Reported on each router that keeps changing. Needs the configs of the whole network.",
@@ -66,12 +67,16 @@ public struct NonConvergenceRule: LintRule {
 
     public init() {}
 
-    public func check(_ device: DeviceConfig, in context: LintContext) -> [LintFinding] {
-        guard let report = context.simulation.report(), let lines = report.baselineNonConvergence,
-              let name = device.hostname, let bgp = device.bgp else { return [] }
+    public func deferred(_ device: DeviceConfig) -> NetworkCheck? {
+        guard let name = device.hostname, let location = device.bgp?.location else { return nil }
+        return { network in report(router: name, at: location, simulation: network.simulation) }
+    }
+
+    private func report(router name: String, at location: SourceLocation, simulation: LintSimulation) -> [LintFinding] {
+        guard let report = simulation.report(), let lines = report.baselineNonConvergence else { return [] }
         // The sentences name routers by hostname: report on each router they name.
         let mine = lines.filter { line in line.split(whereSeparator: { $0 == " " || $0 == "," }).contains { $0 == Substring(name) } }
         guard !mine.isEmpty else { return [] }
-        return [finding("without any failure the network these configs form does not converge: \(mine.joined(separator: "; "))", at: bgp.location)]
+        return [finding("without any failure the network these configs form does not converge: \(mine.joined(separator: "; "))", at: location)]
     }
 }

@@ -3,7 +3,7 @@ import NetPrimitives
 
 /// The background note's exact topology, seen across configs: the unconditional Null0 pin sits
 /// on a router with a single link into its own network, so one link failure black-holes.
-public struct NullPinSingleUplinkRule: LintRule {
+public struct NullPinSingleUplinkRule: NetworkLintRule {
     public static let description = RuleDescription(
         code: "NULL-PIN-SINGLE-UPLINK", name: "Unconditional Null0 pin on a router with one link into its network", severity: .error,
         summary: "NULL-PIN-UNCONDITIONAL on a router whose configs show exactly one link (a shared subnet) toward another router of its own AS: the failure of that one link black-holes the prefix. Needs the configs of the neighbouring routers.",
@@ -54,23 +54,23 @@ public struct NullPinSingleUplinkRule: LintRule {
 
     public init() {}
 
-    public func check(_ device: DeviceConfig, in context: LintContext) -> [LintFinding] {
-        guard let asn = device.bgp?.asn else { return [] }
-        let pins = NullPinUnconditionalRule.pins(on: device)
-        guard !pins.isEmpty else { return [] }
-        // Links toward other routers of the same AS: subnets of up, non-loopback interfaces that
-        // another device of the AS also has an address in.
-        var uplinks = 0
-        for interface in device.interfaces where !interface.shutdown && !interface.isLoopback && interface.vrf == nil {
-            for (_, prefix) in interface.addresses where prefix.length < 32 {
-                let others = (context.subnetMembers[prefix] ?? []).filter { $0 != device.file }
-                if others.contains(where: { context.asnOfFile[$0] == asn }) { uplinks += 1 }
+    public func deferred(_ device: DeviceConfig) -> NetworkCheck? {
+        guard let asn = device.bgp?.asn else { return nil }
+        let pins = NullPinUnconditionalRule.pins(on: device).map { (description: $0.description, location: $0.route.location) }
+        guard !pins.isEmpty else { return nil }
+        let file = device.file
+        let subnets = LintNetwork.RouterFacts(device).subnets
+        return { network in
+            // Links toward other routers of the same AS: subnets of up, non-loopback interfaces
+            // that another device of the AS also has an address in.
+            let uplinks = subnets.filter { prefix in
+                (network.subnetMembers[prefix] ?? []).contains { $0 != file && network.asnOfFile[$0] == asn }
+            }.count
+            // Without the neighbours' configs the link count says nothing.
+            guard uplinks == 1, network.asnOfFile.contains(where: { $0.key != file && $0.value == asn }) else { return [] }
+            return pins.map { pin in
+                self.finding("\(pin.description), and this router has a single link into AS \(asn): that one link failing black-holes the prefix", at: pin.location)
             }
-        }
-        // Without the neighbours' configs the link count says nothing.
-        guard uplinks == 1, context.asnOfFile.contains(where: { $0.key != device.file && $0.value == asn }) else { return [] }
-        return pins.map { pin in
-            finding("\(pin.description), and this router has a single link into AS \(asn): that one link failing black-holes the prefix", at: pin.route.location)
         }
     }
 }

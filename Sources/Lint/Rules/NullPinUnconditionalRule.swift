@@ -124,7 +124,7 @@ public struct NullPinUnconditionalRule: LintRule {
         }
     }
 
-    public func check(_ device: DeviceConfig, in context: LintContext) -> [LintFinding] {
+    public func check(_ device: DeviceConfig) -> [LintFinding] {
         Self.pins(on: device).map { pin in
             finding("\(pin.description): if this router loses its path into the network it keeps attracting and dropping that traffic", at: pin.route.location)
         }

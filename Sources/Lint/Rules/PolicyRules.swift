@@ -81,7 +81,7 @@ public struct ConditionalAlwaysDecidedRule: LintRule {
         return result
     }
 
-    public func check(_ device: DeviceConfig, in context: LintContext) -> [LintFinding] {
+    public func check(_ device: DeviceConfig) -> [LintFinding] {
         guard device.dialect != .junos, let bgp = device.bgp else { return [] }
         let local = Self.alwaysOriginated(device)
         guard !local.isEmpty else { return [] }
@@ -116,7 +116,7 @@ public struct PrefixListUndefinedRule: LintRule {
                      "router bgp 65001\n neighbor 192.0.2.2 remote-as 65002\n neighbor 192.0.2.2 prefix-list CUSTOMERS in"],
         clean: ["ip prefix-list CUSTOMERS permit 203.0.113.0/24\nroute-map FROM-PEER permit 10\n match ip address prefix-list CUSTOMERS"])
     public init() {}
-    public func check(_ device: DeviceConfig, in context: LintContext) -> [LintFinding] {
+    public func check(_ device: DeviceConfig) -> [LintFinding] {
         guard device.dialect != .junos else { return [] }
         var findings: [LintFinding] = []
         for match in device.routeMapPrefixListMatches where device.prefixLists[match.prefixList] == nil {
@@ -144,7 +144,7 @@ public struct PrefixListUnusedRule: LintRule {
         triggering: ["router bgp 65001\n neighbor 192.0.2.2 remote-as 65002\nip prefix-list OLD permit 10.0.0.0/8"],
         clean: ["router bgp 65001\n neighbor 192.0.2.2 remote-as 65002\n neighbor 192.0.2.2 prefix-list OLD in\nip prefix-list OLD permit 10.0.0.0/8"])
     public init() {}
-    public func check(_ device: DeviceConfig, in context: LintContext) -> [LintFinding] {
+    public func check(_ device: DeviceConfig) -> [LintFinding] {
         // Interfaces, IGPs and multicast also use prefix-lists; routesim reads only route-map and
         // BGP references, so only configs with BGP are checked (as for ROUTE-MAP-UNUSED).
         guard device.dialect != .junos, device.bgp != nil else { return [] }

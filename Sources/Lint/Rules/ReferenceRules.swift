@@ -10,7 +10,7 @@ public struct StaticTrackUndefinedRule: LintRule {
         triggering: ["ip route 198.51.100.0 255.255.255.0 Null0 track 7"],
         clean: ["ip route 198.51.100.0 255.255.255.0 Null0 track 7\ntrack 7 ip sla 1 reachability\nip sla 1\n icmp-echo 10.0.0.1\nip sla schedule 1 life forever start-time now"])
     public init() {}
-    public func check(_ device: DeviceConfig, in context: LintContext) -> [LintFinding] {
+    public func check(_ device: DeviceConfig) -> [LintFinding] {
         let defined = Set(device.tracks.map(\.id))
         return device.staticRoutes.compactMap { route in
             guard let track = route.track, track != "bfd", !defined.contains(track) else { return nil }
@@ -29,7 +29,7 @@ public struct TrackSLAUndefinedRule: LintRule {
         triggering: ["track 1 ip sla 5 reachability", "track 1 ip sla 5 reachability\nip sla 5\n icmp-echo 10.0.0.1"],
         clean: ["track 1 ip sla 5 reachability\nip sla 5\n icmp-echo 10.0.0.1\nip sla schedule 5 life forever start-time now"])
     public init() {}
-    public func check(_ device: DeviceConfig, in context: LintContext) -> [LintFinding] {
+    public func check(_ device: DeviceConfig) -> [LintFinding] {
         device.tracks.compactMap { track in
             guard let id = track.sla else { return nil }
             guard let sla = device.slas.first(where: { $0.id == id && $0.target != nil }) else {
@@ -50,7 +50,7 @@ public struct SLASelfTargetRule: LintRule {
         triggering: ["interface Loopback0\n ip address 10.1.0.2 255.255.255.255\nip sla 1\n icmp-echo 10.1.0.2"],
         clean: ["interface Loopback0\n ip address 10.1.0.2 255.255.255.255\nip sla 1\n icmp-echo 10.1.0.1"])
     public init() {}
-    public func check(_ device: DeviceConfig, in context: LintContext) -> [LintFinding] {
+    public func check(_ device: DeviceConfig) -> [LintFinding] {
         let own = Set(device.interfaces.flatMap { $0.addresses.map(\.address) })
         return device.slas.compactMap { sla in
             guard let target = sla.target, own.contains(target) else { return nil }
@@ -69,7 +69,7 @@ public struct ConditionalMapUndefinedRule: LintRule {
         triggering: ["router bgp 65001\n neighbor 192.0.2.2 remote-as 65002\n neighbor 192.0.2.2 advertise-map ADV exist-map CORE\nroute-map ADV permit 10"],
         clean: ["router bgp 65001\n neighbor 192.0.2.2 remote-as 65002\n neighbor 192.0.2.2 advertise-map ADV exist-map CORE\nroute-map ADV permit 10\nroute-map CORE permit 10"])
     public init() {}
-    public func check(_ device: DeviceConfig, in context: LintContext) -> [LintFinding] {
+    public func check(_ device: DeviceConfig) -> [LintFinding] {
         var findings: [LintFinding] = []
         for neighbor in device.bgp?.neighbors ?? [] {
             guard let location = neighbor.conditionLocation else { continue }
@@ -92,7 +92,7 @@ public struct RouteMapUndefinedRule: LintRule {
         triggering: ["router bgp 65001\n neighbor 192.0.2.2 remote-as 65002\n neighbor 192.0.2.2 route-map TO-PEER out"],
         clean: ["router bgp 65001\n neighbor 192.0.2.2 remote-as 65002\n neighbor 192.0.2.2 route-map TO-PEER out\nroute-map TO-PEER permit 10"])
     public init() {}
-    public func check(_ device: DeviceConfig, in context: LintContext) -> [LintFinding] {
+    public func check(_ device: DeviceConfig) -> [LintFinding] {
         guard let bgp = device.bgp else { return [] }
         var findings: [LintFinding] = []
         for neighbor in bgp.neighbors {
@@ -120,7 +120,7 @@ public struct RouteMapUnusedRule: LintRule {
         triggering: ["router bgp 65001\n neighbor 192.0.2.2 remote-as 65002\nroute-map OLD permit 10"],
         clean: ["router bgp 65001\n neighbor 192.0.2.2 remote-as 65002\n neighbor 192.0.2.2 route-map OLD in\nroute-map OLD permit 10"])
     public init() {}
-    public func check(_ device: DeviceConfig, in context: LintContext) -> [LintFinding] {
+    public func check(_ device: DeviceConfig) -> [LintFinding] {
         var used: Set<String> = []
         for neighbor in device.bgp?.neighbors ?? [] {
             for name in [neighbor.routeMapIn, neighbor.routeMapOut, neighbor.advertiseMap, neighbor.existMap, neighbor.nonExistMap] { if let name { used.insert(name) } }

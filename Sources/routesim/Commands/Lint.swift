@@ -66,7 +66,7 @@ struct LintCommand: ParsableCommand {
         }
         let files = collected.filter { !configuration.ignores($0) }
         let settings = configuration
-        var report = Linter.run(Linter.parseAll(files, dialect: dialect, chosen: { settings.dialect(for: $0) }), configuration: configuration)
+        var report = Linter.lint(files, dialect: dialect, chosen: { settings.dialect(for: $0) }, configuration: configuration)
         report.skippedFiles = skipped
         if let writeBaseline {
             let encoder = JSONEncoder()
