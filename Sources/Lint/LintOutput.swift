@@ -64,6 +64,11 @@ public enum LintOutput {
         let skeleton = encoded(JSONReport(findings: [], files: files, summary: summary))
         guard !report.findings.isEmpty, let slot = skeleton.range(of: empty) else { return skeleton + "\n" }
         var out = String(skeleton[..<slot.lowerBound]) + "\"findings\" : [\n"
+        // Room for the whole document up front: growing by doubling held both copies (25 MB).
+        let keys = 180  // the keys, indentation and numbers of one finding, generously
+        out.reserveCapacity(skeleton.utf8.count + report.findings.reduce(0) { total, finding in
+            total + keys + finding.code.utf8.count + finding.file.utf8.count + finding.message.utf8.count + (finding.text?.utf8.count ?? 0)
+        } * 11 / 10)
         for (index, finding) in report.findings.enumerated() {
             if index > 0 { out += ",\n" }
             out += "    {\n      \"code\" : \(jsonString(finding.code)),\n      \"column\" : \(finding.column),\n"
