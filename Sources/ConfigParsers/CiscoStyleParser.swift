@@ -116,7 +116,7 @@ public struct CiscoStyleParser {
         guard let first = words.first else { return .ignored }
         if Self.isComment(first) { return .ignored }
         // FRR closes blocks explicitly; EOS/IOS may too (`exit` inside a block).
-        if ["exit", "exit-address-family", "exit-vrf", "exit-vnc", "end", "quit"].contains(first) && words.count == 1 {
+        if words.count == 1 && ["exit", "exit-address-family", "exit-vrf", "exit-vnc", "end", "quit"].contains(first) {
             if first != "exit-address-family" && indent == 0 { state.context = .none }
             if first == "exit-address-family" || first == "exit-vrf" || indent == 0 { state.bgpScope = nil }
             return .ignored

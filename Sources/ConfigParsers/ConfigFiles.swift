@@ -57,10 +57,11 @@ public enum ConfigFiles {
         return slots.withLock { $0.compactMap { $0 } }
     }
 
-    public static func parse(path: String, dialect: ConfigDialect? = nil) -> Parsed {
+    /// `keepingSource` keeps the text in the result (lint quotes a router's lines while it holds it).
+    public static func parse(path: String, dialect: ConfigDialect? = nil, keepingSource: Bool = false) -> Parsed {
         switch ConfigSource.read(path: path) {
         case .failure(let error): return Parsed(path: path, device: nil, error: error.description)
-        case .success(let text): return Parsed(path: path, device: parse(text: text, file: path, dialect: dialect))
+        case .success(let text): return Parsed(path: path, device: parse(text: text, file: path, dialect: dialect), source: keepingSource ? text : nil)
         }
     }
 

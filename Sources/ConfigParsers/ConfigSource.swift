@@ -91,6 +91,7 @@ public enum ConfigSource {
         let utf8 = line.utf8
         let fast: [Substring]? = utf8.withContiguousStorageIfAvailable { bytes in
             var result: [Substring] = []
+            result.reserveCapacity(8)
             var start = -1
             for i in 0...bytes.count {
                 let blank = i == bytes.count || bytes[i] == 32 || bytes[i] == 9

@@ -69,13 +69,15 @@ public enum Linter {
     /// may name one (settings); else detection.
     public static func lint(_ paths: [String], dialect: ConfigDialect? = nil, chosen: @Sendable @escaping (String) -> ConfigDialect? = { _ in nil },
                             rules: [any LintRule.Type] = RuleRegistry.all, configuration: LintConfiguration = LintConfiguration()) -> Report {
-        run(paths: paths, rules: rules, configuration: configuration) { ConfigFiles.parse(path: paths[$0], dialect: dialect ?? chosen(paths[$0])) }
+        run(paths: paths, rules: rules, configuration: configuration, keepSources: false) {
+            ConfigFiles.parse(path: paths[$0], dialect: dialect ?? chosen(paths[$0]), keepingSource: true)
+        }
     }
 
     /// Runs `rules` (default: all) over files already read, honours inline suppressions and the
     /// configuration (disabled rules, severity overrides); findings sorted by file, line, code.
     public static func run(_ files: [FileResult], rules: [any LintRule.Type] = RuleRegistry.all, configuration: LintConfiguration = LintConfiguration()) -> Report {
-        run(paths: files.map(\.path), rules: rules, configuration: configuration) { files[$0] }
+        run(paths: files.map(\.path), rules: rules, configuration: configuration, keepSources: true) { files[$0] }
     }
 
     /// One router as linted: its files, its own findings, what network rules wait to decide.
@@ -93,7 +95,9 @@ public enum Linter {
         }
     }
 
-    private static func run(paths: [String], rules: [any LintRule.Type], configuration: LintConfiguration,
+    /// `keepSources`: the texts came with the files (not from disk), keep them to quote the
+    /// network rules' findings; texts read from disk are dropped once the router is linted.
+    private static func run(paths: [String], rules: [any LintRule.Type], configuration: LintConfiguration, keepSources: Bool,
                             read: @Sendable (Int) -> FileResult) -> Report {
         let rules = rules.filter { !configuration.disabled.contains($0.description.code) }
         var files = [LintedFile?](repeating: nil, count: paths.count)
@@ -104,7 +108,8 @@ public enum Linter {
             let keepDevices = routers.count <= LintSimulation.maximumRouters
             let slots = Mutex([LintedRouter?](repeating: nil, count: routers.count))
             DispatchQueue.concurrentPerform(iterations: routers.count) { index in
-                let router = lint(router: routers[index].map { (index: $0, file: read($0)) }, rules: rules, keepDevice: keepDevices)
+                let router = lint(router: routers[index].map { (index: $0, file: read($0)) }, rules: rules, keepDevice: keepDevices,
+                                  keepSources: keepSources)
                 slots.withLock { $0[index] = router }
             }
             let linted = slots.withLock { $0.compactMap { $0 } }
@@ -121,9 +126,13 @@ public enum Linter {
         return quoting(report, configuration: configuration)
     }
 
-    private static func lint(router files: [(index: Int, file: FileResult)], rules: [any LintRule.Type], keepDevice: Bool) -> LintedRouter {
+    private static func lint(router files: [(index: Int, file: FileResult)], rules: [any LintRule.Type], keepDevice: Bool, keepSources: Bool) -> LintedRouter {
         var router = LintedRouter()
-        router.files = files.map { ($0.index, LintedFile($0.file)) }
+        router.files = files.map { file in
+            var linted = LintedFile(file.file)
+            if !keepSources { linted.source = nil }
+            return (file.index, linted)
+        }
         guard let device = DeviceConfig.mergingSplitDaemonFiles(files.compactMap(\.file.device)).first else { return router }
         router.suppressions = device.suppressions
         router.facts = LintNetwork.RouterFacts(device)
@@ -133,18 +142,32 @@ public enum Linter {
             if let network = instance as? any NetworkLintRule, let check = network.deferred(device) { router.deferred.append(check) }
         }
         if keepDevice { router.device = device }
+        quote(&router.findings, from: Dictionary(files.compactMap { file in file.file.source.map { (file.file.path, $0) } }) { first, _ in first })
         return router
     }
 
-    /// Quotes each finding's line and applies severity overrides, one file at a time (findings
-    /// are sorted by file, so only the current file's text is held; files are read again for
-    /// the few that have findings rather than keeping every text).
+    /// Quotes each finding's line from the texts at hand (a router's findings while its texts are
+    /// read; lines are split once per file, only for files with findings).
+    private static func quote(_ findings: inout [LintFinding], from sources: [String: String]) {
+        var split: [String: [Substring]] = [:]
+        for index in findings.indices where findings[index].text == nil {
+            let file = findings[index].file
+            if split[file] == nil { split[file] = sources[file].map(ConfigSource.lines) ?? [] }
+            let line = findings[index].line
+            if let lines = split[file], line >= 1, line - 1 < lines.count { findings[index].text = String(lines[line - 1]) }
+        }
+    }
+
+    /// Applies severity overrides and quotes the lines of findings not quoted yet (the network
+    /// rules'), one file at a time: findings are sorted by file, so only the current file's text is
+    /// held, and files are read again only for those findings.
     private static func quoting(_ report: Report, configuration: LintConfiguration) -> Report {
         var report = report
         let sources = Dictionary(report.files.compactMap { file in file.source.map { (file.path, $0) } }, uniquingKeysWith: { first, _ in first })
         var current: (file: String, lines: [Substring])?
         for index in report.findings.indices {
             if let severity = configuration.severities[report.findings[index].code] { report.findings[index].severity = severity }
+            guard report.findings[index].text == nil else { continue }
             let file = report.findings[index].file
             if current?.file != file {
                 if let source = sources[file] {

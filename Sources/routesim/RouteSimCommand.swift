@@ -1,4 +1,5 @@
 import ArgumentParser
+import CAllocatorTuning
 import Foundation
 import Pipeline
 
@@ -18,6 +19,12 @@ struct RouteSimCommand: ParsableCommand {
         version: RouteSimVersion.current,
         subcommands: [Simulate.self, TraceCommand.self, Failures.self, Draw.self, Report.self, LintCommand.self, Rules.self, Validate.self, Generate.self]
     )
+
+    static func main() {
+        // What reading one config after another frees goes back to the system (CAllocatorTuning).
+        routesim_return_freed_memory()
+        main(nil)
+    }
 }
 
 /// Prints diagnostics to stderr and exits 2: the one path for bad input.
