@@ -391,6 +391,20 @@ public struct CiscoStyleParser {
 
     func interfaceLine(_ w: [Substring], location: SourceLocation, index: Int, state: inout State) -> Outcome {
         let first = w[0]
+        // Only statements starting with these letters are modelled: the rest (description,
+        // encapsulation, bfd, ...) skip a dozen keyword comparisons.
+        if let initial = first.utf8.first, "inmsv".utf8.contains(initial),
+           let outcome = modelledInterfaceLine(w, location: location, index: index, state: &state) {
+            return outcome
+        }
+        let word = first == "no" && w.count >= 2 ? String(w[1]) : String(first)
+        if first == "ip", w.count >= 2, let reason = CiscoKeywords.interfaceIPDropped[String(w[1])] { return .unsupported(reason) }
+        return CiscoKeywords.interfaceChildren.contains(word) ? .ignored : .unrecognized
+    }
+
+    /// A statement of `interfaceLine` that reaches the model, or nil.
+    private func modelledInterfaceLine(_ w: [Substring], location: SourceLocation, index: Int, state: inout State) -> Outcome? {
+        let first = w[0]
         if first == "shutdown" { state.device.interfaces[index].shutdown = true; return .modelled }
         if first == "no" && w.count == 2 && w[1] == "shutdown" { state.device.interfaces[index].shutdown = false; return .modelled }
         if first == "ip" && w.count >= 3 && (w[1] == "address" || w[1] == "addr") {
@@ -429,9 +443,7 @@ public struct CiscoStyleParser {
             state.device.interfaces[index].vrfLocation = location
             return .modelled
         }
-        let word = first == "no" && w.count >= 2 ? String(w[1]) : String(first)
-        if first == "ip", w.count >= 2, let reason = CiscoKeywords.interfaceIPDropped[String(w[1])] { return .unsupported(reason) }
-        return CiscoKeywords.interfaceChildren.contains(word) ? .ignored : .unrecognized
+        return nil
     }
 
     /// A line inside `router bgp`: IPv4 unicast of the global table is read; other address

@@ -84,6 +84,7 @@ public enum LintOutput {
     /// A JSON string literal exactly as JSONEncoder writes it with `.withoutEscapingSlashes`
     /// (findings are written by hand; LintJSONTests compares the two on every ASCII character).
     static func jsonString(_ text: String) -> String {
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) { return "\"" + text + "\"" }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

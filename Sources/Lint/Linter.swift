@@ -147,14 +147,13 @@ public enum Linter {
     }
 
     /// Quotes each finding's line from the texts at hand (a router's findings while its texts are
-    /// read; lines are split once per file, only for files with findings).
+    /// read; only the lines with findings are cut out).
     private static func quote(_ findings: inout [LintFinding], from sources: [String: String]) {
-        var split: [String: [Substring]] = [:]
+        let wanted = Dictionary(grouping: findings.filter { $0.text == nil }, by: \.file).mapValues { Set($0.map(\.line)) }
+        var lines: [String: [Int: Substring]] = [:]
+        for (file, numbers) in wanted { if let source = sources[file] { lines[file] = ConfigSource.lines(source, numbered: numbers) } }
         for index in findings.indices where findings[index].text == nil {
-            let file = findings[index].file
-            if split[file] == nil { split[file] = sources[file].map(ConfigSource.lines) ?? [] }
-            let line = findings[index].line
-            if let lines = split[file], line >= 1, line - 1 < lines.count { findings[index].text = String(lines[line - 1]) }
+            if let line = lines[findings[index].file]?[findings[index].line] { findings[index].text = String(line) }
         }
     }
 
