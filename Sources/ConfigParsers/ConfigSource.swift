@@ -55,10 +55,14 @@ public enum ConfigSource {
     /// The lines numbered `wanted` (1-based), by number, without cutting the others out.
     public static func lines(_ text: String, numbered wanted: Set<Int>) -> [Int: Substring] {
         var result: [Int: Substring] = [:]
-        guard let last = wanted.max() else { return result }
+        let targets = wanted.sorted()
+        var next = 0
+        guard !targets.isEmpty else { return result }
         eachLine(of: text) { number, line in
-            if wanted.contains(number) { result[number] = line() }
-            return number < last
+            while next < targets.count && targets[next] < number { next += 1 }
+            guard next < targets.count else { return false }
+            if targets[next] == number { result[number] = line() }
+            return true
         }
         return result
     }

@@ -5,13 +5,20 @@ public struct IPv4Address: Hashable, Comparable, Sendable, CustomStringConvertib
     @inlinable public init(_ value: UInt32) { self.value = value }
 
     /// Parses dotted-quad text; returns nil for anything else (no leading zeros quirks, no shorthand).
-    public init?(_ text: some StringProtocol) {
-        // Byte by byte, no allocation: config parsers read millions of addresses.
+    @inlinable public init?(_ text: some StringProtocol) {
+        // Native strings lend their bytes (no per-byte index walk through a generic view).
+        let parsed = text.utf8.withContiguousStorageIfAvailable(IPv4Address.parse) ?? Array(text.utf8).withUnsafeBufferPointer(IPv4Address.parse)
+        guard let value = parsed else { return nil }
+        self.value = value
+    }
+
+    /// Byte by byte, no allocation: config parsers read millions of addresses.
+    @usableFromInline static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32? {
         var value: UInt32 = 0
         var parts = 0
         var current: UInt32 = 0
         var digits = 0
-        for byte in text.utf8 {
+        for byte in bytes {
             if byte == UInt8(ascii: ".") {
                 guard digits > 0, parts < 3 else { return nil }
                 value = value << 8 | current
@@ -25,7 +32,7 @@ public struct IPv4Address: Hashable, Comparable, Sendable, CustomStringConvertib
             }
         }
         guard digits > 0, parts == 3 else { return nil }
-        self.value = value << 8 | current
+        return value << 8 | current
     }
 
     /// Built byte by byte: reports print millions of addresses and interpolation is slow.

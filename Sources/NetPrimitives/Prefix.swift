@@ -11,17 +11,22 @@ public struct Prefix: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// Parses `a.b.c.d/len`. `hostBitsSet` tells the caller that the text had host bits (an interface address).
-    public static func parse(_ text: some StringProtocol) -> (prefix: Prefix, address: IPv4Address)? {
-        let utf8 = text.utf8
-        guard let slash = utf8.firstIndex(of: UInt8(ascii: "/")) else { return nil }
-        guard let address = IPv4Address(Substring(text)[..<slash]) else { return nil }
+    @inlinable public static func parse(_ text: some StringProtocol) -> (prefix: Prefix, address: IPv4Address)? {
+        // Native strings lend their bytes (no per-byte index walk through a generic view).
+        text.utf8.withContiguousStorageIfAvailable(Prefix.parse) ?? Array(text.utf8).withUnsafeBufferPointer(Prefix.parse)
+    }
+
+    @usableFromInline static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> (prefix: Prefix, address: IPv4Address)? {
+        guard let slash = bytes.firstIndex(of: UInt8(ascii: "/")),
+              let value = IPv4Address.parse(UnsafeBufferPointer(rebasing: bytes[..<slash])) else { return nil }
         var length = 0, digits = 0
-        for byte in utf8[utf8.index(after: slash)...] {
+        for byte in bytes[(slash + 1)...] {
             guard byte >= 48 && byte <= 57, digits < 2 else { return nil }
             length = length * 10 + Int(byte - 48)
             digits += 1
         }
         guard digits > 0, length <= 32 else { return nil }
+        let address = IPv4Address(value)
         return (Prefix(network: address, length: UInt8(length)), address)
     }
 

@@ -1,0 +1,30 @@
+import ConfigParsers
+import NetPrimitives
+import Testing
+
+/// Line splitting (LF, CRLF, CR-only files), the numbered form lint quotes findings with, and
+/// the byte-wise address parsers on native and bridged text.
+struct ConfigSourceTests {
+    static let texts = ["a\nb\n\nc", "a\r\nb\r\n\r\nc\r\n", "a\rb\r\rc", "", "\n", "only", "é\nx y\n\u{1F6E3}\n"]
+
+    @Test(arguments: texts) func numberedLinesAgreeWithAllLines(_ text: String) {
+        let all = ConfigSource.lines(text)
+        let wanted: Set<Int> = [0, 1, 2, 4, all.count, all.count + 1]
+        let numbered = ConfigSource.lines(text, numbered: wanted)
+        for number in wanted.sorted() {
+            let expected = number >= 1 && number <= all.count ? all[number - 1] : nil
+            #expect(numbered[number] == expected, "line \(number) of \(text.debugDescription)")
+        }
+    }
+
+    @Test func addressesParseFromAnyStringForm() {
+        let line = "ip address 10.1.2.3 255.255.255.0"
+        let words = line.split(separator: " ")
+        #expect(IPv4Address(words[2]) == IPv4Address(0x0A01_0203) && IPv4Address(String(words[2])) == IPv4Address(0x0A01_0203))
+        #expect(IPv4Address(words[3])?.value == 0xFFFF_FF00)
+        for bad in ["10.1.2", "10.1.2.3.4", "256.1.1.1", "1..2.3", "a.b.c.d", "", "1.2.3.4 ", "1.2.3.1000"] { #expect(IPv4Address(bad) == nil, "\(bad)") }
+        let prefix = Prefix.parse("10.1.2.3/24"[...])
+        #expect(prefix?.prefix == Prefix("10.1.2.0/24") && prefix?.address == IPv4Address("10.1.2.3"))
+        for bad in ["10.1.2.3/33", "10.1.2.3/", "10.1.2.3", "/24", "10.1.2.3/2a", "10.1.2.3/024"] { #expect(Prefix(bad) == nil, "\(bad)") }
+    }
+}
