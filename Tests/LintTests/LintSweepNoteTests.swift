@@ -32,6 +32,19 @@ import Testing
         #expect(notes.first?.message == "the failure sweep and the network build's checks (CFG001 and CFG002 from the build) were not run: 151 routers, above the lint limit of 150; run `routesim failures --configs` on them")
     }
 
+    /// Whichever rule that needs the network is enabled says it (once), not only FAILURE-BLACKHOLE.
+    @Test func theNoteComesFromTheFirstEnabledRuleThatNeedsTheNetwork() {
+        let files = (0...LintSimulation.maximumRouters).map { Self.device($0, loopback: "10.1.\($0 / 250).\($0 % 250 + 1)") }
+        var configuration = LintConfiguration()
+        configuration.disabled = ["FAILURE-BLACKHOLE", "NON-CONVERGENCE"]
+        let notes = Linter.run(files, configuration: configuration).findings.filter { $0.severity == .info && $0.message.contains("lint limit") }
+        #expect(notes.map(\.code) == ["CFG001"] && notes.first?.file == "r000.cfg")
+        configuration.disabled = ["FAILURE-BLACKHOLE", "NON-CONVERGENCE", "CFG001"]
+        #expect(Linter.run(files, configuration: configuration).findings.filter { $0.message.contains("lint limit") }.map(\.code) == ["CFG002"])
+        configuration.disabled = []
+        #expect(Linter.run(files, configuration: configuration).findings.filter { $0.message.contains("lint limit") }.map(\.code) == ["FAILURE-BLACKHOLE"])
+    }
+
     @Test func unbuildableNetworksSaySo() {
         // r1's loopback is r0's link address: the network does not build (one loopback /32 on two
         // routers would be anycast, which is legal).

@@ -103,9 +103,7 @@ public struct FailureBlackHoleRule: NetworkLintRule {
     /// daemon files has several files).
     private func report(file: String, staticRoutes: [SourceLocation], simulation: LintSimulation) -> [LintFinding] {
         guard let report = simulation.report() else {
-            // Said once, on the first file, as a note.
-            guard let note = simulation.skipped, file == note.file else { return [] }
-            return [LintFinding(code: Self.description.code, severity: .info, message: note.why, file: file, line: 1, column: 1, text: nil)]
+            return simulation.skipNote(code: Self.description.code, file: file, needsSweep: true).map { [$0] } ?? []
         }
         var findings: [LintFinding] = []
         for scenario in report.scenarios {
@@ -147,10 +145,27 @@ public final class LintSimulation: @unchecked Sendable {
         self.firstFile = firstFile
     }
 
-    /// Why the sweep did not run although the configs form a network (said once, as a note,
-    /// never skipped silently); nil when it ran or there is no network to sweep.
-    var skipped: (why: String, file: String)? { lock.withLock { skippedReason.map { ($0, firstFile) } } }
+    /// What lint did not run on this network, as a note on the first file, said once by the
+    /// first enabled rule that needed it (so it appears whichever of FAILURE-BLACKHOLE,
+    /// NON-CONVERGENCE, CFG001 and CFG002 is enabled): never skipped silently. `needsSweep`:
+    /// the rule needs the failure sweep (which also does not run when the configs do not build
+    /// a network), not only the build.
+    func skipNote(code: String, file: String, needsSweep: Bool) -> LintFinding? {
+        guard file == firstFile else { return nil }
+        if needsSweep { _ = report() }
+        return lock.withLock {
+            let why = devices == nil ? Self.aboveLimit(routers) : needsSweep ? skippedReason : nil
+            guard let why, !noteGiven else { return nil }
+            noteGiven = true
+            return LintFinding(code: code, severity: .info, message: why, file: file, line: 1, column: 1, text: nil)
+        }
+    }
     private var skippedReason: String?
+    private var noteGiven = false
+
+    static func aboveLimit(_ routers: Int) -> String {
+        "the failure sweep and the network build's checks (CFG001 and CFG002 from the build) were not run: \(routers) routers, above the lint limit of \(maximumRouters); run `routesim failures --configs` on them"
+    }
     /// Where the note goes: the first file by name.
     private let firstFile: String
 
@@ -189,7 +204,7 @@ public final class LintSimulation: @unchecked Sendable {
         computed = true
         // A network needs at least two routers that talk BGP or an IGP.
         guard let devices else {
-            skippedReason = "the failure sweep and the network build's checks (CFG001 and CFG002 from the build) were not run: \(routers) routers, above the lint limit of \(Self.maximumRouters); run `routesim failures --configs` on them"
+            skippedReason = Self.aboveLimit(routers)
             return nil
         }
         let routing = devices.filter { $0.bgp != nil || !$0.igps.isEmpty }

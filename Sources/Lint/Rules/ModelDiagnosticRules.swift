@@ -33,7 +33,10 @@ public struct ConfigNotModelledRule: NetworkLintRule {
 
     public func deferred(_ device: DeviceConfig) -> NetworkCheck? {
         let files = [device.file] + device.absorbed.map(\.file)
-        return { $0.buildFindings(code: Self.description.code, in: files) }
+        return { network in
+            network.buildFindings(code: Self.description.code, in: files)
+                + [network.simulation.skipNote(code: Self.description.code, file: files[0], needsSweep: false)].compactMap { $0 }
+        }
     }
 }
 
@@ -51,7 +54,10 @@ public struct EBGPRequiresPolicyRule: NetworkLintRule {
 
     public func deferred(_ device: DeviceConfig) -> NetworkCheck? {
         let files = [device.file] + device.absorbed.map(\.file)
-        return { $0.buildFindings(code: Self.description.code, in: files) }
+        return { network in
+            network.buildFindings(code: Self.description.code, in: files)
+                + [network.simulation.skipNote(code: Self.description.code, file: files[0], needsSweep: false)].compactMap { $0 }
+        }
     }
 }
 

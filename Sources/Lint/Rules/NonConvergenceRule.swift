@@ -69,11 +69,15 @@ public struct NonConvergenceRule: NetworkLintRule {
 
     public func deferred(_ device: DeviceConfig) -> NetworkCheck? {
         guard let name = device.hostname, let location = device.bgp?.location else { return nil }
-        return { network in report(router: name, at: location, simulation: network.simulation) }
+        let file = device.file
+        return { network in report(router: name, file: file, at: location, simulation: network.simulation) }
     }
 
-    private func report(router name: String, at location: SourceLocation, simulation: LintSimulation) -> [LintFinding] {
-        guard let report = simulation.report(), let lines = report.baselineNonConvergence else { return [] }
+    private func report(router name: String, file: String, at location: SourceLocation, simulation: LintSimulation) -> [LintFinding] {
+        guard let report = simulation.report() else {
+            return simulation.skipNote(code: Self.description.code, file: file, needsSweep: true).map { [$0] } ?? []
+        }
+        guard let lines = report.baselineNonConvergence else { return [] }
         // The sentences name routers by hostname: report on each router they name.
         let mine = lines.filter { line in line.split(whereSeparator: { $0 == " " || $0 == "," }).contains { $0 == Substring(name) } }
         guard !mine.isEmpty else { return [] }
