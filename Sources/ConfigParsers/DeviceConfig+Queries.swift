@@ -55,13 +55,30 @@ extension DeviceConfig {
         Set(interfaces.filter { !$0.shutdown && $0.vrf == nil }.flatMap { $0.addresses.map(\.prefix) })
     }
 
-    /// Every route-map match on a prefix-list, route-maps in name order.
-    public var routeMapPrefixListMatches: [(routeMap: String, prefixList: String, location: SourceLocation)] {
-        routeMaps.keys.sorted().flatMap { name in
+    /// The routing policies this config defines, by name, at their first line: route-maps (IOS,
+    /// EOS, FRR) and policy-statements (Junos), each dialect's own model. Reference rules check
+    /// names against this, whatever the dialect.
+    public var policyDefinitions: [String: SourceLocation] {
+        var definitions: [String: SourceLocation] = [:]
+        for (name, entries) in routeMaps { if let first = entries.first { definitions[name] = first.location } }
+        for (name, terms) in junosPolicies { if let first = terms.first, definitions[name] == nil { definitions[name] = first.location } }
+        return definitions
+    }
+
+    /// What the dialect calls a routing policy, for messages.
+    public var policyNoun: String { dialect == .junos ? "policy-statement" : "route-map" }
+
+    /// Every policy match on a prefix-list (route-map entries, Junos terms), policies in name order.
+    public var policyPrefixListMatches: [(policy: String, prefixList: String, location: SourceLocation)] {
+        let routeMapMatches = routeMaps.keys.sorted().flatMap { name in
             (routeMaps[name] ?? []).flatMap { entry in
                 entry.references.filter { $0.kind == "prefix-list" }.map { (name, $0.name, $0.location) }
             }
         }
+        let termMatches = junosPolicies.keys.sorted().flatMap { name in
+            (junosPolicies[name] ?? []).flatMap { term in term.prefixLists.map { (name, $0.name, term.location) } }
+        }
+        return routeMapMatches + termMatches
     }
 }
 

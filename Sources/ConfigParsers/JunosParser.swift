@@ -365,10 +365,7 @@ public struct JunosParser {
             }
         case "policy-options":
             if at(1) == "policy-statement", let name = at(2) {
-                if device.routeMaps[String(name)] == nil { device.routeMaps[String(name)] = [RouteMapEntry(action: "term", sequence: nil, location: location)] }
                 Self.recordTerm(w, policy: String(name), location: location, into: &device)
-                if let i = w.firstIndex(of: "prefix-list"), i + 1 < w.count { device.routeMaps[String(name)]?[0].references.append(("prefix-list", String(w[i + 1]), location)) }
-                if let i = w.firstIndex(of: "condition"), i + 1 < w.count { device.routeMaps[String(name)]?[0].references.append(("condition", String(w[i + 1]), location)) }
                 modelled = true
             } else if at(1) == "prefix-list", let name = at(2) {
                 if device.prefixLists[String(name)] == nil { device.prefixLists[String(name)] = location }

@@ -217,7 +217,11 @@ import Testing
         #expect(neighbor.peerGroup == "PEERS" && neighbor.remoteAS == "65002")
         #expect(bgp.neighbors.first { $0.key == "PEERS" }?.routeMapOut == "ADVERTISE")
         #expect(braces.prefixLists["condition:CORE-UP"] != nil)
-        #expect(braces.routeMaps["ADVERTISE"]?.first?.references.map(\.name) == ["OURS", "CORE-UP"])
+        // Junos policy lives in its own model (no route-map stand-ins); lint's reference rules see
+        // it through the neutral queries.
+        #expect(braces.routeMaps.isEmpty && braces.policyDefinitions["ADVERTISE"] == braces.junosPolicies["ADVERTISE"]?.first?.location)
+        #expect(braces.junosPolicies["ADVERTISE"]?.first.map { $0.prefixLists.map(\.name) + $0.conditions } == ["OURS", "CORE-UP"])
+        #expect(braces.policyPrefixListMatches.map(\.prefixList) == ["OURS"])
         #expect(braces.lines.unrecognized.map(\.line) == [59], "\(braces.lines.unrecognized)")
         #expect(braces.lines.total == Self.junosBraces.split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.count)
 

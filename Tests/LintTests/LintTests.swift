@@ -179,6 +179,25 @@ import FoundationXML
         #expect(merged.count == 1 && merged[0].interfaces.first?.addresses.first?.prefix == Prefix("192.168.2.0/24"))
     }
 
+    /// Junos policy-statements live in the Junos policy model (no route-map stand-ins); the
+    /// reference rules read them through the neutral queries and name them as Junos does.
+    @Test func junosPolicyReferencesAreChecked() {
+        let findings = Self.lint("""
+        set routing-options autonomous-system 65001
+        set protocols bgp group PEERS type external
+        set protocols bgp group PEERS export [ OURS MISSING ]
+        set protocols bgp group PEERS neighbor 192.0.2.2 peer-as 65002
+        set policy-options prefix-list MINE 198.51.100.0/24
+        set policy-options policy-statement OURS term 1 from prefix-list MINE
+        set policy-options policy-statement OURS term 1 then accept
+        set policy-options policy-statement OLD term 1 then reject
+        """).filter { $0.code.hasPrefix("ROUTE-MAP") }
+        #expect(findings.map { "\($0.code) \($0.message)" } == [
+            "ROUTE-MAP-UNDEFINED neighbor PEERS policy-statement MISSING out is not defined",
+            "ROUTE-MAP-UNUSED policy-statement OLD is not used by BGP in this config",
+        ], "\(findings.map(\.message))")
+    }
+
     /// IPv6 prefix-lists are not modelled: neither "unused" (their `match ipv6 address` users are
     /// not read) nor "undefined" when an IPv6 session names them.
     @Test func prefixListRulesLeaveIPv6ListsAlone() throws {

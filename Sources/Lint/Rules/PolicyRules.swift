@@ -119,9 +119,9 @@ public struct PrefixListUndefinedRule: LintRule {
     public func check(_ device: DeviceConfig) -> [LintFinding] {
         guard device.dialect != .junos else { return [] }
         var findings: [LintFinding] = []
-        for match in device.routeMapPrefixListMatches where device.prefixLists[match.prefixList] == nil {
+        for match in device.policyPrefixListMatches where device.prefixLists[match.prefixList] == nil {
             let effect = device.dialect == .frr ? "FRR's match fails, so the entry matches nothing" : "the match is ignored, so the entry matches every route"
-            findings.append(finding("route-map \(match.routeMap) matches prefix-list \(match.prefixList), which is not defined: \(effect)", at: match.location))
+            findings.append(finding("route-map \(match.policy) matches prefix-list \(match.prefixList), which is not defined: \(effect)", at: match.location))
         }
         for neighbor in device.bgp?.neighbors ?? [] {
             for (direction, list) in neighbor.prefixListFilters {
@@ -148,7 +148,7 @@ public struct PrefixListUnusedRule: LintRule {
         // Interfaces, IGPs and multicast also use prefix-lists; routesim reads only route-map and
         // BGP references, so only configs with BGP are checked (as for ROUTE-MAP-UNUSED).
         guard device.dialect != .junos, device.bgp != nil else { return [] }
-        var used = Set(device.routeMapPrefixListMatches.map(\.prefixList))
+        var used = Set(device.policyPrefixListMatches.map(\.prefixList))
         for neighbor in device.bgp?.neighbors ?? [] { used.formUnion(neighbor.prefixListFilters.map(\.prefixList)) }
         return device.prefixLists.keys.sorted().compactMap { name in
             guard !used.contains(name), let location = device.prefixLists[name] else { return nil }

@@ -71,10 +71,11 @@ public struct ConditionalMapUndefinedRule: LintRule {
     public init() {}
     public func check(_ device: DeviceConfig) -> [LintFinding] {
         var findings: [LintFinding] = []
+        let defined = device.policyDefinitions
         for neighbor in device.bgp?.neighbors ?? [] {
             guard let location = neighbor.conditionLocation else { continue }
             for (role, name) in [("advertise-map", neighbor.advertiseMap), ("exist-map", neighbor.existMap), ("non-exist-map", neighbor.nonExistMap)] {
-                guard let name, device.routeMaps[name] == nil else { continue }
+                guard let name, defined[name] == nil else { continue }
                 findings.append(finding("neighbor \(neighbor.key) \(role) \(name) names a route-map that is not defined", at: location))
             }
         }
@@ -95,18 +96,19 @@ public struct RouteMapUndefinedRule: LintRule {
     public func check(_ device: DeviceConfig) -> [LintFinding] {
         guard let bgp = device.bgp else { return [] }
         var findings: [LintFinding] = []
+        let defined = device.policyDefinitions, noun = device.policyNoun
         for neighbor in bgp.neighbors {
             // Junos chains (`export [ A B ]`) name several policies; each must exist.
             let named = [("in", neighbor.routeMapIn), ("out", neighbor.routeMapOut)]
                 + neighbor.importChain.dropFirst().map { ("in", Optional($0)) } + neighbor.exportChain.dropFirst().map { ("out", Optional($0)) }
             for (direction, name) in named {
-                guard let name, device.routeMaps[name] == nil else { continue }
-                findings.append(finding("neighbor \(neighbor.key) route-map \(name) \(direction) is not defined",
+                guard let name, defined[name] == nil else { continue }
+                findings.append(finding("neighbor \(neighbor.key) \(noun) \(name) \(direction) is not defined",
                                         at: neighbor.statements["route-map \(direction)"] ?? neighbor.location))
             }
         }
-        for network in bgp.networks { if let name = network.routeMap, device.routeMaps[name] == nil { findings.append(finding("network \(network.prefix) route-map \(name) is not defined", at: network.location)) } }
-        for item in bgp.redistributes { if let name = item.routeMap, device.routeMaps[name] == nil { findings.append(finding("redistribute \(item.source) route-map \(name) is not defined", at: item.location)) } }
+        for network in bgp.networks { if let name = network.routeMap, defined[name] == nil { findings.append(finding("network \(network.prefix) \(noun) \(name) is not defined", at: network.location)) } }
+        for item in bgp.redistributes { if let name = item.routeMap, defined[name] == nil { findings.append(finding("redistribute \(item.source) \(noun) \(name) is not defined", at: item.location)) } }
         return findings
     }
 }
@@ -131,9 +133,9 @@ public struct RouteMapUnusedRule: LintRule {
         // Other protocols, interfaces and policy routing also use route-maps; routesim does not read
         // those references yet, so only configs with BGP are checked.
         guard device.bgp != nil else { return [] }
-        return device.routeMaps.keys.sorted().compactMap { name in
-            guard !used.contains(name), let first = device.routeMaps[name]?.first else { return nil }
-            return finding("route-map \(name) is not used by BGP in this config", at: first.location)
+        return device.policyDefinitions.sorted { $0.key < $1.key }.compactMap { name, location in
+            guard !used.contains(name) else { return nil }
+            return finding("\(device.policyNoun) \(name) is not used by BGP in this config", at: location)
         }
     }
 }
