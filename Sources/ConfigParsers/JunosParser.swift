@@ -216,6 +216,8 @@ public struct JunosParser {
         let location = SourceLocation(file: file, line: statement.line, column: 1)
         guard let top = w.first else { device.lines.ignored += 1; return }
         var modelled = false
+        /// Why a statement's meaning does not reach the model (then it is unsupported, not modelled).
+        var dropped: String?
         func at(_ i: Int) -> Substring? { i < w.count ? w[i] : nil }
         // Inside a routing instance only its interfaces and static routes are read (the statics
         // keep their instance); the rest would be misread as the main instance's.
@@ -375,9 +377,15 @@ public struct JunosParser {
                 modelled = true
             } else if at(1) == "condition", let name = at(2) {
                 // `condition C if-route-exists P table inet.0`: the Junos form of conditional advertisement.
-                if w.contains("if-route-exists"), device.prefixLists["condition:\(name)"] == nil { device.prefixLists["condition:\(name)"] = location }
-                if let i = w.firstIndex(of: "if-route-exists"), let prefix = w[(i + 1)...].lazy.compactMap({ ConfigSource.interfaceAddress($0)?.prefix }).first {
+                if let i = w.firstIndex(of: "if-route-exists"), let prefix = w[(i + 1)...].lazy.compactMap({ ConfigSource.interfaceAddress($0)?.prefix ?? IPv4Address($0).map { Prefix(network: $0, length: 32) } }).first {
                     device.junosConditions[String(name)] = (prefix, location)
+                }
+                if let i = w.firstIndex(of: "table"), i + 1 < w.count, w[i + 1] != "inet.0" {
+                    dropped = "condition \(name) watches table \(w[i + 1]); routesim evaluates conditions against inet.0 (the main IPv4 table)"
+                } else if w.contains("if-route-exists"), w.contains(where: { $0.contains(":") }) {
+                    dropped = "IPv6 condition \(name) (routesim models IPv4)"
+                } else if w.contains("if-route-exists"), let i = w.firstIndex(of: "address-family"), i + 1 < w.count, w[i + 1] != "inet" {
+                    dropped = "condition \(name) on address family \(w[i + 1]) (routesim models IPv4)"
                 }
                 modelled = true
             } else if at(1) == "community", let name = at(2) {
@@ -417,7 +425,8 @@ public struct JunosParser {
         default: break
         }
         guard statement.counts else { return }
-        if modelled { device.lines.modelled += 1 }
+        if let dropped { device.lines.unsupported.append((statement.line, w.joined(separator: " "), dropped)) }
+        else if modelled { device.lines.modelled += 1 }
         else if Self.known.contains(top) { device.lines.ignored += 1 }
         else { device.lines.unrecognized.append((statement.line, w.joined(separator: " "))) }
     }

@@ -216,7 +216,7 @@ import Testing
         let neighbor = try #require(bgp.neighbors.first { $0.key == "192.0.2.2" })
         #expect(neighbor.peerGroup == "PEERS" && neighbor.remoteAS == "65002")
         #expect(bgp.neighbors.first { $0.key == "PEERS" }?.routeMapOut == "ADVERTISE")
-        #expect(braces.prefixLists["condition:CORE-UP"] != nil)
+        #expect(braces.junosConditions["CORE-UP"] != nil && braces.prefixLists["condition:CORE-UP"] == nil)
         // Junos policy lives in its own model (no route-map stand-ins); lint's reference rules see
         // it through the neutral queries.
         #expect(braces.routeMaps.isEmpty && braces.policyDefinitions["ADVERTISE"] == braces.junosPolicies["ADVERTISE"]?.first?.location)
@@ -304,7 +304,7 @@ import Testing
                     || device.lines.unsupported.contains { $0.text.contains(" track ") }),   // EOS `ipv6 route ... track bfd`
                 // A VRF's BGP is said as unsupported (VRFs come later), not read into the global table.
                 ("bgp", device.bgp != nil || device.lines.unsupported.contains { $0.reason.contains("VRF") }),
-                ("if-route-exists", device.prefixLists.keys.contains { $0.hasPrefix("condition:") }),
+                ("if-route-exists", !device.junosConditions.isEmpty || device.lines.unsupported.contains { $0.reason.contains("condition") }),
             ]
             for (tag, present) in checks where tags.contains(tag) && !present && !Self.falseTags.contains("\(columns[0]): \(tag)") {
                 missing.append("\(columns[0]): \(tag)")

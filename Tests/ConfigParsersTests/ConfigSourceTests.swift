@@ -28,3 +28,22 @@ struct ConfigSourceTests {
         for bad in ["10.1.2.3/33", "10.1.2.3/", "10.1.2.3", "/24", "10.1.2.3/2a", "10.1.2.3/024"] { #expect(Prefix(bad) == nil, "\(bad)") }
     }
 }
+
+/// Junos conditions: what reaches the model (an IPv4 route in inet.0; a bare address is a /32)
+/// and what is warned (another table, IPv6, another address family) instead of counted as read.
+struct JunosConditionTests {
+    @Test func conditionsReachTheModelOrAreWarned() {
+        let device = JunosParser().parse("""
+        set policy-options condition A if-route-exists 10.0.0.0/24
+        set policy-options condition A if-route-exists table inet.0
+        set policy-options condition B if-route-exists 192.0.2.1
+        set policy-options condition C if-route-exists 10.1.0.0/16
+        set policy-options condition C if-route-exists table ri2.inet.0
+        set policy-options condition D if-route-exists 2001:db8::/32
+        set policy-options condition E if-route-exists address-family ccc x y
+        """, file: "r1.conf")
+        #expect(device.junosConditions["A"]?.prefix == Prefix("10.0.0.0/24") && device.junosConditions["B"]?.prefix == Prefix("192.0.2.1/32"))
+        #expect(device.lines.unsupported.map(\.line) == [5, 6, 7], "\(device.lines.unsupported)")
+        #expect(device.lines.modelled == 4 && device.lines.unrecognized.isEmpty)
+    }
+}
