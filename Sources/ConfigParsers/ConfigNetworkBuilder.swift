@@ -93,7 +93,7 @@ public enum ConfigNetworkBuilder {
                 config.networkImportCheck = Self.networkImportCheck(device)
                 config.maximumPaths = facts.maximumPaths ?? 1
                 config.maximumPathsIBGP = facts.maximumPathsIBGP ?? 1
-                config.nextHopResolveViaDefault = device.nhtResolveViaDefault ?? (device.dialect == .frr && device.frrProfile == "datacenter" ? false : nil)
+                config.nextHopResolveViaDefault = device.nhtResolveViaDefault ?? device.defaults.nextHopResolveViaDefault
                 config.networks = facts.networks.map { BGPNetworkStatement(prefix: $0.prefix, location: $0.location) }
                 config.aggregates = facts.aggregates.map { BGPAggregate(prefix: $0.prefix, summaryOnly: $0.summaryOnly, location: $0.location) }
                 for item in facts.redistributes {
@@ -191,38 +191,22 @@ public enum ConfigNetworkBuilder {
         return (diagnostics.contains { $0.severity == .error } ? nil : network, diagnostics)
     }
 
-    /// The decision-process knobs the config states; FRR's `frr defaults datacenter` profile
-    /// turns `bgp deterministic-med` on (FRR's defaults table, bgpd/bgp_vty.c).
+    /// The decision-process knobs the config states, else the dialect's defaults.
     static func bestPathSettings(_ device: DeviceConfig) -> BestPathSettings {
         var settings = device.bgp?.bestPath ?? BestPathSettings()
-        if device.dialect == .frr && device.frrProfile == "datacenter" && settings.deterministicMED == nil { settings.deterministicMED = true }
+        settings.deterministicMED = settings.deterministicMED ?? device.defaults.deterministicMED
         return settings
     }
 
-    /// FRR's `bgp network import-check`: said in the config, else on unless the traditional
-    /// profile of a version before 7.4 (FRR's defaults table, bgpd/bgp_vty.c). Other dialects:
-    /// always on (nil: the model's default).
+    /// `bgp network import-check` as said in the config, else the dialect's default (nil: the
+    /// model's default, on).
     public static func networkImportCheck(_ device: DeviceConfig) -> Bool? {
-        guard device.dialect == .frr else { return nil }
-        if let said = device.bgp?.networkImportCheck { return said }
-        if device.frrProfile ?? "traditional" == "traditional", let version = device.frrVersion {
-            let parts = version.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
-            if let major = parts.first, (major, parts.count > 1 ? parts[1] : 0) < (7, 4) { return false }
-        }
-        return nil
+        device.bgp?.networkImportCheck ?? device.defaults.networkImportCheck
     }
 
-    /// FRR's `bgp ebgp-requires-policy`: said in the config, else on unless `frr defaults
-    /// datacenter` or a version before 7.4 (FRR's own defaults table). Other dialects: off.
+    /// `bgp ebgp-requires-policy` as said in the config, else the dialect's default.
     static func requiresEBGPPolicy(_ device: DeviceConfig) -> Bool {
-        guard device.dialect == .frr else { return false }
-        if let said = device.bgp?.ebgpRequiresPolicy { return said }
-        if device.frrProfile == "datacenter" { return false }
-        if let version = device.frrVersion {
-            let parts = version.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
-            if let major = parts.first, (major, parts.count > 1 ? parts[1] : 0) < (7, 4) { return false }
-        }
-        return true
+        device.bgp?.ebgpRequiresPolicy ?? device.defaults.ebgpRequiresPolicy
     }
 }
 
