@@ -1,4 +1,5 @@
 import ConfigParsers
+import Diagnostics
 import Foundation
 
 /// Team settings (`.routesim.yml`, read by the Pipeline): rules switched off, severities
@@ -11,7 +12,24 @@ public struct LintConfiguration: Sendable {
     /// `dialects:` — glob -> dialect for files detection gets wrong; the first matching glob
     /// wins; `--dialect` overrides all.
     public var dialects: [(pattern: String, dialect: ConfigDialect)] = []
+    /// `--select`: only the rules whose code starts with one of these run (empty: every rule).
+    public var select: [String] = []
+    /// `--ignore`: the rules whose code starts with one of these do not run.
+    public var ignoreRules: [String] = []
     public init() {}
+
+    /// Whether the rule with `code` runs: selected, not ignored, not disabled.
+    public func enables(_ code: String) -> Bool {
+        (select.isEmpty || select.contains { code.hasPrefix($0) }) && !ignoreRules.contains { code.hasPrefix($0) } && !disabled.contains(code)
+    }
+
+    /// Rule codes or prefixes (upper-cased) that name no rule, each with a hint.
+    public static func unknownSelectors(_ selectors: [String]) -> [(selector: String, hint: String)] {
+        let codes = RuleRegistry.all.map { $0.description.code }
+        return selectors.filter { selector in !codes.contains { $0.hasPrefix(selector) } }.map { selector in
+            (selector, Suggestion.didYouMean(selector, in: codes) ?? "`routesim rules` lists the codes")
+        }
+    }
 
     public func dialect(for path: String) -> ConfigDialect? {
         dialects.first { Glob($0.pattern).matches(path) }?.dialect

@@ -99,7 +99,7 @@ public enum Linter {
     /// network rules' findings; texts read from disk are dropped once the router is linted.
     private static func run(paths: [String], rules: [any LintRule.Type], configuration: LintConfiguration, keepSources: Bool,
                             read: @Sendable (Int) -> FileResult) -> Report {
-        let rules = rules.filter { !configuration.disabled.contains($0.description.code) }
+        let rules = rules.filter { configuration.enables($0.description.code) }
         var files = [LintedFile?](repeating: nil, count: paths.count)
         var findings: [LintFinding] = []
         // Each network on its own (ConfigNetworks); split FRR daemon files of one router are

@@ -7,6 +7,12 @@ extension ConfigDialect: ExpressibleByArgument {}
 
 enum LintFormat: String, ExpressibleByArgument, CaseIterable { case text, json, sarif, junit, github }
 
+/// `--fail-on`: the least severe finding that fails the run, or never.
+enum LintFailLevel: String, ExpressibleByArgument, CaseIterable {
+    case info, warning, error, never
+    var severity: LintSeverity? { LintSeverity(rawValue: rawValue) }
+}
+
 struct LintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lint",
@@ -28,13 +34,20 @@ struct LintCommand: ParsableCommand {
         the next line, or the whole block when that line opens one. --write-baseline records \
         today's findings; --baseline (or `baseline:`) then reports only new ones.
 
-        Exit codes: 0 no finding at or above --fail-on (always 0 without it); 1 findings; 2 bad \
-        arguments (a path that does not exist, a bad settings or baseline file).
+        Rules: --select runs only the rules whose code starts with one of the given codes or \
+        prefixes (`--select NULL-PIN,CFG001`), --ignore skips them; both take commas or repeat. \
+        An unknown code is an error with a suggestion.
+
+        Exit codes: 0 no finding at or above --fail-on (default error; `never` always 0), and \
+        every file read; 1 such a finding, or a file that could not be read; 2 bad arguments (a \
+        path that does not exist, an unknown rule code, a bad settings or baseline file).
 
         Examples:
           routesim lint configs/
           routesim lint r1.cfg r2.conf --format sarif > routesim.sarif
           routesim lint configs/ --fail-on warning --show-unparsed
+          routesim lint configs/ --select NULL-PIN --ignore NULL-PIN-SINGLE-UPLINK
+          routesim lint configs/ --fail-on never --format json -o lint.json
           routesim lint configs/ --write-baseline routesim-baseline.json   # adopt on a legacy network
           routesim lint configs/ --baseline routesim-baseline.json --fail-on warning
         """
@@ -42,7 +55,9 @@ struct LintCommand: ParsableCommand {
 
     @Argument(help: "Config files or directories.") var paths: [String]
     @Option(help: "Output format: text, json, sarif (2.1.0, for code scanning), junit (XML) or github (Actions annotations).") var format: LintFormat = .text
-    @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding is at least this severe: info, warning or error.") var failOn: LintSeverity?
+    @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding is at least this severe: info, warning, error (default) or never.") var failOn: LintFailLevel = .error
+    @Option(help: "Run only the rules whose code starts with one of these (comma-separated or repeated).") var select: [String] = []
+    @Option(help: "Do not run the rules whose code starts with one of these (comma-separated or repeated).") var ignore: [String] = []
     @Flag(name: .customLong("show-unparsed"), help: "List every unrecognised or unsupported line.") var showUnparsed = false
     @Option(help: "Read every file as this dialect (ios, eos, frr, junos) instead of detecting it.") var dialect: ConfigDialect?
     @Option(name: .shortAndLong, help: "Write the output to this file (atomically) instead of stdout.") var output: String?
@@ -58,6 +73,13 @@ struct LintCommand: ParsableCommand {
             let (loaded, configured) = unwrap(RouteSim.lintConfiguration(path: configPath))
             configuration = loaded
             baselinePath = baselinePath ?? configured
+        }
+        configuration.select = Self.selectors(select)
+        configuration.ignoreRules = Self.selectors(ignore)
+        let unknown = LintConfiguration.unknownSelectors(configuration.select + configuration.ignoreRules)
+        if !unknown.isEmpty {
+            for (selector, hint) in unknown { writeError("error: no rule code starts with '\(selector)'; \(hint)\n") }
+            throw ExitCode(2)
         }
         let (collected, missing, skipped) = Linter.collect(paths)
         if !missing.isEmpty {
@@ -92,7 +114,12 @@ struct LintCommand: ParsableCommand {
         case .github: rendered = LintOutput.github(report)
         }
         try emit(rendered, to: output)
-        if let failOn, report.fails(at: failOn) { throw ExitCode(1) }
+        if let level = failOn.severity, report.fails(at: level) { throw ExitCode(1) }
+    }
+
+    /// `--select A,B --select C` -> ["A", "B", "C"], upper-cased.
+    static func selectors(_ values: [String]) -> [String] {
+        values.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces).uppercased() }.filter { !$0.isEmpty }
     }
 }
 
