@@ -37,9 +37,9 @@ public struct CiscoStyleParser {
         var context: Context = .none
         var banner: Substring?       // delimiter while inside a banner
         /// Codes from a `routesim: disable=` comment waiting for the line they apply to.
-        var pendingSuppression: Set<String>?
+        var pendingSuppression: (codes: Set<String>, comment: SourceLocation)?
         /// A suppression on a block opener: it covers the block, up to the next top-level line.
-        var openBlockSuppression: (codes: Set<String>, start: Int)?
+        var openBlockSuppression: (codes: Set<String>, comment: SourceLocation, start: Int)?
         var lastLine = 0
         /// Inside `router bgp`: the address family or VRF the following lines configure, when it
         /// is not IPv4 unicast of the global table (those lines are unsupported, not misread as
@@ -66,17 +66,21 @@ public struct CiscoStyleParser {
             let indent = raw.utf8.prefix { $0 == 32 || $0 == 9 }.count
             let location = SourceLocation(file: file, line: number, column: indent + 1)
             if let codes = Self.suppressionCodes(trimmed) {
-                state.pendingSuppression = (state.pendingSuppression ?? []).union(codes)
+                state.pendingSuppression = ((state.pendingSuppression?.codes ?? []).union(codes), state.pendingSuppression?.comment ?? location)
                 state.device.lines.ignored += 1
                 continue
             }
             let isComment = Self.isComment(trimmed)
             if !isComment && indent == 0, let open = state.openBlockSuppression {
-                state.device.suppressions.append((open.codes, open.start...max(open.start, state.lastLine)))
+                state.device.suppressions.append(Suppression(codes: open.codes, lines: open.start...max(open.start, state.lastLine), comment: open.comment))
                 state.openBlockSuppression = nil
             }
-            if !isComment, let codes = state.pendingSuppression {
-                if indent == 0 { state.openBlockSuppression = (codes, number) } else { state.device.suppressions.append((codes, number...number)) }
+            if !isComment, let pending = state.pendingSuppression {
+                if indent == 0 {
+                    state.openBlockSuppression = (pending.codes, pending.comment, number)
+                } else {
+                    state.device.suppressions.append(Suppression(codes: pending.codes, lines: number...number, comment: pending.comment))
+                }
                 state.pendingSuppression = nil
             }
             if !isComment { state.lastLine = number }
@@ -89,7 +93,9 @@ public struct CiscoStyleParser {
             case .unsupported(let reason): state.device.lines.unsupported.append((number, String(trimmed), reason))
             }
         }
-        if let open = state.openBlockSuppression { state.device.suppressions.append((open.codes, open.start...max(open.start, state.lastLine))) }
+        if let open = state.openBlockSuppression {
+            state.device.suppressions.append(Suppression(codes: open.codes, lines: open.start...max(open.start, state.lastLine), comment: open.comment))
+        }
         return state.device
     }
 

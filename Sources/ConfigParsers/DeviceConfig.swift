@@ -60,7 +60,7 @@ public struct DeviceConfig: Sendable {
         return [(file, Array(lines.unsupported.prefix(lines.unsupported.count - elsewhere)))] + absorbed.map { ($0.file, $0.lines.unsupported) }
     }
     /// `! routesim: disable=CODE[,CODE]` comments: the codes (or `all`) and the line range they cover.
-    public var suppressions: [(codes: Set<String>, lines: ClosedRange<Int>)] = []
+    public var suppressions: [Suppression] = []
 
     public init(file: String, dialect: ConfigDialect) {
         self.file = file
@@ -286,4 +286,21 @@ public struct IPv4Range: Sendable, Equatable {
     public init(prefix: Prefix) { self.init(address: prefix.network, wildcard: ~prefix.mask) }
 
     public func contains(_ candidate: IPv4Address) -> Bool { (candidate.value ^ address.value) & ~wildcard == 0 }
+}
+
+/// `! routesim: disable=CODE[,CODE]` (or `all`): the codes it silences on `lines` of `file`, and
+/// where the comment is (to report a code that names no rule or silences nothing).
+public struct Suppression: Sendable {
+    public var codes: Set<String>
+    public var lines: ClosedRange<Int>
+    public var comment: SourceLocation
+    public init(codes: Set<String>, lines: ClosedRange<Int>, comment: SourceLocation) {
+        self.codes = codes
+        self.lines = lines
+        self.comment = comment
+    }
+
+    public func covers(code: String, file: String, line: Int) -> Bool {
+        (codes.contains(code) || codes.contains("ALL")) && file == comment.file && lines.contains(line)
+    }
 }

@@ -85,18 +85,41 @@ public enum Linter {
         var files: [(index: Int, file: LintedFile)] = []
         var findings: [LintFinding] = []
         var deferred: [NetworkCheck] = []
-        var suppressions: [(codes: Set<String>, lines: ClosedRange<Int>)] = []
+        var suppressions: [Suppression] = []
+        /// Which codes of which suppression silenced a finding (index into `suppressions`).
+        var used: Set<SuppressionUse> = []
         var facts: LintNetwork.RouterFacts?
         /// Kept only when the network is small enough for lint to simulate it.
         var device: DeviceConfig?
 
-        func suppresses(_ finding: LintFinding) -> Bool {
-            suppressions.contains { ($0.codes.contains(finding.code) || $0.codes.contains("ALL")) && $0.lines.contains(finding.line) }
+        /// Whether a suppression silences `finding` (and which: recorded as used).
+        mutating func suppresses(_ finding: LintFinding) -> Bool {
+            var silenced = false
+            for (index, suppression) in suppressions.enumerated() where suppression.covers(code: finding.code, file: finding.file, line: finding.line) {
+                used.insert(SuppressionUse(index: index, code: suppression.codes.contains(finding.code) ? finding.code : "ALL"))
+                silenced = true
+            }
+            return silenced
+        }
+
+        /// UNUSED-SUPPRESSION findings: codes that name no rule, or silenced nothing although
+        /// their rule ran.
+        func unusedSuppressions(ran: Set<String>) -> [LintFinding] {
+            let rule = UnusedSuppressionRule()
+            return suppressions.enumerated().flatMap { index, suppression in
+                suppression.codes.sorted().compactMap { code -> LintFinding? in
+                    let judged = code == "ALL" ? !ran.isEmpty : ran.contains(code)
+                    guard let message = rule.problem(with: code, ran: judged, used: used.contains(SuppressionUse(index: index, code: code))) else { return nil }
+                    return rule.finding(message, at: suppression.comment)
+                }
+            }
         }
     }
 
     /// `keepSources`: the texts came with the files (not from disk), keep them to quote the
     /// network rules' findings; texts read from disk are dropped once the router is linted.
+    struct SuppressionUse: Hashable, Sendable { var index: Int; var code: String }
+
     private static func run(paths: [String], rules: [any LintRule.Type], configuration: LintConfiguration, keepSources: Bool,
                             read: @Sendable (Int) -> FileResult) -> Report {
         let rules = rules.filter { configuration.enables($0.description.code) }
@@ -115,10 +138,12 @@ public enum Linter {
             let linted = slots.withLock { $0.compactMap { $0 } }
             let network = LintNetwork(facts: linted.compactMap(\.facts), devices: keepDevices ? linted.compactMap(\.device) : nil,
                                       routers: linted.filter { $0.facts != nil }.count)
-            for router in linted {
+            let ran = Set(rules.map { $0.description.code })
+            for var router in linted {
                 for (index, file) in router.files { files[index] = file }
                 findings += router.findings
                 for check in router.deferred { findings += check(network).filter { !router.suppresses($0) } }
+                if ran.contains(UnusedSuppressionRule.description.code) { findings += router.unusedSuppressions(ran: ran) }
             }
         }
         findings.sort { ($0.file, $0.line, $0.column, $0.code) < ($1.file, $1.line, $1.column, $1.code) }
@@ -138,7 +163,7 @@ public enum Linter {
         router.facts = LintNetwork.RouterFacts(device)
         for rule in rules {
             let instance = rule.init()
-            router.findings += instance.check(device).filter { !router.suppresses($0) }
+            router.findings += instance.check(device).filter { finding in !router.suppresses(finding) }
             if let network = instance as? any NetworkLintRule, let check = network.deferred(device) { router.deferred.append(check) }
         }
         if keepDevice { router.device = device }
