@@ -27,7 +27,7 @@ public enum ConfigNetworkBuilder {
             let fileName = (device.file as NSString).lastPathComponent
             let frrFile = fileName == "frr.conf" || DeviceConfig.frrDaemonFiles.contains(fileName)  // not vtysh.conf: it names no router
             var routerName = device.hostname
-                ?? (frrFile ? ((device.file as NSString).deletingLastPathComponent as NSString).lastPathComponent : (fileName as NSString).deletingPathExtension)
+                ?? (frrFile ? (ConfigNetworks.directory(of: device.file) as NSString).lastPathComponent : (fileName as NSString).deletingPathExtension)
             if let other = fileOfName[routerName] {
                 // Two routers of one network with one name is a copy-paste mistake: said as an error
                 // naming both files (the network is not built; lint's sweep says so).

@@ -8,12 +8,24 @@ import Foundation
 public enum ConfigNetworks {
     /// The directory that names the network `file` belongs to.
     public static func network(of file: String) -> String {
-        func parent(_ path: String) -> String { (path as NSString).deletingLastPathComponent }
+        let parent = directory(of:)
         var directory = parent(file)
         guard DeviceConfig.isFRRRouterFile((file as NSString).lastPathComponent) else { return directory }
         // The router's own folder (past Kathara's `etc/frr`), then one level up to its network.
         if directory.hasSuffix("/etc/frr") || directory == "etc/frr" { directory = parent(parent(directory)) }
         return parent(directory)
+    }
+
+    /// The directory part of a path ("" for a bare name), as NSString's deletingLastPathComponent
+    /// but safe: Foundation on Linux traps on one-character names without a slash (`lint -`,
+    /// a config named `a`).
+    public static func directory(of path: String) -> String {
+        var path = Substring(path)
+        while path.count > 1 && path.hasSuffix("/") { path = path.dropLast() }
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        var head = path[..<slash]
+        while head.hasSuffix("/") { head = head.dropLast() }
+        return head.isEmpty ? "/" : String(head)
     }
 
     /// Files grouped by network, each group in the given order; groups by first appearance.
@@ -43,7 +55,7 @@ public enum ConfigNetworks {
                 networks[n].routers.append([index])
                 continue
             }
-            let directory = (file as NSString).deletingLastPathComponent
+            let directory = directory(of: file)
             if let slot = daemonSlot[directory] {
                 networks[slot.network].routers[slot.router].append(index)
             } else {

@@ -31,6 +31,19 @@ public enum ConfigSource {
 
     public static func decode(_ data: Data) -> Result<String, ReadError> { decode([UInt8](data)) }
 
+    /// A config on standard input (`lint -`), at most `maximumBytes` (one byte more is read to notice).
+    public static func readStandardInput() -> Result<String, ReadError> {
+        var bytes: [UInt8] = []
+        do {
+            while bytes.count <= maximumBytes, let chunk = try FileHandle.standardInput.read(upToCount: 1 << 16), !chunk.isEmpty {
+                bytes += chunk
+            }
+        } catch {
+            return .failure(.unreadable("standard input: \(error.localizedDescription)"))
+        }
+        return decode(bytes)
+    }
+
     /// UTF-8, UTF-16 with a byte-order mark, or mostly-ASCII Latin-1 (old configs' comments).
     public static func decode(_ bytes: [UInt8]) -> Result<String, ReadError> {
         if bytes.count > maximumBytes { return .failure(.tooLarge(bytes.count)) }

@@ -24,7 +24,7 @@ extension DeviceConfig {
         for device in devices {
             let name = (device.file as NSString).lastPathComponent
             guard frrDaemonFiles.contains(name) else { result.append(device); continue }
-            let directory = (device.file as NSString).deletingLastPathComponent
+            let directory = ConfigNetworks.directory(of: device.file)
             if let index = slot[directory] { result[index].absorb(device) } else { slot[directory] = result.count; result.append(device) }
         }
         return result

@@ -84,7 +84,7 @@ extension RouteSim {
             case "baseline":
                 if case .scalar(let file, _) = value {
                     // Relative to the configuration file.
-                    baseline = file.hasPrefix("/") ? file : ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(file)
+                    baseline = file.hasPrefix("/") ? file : (ConfigNetworks.directory(of: path) as NSString).appendingPathComponent(file)
                 } else { error("baseline must be a file name", value.location) }
             default:
                 error("unknown key '\(key)'", value.location, hint: Suggestion.didYouMean(key, in: ["rules", "ignore", "dialects", "baseline"]) ?? "keys: rules, ignore, dialects, baseline")

@@ -17,7 +17,7 @@ import Testing
 
     struct Run { var status: Int32; var stdout: String; var stderr: String }
 
-    static func run(_ arguments: [String]) throws -> Run {
+    static func run(_ arguments: [String], input: String? = nil) throws -> Run {
         let binary = try #require(Self.binary, "routesim binary not built; run `swift build` first")
         let process = Process()
         process.executableURL = binary
@@ -25,7 +25,13 @@ import Testing
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        let stdin = Pipe()
+        if input != nil { process.standardInput = stdin }
         try process.run()
+        if let input {
+            try stdin.fileHandleForWriting.write(contentsOf: Data(input.utf8))
+            try stdin.fileHandleForWriting.close()
+        }
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
@@ -300,6 +306,14 @@ import Testing
         #expect(!codes.isEmpty && codes.allSatisfy { $0.hasPrefix("NULL-PIN") || $0 == "CFG001" }, "\(codes)")
         let ignored = try Self.run(["lint", configs, "--ignore", "NULL-PIN", "--ignore", "EBGP", "--format", "json"])
         #expect(!ignored.stdout.contains("\"NULL-PIN") && !ignored.stdout.contains("\"EBGP-"))
+        // `-` reads one config from standard input, named by --stdin-filename.
+        let r2 = try String(contentsOfFile: configs + "/r2.cfg", encoding: .utf8)
+        let piped = try Self.run(["lint", "-", "--stdin-filename", "edited/r2.cfg", "--select", "NULL-PIN-UNCONDITIONAL"], input: r2)
+        #expect(piped.status == 0 && piped.stdout.contains("edited/r2.cfg:9:1: warning: 198.51.100.0/24 is pinned to Null0"), "a warning passes the default --fail-on error: \(piped.stdout)")
+        #expect(try Self.run(["lint", "-", "--fail-on", "warning"], input: r2).status == 1)
+        // Unnamed, it is `-` (a one-character name: Foundation's deletingLastPathComponent traps on those).
+        let unnamed = try Self.run(["lint", "-"], input: "hostname r9\n")
+        #expect(unnamed.status == 0 && unnamed.stdout.contains("  - (ios): 100.0% of 1 lines"), "\(unnamed.stdout)")
         let typo = try Self.run(["lint", configs, "--select", "NULL-PIN-UNCONDITONAL"])
         #expect(typo.status == 2 && typo.stderr.contains("no rule code starts with 'NULL-PIN-UNCONDITONAL'; did you mean 'NULL-PIN-UNCONDITIONAL'?"), "\(typo.stderr)")
         let missing = try Self.run(["lint", "/nonexistent/configs"])

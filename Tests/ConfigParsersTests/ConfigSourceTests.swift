@@ -47,3 +47,12 @@ struct JunosConditionTests {
         #expect(device.lines.modelled == 4 && device.lines.unrecognized.isEmpty)
     }
 }
+
+/// The directory of a path without Foundation's trap on one-character names.
+struct ConfigPathTests {
+    @Test func directoriesOfPaths() {
+        let cases = ["a": "", "-": "", "r1.cfg": "", "x/-": "x", "/a": "/", "a/b/c.cfg": "a/b", "a//b": "a", "a/b/": "a", "/": "/", "": ""]
+        for (path, directory) in cases { #expect(ConfigNetworks.directory(of: path) == directory, "\(path)") }
+        #expect(ConfigNetworks.network(of: "a") == "" && ConfigNetworks.network(of: "r1/bgpd.conf") == "")
+    }
+}

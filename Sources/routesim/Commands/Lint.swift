@@ -48,12 +48,14 @@ struct LintCommand: ParsableCommand {
           routesim lint configs/ --fail-on warning --show-unparsed
           routesim lint configs/ --select NULL-PIN --ignore NULL-PIN-SINGLE-UPLINK
           routesim lint configs/ --fail-on never --format json -o lint.json
+          git show HEAD:configs/r1.cfg | routesim lint - --stdin-filename configs/r1.cfg
           routesim lint configs/ --write-baseline routesim-baseline.json   # adopt on a legacy network
           routesim lint configs/ --baseline routesim-baseline.json --fail-on warning
         """
     )
 
-    @Argument(help: "Config files or directories.") var paths: [String]
+    @Argument(help: "Config files or directories; `-` reads one config from standard input.") var paths: [String]
+    @Option(name: .customLong("stdin-filename"), help: "The path the config read from `-` stands for: named in findings, used for dialect detection, settings and network grouping (default: `-`).") var stdinFilename: String?
     @Option(help: "Output format: text, json, sarif (2.1.0, for code scanning), junit (XML) or github (Actions annotations).") var format: LintFormat = .text
     @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding is at least this severe: info, warning, error (default) or never.") var failOn: LintFailLevel = .error
     @Option(help: "Run only the rules whose code starts with one of these (comma-separated or repeated).") var select: [String] = []
@@ -81,14 +83,26 @@ struct LintCommand: ParsableCommand {
             for (selector, hint) in unknown { writeError("error: no rule code starts with '\(selector)'; \(hint)\n") }
             throw ExitCode(2)
         }
-        let (collected, missing, skipped) = Linter.collect(paths)
+        let (collected, missing, skipped) = Linter.collect(paths.filter { $0 != "-" })
         if !missing.isEmpty {
             for path in missing { writeError("error: \(path): no such file or directory\n") }
             throw ExitCode(2)
         }
         let files = collected.filter { !configuration.ignores($0) }
         let settings = configuration
-        var report = Linter.lint(files, dialect: dialect, chosen: { settings.dialect(for: $0) }, configuration: configuration)
+        var report: Linter.Report
+        if paths.contains("-") {
+            // Standard input joins the files (small by nature: no streaming needed).
+            let name = stdinFilename ?? "-"
+            let chosen = dialect ?? settings.dialect(for: name)
+            let standardInput = switch ConfigSource.readStandardInput() {
+            case .success(let text): Linter.FileResult(path: name, device: Linter.parse(text: text, file: name, dialect: chosen), source: text)
+            case .failure(let error): Linter.FileResult(path: name, device: nil, error: error.description)
+            }
+            report = Linter.run(Linter.parseAll(files, dialect: dialect, chosen: { settings.dialect(for: $0) }) + [standardInput], configuration: configuration)
+        } else {
+            report = Linter.lint(files, dialect: dialect, chosen: { settings.dialect(for: $0) }, configuration: configuration)
+        }
         report.skippedFiles = skipped
         if let writeBaseline {
             let encoder = JSONEncoder()
