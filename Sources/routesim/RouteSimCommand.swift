@@ -23,7 +23,21 @@ struct RouteSimCommand: ParsableCommand {
     static func main() {
         // What reading one config after another frees goes back to the system (CAllocatorTuning).
         routesim_return_freed_memory()
+        if let message = unknownSubcommand(Array(CommandLine.arguments.dropFirst())) {
+            writeError(message)
+            Foundation.exit(64)
+        }
         main(nil)
+    }
+
+    /// A first word that names no command gets a suggestion (ArgumentParser would say
+    /// "2 unexpected arguments"); nil when the words are fine or start with an option.
+    static func unknownSubcommand(_ arguments: [String]) -> String? {
+        guard let first = arguments.first, !first.hasPrefix("-") else { return nil }
+        let names = configuration.subcommands.map { $0._commandName } + ["help"]
+        guard !names.contains(first) else { return nil }
+        let hint = Suggestion.didYouMean(first, in: names) ?? "the commands are \(names.joined(separator: ", "))"
+        return "error: '\(first)' is not a routesim command; \(hint)\nUsage: routesim <command> ...; see 'routesim --help'.\n"
     }
 }
 

@@ -321,7 +321,16 @@ import Testing
         let explain = try Self.run(["rules", "explain", "null-pin-unconditional"])
         #expect(explain.status == 0 && explain.stdout.hasPrefix("# NULL-PIN-UNCONDITIONAL"))
         let unknown = try Self.run(["rules", "explain", "NULL-PIN"])
-        #expect(unknown.status == 2 && unknown.stderr.contains("did you mean one of NULL-PIN-UNCONDITIONAL, NULL-PIN-SINGLE-UPLINK"))
+        #expect(unknown.status == 2 && unknown.stderr.contains("no rule has the code 'NULL-PIN'; did you mean one of NULL-PIN-UNCONDITIONAL, NULL-PIN-SINGLE-UPLINK"))
+    }
+
+    /// A mistyped command gets a suggestion and the usage exit code, not "2 unexpected arguments".
+    @Test func mistypedCommandsGetASuggestion() throws {
+        let typo = try Self.run(["simulat", Self.example])
+        #expect(typo.status == 64 && typo.stderr.hasPrefix("error: 'simulat' is not a routesim command; did you mean 'simulate'?"), "\(typo.stderr)")
+        let unknown = try Self.run(["frobnicate"])
+        #expect(unknown.status == 64 && unknown.stderr.contains("the commands are simulate, trace, failures, draw, report, lint, rules, validate, generate, help"))
+        #expect(try Self.run(["help", "lint"]).status == 0 && Self.run(["--version"]).status == 0)
     }
 
     @Test func simulateAndFailuresFromConfigs() throws {

@@ -168,7 +168,8 @@ struct Rules: ParsableCommand {
                 let hint = prefixed.count == 1 ? "; did you mean '\(prefixed[0])'?"
                     : prefixed.count > 1 ? "; did you mean one of \(prefixed.joined(separator: ", "))?"
                     : Suggestion.didYouMean(typed, in: codes).map { "; \($0)" } ?? "; `routesim rules` lists them"
-                writeError("error: give one rule code: routesim rules explain CODE\(hint)\n")
+                let problem = words.count == 2 ? "no rule has the code '\(words[1])'" : "give one rule code: routesim rules explain CODE"
+                writeError("error: \(problem)\(hint)\n")
                 throw ExitCode(2)
             }
             print(RuleCatalogue.page(rule.description), terminator: "")
