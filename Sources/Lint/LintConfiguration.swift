@@ -16,7 +16,14 @@ public struct LintConfiguration: Sendable {
     public var select: [String] = []
     /// `--ignore`: the rules whose code starts with one of these do not run.
     public var ignoreRules: [String] = []
+    /// `per-file-ignores:` — glob -> rule codes or prefixes not reported for matching files.
+    public var perFileIgnores: [(pattern: String, selectors: [String])] = []
     public init() {}
+
+    /// Whether `per-file-ignores` drops this finding.
+    public func ignores(_ finding: LintFinding) -> Bool {
+        perFileIgnores.contains { entry in entry.selectors.contains { finding.code.hasPrefix($0) } && Glob(entry.pattern).matches(finding.file) }
+    }
 
     /// Whether the rule with `code` runs: selected, not ignored, not disabled.
     public func enables(_ code: String) -> Bool {

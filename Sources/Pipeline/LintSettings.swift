@@ -81,13 +81,29 @@ extension RouteSim {
                     }
                     configuration.dialects.append((pattern, dialect))
                 }
+            case "per-file-ignores":
+                guard case .mapping(let pairs, _) = value else { error("per-file-ignores must map path globs to lists of rule codes or prefixes", value.location); continue }
+                for (pattern, list) in pairs {
+                    var selectors: [String] = []
+                    for item in strings(list, "per-file-ignores.\(pattern)") {
+                        guard case .scalar(let text, let at) = item else { error("expected a rule code or prefix", item.location); continue }
+                        let selector = text.uppercased()
+                        if let unknown = LintConfiguration.unknownSelectors([selector]).first {
+                            error("no rule code starts with '\(text)'", at, hint: unknown.hint)
+                        } else {
+                            selectors.append(selector)
+                        }
+                    }
+                    configuration.perFileIgnores.append((pattern, selectors))
+                }
             case "baseline":
                 if case .scalar(let file, _) = value {
                     // Relative to the configuration file.
                     baseline = file.hasPrefix("/") ? file : (ConfigNetworks.directory(of: path) as NSString).appendingPathComponent(file)
                 } else { error("baseline must be a file name", value.location) }
             default:
-                error("unknown key '\(key)'", value.location, hint: Suggestion.didYouMean(key, in: ["rules", "ignore", "dialects", "baseline"]) ?? "keys: rules, ignore, dialects, baseline")
+                let keys = ["rules", "ignore", "per-file-ignores", "dialects", "baseline"]
+                error("unknown key '\(key)'", value.location, hint: Suggestion.didYouMean(key, in: keys) ?? "keys: \(keys.joined(separator: ", "))")
             }
         }
         return errors.isEmpty ? .success((configuration, baseline)) : .failure(.badInput(errors))

@@ -25,5 +25,23 @@ import Testing
         #expect(bad.stderr.contains("settings.yml:2:12: error: dialect of '*.cfg' must be ios, eos, frr or junos"), "\(bad.stderr)")
     }
 
+    /// `per-file-ignores:` drops rule codes or prefixes for files matching a glob; an unknown code
+    /// is a located error with a suggestion.
+    @Test func perFileIgnoresDropFindingsForMatchingFiles() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for name in ["edge1", "core1"] {
+            try "hostname \(name)\nrouter bgp 65001\n neighbor 192.0.2.2 remote-as 65002\n".write(to: folder.appendingPathComponent(name + ".cfg"), atomically: true, encoding: .utf8)
+        }
+        let settings = folder.appendingPathComponent("settings.yml")
+        try "per-file-ignores:\n  \"edge*.cfg\": [ebgp-no, ROUTE-MAP-UNUSED]\n".write(to: settings, atomically: true, encoding: .utf8)
+        let result = try Self.run(["lint", folder.path, "--config", settings.path, "--fail-on", "never"])
+        #expect(result.stdout.contains("core1.cfg:3:2: warning:") && result.stdout.contains("[EBGP-NO-POLICY]"), "\(result.stdout)")
+        #expect(!result.stdout.contains("edge1.cfg:3"), "\(result.stdout)")
+        try "per-file-ignores:\n  \"edge*.cfg\": [EBGP-NO-POLICI]\n".write(to: settings, atomically: true, encoding: .utf8)
+        let bad = try Self.run(["lint", folder.path, "--config", settings.path])
+        #expect(bad.status == 2 && bad.stderr.contains("settings.yml:2:17: error: no rule code starts with 'EBGP-NO-POLICI'"), "\(bad.stderr)")
+    }
+
     static func run(_ arguments: [String]) throws -> CLITests.Run { try CLITests.run(arguments) }
 }

@@ -29,7 +29,8 @@ struct LintCommand: ParsableCommand {
         are still linted.
 
         Settings: .routesim.yml (or --config) turns rules off (`rules: {disable: [CODE]}`), \
-        changes severities (`rules: {severity: {CODE: warning}}`), skips files (`ignore: [glob]`) \
+        changes severities (`rules: {severity: {CODE: warning}}`), skips files (`ignore: [glob]`), \
+        drops codes or prefixes for some files (`per-file-ignores: {glob: [CODE]}`) \
         and names a baseline. In a config, `! routesim: disable=CODE[,CODE]` (or `all`) silences \
         the next line, or the whole block when that line opens one. --write-baseline records \
         today's findings; --baseline (or `baseline:`) then reports only new ones.
