@@ -43,5 +43,26 @@ import Testing
         #expect(bad.status == 2 && bad.stderr.contains("settings.yml:2:17: error: no rule code starts with 'EBGP-NO-POLICI'"), "\(bad.stderr)")
     }
 
+    /// Without --config, each file takes the nearest `.routesim.yml` in its folder or above it,
+    /// wherever lint runs from; --config applies one file to all.
+    @Test func settingsAreFoundUpwardFromEachFile() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let sub = folder.appendingPathComponent("sub")
+        try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
+        for (url, name) in [(folder, "a"), (sub, "b")] {
+            try "hostname \(name)\nrouter bgp 65001\n neighbor 192.0.2.2 remote-as 65002\n".write(to: url.appendingPathComponent(name + ".cfg"), atomically: true, encoding: .utf8)
+        }
+        try "rules: { disable: [EBGP-NO-MAX-PREFIX] }\n".write(to: folder.appendingPathComponent(".routesim.yml"), atomically: true, encoding: .utf8)
+        try "rules: { disable: [EBGP-NO-POLICY] }\n".write(to: sub.appendingPathComponent(".routesim.yml"), atomically: true, encoding: .utf8)
+        let result = try Self.run(["lint", folder.path, "--fail-on", "never"])
+        let lines = result.stdout.split(separator: "\n").filter { $0.contains("[EBGP-") }.map { line in
+            "\(line.contains("/sub/b.cfg") ? "b" : "a") \(line.split(separator: "[").last ?? "")"
+        }
+        #expect(lines.sorted() == ["a EBGP-NO-POLICY]", "b EBGP-NO-MAX-PREFIX]"], "\(result.stdout)")
+        let forced = try Self.run(["lint", folder.path, "--fail-on", "never", "--config", folder.appendingPathComponent(".routesim.yml").path])
+        #expect(forced.stdout.components(separatedBy: "[EBGP-NO-POLICY]").count == 3 && !forced.stdout.contains("[EBGP-NO-MAX-PREFIX]"), "\(forced.stdout)")
+    }
+
     static func run(_ arguments: [String]) throws -> CLITests.Run { try CLITests.run(arguments) }
 }

@@ -28,7 +28,7 @@ struct LintCommand: ParsableCommand {
         annotations. Binary, oversized or unreadable files get an error line; the other files \
         are still linted.
 
-        Settings: .routesim.yml (or --config) turns rules off (`rules: {disable: [CODE]}`), \
+        Settings: each file's nearest .routesim.yml (its folder, then upward; --config for all) turns rules off (`rules: {disable: [CODE]}`), \
         changes severities (`rules: {severity: {CODE: warning}}`), skips files (`ignore: [glob]`), \
         drops codes or prefixes for some files (`per-file-ignores: {glob: [CODE]}`) \
         and names a baseline. In a config, `! routesim: disable=CODE[,CODE]` (or `all`) silences \
@@ -64,22 +64,13 @@ struct LintCommand: ParsableCommand {
     @Flag(name: .customLong("show-unparsed"), help: "List every unrecognised or unsupported line.") var showUnparsed = false
     @Option(help: "Read every file as this dialect (ios, eos, frr, junos) instead of detecting it.") var dialect: ConfigDialect?
     @Option(name: .shortAndLong, help: "Write the output to this file (atomically) instead of stdout.") var output: String?
-    @Option(help: "Lint settings (default: .routesim.yml in the current directory, if present).") var config: String?
+    @Option(help: "Lint settings for every file (default: each file's nearest .routesim.yml, in its folder or above).") var config: String?
     @Option(help: "Report only findings not in this baseline file (overrides the configuration's `baseline`).") var baseline: String?
     @Option(name: .customLong("write-baseline"), help: "Write every current finding to this baseline file and exit 0.") var writeBaseline: String?
 
     func run() throws {
-        var configuration = LintConfiguration()
-        var baselinePath = baseline
-        let configPath = config ?? (FileManager.default.fileExists(atPath: ".routesim.yml") ? ".routesim.yml" : nil)
-        if let configPath {
-            let (loaded, configured) = unwrap(RouteSim.lintConfiguration(path: configPath))
-            configuration = loaded
-            baselinePath = baselinePath ?? configured
-        }
-        configuration.select = Self.selectors(select)
-        configuration.ignoreRules = Self.selectors(ignore)
-        let unknown = LintConfiguration.unknownSelectors(configuration.select + configuration.ignoreRules)
+        let selected = Self.selectors(select), ignored = Self.selectors(ignore)
+        let unknown = LintConfiguration.unknownSelectors(selected + ignored)
         if !unknown.isEmpty {
             for (selector, hint) in unknown { writeError("error: no rule code starts with '\(selector)'; \(hint)\n") }
             throw ExitCode(2)
@@ -89,21 +80,39 @@ struct LintCommand: ParsableCommand {
             for path in missing { writeError("error: \(path): no such file or directory\n") }
             throw ExitCode(2)
         }
-        let files = collected.filter { !configuration.ignores($0) }
-        let settings = configuration
-        var report: Linter.Report
-        if paths.contains("-") {
-            // Standard input joins the files (small by nature: no streaming needed).
-            let name = stdinFilename ?? "-"
-            let chosen = dialect ?? settings.dialect(for: name)
-            let standardInput = switch ConfigSource.readStandardInput() {
-            case .success(let text): Linter.FileResult(path: name, device: Linter.parse(text: text, file: name, dialect: chosen), source: text)
-            case .failure(let error): Linter.FileResult(path: name, device: nil, error: error.description)
-            }
-            report = Linter.run(Linter.parseAll(files, dialect: dialect, chosen: { settings.dialect(for: $0) }) + [standardInput], configuration: configuration)
-        } else {
-            report = Linter.lint(files, dialect: dialect, chosen: { settings.dialect(for: $0) }, configuration: configuration)
+        // Settings: --config for every file; else each file's nearest .routesim.yml, looking in its
+        // folder and then upward (files under different settings are linted with their own).
+        let standardInput = paths.contains("-") ? (stdinFilename ?? "-") : nil
+        var settingsOf: [String: String?] = [:]
+        var groups: [(settings: String?, files: [String])] = []
+        for file in collected + (standardInput.map { [$0] } ?? []) {
+            let settings = config ?? Self.nearestSettings(of: file, cache: &settingsOf)
+            if let index = groups.firstIndex(where: { $0.settings == settings }) { groups[index].files.append(file) } else { groups.append((settings, [file])) }
         }
+        if groups.isEmpty { groups = [(config, [])] }
+        var report = Linter.Report(files: [], findings: [])
+        for group in groups {
+            var configuration = LintConfiguration()
+            var baselinePath = baseline
+            if let settingsPath = group.settings {
+                let (loaded, configured) = unwrap(RouteSim.lintConfiguration(path: settingsPath))
+                configuration = loaded
+                baselinePath = baselinePath ?? configured
+            }
+            configuration.select = selected
+            configuration.ignoreRules = ignored
+            var part = try lint(group.files.filter { $0 == standardInput || !configuration.ignores($0) }, standardInput: standardInput, configuration: configuration)
+            if writeBaseline == nil, let baselinePath {
+                guard let data = FileManager.default.contents(atPath: baselinePath), let accepted = try? JSONDecoder().decode(LintBaseline.self, from: data) else {
+                    writeError("error: cannot read baseline \(baselinePath) (write one with --write-baseline)\n")
+                    throw ExitCode(2)
+                }
+                part.findings = accepted.newFindings(part.findings)
+            }
+            report.files += part.files
+            report.findings += part.findings
+        }
+        report.findings.sort { ($0.file, $0.line, $0.column, $0.code) < ($1.file, $1.line, $1.column, $1.code) }
         report.skippedFiles = skipped
         if let writeBaseline {
             let encoder = JSONEncoder()
@@ -112,13 +121,6 @@ struct LintCommand: ParsableCommand {
             try emit(String(decoding: data, as: UTF8.self) + "\n", to: writeBaseline)
             writeError("wrote \(report.findings.count) findings to \(writeBaseline)\n")
             return
-        }
-        if let baselinePath {
-            guard let data = FileManager.default.contents(atPath: baselinePath), let accepted = try? JSONDecoder().decode(LintBaseline.self, from: data) else {
-                writeError("error: cannot read baseline \(baselinePath) (write one with --write-baseline)\n")
-                throw ExitCode(2)
-            }
-            report.findings = accepted.newFindings(report.findings)
         }
         let rendered: String
         switch format {
@@ -130,6 +132,41 @@ struct LintCommand: ParsableCommand {
         }
         try emit(rendered, to: output)
         if let level = failOn.severity, report.fails(at: level) { throw ExitCode(1) }
+    }
+
+    /// One settings group: files read from disk, and standard input when `standardInput` (its
+    /// name) is among them.
+    func lint(_ files: [String], standardInput: String?, configuration: LintConfiguration) throws -> Linter.Report {
+        let settings = configuration
+        guard let name = standardInput, files.contains(name) else {
+            return Linter.lint(files, dialect: dialect, chosen: { settings.dialect(for: $0) }, configuration: configuration)
+        }
+        // Standard input joins the files (small by nature: no streaming needed).
+        let chosen = dialect ?? settings.dialect(for: name)
+        let piped = switch ConfigSource.readStandardInput() {
+        case .success(let text): Linter.FileResult(path: name, device: Linter.parse(text: text, file: name, dialect: chosen), source: text)
+        case .failure(let error): Linter.FileResult(path: name, device: nil, error: error.description)
+        }
+        let read = Linter.parseAll(files.filter { $0 != name }, dialect: dialect, chosen: { settings.dialect(for: $0) })
+        return Linter.run(read + [piped], configuration: configuration)
+    }
+
+    /// The nearest `.routesim.yml` in the file's folder or above it (cached per folder).
+    static func nearestSettings(of file: String, cache: inout [String: String?]) -> String? {
+        var folder = URL(fileURLWithPath: ConfigNetworks.directory(of: file).isEmpty ? "." : ConfigNetworks.directory(of: file)).standardizedFileURL.path
+        var visited: [String] = []
+        var found: String?
+        while true {
+            if let known = cache[folder] { found = known; break }
+            visited.append(folder)
+            let candidate = (folder as NSString).appendingPathComponent(".routesim.yml")
+            if FileManager.default.fileExists(atPath: candidate) { found = candidate; break }
+            let parent = ConfigNetworks.directory(of: folder)
+            if parent.isEmpty || parent == folder { break }
+            folder = parent
+        }
+        for path in visited { cache[path] = .some(found) }
+        return found
     }
 
     /// `--select A,B --select C` -> ["A", "B", "C"], upper-cased.
