@@ -41,26 +41,47 @@ extension LintOutput {
 
     static func xml(_ text: String) -> String { Markup.escape(text) }
 
-    /// One test suite per file; each finding is a failing test case, a file without findings one passing case.
-    public static func junit(_ report: Linter.Report) -> String {
+    /// One test suite per file and one test case per file and rule (Jenkins xUnit / Ant JUnit
+    /// shape: `tests`, `failures`, `errors`, `skipped`, `time` on every suite). A case fails only
+    /// when one of its findings is at or above `failOn` (nil: never); its findings, each with
+    /// `file:line:col`, are the failure's text or, when it passes, its `system-out`. A file that
+    /// could not be read is an `error` case. `file` and `line` attributes point at the first finding.
+    public static func junit(_ report: Linter.Report, failOn: LintSeverity? = .error) -> String {
         var byFile: [String: [LintFinding]] = [:]
         for finding in report.findings { byFile[finding.file, default: []].append(finding) }
-        let failures = report.findings.count + report.files.filter { $0.error != nil }.count
-        let tests = report.files.reduce(0) { $0 + max(1, (byFile[$1.path]?.count ?? 0) + ($1.error == nil ? 0 : 1)) }
-        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"routesim lint\" tests=\"\(tests)\" failures=\"\(failures)\">\n"
+        struct Suite { var name: String; var cases: [String]; var failures: Int; var errors: Int }
+        var suites: [Suite] = []
         for file in report.files {
-            let findings = byFile[file.path] ?? []
-            let count = max(1, findings.count + (file.error == nil ? 0 : 1))
-            out += "  <testsuite name=\"\(xml(file.path))\" tests=\"\(count)\" failures=\"\(findings.count + (file.error == nil ? 0 : 1))\">\n"
+            var suite = Suite(name: file.path, cases: [], failures: 0, errors: 0)
             if let error = file.error {
-                out += "    <testcase classname=\"routesim.lint\" name=\"\(xml(file.path)): PARSE\">\n      <failure type=\"PARSE\" message=\"\(xml(error))\"/>\n    </testcase>\n"
+                suite.errors += 1
+                suite.cases.append("    <testcase classname=\"routesim.lint.PARSE\" name=\"\(xml(file.path)): PARSE\" file=\"\(xml(file.path))\" time=\"0\">\n"
+                                   + "      <error type=\"PARSE\" message=\"\(xml(error))\"/>\n    </testcase>\n")
             }
-            for f in findings {
-                out += "    <testcase classname=\"routesim.lint.\(xml(f.code))\" name=\"\(xml(f.file)):\(f.line): \(xml(f.code))\">\n"
-                out += "      <failure type=\"\(xml(f.code))\" message=\"\(xml(f.message))\">\(xml("\(f.file):\(f.line):\(f.column): \(f.severity.rawValue): \(f.message)"))</failure>\n"
-                out += "    </testcase>\n"
+            let findings = byFile[file.path] ?? []
+            let codes = Array(Set(findings.map(\.code))).sorted()
+            for code in codes {
+                let mine = findings.filter { $0.code == code }
+                let lines = mine.map { "\($0.file):\($0.line):\($0.column): \($0.severity.rawValue): \($0.message)" }.joined(separator: "\n")
+                let failing = failOn.map { level in mine.contains { $0.severity >= level } } ?? false
+                var text = "    <testcase classname=\"routesim.lint.\(xml(code))\" name=\"\(xml(file.path)): \(xml(code))\" file=\"\(xml(file.path))\" line=\"\(mine[0].line)\" time=\"0\">\n"
+                if failing {
+                    suite.failures += 1
+                    let worst = mine.map(\.severity).max() ?? .error
+                    text += "      <failure type=\"\(xml(code))\" message=\"\(mine.count) finding\(mine.count == 1 ? "" : "s"), worst \(worst.rawValue): \(xml(mine[0].message))\">\(xml(lines))</failure>\n"
+                } else {
+                    text += "      <system-out>\(xml(lines))</system-out>\n"
+                }
+                suite.cases.append(text + "    </testcase>\n")
             }
-            if findings.isEmpty && file.error == nil { out += "    <testcase classname=\"routesim.lint\" name=\"\(xml(file.path))\"/>\n" }
+            if suite.cases.isEmpty { suite.cases.append("    <testcase classname=\"routesim.lint\" name=\"\(xml(file.path))\" file=\"\(xml(file.path))\" time=\"0\"/>\n") }
+            suites.append(suite)
+        }
+        let tests = suites.reduce(0) { $0 + $1.cases.count }, failures = suites.reduce(0) { $0 + $1.failures }, errors = suites.reduce(0) { $0 + $1.errors }
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"routesim lint\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"\(errors)\" time=\"0\">\n"
+        for (number, suite) in suites.enumerated() {
+            out += "  <testsuite name=\"\(xml(suite.name))\" id=\"\(number)\" tests=\"\(suite.cases.count)\" failures=\"\(suite.failures)\" errors=\"\(suite.errors)\" skipped=\"0\" time=\"0\">\n"
+            out += suite.cases.joined()
             out += "  </testsuite>\n"
         }
         return out + "</testsuites>\n"

@@ -111,9 +111,14 @@ import FoundationXML
         let rules = ((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]]
         #expect(rules?.count == RuleRegistry.all.count)
         #expect((run["results"] as? [[String: Any]])?.count == report.findings.count + 1)
-        // JUnit: well-formed XML.
-        let parser = XMLParser(data: Data(LintOutput.junit(report).utf8))
-        #expect(parser.parse(), "JUnit XML is not well-formed")
+        // JUnit: well-formed; the attributes the Jenkins xUnit / Ant schemas require on every
+        // suite; counts that add up; failures only at the fail-on level (one per file and rule).
+        for (level, failing) in [(LintSeverity.error, 1), (.warning, 3), (nil, 0)] as [(LintSeverity?, Int)] {
+            let shape = try JUnitShape(LintOutput.junit(report, failOn: level))
+            #expect(shape.suites.allSatisfy { suite in ["name", "tests", "failures", "errors", "skipped", "time"].allSatisfy { suite[$0] != nil } })
+            #expect(shape.failures == failing && shape.errors == 1 && shape.cases == 5, "fail-on \(String(describing: level))")
+            #expect(shape.suites.reduce(0) { $0 + Int($1["failures"] ?? "")! } == failing && shape.root["failures"] == "\(failing)" && shape.root["errors"] == "1")
+        }
         // GitHub: one command per line, the hostile name escaped.
         #expect(LintOutput.github(report).split(separator: "\n").allSatisfy { $0.hasPrefix("::") })
     }
@@ -271,5 +276,30 @@ import FoundationXML
         print("corpus lint: \(report.files.count) files, findings by rule: \(byCode.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))")
         #expect((byCode["NULL-PIN-UNCONDITIONAL"] ?? 0) > 0)
         #expect((byCode["EBGP-NO-POLICY"] ?? 0) > 0)
+    }
+}
+
+/// The elements and counts of a JUnit report, read with XMLParser (fails on malformed XML).
+final class JUnitShape: NSObject, XMLParserDelegate {
+    var root: [String: String] = [:]
+    var suites: [[String: String]] = []
+    var cases = 0, failures = 0, errors = 0
+
+    init(_ text: String) throws {
+        super.init()
+        let parser = XMLParser(data: Data(text.utf8))
+        parser.delegate = self
+        guard parser.parse() else { throw CocoaError(.fileReadCorruptFile) }
+    }
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        switch name {
+        case "testsuites": root = attributes
+        case "testsuite": suites.append(attributes)
+        case "testcase": cases += 1
+        case "failure": failures += 1
+        case "error": errors += 1
+        default: break
+        }
     }
 }

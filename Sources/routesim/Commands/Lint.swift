@@ -127,7 +127,7 @@ struct LintCommand: ParsableCommand {
         case .text: rendered = LintOutput.text(report, showUnparsed: showUnparsed)
         case .json: rendered = LintOutput.json(report)
         case .sarif: rendered = LintOutput.sarif(report)
-        case .junit: rendered = LintOutput.junit(report)
+        case .junit: rendered = LintOutput.junit(report, failOn: failOn.severity)
         case .github: rendered = LintOutput.github(report)
         }
         try emit(rendered, to: output)
