@@ -26,6 +26,7 @@ public enum TerminalText {
     }
 }
 
-private extension String {
-    func leftPadded(to width: Int) -> String { count >= width ? self : String(repeating: "0", count: width - count) + self }
+extension String {
+    /// Zero-padded on the left to `width` characters (hex bytes, hashes).
+    public func leftPadded(to width: Int) -> String { count >= width ? self : String(repeating: "0", count: width - count) + self }
 }

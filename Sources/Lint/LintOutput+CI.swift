@@ -9,34 +9,81 @@ extension LintOutput {
         switch severity { case .error: "error"; case .warning: "warning"; case .info: "note" }
     }
 
-    public static func sarif(_ report: Linter.Report) -> String {
+    /// Where rule pages live online: SARIF `helpUri`s are this plus `CODE.md` (`--rules-url`).
+    public static let defaultRulesURL = "https://github.com/routesim/routesim/blob/main/rules/"
+
+    /// SARIF 2.1.0. Paths under `root` (default: the working directory) are relative URIs against
+    /// the `SRCROOT` base (`originalUriBaseIds`), as code scanning expects; others are absolute
+    /// `file:` URIs; both percent-encoded. Each result has a `partialFingerprints` hash of its rule,
+    /// file and offending line's text (not its number), so it survives edits elsewhere.
+    public static func sarif(_ report: Linter.Report, rulesURL: String = defaultRulesURL,
+                             root: String = FileManager.default.currentDirectoryPath) -> String {
         let rules = RuleRegistry.all.map { $0.description }
         let index = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.code, $0) })
+        let base = rulesURL.hasSuffix("/") ? rulesURL : rulesURL + "/"
         let driverRules: [[String: Any]] = rules.map { d in
             ["id": d.code, "name": d.name, "shortDescription": ["text": d.name], "fullDescription": ["text": d.summary],
-             "help": ["text": d.remediation, "markdown": RuleCatalogue.page(d)], "helpUri": "rules/\(d.code).md",
+             "help": ["text": d.remediation, "markdown": RuleCatalogue.page(d)], "helpUri": base + percentEncoded(d.code) + ".md",
              "defaultConfiguration": ["level": sarifLevel(d.severity)], "properties": ["tags": ["routesim"]]]
         }
+        let rootPath = URL(fileURLWithPath: root).standardizedFileURL.path
+        var seen: [String: Int] = [:]
         var results: [[String: Any]] = report.findings.map { f in
+            let artifact = artifactLocation(f.file, root: rootPath)
+            let key = [f.code, artifact["uri"] as? String ?? f.file, (f.text ?? f.message).trimmingCharacters(in: .whitespaces)].joined(separator: "\u{0}")
+            let occurrence = seen[key, default: 0]
+            seen[key] = occurrence + 1
             var result: [String: Any] = [
                 "ruleId": f.code, "level": sarifLevel(f.severity), "message": ["text": f.message],
-                "locations": [["physicalLocation": ["artifactLocation": ["uri": f.file], "region": ["startLine": f.line, "startColumn": f.column]]]],
+                "locations": [["physicalLocation": ["artifactLocation": artifact, "region": ["startLine": f.line, "startColumn": f.column]]]],
+                "partialFingerprints": ["routesimFindingHash/v1": fingerprint(key + "\u{0}\(occurrence)")],
             ]
             if let i = index[f.code] { result["ruleIndex"] = i }
             return result
         }
         for file in report.files where file.error != nil {
             results.append(["ruleId": "PARSE", "level": "error", "message": ["text": file.error ?? ""],
-                            "locations": [["physicalLocation": ["artifactLocation": ["uri": file.path]]]]])
+                            "locations": [["physicalLocation": ["artifactLocation": artifactLocation(file.path, root: rootPath)]]]])
         }
         let document: [String: Any] = [
             "$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0",
             "runs": [["tool": ["driver": ["name": "routesim", "version": toolVersion, "informationUri": "https://github.com/routesim/routesim",
                                           "rules": driverRules]],
+                      "originalUriBaseIds": ["SRCROOT": ["uri": "file://" + percentEncoded(rootPath.hasSuffix("/") ? rootPath : rootPath + "/")]],
                       "results": results]],
         ]
         let data = (try? JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// A finding's file as SARIF wants it: relative to SRCROOT when under it, else an absolute URI.
+    static func artifactLocation(_ path: String, root: String) -> [String: Any] {
+        let absolute = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: root, isDirectory: true)).standardizedFileURL.path
+        let prefix = root.hasSuffix("/") ? root : root + "/"
+        if absolute.hasPrefix(prefix) { return ["uri": percentEncoded(String(absolute.dropFirst(prefix.count))), "uriBaseId": "SRCROOT"] }
+        return ["uri": "file://" + percentEncoded(absolute)]
+    }
+
+    /// RFC 3986 path encoding: unreserved characters and `/` kept, every other byte `%XX`.
+    static func percentEncoded(_ path: String) -> String {
+        var out = ""
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+            }
+        }
+        return out
+    }
+
+    /// FNV-1a, 64 bits, hex: stable across runs and machines (Swift's Hasher is seeded per process).
+    static func fingerprint(_ text: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        return String(hash, radix: 16).leftPadded(to: 16)
     }
 
     static func xml(_ text: String) -> String { Markup.escape(text) }
@@ -94,9 +141,22 @@ extension LintOutput {
         var out = ""
         for f in report.findings {
             let level = f.severity == .error ? "error" : f.severity == .warning ? "warning" : "notice"
-            out += "::\(level) file=\(property(f.file)),line=\(f.line),col=\(f.column),title=\(property(f.code))::\(data(f.message))\n"
+            out += "::\(level) file=\(property(normalized(f.file))),line=\(f.line),col=\(f.column),title=\(property(f.code))::\(data(f.message))\n"
         }
-        for file in report.files { if let error = file.error { out += "::error file=\(property(file.path)),title=PARSE::\(data(error))\n" } }
+        for file in report.files { if let error = file.error { out += "::error file=\(property(normalized(file.path))),title=PARSE::\(data(error))\n" } }
         return out
+    }
+
+    /// `./a/../b.cfg` -> `b.cfg`: `.` and `..` resolved in the text (GitHub matches annotations to
+    /// files by their normalised path; a `..` above the start is kept).
+    static func normalized(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == "..", let last = parts.last, last != ".." { parts.removeLast(); continue }
+            parts.append(part)
+        }
+        let joined = parts.joined(separator: "/")
+        return path.hasPrefix("/") ? "/" + joined : joined.isEmpty ? "." : joined
     }
 }

@@ -101,7 +101,7 @@ import FoundationXML
         files.append(Linter.FileResult(path: "blob.bin", device: nil, error: "file is binary (NUL bytes or invalid UTF-8), not a text config"))
         files.append(Linter.FileResult(path: "clean.cfg", device: Linter.parse(text: "hostname ok\n", file: "clean.cfg"), source: "hostname ok\n"))
         let report = Linter.run(files)
-        try Self.snapshot(LintOutput.sarif(report), named: "report.sarif")
+        try Self.snapshot(LintOutput.sarif(report, root: "/work/repo"), named: "report.sarif")
         try Self.snapshot(LintOutput.junit(report), named: "report.junit.xml")
         try Self.snapshot(LintOutput.github(report), named: "report.github.txt")
         // SARIF: valid JSON, version 2.1.0, every rule in the table, results point at rules.

@@ -59,6 +59,7 @@ struct LintCommand: ParsableCommand {
     @Option(name: .customLong("stdin-filename"), help: "The path the config read from `-` stands for: named in findings, used for dialect detection, settings and network grouping (default: `-`).") var stdinFilename: String?
     @Option(help: "Output format: text, json, sarif (2.1.0, for code scanning), junit (XML) or github (Actions annotations).") var format: LintFormat = .text
     @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding is at least this severe: info, warning, error (default) or never.") var failOn: LintFailLevel = .error
+    @Option(name: .customLong("rules-url"), help: "Base URL of the rule pages, for SARIF help links (default: the project's rules/ folder online).") var rulesURL = LintOutput.defaultRulesURL
     @Option(help: "Run only the rules whose code starts with one of these (comma-separated or repeated).") var select: [String] = []
     @Option(help: "Do not run the rules whose code starts with one of these (comma-separated or repeated).") var ignore: [String] = []
     @Flag(name: .customLong("show-unparsed"), help: "List every unrecognised or unsupported line.") var showUnparsed = false
@@ -126,7 +127,7 @@ struct LintCommand: ParsableCommand {
         switch format {
         case .text: rendered = LintOutput.text(report, showUnparsed: showUnparsed)
         case .json: rendered = LintOutput.json(report)
-        case .sarif: rendered = LintOutput.sarif(report)
+        case .sarif: rendered = LintOutput.sarif(report, rulesURL: rulesURL)
         case .junit: rendered = LintOutput.junit(report, failOn: failOn.severity)
         case .github: rendered = LintOutput.github(report)
         }

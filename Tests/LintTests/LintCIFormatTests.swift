@@ -1,0 +1,37 @@
+import Foundation
+@testable import Lint
+import Testing
+
+/// How the CI formats name files and findings: SARIF URIs relative to SRCROOT (else absolute
+/// `file:` URIs), percent-encoded; fingerprints that survive line moves; GitHub paths normalised.
+struct LintCIFormatTests {
+    @Test func sarifLocationsAreRelativeToTheRootAndEncoded() {
+        let root = "/work/repo"
+        #expect(LintOutput.artifactLocation("configs/r1.cfg", root: root)["uri"] as? String == "configs/r1.cfg")
+        #expect(LintOutput.artifactLocation("./a/../configs/r 1#é.cfg", root: root)["uri"] as? String == "configs/r%201%23%C3%A9.cfg")
+        #expect(LintOutput.artifactLocation("/work/repo/x.cfg", root: root)["uriBaseId"] as? String == "SRCROOT")
+        let outside = LintOutput.artifactLocation("/etc/frr/frr.conf", root: root)
+        #expect(outside["uri"] as? String == "file:///etc/frr/frr.conf" && outside["uriBaseId"] == nil)
+        #expect(LintOutput.artifactLocation("../other/r.cfg", root: root)["uri"] as? String == "file:///work/other/r.cfg")
+    }
+
+    @Test func fingerprintsFollowTheLineNotItsNumber() throws {
+        let text = "router bgp 65001\n neighbor 192.0.2.2 remote-as 65002\n"
+        func hashes(_ text: String) throws -> [String] {
+            let report = Linter.run([Linter.FileResult(path: "r1.cfg", device: Linter.parse(text: text, file: "r1.cfg"), source: text)])
+            let sarif = try #require(try JSONSerialization.jsonObject(with: Data(LintOutput.sarif(report, root: "/r").utf8)) as? [String: Any])
+            let results = ((sarif["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]]) ?? []
+            return results.compactMap { ($0["partialFingerprints"] as? [String: String])?["routesimFindingHash/v1"] }.sorted()
+        }
+        let before = try hashes(text)
+        #expect(before.count >= 2 && Set(before).count == before.count)
+        #expect(try hashes("hostname r1\n!\n" + text) == before, "two lines added above: same fingerprints")
+        #expect(try hashes(text.replacingOccurrences(of: "65002", with: "65003")) != before)
+    }
+
+    @Test func githubPathsAreNormalised() {
+        #expect(LintOutput.normalized("./a/../b.cfg") == "b.cfg")
+        #expect(LintOutput.normalized("configs//r1.cfg") == "configs/r1.cfg")
+        #expect(LintOutput.normalized("../up/r.cfg") == "../up/r.cfg" && LintOutput.normalized("/abs/./r.cfg") == "/abs/r.cfg")
+    }
+}
