@@ -3,7 +3,7 @@ SWIFT ?= swift
 EXAMPLE ?= topologies/null0-peering/topology.yml
 BIN = .build/release/routesim
 
-.PHONY: deps test-deps build release demo test fuzz fuzz-smoke test-notraits bench docs-images clean
+.PHONY: deps test-deps build release demo test fuzz fuzz-smoke test-notraits bench docs-images clean dist install
 
 # System packages, installed only when missing. Graphviz: libgvc renders diagrams in-process
 # (the default `Graphviz` package trait links it), the `dot` program is the fallback.
@@ -45,6 +45,7 @@ test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 	$(MAKE) fuzz-smoke
+	$(MAKE) dist
 
 # libFuzzer + AddressSanitizer harnesses (docs/fuzzing.md). `make fuzz FUZZ_SECONDS=600` for a
 # real session; the smoke run in `make test` keeps them building and catches shallow crashes.
@@ -64,8 +65,21 @@ bench: release
 docs-images: release
 	$(BIN) draw $(EXAMPLE) --fail R1-R2 -o docs/images/null0-peering-R1-R2.png
 
+# A binary for machines without Swift (static Swift runtime, no libgvc: docs/install.md), with
+# man pages and shell completions, as dist/routesim-VERSION-linux-ARCH.tar.gz; checked by running
+# it with the toolchain hidden.
+dist:
+	SWIFT=$(SWIFT) scripts/dist.sh
+
+# make install PREFIX=/usr/local (DESTDIR for staging): the dist tree's bin/ and share/.
+PREFIX ?= /usr/local
+install: dist
+	@stage=$$(ls -d dist/routesim-*-linux-$$(uname -m) | tail -1); \
+	mkdir -p $(DESTDIR)$(PREFIX) && cp -R $$stage/bin $$stage/share $(DESTDIR)$(PREFIX)/ && \
+	echo "installed $$stage into $(DESTDIR)$(PREFIX)"
+
 clean:
-	rm -rf .build
+	rm -rf .build dist
 
 # The degraded build without libgvc (renders through the `dot` program, else writes DOT text).
 test-notraits: deps
