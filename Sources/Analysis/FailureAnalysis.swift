@@ -68,11 +68,24 @@ public enum FailureAnalysis {
     static let singleThreaded: SimulationOptions = { var options = SimulationOptions(); options.threads = 1; return options }()
 
     public static func run(_ network: Network, options: Options = Options(), progress: (@Sendable (Int, Int) -> Void)? = nil) -> FailureReport {
+        sweep(network, options: options, shard: nil, progress: progress).report
+    }
+
+    /// One shard of the sweep (scenario i of the enumeration belongs to shard i mod count), with
+    /// what `merge` needs to put the shards back together.
+    public static func run(_ network: Network, options: Options = Options(), shard: Shard, progress: (@Sendable (Int, Int) -> Void)? = nil) -> FailureSweepPart {
+        let (report, total, positions) = sweep(network, options: options, shard: shard, progress: progress)
+        return FailureSweepPart(shard: shard, scenariosTotal: total, positions: positions, report: report)
+    }
+
+    private static func sweep(_ network: Network, options: Options, shard: Shard?, progress: (@Sendable (Int, Int) -> Void)?)
+        -> (report: FailureReport, total: Int, positions: [Int]) {
         let started = ContinuousClock.now
         let base = SweepBaseline(network, recordForReuse: options.reuseBaseline)
         let timings = Mutex(SweepTimings(baselineSeconds: seconds(ContinuousClock.now - started)))
         let enumeration = options.enumeration.scenarios(for: network)
-        let scenarios = enumeration.scenarios
+        let positions = enumeration.scenarios.indices.filter { position in shard.map { position % $0.count == $0.index } ?? true }
+        let scenarios = positions.map { enumeration.scenarios[$0] }
         let slots = Mutex([ScenarioOutcome?](repeating: nil, count: scenarios.count))
         let done = Mutex(0)
         let workers = max(1, min(options.threads, scenarios.count))
@@ -103,6 +116,44 @@ public enum FailureAnalysis {
         report.baselineNonConvergence = base.plane.statistics.nonConvergence?.descriptions
         report.timings = timings.withLock { $0 }
         report.timings?.totalSeconds = seconds(ContinuousClock.now - started)
+        return (report, enumeration.scenarios.count, positions)
+    }
+
+    public enum MergeError: Error, CustomStringConvertible {
+        case mismatch(String)
+        public var description: String { switch self { case .mismatch(let why): why } }
+    }
+
+    /// The report of the whole sweep from its shards: the same as an unsharded run's, scenario for
+    /// scenario and byte for byte once encoded.
+    public static func merge(_ parts: [FailureSweepPart]) throws(MergeError) -> FailureReport {
+        guard let first = parts.first else { throw .mismatch("no shard given") }
+        let count = first.shard.count
+        for part in parts {
+            guard part.shard.count == count, part.scenariosTotal == first.scenariosTotal, part.report.network == first.report.network,
+                  part.report.flows == first.report.flows, part.report.pruned == first.report.pruned else {
+                throw .mismatch("shard \(part.shard) does not come from the same sweep as shard \(first.shard) (network, flows, scenarios or shard count differ)")
+            }
+        }
+        let indices = parts.map(\.shard.index).sorted()
+        guard indices == Array(0..<count) else {
+            let missing = Set(0..<count).subtracting(indices).sorted().map { "\($0 + 1)/\(count)" }
+            let twice = Dictionary(grouping: indices, by: { $0 }).filter { $0.value.count > 1 }.keys.sorted().map { "\($0 + 1)/\(count)" }
+            throw .mismatch("shards missing: \(missing.isEmpty ? "none" : missing.joined(separator: ", ")); given twice: \(twice.isEmpty ? "none" : twice.joined(separator: ", "))")
+        }
+        var placed = [ScenarioOutcome?](repeating: nil, count: first.scenariosTotal)
+        for part in parts {
+            guard part.positions.count == part.report.scenarios.count else { throw .mismatch("shard \(part.shard) lists \(part.positions.count) positions for \(part.report.scenarios.count) scenarios") }
+            for (position, scenario) in zip(part.positions, part.report.scenarios) {
+                guard placed.indices.contains(position), placed[position] == nil else { throw .mismatch("scenario position \(position) is out of range or in two shards") }
+                placed[position] = scenario
+            }
+        }
+        let scenarios = placed.compactMap { $0 }
+        guard scenarios.count == first.scenariosTotal else { throw .mismatch("\(first.scenariosTotal - scenarios.count) scenarios are in no shard") }
+        var report = FailureReport(network: first.report.network, flows: first.report.flows, scenariosRun: scenarios.count, pruned: first.report.pruned,
+                                   baseline: first.report.baseline, scenarios: scenarios)
+        report.baselineNonConvergence = first.report.baselineNonConvergence
         return report
     }
 
@@ -285,4 +336,22 @@ public struct SweepTimings: Sendable {
     public var reusedPrefixes = 0
     /// BGP session checks taken from the baseline, summed over scenarios.
     public var reusedSessionChecks = 0
+}
+
+/// Shard `index` of `count` (0-based here; the CLI writes it 1-based, `--shard 1/3`).
+public struct Shard: Sendable, Codable, Equatable, CustomStringConvertible {
+    public var index: Int
+    public var count: Int
+    public init(index: Int, count: Int) { self.index = index; self.count = count }
+    public var description: String { "\(index + 1)/\(count)" }
+}
+
+/// What `failures --shard` writes: its scenarios' outcomes and their positions in the sweep.
+public struct FailureSweepPart: Sendable, Codable {
+    public var schemaVersion = 1
+    public var kind = "routesim failures shard"
+    public var shard: Shard
+    public var scenariosTotal: Int
+    public var positions: [Int]
+    public var report: FailureReport
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 /// End-to-end runs of the built `routesim` binary (built by `swift build --build-tests`, which
@@ -329,7 +330,7 @@ import Testing
         let typo = try Self.run(["simulat", Self.example])
         #expect(typo.status == 64 && typo.stderr.hasPrefix("error: 'simulat' is not a routesim command; did you mean 'simulate'?"), "\(typo.stderr)")
         let unknown = try Self.run(["frobnicate"])
-        #expect(unknown.status == 64 && unknown.stderr.contains("the commands are simulate, trace, failures, draw, report, lint, rules, validate, generate, help"))
+        #expect(unknown.status == 64 && unknown.stderr.contains("the commands are simulate, trace, failures, merge, draw, report, lint, rules, validate, generate, help"))
         #expect(try Self.run(["help", "lint"]).status == 0 && Self.run(["--version"]).status == 0)
     }
 
@@ -345,3 +346,62 @@ import Testing
     }
 }
 
+
+/// `failures --shard I/N` in N processes, then `merge`: the unsharded report, byte for byte.
+struct ShardMergeTests {
+    @Test func shardsMergeIntoTheUnshardedReport() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("routesim-shards-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let arguments = ["failures", CLITests.example, "--k", "2", "--rib"]
+        let full = try CLITests.run(arguments + ["--format", "json"])
+        #expect(full.status == 0 && full.stdout.contains("\"scenarios\""))
+        // Three shards as three concurrent processes, as three machines would run them.
+        let parts = (1...3).map { folder.appendingPathComponent("part\($0).json").path }
+        let group = DispatchGroup()
+        let statuses = Mutex([Int32](repeating: -1, count: 3))
+        for (index, part) in parts.enumerated() {
+            DispatchQueue.global().async(group: group) {
+                let status = (try? CLITests.run(arguments + ["--shard", "\(index + 1)/3", "-o", part]))?.status ?? -1
+                statuses.withLock { $0[index] = status }
+            }
+        }
+        group.wait()
+        #expect(statuses.withLock { $0 } == [0, 0, 0])
+        let merged = try CLITests.run(["merge"] + parts.reversed() + ["--format", "json"])
+        #expect(merged.status == 0 && merged.stdout == full.stdout, "merged JSON differs from the unsharded run")
+        let text = try CLITests.run(["merge"] + parts)
+        let unsharded = try CLITests.run(arguments)
+        #expect(text.stdout == unsharded.stdout)
+        let missing = try CLITests.run(["merge", parts[0], parts[2]])
+        #expect(missing.status == 2 && missing.stderr.contains("shards missing: 2/3"))
+        let gate = try CLITests.run(["merge"] + parts + ["--fail-on", "blackhole"])
+        #expect(gate.status == 1, "the example's black hole fails the merged gate as it fails the sweep's")
+    }
+
+    /// deploy/slurm-sweep.sh as Slurm would run it (one task per array index), then merged.
+    @Test func theSlurmRecipeShardsAndMerges() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("routesim-slurm-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let binary = try #require(CLITests.binary)
+        for task in 1...2 {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/bin/bash")
+            process.arguments = [CLITests.root.appendingPathComponent("deploy/slurm-sweep.sh").path, CLITests.example]
+            process.currentDirectoryURL = folder
+            var environment = ProcessInfo.processInfo.environment
+            environment["PATH"] = binary.deletingLastPathComponent().path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
+            environment["SLURM_ARRAY_TASK_ID"] = "\(task)"
+            environment["SLURM_ARRAY_TASK_COUNT"] = "2"
+            process.environment = environment
+            try process.run()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0)
+        }
+        let parts = (1...2).map { folder.appendingPathComponent("parts/part-\($0).json").path }
+        let merged = try CLITests.run(["merge"] + parts + ["--format", "json"])
+        let full = try CLITests.run(["failures", CLITests.example, "--k", "2", "--format", "json"])
+        #expect(merged.status == 0 && merged.stdout == full.stdout)
+    }
+}

@@ -35,6 +35,13 @@ struct Failures: ParsableCommand {
           routesim failures topology.yml --draw out/       # out/index.html + one diagram per problem
           routesim failures topology.yml --fail-on blackhole --format json -o failures.json
           routesim failures topology.yml --verify 20    # exit 3 if reuse changed any answer
+          routesim failures topology.yml --k 2 --shard 1/4 -o part1.json   # ... 4/4, on 4 machines
+          routesim merge part*.json --format json -o failures.json         # = the unsharded report
+
+        --shard I/N runs the scenarios at positions I-1, I-1+N, ... of the sweep (every shard \
+        computes the same baseline) and writes a partial JSON that `routesim merge` puts back \
+        together; the merged report is byte for byte the unsharded one (docs/failure-analysis.md \
+        has Kubernetes, GitHub Actions and Slurm recipes).
         """
     )
 
@@ -59,11 +66,28 @@ struct Failures: ParsableCommand {
     @Flag(help: "Per scenario, list the main-RIB routes (protocol, forwarding, metric) that differ from the baseline's, at every router still up.") var rib = false
     @Flag(help: "Per scenario, list the BGP best paths that differ from the baseline's (source or attributes), at every router still up.") var bgp = false
     @Flag(help: "Print where the sweep's time went to stderr (baseline, total, and per stage summed over scenarios).") var timings = false
+    @Option(help: ArgumentHelp("Run only shard I of N (1-based) and write its partial JSON for `routesim merge`.", valueName: "I/N"))
+    var shard: String?
+
+    /// `--shard 2/4` -> shard index 1 of 4.
+    var parsedShard: Shard? {
+        get throws {
+            guard let shard else { return nil }
+            let parts = shard.split(separator: "/")
+            guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]), count >= 1, (1...count).contains(index), count <= 100_000 else {
+                throw ValidationError("--shard takes I/N with 1 <= I <= N (e.g. 2/4), not '\(shard)'")
+            }
+            return Shard(index: index - 1, count: count)
+        }
+    }
 
     func validate() throws {
         guard (1...3).contains(k) else { throw ValidationError("--k must be 1, 2 or 3") }
         if onlySets && noSets { throw ValidationError("--srlg runs only the failure sets; it cannot be combined with --no-sets") }
         if let verify, verify < 1 { throw ValidationError("--verify needs a number of scenarios of at least 1") }
+        if try parsedShard != nil, suggest || draw != nil || verify != nil {
+            throw ValidationError("--shard writes a partial report: --suggest, --draw and --verify run on the merged one (routesim merge)")
+        }
     }
 
     func run() throws {
@@ -76,6 +100,12 @@ struct Failures: ParsableCommand {
         options.ribChanges = rib
         options.bgpChanges = bgp
         let progress = ProgressLine()
+        if let shard = try parsedShard {
+            let part = FailureAnalysis.run(network, options: options, shard: shard) { done, total in progress.update(done, total) }
+            progress.finish()
+            try emit(bytes: JSONOutput.bytes(part), to: output)
+            return
+        }
         var report = FailureAnalysis.run(network, options: options) { done, total in progress.update(done, total) }
         progress.finish()
         if timings, let measured = report.timings {
@@ -94,16 +124,18 @@ struct Failures: ParsableCommand {
             writeError(SweepVerifier.describe(result))
             if !result.passed { throw ExitCode(3) }
         }
-        if let failOn {
-            let found: Bool
-            switch failOn {
-            case .blackhole: found = report.has(.blackHoled)
-            case .loop: found = report.has(.loop)
-            case .noRoute: found = report.has(.noRoute)
-            case .oscillation: found = report.hasNonConvergence
-            case .any: found = report.has(.blackHoled) || report.has(.loop) || report.has(.noRoute) || report.hasNonConvergence
-            }
-            if found { throw ExitCode(1) }
+        if let failOn, failOn.isFound(in: report) { throw ExitCode(1) }
+    }
+}
+
+extension FailOn {
+    func isFound(in report: FailureReport) -> Bool {
+        switch self {
+        case .blackhole: report.has(.blackHoled)
+        case .loop: report.has(.loop)
+        case .noRoute: report.has(.noRoute)
+        case .oscillation: report.hasNonConvergence
+        case .any: report.has(.blackHoled) || report.has(.loop) || report.has(.noRoute) || report.hasNonConvergence
         }
     }
 }
