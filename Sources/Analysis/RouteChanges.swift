@@ -31,6 +31,23 @@ public enum RouteChanges {
         }
     }
 
+    /// BGP best paths that differ between two networks (a change's before and after), routers
+    /// matched by name; a router only in one of them shows all its paths added or removed.
+    public static func bgp(from base: DataPlane, to head: DataPlane) -> [RouteChange] {
+        let names = Set(base.network.routers.map(\.name)).union(head.network.routers.map(\.name)).sorted()
+        var list: [RouteChange] = []
+        for name in names {
+            let b = base.network.routers.firstIndex { $0.name == name }, h = head.network.routers.firstIndex { $0.name == name }
+            let prefixes = (b.map { base.knownPrefixes(router: $0) } ?? []).union(h.map { head.knownPrefixes(router: $0) } ?? [])
+            for prefix in prefixes.sorted() {
+                let before = b.flatMap { base.bgpTables[$0][prefix] }.map { describe($0, network: base.network) }
+                let after = h.flatMap { head.bgpTables[$0][prefix] }.map { describe($0, network: head.network) }
+                if before != after { list.append(RouteChange(router: name, prefix: prefix.description, before: before, after: after)) }
+            }
+        }
+        return list
+    }
+
     static func changes(baseline: DataPlane, scenario: DataPlane, text: (DataPlane, Int, Prefix) -> String?) -> [RouteChange] {
         let network = scenario.network
         var list: [RouteChange] = []

@@ -17,7 +17,7 @@ struct RouteSimCommand: ParsableCommand {
         unknown; 64 bad command-line usage.
         """,
         version: RouteSimVersion.current,
-        subcommands: [Simulate.self, TraceCommand.self, Failures.self, Merge.self, Draw.self, Report.self, LintCommand.self, Rules.self, Validate.self, Generate.self]
+        subcommands: [Simulate.self, TraceCommand.self, Failures.self, Merge.self, Diff.self, Draw.self, Report.self, LintCommand.self, Rules.self, Validate.self, Generate.self]
     )
 
     static func main() {

@@ -330,7 +330,7 @@ import Testing
         let typo = try Self.run(["simulat", Self.example])
         #expect(typo.status == 64 && typo.stderr.hasPrefix("error: 'simulat' is not a routesim command; did you mean 'simulate'?"), "\(typo.stderr)")
         let unknown = try Self.run(["frobnicate"])
-        #expect(unknown.status == 64 && unknown.stderr.contains("the commands are simulate, trace, failures, merge, draw, report, lint, rules, validate, generate, help"))
+        #expect(unknown.status == 64 && unknown.stderr.contains("the commands are simulate, trace, failures, merge, diff, draw, report, lint, rules, validate, generate, help"))
         #expect(try Self.run(["help", "lint"]).status == 0 && Self.run(["--version"]).status == 0)
     }
 
@@ -403,5 +403,53 @@ struct ShardMergeTests {
         let merged = try CLITests.run(["merge"] + parts + ["--format", "json"])
         let full = try CLITests.run(["failures", CLITests.example, "--k", "2", "--format", "json"])
         #expect(merged.status == 0 && merged.stdout == full.stdout)
+    }
+}
+
+/// `routesim diff`: the background note's fix undone is the black hole it re-introduces.
+struct DiffCommandTests {
+    @Test func removingTheConditionalAdvertisementReintroducesTheBlackHole() throws {
+        let examples = CLITests.root.appendingPathComponent("examples/null0-peering-conditional-configs")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("routesim-diff-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let head = folder.appendingPathComponent("configs")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: examples, to: head)
+        let r2 = head.appendingPathComponent("R2.cfg")
+        let text = try String(contentsOf: r2, encoding: .utf8)
+        try text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.contains("advertise-map") }.joined(separator: "\n")
+            .write(to: r2, atomically: true, encoding: .utf8)
+        // Expected from the background note: without the condition R2 keeps announcing the
+        // aggregate when R1-R2 fails and its Null0 route drops the traffic it attracts.
+        let worse = try CLITests.run(["diff", examples.path, head.path])
+        #expect(worse.status == 1, "\(worse.stdout)\(worse.stderr)")
+        #expect(worse.stdout.contains("introduced: 2 problems; fixed: 0"))
+        #expect(worse.stdout.contains("link R1-R2: R3->198.51.100.0/24 black-holed: null-routed at R2 by static route to Null0"))
+        let better = try CLITests.run(["diff", head.path, examples.path, "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(better.stdout.utf8)) as? [String: Any])
+        #expect(better.status == 0 && (object["fixed"] as? [Any])?.count == 2 && (object["introduced"] as? [Any])?.isEmpty == true)
+        let markdown = try CLITests.run(["diff", examples.path, head.path, "--format", "markdown"])
+        #expect(markdown.stdout.hasPrefix("### routesim: this change introduces 2 problems"))
+        #expect(try CLITests.run(["diff", examples.path, examples.path]).stdout.contains("introduced: 0 problems; fixed: 0; sessions changed: 0; best paths changed: 0"))
+    }
+
+    /// `REV:PATH` reads a path as a git revision has it (skipped outside a git checkout).
+    @Test func gitRevisionsAreReadWithoutTouchingTheTree() throws {
+        guard FileManager.default.fileExists(atPath: CLITests.root.appendingPathComponent(".git").path) else {
+            print("skipped: not a git checkout"); return
+        }
+        let process = Process()
+        process.executableURL = try #require(CLITests.binary)
+        process.arguments = ["diff", "HEAD:examples/null0-peering-conditional-configs", "examples/null0-peering-conditional-configs"]
+        process.currentDirectoryURL = CLITests.root
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0 && stdout.contains("introduced: 0 problems"), "\(stdout)")
+        let missing = try CLITests.run(["diff", "no-such-revision:configs", "configs"])
+        #expect(missing.status == 2)
     }
 }
