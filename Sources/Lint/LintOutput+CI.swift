@@ -159,4 +159,47 @@ extension LintOutput {
         let joined = parts.joined(separator: "/")
         return path.hasPrefix("/") ? "/" + joined : joined.isEmpty ? "." : joined
     }
+
+    /// GitLab Code Quality (a JSON array of issues: merge-request widget). Severities: error ->
+    /// major, warning -> minor, info -> info; unreadable files are blockers. Fingerprints as SARIF's.
+    public static func gitlab(_ report: Linter.Report, root: String = FileManager.default.currentDirectoryPath) -> String {
+        let rootPath = URL(fileURLWithPath: root).standardizedFileURL.path
+        func relative(_ path: String) -> String {
+            let absolute = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: rootPath, isDirectory: true)).standardizedFileURL.path
+            return absolute.hasPrefix(rootPath + "/") ? String(absolute.dropFirst(rootPath.count + 1)) : absolute
+        }
+        var seen: [String: Int] = [:]
+        var issues: [[String: Any]] = report.findings.map { f in
+            let path = relative(f.file)
+            let key = [f.code, path, (f.text ?? f.message).trimmingCharacters(in: .whitespaces)].joined(separator: "\u{0}")
+            let occurrence = seen[key, default: 0]
+            seen[key] = occurrence + 1
+            let severity = switch f.severity { case .error: "major"; case .warning: "minor"; case .info: "info" }
+            return ["description": f.message, "check_name": f.code, "fingerprint": fingerprint(key + "\u{0}\(occurrence)"), "severity": severity,
+                    "location": ["path": path, "lines": ["begin": f.line]]]
+        }
+        for file in report.files where file.error != nil {
+            issues.append(["description": file.error ?? "", "check_name": "PARSE", "fingerprint": fingerprint("PARSE\u{0}" + relative(file.path)),
+                           "severity": "blocker", "location": ["path": relative(file.path), "lines": ["begin": 1]]])
+        }
+        let data = (try? JSONSerialization.data(withJSONObject: issues, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data("[]".utf8)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// Checkstyle XML (read by Jenkins' warnings plugin, reviewdog, many IDEs): a `file` element
+    /// per file with an `error` per finding (`source` is `routesim.CODE`).
+    public static func checkstyle(_ report: Linter.Report) -> String {
+        var byFile: [String: [LintFinding]] = [:]
+        for finding in report.findings { byFile[finding.file, default: []].append(finding) }
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<checkstyle version=\"4.3\">\n"
+        for file in report.files {
+            out += "  <file name=\"\(xml(file.path))\">\n"
+            if let error = file.error { out += "    <error line=\"1\" severity=\"error\" message=\"\(xml(error))\" source=\"routesim.PARSE\"/>\n" }
+            for f in byFile[file.path] ?? [] {
+                out += "    <error line=\"\(f.line)\" column=\"\(f.column)\" severity=\"\(f.severity.rawValue)\" message=\"\(xml(f.message))\" source=\"routesim.\(xml(f.code))\"/>\n"
+            }
+            out += "  </file>\n"
+        }
+        return out + "</checkstyle>\n"
+    }
 }

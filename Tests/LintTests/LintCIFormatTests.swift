@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 @testable import Lint
 import Testing
 
@@ -33,5 +36,45 @@ struct LintCIFormatTests {
         #expect(LintOutput.normalized("./a/../b.cfg") == "b.cfg")
         #expect(LintOutput.normalized("configs//r1.cfg") == "configs/r1.cfg")
         #expect(LintOutput.normalized("../up/r.cfg") == "../up/r.cfg" && LintOutput.normalized("/abs/./r.cfg") == "/abs/r.cfg")
+    }
+}
+
+/// GitLab Code Quality and Checkstyle: the fields those consumers read, one entry per finding.
+struct LintGitLabCheckstyleTests {
+    static func report() -> Linter.Report {
+        let text = "router bgp 65001\n neighbor 192.0.2.2 remote-as 65002\nip route 198.51.100.0 255.255.255.0 Null0\n"
+        return Linter.run([Linter.FileResult(path: "configs/r<1>.cfg", device: Linter.parse(text: text, file: "configs/r<1>.cfg"), source: text),
+                           Linter.FileResult(path: "blob.bin", device: nil, error: "file is binary")])
+    }
+
+    @Test func gitlabIssuesHaveTheRequiredFields() throws {
+        let report = Self.report()
+        let issues = try #require(try JSONSerialization.jsonObject(with: Data(LintOutput.gitlab(report, root: "/r").utf8)) as? [[String: Any]])
+        #expect(issues.count == report.findings.count + 1)
+        for issue in issues {
+            #expect(issue["description"] is String && issue["check_name"] is String && (issue["fingerprint"] as? String)?.count == 16)
+            #expect(["info", "minor", "major", "critical", "blocker"].contains(issue["severity"] as? String ?? ""))
+            let location = try #require(issue["location"] as? [String: Any])
+            #expect(location["path"] is String && ((location["lines"] as? [String: Any])?["begin"] as? Int ?? 0) >= 1)
+        }
+        #expect(Set(issues.compactMap { $0["fingerprint"] as? String }).count == issues.count)
+        #expect(issues.contains { $0["check_name"] as? String == "PARSE" && $0["severity"] as? String == "blocker" })
+    }
+
+    @Test func checkstyleIsWellFormedWithOneErrorPerFinding() throws {
+        let report = Self.report()
+        final class Counter: NSObject, XMLParserDelegate {
+            var files = 0, errors = 0, sources: Set<String> = []
+            func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+                if name == "file" { files += 1 }
+                if name == "error" { errors += 1; sources.insert(attributes["source"] ?? "") }
+            }
+        }
+        let counter = Counter()
+        let parser = XMLParser(data: Data(LintOutput.checkstyle(report).utf8))
+        parser.delegate = counter
+        #expect(parser.parse())
+        #expect(counter.files == 2 && counter.errors == report.findings.count + 1)
+        #expect(counter.sources.allSatisfy { $0.hasPrefix("routesim.") })
     }
 }

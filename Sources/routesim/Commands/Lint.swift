@@ -5,7 +5,7 @@ import Pipeline
 extension LintSeverity: ExpressibleByArgument {}
 extension ConfigDialect: ExpressibleByArgument {}
 
-enum LintFormat: String, ExpressibleByArgument, CaseIterable { case text, json, sarif, junit, github }
+enum LintFormat: String, ExpressibleByArgument, CaseIterable { case text, json, sarif, junit, github, gitlab, checkstyle }
 
 /// `--fail-on`: the least severe finding that fails the run, or never.
 enum LintFailLevel: String, ExpressibleByArgument, CaseIterable {
@@ -57,7 +57,7 @@ struct LintCommand: ParsableCommand {
 
     @Argument(help: "Config files or directories; `-` reads one config from standard input.") var paths: [String]
     @Option(name: .customLong("stdin-filename"), help: "The path the config read from `-` stands for: named in findings, used for dialect detection, settings and network grouping (default: `-`).") var stdinFilename: String?
-    @Option(help: "Output format: text, json, sarif (2.1.0, for code scanning), junit (XML) or github (Actions annotations).") var format: LintFormat = .text
+    @Option(help: "Output format: text, json, sarif (2.1.0, for code scanning), junit (XML), github (Actions annotations), gitlab (Code Quality JSON) or checkstyle (XML).") var format: LintFormat = .text
     @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding is at least this severe: info, warning, error (default) or never.") var failOn: LintFailLevel = .error
     @Option(name: .customLong("rules-url"), help: "Base URL of the rule pages, for SARIF help links (default: the project's rules/ folder online).") var rulesURL = LintOutput.defaultRulesURL
     @Option(help: "Run only the rules whose code starts with one of these (comma-separated or repeated).") var select: [String] = []
@@ -130,6 +130,8 @@ struct LintCommand: ParsableCommand {
         case .sarif: rendered = LintOutput.sarif(report, rulesURL: rulesURL)
         case .junit: rendered = LintOutput.junit(report, failOn: failOn.severity)
         case .github: rendered = LintOutput.github(report)
+        case .gitlab: rendered = LintOutput.gitlab(report)
+        case .checkstyle: rendered = LintOutput.checkstyle(report)
         }
         try emit(rendered, to: output)
         if let level = failOn.severity, report.fails(at: level) { throw ExitCode(1) }
