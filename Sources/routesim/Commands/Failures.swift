@@ -166,24 +166,3 @@ extension Failures {
         writeError("wrote \(files.count) diagram\(files.count == 1 ? "" : "s") and \(index)\n")
     }
 }
-
-/// `[done/total]` on stderr, only on a terminal and only after the first second.
-final class ProgressLine: @unchecked Sendable {
-    // Updated from worker threads; the lock keeps the line whole.
-    private let lock = NSLock()
-    private let started = Date()
-    private let enabled = isatty(2) == 1
-    private var shown = false
-
-    func update(_ done: Int, _ total: Int) {
-        guard enabled, Date().timeIntervalSince(started) > 1 else { return }
-        lock.lock()
-        defer { lock.unlock() }
-        shown = true
-        FileHandle.standardError.write(Data("\r[\(done)/\(total)] scenarios".utf8))
-    }
-
-    func finish() {
-        if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-    }
-}
