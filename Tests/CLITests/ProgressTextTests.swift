@@ -11,3 +11,16 @@ struct ProgressTextTests {
         #expect(ProgressText.line(done: 10, total: 10, elapsed: .seconds(10)) == "[10/10] scenarios")
     }
 }
+
+/// Colour only on a terminal and without NO_COLOR; only the severity word of location lines.
+struct TerminalColourTests {
+    @Test func severitiesAreColouredOnlyWhenWanted() {
+        #expect(TerminalColour.wanted(environment: [:], isTerminal: true))
+        #expect(!TerminalColour.wanted(environment: ["NO_COLOR": "1"], isTerminal: true))
+        #expect(TerminalColour.wanted(environment: ["NO_COLOR": ""], isTerminal: true))
+        #expect(!TerminalColour.wanted(environment: ["TERM": "dumb"], isTerminal: true))
+        #expect(!TerminalColour.wanted(environment: [:], isTerminal: false))
+        let text = "r1.cfg:3:2: error: bad [X]\n    line: error: quoted\nsummary"
+        #expect(TerminalColour.severities(text) == "r1.cfg:3:2: \u{1B}[1;31merror\u{1B}[0m: bad [X]\n    line: error: quoted\nsummary")
+    }
+}

@@ -125,7 +125,10 @@ struct LintCommand: ParsableCommand {
         }
         let rendered: String
         switch format {
-        case .text: rendered = LintOutput.text(report, showUnparsed: showUnparsed)
+        case .text:
+            let plain = LintOutput.text(report, showUnparsed: showUnparsed)
+            let toTerminal = (output == nil || output == "-") && isatty(1) == 1
+            rendered = TerminalColour.wanted(isTerminal: toTerminal) ? TerminalColour.severities(plain) : plain
         case .json: rendered = LintOutput.json(report)
         case .sarif: rendered = LintOutput.sarif(report, rulesURL: rulesURL)
         case .junit: rendered = LintOutput.junit(report, failOn: failOn.severity)
