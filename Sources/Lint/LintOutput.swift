@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 
 /// Renderers of a lint report (text in compiler style, versioned JSON).
@@ -81,26 +82,7 @@ public enum LintOutput {
         return out
     }
 
-    /// A JSON string literal exactly as JSONEncoder writes it with `.withoutEscapingSlashes`
-    /// (findings are written by hand; LintJSONTests compares the two on every ASCII character).
-    static func jsonString(_ text: String) -> String {
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) { return "\"" + text + "\"" }
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
+    /// A JSON string literal as JSONEncoder writes it (findings are written by hand; LintJSONTests
+    /// compares the two on every ASCII character).
+    static func jsonString(_ text: String) -> String { JSONText.quoted(text) }
 }
