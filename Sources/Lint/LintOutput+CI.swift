@@ -39,6 +39,18 @@ extension LintOutput {
                 "partialFingerprints": ["routesimFindingHash/v1": fingerprint(key + "\u{0}\(occurrence)")],
             ]
             if let i = index[f.code] { result["ruleIndex"] = i }
+            if let steps = f.steps, !steps.isEmpty {
+                // The cause chain as a code flow: one thread, one location per step.
+                let locations: [[String: Any]] = steps.map { step in
+                    var location: [String: Any] = ["message": ["text": step.message]]
+                    if let at = step.location, at.line > 0 {
+                        location["physicalLocation"] = ["artifactLocation": artifactLocation(at.file, root: rootPath),
+                                                        "region": ["startLine": at.line, "startColumn": max(1, at.column)]]
+                    }
+                    return ["location": location]
+                }
+                result["codeFlows"] = [["threadFlows": [["locations": locations]]]]
+            }
             return result
         }
         for file in report.files where file.error != nil {

@@ -31,6 +31,13 @@ public struct LintFinding: Sendable, Codable {
     public var column: Int
     /// The offending line as written.
     public var text: String?
+    /// A cause chain, step by step, where the config says each (SARIF `codeFlows`).
+    public var steps: [Step]? = nil
+
+    public struct Step: Sendable, Codable {
+        public var message: String
+        public var location: SourceLocation?
+    }
 }
 
 /// What a network rule sees once every router of the network has been read: which routers have

@@ -78,3 +78,29 @@ struct LintGitLabCheckstyleTests {
         #expect(counter.sources.allSatisfy { $0.hasPrefix("routesim.") })
     }
 }
+
+/// A black hole's cause chain as a SARIF code flow: R4's route -> R3's session -> R2's Null0 line.
+struct LintCodeFlowTests {
+    @Test func theBlackHoleChainIsACodeFlow() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("examples/null0-peering-configs").path
+        var configuration = LintConfiguration()
+        configuration.select = ["FAILURE-BLACKHOLE"]
+        let report = Linter.run(Linter.parseAll(Linter.collect([folder]).files), configuration: configuration)
+        let sarif = try #require(try JSONSerialization.jsonObject(with: Data(LintOutput.sarif(report, root: folder).utf8)) as? [String: Any])
+        let results = try #require((sarif["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]])
+        let flows = results.compactMap { $0["codeFlows"] as? [[String: Any]] }
+        let flow = try #require(flows.first?.first)
+        let locations = try #require((flow["threadFlows"] as? [[String: Any]])?.first?["locations"] as? [[String: Any]])
+        let places = locations.map { entry -> String in
+            let physical = (entry["location"] as? [String: Any])?["physicalLocation"] as? [String: Any]
+            let uri = (physical?["artifactLocation"] as? [String: Any])?["uri"] as? String ?? "?"
+            return "\(uri):\((physical?["region"] as? [String: Any])?["startLine"] as? Int ?? 0)"
+        }
+        // Expected from the background note's topology: R4 and R3 follow R2's announcement, and
+        // R2's Null0 static (R2.cfg line 18) keeps it alive after R1-R2 fails.
+        #expect(places.first?.hasPrefix("R4.cfg") == true && places.contains("R2.cfg:18") && places.count == 4, "\(places)")
+        let texts = locations.compactMap { ((($0["location"] as? [String: Any])?["message"] as? [String: Any])?["text"] as? String) }
+        #expect(texts.first?.hasPrefix("R4 sends 198.51.100.0/24 toward R3") == true)
+    }
+}

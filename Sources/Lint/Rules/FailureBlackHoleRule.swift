@@ -99,6 +99,19 @@ public struct FailureBlackHoleRule: NetworkLintRule {
         return { network in report(file: file, staticRoutes: routes, simulation: network.simulation) }
     }
 
+    /// The cause chain as steps a reviewer can click through: each announcement at the receiving
+    /// router's config, what keeps the route alive at the Null0 line, what is missing at the
+    /// dropping router's config.
+    static func steps(of cause: BlackHoleCause, routeAt route: SourceLocation, in network: Network?) -> [LintFinding.Step] {
+        func at(_ router: String) -> SourceLocation? { network?.router(named: router)?.location }
+        var steps = zip(cause.announcements, cause.chain).map { announcement, sentence in
+            LintFinding.Step(message: sentence, location: at(announcement.receiver))
+        }
+        steps.append(LintFinding.Step(message: cause.keptAliveBy, location: route))
+        steps.append(LintFinding.Step(message: cause.missingReachability, location: at(cause.droppingRouter)))
+        return steps
+    }
+
     /// Black holes located at one of this router's static routes (a router merged from FRR
     /// daemon files has several files).
     private func report(file: String, staticRoutes: [SourceLocation], simulation: LintSimulation) -> [LintFinding] {
@@ -116,8 +129,12 @@ public struct FailureBlackHoleRule: NetworkLintRule {
                 guard let location = staticRoutes.first(where: { $0.description == place }) else { continue }
                 let names = flows.map(\.flow)
                 let chain = flows.first?.cause?.chain.joined(separator: "; ") ?? ""
-                findings.append(finding("when \(scenario.name) fails, \(flows.count) flow\(flows.count == 1 ? " is" : "s are") black-holed here (\(names.prefix(4).joined(separator: ", "))\(names.count > 4 ? ", ..." : "")): \(chain)",
-                                        at: location))
+                var found = finding("when \(scenario.name) fails, \(flows.count) flow\(flows.count == 1 ? " is" : "s are") black-holed here (\(names.prefix(4).joined(separator: ", "))\(names.count > 4 ? ", ..." : "")): \(chain)",
+                                    at: location)
+                // The longest chain (traffic from farthest away) shows every session on the way.
+                let richest = flows.compactMap(\.cause).max { $0.announcements.count < $1.announcements.count }
+                found.steps = richest.map { Self.steps(of: $0, routeAt: location, in: simulation.built().network) }
+                findings.append(found)
             }
         }
         return findings
