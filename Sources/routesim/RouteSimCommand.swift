@@ -9,12 +9,14 @@ struct RouteSimCommand: ParsableCommand {
         commandName: "routesim",
         abstract: "Simulate IGP, BGP and static routing to find what a failure black-holes.",
         discussion: """
-        routesim reads a topology file (docs/topology-format.md), computes every router's RIB and \
-        forwarding table, and traces flows hop by hop. Give --fail / --fail-router to see the \
-        network with links or routers down.
+        routesim reads a topology file (docs/topology-format.md) or router configs (--configs; \
+        IOS, EOS, FRR, Junos), computes every router's RIB and forwarding table, and traces flows \
+        hop by hop. Give --fail / --fail-router to see the network with links or routers down.
 
-        Exit codes: 0 success; 2 the input could not be loaded or an argument names something \
-        unknown; 64 bad command-line usage.
+        Exit codes: 0 success; 1 findings (lint at its --fail-on level, failures or merge with \
+        --fail-on, diff when the change introduces a problem); 2 the input could not be loaded or \
+        an argument names something unknown; 3 failures --verify found a difference; 64 bad \
+        command-line usage. `routesim help COMMAND` says each command's own.
         """,
         version: RouteSimVersion.current,
         subcommands: [Simulate.self, TraceCommand.self, Failures.self, Merge.self, Diff.self, Draw.self, Report.self, LintCommand.self, Rules.self, Validate.self, Generate.self]
