@@ -20,9 +20,10 @@ public struct LintConfiguration: Sendable {
     public var perFileIgnores: [(pattern: String, selectors: [String])] = []
     public init() {}
 
-    /// Whether `per-file-ignores` drops this finding.
-    public func ignores(_ finding: LintFinding) -> Bool {
-        perFileIgnores.contains { entry in entry.selectors.contains { finding.code.hasPrefix($0) } && Glob(entry.pattern).matches(finding.file) }
+    /// Whether `per-file-ignores` drops a finding; the globs are compiled once, not per finding.
+    public func perFileIgnoreTest() -> (LintFinding) -> Bool {
+        let entries = perFileIgnores.map { (glob: Glob($0.pattern), selectors: $0.selectors) }
+        return { finding in entries.contains { entry in entry.selectors.contains { finding.code.hasPrefix($0) } && entry.glob.matches(finding.file) } }
     }
 
     /// Whether the rule with `code` runs: selected, not ignored, not disabled.

@@ -146,7 +146,7 @@ public enum Linter {
                 if ran.contains(UnusedSuppressionRule.description.code) { findings += router.unusedSuppressions(ran: ran) }
             }
         }
-        if !configuration.perFileIgnores.isEmpty { findings.removeAll(where: configuration.ignores) }
+        if !configuration.perFileIgnores.isEmpty { findings.removeAll(where: configuration.perFileIgnoreTest()) }
         findings.sort { ($0.file, $0.line, $0.column, $0.code) < ($1.file, $1.line, $1.column, $1.code) }
         let report = Report(files: files.compactMap { $0 }, findings: findings)
         return quoting(report, configuration: configuration)
