@@ -44,6 +44,7 @@ demo: release
 test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
+	scripts/check-formats.sh .build/debug/routesim
 	$(MAKE) fuzz-smoke
 	$(MAKE) dist
 

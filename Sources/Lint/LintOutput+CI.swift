@@ -54,8 +54,10 @@ extension LintOutput {
             return result
         }
         for file in report.files where file.error != nil {
+            let artifact = artifactLocation(file.path, root: rootPath)
             results.append(["ruleId": "PARSE", "level": "error", "message": ["text": file.error ?? ""],
-                            "locations": [["physicalLocation": ["artifactLocation": artifactLocation(file.path, root: rootPath)]]]])
+                            "locations": [["physicalLocation": ["artifactLocation": artifact]]],
+                            "partialFingerprints": ["routesimFindingHash/v1": fingerprint("PARSE\u{0}" + (artifact["uri"] as? String ?? file.path))]])
         }
         let document: [String: Any] = [
             "$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0",
@@ -104,7 +106,8 @@ extension LintOutput {
     /// shape: `tests`, `failures`, `errors`, `skipped`, `time` on every suite). A case fails only
     /// when one of its findings is at or above `failOn` (nil: never); its findings, each with
     /// `file:line:col`, are the failure's text or, when it passes, its `system-out`. A file that
-    /// could not be read is an `error` case. `file` and `line` attributes point at the first finding.
+    /// could not be read is an `error` case. The file is the suite's `file` attribute: the current
+    /// xUnit schema (junit-10.xsd) allows no `file`/`line` on a test case (scripts/check-formats.sh).
     public static func junit(_ report: Linter.Report, failOn: LintSeverity? = .error) -> String {
         var byFile: [String: [LintFinding]] = [:]
         for finding in report.findings { byFile[finding.file, default: []].append(finding) }
@@ -114,7 +117,7 @@ extension LintOutput {
             var suite = Suite(name: file.path, cases: [], failures: 0, errors: 0)
             if let error = file.error {
                 suite.errors += 1
-                suite.cases.append("    <testcase classname=\"routesim.lint.PARSE\" name=\"\(xml(file.path)): PARSE\" file=\"\(xml(file.path))\" time=\"0\">\n"
+                suite.cases.append("    <testcase classname=\"routesim.lint.PARSE\" name=\"\(xml(file.path)): PARSE\" time=\"0\">\n"
                                    + "      <error type=\"PARSE\" message=\"\(xml(error))\"/>\n    </testcase>\n")
             }
             let findings = byFile[file.path] ?? []
@@ -123,7 +126,7 @@ extension LintOutput {
                 let mine = findings.filter { $0.code == code }
                 let lines = mine.map { "\($0.file):\($0.line):\($0.column): \($0.severity.rawValue): \($0.message)" }.joined(separator: "\n")
                 let failing = failOn.map { level in mine.contains { $0.severity >= level } } ?? false
-                var text = "    <testcase classname=\"routesim.lint.\(xml(code))\" name=\"\(xml(file.path)): \(xml(code))\" file=\"\(xml(file.path))\" line=\"\(mine[0].line)\" time=\"0\">\n"
+                var text = "    <testcase classname=\"routesim.lint.\(xml(code))\" name=\"\(xml(file.path)): \(xml(code))\" time=\"0\">\n"
                 if failing {
                     suite.failures += 1
                     let worst = mine.map(\.severity).max() ?? .error
@@ -133,13 +136,13 @@ extension LintOutput {
                 }
                 suite.cases.append(text + "    </testcase>\n")
             }
-            if suite.cases.isEmpty { suite.cases.append("    <testcase classname=\"routesim.lint\" name=\"\(xml(file.path))\" file=\"\(xml(file.path))\" time=\"0\"/>\n") }
+            if suite.cases.isEmpty { suite.cases.append("    <testcase classname=\"routesim.lint\" name=\"\(xml(file.path))\" time=\"0\"/>\n") }
             suites.append(suite)
         }
         let tests = suites.reduce(0) { $0 + $1.cases.count }, failures = suites.reduce(0) { $0 + $1.failures }, errors = suites.reduce(0) { $0 + $1.errors }
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"routesim lint\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"\(errors)\" time=\"0\">\n"
         for (number, suite) in suites.enumerated() {
-            out += "  <testsuite name=\"\(xml(suite.name))\" id=\"\(number)\" tests=\"\(suite.cases.count)\" failures=\"\(suite.failures)\" errors=\"\(suite.errors)\" skipped=\"0\" time=\"0\">\n"
+            out += "  <testsuite name=\"\(xml(suite.name))\" id=\"\(number)\" file=\"\(xml(suite.name))\" tests=\"\(suite.cases.count)\" failures=\"\(suite.failures)\" errors=\"\(suite.errors)\" skipped=\"0\" time=\"0\">\n"
             out += suite.cases.joined()
             out += "  </testsuite>\n"
         }
