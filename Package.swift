@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Stages are modules and data flows one way (see docs/architecture.md):
-// NetPrimitives/Diagnostics -> NetworkModel -> TopologyLoader | RoutingPolicy -> Simulation -> Analysis -> Rendering -> Pipeline -> routesim
+// NetPrimitives/Diagnostics -> NetworkModel -> TopologyLoader | RoutingPolicy -> Simulation -> Analysis -> Lint -> Reporting | Rendering -> Pipeline -> routesim
 // Modules re-export the stages below them (`@_exported import`). Each target also names every
 // module it sees that way as a direct dependency: Swift 6.3's incremental build otherwise
 // misses layout changes in re-exported modules and links code compiled against the old
@@ -10,7 +10,7 @@ import PackageDescription
 // never affected.
 let model: [Target.Dependency] = ["NetPrimitives", "Diagnostics", "NetworkModel"]
 let simulation: [Target.Dependency] = model + ["RoutingPolicy", "Simulation"]
-let everything: [Target.Dependency] = simulation + ["Analysis", "Rendering", "Lint", "ConfigParsers", "TopologyLoader", "Pipeline"]
+let everything: [Target.Dependency] = simulation + ["Analysis", "Rendering", "Lint", "Reporting", "ConfigParsers", "TopologyLoader", "Pipeline"]
 
 let package = Package(
     name: "routesim",
@@ -43,7 +43,10 @@ let package = Package(
         .target(name: "Rendering", dependencies: simulation + [
             "Analysis", .target(name: "CGraphviz", condition: .when(traits: ["Graphviz"])),
         ]),
-        .target(name: "Pipeline", dependencies: simulation + ["TopologyLoader", "ConfigParsers", "Lint", "Analysis", "Rendering"]),
+        // The CI formats (SARIF, JUnit, annotations, Code Quality, Checkstyle), written from findings
+        // whichever command found them; sees only Diagnostics.
+        .target(name: "Reporting", dependencies: ["Diagnostics"]),
+        .target(name: "Pipeline", dependencies: simulation + ["TopologyLoader", "ConfigParsers", "Lint", "Analysis", "Rendering", "Reporting"]),
         // One C call the CLI makes at start (the C allocator's trim threshold).
         .target(name: "CAllocatorTuning"),
         .executableTarget(name: "routesim", dependencies: everything + ["CAllocatorTuning", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
@@ -56,7 +59,7 @@ let package = Package(
         .testTarget(name: "AnalysisTests", dependencies: everything, exclude: ["Fixtures"]),
         .testTarget(name: "CLITests", dependencies: everything + ["TestSupport"]),
         .testTarget(name: "ConfigParsersTests", dependencies: model + ["ConfigParsers", "TestSupport"]),
-        .testTarget(name: "LintTests", dependencies: simulation + ["Lint", "ConfigParsers", "Analysis"], exclude: ["Snapshots"]),
+        .testTarget(name: "LintTests", dependencies: simulation + ["Lint", "ConfigParsers", "Analysis", "Reporting"], exclude: ["Snapshots"]),
         .testTarget(name: "RenderingTests", dependencies: everything, exclude: ["Snapshots", "Fixtures"]),
     ]
 )

@@ -16,6 +16,6 @@ unshare -r -m sh -c "
     mount -t tmpfs none '$TOOLCHAIN' &&
     '$BIN' --version >/dev/null &&
     '$BIN' simulate topologies/null0-peering/topology.yml | grep -q 'DELIVERED' &&
-    '$BIN' lint examples/null0-peering-configs --fail-on never --format json | grep -q '\"schemaVersion\" : 1'
+    '$BIN' lint examples/null0-peering-configs --fail-on never --format json | grep -q '\"schemaVersion\" : 2'
 " || { echo "the binary does not run without the Swift toolchain ($TOOLCHAIN hidden)" >&2; exit 1; }
 echo "runs without the Swift toolchain ($TOOLCHAIN hidden): ok"

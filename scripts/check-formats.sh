@@ -50,4 +50,12 @@ for format in sarif junit gitlab checkstyle; do
     (cd "$OUT" && "$BIN" lint configs --format "$format" -o "lint.$format" || [ $? -eq 1 ])
 done
 (cd "$OUT" && "$BIN" lint configs --format junit --fail-on never -o lint-never.junit)
+# The failure sweep and a change's blast radius (removing the conditional advertisement
+# re-introduces the black hole) in the same formats, from the same writers.
+cp -R examples/null0-peering-conditional-configs "$OUT/conditional"
+for format in sarif junit gitlab checkstyle; do
+    (cd "$OUT" && "$BIN" failures --configs configs/R1.cfg configs/R2.cfg configs/R3.cfg configs/R4.cfg configs/T1.cfg \
+        --fail-on blackhole --format "$format" -o "failures.$format" || [ $? -eq 1 ])
+    (cd "$OUT" && "$BIN" diff conditional configs --format "$format" -o "diff.$format" 2>/dev/null || [ $? -eq 1 ])
+done
 "$VENV/bin/python" scripts/validate-formats.py "$CACHE" "$OUT"

@@ -106,7 +106,8 @@ for command, name in runs:
         fail(name, (result.stdout + result.stderr).strip())
     checked.append(name)
 
-for name in ["lint.sarif", "lint.junit", "lint-never.junit", "lint.gitlab", "lint.checkstyle"]:
+expected = [f"{command}.{format}" for command in ["lint", "failures", "diff"] for format in ["sarif", "junit", "gitlab", "checkstyle"]]
+for name in expected + ["lint-never.junit"]:
     if name not in checked:
         fail(name, "was not written")
 if problems:

@@ -3,6 +3,21 @@ public enum Severity: String, Sendable, Codable, Comparable, CaseIterable {
 
     private var rank: Int { switch self { case .note: 0; case .warning: 1; case .error: 2 } }
     public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+
+    /// From a user's word: the raw values, and `info` for `note` (what lint called it before it
+    /// shared this type, and what checkstyle and GitLab call it).
+    public init?(named name: String) {
+        if name == "info" { self = .note } else if let severity = Severity(rawValue: name) { self = severity } else { return nil }
+    }
+
+    /// Decodes `info` too: lint baselines written before lint used this type say `info`.
+    public init(from decoder: any Decoder) throws {
+        let name = try decoder.singleValueContainer().decode(String.self)
+        guard let severity = Severity(named: name) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "unknown severity '\(name)' (note, warning or error)"))
+        }
+        self = severity
+    }
 }
 
 /// One problem found by any stage. Messages are lower-case fragments that name the object;

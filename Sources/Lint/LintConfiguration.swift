@@ -6,7 +6,7 @@ import Foundation
 /// changed, paths skipped. Applied after the rules ran, so every rule still sees every device.
 public struct LintConfiguration: Sendable {
     public var disabled: Set<String> = []
-    public var severities: [String: LintSeverity] = [:]
+    public var severities: [String: Severity] = [:]
     /// Glob patterns (`*` within a path segment, `**` across segments) of files not to lint.
     public var ignore: [String] = []
     /// `dialects:` — glob -> dialect for files detection gets wrong; the first matching glob
@@ -21,7 +21,7 @@ public struct LintConfiguration: Sendable {
     public init() {}
 
     /// Whether `per-file-ignores` drops a finding; the globs are compiled once, not per finding.
-    public func perFileIgnoreTest() -> (LintFinding) -> Bool {
+    public func perFileIgnoreTest() -> (Finding) -> Bool {
         let entries = perFileIgnores.map { (glob: Glob($0.pattern), selectors: $0.selectors) }
         return { finding in entries.contains { entry in entry.selectors.contains { finding.code.hasPrefix($0) } && entry.glob.matches(finding.file) } }
     }
@@ -60,16 +60,16 @@ public struct LintBaseline: Codable, Sendable {
     public var schemaVersion = 1
     public var entries: [Entry]
 
-    public init(findings: [LintFinding]) {
+    public init(findings: [Finding]) {
         entries = findings.map(Self.entry).sorted { ($0.file, $0.code, $0.text) < ($1.file, $1.code, $1.text) }
     }
 
-    static func entry(_ finding: LintFinding) -> Entry {
+    static func entry(_ finding: Finding) -> Entry {
         Entry(code: finding.code, file: finding.file, text: (finding.text ?? finding.message).trimmingCharacters(in: .whitespaces))
     }
 
     /// The findings not covered by the baseline.
-    public func newFindings(_ findings: [LintFinding]) -> [LintFinding] {
+    public func newFindings(_ findings: [Finding]) -> [Finding] {
         var budget: [Entry: Int] = [:]
         for entry in entries { budget[entry, default: 0] += 1 }
         return findings.filter { finding in

@@ -22,13 +22,13 @@ public enum LintOutput {
                           lines.total, lines.unrecognized.count)
         }
         let skipped = report.skippedFiles > 0 ? " (\(report.skippedFiles) non-config file\(report.skippedFiles == 1 ? "" : "s") skipped)" : ""
-        out += "\(report.files.count) file\(report.files.count == 1 ? "" : "s")\(skipped): \(report.count(.error)) errors, \(report.count(.warning)) warnings, \(report.count(.info)) notes\n"
+        out += "\(report.files.count) file\(report.files.count == 1 ? "" : "s")\(skipped): \(report.count(.error)) errors, \(report.count(.warning)) warnings, \(report.count(.note)) notes\n"
         return out
     }
 
     struct JSONReport: Encodable {
-        var schemaVersion = 1
-        var findings: [LintFinding]
+        var schemaVersion = 2
+        var findings: [Finding]
         var files: [JSONFile]
         var summary: [String: Int]
     }
@@ -55,7 +55,7 @@ public enum LintOutput {
                      unrecognised: file.lines?.unrecognized.map { JSONLine(line: $0.line, text: $0.text) } ?? [],
                      discardRoutes: file.discardRoutes, trackedRoutes: file.trackedRoutes, conditionalNeighbors: file.conditionalNeighbors)
         }
-        let summary = Dictionary(uniqueKeysWithValues: LintSeverity.allCases.map { ($0.rawValue, report.count($0)) })
+        let summary = Dictionary(uniqueKeysWithValues: Severity.allCases.map { ($0.rawValue, report.count($0)) })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         func encoded(_ value: some Encodable) -> String { String(decoding: (try? encoder.encode(value)) ?? Data("{}".utf8), as: UTF8.self) }
@@ -85,4 +85,20 @@ public enum LintOutput {
     /// A JSON string literal as JSONEncoder writes it (findings are written by hand; LintJSONTests
     /// compares the two on every ASCII character).
     static func jsonString(_ text: String) -> String { JSONText.quoted(text) }
+}
+
+extension Linter.Report {
+    /// Where rule pages live online: SARIF `helpUri`s are this plus `CODE.md` (`--rules-url`).
+    public static let defaultRulesURL = RouteSimVersion.documentationBase + "rules/"
+
+    /// The report as the CI formats' writers take it: every rule in the table, every file an input.
+    public func findingReport(rulesURL: String = defaultRulesURL) -> FindingReport {
+        let base = rulesURL.hasSuffix("/") ? rulesURL : rulesURL + "/"
+        let rules = RuleRegistry.all.map { rule -> FindingReport.Rule in
+            let d = rule.description
+            return FindingReport.Rule(code: d.code, name: d.name, summary: d.summary, help: d.remediation, helpMarkdown: RuleCatalogue.page(d),
+                               severity: d.severity, helpURL: base + d.code + ".md")
+        }
+        return FindingReport(command: "lint", findings: findings, inputs: files.map { .init(path: $0.path, error: $0.error) }, rules: rules)
+    }
 }

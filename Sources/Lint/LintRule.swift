@@ -2,42 +2,18 @@ import ConfigParsers
 import Diagnostics
 import NetPrimitives
 
-public enum LintSeverity: String, Sendable, Codable, Comparable, CaseIterable {
-    case info, warning, error
-    var rank: Int { switch self { case .info: 0; case .warning: 1; case .error: 2 } }
-    public static func < (a: LintSeverity, b: LintSeverity) -> Bool { a.rank < b.rank }
-}
-
 /// Everything a rule says about itself: the single source for `routesim rules`, the
 /// rules/<CODE>.md pages (generated, checked for staleness) and the example tests.
 public struct RuleDescription: Sendable {
     public var code: String
     public var name: String
-    public var severity: LintSeverity
+    public var severity: Severity
     public var summary: String
     public var rationale: String
     public var remediation: String
     /// Configs (IOS syntax) that must trigger the rule, and ones that must not.
     public var triggering: [String]
     public var clean: [String]
-}
-
-public struct LintFinding: Sendable, Codable {
-    public var code: String
-    public var severity: LintSeverity
-    public var message: String
-    public var file: String
-    public var line: Int
-    public var column: Int
-    /// The offending line as written.
-    public var text: String?
-    /// A cause chain, step by step, where the config says each (SARIF `codeFlows`).
-    public var steps: [Step]? = nil
-
-    public struct Step: Sendable, Codable {
-        public var message: String
-        public var location: SourceLocation?
-    }
 }
 
 /// What a network rule sees once every router of the network has been read: which routers have
@@ -88,12 +64,12 @@ public struct LintNetwork: Sendable {
 public protocol LintRule: Sendable {
     static var description: RuleDescription { get }
     init()
-    func check(_ device: DeviceConfig) -> [LintFinding]
+    func check(_ device: DeviceConfig) -> [Finding]
 }
 
 /// What a network rule keeps of one router (only what it needs, never the whole config) and
 /// decides once every router of the network has been read.
-public typealias NetworkCheck = @Sendable (LintNetwork) -> [LintFinding]
+public typealias NetworkCheck = @Sendable (LintNetwork) -> [Finding]
 
 /// A rule that looks across the routers of a network (links, ASes, the simulated network).
 public protocol NetworkLintRule: LintRule {
@@ -102,12 +78,12 @@ public protocol NetworkLintRule: LintRule {
 }
 
 extension NetworkLintRule {
-    public func check(_ device: DeviceConfig) -> [LintFinding] { [] }
+    public func check(_ device: DeviceConfig) -> [Finding] { [] }
 }
 
 extension LintRule {
-    func finding(_ message: String, at location: SourceLocation) -> LintFinding {
-        LintFinding(code: Self.description.code, severity: Self.description.severity, message: message,
+    func finding(_ message: String, at location: SourceLocation) -> Finding {
+        Finding(code: Self.description.code, severity: Self.description.severity, message: message,
                     file: location.file, line: location.line, column: location.column, text: nil)
     }
 }

@@ -1,3 +1,4 @@
+import Diagnostics
 import ConfigParsers
 import Foundation
 import Synchronization
@@ -37,19 +38,19 @@ public enum Linter {
 
     public struct Report: Sendable {
         public var files: [LintedFile]
-        public var findings: [LintFinding]
+        public var findings: [Finding]
         /// Files under the given folders that are not configs by their extension (documentation,
         /// data, images): counted, not linted.
         public var skippedFiles = 0
-        public init(files: [LintedFile], findings: [LintFinding]) { self.files = files; self.findings = findings }
+        public init(files: [LintedFile], findings: [Finding]) { self.files = files; self.findings = findings }
         /// Findings at `severity`; a file that could not be read counts as an error (a CI job
         /// must not pass because a config was binary, UTF-16 without a BOM, a FIFO or too large).
-        public func count(_ severity: LintSeverity) -> Int {
+        public func count(_ severity: Severity) -> Int {
             findings.filter { $0.severity == severity }.count + (severity == .error ? unreadableFiles : 0)
         }
         public var unreadableFiles: Int { files.filter { $0.error != nil }.count }
         /// Whether `--fail-on level` fails the run.
-        public func fails(at level: LintSeverity) -> Bool {
+        public func fails(at level: Severity) -> Bool {
             findings.contains { $0.severity >= level } || unreadableFiles > 0
         }
     }
@@ -83,7 +84,7 @@ public enum Linter {
     /// One router as linted: its files, its own findings, what network rules wait to decide.
     private struct LintedRouter: Sendable {
         var files: [(index: Int, file: LintedFile)] = []
-        var findings: [LintFinding] = []
+        var findings: [Finding] = []
         var deferred: [NetworkCheck] = []
         var suppressions: [Suppression] = []
         /// Which codes of which suppression silenced a finding (index into `suppressions`).
@@ -93,7 +94,7 @@ public enum Linter {
         var device: DeviceConfig?
 
         /// Whether a suppression silences `finding` (and which: recorded as used).
-        mutating func suppresses(_ finding: LintFinding) -> Bool {
+        mutating func suppresses(_ finding: Finding) -> Bool {
             var silenced = false
             for (index, suppression) in suppressions.enumerated() where suppression.covers(code: finding.code, file: finding.file, line: finding.line) {
                 used.insert(SuppressionUse(index: index, code: suppression.codes.contains(finding.code) ? finding.code : "ALL"))
@@ -104,10 +105,10 @@ public enum Linter {
 
         /// UNUSED-SUPPRESSION findings: codes that name no rule, or silenced nothing although
         /// their rule ran.
-        func unusedSuppressions(ran: Set<String>) -> [LintFinding] {
+        func unusedSuppressions(ran: Set<String>) -> [Finding] {
             let rule = UnusedSuppressionRule()
             return suppressions.enumerated().flatMap { index, suppression in
-                suppression.codes.sorted().compactMap { code -> LintFinding? in
+                suppression.codes.sorted().compactMap { code -> Finding? in
                     let judged = code == "ALL" ? !ran.isEmpty : ran.contains(code)
                     guard let message = rule.problem(with: code, ran: judged, used: used.contains(SuppressionUse(index: index, code: code))) else { return nil }
                     return rule.finding(message, at: suppression.comment)
@@ -124,7 +125,7 @@ public enum Linter {
                             read: @Sendable (Int) -> FileResult) -> Report {
         let rules = rules.filter { configuration.enables($0.description.code) }
         var files = [LintedFile?](repeating: nil, count: paths.count)
-        var findings: [LintFinding] = []
+        var findings: [Finding] = []
         // Each network on its own (ConfigNetworks); split FRR daemon files of one router are
         // linted as that router.
         for (_, routers) in ConfigNetworks.routers(paths) {
@@ -174,7 +175,7 @@ public enum Linter {
 
     /// Quotes each finding's line from the texts at hand (a router's findings while its texts are
     /// read; only the lines with findings are cut out).
-    private static func quote(_ findings: inout [LintFinding], from sources: [String: String]) {
+    private static func quote(_ findings: inout [Finding], from sources: [String: String]) {
         let wanted = Dictionary(grouping: findings.filter { $0.text == nil }, by: \.file).mapValues { Set($0.map(\.line)) }
         var lines: [String: [Int: Substring]] = [:]
         for (file, numbers) in wanted { if let source = sources[file] { lines[file] = ConfigSource.lines(source, numbered: numbers) } }

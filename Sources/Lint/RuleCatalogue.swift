@@ -1,3 +1,4 @@
+import Diagnostics
 /// The rules catalogue as Markdown (rules/<CODE>.md and `routesim rules explain`), generated
 /// from each rule's description so that docs and behaviour cannot drift (LintTests check it).
 public enum RuleCatalogue {

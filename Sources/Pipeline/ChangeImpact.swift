@@ -16,6 +16,13 @@ public struct ChangeImpact: Sendable, Encodable {
         public var classification: String
         /// Where and why, as the sweep says it (not part of the identity).
         public var detail: String
+        /// The router where the flow ends, and the line that ends it in that version's input (the
+        /// Null0 route of a black hole, else the router's definition); not part of the identity.
+        public var at: String
+        public var location: SourceLocation?
+        var cause: BlackHoleCause?
+
+        private enum CodingKeys: String, CodingKey { case scenario, flow, classification, detail, at, location }
 
         public static func == (a: Problem, b: Problem) -> Bool { a.key == b.key }
         public func hash(into hasher: inout Hasher) { hasher.combine(key) }
@@ -44,7 +51,8 @@ public struct ChangeImpact: Sendable, Encodable {
     public static func compare(base: Network, head: Network, baseName: String, headName: String,
                                options: FailureAnalysis.Options = FailureAnalysis.Options()) -> ChangeImpact {
         let (basePlane, headPlane) = (Engine.run(base), Engine.run(head))
-        let (baseProblems, headProblems) = (problems(FailureAnalysis.run(base, options: options)), problems(FailureAnalysis.run(head, options: options)))
+        let baseProblems = problems(FailureAnalysis.run(base, options: options), in: base)
+        let headProblems = problems(FailureAnalysis.run(head, options: options), in: head)
         return ChangeImpact(base: baseName, head: headName,
                             introduced: headProblems.subtracting(baseProblems).sorted(),
                             fixed: baseProblems.subtracting(headProblems).sorted(),
@@ -54,15 +62,16 @@ public struct ChangeImpact: Sendable, Encodable {
 
     /// Black-holed, looping and no-route flows of a sweep, the no-failure state's included
     /// (isolated flows are left out: no configuration can fix them).
-    static func problems(_ report: FailureReport) -> Set<Problem> {
+    static func problems(_ report: FailureReport, in network: Network) -> Set<Problem> {
         let kinds: Set<FlowClass> = [.blackHoled, .loop, .noRoute]
-        var found = Set(report.baseline.filter { kinds.contains($0.classification) }.map {
-            Problem(scenario: "no failure", flow: $0.flow, classification: $0.classification.rawValue, detail: $0.detail)
-        })
+        func problem(_ scenario: String, _ flow: FlowOutcome) -> Problem {
+            let location = flow.cause?.droppingRoute(in: network) ?? network.router(named: flow.at)?.location
+            return Problem(scenario: scenario, flow: flow.flow, classification: flow.classification.rawValue, detail: flow.detail, at: flow.at,
+                           location: location, cause: flow.cause)
+        }
+        var found = Set(report.baseline.filter { kinds.contains($0.classification) }.map { problem("no failure", $0) })
         for scenario in report.scenarios {
-            for flow in scenario.flows where kinds.contains(flow.classification) {
-                found.insert(Problem(scenario: scenario.name, flow: flow.flow, classification: flow.classification.rawValue, detail: flow.detail))
-            }
+            for flow in scenario.flows where kinds.contains(flow.classification) { found.insert(problem(scenario.name, flow)) }
         }
         return found
     }

@@ -59,11 +59,11 @@ extension RouteSim {
                     switch ruleKey {
                     case "disable": for item in strings(ruleValue, "rules.disable") { if let c = code(item) { configuration.disabled.insert(c) } }
                     case "severity":
-                        guard case .mapping(let pairs, _) = ruleValue else { error("rules.severity must map rule codes to info, warning or error", ruleValue.location); continue }
+                        guard case .mapping(let pairs, _) = ruleValue else { error("rules.severity must map rule codes to note (or info), warning or error", ruleValue.location); continue }
                         for (name, level) in pairs {
                             guard let c = code(.scalar(name, level.location)) else { continue }
-                            guard case .scalar(let text, let at) = level, let severity = LintSeverity(rawValue: text) else {
-                                error("severity of \(c) must be info, warning or error", level.location); continue
+                            guard case .scalar(let text, let at) = level, let severity = Severity(named: text) else {
+                                error("severity of \(c) must be note (or info), warning or error", level.location); continue
                             }
                             _ = at
                             configuration.severities[c] = severity

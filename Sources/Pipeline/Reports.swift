@@ -3,6 +3,7 @@
 @_exported import Analysis
 @_exported import Rendering
 @_exported import Lint
+@_exported import Reporting
 @_exported import ConfigParsers
 import Foundation
 

@@ -10,19 +10,19 @@ import Testing
 struct LintCIFormatTests {
     @Test func sarifLocationsAreRelativeToTheRootAndEncoded() {
         let root = "/work/repo"
-        #expect(LintOutput.artifactLocation("configs/r1.cfg", root: root)["uri"] as? String == "configs/r1.cfg")
-        #expect(LintOutput.artifactLocation("./a/../configs/r 1#é.cfg", root: root)["uri"] as? String == "configs/r%201%23%C3%A9.cfg")
-        #expect(LintOutput.artifactLocation("/work/repo/x.cfg", root: root)["uriBaseId"] as? String == "SRCROOT")
-        let outside = LintOutput.artifactLocation("/etc/frr/frr.conf", root: root)
+        #expect(CIFormats.artifactLocation("configs/r1.cfg", root: root)["uri"] as? String == "configs/r1.cfg")
+        #expect(CIFormats.artifactLocation("./a/../configs/r 1#é.cfg", root: root)["uri"] as? String == "configs/r%201%23%C3%A9.cfg")
+        #expect(CIFormats.artifactLocation("/work/repo/x.cfg", root: root)["uriBaseId"] as? String == "SRCROOT")
+        let outside = CIFormats.artifactLocation("/etc/frr/frr.conf", root: root)
         #expect(outside["uri"] as? String == "file:///etc/frr/frr.conf" && outside["uriBaseId"] == nil)
-        #expect(LintOutput.artifactLocation("../other/r.cfg", root: root)["uri"] as? String == "file:///work/other/r.cfg")
+        #expect(CIFormats.artifactLocation("../other/r.cfg", root: root)["uri"] as? String == "file:///work/other/r.cfg")
     }
 
     @Test func fingerprintsFollowTheLineNotItsNumber() throws {
         let text = "router bgp 65001\n neighbor 192.0.2.2 remote-as 65002\n"
         func hashes(_ text: String) throws -> [String] {
             let report = Linter.run([Linter.FileResult(path: "r1.cfg", device: Linter.parse(text: text, file: "r1.cfg"), source: text)])
-            let sarif = try #require(try JSONSerialization.jsonObject(with: Data(LintOutput.sarif(report, root: "/r").utf8)) as? [String: Any])
+            let sarif = try #require(try JSONSerialization.jsonObject(with: Data(CIFormats.sarif(report, root: "/r").utf8)) as? [String: Any])
             let results = ((sarif["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]]) ?? []
             return results.compactMap { ($0["partialFingerprints"] as? [String: String])?["routesimFindingHash/v1"] }.sorted()
         }
@@ -33,9 +33,9 @@ struct LintCIFormatTests {
     }
 
     @Test func githubPathsAreNormalised() {
-        #expect(LintOutput.normalized("./a/../b.cfg") == "b.cfg")
-        #expect(LintOutput.normalized("configs//r1.cfg") == "configs/r1.cfg")
-        #expect(LintOutput.normalized("../up/r.cfg") == "../up/r.cfg" && LintOutput.normalized("/abs/./r.cfg") == "/abs/r.cfg")
+        #expect(CIFormats.normalized("./a/../b.cfg") == "b.cfg")
+        #expect(CIFormats.normalized("configs//r1.cfg") == "configs/r1.cfg")
+        #expect(CIFormats.normalized("../up/r.cfg") == "../up/r.cfg" && CIFormats.normalized("/abs/./r.cfg") == "/abs/r.cfg")
     }
 }
 
@@ -49,7 +49,7 @@ struct LintGitLabCheckstyleTests {
 
     @Test func gitlabIssuesHaveTheRequiredFields() throws {
         let report = Self.report()
-        let issues = try #require(try JSONSerialization.jsonObject(with: Data(LintOutput.gitlab(report, root: "/r").utf8)) as? [[String: Any]])
+        let issues = try #require(try JSONSerialization.jsonObject(with: Data(CIFormats.gitlab(report, root: "/r").utf8)) as? [[String: Any]])
         #expect(issues.count == report.findings.count + 1)
         for issue in issues {
             #expect(issue["description"] is String && issue["check_name"] is String && (issue["fingerprint"] as? String)?.count == 16)
@@ -71,7 +71,7 @@ struct LintGitLabCheckstyleTests {
             }
         }
         let counter = Counter()
-        let parser = XMLParser(data: Data(LintOutput.checkstyle(report).utf8))
+        let parser = XMLParser(data: Data(CIFormats.checkstyle(report).utf8))
         parser.delegate = counter
         #expect(parser.parse())
         #expect(counter.files == 2 && counter.errors == report.findings.count + 1)
@@ -87,7 +87,7 @@ struct LintCodeFlowTests {
         var configuration = LintConfiguration()
         configuration.select = ["FAILURE-BLACKHOLE"]
         let report = Linter.run(Linter.parseAll(Linter.collect([folder]).files), configuration: configuration)
-        let sarif = try #require(try JSONSerialization.jsonObject(with: Data(LintOutput.sarif(report, root: folder).utf8)) as? [String: Any])
+        let sarif = try #require(try JSONSerialization.jsonObject(with: Data(CIFormats.sarif(report, root: folder).utf8)) as? [String: Any])
         let results = try #require((sarif["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]])
         let flows = results.compactMap { $0["codeFlows"] as? [[String: Any]] }
         let flow = try #require(flows.first?.first)

@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 @testable import Lint
 import Testing
@@ -6,7 +7,7 @@ import Testing
 /// JSONEncoder held ~45 MB): the result must be byte for byte what JSONEncoder writes.
 struct LintJSONTests {
     static func encoderReport(_ report: Linter.Report) throws -> String {
-        struct Whole: Encodable { var schemaVersion = 1; var findings: [LintFinding]; var files: [String]; var summary: [String: Int] }
+        struct Whole: Encodable { var schemaVersion = 1; var findings: [Finding]; var files: [String]; var summary: [String: Int] }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(Whole(findings: report.findings, files: [], summary: [:])), as: UTF8.self)

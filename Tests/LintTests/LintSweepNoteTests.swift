@@ -1,3 +1,4 @@
+import Diagnostics
 import ConfigParsers
 import Foundation
 import Lint
@@ -19,7 +20,7 @@ import Testing
         return Linter.FileResult(path: file, device: Linter.parse(text: text, file: file, dialect: .ios), source: text)
     }
 
-    static func notes(_ files: [Linter.FileResult]) -> [LintFinding] {
+    static func notes(_ files: [Linter.FileResult]) -> [Finding] {
         Linter.run(files).findings.filter { $0.code == "FAILURE-BLACKHOLE" }
     }
 
@@ -27,7 +28,7 @@ import Testing
         let files = (0...LintSimulation.maximumRouters).map { Self.device($0, loopback: "10.1.\($0 / 250).\($0 % 250 + 1)") }
         let notes = Self.notes(files)
         #expect(notes.count == 1)
-        #expect(notes.first?.severity == .info)
+        #expect(notes.first?.severity == .note)
         #expect(notes.first?.file == "r000.cfg")
         #expect(notes.first?.message == "the failure sweep and the network build's checks (CFG001 and CFG002 from the build) were not run: 151 routers, above the lint limit of 150; run `routesim failures --configs` on them")
     }
@@ -37,7 +38,7 @@ import Testing
         let files = (0...LintSimulation.maximumRouters).map { Self.device($0, loopback: "10.1.\($0 / 250).\($0 % 250 + 1)") }
         var configuration = LintConfiguration()
         configuration.disabled = ["FAILURE-BLACKHOLE", "NON-CONVERGENCE"]
-        let notes = Linter.run(files, configuration: configuration).findings.filter { $0.severity == .info && $0.message.contains("lint limit") }
+        let notes = Linter.run(files, configuration: configuration).findings.filter { $0.severity == .note && $0.message.contains("lint limit") }
         #expect(notes.map(\.code) == ["CFG001"] && notes.first?.file == "r000.cfg")
         configuration.disabled = ["FAILURE-BLACKHOLE", "NON-CONVERGENCE", "CFG001"]
         #expect(Linter.run(files, configuration: configuration).findings.filter { $0.message.contains("lint limit") }.map(\.code) == ["CFG002"])

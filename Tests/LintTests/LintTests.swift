@@ -1,3 +1,4 @@
+import Diagnostics
 import ConfigParsers
 import Foundation
 import Lint
@@ -15,7 +16,7 @@ import FoundationXML
 
     /// Lints an example; `---` lines separate the configs of several routers (multi-device rules).
     /// Examples are IOS unless written in Junos `set` form or starting with `frr version`.
-    static func lint(_ text: String, file: String = "example.cfg") -> [LintFinding] {
+    static func lint(_ text: String, file: String = "example.cfg") -> [Finding] {
         let parts = text.components(separatedBy: "\n---\n")
         let files = parts.enumerated().map { index, part in
             let name = parts.count == 1 ? file : "\(index + 1)-\(file)"
@@ -82,7 +83,7 @@ import FoundationXML
         """)
         let json = LintOutput.json(report)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
-        #expect(object["schemaVersion"] as? Int == 1)
+        #expect(object["schemaVersion"] as? Int == 2)
         #expect((object["findings"] as? [[String: Any]])?.map { $0["code"] as? String } == ["EBGP-NO-POLICY", "ROUTE-MAP-UNDEFINED", "NULL-PIN-UNCONDITIONAL"])
         #expect(json == LintOutput.json(report), "JSON is not deterministic")
     }
@@ -101,11 +102,11 @@ import FoundationXML
         files.append(Linter.FileResult(path: "blob.bin", device: nil, error: "file is binary (NUL bytes or invalid UTF-8), not a text config"))
         files.append(Linter.FileResult(path: "clean.cfg", device: Linter.parse(text: "hostname ok\n", file: "clean.cfg"), source: "hostname ok\n"))
         let report = Linter.run(files)
-        try Self.snapshot(LintOutput.sarif(report, root: "/work/repo"), named: "report.sarif")
-        try Self.snapshot(LintOutput.junit(report), named: "report.junit.xml")
-        try Self.snapshot(LintOutput.github(report), named: "report.github.txt")
+        try Self.snapshot(CIFormats.sarif(report, root: "/work/repo"), named: "report.sarif")
+        try Self.snapshot(CIFormats.junit(report), named: "report.junit.xml")
+        try Self.snapshot(CIFormats.github(report), named: "report.github.txt")
         // SARIF: valid JSON, version 2.1.0, every rule in the table, results point at rules.
-        let sarif = try #require(try JSONSerialization.jsonObject(with: Data(LintOutput.sarif(report).utf8)) as? [String: Any])
+        let sarif = try #require(try JSONSerialization.jsonObject(with: Data(CIFormats.sarif(report).utf8)) as? [String: Any])
         #expect(sarif["version"] as? String == "2.1.0")
         let run = try #require((sarif["runs"] as? [[String: Any]])?.first)
         let rules = ((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]]
@@ -113,14 +114,14 @@ import FoundationXML
         #expect((run["results"] as? [[String: Any]])?.count == report.findings.count + 1)
         // JUnit: well-formed; the attributes the Jenkins xUnit / Ant schemas require on every
         // suite; counts that add up; failures only at the fail-on level (one per file and rule).
-        for (level, failing) in [(LintSeverity.error, 1), (.warning, 3), (nil, 0)] as [(LintSeverity?, Int)] {
-            let shape = try JUnitShape(LintOutput.junit(report, failOn: level))
+        for (level, failing) in [(Severity.error, 1), (.warning, 3), (nil, 0)] as [(Severity?, Int)] {
+            let shape = try JUnitShape(CIFormats.junit(report, failOn: level))
             #expect(shape.suites.allSatisfy { suite in ["name", "tests", "failures", "errors", "skipped", "time"].allSatisfy { suite[$0] != nil } })
             #expect(shape.failures == failing && shape.errors == 1 && shape.cases == 5, "fail-on \(String(describing: level))")
             #expect(shape.suites.reduce(0) { $0 + Int($1["failures"] ?? "")! } == failing && shape.root["failures"] == "\(failing)" && shape.root["errors"] == "1")
         }
         // GitHub: one command per line, the hostile name escaped.
-        #expect(LintOutput.github(report).split(separator: "\n").allSatisfy { $0.hasPrefix("::") })
+        #expect(CIFormats.github(report).split(separator: "\n").allSatisfy { $0.hasPrefix("::") })
     }
 
     @Test func inlineSuppressionsCoverTheNextLineOrBlock() throws {

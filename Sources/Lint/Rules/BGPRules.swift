@@ -1,3 +1,4 @@
+import Diagnostics
 import ConfigParsers
 import NetPrimitives
 
@@ -11,7 +12,7 @@ public struct NetworkWithoutRouteRule: LintRule {
         triggering: ["router bgp 65001\n network 198.51.100.0 mask 255.255.255.0"],
         clean: ["interface Loopback1\n ip address 198.51.100.1 255.255.255.0\nrouter bgp 65001\n network 198.51.100.0 mask 255.255.255.0"])
     public init() {}
-    public func check(_ device: DeviceConfig) -> [LintFinding] {
+    public func check(_ device: DeviceConfig) -> [Finding] {
         guard let bgp = device.bgp else { return [] }
         let routes = device.connectedPrefixes.union(device.staticRoutes.filter { $0.vrf == nil }.map(\.prefix))
         // With an IGP the prefix may come from a neighbor: only say so when no IGP runs here.
@@ -34,7 +35,7 @@ public struct EBGPWithoutPolicyRule: LintRule {
         clean: ["router bgp 65001\n neighbor 192.0.2.2 remote-as 65002\n neighbor 192.0.2.2 route-map IN in\n neighbor 192.0.2.2 route-map OUT out\nroute-map IN permit 10\nroute-map OUT permit 10",
                 "router bgp 65001\n neighbor 10.0.0.2 remote-as 65001"])
     public init() {}
-    public func check(_ device: DeviceConfig) -> [LintFinding] {
+    public func check(_ device: DeviceConfig) -> [Finding] {
         device.ebgpSessions.compactMap { neighbor in
             var missing: [String] = []
             if neighbor.routeMapIn == nil && neighbor.prefixListIn == nil { missing.append("inbound") }
@@ -46,14 +47,14 @@ public struct EBGPWithoutPolicyRule: LintRule {
 
 public struct EBGPWithoutMaximumPrefixRule: LintRule {
     public static let description = RuleDescription(
-        code: "EBGP-NO-MAX-PREFIX", name: "eBGP neighbor without maximum-prefix", severity: .info,
+        code: "EBGP-NO-MAX-PREFIX", name: "eBGP neighbor without maximum-prefix", severity: .note,
         summary: "An eBGP neighbor (or its peer group) has no `maximum-prefix` limit.",
         rationale: "A peer that leaks a full table into a session sized for a handful of routes can exhaust memory or FIB space; a prefix limit turns that into a session reset instead.",
         remediation: "Add `neighbor X maximum-prefix N` (EOS: `maximum-routes`) sized for the peer.",
         triggering: ["router bgp 65001\n neighbor 192.0.2.2 remote-as 65002"],
         clean: ["router bgp 65001\n neighbor 192.0.2.2 remote-as 65002\n neighbor 192.0.2.2 maximum-prefix 1000"])
     public init() {}
-    public func check(_ device: DeviceConfig) -> [LintFinding] {
+    public func check(_ device: DeviceConfig) -> [Finding] {
         device.ebgpSessions.compactMap { neighbor in
             neighbor.maximumPrefix == nil ? finding("eBGP neighbor \(neighbor.key) has no maximum-prefix limit", at: neighbor.location) : nil
         }

@@ -99,26 +99,13 @@ public struct FailureBlackHoleRule: NetworkLintRule {
         return { network in report(file: file, staticRoutes: routes, simulation: network.simulation) }
     }
 
-    /// The cause chain as steps a reviewer can click through: each announcement at the receiving
-    /// router's config, what keeps the route alive at the Null0 line, what is missing at the
-    /// dropping router's config.
-    static func steps(of cause: BlackHoleCause, routeAt route: SourceLocation, in network: Network?) -> [LintFinding.Step] {
-        func at(_ router: String) -> SourceLocation? { network?.router(named: router)?.location }
-        var steps = zip(cause.announcements, cause.chain).map { announcement, sentence in
-            LintFinding.Step(message: sentence, location: at(announcement.receiver))
-        }
-        steps.append(LintFinding.Step(message: cause.keptAliveBy, location: route))
-        steps.append(LintFinding.Step(message: cause.missingReachability, location: at(cause.droppingRouter)))
-        return steps
-    }
-
     /// Black holes located at one of this router's static routes (a router merged from FRR
     /// daemon files has several files).
-    private func report(file: String, staticRoutes: [SourceLocation], simulation: LintSimulation) -> [LintFinding] {
+    private func report(file: String, staticRoutes: [SourceLocation], simulation: LintSimulation) -> [Finding] {
         guard let report = simulation.report() else {
             return simulation.skipNote(code: Self.description.code, file: file, needsSweep: true).map { [$0] } ?? []
         }
-        var findings: [LintFinding] = []
+        var findings: [Finding] = []
         for scenario in report.scenarios {
             let dropped = scenario.flows.filter { $0.classification == .blackHoled }
             guard !dropped.isEmpty else { continue }
@@ -133,7 +120,7 @@ public struct FailureBlackHoleRule: NetworkLintRule {
                                     at: location)
                 // The longest chain (traffic from farthest away) shows every session on the way.
                 let richest = flows.compactMap(\.cause).max { $0.announcements.count < $1.announcements.count }
-                found.steps = richest.map { Self.steps(of: $0, routeAt: location, in: simulation.built().network) }
+                found.steps = richest.map { $0.steps(routeAt: location, in: simulation.built().network) }
                 findings.append(found)
             }
         }
@@ -167,14 +154,14 @@ public final class LintSimulation: @unchecked Sendable {
     /// NON-CONVERGENCE, CFG001 and CFG002 is enabled): never skipped silently. `needsSweep`:
     /// the rule needs the failure sweep (which also does not run when the configs do not build
     /// a network), not only the build.
-    func skipNote(code: String, file: String, needsSweep: Bool) -> LintFinding? {
+    func skipNote(code: String, file: String, needsSweep: Bool) -> Finding? {
         guard file == firstFile else { return nil }
         if needsSweep { _ = report() }
         return lock.withLock {
             let why = devices == nil ? Self.aboveLimit(routers) : needsSweep ? skippedReason : nil
             guard let why, !noteGiven else { return nil }
             noteGiven = true
-            return LintFinding(code: code, severity: .info, message: why, file: file, line: 1, column: 1, text: nil)
+            return Finding(code: code, severity: .note, message: why, file: file, line: 1, column: 1, text: nil)
         }
     }
     private var skippedReason: String?

@@ -17,8 +17,8 @@ public struct ConfigNotModelledRule: NetworkLintRule {
         clean: ["router bgp 65001\n neighbor 192.0.2.2 remote-as 65002"])
     public init() {}
 
-    public func check(_ device: DeviceConfig) -> [LintFinding] {
-        var findings: [LintFinding] = []
+    public func check(_ device: DeviceConfig) -> [Finding] {
+        var findings: [Finding] = []
         for (file, lines) in device.unsupportedByFile where !lines.isEmpty {
             var byReason: [String: [Int]] = [:]
             for line in lines { byReason[line.reason, default: []].append(line.line) }
@@ -63,15 +63,10 @@ public struct EBGPRequiresPolicyRule: NetworkLintRule {
 
 extension LintNetwork {
     /// The network build's diagnostics with `code` that are located in one router's files.
-    func buildFindings(code: String, in files: [String]) -> [LintFinding] {
+    func buildFindings(code: String, in files: [String]) -> [Finding] {
         files.flatMap { simulation.buildDiagnostics(in: $0) }.compactMap { diagnostic in
             guard diagnostic.code == code, let location = diagnostic.location else { return nil }
-            let severity: LintSeverity = switch diagnostic.severity {
-            case .error: .error
-            case .warning: .warning
-            case .note: .info
-            }
-            return LintFinding(code: code, severity: severity, message: diagnostic.message, file: location.file, line: location.line,
+            return Finding(code: code, severity: diagnostic.severity, message: diagnostic.message, file: location.file, line: location.line,
                                column: location.column, text: nil)
         }
     }

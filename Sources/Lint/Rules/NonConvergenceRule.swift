@@ -73,7 +73,7 @@ public struct NonConvergenceRule: NetworkLintRule {
         return { network in report(router: name, file: file, at: location, simulation: network.simulation) }
     }
 
-    private func report(router name: String, file: String, at location: SourceLocation, simulation: LintSimulation) -> [LintFinding] {
+    private func report(router name: String, file: String, at location: SourceLocation, simulation: LintSimulation) -> [Finding] {
         guard let report = simulation.report() else {
             return simulation.skipNote(code: Self.description.code, file: file, needsSweep: true).map { [$0] } ?? []
         }

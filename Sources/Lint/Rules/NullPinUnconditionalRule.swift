@@ -1,3 +1,4 @@
+import Diagnostics
 import ConfigParsers
 import NetPrimitives
 
@@ -124,7 +125,7 @@ public struct NullPinUnconditionalRule: LintRule {
         }
     }
 
-    public func check(_ device: DeviceConfig) -> [LintFinding] {
+    public func check(_ device: DeviceConfig) -> [Finding] {
         Self.pins(on: device).map { pin in
             finding("\(pin.description): if this router loses its path into the network it keeps attracting and dropping that traffic", at: pin.route.location)
         }

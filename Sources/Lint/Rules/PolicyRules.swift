@@ -1,3 +1,4 @@
+import Diagnostics
 import ConfigParsers
 import NetPrimitives
 import NetworkModel
@@ -81,11 +82,11 @@ public struct ConditionalAlwaysDecidedRule: LintRule {
         return result
     }
 
-    public func check(_ device: DeviceConfig) -> [LintFinding] {
+    public func check(_ device: DeviceConfig) -> [Finding] {
         guard device.dialect != .junos, let bgp = device.bgp else { return [] }
         let local = Self.alwaysOriginated(device)
         guard !local.isEmpty else { return [] }
-        var findings: [LintFinding] = []
+        var findings: [Finding] = []
         for neighbor in device.sessions {
             guard let advertise = neighbor.advertiseMap, let location = neighbor.conditionLocation else { continue }
             let exist = neighbor.existMap != nil
@@ -116,9 +117,9 @@ public struct PrefixListUndefinedRule: LintRule {
                      "router bgp 65001\n neighbor 192.0.2.2 remote-as 65002\n neighbor 192.0.2.2 prefix-list CUSTOMERS in"],
         clean: ["ip prefix-list CUSTOMERS permit 203.0.113.0/24\nroute-map FROM-PEER permit 10\n match ip address prefix-list CUSTOMERS"])
     public init() {}
-    public func check(_ device: DeviceConfig) -> [LintFinding] {
+    public func check(_ device: DeviceConfig) -> [Finding] {
         guard device.dialect != .junos else { return [] }
-        var findings: [LintFinding] = []
+        var findings: [Finding] = []
         for match in device.policyPrefixListMatches where device.prefixLists[match.prefixList] == nil {
             let effect = device.dialect == .frr ? "FRR's match fails, so the entry matches nothing" : "the match is ignored, so the entry matches every route"
             findings.append(finding("route-map \(match.policy) matches prefix-list \(match.prefixList), which is not defined: \(effect)", at: match.location))
@@ -137,14 +138,14 @@ public struct PrefixListUndefinedRule: LintRule {
 /// Prefix-lists defined but named by no route-map and no neighbor.
 public struct PrefixListUnusedRule: LintRule {
     public static let description = RuleDescription(
-        code: "PREFIX-LIST-UNUSED", name: "Prefix-list defined but never used", severity: .info,
+        code: "PREFIX-LIST-UNUSED", name: "Prefix-list defined but never used", severity: .note,
         summary: "A prefix-list is defined but no route-map match and no BGP neighbor filter in this config names it.",
         rationale: "An unused prefix-list is usually a filter someone believes is applied, or a leftover that makes the real policy harder to read.",
         remediation: "Reference it where it was meant to be used, or delete it.",
         triggering: ["router bgp 65001\n neighbor 192.0.2.2 remote-as 65002\nip prefix-list OLD permit 10.0.0.0/8"],
         clean: ["router bgp 65001\n neighbor 192.0.2.2 remote-as 65002\n neighbor 192.0.2.2 prefix-list OLD in\nip prefix-list OLD permit 10.0.0.0/8"])
     public init() {}
-    public func check(_ device: DeviceConfig) -> [LintFinding] {
+    public func check(_ device: DeviceConfig) -> [Finding] {
         // Interfaces, IGPs and multicast also use prefix-lists; routesim reads only route-map and
         // BGP references, so only configs with BGP are checked (as for ROUTE-MAP-UNUSED).
         guard device.dialect != .junos, device.bgp != nil else { return [] }

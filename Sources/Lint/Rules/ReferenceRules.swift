@@ -1,3 +1,4 @@
+import Diagnostics
 import ConfigParsers
 
 /// A static route that names a track object nobody defines (IOS then never installs it).
@@ -10,7 +11,7 @@ public struct StaticTrackUndefinedRule: LintRule {
         triggering: ["ip route 198.51.100.0 255.255.255.0 Null0 track 7"],
         clean: ["ip route 198.51.100.0 255.255.255.0 Null0 track 7\ntrack 7 ip sla 1 reachability\nip sla 1\n icmp-echo 10.0.0.1\nip sla schedule 1 life forever start-time now"])
     public init() {}
-    public func check(_ device: DeviceConfig) -> [LintFinding] {
+    public func check(_ device: DeviceConfig) -> [Finding] {
         let defined = Set(device.tracks.map(\.id))
         return device.staticRoutes.compactMap { route in
             guard let track = route.track, track != "bfd", !defined.contains(track) else { return nil }
@@ -29,7 +30,7 @@ public struct TrackSLAUndefinedRule: LintRule {
         triggering: ["track 1 ip sla 5 reachability", "track 1 ip sla 5 reachability\nip sla 5\n icmp-echo 10.0.0.1"],
         clean: ["track 1 ip sla 5 reachability\nip sla 5\n icmp-echo 10.0.0.1\nip sla schedule 5 life forever start-time now"])
     public init() {}
-    public func check(_ device: DeviceConfig) -> [LintFinding] {
+    public func check(_ device: DeviceConfig) -> [Finding] {
         device.tracks.compactMap { track in
             guard let id = track.sla else { return nil }
             guard let sla = device.slas.first(where: { $0.id == id && $0.target != nil }) else {
@@ -50,7 +51,7 @@ public struct SLASelfTargetRule: LintRule {
         triggering: ["interface Loopback0\n ip address 10.1.0.2 255.255.255.255\nip sla 1\n icmp-echo 10.1.0.2"],
         clean: ["interface Loopback0\n ip address 10.1.0.2 255.255.255.255\nip sla 1\n icmp-echo 10.1.0.1"])
     public init() {}
-    public func check(_ device: DeviceConfig) -> [LintFinding] {
+    public func check(_ device: DeviceConfig) -> [Finding] {
         let own = Set(device.interfaces.flatMap { $0.addresses.map(\.address) })
         return device.slas.compactMap { sla in
             guard let target = sla.target, own.contains(target) else { return nil }
@@ -69,8 +70,8 @@ public struct ConditionalMapUndefinedRule: LintRule {
         triggering: ["router bgp 65001\n neighbor 192.0.2.2 remote-as 65002\n neighbor 192.0.2.2 advertise-map ADV exist-map CORE\nroute-map ADV permit 10"],
         clean: ["router bgp 65001\n neighbor 192.0.2.2 remote-as 65002\n neighbor 192.0.2.2 advertise-map ADV exist-map CORE\nroute-map ADV permit 10\nroute-map CORE permit 10"])
     public init() {}
-    public func check(_ device: DeviceConfig) -> [LintFinding] {
-        var findings: [LintFinding] = []
+    public func check(_ device: DeviceConfig) -> [Finding] {
+        var findings: [Finding] = []
         let defined = device.policyDefinitions
         for neighbor in device.bgp?.neighbors ?? [] {
             guard let location = neighbor.conditionLocation else { continue }
@@ -93,9 +94,9 @@ public struct RouteMapUndefinedRule: LintRule {
         triggering: ["router bgp 65001\n neighbor 192.0.2.2 remote-as 65002\n neighbor 192.0.2.2 route-map TO-PEER out"],
         clean: ["router bgp 65001\n neighbor 192.0.2.2 remote-as 65002\n neighbor 192.0.2.2 route-map TO-PEER out\nroute-map TO-PEER permit 10"])
     public init() {}
-    public func check(_ device: DeviceConfig) -> [LintFinding] {
+    public func check(_ device: DeviceConfig) -> [Finding] {
         guard let bgp = device.bgp else { return [] }
-        var findings: [LintFinding] = []
+        var findings: [Finding] = []
         let defined = device.policyDefinitions, noun = device.policyNoun
         for neighbor in bgp.neighbors {
             // Junos chains (`export [ A B ]`) name several policies; each must exist.
@@ -115,14 +116,14 @@ public struct RouteMapUndefinedRule: LintRule {
 
 public struct RouteMapUnusedRule: LintRule {
     public static let description = RuleDescription(
-        code: "ROUTE-MAP-UNUSED", name: "Route-map defined but never used", severity: .info,
+        code: "ROUTE-MAP-UNUSED", name: "Route-map defined but never used", severity: .note,
         summary: "A route-map is defined but no BGP neighbor, network, redistribute or conditional advertisement in this config uses it.",
         rationale: "Unused policy is usually a policy someone believes is applied. It is also noise that hides the maps that matter.",
         remediation: "Apply it where it was meant to be, or delete it.",
         triggering: ["router bgp 65001\n neighbor 192.0.2.2 remote-as 65002\nroute-map OLD permit 10"],
         clean: ["router bgp 65001\n neighbor 192.0.2.2 remote-as 65002\n neighbor 192.0.2.2 route-map OLD in\nroute-map OLD permit 10"])
     public init() {}
-    public func check(_ device: DeviceConfig) -> [LintFinding] {
+    public func check(_ device: DeviceConfig) -> [Finding] {
         var used: Set<String> = []
         for neighbor in device.bgp?.neighbors ?? [] {
             for name in [neighbor.routeMapIn, neighbor.routeMapOut, neighbor.advertiseMap, neighbor.existMap, neighbor.nonExistMap] { if let name { used.insert(name) } }

@@ -21,7 +21,7 @@ public struct UnusedSuppressionRule: LintRule {
     public init() {}
 
     /// Reported by the Linter (it needs every finding of the router, the network rules' too).
-    public func check(_ device: DeviceConfig) -> [LintFinding] { [] }
+    public func check(_ device: DeviceConfig) -> [Finding] { [] }
 
     static let codes = Set(RuleRegistry.all.map { $0.description.code })
 

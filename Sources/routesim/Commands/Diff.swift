@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import Pipeline
 
-enum DiffFormat: String, ExpressibleByArgument, CaseIterable { case text, json, markdown }
 
 struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -28,12 +27,15 @@ struct Diff: ParsableCommand {
 
     @Argument(help: "The version before the change.") var base: String
     @Argument(help: "The version after the change.") var head: String
-    @Option(help: "Output format: text, json or markdown.") var format: DiffFormat = .text
+    @Option(help: "Output format: \(ReportFormat.helpList(Self.formats)). In the CI formats each introduced problem is an error at its line in HEAD, each fixed one a note.")
+    var format: ReportFormat = .text
+    static let formats = ReportFormat.allCases
     @Option(help: "Fail up to this many elements at once (1, 2 or 3).") var k: Int = 1
     @Flag(name: .customLong("no-routers"), help: "Fail links only, not routers.") var linksOnly = false
     @Option(name: .shortAndLong, help: "Write the output to this file (atomically) instead of stdout.") var output: String?
 
     func validate() throws {
+        try format.check(in: Self.formats, command: "diff")
         guard (1...3).contains(k) else { throw ValidationError("--k must be 1, 2 or 3") }
     }
 
@@ -41,7 +43,8 @@ struct Diff: ParsableCommand {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("routesim-diff-\(ProcessInfo.processInfo.processIdentifier)")
         defer { try? FileManager.default.removeItem(at: scratch) }
         let (before, beforeWarnings) = load(try Self.materialize(base, into: scratch.appendingPathComponent("base")))
-        let (after, afterWarnings) = load(try Self.materialize(head, into: scratch.appendingPathComponent("head")))
+        let headPath = try Self.materialize(head, into: scratch.appendingPathComponent("head"))
+        let (after, afterWarnings) = load(headPath)
         printWarnings(beforeWarnings + afterWarnings)
         var options = FailureAnalysis.Options()
         options.enumeration = ScenarioEnumeration(maximumFailures: k, includeSets: true, includeRouters: !linksOnly, onlySets: false)
@@ -50,6 +53,9 @@ struct Diff: ParsableCommand {
         case .text: try emit(impact.text(), to: output)
         case .json: try emit(bytes: JSONOutput.bytes(impact), to: output)
         case .markdown: try emit(impact.markdown(), to: output)
+        default:
+            let options = FindingWriterOptions(root: FileManager.default.currentDirectoryPath) { $0.severity == .error }
+            try emit(impact.findingReport(head: after, headSource: headPath).rendered(as: format, options: options) ?? "", to: output)
         }
         if impact.fails { throw ExitCode(1) }
     }

@@ -51,7 +51,9 @@ struct Failures: ParsableCommand {
     @Flag(name: .customLong("no-sets"), help: "Skip the topology's named failure sets (shared-risk groups).") var noSets = false
     @Flag(name: .customLong("srlg"), help: "Fail only the topology's failure sets (shared-risk link groups), each as one scenario.") var onlySets = false
     @Option(name: .customLong("fail-on"), help: "Exit 1 when a scenario has this: blackhole, loop, no-route, oscillation (did not converge) or any.") var failOn: FailOn?
-    @Option(help: "Output format: text or json.") var format: OutputFormat = .text
+    @Option(help: "Output format: \(ReportFormat.helpList(Self.formats)). The CI formats hold one finding per scenario, outcome and place (the Null0 line of a black hole, with its cause chain).")
+    var format: ReportFormat = .text
+    static let formats: [ReportFormat] = [.text, .json] + ReportFormat.findingFormats
     @Flag(name: .customLong("all"), help: "In text output, list every scenario and flow, not only problems.") var showAll = false
     @Flag(help: "For each black hole, try each of the four mitigations on a copy of the network and report which remove it without creating a new problem.") var suggest = false
     @Option(name: .shortAndLong, help: "Write the output to this file (atomically) instead of stdout.") var output: String?
@@ -82,6 +84,7 @@ struct Failures: ParsableCommand {
     }
 
     func validate() throws {
+        try format.check(in: Self.formats, command: "failures")
         guard (1...3).contains(k) else { throw ValidationError("--k must be 1, 2 or 3") }
         if onlySets && noSets { throw ValidationError("--srlg runs only the failure sets; it cannot be combined with --no-sets") }
         if let verify, verify < 1 { throw ValidationError("--verify needs a number of scenarios of at least 1") }
@@ -117,7 +120,15 @@ struct Failures: ParsableCommand {
             writeError(message)
         }
         if suggest { report.suggestions = MitigationSuggester.suggest(network, report: report, options: options) }
-        if format == .json { try emit(bytes: JSONOutput.bytes(report), to: output) } else { try emit(FailureTextReport.render(report, showAll: showAll), to: output) }
+        switch format {
+        case .json: try emit(bytes: JSONOutput.bytes(report), to: output)
+        case .text: try emit(FailureTextReport.render(report, showAll: showAll), to: output)
+        default:
+            let codes = failOn?.codes ?? []
+            let options = FindingWriterOptions(root: FileManager.default.currentDirectoryPath) { codes.contains($0.code) }
+            let findings = report.findingReport(network: network, source: source.topology ?? source.configs.first ?? ".")
+            try emit(findings.rendered(as: format, options: options) ?? "", to: output)
+        }
         if let draw { drawProblems(network: network, report: report, enumeration: options.enumeration, into: draw) }
         if let verify {
             let result = SweepVerifier.verify(network, report: report, options: options, count: verify)
@@ -129,6 +140,17 @@ struct Failures: ParsableCommand {
 }
 
 extension FailOn {
+    /// The finding codes this level fails on (`FailureReport.findingCodes`).
+    var codes: Set<String> {
+        switch self {
+        case .blackhole: ["FAILURE-BLACKHOLE"]
+        case .loop: ["FAILURE-LOOP"]
+        case .noRoute: ["FAILURE-NO-ROUTE"]
+        case .oscillation: ["NON-CONVERGENCE"]
+        case .any: ["FAILURE-BLACKHOLE", "FAILURE-LOOP", "FAILURE-NO-ROUTE", "NON-CONVERGENCE"]
+        }
+    }
+
     func isFound(in report: FailureReport) -> Bool {
         switch self {
         case .blackhole: report.has(.blackHoled)

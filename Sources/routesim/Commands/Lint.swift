@@ -2,15 +2,13 @@ import ArgumentParser
 import Foundation
 import Pipeline
 
-extension LintSeverity: ExpressibleByArgument {}
 extension ConfigDialect: ExpressibleByArgument {}
 
-enum LintFormat: String, ExpressibleByArgument, CaseIterable { case text, json, sarif, junit, github, gitlab, checkstyle }
-
-/// `--fail-on`: the least severe finding that fails the run, or never.
+/// `--fail-on`: the least severe finding that fails the run, or never (`info` is taken for `note`).
 enum LintFailLevel: String, ExpressibleByArgument, CaseIterable {
-    case info, warning, error, never
-    var severity: LintSeverity? { LintSeverity(rawValue: rawValue) }
+    case note, warning, error, never
+    var severity: Severity? { Severity(rawValue: rawValue) }
+    init?(argument: String) { self.init(rawValue: argument == "info" ? "note" : argument) }
 }
 
 struct LintCommand: ParsableCommand {
@@ -57,9 +55,11 @@ struct LintCommand: ParsableCommand {
 
     @Argument(help: "Config files or directories; `-` reads one config from standard input.") var paths: [String]
     @Option(name: .customLong("stdin-filename"), help: "The path the config read from `-` stands for: named in findings, used for dialect detection, settings and network grouping (default: `-`).") var stdinFilename: String?
-    @Option(help: "Output format: text, json, sarif (2.1.0, for code scanning), junit (XML), github (Actions annotations), gitlab (Code Quality JSON) or checkstyle (XML).") var format: LintFormat = .text
-    @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding is at least this severe: info, warning, error (default) or never.") var failOn: LintFailLevel = .error
-    @Option(name: .customLong("rules-url"), help: "Base URL of the rule pages, for SARIF help links (default: the project's rules/ folder online).") var rulesURL = LintOutput.defaultRulesURL
+    @Option(help: "Output format: \(ReportFormat.helpList(Self.formats)).") var format: ReportFormat = .text
+    @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding is at least this severe: note, warning, error (default) or never.") var failOn: LintFailLevel = .error
+    @Option(name: .customLong("rules-url"), help: "Base URL of the rule pages, for SARIF help links (default: the project's rules/ folder online).") var rulesURL = Linter.Report.defaultRulesURL
+
+    static let formats: [ReportFormat] = [.text, .json] + ReportFormat.findingFormats
     @Option(help: "Run only the rules whose code starts with one of these (comma-separated or repeated).") var select: [String] = []
     @Option(help: "Do not run the rules whose code starts with one of these (comma-separated or repeated).") var ignore: [String] = []
     @Flag(name: .customLong("show-unparsed"), help: "List every unrecognised or unsupported line.") var showUnparsed = false
@@ -68,6 +68,8 @@ struct LintCommand: ParsableCommand {
     @Option(help: "Lint settings for every file (default: each file's nearest .routesim.yml, in its folder or above).") var config: String?
     @Option(help: "Report only findings not in this baseline file (overrides the configuration's `baseline`).") var baseline: String?
     @Option(name: .customLong("write-baseline"), help: "Write every current finding to this baseline file and exit 0.") var writeBaseline: String?
+
+    func validate() throws { try format.check(in: Self.formats, command: "lint") }
 
     func run() throws {
         let selected = Self.selectors(select), ignored = Self.selectors(ignore)
@@ -130,11 +132,10 @@ struct LintCommand: ParsableCommand {
             let toTerminal = (output == nil || output == "-") && isatty(1) == 1
             rendered = TerminalColour.wanted(isTerminal: toTerminal) ? TerminalColour.severities(plain) : plain
         case .json: rendered = LintOutput.json(report)
-        case .sarif: rendered = LintOutput.sarif(report, rulesURL: rulesURL)
-        case .junit: rendered = LintOutput.junit(report, failOn: failOn.severity)
-        case .github: rendered = LintOutput.github(report)
-        case .gitlab: rendered = LintOutput.gitlab(report)
-        case .checkstyle: rendered = LintOutput.checkstyle(report)
+        default:
+            let level = failOn.severity
+            let options = FindingWriterOptions(root: FileManager.default.currentDirectoryPath) { finding in level.map { finding.severity >= $0 } ?? false }
+            rendered = report.findingReport(rulesURL: rulesURL).rendered(as: format, options: options) ?? ""
         }
         try emit(rendered, to: output)
         if let level = failOn.severity, report.fails(at: level) { throw ExitCode(1) }

@@ -16,7 +16,7 @@ struct Simulate: ParsableCommand {
 
     @OptionGroup var source: NetworkSource
     @OptionGroup var failures: FailureOptions
-    @Option(help: "Output format: text or json.") var format: OutputFormat = .text
+    @Option(help: "Output format: text or json.") var format: ReportFormat = .text
     @Flag(name: .customLong("rib"), help: "Also print every router's main RIB.") var showRIB = false
     @Flag(name: .customLong("bgp"), help: "List every BGP best path in text output with all its attributes: local preference, MED (none when absent), origin, weight, IGP cost, communities, originator and cluster list (paths are listed without them by default, up to 1000).") var listBGP = false
     @Option(name: .customLong("adj"), help: ArgumentHelp("For every prefix, show what this router receives from and sends to each neighbor, and why a path is not sent, not accepted or not valid.", valueName: "router"))
@@ -25,6 +25,8 @@ struct Simulate: ParsableCommand {
     var stableStates = false
     @Option(name: .shortAndLong, help: "Write the output to this file (atomically) instead of stdout.") var output: String?
     @Flag(help: "Print stage timings to stderr.") var timings = false
+
+    func validate() throws { try format.check(in: [.text, .json], command: "simulate") }
 
     func run() throws {
         let started = Date()

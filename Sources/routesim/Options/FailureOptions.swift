@@ -13,10 +13,6 @@ struct FailureOptions: ParsableArguments {
     var fromScratch = false
 }
 
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
-}
-
 /// The bound on how many scenarios a sweep may run (docs/diagnostics.md, "Bounds"): `--k 3` on a
 /// few hundred elements means millions of scenarios, hours of work and more memory than the
 /// machine has. Above the bound a terminal asks; anything else is refused with the count.

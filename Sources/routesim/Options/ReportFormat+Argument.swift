@@ -1,0 +1,13 @@
+import ArgumentParser
+import Pipeline
+
+extension ReportFormat: ExpressibleByArgument {}
+
+extension ReportFormat {
+    /// A command's formats are a subset of the one list; say which when asked for another.
+    func check(in formats: [ReportFormat], command: String) throws {
+        guard formats.contains(self) else {
+            throw ValidationError("\(command) writes \(formats.map(\.rawValue).joined(separator: ", ")), not \(rawValue)")
+        }
+    }
+}
