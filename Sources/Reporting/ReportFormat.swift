@@ -17,7 +17,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         case .text: "text"
         case .json: "JSON"
         case .markdown: "Markdown"
-        case .sarif: "SARIF 2.1.0 (code scanning)"
+        case .sarif: "SARIF 2.1.0 for code scanning"
         case .junit: "JUnit XML"
         case .github: "GitHub Actions annotations"
         case .gitlab: "GitLab Code Quality JSON"

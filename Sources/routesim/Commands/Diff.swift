@@ -27,7 +27,7 @@ struct Diff: ParsableCommand {
 
     @Argument(help: "The version before the change.") var base: String
     @Argument(help: "The version after the change.") var head: String
-    @Option(help: "Output format: \(ReportFormat.helpList(Self.formats)). In the CI formats each introduced problem is an error at its line in HEAD, each fixed one a note.")
+    @Option(help: "Output format: \(ReportFormat.helpList(Self.formats)). In the CI formats each introduced problem is an error at its line in HEAD, each fixed one a note.", completion: .list(Self.formats.map(\.rawValue)))
     var format: ReportFormat = .text
     static let formats = ReportFormat.allCases
     @Option(help: "Fail up to this many elements at once (1, 2 or 3).") var k: Int = 1

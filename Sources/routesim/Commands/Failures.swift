@@ -51,7 +51,7 @@ struct Failures: ParsableCommand {
     @Flag(name: .customLong("no-sets"), help: "Skip the topology's named failure sets (shared-risk groups).") var noSets = false
     @Flag(name: .customLong("srlg"), help: "Fail only the topology's failure sets (shared-risk link groups), each as one scenario.") var onlySets = false
     @Option(name: .customLong("fail-on"), help: "Exit 1 when a scenario has this: blackhole, loop, no-route, oscillation (did not converge) or any.") var failOn: FailOn?
-    @Option(help: "Output format: \(ReportFormat.helpList(Self.formats)). The CI formats hold one finding per scenario, outcome and place (the Null0 line of a black hole, with its cause chain).")
+    @Option(help: "Output format: \(ReportFormat.helpList(Self.formats)). The CI formats hold one finding per scenario, outcome and place (the Null0 line of a black hole, with its cause chain).", completion: .list(Self.formats.map(\.rawValue)))
     var format: ReportFormat = .text
     static let formats: [ReportFormat] = [.text, .json] + ReportFormat.findingFormats
     @Flag(name: .customLong("all"), help: "In text output, list every scenario and flow, not only problems.") var showAll = false

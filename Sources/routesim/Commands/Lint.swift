@@ -55,7 +55,7 @@ struct LintCommand: ParsableCommand {
 
     @Argument(help: "Config files or directories; `-` reads one config from standard input.") var paths: [String]
     @Option(name: .customLong("stdin-filename"), help: "The path the config read from `-` stands for: named in findings, used for dialect detection, settings and network grouping (default: `-`).") var stdinFilename: String?
-    @Option(help: "Output format: \(ReportFormat.helpList(Self.formats)).") var format: ReportFormat = .text
+    @Option(help: "Output format: \(ReportFormat.helpList(Self.formats)).", completion: .list(Self.formats.map(\.rawValue))) var format: ReportFormat = .text
     @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding is at least this severe: note, warning, error (default) or never.") var failOn: LintFailLevel = .error
     @Option(name: .customLong("rules-url"), help: "Base URL of the rule pages, for SARIF help links (default: the project's rules/ folder online).") var rulesURL = Linter.Report.defaultRulesURL
 

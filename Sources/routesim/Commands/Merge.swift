@@ -20,7 +20,7 @@ struct Merge: ParsableCommand {
     )
 
     @Argument(help: "The partial JSON files `failures --shard` wrote.") var parts: [String]
-    @Option(help: "Output format: text or json (the CI formats need the network: run `routesim failures` on it).") var format: ReportFormat = .text
+    @Option(help: "Output format: text or json (the CI formats need the network: run `routesim failures` on it).", completion: .list([ReportFormat.text, .json].map(\.rawValue))) var format: ReportFormat = .text
     @Flag(name: .customLong("all"), help: "In text output, list every scenario and flow, not only problems.") var showAll = false
     @Option(name: .customLong("fail-on"), help: "Exit 1 when a scenario has this: blackhole, loop, no-route, oscillation (did not converge) or any.") var failOn: FailOn?
     @Option(name: .shortAndLong, help: "Write the output to this file (atomically) instead of stdout.") var output: String?

@@ -16,7 +16,7 @@ struct Simulate: ParsableCommand {
 
     @OptionGroup var source: NetworkSource
     @OptionGroup var failures: FailureOptions
-    @Option(help: "Output format: text or json.") var format: ReportFormat = .text
+    @Option(help: "Output format: text or json.", completion: .list([ReportFormat.text, .json].map(\.rawValue))) var format: ReportFormat = .text
     @Flag(name: .customLong("rib"), help: "Also print every router's main RIB.") var showRIB = false
     @Flag(name: .customLong("bgp"), help: "List every BGP best path in text output with all its attributes: local preference, MED (none when absent), origin, weight, IGP cost, communities, originator and cluster list (paths are listed without them by default, up to 1000).") var listBGP = false
     @Option(name: .customLong("adj"), help: ArgumentHelp("For every prefix, show what this router receives from and sends to each neighbor, and why a path is not sent, not accepted or not valid.", valueName: "router"))

@@ -23,7 +23,7 @@ struct TraceCommand: ParsableCommand {
     @Option(help: "Source: a host or router name.") var from: String
     @Option(help: "Destination: an address, a host or a router (its first loopback).") var to: String
     @OptionGroup var failures: FailureOptions
-    @Option(help: "Output format: text or json.") var format: ReportFormat = .text
+    @Option(help: "Output format: text or json.", completion: .list([ReportFormat.text, .json].map(\.rawValue))) var format: ReportFormat = .text
 
     func validate() throws { try format.check(in: [.text, .json], command: "trace") }
 
