@@ -80,6 +80,8 @@ public struct Router: Sendable {
     public var distances: AdminDistances
     /// Whose defaults and behaviours this router follows (Cisco IOS unless stated).
     public var dialect: VendorDialect
+    /// MPLS and LDP; nil when the router runs no MPLS.
+    public var mpls: MPLSConfig? = nil
     public var location: SourceLocation
 
     public init(name: String, asn: ASN, routerID: IPv4Address, role: RouterRole = .generic, interfaces: [Interface] = [],
@@ -136,6 +138,9 @@ public struct Interface: Sendable {
     public var igp: IGPParticipation
     public var cost: UInt32
     public var shutdown: Bool
+    /// LDP on this interface when its router runs LDP (`mpls ip`); off: labeled traffic leaves
+    /// the label path here.
+    public var ldp = true
     public var location: SourceLocation
 
     public init(name: String, kind: InterfaceKind, address: IPv4Address, prefix: Prefix, igp: IGPParticipation,

@@ -10,7 +10,8 @@ public struct ReportBuilder: Sendable {
         SimulationReport(network: network.name, failures: plane.failures.describe(in: network), converged: plane.statistics.converged,
                          nonConvergence: plane.statistics.nonConvergence?.descriptions,
                          diagnostics: plane.diagnostics.map(DiagnosticReport.init), routers: routers(includeRIB: includeRIB, includeBGP: includeBGP),
-                         sessions: sessions(), flows: (flows ?? network.flows).map { flow($0) })
+                         sessions: sessions(), ldpSessions: network.routers.contains { $0.mpls != nil } ? plane.ldpSessions() : nil,
+                         flows: (flows ?? network.flows).map { flow($0) })
     }
 
     func routers(includeRIB: Bool, includeBGP: Bool) -> [RouterReport] {

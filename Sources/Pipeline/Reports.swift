@@ -22,6 +22,8 @@ public struct SimulationReport: Codable, Sendable {
     public var diagnostics: [DiagnosticReport]
     public var routers: [RouterReport]
     public var sessions: [SessionReport]
+    /// LDP link sessions, when any router runs MPLS (absent otherwise).
+    public var ldpSessions: [LDPSession]? = nil
     public var flows: [FlowReport]
     /// With `--adj ROUTER`: per prefix, what that router receives from and sends to each neighbor.
     public var adjacencies: [AdjacencyReport]?

@@ -13,6 +13,10 @@ public enum TextReport {
         for session in report.sessions where !session.established {
             out += "  down  \(session.router) -> \(session.peer ?? session.peerAddress) (\(session.peerAddress), \(session.type)): \(session.reason ?? "")\n"
         }
+        if let ldp = report.ldpSessions {
+            out += "\nLDP sessions: \(ldp.filter(\.up).count) of \(ldp.count) links up (label forwarding is not modelled yet: docs/mpls.md)\n"
+            for session in ldp where !session.up { out += "  down  \(session.link): \(session.reason ?? "")\n" }
+        }
         out += "\nRoutes per router (main RIB by protocol):\n"
         let width = max(6, (report.routers.map(\.name.count).max() ?? 0) + 2)
         for router in report.routers {

@@ -138,7 +138,7 @@ struct NetworkBuilder {
     // MARK: routers, phase 1: identity and interfaces
 
     static let routerKeys = ["asn", "router-id", "role", "vendor", "loopbacks", "interfaces", "static-routes", "ip-sla", "tracks",
-                             "policies", "bgp", "distances"]
+                             "policies", "bgp", "distances", "mpls"]
 
     mutating func readRouterAddressing(_ node: YAMLNode) {
         let entries = reader.namedEntries(node, "routers")
@@ -187,7 +187,7 @@ struct NetworkBuilder {
                         reader.error("LOAD006", "interface \(interfaceName) is declared twice on \(name)", at: key)
                         continue
                     }
-                    guard let view = reader.mapping(value, "interface \(interfaceName) of \(name)", keys: ["address", "igp", "cost", "shutdown"]) else { continue }
+                    guard let view = reader.mapping(value, "interface \(interfaceName) of \(name)", keys: ["address", "igp", "cost", "shutdown", "ldp"]) else { continue }
                     guard let addressNode = view["address"] else {
                         reader.error("LOAD004", "interface \(interfaceName) of \(name) has no 'address'", at: key, hint: "add 'address: a.b.c.d/len'")
                         continue
@@ -197,6 +197,7 @@ struct NetworkBuilder {
                     if let n = view["igp"], let igp = reader.choice(n, "igp of \(name) \(interfaceName)", IGPParticipation.self) { interface.igp = igp }
                     if let n = view["cost"], let cost = reader.integer(n, "cost of \(name) \(interfaceName)", range: 1...16_777_215) { interface.cost = UInt32(cost) }
                     if let n = view["shutdown"], let shutdown = reader.bool(n, "shutdown of \(name) \(interfaceName)") { interface.shutdown = shutdown }
+                    if let n = view["ldp"], let ldp = reader.bool(n, "ldp of \(name) \(interfaceName)") { interface.ldp = ldp }
                     draft.interfaces.append(interface)
                 }
             }

@@ -1,0 +1,50 @@
+/// LDP link sessions (RFC 5036): one per link between two routers of which at least one runs
+/// MPLS. A session is up when both routers run LDP, LDP is enabled on both interfaces (`mpls
+/// ip`), both are up, and each router has a route to the other's transport address (its
+/// router ID, as Cisco's and Junos' default LDP transport address is the LDP router ID), since
+/// the session is TCP between those addresses. Label forwarding over these sessions is not
+/// modelled yet (docs/mpls.md).
+public struct LDPSession: Sendable, Equatable, Codable {
+    public var link: String
+    public var a: String
+    public var b: String
+    public var up: Bool
+    /// Why it is down: the first of not running LDP, LDP off on an interface, down, no transport route.
+    public var reason: String?
+}
+
+extension DataPlane {
+    public func ldpSessions() -> [LDPSession] {
+        let network = self.network
+        var sessions: [LDPSession] = []
+        for (index, link) in network.links.enumerated() {
+            let ends = [link.a, link.b]
+            let routers = ends.map { network.routers[$0.router] }
+            guard routers.contains(where: { $0.mpls != nil }) else { continue }
+            func reason() -> String? {
+                for router in routers where router.mpls?.ldp != true { return "\(router.name) does not run LDP" }
+                for end in ends where !network.routers[end.router].interfaces[end.interface].ldp {
+                    let router = network.routers[end.router]
+                    return "LDP is not enabled on \(router.name) \(router.interfaces[end.interface].name)"
+                }
+                for end in ends where !liveness.routerUp[end.router] { return "\(network.routers[end.router].name) is down" }
+                if !liveness.linkUp[index] { return "link \(link.name) is down" }
+                for end in ends where !liveness.interfaceUp[end.router][end.interface] {
+                    return "\(network.routers[end.router].name) \(network.routers[end.router].interfaces[end.interface].name) is down"
+                }
+                for (from, to) in [(0, 1), (1, 0)] {
+                    let target = routers[to].routerID
+                    let local = owners.interface(of: ends[from].router, owning: target) != nil
+                    let route = lookup(router: ends[from].router, address: target)
+                    if !local && (route == nil || route?.isDiscard == true) {
+                        return "\(routers[from].name) has no route to \(routers[to].name)'s transport address \(target)"
+                    }
+                }
+                return nil
+            }
+            let why = reason()
+            sessions.append(LDPSession(link: link.name, a: routers[0].name, b: routers[1].name, up: why == nil, reason: why))
+        }
+        return sessions
+    }
+}
