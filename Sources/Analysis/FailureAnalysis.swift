@@ -203,7 +203,7 @@ public enum FailureAnalysis {
     static func classify(_ disposition: Disposition) -> FlowClass {
         switch disposition {
         case .delivered: .delivered
-        case .nullRouted: .blackHoled
+        case .nullRouted, .offLabelPath: .blackHoled
         case .noRoute, .unresolvedNextHop: .noRoute
         case .loop: .loop
         case .sourceUnavailable: .isolated

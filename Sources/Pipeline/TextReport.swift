@@ -14,7 +14,7 @@ public enum TextReport {
             out += "  down  \(session.router) -> \(session.peer ?? session.peerAddress) (\(session.peerAddress), \(session.type)): \(session.reason ?? "")\n"
         }
         if let ldp = report.ldpSessions {
-            out += "\nLDP sessions: \(ldp.filter(\.up).count) of \(ldp.count) links up (label forwarding is not modelled yet: docs/mpls.md)\n"
+            out += "\nLDP sessions: \(ldp.filter(\.up).count) of \(ldp.count) links up\n"
             for session in ldp where !session.up { out += "  down  \(session.link): \(session.reason ?? "")\n" }
         }
         out += "\nRoutes per router (main RIB by protocol):\n"

@@ -13,9 +13,6 @@ extension NetworkBuilder {
         if let n = view["static-routes"] { router.staticRoutes = readStatics(n, router: name) }
         if let n = view["mpls"], let mpls = reader.mapping(n, "mpls of \(name)", keys: ["ldp"]) {
             router.mpls = MPLSConfig(ldp: mpls["ldp"].flatMap { reader.bool($0, "mpls ldp of \(name)") } ?? false, location: reader.location(n))
-            // Said once per router, at its line: results must not look as if labels were followed.
-            reader.warning("LOAD013", "mpls on \(name): LDP sessions are computed (routesim simulate lists them), but label forwarding is not modelled yet: traces and failure sweeps forward by IP",
-                           at: n, hint: "docs/mpls.md says what of MPLS is modelled")
         }
         if let n = view["ip-sla"] {
             for (id, keyNode, value) in reader.numberedEntries(n, "ip-sla of \(name)", label: "ip-sla id", range: 1...Int(Int32.max)) {

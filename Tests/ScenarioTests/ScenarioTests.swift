@@ -50,6 +50,11 @@ import Yams
                     }
                     if let at = flow["at"] as? String { #expect(path.disposition.node == at, "\(what): ended at \(path.disposition.node)") }
                     if let nodes = flow["path"] as? [String] { #expect(path.nodes == nodes, "\(what): path \(path.nodes)") }
+                    if let labels = flow["labels"] as? [String] {
+                        // "push PE1": what each router did to the label stack, in path order.
+                        let done = path.hops.compactMap { hop in hop.labelOperation.map { "\($0.name) \(hop.node)" } }
+                        #expect(done == labels, "\(what): label operations \(done)")
+                    }
                 }
             }
             for best in scenario["best"] as? [[String: Any]] ?? [] {
@@ -78,6 +83,10 @@ import Yams
                 if let pref = best["local-preference"] as? Int { #expect(Int(route.attributes.localPreference) == pref, "\(what): local-pref \(route.attributes.localPreference)") }
             }
             let down = Set(plane.sessions.filter { !$0.established }.map { "\(network.routers[$0.router].name)->\($0.peerRouter.map { network.routers[$0].name } ?? $0.peerAddress.description)" })
+            if let expectedDown = scenario["ldp-down"] as? [String] {
+                let ldpDown = plane.ldpSessions().filter { !$0.up }.map(\.link)
+                #expect(Set(ldpDown) == Set(expectedDown), "\(label): LDP sessions down \(ldpDown.sorted())")
+            }
             if let expectedDown = scenario["sessions-down"] as? [String] {
                 #expect(down == Set(expectedDown), "\(label): sessions down \(down.sorted())")
             }

@@ -13,7 +13,7 @@ struct LDPSessionTests {
 
     static func sessions(failing links: [String] = []) throws -> [String: LDPSession] {
         let (network, warnings) = try RouteSim.load(fixture).get()
-        #expect(warnings.filter { $0.code == "LOAD013" }.count == 5, "one warning per MPLS router that labels are not followed yet")
+        #expect(warnings.isEmpty, "\(warnings)")
         let indices = try links.map { name in try #require(network.links.firstIndex { $0.name == name }) }
         let spec = FailureSpec(links: Set(indices))
         let plane = Engine.run(network, failures: spec)

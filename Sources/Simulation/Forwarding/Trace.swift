@@ -14,6 +14,10 @@ public enum Disposition: Hashable, Sendable {
     case unresolvedNextHop(router: String, prefix: Prefix, nextHop: IPv4Address)
     /// The source router or host is down or unknown in this scenario.
     case sourceUnavailable(node: String)
+    /// Traffic that BGP sent over a label path left it unlabeled at `leftAt` (`reason`: no LDP
+    /// session or no label from the next hop) and `router`, which has no route for it (a P router
+    /// of a BGP-free core), drops it: a black hole the IGP alone does not show.
+    case offLabelPath(router: String, fec: Prefix, leftAt: String, reason: String)
 
     public var kind: String {
         switch self {
@@ -24,6 +28,7 @@ public enum Disposition: Hashable, Sendable {
         case .neighborUnreachable: "neighbor-unreachable"
         case .unresolvedNextHop: "unresolved-next-hop"
         case .sourceUnavailable: "source-unavailable"
+        case .offLabelPath: "off-label-path"
         }
     }
 
@@ -31,7 +36,7 @@ public enum Disposition: Hashable, Sendable {
         switch self {
         case .delivered(let node), .sourceUnavailable(let node): node
         case .nullRouted(let router, _, _), .noRoute(let router), .loop(let router), .neighborUnreachable(let router, _),
-             .unresolvedNextHop(let router, _, _): router
+             .unresolvedNextHop(let router, _, _), .offLabelPath(let router, _, _, _): router
         }
     }
 
@@ -44,6 +49,8 @@ public enum Disposition: Hashable, Sendable {
         case .neighborUnreachable(let router, let interface): "no device owns the address on \(router) \(interface)"
         case .unresolvedNextHop(let router, let prefix, let hop): "unresolved next hop \(hop) for \(prefix) at \(router)"
         case .sourceUnavailable(let node): "source \(node) is unavailable (its router or gateway is down)"
+        case .offLabelPath(let router, let fec, let leftAt, let reason):
+            "no route at \(router) for traffic that left the label path to \(fec) at \(leftAt): \(reason)"
         }
     }
 }
@@ -55,6 +62,11 @@ public struct Hop: Hashable, Sendable {
     public var prefix: Prefix?
     public var protocolKind: RouteProtocol?
     public var outInterface: String?
+    /// What the hop did to the label stack, when it switched labels (docs/mpls.md).
+    public var labelOperation: LabelOperation? {
+        if case .labeled(_, _, _, let operation) = detail { return operation }
+        return nil
+    }
     /// The action as data; its text is made when asked for (a failure sweep traces every flow
     /// in every scenario and reads the text of only the few that changed).
     let detail: HopDetail
@@ -89,6 +101,8 @@ enum HopDetail: Sendable {
     case forwarded(RIBEntry, gateway: IPv4Address, interface: String)
     /// "owns <address> (<interface>)"
     case owns(IPv4Address, interface: String)
+    /// As `forwarded`, with what it did to the label stack.
+    case labeled(RIBEntry, gateway: IPv4Address, interface: String, LabelOperation)
 
     var text: String {
         switch self {
@@ -96,6 +110,8 @@ enum HopDetail: Sendable {
         case .forwarded(let entry, let gateway, let interface):
             "\(entry.protocolKind.rawValue) \(entry.prefix) via \(gateway) out \(interface) (\(entry.origin))"
         case .owns(let address, let interface): "owns \(address) (\(interface))"
+        case .labeled(let entry, let gateway, let interface, let operation):
+            "\(entry.protocolKind.rawValue) \(entry.prefix) via \(gateway) out \(interface) (\(entry.origin)); \(operation.text)"
         }
     }
 }

@@ -8,9 +8,13 @@ public struct Tracer: Sendable {
     /// router (same answers; cheaper when each data plane serves only a few traces).
     public let usesFIB: Bool
 
+    /// Label switching, when some router runs LDP.
+    let ldp: LDPForwarding?
+
     public init(plane: DataPlane, usesFIB: Bool = true) {
         self.plane = plane
         self.usesFIB = usesFIB
+        ldp = LDPForwarding(plane: plane)
     }
 
     /// `source` is a host or router name; a router sources from its first loopback.
@@ -46,6 +50,11 @@ public struct Tracer: Sendable {
     private struct Branch {
         var hops: [Hop]
         var visited: [Int] = []
+        /// The FEC of the label the packet carries (LDP: one label), nil when unlabeled.
+        var label: Prefix?
+        /// Where a labeled packet was sent on unlabeled, and why: a router without a route for
+        /// it downstream is the end of an MPLS black hole.
+        var leftLabelPath: (router: String, fec: Prefix, reason: String)?
 
         /// Records the branch ending with `last`.
         mutating func end(_ last: Hop, _ disposition: Disposition, into paths: inout [TracePath]) {
@@ -70,8 +79,31 @@ public struct Tracer: Sendable {
             branch.end(Hop(node: name, detail: .owns(destination, interface: network.routers[r].interfaces[i].name)), .delivered(node: name), into: &paths)
             return
         }
+        if let fec = branch.label, let ldp {
+            if !ldp.isEgress(r, for: fec) {
+                switchLabel(at: r, fec: fec, ldp: ldp, destination: destination, branch: &branch, paths: &paths)
+                return
+            }
+            // Explicit null or a label that reached its egress: pop and route the packet.
+            branch.label = nil
+            defer { branch.label = fec }
+            walkUnlabeled(router: r, destination: destination, branch: &branch, paths: &paths)
+            return
+        }
+        walkUnlabeled(router: r, destination: destination, branch: &branch, paths: &paths)
+    }
+
+    /// The IP lookup at `r`, pushing a label where a BGP route's next hop lies over an LSP.
+    private func walkUnlabeled(router r: Int, destination: IPv4Address, branch: inout Branch, paths: inout [TracePath]) {
+        let network = plane.network
+        let name = network.routers[r].name
         let found = usesFIB ? plane.lookup(router: r, address: destination) : plane.lookupWithoutFIB(router: r, address: destination)
         guard let entry = found else {
+            if let left = branch.leftLabelPath {
+                branch.end(Hop(node: name, action: "no route to \(destination) (it left the label path at \(left.router))"),
+                           .offLabelPath(router: name, fec: left.fec, leftAt: left.router, reason: left.reason), into: &paths)
+                return
+            }
             if let (prefix, hop) = unresolved(router: r, destination: destination) {
                 branch.end(Hop(node: name, action: "BGP paths for \(prefix) have unresolvable next hop \(hop)"),
                            .unresolvedNextHop(router: name, prefix: prefix, nextHop: hop), into: &paths)
@@ -90,20 +122,68 @@ public struct Tracer: Sendable {
             branch.visited.removeLast()
         case .forward(let nextHops):
             branch.visited.append(r)
+            let fec = ldp.flatMap { labelFEC(at: r, entry: entry, ldp: $0) }
             for nextHop in nextHops {
+                if let fec, let ldp {
+                    let operation = ldp.operation(at: r, hop: nextHop, fec: fec, ingress: true)
+                    if case .pop = operation {} else {
+                        sendLabeled(from: r, hop: nextHop, entry: entry, operation: operation, destination: destination, branch: &branch, paths: &paths)
+                        continue
+                    }
+                }
                 send(from: r, interface: nextHop.interface, gateway: nextHop.gateway, entry: entry, destination: destination, branch: &branch, paths: &paths)
             }
             branch.visited.removeLast()
         }
     }
 
-    private func send(from r: Int, interface: Int, gateway: IPv4Address, entry: RIBEntry, destination: IPv4Address,
-                      branch: inout Branch, paths: inout [TracePath]) {
+    /// The FEC whose label `r` pushes for `entry`: an iBGP route's next hop resolved by a non-BGP
+    /// route (the IGP route to the remote PE's loopback) at a router that runs LDP.
+    private func labelFEC(at r: Int, entry: RIBEntry, ldp: LDPForwarding) -> Prefix? {
+        guard ldp.runsLDP(r), entry.protocolKind == .ibgp, let nextHop = entry.bgpNextHop else { return nil }
+        return plane.nonBGPRoutes[r].longestMatch(nextHop)?.prefix
+    }
+
+    /// A labeled packet at a transit router: swap, pop (penultimate hop) or send it on unlabeled.
+    private func switchLabel(at r: Int, fec: Prefix, ldp: LDPForwarding, destination: IPv4Address, branch: inout Branch, paths: inout [TracePath]) {
+        let name = plane.network.routers[r].name
+        guard let entry = plane.nonBGPRoutes[r][fec], case .forward(let hops) = entry.forwarding else {
+            // RFC 3031 section 3.18: a label the router has no binding for is discarded.
+            branch.end(Hop(node: name, action: "no label binding for \(fec): labeled packet discarded"),
+                       .offLabelPath(router: name, fec: fec, leftAt: name, reason: "\(name) has no route to \(fec)"), into: &paths)
+            return
+        }
+        branch.visited.append(r)
+        for hop in hops {
+            sendLabeled(from: r, hop: hop, entry: entry, operation: ldp.operation(at: r, hop: hop, fec: fec, ingress: false),
+                        destination: destination, branch: &branch, paths: &paths)
+        }
+        branch.visited.removeLast()
+    }
+
+    private func sendLabeled(from r: Int, hop: NextHop, entry: RIBEntry, operation: LabelOperation, destination: IPv4Address,
+                             branch: inout Branch, paths: inout [TracePath]) {
+        let (label, left) = (branch.label, branch.leftLabelPath)
+        defer { (branch.label, branch.leftLabelPath) = (label, left) }
+        switch operation {
+        case .push(let fec), .swap(let fec): branch.label = fec
+        case .pop: branch.label = nil
+        case .untagged(let fec, let reason):
+            branch.label = nil
+            branch.leftLabelPath = (plane.network.routers[r].name, fec, reason)
+        }
+        send(from: r, interface: hop.interface, gateway: hop.gateway, entry: entry, operation: operation, destination: destination,
+             branch: &branch, paths: &paths)
+    }
+
+    private func send(from r: Int, interface: Int, gateway: IPv4Address, entry: RIBEntry, operation: LabelOperation? = nil,
+                      destination: IPv4Address, branch: inout Branch, paths: inout [TracePath]) {
         let network = plane.network
         let name = network.routers[r].name
         let interfaceName = network.routers[r].interfaces[interface].name
-        branch.hops.append(Hop(node: name, detail: .forwarded(entry, gateway: gateway, interface: interfaceName), prefix: entry.prefix,
-                               protocolKind: entry.protocolKind, outInterface: interfaceName))
+        let detail: HopDetail = operation.map { .labeled(entry, gateway: gateway, interface: interfaceName, $0) }
+            ?? .forwarded(entry, gateway: gateway, interface: interfaceName)
+        branch.hops.append(Hop(node: name, detail: detail, prefix: entry.prefix, protocolKind: entry.protocolKind, outInterface: interfaceName))
         defer { branch.hops.removeLast() }
         switch plane.owners[gateway] {
         case .host(let h)? where network.hosts[h].attachment == InterfaceRef(router: r, interface: interface):

@@ -41,6 +41,7 @@ extension DataPlane {
             for hop in path.hops {
                 if let r = network.routerIndex[hop.node] { visit(r) }
                 if case .forwarded(_, let gateway, _) = hop.detail, case .router(let ref)? = owners[gateway] { visit(ref.router) }
+                if case .labeled(_, let gateway, _, _) = hop.detail, case .router(let ref)? = owners[gateway] { visit(ref.router) }
             }
         }
         return TraceFootprint(destination: d, routers: routers, addresses: addresses)
@@ -50,6 +51,10 @@ extension DataPlane {
     /// nothing the footprint lists may differ: tracing again would give the same trace.
     public func keeps(_ footprint: TraceFootprint) -> Bool {
         guard let delta, !delta.bgp.covers(footprint.destination) else { return false }
+        // Label switching depends on LDP sessions and bindings off the trace's path (a binding
+        // needs the next hop's route to the FEC; Junos' needs the whole way downstream): with
+        // LDP in the network every trace is traced again.
+        guard !switchesLabels else { return false }
         for (i, r) in footprint.routers.enumerated() {
             guard liveness.routerUp[r], r < delta.interfaceUp.count, liveness.interfaceUp[r] == delta.interfaceUp[r],
                   let changed = delta.nonBGP[r] else { return false }

@@ -15,36 +15,37 @@ public struct LDPSession: Sendable, Equatable, Codable {
 
 extension DataPlane {
     public func ldpSessions() -> [LDPSession] {
-        let network = self.network
-        var sessions: [LDPSession] = []
-        for (index, link) in network.links.enumerated() {
-            let ends = [link.a, link.b]
-            let routers = ends.map { network.routers[$0.router] }
-            guard routers.contains(where: { $0.mpls != nil }) else { continue }
-            func reason() -> String? {
-                for router in routers where router.mpls?.ldp != true { return "\(router.name) does not run LDP" }
-                for end in ends where !network.routers[end.router].interfaces[end.interface].ldp {
-                    let router = network.routers[end.router]
-                    return "LDP is not enabled on \(router.name) \(router.interfaces[end.interface].name)"
-                }
-                for end in ends where !liveness.routerUp[end.router] { return "\(network.routers[end.router].name) is down" }
-                if !liveness.linkUp[index] { return "link \(link.name) is down" }
-                for end in ends where !liveness.interfaceUp[end.router][end.interface] {
-                    return "\(network.routers[end.router].name) \(network.routers[end.router].interfaces[end.interface].name) is down"
-                }
-                for (from, to) in [(0, 1), (1, 0)] {
-                    let target = routers[to].routerID
-                    let local = owners.interface(of: ends[from].router, owning: target) != nil
-                    let route = lookup(router: ends[from].router, address: target)
-                    if !local && (route == nil || route?.isDiscard == true) {
-                        return "\(routers[from].name) has no route to \(routers[to].name)'s transport address \(target)"
-                    }
-                }
-                return nil
-            }
-            let why = reason()
-            sessions.append(LDPSession(link: link.name, a: routers[0].name, b: routers[1].name, up: why == nil, reason: why))
+        network.links.indices.compactMap { index in
+            let link = network.links[index]
+            guard network.routers[link.a.router].mpls != nil || network.routers[link.b.router].mpls != nil else { return nil }
+            let why = ldpSessionDownReason(link: index)
+            return LDPSession(link: link.name, a: network.routers[link.a.router].name, b: network.routers[link.b.router].name, up: why == nil, reason: why)
         }
-        return sessions
+    }
+
+    /// Why link `index` has no LDP session, or nil when it has one.
+    func ldpSessionDownReason(link index: Int) -> String? {
+        let link = network.links[index]
+        let ends = [link.a, link.b]
+        let routers = ends.map { network.routers[$0.router] }
+        for router in routers where router.mpls?.ldp != true { return "\(router.name) does not run LDP" }
+        for end in ends where !network.routers[end.router].interfaces[end.interface].ldp {
+            let router = network.routers[end.router]
+            return "LDP is not enabled on \(router.name) \(router.interfaces[end.interface].name)"
+        }
+        for end in ends where !liveness.routerUp[end.router] { return "\(network.routers[end.router].name) is down" }
+        if !liveness.linkUp[index] { return "link \(link.name) is down" }
+        for end in ends where !liveness.interfaceUp[end.router][end.interface] {
+            return "\(network.routers[end.router].name) \(network.routers[end.router].interfaces[end.interface].name) is down"
+        }
+        for (from, to) in [(0, 1), (1, 0)] {
+            let target = routers[to].routerID
+            let local = owners.interface(of: ends[from].router, owning: target) != nil
+            let route = lookup(router: ends[from].router, address: target)
+            if !local && (route == nil || route?.isDiscard == true) {
+                return "\(routers[from].name) has no route to \(routers[to].name)'s transport address \(target)"
+            }
+        }
+        return nil
     }
 }

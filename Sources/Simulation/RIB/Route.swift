@@ -107,6 +107,12 @@ public struct RIBEntry: Sendable, Equatable {
         get { details.origin }
         set { details = Details(forwarding: details.forwarding, origin: newValue, location: details.location) }
     }
+    /// A BGP route's next hop (nil for other routes).
+    var bgpNextHop: IPv4Address? {
+        if case .bgp(let route, _) = details.describedBy { return route.attributes.nextHop }
+        return nil
+    }
+
     public var location: SourceLocation? {
         get { details.location }
         set { details = Details(forwarding: details.forwarding, origin: details.describedBy, location: newValue) }

@@ -1,0 +1,100 @@
+/// What a router does with a packet for a FEC on its way to a next hop (docs/mpls.md).
+public enum LabelOperation: Hashable, Sendable {
+    /// Ingress: the BGP route's next hop resolves over an LSP; the label for `fec` is pushed.
+    case push(fec: Prefix)
+    /// Transit: the incoming label is swapped for the next hop's label for `fec`.
+    case swap(fec: Prefix)
+    /// Penultimate hop: the next hop is the egress and advertised implicit null (the default of
+    /// every dialect here), so the packet leaves unlabeled.
+    case pop(fec: Prefix)
+    /// No label from the next hop for `fec` ("No Label"/"Untagged" on IOS): the labels are
+    /// removed and the packet is forwarded as plain IP, which a BGP-free router downstream
+    /// cannot route.
+    case untagged(fec: Prefix, reason: String)
+
+    public var fec: Prefix {
+        switch self { case .push(let fec), .swap(let fec), .pop(let fec), .untagged(let fec, _): fec }
+    }
+
+    /// `push`, `swap`, `pop` or `untagged`.
+    public var name: String {
+        switch self { case .push: "push"; case .swap: "swap"; case .pop: "pop"; case .untagged: "untagged" }
+    }
+
+    public var text: String {
+        switch self {
+        case .push(let fec): "push label for \(fec) (LDP)"
+        case .swap(let fec): "swap label for \(fec)"
+        case .pop(let fec): "pop label for \(fec) (penultimate hop)"
+        case .untagged(let fec, let reason): "no label for \(fec), forwarded unlabeled: \(reason)"
+        }
+    }
+}
+
+/// LDP's forwarding state in one data plane: the links with a session, and which routers hold a
+/// label binding for a FEC. Bindings follow the IGP (RFC 5036): IOS, EOS and FRR allocate a
+/// label for every non-BGP route and advertise it without waiting for downstream (independent
+/// control); Junos advertises only its own router-ID loopback as egress and passes on a binding
+/// only when it has one from downstream (ordered control).
+struct LDPForwarding: Sendable {
+    let plane: DataPlane
+    let sessionUp: [Bool]
+    let linkOfInterface: [InterfaceRef: Int]
+
+    init?(plane: DataPlane) {
+        guard plane.switchesLabels else { return nil }
+        self.plane = plane
+        sessionUp = plane.network.links.indices.map { plane.ldpSessionDownReason(link: $0) == nil }
+        var links: [InterfaceRef: Int] = [:]
+        for (index, link) in plane.network.links.enumerated() { links[link.a] = index; links[link.b] = index }
+        linkOfInterface = links
+    }
+
+    func runsLDP(_ r: Int) -> Bool { plane.network.routers[r].mpls?.ldp == true }
+
+    /// `m` terminates the LSP for `fec`: it owns the address (IOS: any connected prefix it owns;
+    /// Junos: its router ID, the one loopback its default egress policy advertises).
+    func isEgress(_ m: Int, for fec: Prefix) -> Bool {
+        let router = plane.network.routers[m]
+        if router.dialect == .junos { return fec.length == 32 && fec.network == router.routerID }
+        return plane.owners.interface(of: m, owning: fec.network) != nil
+    }
+
+    /// `m` has advertised a label for `fec` to its LDP peers.
+    func hasBinding(_ m: Int, for fec: Prefix, visited: Set<Int> = []) -> Bool {
+        guard runsLDP(m), plane.liveness.routerUp[m] else { return false }
+        if isEgress(m, for: fec) { return true }
+        guard let route = plane.nonBGPRoutes[m][fec], !route.isDiscard else { return false }
+        guard plane.network.routers[m].dialect == .junos else { return true }
+        // Ordered control: only with a label from downstream.
+        guard case .forward(let hops) = route.forwarding, !visited.contains(m) else { return false }
+        return hops.contains { hop in
+            guard let next = neighbor(of: m, via: hop), sessionUp(m, hop.interface) else { return false }
+            return hasBinding(next, for: fec, visited: visited.union([m]))
+        }
+    }
+
+    func sessionUp(_ r: Int, _ interface: Int) -> Bool {
+        linkOfInterface[InterfaceRef(router: r, interface: interface)].map { sessionUp[$0] } ?? false
+    }
+
+    func neighbor(of r: Int, via hop: NextHop) -> Int? {
+        if case .router(let ref)? = plane.owners[hop.gateway], ref.router != r { return ref.router }
+        return nil
+    }
+
+    /// What `r` does with traffic for `fec` sent over `hop`; `ingress` when it would push.
+    func operation(at r: Int, hop: NextHop, fec: Prefix, ingress: Bool) -> LabelOperation {
+        guard let next = neighbor(of: r, via: hop) else { return .untagged(fec: fec, reason: "next hop \(hop.gateway) is not a router") }
+        if isEgress(next, for: fec) { return .pop(fec: fec) }
+        let link = linkOfInterface[InterfaceRef(router: r, interface: hop.interface)]
+        if let link, !sessionUp[link] {
+            return .untagged(fec: fec, reason: "no LDP session on \(plane.network.links[link].name) (\(plane.ldpSessionDownReason(link: link) ?? "down"))")
+        }
+        if link == nil { return .untagged(fec: fec, reason: "no LDP session toward \(plane.network.routers[next].name)") }
+        if !hasBinding(next, for: fec) {
+            return .untagged(fec: fec, reason: "\(plane.network.routers[next].name) has no label for \(fec)")
+        }
+        return ingress ? .push(fec: fec) : .swap(fec: fec)
+    }
+}
