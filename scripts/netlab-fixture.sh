@@ -33,7 +33,14 @@ for initial in "$work"/config/*.initial.cfg "$work"/config/*.initial.sh; do
     others=$(ls "$work/config" | sed -n "s/^$router\.\([^.]*\)\.\(cfg\|sh\)\$/\1/p" | grep -vxE 'initial|normalize|hosts|netlab-config|ospf|isis|routing|bgp|vrf' | sort || true)
     for module in ospf isis routing bgp vrf $others; do
       file=$(snippet "$router" "$module")
-      if [ -n "$file" ]; then cat "$file"; echo; fi
+      [ -n "$file" ] || continue
+      # FRR module scripts (mpls: kernel modules and sysctls) carry their config in a vtysh heredoc.
+      if head -1 "$file" | grep -q '^#!/bin/bash'; then
+        sed -n '/^cat >\/tmp\/config <<CONFIG$/,/^CONFIG$/p' "$file" | sed '1d;$d'
+      else
+        cat "$file"
+      fi
+      echo
     done
   } > "$out/$router.cfg"
 done

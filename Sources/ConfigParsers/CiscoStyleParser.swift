@@ -25,6 +25,8 @@ public struct CiscoStyleParser {
         case vrf(String)
         /// A block routesim recognises and does not model (line vty, crypto, class-map, ...): children are ignored.
         case ignoredBlock
+        /// FRR's and EOS' `mpls ldp` block.
+        case mplsLDP
         /// A block whose opening line was not recognised: children are unrecognised too.
         case unknownBlock
         /// A block routesim recognises and cannot model yet (FRR `router bgp N vrf V`): each
@@ -147,6 +149,7 @@ public struct CiscoStyleParser {
                 if words.count >= 3 && words[0] == "ipv6" && words[1] == "route" { return .unsupported("IPv6 static route (routesim models IPv4)") }
                 return .ignored
             case .ignoredBlock: return .ignored
+            case .mplsLDP: return ldpBlockLine(words, location: location, state: &state)
             case .unknownBlock: return .unrecognized
             case .unmodelledBlock(let reason): return .unsupported(reason)
             }
@@ -237,10 +240,12 @@ public struct CiscoStyleParser {
         case "vrf" where w.count == 2:
             state.context = .vrf(String(w[1]))
             return .ignored
-        case "mpls", "segment-routing":
-            state.device.mplsStatements.append(location)
-            state.context = .ignoredBlock
-            return .modelled
+        case "mpls":
+            return mplsLine(w, location: location, state: &state)
+        case "segment-routing":
+            let reason = "segment routing is not modelled (docs/mpls.md)"
+            state.context = .unmodelledBlock(reason)
+            return .unsupported(reason)
         case "no":
             // `no banner X` removes a banner (it opens none).
             return w.count >= 2 && (CiscoKeywords.topLevel.contains(String(w[1])) || ["ip", "ipv6", "router", "interface", "route-map", "banner"].contains(String(w[1])))
@@ -424,8 +429,7 @@ public struct CiscoStyleParser {
             state.device.interfaces[index].isisMetric = metric
             return .modelled
         case "mpls":
-            state.device.mplsStatements.append(location)
-            return .modelled
+            return interfaceMPLSLine(w, location: location, index: index, state: &state)
         // `vrf forwarding V` (IOS, IOS-XE), `vrf V` (EOS; `vrf forwarding V` before 4.23).
         case "vrf" where w.count == 3 && w[1] == "forwarding" || w.count == 2:
             state.device.interfaces[index].vrf = String(w[w.count - 1])

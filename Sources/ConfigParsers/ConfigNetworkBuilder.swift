@@ -162,8 +162,13 @@ public enum ConfigNetworkBuilder {
                 policies = junos?.policies ?? translator.policies
                 diagnostics += junos?.diagnostics ?? translator.diagnostics
             }
-            routers.append(Router(name: routerName, asn: asn, routerID: routerID, interfaces: interfaces, staticRoutes: statics, ipSLAs: slas, tracks: tracks,
-                                  bgp: bgp, policies: policies, dialect: device.dialect, location: fileLocation))
+            var router = Router(name: routerName, asn: asn, routerID: routerID, interfaces: interfaces, staticRoutes: statics, ipSLAs: slas, tracks: tracks,
+                                bgp: bgp, policies: policies, dialect: device.dialect, location: fileLocation)
+            if let ldp = Self.ldpPlacement(device, warn: { warn($0, $1) }) {
+                router.mpls = ldp.config
+                for i in router.interfaces.indices { router.interfaces[i].ldp = ldp.interfaces.contains(router.interfaces[i].name) }
+            }
+            routers.append(router)
         }
         // Links: a subnet that exactly two routers' interfaces share.
         var members: [Prefix: [InterfaceRef]] = [:]

@@ -60,7 +60,9 @@ extension DeviceConfig {
         for (name, entries) in other.prefixListEntries { prefixListEntries[name, default: []] += entries }
         for (name, entries) in other.communityListEntries { communityListEntries[name, default: []] += entries }
         for (name, entries) in other.asPathListEntries { asPathListEntries[name, default: []] += entries }
-        mplsStatements += other.mplsStatements
+        // FRR's ldpd.conf merged into frr.conf: its LDP block.
+        if ldp == nil { ldp = other.ldp } else if let theirs = other.ldp { ldp?.interfaces.merge(theirs.interfaces) { mine, _ in mine } }
+        mplsRouting = mplsRouting || other.mplsRouting
         suppressions += other.suppressions
         lines.modelled += other.lines.modelled
         lines.ignored += other.lines.ignored

@@ -47,8 +47,12 @@ public struct DeviceConfig: Sendable {
     public var junosRouteFilterLists: [String: [JunosRouteFilter]] = [:]
     /// Junos `policy-options community NAME members [ C ... ]` (a route matches when it carries all).
     public var junosCommunities: [String: [Community]] = [:]
-    /// MPLS / LDP / RSVP statements, recognised and not modelled yet.
-    public var mplsStatements: [SourceLocation] = []
+    /// LDP (docs/mpls.md); nil when the config has no LDP statement.
+    public var ldp: LDPFacts?
+    /// EOS global `mpls ip` (MPLS routing on).
+    public var mplsRouting = false
+    /// Junos `protocols mpls` interfaces and `family mpls` units.
+    public var junosMPLS = JunosMPLSFacts()
     public var lines = LineTally()
     /// FRR daemon files merged into this router after its own file, with their line tallies
     /// (`lines` holds the sums; this says which file a line number belongs to).
@@ -102,6 +106,10 @@ public struct InterfaceConfig: Sendable {
     public var vrf: String?
     /// Where the VRF is assigned (the warning that it is left out points there).
     public var vrfLocation: SourceLocation?
+    /// IOS/EOS interface `mpls ip`.
+    public var mplsIP = false
+    /// EOS interface `mpls ldp interface`.
+    public var ldpInterface = false
     public var location: SourceLocation
     public var isLoopback: Bool { name.lowercased().hasPrefix("lo") }
 }

@@ -252,6 +252,7 @@ public struct JunosParser {
                     device.interfaces[index].addresses.append((address, prefix))
                 }
                 if w.last == "disable" { device.interfaces[index].shutdown = true }
+                if let i = w.firstIndex(of: "family"), at(i + 1) == "mpls" { device.junosMPLS.familyMPLS.insert(full) }
                 modelled = true
             } else if at(1) != nil {
                 modelled = true   // physical options, the block openers
@@ -361,8 +362,25 @@ public struct JunosParser {
                 }
                 modelled = true
             case "mpls", "ldp", "rsvp":
-                device.mplsStatements.append(location)
-                modelled = true
+                // `protocols ldp|mpls interface NAME|all`: where LDP runs and labels are switched
+                // (docs/mpls.md); anything else there is not modelled yet.
+                let protocolName = String(at(1) ?? "")
+                if protocolName == "ldp" && device.ldp == nil { device.ldp = LDPFacts(location: location) }
+                if protocolName != "rsvp", at(2) == "interface", let named = at(3), w.count == 4 {
+                    let name = String(named), full = name == "all" || name.contains(".") ? name : name + ".0"
+                    if protocolName == "ldp" {
+                        if full == "all" { device.ldp?.allInterfaces = true } else if device.ldp?.interfaces[full] == nil { device.ldp?.interfaces[full] = location }
+                    } else {
+                        if full == "all" { device.junosMPLS.mplsAll = true } else { device.junosMPLS.mplsInterfaces.insert(full) }
+                    }
+                    modelled = true
+                } else if w.count == 2 {
+                    modelled = true   // the block opener
+                } else {
+                    let reason = protocolName == "rsvp" ? "RSVP-TE is not modelled yet (docs/mpls.md)" : "MPLS statement not modelled yet (docs/mpls.md)"
+                    if statement.counts { device.lines.unsupported.append((statement.line, w.joined(separator: " "), reason)) }
+                    return
+                }
             default: break
             }
         case "policy-options":

@@ -4,6 +4,8 @@
 public struct MPLSConfig: Sendable, Equatable {
     /// LDP (RFC 5036) runs on this router.
     public var ldp: Bool
+    /// The LDP transport address (the LDP router ID by default); nil: the router ID.
+    public var transportAddress: IPv4Address?
     public var location: SourceLocation
 
     public init(ldp: Bool, location: SourceLocation) {

@@ -99,7 +99,7 @@ public struct ReportBuilder: Sendable {
     public func flowReport(name: String, from: String, to: String, trace: Trace) -> FlowReport {
         let paths = trace.paths.map { path in
             PathReport(nodes: path.nodes, disposition: path.disposition.kind, at: path.disposition.node, detail: path.disposition.summary,
-                       hops: path.hops.map { HopReport(node: $0.node, action: $0.action, outInterface: $0.outInterface) })
+                       hops: path.hops.map { HopReport(node: $0.node, action: $0.action, outInterface: $0.outInterface, label: $0.labelOperation.map(LabelReport.init)) })
         }
         let kinds = Set(paths.map(\.disposition))
         return FlowReport(name: name, from: from, to: to, disposition: kinds.count == 1 ? kinds.first ?? "none" : "mixed", paths: paths)

@@ -144,6 +144,19 @@ public struct HopReport: Codable, Sendable {
     public var node: String
     public var action: String
     public var outInterface: String?
+    /// What the hop did to the label stack (`push`, `swap`, `pop`, `untagged`) and for which FEC.
+    public var label: LabelReport? = nil
+}
+
+public struct LabelReport: Codable, Sendable {
+    public var operation: String
+    public var fec: String
+    public var reason: String?
+    init(_ operation: LabelOperation) {
+        self.operation = operation.name
+        fec = operation.fec.description
+        if case .untagged(_, let why) = operation { reason = why }
+    }
 }
 
 public struct TraceReport: Codable, Sendable {

@@ -39,7 +39,7 @@ extension DataPlane {
             return "\(network.routers[end.router].name) \(network.routers[end.router].interfaces[end.interface].name) is down"
         }
         for (from, to) in [(0, 1), (1, 0)] {
-            let target = routers[to].routerID
+            let target = routers[to].mpls?.transportAddress ?? routers[to].routerID
             let local = owners.interface(of: ends[from].router, owning: target) != nil
             let route = lookup(router: ends[from].router, address: target)
             if !local && (route == nil || route?.isDiscard == true) {

@@ -1,0 +1,92 @@
+import NetworkModel
+
+/// MPLS and LDP statements of IOS, EOS and FRR (docs/mpls.md): what turns LDP on and where.
+/// Anything else under `mpls` is unsupported with its reason, never counted as modelled.
+extension CiscoStyleParser {
+    static let mplsNotModelled = "MPLS statement not modelled yet (docs/mpls.md)"
+
+    /// A top-level `mpls ...` line.
+    func mplsLine(_ w: [Substring], location: SourceLocation, state: inout State) -> Outcome {
+        let rest = w.dropFirst().map(String.init)
+        switch rest.first {
+        case "ldp" where rest.count == 1:
+            // FRR and EOS: the LDP block. EOS keeps LDP shut down until `no shutdown`.
+            if state.device.ldp == nil { state.device.ldp = LDPFacts(location: location, shutdown: dialect == .eos) }
+            state.context = .mplsLDP
+            return .modelled
+        case "ip" where rest.count == 1:
+            // EOS: MPLS routing on. IOS: on by default (`mpls ip` on each interface enables LDP there).
+            state.device.mplsRouting = true
+            return .modelled
+        case "label" where rest == ["label", "protocol", "ldp"]:
+            return .modelled   // IOS' default label protocol
+        case "ldp" where rest.count >= 3 && rest[1] == "router-id":
+            // IOS `mpls ldp router-id Loopback0 [force]`: the LDP router ID, hence transport address.
+            if state.device.ldp == nil { state.device.ldp = LDPFacts(location: location) }
+            state.device.ldp?.transportInterface = rest[2]
+            return .modelled
+        case "ldp" where rest.count >= 2 && rest[1] == "logging", "icmp":
+            return .ignored   // logging and ICMP generation change no forwarding
+        default:
+            state.context = .unmodelledBlock(Self.mplsNotModelled)
+            return .unsupported(Self.mplsNotModelled)
+        }
+    }
+
+    /// A line inside FRR's or EOS' `mpls ldp` block.
+    func ldpBlockLine(_ w: [Substring], location: SourceLocation, state: inout State) -> Outcome {
+        let words = w.map(String.init)
+        switch words.first {
+        case "router-id" where words.count == 3 && words[1] == "interface", "transport-address" where words.count == 3 && words[1] == "interface":
+            state.device.ldp?.transportInterface = words[2]
+            return .modelled
+        case "router-id" where words.count == 2:
+            guard let address = IPv4Address(words[1]) else { return .unrecognized }
+            if state.device.ldp?.transportAddress == nil { state.device.ldp?.transportAddress = address }
+            return .modelled
+        case "discovery" where words.count == 3 && words[1] == "transport-address":
+            guard let address = IPv4Address(words[2]) else { return .unsupported("LDP over IPv6 is not modelled (routesim models IPv4)") }
+            state.device.ldp?.transportAddress = address
+            return .modelled
+        case "address-family" where words == ["address-family", "ipv4"]:
+            return .modelled
+        case "address-family":
+            return .unsupported("LDP for \(words.dropFirst().joined(separator: " ")) is not modelled (routesim models IPv4)")
+        case "dual-stack":
+            return .ignored   // which family carries the session when both could: IPv4 is the only one modelled
+        case "interface" where words == ["interface", "disabled", "default"]:
+            state.device.ldp?.interfacesOptIn = true
+            return .modelled
+        case "interface" where words.count == 2:
+            if state.device.ldp?.interfaces[words[1]] == nil { state.device.ldp?.interfaces[words[1]] = location }
+            return .modelled
+        case "shutdown" where words.count == 1:
+            state.device.ldp?.shutdown = true
+            return .modelled
+        case "no" where words == ["no", "shutdown"]:
+            state.device.ldp?.shutdown = false
+            return .modelled
+        case "exit":
+            return .ignored
+        default:
+            return .unsupported("LDP option not modelled yet (docs/mpls.md)")
+        }
+    }
+
+    /// An interface's `mpls ...` line.
+    func interfaceMPLSLine(_ w: [Substring], location: SourceLocation, index: Int, state: inout State) -> Outcome {
+        let words = w.map(String.init)
+        if words == ["mpls", "ip"] {
+            state.device.interfaces[index].mplsIP = true
+            return .modelled
+        }
+        if words == ["mpls", "ldp", "interface"] {
+            state.device.interfaces[index].ldpInterface = true
+            return .modelled
+        }
+        if words.count >= 3 && words[1] == "ldp" && words[2] == "igp" {
+            return .unsupported("LDP-IGP synchronisation is not modelled yet (docs/mpls.md)")
+        }
+        return .unsupported("interface MPLS statement not modelled yet (docs/mpls.md)")
+    }
+}

@@ -1,0 +1,56 @@
+import NetworkModel
+
+/// LDP from a config, by the dialect's rules (docs/mpls.md): which interfaces run LDP and the
+/// transport address. IOS: interfaces with `mpls ip` (LDP is IOS' default label protocol); the
+/// transport address is the LDP router ID, `mpls ldp router-id IF` or else the highest loopback
+/// address. EOS: the `mpls ldp` block, unless shut down, with global `mpls ip`; every interface,
+/// or with `interface disabled default` those with `mpls ldp interface`. FRR: the interfaces
+/// under `mpls ldp` / `address-family ipv4`. Junos: an interface in `protocols ldp`, in
+/// `protocols mpls` and with `family mpls`; all three are needed to switch labels there.
+extension ConfigNetworkBuilder {
+    struct LDPPlacement {
+        var config: MPLSConfig
+        var interfaces: Set<String>
+    }
+
+    static func ldpPlacement(_ device: DeviceConfig, warn: (String, SourceLocation) -> Void) -> LDPPlacement? {
+        let facts = device.ldp
+        var names: Set<String> = []
+        switch device.dialect {
+        case .ios:
+            names = Set(device.interfaces.filter(\.mplsIP).map(\.name))
+            guard facts != nil || !names.isEmpty else { return nil }
+        case .eos:
+            guard let facts else { return nil }
+            if facts.shutdown { warn("mpls ldp is shut down (no `no shutdown`): EOS runs no LDP", facts.location); return nil }
+            if !device.mplsRouting { warn("mpls ldp without global `mpls ip`: MPLS routing is off, EOS switches no labels", facts.location); return nil }
+            names = Set(device.interfaces.filter { !facts.interfacesOptIn || $0.ldpInterface }.map(\.name))
+        case .frr:
+            guard let facts else { return nil }
+            names = Set(facts.interfaces.keys)
+        case .junos:
+            guard let facts else { return nil }
+            let mpls = device.junosMPLS
+            let candidates = facts.allInterfaces ? device.interfaces.map(\.name) : Array(facts.interfaces.keys)
+            for name in candidates.sorted() {
+                let inMPLS = mpls.mplsAll || mpls.mplsInterfaces.contains(name)
+                let family = mpls.familyMPLS.contains(name)
+                if inMPLS && family { names.insert(name); continue }
+                guard !facts.allInterfaces else { continue }   // `all` names every interface, management ones too
+                let missing = [inMPLS ? nil : "is not in `protocols mpls`", family ? nil : "has no `family mpls`"].compactMap { $0 }.joined(separator: " and ")
+                warn("LDP on \(name), but \(name) \(missing): Junos switches no labels there", facts.interfaces[name] ?? facts.location)
+            }
+        }
+        let location = facts?.location ?? device.interfaces.first(where: \.mplsIP)?.location ?? SourceLocation(file: device.file, line: 1, column: 1)
+        var transport = facts?.transportAddress
+        if let interface = facts?.transportInterface {
+            transport = device.interfaces.first { $0.name.lowercased() == interface.lowercased() }?.addresses.first?.address
+            if transport == nil { warn("LDP transport interface \(interface) has no address here: the router ID is used", location) }
+        } else if transport == nil, device.dialect == .ios {
+            transport = device.interfaces.filter { $0.isLoopback && $0.vrf == nil }.compactMap { $0.addresses.first?.address }.max()
+        }
+        var config = MPLSConfig(ldp: true, location: location)
+        config.transportAddress = transport
+        return LDPPlacement(config: config, interfaces: names)
+    }
+}
