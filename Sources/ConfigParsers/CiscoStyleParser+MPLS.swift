@@ -84,8 +84,25 @@ extension CiscoStyleParser {
             state.device.interfaces[index].ldpInterface = true
             return .modelled
         }
-        if words.count >= 3 && words[1] == "ldp" && words[2] == "igp" {
-            return .unsupported("LDP-IGP synchronisation is not modelled yet (docs/mpls.md)")
+        if words == ["mpls", "ldp", "igp", "sync"] {
+            state.device.interfaces[index].ldpIGPSync = true
+            return .modelled
+        }
+        if words.count >= 4 && words[1] == "ldp" && words[2] == "igp" && words[3] == "sync" {
+            return .unsupported("LDP-IGP synchronisation timers are not modelled (synchronisation itself is)")
+        }
+        return .unsupported("interface MPLS statement not modelled yet (docs/mpls.md)")
+    }
+
+    /// An interface's `no mpls ...` line: `no mpls ldp igp sync` turns synchronisation off there.
+    func interfaceNoMPLSLine(_ w: [Substring], index: Int, state: inout State) -> Outcome {
+        if w.map(String.init) == ["no", "mpls", "ldp", "igp", "sync"] {
+            state.device.interfaces[index].ldpIGPSync = false
+            return .modelled
+        }
+        if w.map(String.init) == ["no", "mpls", "ip"] {
+            state.device.interfaces[index].mplsIP = false
+            return .modelled
         }
         return .unsupported("interface MPLS statement not modelled yet (docs/mpls.md)")
     }

@@ -416,6 +416,8 @@ public struct CiscoStyleParser {
         case "shutdown":
             state.device.interfaces[index].shutdown = true
             return .modelled
+        case "no" where w.count >= 2 && w[1] == "mpls":
+            return interfaceNoMPLSLine(w, index: index, state: &state)
         case "no" where w.count == 2 && w[1] == "shutdown":
             state.device.interfaces[index].shutdown = false
             return .modelled
@@ -660,6 +662,12 @@ public struct CiscoStyleParser {
 
     func igpLine(_ w: [Substring], location: SourceLocation, state: inout State) -> Outcome {
         guard let current = state.device.igps.indices.last else { return .unrecognized }
+        // IOS `mpls ldp sync`, FRR `mpls ldp-sync`: LDP-IGP synchronisation on the IGP's interfaces.
+        if w[0] == "mpls" && (w.count == 3 && w[1] == "ldp" && w[2] == "sync" || w.count == 2 && w[1] == "ldp-sync") {
+            state.device.ldpIGPSync = true
+            return .modelled
+        }
+        if w[0] == "mpls" { return .unsupported(Self.mplsNotModelled) }
         if w[0] == "redistribute" && w.count >= 2 && w[1] == "static" {
             state.device.igps[current].redistributeStatic = true
             return w.contains("route-map") ? .unsupported("the route-map on redistribution into the IGP is not modelled; every static is redistributed") : .modelled

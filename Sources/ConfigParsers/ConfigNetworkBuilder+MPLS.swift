@@ -51,6 +51,7 @@ extension ConfigNetworkBuilder {
         }
         var config = MPLSConfig(ldp: true, location: location)
         config.transportAddress = transport
+        config.igpSync = device.ldpIGPSync
         return LDPPlacement(config: config, interfaces: names)
     }
 }

@@ -166,7 +166,10 @@ public enum ConfigNetworkBuilder {
                                 bgp: bgp, policies: policies, dialect: device.dialect, location: fileLocation)
             if let ldp = Self.ldpPlacement(device, warn: { warn($0, $1) }) {
                 router.mpls = ldp.config
-                for i in router.interfaces.indices { router.interfaces[i].ldp = ldp.interfaces.contains(router.interfaces[i].name) }
+                for i in router.interfaces.indices {
+                    router.interfaces[i].ldp = ldp.interfaces.contains(router.interfaces[i].name)
+                    router.interfaces[i].ldpIGPSync = device.interfaces.first { $0.name == router.interfaces[i].name }?.ldpIGPSync
+                }
             }
             routers.append(router)
         }

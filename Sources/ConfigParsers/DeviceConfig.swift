@@ -49,6 +49,8 @@ public struct DeviceConfig: Sendable {
     public var junosCommunities: [String: [Community]] = [:]
     /// LDP (docs/mpls.md); nil when the config has no LDP statement.
     public var ldp: LDPFacts?
+    /// IOS `mpls ldp sync` / FRR `mpls ldp-sync` under the IGP: LDP-IGP synchronisation.
+    public var ldpIGPSync = false
     /// EOS global `mpls ip` (MPLS routing on).
     public var mplsRouting = false
     /// Junos `protocols mpls` interfaces and `family mpls` units.
@@ -110,6 +112,8 @@ public struct InterfaceConfig: Sendable {
     public var mplsIP = false
     /// EOS interface `mpls ldp interface`.
     public var ldpInterface = false
+    /// IOS `[no] mpls ldp igp sync`, Junos `ldp-synchronization`: synchronisation here; nil: the router's.
+    public var ldpIGPSync: Bool?
     public var location: SourceLocation
     public var isLoopback: Bool { name.lowercased().hasPrefix("lo") }
 }

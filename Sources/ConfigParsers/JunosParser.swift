@@ -355,9 +355,12 @@ public struct JunosParser {
                     let area = w.firstIndex(of: "area").flatMap { $0 + 1 < w.count ? String(w[$0 + 1]) : nil }
                     let passive = w[(i + 2)...].contains("passive")
                     let targets = target == "all" ? Array(device.interfaces.indices) : [device.interface(named: target, at: location)]
+                    // `ldp-synchronization` (RFC 5443) on the interface.
+                    let sync = w[(i + 2)...].contains("ldp-synchronization")
                     for index in targets {
                         if name == "isis" { device.interfaces[index].isisEnabled = true } else { device.interfaces[index].ospfArea = area ?? "0.0.0.0" }
                         if passive { device.interfaces[index].igpPassive = true }
+                        if sync { device.interfaces[index].ldpIGPSync = true }
                     }
                 }
                 modelled = true

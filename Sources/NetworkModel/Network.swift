@@ -141,6 +141,8 @@ public struct Interface: Sendable {
     /// LDP on this interface when its router runs LDP (`mpls ip`); off: labeled traffic leaves
     /// the label path here.
     public var ldp = true
+    /// LDP-IGP synchronisation here; nil: the router's setting (`MPLSConfig.igpSync`).
+    public var ldpIGPSync: Bool? = nil
     public var location: SourceLocation
 
     public init(name: String, kind: InterfaceKind, address: IPv4Address, prefix: Prefix, igp: IGPParticipation,

@@ -8,6 +8,7 @@ extension NetworkBuilder {
         var cost: UInt32?
         var igp: IGPParticipation?
         var ldp: Bool?
+        var ldpIGPSync: Bool?
         var node: YAMLNode
     }
 
@@ -19,14 +20,16 @@ extension NetworkBuilder {
             var subnet: Prefix?
             var igp: IGPParticipation?
             var ldp: Bool?
+            var ldpIGPSync: Bool?
             switch item {
             case .scalar:
                 guard let text = reader.string(item, "a link") else { continue }
                 guard let pair = splitShorthand(text, at: item) else { continue }
                 endpoints = [EndpointSpec(router: pair.0, node: item), EndpointSpec(router: pair.1, node: item)]
             default:
-                guard let view = reader.mapping(item, "a link", keys: ["name", "endpoints", "cost", "subnet", "igp", "ldp"]) else { continue }
+                guard let view = reader.mapping(item, "a link", keys: ["name", "endpoints", "cost", "subnet", "igp", "ldp", "ldp-igp-sync"]) else { continue }
                 if let n = view["ldp"] { ldp = reader.bool(n, "link ldp") }
+                if let n = view["ldp-igp-sync"] { ldpIGPSync = reader.bool(n, "link ldp-igp-sync") }
                 if let n = view["name"] { explicitName = reader.string(n, "link name") }
                 if let n = view["cost"], let value = reader.integer(n, "link cost", range: 1...16_777_215) { cost = UInt32(value) }
                 if let n = view["subnet"], let parsed = reader.prefix(n, "link subnet") {
@@ -52,6 +55,7 @@ extension NetworkBuilder {
                 continue
             }
             if let ldp { for i in endpoints.indices where endpoints[i].ldp == nil { endpoints[i].ldp = ldp } }
+            if let ldpIGPSync { for i in endpoints.indices where endpoints[i].ldpIGPSync == nil { endpoints[i].ldpIGPSync = ldpIGPSync } }
             addLink(endpoints, name: explicitName, cost: cost, subnet: subnet, igp: igp, node: item)
         }
     }
@@ -80,7 +84,7 @@ extension NetworkBuilder {
         if case .scalar = node {
             return routerRef(node, "link endpoint").map { EndpointSpec(router: $0, node: node) }
         }
-        guard let view = reader.mapping(node, "a link endpoint", keys: ["router", "interface", "address", "cost", "igp", "ldp"]) else { return nil }
+        guard let view = reader.mapping(node, "a link endpoint", keys: ["router", "interface", "address", "cost", "igp", "ldp", "ldp-igp-sync"]) else { return nil }
         guard let routerNode = view["router"] else {
             reader.error("LOAD004", "link endpoint has no 'router'", at: node)
             return nil
@@ -92,6 +96,7 @@ extension NetworkBuilder {
         if let n = view["cost"], let value = reader.integer(n, "endpoint cost", range: 1...16_777_215) { spec.cost = UInt32(value) }
         if let n = view["igp"] { spec.igp = reader.choice(n, "endpoint igp", IGPParticipation.self) }
         if let n = view["ldp"] { spec.ldp = reader.bool(n, "endpoint ldp") }
+        if let n = view["ldp-igp-sync"] { spec.ldpIGPSync = reader.bool(n, "endpoint ldp-igp-sync") }
         return spec
     }
 
@@ -149,6 +154,7 @@ extension NetworkBuilder {
             draft.interfaces.append(Interface(name: interfaceName, kind: .link, address: addresses[position].1, prefix: addresses[position].0,
                                               igp: participation, cost: endpoint.cost ?? cost ?? 10, location: reader.location(endpoint.node)))
             if let ldp = endpoint.ldp { draft.interfaces[draft.interfaces.count - 1].ldp = ldp }
+            draft.interfaces[draft.interfaces.count - 1].ldpIGPSync = endpoint.ldpIGPSync
             refs.append(InterfaceRef(router: endpoint.router, interface: draft.interfaces.count - 1))
             drafts[endpoint.router] = draft
         }

@@ -11,8 +11,9 @@ extension NetworkBuilder {
         var router = Router(name: name, asn: draft.asn, routerID: routerID, role: draft.role, interfaces: draft.interfaces, location: draft.location)
         router.dialect = view["vendor"].flatMap { reader.choice($0, "vendor of \(name)", VendorDialect.self) } ?? networkDialect
         if let n = view["static-routes"] { router.staticRoutes = readStatics(n, router: name) }
-        if let n = view["mpls"], let mpls = reader.mapping(n, "mpls of \(name)", keys: ["ldp"]) {
+        if let n = view["mpls"], let mpls = reader.mapping(n, "mpls of \(name)", keys: ["ldp", "igp-sync"]) {
             router.mpls = MPLSConfig(ldp: mpls["ldp"].flatMap { reader.bool($0, "mpls ldp of \(name)") } ?? false, location: reader.location(n))
+            router.mpls?.igpSync = mpls["igp-sync"].flatMap { reader.bool($0, "mpls igp-sync of \(name)") } ?? false
         }
         if let n = view["ip-sla"] {
             for (id, keyNode, value) in reader.numberedEntries(n, "ip-sla of \(name)", label: "ip-sla id", range: 1...Int(Int32.max)) {

@@ -34,7 +34,7 @@ struct ConfigLDPTests {
         #expect(router.interfaces.first { $0.name == "Gi0/1" }?.ldp == true)
         #expect(router.interfaces.first { $0.name == "Gi0/2" }?.ldp == false)
         let unsupported = device.lines.unsupported.map(\.reason)
-        #expect(unsupported.contains("LDP-IGP synchronisation is not modelled yet (docs/mpls.md)"))
+        #expect(unsupported.contains("LDP-IGP synchronisation timers are not modelled (synchronisation itself is)"))
         #expect(unsupported.contains("interface MPLS statement not modelled yet (docs/mpls.md)"))
         #expect(device.lines.unrecognized.isEmpty)
     }
@@ -96,5 +96,46 @@ struct ConfigLDPTests {
         #expect(router.interfaces.filter(\.ldp).map(\.name) == ["eth1"])
         #expect(router.mpls?.transportAddress == IPv4Address("10.0.0.3"))
         #expect(device.lines.unrecognized.isEmpty && device.lines.unsupported.isEmpty)
+    }
+}
+
+/// LDP-IGP synchronisation from configs: IOS `mpls ldp sync` under the IGP with an interface's
+/// `no mpls ldp igp sync`, Junos `ldp-synchronization` per OSPF interface.
+struct ConfigLDPSyncTests {
+    func router(_ text: String, dialect: ConfigDialect) throws -> Router {
+        let (network, diagnostics) = ConfigNetworkBuilder.build([Linter.parse(text: text, file: "r.cfg", dialect: dialect)], name: "r")
+        return try #require(network, "\(diagnostics.map(\.message))").routers[0]
+    }
+
+    @Test func iosSyncUnderTheIGPWithAnInterfaceOptingOut() throws {
+        let router = try router("""
+        hostname p
+        interface Gi0/1
+         ip address 10.1.0.1 255.255.255.252
+         mpls ip
+        interface Gi0/2
+         ip address 10.1.0.5 255.255.255.252
+         mpls ip
+         no mpls ldp igp sync
+        router ospf 1
+         network 10.1.0.0 0.0.0.255 area 0
+         mpls ldp sync
+        """, dialect: .ios)
+        #expect(router.mpls?.igpSync == true)
+        #expect(router.interfaces.map(\.ldpIGPSync) == [nil, false])
+    }
+
+    @Test func junosSyncPerOSPFInterface() throws {
+        let router = try router("""
+        interfaces {
+            ge-0/0/0 { unit 0 { family inet { address 10.1.0.1/30; } family mpls; } }
+        }
+        protocols {
+            ospf { area 0.0.0.0 { interface ge-0/0/0.0 { ldp-synchronization; } } }
+            mpls { interface all; }
+            ldp { interface all; }
+        }
+        """, dialect: .junos)
+        #expect(router.mpls?.ldp == true && router.interfaces.first?.ldp == true && router.interfaces.first?.ldpIGPSync == true)
     }
 }

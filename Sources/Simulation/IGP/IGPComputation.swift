@@ -97,8 +97,11 @@ struct IGPComputation {
             guard ra.asn == rb.asn else { continue }
             let ia = ra.interfaces[link.a.interface], ib = rb.interfaces[link.b.interface]
             guard ia.igp == .active && ib.igp == .active else { continue }
-            adjacency[link.a.router].append(Adjacency(neighbor: link.b.router, cost: ia.cost, nextHop: NextHop(interface: link.a.interface, gateway: ib.address), link: index))
-            adjacency[link.b.router].append(Adjacency(neighbor: link.a.router, cost: ib.cost, nextHop: NextHop(interface: link.b.interface, gateway: ia.address), link: index))
+            let igp = network.autonomousSystems[ra.asn]?.igp?.protocolKind ?? .ospf
+            let costA = ra.advertisedCost(interface: link.a.interface, neighbor: rb, neighborInterface: link.b.interface, igp: igp)
+            let costB = rb.advertisedCost(interface: link.b.interface, neighbor: ra, neighborInterface: link.a.interface, igp: igp)
+            adjacency[link.a.router].append(Adjacency(neighbor: link.b.router, cost: costA, nextHop: NextHop(interface: link.a.interface, gateway: ib.address), link: index))
+            adjacency[link.b.router].append(Adjacency(neighbor: link.a.router, cost: costB, nextHop: NextHop(interface: link.b.interface, gateway: ia.address), link: index))
         }
         return adjacency
     }
