@@ -196,8 +196,10 @@ public enum FailureAnalysis {
         if classification.isProblem && isolated(flow: flow, plane: plane, components: components) { classification = .isolated }
         var cause: BlackHoleCause?
         if classification == .blackHoled { cause = CauseAnalysis.explain(path: path, destination: flow.destination, plane: plane, baseline: baseline) }
-        return FlowOutcome(flow: flow.name, from: flow.source, to: to, destination: flow.destination, classification: classification, detail: path.disposition.summary,
-                           at: path.disposition.node, path: path.nodes, baselinePath: baselineTrace?.paths.first?.nodes, cause: cause)
+        var outcome = FlowOutcome(flow: flow.name, from: flow.source, to: to, destination: flow.destination, classification: classification, detail: path.disposition.summary,
+                                  at: path.disposition.node, path: path.nodes, baselinePath: baselineTrace?.paths.first?.nodes, cause: cause)
+        if classification == .blackHoled { outcome.labelPathExit = LabelPathExit(path) }
+        return outcome
     }
 
     static func classify(_ disposition: Disposition) -> FlowClass {

@@ -45,4 +45,27 @@ public struct FlowOutcome: Sendable, Codable {
     public var path: [String]
     public var baselinePath: [String]?
     public var cause: BlackHoleCause?
+    /// MPLS: where the traffic left the label path before it was dropped (`off-label-path`).
+    public var labelPathExit: LabelPathExit? = nil
+}
+
+/// The hop where labeled traffic was sent on unlabeled, and why (docs/mpls.md).
+public struct LabelPathExit: Sendable, Codable, Hashable {
+    public var router: String
+    /// Its interface toward the next hop.
+    public var interface: String?
+    public var fec: String
+    public var reason: String
+
+    /// From a path that ended `off-label-path`, else nil.
+    public init?(_ path: TracePath) {
+        guard case .offLabelPath(_, let fec, let leftAt, let reason) = path.disposition else { return nil }
+        router = leftAt
+        interface = path.hops.last { hop in
+            if hop.node == leftAt, case .untagged? = hop.labelOperation { return true }
+            return false
+        }?.outInterface
+        self.fec = fec.description
+        self.reason = reason
+    }
 }

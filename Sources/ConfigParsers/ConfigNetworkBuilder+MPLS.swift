@@ -55,3 +55,25 @@ extension ConfigNetworkBuilder {
         return LDPPlacement(config: config, interfaces: names)
     }
 }
+
+extension DeviceConfig {
+    /// The interfaces that form IGP adjacencies (active, with an address, global table), as the
+    /// network builder places the IGP.
+    public var igpAdjacencyInterfaces: [InterfaceConfig] {
+        guard let igp = igps.first(where: { $0.protocolName == "ospf" || $0.protocolName == "isis" }) else { return [] }
+        let placement = IGPPlacement(igp: igp, interfaces: interfaces)
+        return interfaces.filter { interface in
+            guard let first = interface.addresses.first, interface.vrf == nil, !interface.shutdown else { return false }
+            let loopback = interface.isLoopback || first.prefix.length == 32
+            return placement.participation(of: interface, address: first.address, loopback: loopback) == .active
+        }
+    }
+
+    /// LDP as this router runs it (nil: no LDP), with the names of the interfaces it runs on.
+    public var ldpInterfaceNames: Set<String>? {
+        ConfigNetworkBuilder.ldpPlacement(self, warn: { _, _ in }).map(\.interfaces)
+    }
+
+    /// LDP-IGP synchronisation on `interface`, as configured (interface setting, else the router's).
+    public func ldpIGPSync(on interface: InterfaceConfig) -> Bool { interface.ldpIGPSync ?? ldpIGPSync }
+}

@@ -94,7 +94,7 @@ public enum RuleRegistry {
         NullPinUnconditionalRule.self, NullPinSingleUplinkRule.self, StaticTrackUndefinedRule.self, TrackSLAUndefinedRule.self, SLASelfTargetRule.self,
         ConditionalMapUndefinedRule.self, ConditionalAlwaysDecidedRule.self, NetworkWithoutRouteRule.self, EBGPWithoutPolicyRule.self, EBGPWithoutMaximumPrefixRule.self,
         RouteMapUndefinedRule.self, RouteMapUnusedRule.self, PrefixListUndefinedRule.self, PrefixListUnusedRule.self, FailureBlackHoleRule.self, NonConvergenceRule.self,
-        ConfigNotModelledRule.self, EBGPRequiresPolicyRule.self, UnusedSuppressionRule.self,
+        ConfigNotModelledRule.self, EBGPRequiresPolicyRule.self, UnusedSuppressionRule.self, IGPWithoutLDPRule.self, LDPWithoutIGPSyncRule.self, FailureLabelBlackHoleRule.self,
     ]
     public static func rule(code: String) -> (any LintRule.Type)? { all.first { $0.description.code == code.uppercased() } }
 }

@@ -60,3 +60,20 @@ import Testing
         }
     }
 }
+
+/// Lint on the same fixtures: the static rule names the interface without LDP, the
+/// simulation-backed rule the failure that drops labeled traffic, at the interface where it
+/// leaves the label path (p3's toward p2 for IOS, FRR and EOS; Junos: pe1's, since p1 never
+/// gets a label).
+@Suite struct NetlabMPLSLintTests {
+    @Test(arguments: NetlabMPLSTests.cases) func lintFindsTheMissingLDPAndTheFailureThatDropsLabeledTraffic(_ name: String, _ interface: String) throws {
+        let folder = NetlabMPLSTests.fixtures.appendingPathComponent(name).path
+        let findings = Linter.run(Linter.parseAll(Linter.collect([folder]).files)).findings
+        let missing = findings.filter { $0.code == "MPLS-IGP-WITHOUT-LDP" }
+        #expect(missing.count == 1 && missing.first?.file.hasSuffix("/p3.cfg") == true && missing.first?.message.contains("interface \(interface) ") == true)
+        let dropped = findings.filter { $0.code == "FAILURE-LABEL-BLACKHOLE" }
+        #expect(dropped.count == 2 && dropped.allSatisfy { $0.message.hasPrefix("when link p1-p2 fails, 2 flows leave the label path") })
+        let files = Set(dropped.map { ($0.file as NSString).lastPathComponent })
+        #expect(files == (name.hasPrefix("junos") ? ["pe1.cfg", "pe2.cfg"] : ["p2.cfg", "p3.cfg"]))
+    }
+}

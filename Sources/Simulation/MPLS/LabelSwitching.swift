@@ -93,7 +93,9 @@ struct LDPForwarding: Sendable {
         }
         if link == nil { return .untagged(fec: fec, reason: "no LDP session toward \(plane.network.routers[next].name)") }
         if !hasBinding(next, for: fec) {
-            return .untagged(fec: fec, reason: "\(plane.network.routers[next].name) has no label for \(fec)")
+            let ordered = plane.network.routers[next].dialect == .junos && runsLDP(next)
+                ? " (ordered control: no label reached it from downstream)" : ""
+            return .untagged(fec: fec, reason: "\(plane.network.routers[next].name) has no label for \(fec)\(ordered)")
         }
         return ingress ? .push(fec: fec) : .swap(fec: fec)
     }
