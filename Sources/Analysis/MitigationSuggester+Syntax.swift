@@ -99,5 +99,41 @@ enum MitigationSyntax {
     }
 
     /// IOS writes prefixes as address and dotted mask.
+    /// LDP on one interface: IOS `mpls ip`; EOS `mpls ldp interface` (with `interface disabled
+    /// default`, else LDP already runs on every interface); FRR the interface under `mpls ldp`;
+    /// Junos all three places (protocols ldp, protocols mpls, family mpls).
+    static func enableLDP(_ dialect: VendorDialect, router: String, interface: String) -> ConfigChange {
+        let lines: [String] = switch dialect {
+        case .ios: ["interface \(interface)", " mpls ip"]
+        case .eos: ["interface \(interface)", "   mpls ip", "   mpls ldp interface"]
+        case .frr: ["mpls ldp", " address-family ipv4", "  interface \(interface)"]
+        case .junos:
+            ["set protocols ldp interface \(interface)", "set protocols mpls interface \(interface)",
+             "set interfaces \(junosUnitPath(interface)) family mpls"]
+        }
+        return ConfigChange(router: router, dialect: dialect.rawValue, lines: lines)
+    }
+
+    /// LDP-IGP synchronisation: IOS `mpls ldp sync` under the IGP process, EOS `mpls ldp sync
+    /// default` there (DISA's Arista EOS router STIG, V-256050), FRR `mpls ldp-sync`, Junos
+    /// `ldp-synchronization` on each OSPF interface (IS-IS: under `protocols isis interface`). The
+    /// process number is the router's own: written as a placeholder.
+    static func ldpIGPSync(_ dialect: VendorDialect, router: String, igp: IGPProtocol, interfaces: [String]) -> ConfigChange {
+        let process = igp == .ospf ? "router ospf <process>" : "router isis <tag>"
+        let lines: [String] = switch dialect {
+        case .ios: [process, " mpls ldp sync"]
+        case .frr: [process.replacingOccurrences(of: " <process>", with: "").replacingOccurrences(of: " <tag>", with: " <name>"), " mpls ldp-sync"]
+        case .eos: [process, "   mpls ldp sync default"]
+        case .junos: interfaces.map { igp == .ospf ? "set protocols ospf area <area> interface \($0) ldp-synchronization" : "set protocols isis interface \($0) ldp-synchronization" }
+        }
+        return ConfigChange(router: router, dialect: dialect.rawValue, lines: lines)
+    }
+
+    /// `et-0/0/1.0` -> `et-0/0/1 unit 0` (Junos' configuration path of a logical interface).
+    static func junosUnitPath(_ name: String) -> String {
+        guard let dot = name.lastIndex(of: ".") else { return name + " unit 0" }
+        return "\(name[..<dot]) unit \(name[name.index(after: dot)...])"
+    }
+
     static func mask(_ prefix: Prefix) -> IPv4Address { IPv4Address(prefix.mask) }
 }

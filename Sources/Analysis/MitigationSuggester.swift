@@ -9,6 +9,13 @@ public enum MitigationSuggester {
         case redundantLink = "redundant-link"
         /// A `network` statement announcing without a RIB route: turn the import check back on.
         case networkImportCheck = "network-import-check"
+        /// MPLS: enable LDP on the link where labeled traffic leaves the label path.
+        case enableLDP = "enable-ldp"
+        /// MPLS: LDP-IGP synchronisation on the AS's LDP routers (RFC 5443).
+        case ldpIGPSync = "ldp-igp-sync"
+
+        /// The mitigations of a Null0 black hole (the MPLS ones are tried on label-path exits).
+        static let forNull0: [Mitigation] = [.trackedStatic, .conditionalAdvertisement, .pinInCore, .redundantLink, .networkImportCheck]
     }
 
     public struct Suggestion: Sendable, Codable {
@@ -46,7 +53,7 @@ public enum MitigationSuggester {
                 let pinned = Set(scenario.flows.filter { $0.classification == .blackHoled && $0.cause?.droppingRouter == cause.droppingRouter
                     && $0.cause?.prefix == cause.prefix }.map(\.flow))
                 let broken = Set(scenario.flows.filter { $0.classification.isProblem }.map(\.flow))
-                for mitigation in Mitigation.allCases {
+                for mitigation in Mitigation.forNull0 {
                     guard let (modified, change, configuration) = apply(mitigation, to: network, router: x, core: core, prefix: prefix) else { continue }
                     let after = FailureAnalysis.run(modified, options: options)
                     // Unlisted flows stayed on their baseline path: fixed.
@@ -59,7 +66,68 @@ public enum MitigationSuggester {
                 }
             }
         }
+        suggestions += suggestLabelPathFixes(network, report: report, options: options, problemsBefore: problemsBefore)
         return suggestions
+    }
+
+    /// MPLS black holes: for each link where labeled traffic leaves the label path, try enabling
+    /// LDP on it and LDP-IGP synchronisation, each on a copy, verified like the others.
+    static func suggestLabelPathFixes(_ network: Network, report: FailureReport, options: FailureAnalysis.Options,
+                                      problemsBefore: Set<String>) -> [Suggestion] {
+        var suggestions: [Suggestion] = []
+        var tried: Set<Int> = []
+        for scenario in report.scenarios {
+            for flow in scenario.flows where flow.classification == .blackHoled {
+                guard let exit = flow.labelPathExit, let r = network.routerIndex[exit.router],
+                      let i = network.routers[r].interfaces.firstIndex(where: { $0.name == exit.interface }),
+                      let link = network.links.firstIndex(where: { $0.a == InterfaceRef(router: r, interface: i) || $0.b == InterfaceRef(router: r, interface: i) }),
+                      tried.insert(link).inserted else { continue }
+                let exits = Set(scenario.flows.filter { $0.labelPathExit.map { $0.router == exit.router && $0.interface == exit.interface } ?? false }.map(\.flow))
+                let broken = Set(scenario.flows.filter { $0.classification.isProblem }.map(\.flow))
+                for mitigation in [Mitigation.enableLDP, .ldpIGPSync] {
+                    guard let (modified, change, configuration) = applyMPLS(mitigation, to: network, link: link) else { continue }
+                    let after = FailureAnalysis.run(modified, options: options)
+                    let outcome = after.scenarios.first { $0.name == scenario.name }
+                    let fixed = outcome.map { !$0.flows.contains { exits.contains($0.flow) && $0.classification == .blackHoled } } ?? false
+                    let stillBroken = outcome.map { $0.flows.filter { broken.contains($0.flow) && $0.classification.isProblem }.map(\.flow).sorted() } ?? []
+                    suggestions.append(Suggestion(scenario: scenario.name, flow: flow.flow, mitigation: mitigation, change: change, configuration: configuration,
+                                                  removesBlackHole: fixed, stillBroken: stillBroken,
+                                                  newProblems: problems(in: after).subtracting(problemsBefore).sorted()))
+                }
+            }
+        }
+        return suggestions
+    }
+
+    static func applyMPLS(_ mitigation: Mitigation, to network: Network, link index: Int) -> (Network, String, [ConfigChange])? {
+        var network = network
+        let link = network.links[index]
+        let ends = [link.a, link.b]
+        let generated = SourceLocation.generated("suggested by routesim")
+        switch mitigation {
+        case .enableLDP:
+            var changes: [ConfigChange] = []
+            for end in ends {
+                let router = network.routers[end.router]
+                if router.mpls?.ldp == true && router.interfaces[end.interface].ldp { continue }
+                if router.mpls == nil { network.routers[end.router].mpls = MPLSConfig(ldp: true, location: generated) }
+                network.routers[end.router].mpls?.ldp = true
+                network.routers[end.router].interfaces[end.interface].ldp = true
+                changes.append(MitigationSyntax.enableLDP(router.dialect, router: router.name, interface: router.interfaces[end.interface].name))
+            }
+            guard !changes.isEmpty else { return nil }
+            return (network, "enable LDP on link \(link.name) (\(changes.map(\.router).joined(separator: " and ")))", changes)
+        case .ldpIGPSync:
+            let asn = network.routers[link.a.router].asn
+            let routers = network.routers.indices.filter { network.routers[$0].asn == asn && network.routers[$0].mpls?.ldp == true && network.routers[$0].mpls?.igpSync == false }
+            guard !routers.isEmpty, let igp = network.autonomousSystems[asn]?.igp?.protocolKind else { return nil }
+            for r in routers { network.routers[r].mpls?.igpSync = true }
+            let changes = routers.map { MitigationSyntax.ldpIGPSync(network.routers[$0].dialect, router: network.routers[$0].name, igp: igp,
+                                                                     interfaces: network.routers[$0].interfaces.filter { $0.igp == .active }.map(\.name)) }
+            return (network, "enable LDP-IGP synchronisation (RFC 5443) on the \(routers.count) LDP router(s) of AS \(asn)", changes)
+        default:
+            return nil
+        }
     }
 
     static func problems(in report: FailureReport) -> Set<String> {
@@ -136,6 +204,8 @@ public enum MitigationSuggester {
             return (network, "remove ip route \(prefix) Null0 from \(xName); pin it on \(cName); redistribute static into the IGP of AS \(network.routers[x].asn)",
                     [MitigationSyntax.removePin(xDialect, router: xName, prefix: prefix),
                      MitigationSyntax.pinAndRedistribute(cDialect, router: cName, prefix: prefix, igp: igp.protocolKind)])
+        case .enableLDP, .ldpIGPSync:
+            return nil   // tried on label-path exits (suggestLabelPathFixes)
         case .networkImportCheck:
             guard !network.routers[x].checksNetworkImport, network.routers[x].bgp?.networks.contains(where: { $0.prefix == prefix }) == true,
                   let syntax = MitigationSyntax.networkImportCheck(xDialect, router: xName, asn: network.routers[x].asn) else { return nil }

@@ -662,8 +662,10 @@ public struct CiscoStyleParser {
 
     func igpLine(_ w: [Substring], location: SourceLocation, state: inout State) -> Outcome {
         guard let current = state.device.igps.indices.last else { return .unrecognized }
-        // IOS `mpls ldp sync`, FRR `mpls ldp-sync`: LDP-IGP synchronisation on the IGP's interfaces.
-        if w[0] == "mpls" && (w.count == 3 && w[1] == "ldp" && w[2] == "sync" || w.count == 2 && w[1] == "ldp-sync") {
+        // IOS `mpls ldp sync`, EOS `mpls ldp sync default`, FRR `mpls ldp-sync`: LDP-IGP
+        // synchronisation on the IGP's interfaces.
+        if w[0] == "mpls" && (w.count == 3 && w[1] == "ldp" && w[2] == "sync" || w.count == 2 && w[1] == "ldp-sync"
+                              || w.count == 4 && w[1] == "ldp" && w[2] == "sync" && w[3] == "default") {
             state.device.ldpIGPSync = true
             return .modelled
         }

@@ -38,7 +38,11 @@ extension FailureReport {
             var groups: [Place: [FlowOutcome]] = [:]
             for flow in flows where flow.classification.isProblem {
                 let route = flow.cause?.droppingRoute(in: network)
-                let location = route ?? network.router(named: flow.at)?.location ?? fallback
+                // MPLS: the interface where the traffic left the label path.
+                let exit = flow.labelPathExit.flatMap { exit in
+                    network.router(named: exit.router)?.interfaces.first { $0.name == exit.interface }?.location
+                }
+                let location = route ?? exit ?? network.router(named: flow.at)?.location ?? fallback
                 groups[Place(classification: flow.classification, location: location), default: []].append(flow)
             }
             let ordered = groups.sorted { a, b in

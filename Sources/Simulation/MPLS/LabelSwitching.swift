@@ -32,10 +32,11 @@ public enum LabelOperation: Hashable, Sendable {
 }
 
 /// LDP's forwarding state in one data plane: the links with a session, and which routers hold a
-/// label binding for a FEC. Bindings follow the IGP (RFC 5036): IOS, EOS and FRR allocate a
-/// label for every non-BGP route and advertise it without waiting for downstream (independent
-/// control); Junos advertises only its own router-ID loopback as egress and passes on a binding
-/// only when it has one from downstream (ordered control).
+/// label binding for a FEC. Bindings follow the IGP (RFC 5036): IOS and FRR allocate a label
+/// for every non-BGP route and advertise it without waiting for downstream (independent
+/// control); EOS does so for /32 routes only (ipspace.net, "Arista EOS MPLS P/PE-router
+/// Behavior", 2026); Junos advertises only its own router-ID loopback as egress and passes on a
+/// binding only when it has one from downstream (ordered control).
 struct LDPForwarding: Sendable {
     let plane: DataPlane
     let sessionUp: [Bool]
@@ -65,6 +66,7 @@ struct LDPForwarding: Sendable {
         guard runsLDP(m), plane.liveness.routerUp[m] else { return false }
         if isEgress(m, for: fec) { return true }
         guard let route = plane.nonBGPRoutes[m][fec], !route.isDiscard else { return false }
+        if plane.network.routers[m].dialect == .eos { return fec.length == 32 }
         guard plane.network.routers[m].dialect == .junos else { return true }
         // Ordered control: only with a label from downstream.
         guard case .forward(let hops) = route.forwarding, !visited.contains(m) else { return false }
