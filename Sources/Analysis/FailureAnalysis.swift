@@ -26,6 +26,8 @@ public enum FailureAnalysis {
         /// What each baseline trace read: a scenario that changed none of it keeps the trace.
         let footprints: [TraceFootprint]
         let outcomes: [FlowOutcome]
+        /// RSVP-TE LSPs as signalled without a failure (empty without LSPs).
+        let lsps: [LSPState]
 
         init(_ network: Network, recordForReuse: Bool) {
             recorded = recordForReuse ? Engine.baseline(network) : nil
@@ -34,6 +36,7 @@ public enum FailureAnalysis {
             let tracer = Tracer(plane: plane)
             traces = flows.map { tracer.trace(from: $0.source, to: $0.destination) }
             footprints = recordForReuse ? traces.map { [plane] in plane.footprint(of: $0) } : []
+            lsps = plane.lspStates()
             let components = PhysicalComponents(plane: plane)
             outcomes = zip(flows, traces).map { [plane] flow, trace in
                 FailureAnalysis.outcome(flow: flow, trace: trace, baselineTrace: nil, plane: plane, baseline: plane, components: components)
@@ -61,7 +64,20 @@ public enum FailureAnalysis {
             return ScenarioOutcome(name: scenario.name, kind: scenario.kind, failed: scenario.spec.describe(in: network),
                                    converged: plane.statistics.converged, nonConvergence: plane.statistics.nonConvergence?.descriptions,
                                    sessionsDown: plane.sessions.filter { !$0.established }.count - self.plane.sessions.filter { !$0.established }.count,
-                                   unchanged: outcomes.count - changed.count, flows: changed)
+                                   unchanged: outcomes.count - changed.count, flows: changed, lspChanges: lspChanges(in: plane))
+        }
+
+        /// What the scenario did to the LSPs: moved to another path or down (nil without LSPs).
+        func lspChanges(in plane: DataPlane) -> [String]? {
+            guard !lsps.isEmpty else { return nil }
+            let now = Dictionary(uniqueKeysWithValues: plane.lspStates().map { ("\($0.head)/\($0.name)", $0) })
+            let changes = lsps.compactMap { before -> String? in
+                let key = "\(before.head)/\(before.name)"
+                guard let after = now[key], after.routers != before.routers || after.up != before.up else { return nil }
+                if !after.up { return "\(key) down: \(after.reason ?? "no path")" }
+                return "\(key) on its \(after.path ?? "path"): \(after.routers.joined(separator: " > "))\(after.reason.map { " (\($0))" } ?? "")"
+            }
+            return changes.isEmpty ? nil : changes
         }
     }
 
@@ -276,6 +292,8 @@ public struct ScenarioOutcome: Sendable, Codable {
     public var unchanged: Int
     /// Every flow that did not stay on its baseline path.
     public var flows: [FlowOutcome]
+    /// RSVP-TE LSPs the scenario moved or brought down, as text; nil when none changed.
+    public var lspChanges: [String]? = nil
     /// With `--rib` / `--bgp`: the routes that differ from the baseline's (RouteChanges).
     public var ribChanges: [RouteChange]?
     public var bgpChanges: [RouteChange]?

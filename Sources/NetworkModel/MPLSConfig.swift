@@ -32,3 +32,50 @@ extension Router {
         return igp == .ospf ? 65_535 : 16_777_214
     }
 }
+
+/// An RSVP-TE label-switched path, configured on its head-end (docs/mpls.md).
+public struct LSP: Sendable {
+    public var name: String
+    /// The tail-end router (the LSP ends at its router ID).
+    public var tail: String
+    /// Bandwidth to reserve on every link, bits per second (0: none).
+    public var bandwidth: UInt64
+    /// 0 (best) to 7: LSPs are placed in this order, so a better setup priority wins bandwidth.
+    public var setupPriority: UInt8
+    public var holdPriority: UInt8
+    /// nil: the primary path is computed by CSPF with no explicit hops.
+    public var primary: LSPPath?
+    public var secondary: LSPPath?
+    public var location: SourceLocation
+
+    public init(name: String, tail: String, bandwidth: UInt64 = 0, setupPriority: UInt8 = 7, holdPriority: UInt8 = 0,
+                primary: LSPPath? = nil, secondary: LSPPath? = nil, location: SourceLocation) {
+        self.name = name
+        self.tail = tail
+        self.bandwidth = bandwidth
+        self.setupPriority = setupPriority
+        self.holdPriority = holdPriority
+        self.primary = primary
+        self.secondary = secondary
+        self.location = location
+    }
+}
+
+/// A path of an LSP: the routers it must cross, in order (strict: each the next router;
+/// loose: reached by CSPF), and for a secondary whether it is signalled in advance and must
+/// avoid the primary's shared-risk groups (the topology's failure sets).
+public struct LSPPath: Sendable {
+    public var hops: [String]
+    public var strict: Bool
+    public var standby: Bool
+    public var srlgDiverse: Bool
+    public var location: SourceLocation
+
+    public init(hops: [String], strict: Bool, standby: Bool = false, srlgDiverse: Bool = false, location: SourceLocation) {
+        self.hops = hops
+        self.strict = strict
+        self.standby = standby
+        self.srlgDiverse = srlgDiverse
+        self.location = location
+    }
+}

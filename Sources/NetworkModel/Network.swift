@@ -82,6 +82,8 @@ public struct Router: Sendable {
     public var dialect: VendorDialect
     /// MPLS and LDP; nil when the router runs no MPLS.
     public var mpls: MPLSConfig? = nil
+    /// RSVP-TE LSPs this router is the head-end of.
+    public var lsps: [LSP] = []
     public var location: SourceLocation
 
     public init(name: String, asn: ASN, routerID: IPv4Address, role: RouterRole = .generic, interfaces: [Interface] = [],
@@ -143,6 +145,10 @@ public struct Interface: Sendable {
     public var ldp = true
     /// LDP-IGP synchronisation here; nil: the router's setting (`MPLSConfig.igpSync`).
     public var ldpIGPSync: Bool? = nil
+    /// RSVP on this interface, with this much reservable bandwidth (bits/s); nil: no RSVP.
+    public var rsvpBandwidth: UInt64? = nil
+    /// The TE metric CSPF uses; nil: the IGP cost.
+    public var teMetric: UInt32? = nil
     public var location: SourceLocation
 
     public init(name: String, kind: InterfaceKind, address: IPv4Address, prefix: Prefix, igp: IGPParticipation,

@@ -31,12 +31,13 @@ public enum FailureTextReport {
         }
         // With --rib/--bgp, every scenario that changed a route is detailed too.
         let detailed = showAll ? report.scenarios : report.scenarios.filter { scenario in
-            isProblem(scenario) || !(scenario.ribChanges ?? []).isEmpty || !(scenario.bgpChanges ?? []).isEmpty
+            isProblem(scenario) || !(scenario.ribChanges ?? []).isEmpty || !(scenario.bgpChanges ?? []).isEmpty || scenario.lspChanges != nil
         }.sorted { $0.name < $1.name }
         if !detailed.isEmpty { out += "\ndetails:\n" }
         for scenario in detailed {
             out += "  \(scenario.name)\(scenario.converged ? "" : " (did not converge)")\(scenario.unchanged > 0 ? ": \(scenario.unchanged) flows unchanged" : "")\n"
             for line in scenario.nonConvergence ?? [] { out += "    - \(line)\n" }
+            for line in scenario.lspChanges ?? [] { out += "    LSP \(line)\n" }
             for flow in scenario.flows where showAll || flow.classification.isProblem || flow.classification == .rerouted {
                 out += "    \(flow.flow): \(flow.classification.rawValue.uppercased()): \(flow.detail)\n"
                 if !flow.path.isEmpty { out += "      path: \(flow.path.joined(separator: " > "))\n" }

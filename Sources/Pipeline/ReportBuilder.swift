@@ -11,6 +11,7 @@ public struct ReportBuilder: Sendable {
                          nonConvergence: plane.statistics.nonConvergence?.descriptions,
                          diagnostics: plane.diagnostics.map(DiagnosticReport.init), routers: routers(includeRIB: includeRIB, includeBGP: includeBGP),
                          sessions: sessions(), ldpSessions: network.routers.contains { $0.mpls != nil } ? plane.ldpSessions() : nil,
+                         lsps: network.routers.contains { !$0.lsps.isEmpty } ? plane.lspStates() : nil,
                          flows: (flows ?? network.flows).map { flow($0) })
     }
 

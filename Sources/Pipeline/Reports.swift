@@ -24,6 +24,8 @@ public struct SimulationReport: Codable, Sendable {
     public var sessions: [SessionReport]
     /// LDP link sessions, when any router runs MPLS (absent otherwise).
     public var ldpSessions: [LDPSession]? = nil
+    /// RSVP-TE LSPs as signalled, when any router heads one (absent otherwise).
+    public var lsps: [LSPState]? = nil
     public var flows: [FlowReport]
     /// With `--adj ROUTER`: per prefix, what that router receives from and sends to each neighbor.
     public var adjacencies: [AdjacencyReport]?
@@ -151,10 +153,13 @@ public struct HopReport: Codable, Sendable {
 public struct LabelReport: Codable, Sendable {
     public var operation: String
     public var fec: String
+    /// The RSVP-TE LSP (`HEAD/NAME`), for its operations.
+    public var lsp: String?
     public var reason: String?
     init(_ operation: LabelOperation) {
         self.operation = operation.name
         fec = operation.fec.description
+        lsp = operation.lsp
         if case .untagged(_, let why) = operation { reason = why }
     }
 }

@@ -17,6 +17,14 @@ public enum TextReport {
             out += "\nLDP sessions: \(ldp.filter(\.up).count) of \(ldp.count) links up\n"
             for session in ldp where !session.up { out += "  down  \(session.link): \(session.reason ?? "")\n" }
         }
+        if let lsps = report.lsps {
+            out += "\nRSVP-TE LSPs: \(lsps.filter(\.up).count) of \(lsps.count) up\n"
+            for lsp in lsps {
+                let state = lsp.up ? "up    \(lsp.head)/\(lsp.name) -> \(lsp.tail) on its \(lsp.path ?? "path"): \(lsp.routers.joined(separator: " > "))"
+                    : "down  \(lsp.head)/\(lsp.name) -> \(lsp.tail)"
+                out += "  \(state)\(lsp.reason.map { " (\($0))" } ?? "")\n"
+            }
+        }
         out += "\nRoutes per router (main RIB by protocol):\n"
         let width = max(6, (report.routers.map(\.name.count).max() ?? 0) + 2)
         for router in report.routers {

@@ -20,7 +20,7 @@ public struct DataPlane: Sendable {
     public let trackStates: [[Int: Bool]]
     public internal(set) var diagnostics: [Diagnostic]
     public internal(set) var statistics: Statistics
-    /// Some router runs LDP: traces switch labels (docs/mpls.md).
+    /// Some router runs LDP or heads an RSVP-TE LSP: traces switch labels (docs/mpls.md).
     public let switchesLabels: Bool
     /// The BGP propagation as it ended (sessions, conditions, suppression), for `adjacency`.
     var finalPropagation: BGPPropagation?
@@ -92,7 +92,7 @@ public struct DataPlane: Sendable {
         self.diagnostics = diagnostics
         self.statistics = statistics
         self.fibCache = FIBCache()
-        switchesLabels = network.routers.contains { $0.mpls?.ldp == true }
+        switchesLabels = network.routers.contains { $0.mpls?.ldp == true || !$0.lsps.isEmpty }
     }
 
     /// The BGP route as installed in the RIB, if BGP wins for that exact prefix.

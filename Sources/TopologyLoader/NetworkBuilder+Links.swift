@@ -9,6 +9,8 @@ extension NetworkBuilder {
         var igp: IGPParticipation?
         var ldp: Bool?
         var ldpIGPSync: Bool?
+        var rsvpBandwidth: UInt64?
+        var teMetric: UInt32?
         var node: YAMLNode
     }
 
@@ -21,13 +23,17 @@ extension NetworkBuilder {
             var igp: IGPParticipation?
             var ldp: Bool?
             var ldpIGPSync: Bool?
+            var rsvpBandwidth: UInt64?
+            var teMetric: UInt32?
             switch item {
             case .scalar:
                 guard let text = reader.string(item, "a link") else { continue }
                 guard let pair = splitShorthand(text, at: item) else { continue }
                 endpoints = [EndpointSpec(router: pair.0, node: item), EndpointSpec(router: pair.1, node: item)]
             default:
-                guard let view = reader.mapping(item, "a link", keys: ["name", "endpoints", "cost", "subnet", "igp", "ldp", "ldp-igp-sync"]) else { continue }
+                guard let view = reader.mapping(item, "a link", keys: ["name", "endpoints", "cost", "subnet", "igp", "ldp", "ldp-igp-sync", "rsvp-bandwidth", "te-metric"]) else { continue }
+                if let n = view["rsvp-bandwidth"] { rsvpBandwidth = reader.bandwidth(n, "link rsvp-bandwidth") }
+                if let n = view["te-metric"] { teMetric = reader.integer(n, "link te-metric", range: 1...16_777_215).map(UInt32.init) }
                 if let n = view["ldp"] { ldp = reader.bool(n, "link ldp") }
                 if let n = view["ldp-igp-sync"] { ldpIGPSync = reader.bool(n, "link ldp-igp-sync") }
                 if let n = view["name"] { explicitName = reader.string(n, "link name") }
@@ -56,6 +62,10 @@ extension NetworkBuilder {
             }
             if let ldp { for i in endpoints.indices where endpoints[i].ldp == nil { endpoints[i].ldp = ldp } }
             if let ldpIGPSync { for i in endpoints.indices where endpoints[i].ldpIGPSync == nil { endpoints[i].ldpIGPSync = ldpIGPSync } }
+            for i in endpoints.indices {
+                endpoints[i].rsvpBandwidth = endpoints[i].rsvpBandwidth ?? rsvpBandwidth
+                endpoints[i].teMetric = endpoints[i].teMetric ?? teMetric
+            }
             addLink(endpoints, name: explicitName, cost: cost, subnet: subnet, igp: igp, node: item)
         }
     }
@@ -84,7 +94,7 @@ extension NetworkBuilder {
         if case .scalar = node {
             return routerRef(node, "link endpoint").map { EndpointSpec(router: $0, node: node) }
         }
-        guard let view = reader.mapping(node, "a link endpoint", keys: ["router", "interface", "address", "cost", "igp", "ldp", "ldp-igp-sync"]) else { return nil }
+        guard let view = reader.mapping(node, "a link endpoint", keys: ["router", "interface", "address", "cost", "igp", "ldp", "ldp-igp-sync", "rsvp-bandwidth", "te-metric"]) else { return nil }
         guard let routerNode = view["router"] else {
             reader.error("LOAD004", "link endpoint has no 'router'", at: node)
             return nil
@@ -97,6 +107,8 @@ extension NetworkBuilder {
         if let n = view["igp"] { spec.igp = reader.choice(n, "endpoint igp", IGPParticipation.self) }
         if let n = view["ldp"] { spec.ldp = reader.bool(n, "endpoint ldp") }
         if let n = view["ldp-igp-sync"] { spec.ldpIGPSync = reader.bool(n, "endpoint ldp-igp-sync") }
+        if let n = view["rsvp-bandwidth"] { spec.rsvpBandwidth = reader.bandwidth(n, "endpoint rsvp-bandwidth") }
+        if let n = view["te-metric"] { spec.teMetric = reader.integer(n, "endpoint te-metric", range: 1...16_777_215).map(UInt32.init) }
         return spec
     }
 
@@ -155,6 +167,8 @@ extension NetworkBuilder {
                                               igp: participation, cost: endpoint.cost ?? cost ?? 10, location: reader.location(endpoint.node)))
             if let ldp = endpoint.ldp { draft.interfaces[draft.interfaces.count - 1].ldp = ldp }
             draft.interfaces[draft.interfaces.count - 1].ldpIGPSync = endpoint.ldpIGPSync
+            draft.interfaces[draft.interfaces.count - 1].rsvpBandwidth = endpoint.rsvpBandwidth
+            draft.interfaces[draft.interfaces.count - 1].teMetric = endpoint.teMetric
             refs.append(InterfaceRef(router: endpoint.router, interface: draft.interfaces.count - 1))
             drafts[endpoint.router] = draft
         }

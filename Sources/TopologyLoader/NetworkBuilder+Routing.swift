@@ -15,6 +15,7 @@ extension NetworkBuilder {
             router.mpls = MPLSConfig(ldp: mpls["ldp"].flatMap { reader.bool($0, "mpls ldp of \(name)") } ?? false, location: reader.location(n))
             router.mpls?.igpSync = mpls["igp-sync"].flatMap { reader.bool($0, "mpls igp-sync of \(name)") } ?? false
         }
+        if let n = view["lsps"] { router.lsps = readLSPs(n, head: name) }
         if let n = view["ip-sla"] {
             for (id, keyNode, value) in reader.numberedEntries(n, "ip-sla of \(name)", label: "ip-sla id", range: 1...Int(Int32.max)) {
                 guard let sla = reader.mapping(value, "ip-sla \(id) of \(name)", keys: ["target", "source-interface", "type"]) else { continue }

@@ -138,7 +138,7 @@ struct NetworkBuilder {
     // MARK: routers, phase 1: identity and interfaces
 
     static let routerKeys = ["asn", "router-id", "role", "vendor", "loopbacks", "interfaces", "static-routes", "ip-sla", "tracks",
-                             "policies", "bgp", "distances", "mpls"]
+                             "policies", "bgp", "distances", "mpls", "lsps"]
 
     mutating func readRouterAddressing(_ node: YAMLNode) {
         let entries = reader.namedEntries(node, "routers")

@@ -133,6 +133,31 @@ final class YAMLReader {
         return value
     }
 
+    /// Bits per second: an integer with an optional k, M, G or T suffix (powers of 1000, as
+    /// vendors write bandwidth), up to 10 Tbit/s.
+    func bandwidth(_ node: YAMLNode, _ what: String) -> UInt64? {
+        guard case .scalar(let scalar) = node, !isNull(node) else {
+            error("LOAD002", "\(what) must be a bandwidth such as 400M or 10G, found \(YAMLReader.kindName(node))", at: node)
+            return nil
+        }
+        var text = scalar.string
+        var factor: UInt64 = 1
+        if let last = text.last, let scale = ["k": 1_000, "K": 1_000, "M": 1_000_000, "G": 1_000_000_000, "T": 1_000_000_000_000][last] {
+            factor = UInt64(scale)
+            text.removeLast()
+        }
+        guard let value = UInt64(text) else {
+            error("LOAD005", "\(what) '\(scalar.string)' is not a bandwidth", at: node, hint: "bits per second with an optional k, M, G or T suffix, e.g. 400M")
+            return nil
+        }
+        let (bits, overflow) = value.multipliedReportingOverflow(by: factor)
+        guard !overflow, bits <= 10_000_000_000_000 else {
+            error("LOAD005", "\(what) \(scalar.string) is out of range", at: node, hint: "at most 10T")
+            return nil
+        }
+        return bits
+    }
+
     func asn(_ node: YAMLNode, _ what: String) -> ASN? {
         integer(node, what, range: 1...Int(UInt32.max)).map { ASN($0) }
     }

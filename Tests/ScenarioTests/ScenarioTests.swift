@@ -83,6 +83,15 @@ import Yams
                 if let pref = best["local-preference"] as? Int { #expect(Int(route.attributes.localPreference) == pref, "\(what): local-pref \(route.attributes.localPreference)") }
             }
             let down = Set(plane.sessions.filter { !$0.established }.map { "\(network.routers[$0.router].name)->\($0.peerRouter.map { network.routers[$0].name } ?? $0.peerAddress.description)" })
+            if let expectedLSPs = scenario["lsps"] as? [String: Any] {
+                // "HEAD/NAME": "down", or the path it takes as router names.
+                let states = Dictionary(uniqueKeysWithValues: plane.lspStates().map { ("\($0.head)/\($0.name)", $0) })
+                for (key, want) in expectedLSPs {
+                    let state = try #require(states[key], "\(label): no LSP \(key)")
+                    if let text = want as? String, text == "down" { #expect(!state.up, "\(label): \(key) is up on \(state.routers)") }
+                    if let path = want as? [String] { #expect(state.up && state.routers == path, "\(label): \(key) \(state.up ? "on \(state.routers)" : "down: \(state.reason ?? "")")") }
+                }
+            }
             if let expectedDown = scenario["ldp-down"] as? [String] {
                 let ldpDown = plane.ldpSessions().filter { !$0.up }.map(\.link)
                 #expect(Set(ldpDown) == Set(expectedDown), "\(label): LDP sessions down \(ldpDown.sorted())")

@@ -65,6 +65,7 @@ public struct Hop: Hashable, Sendable {
     /// What the hop did to the label stack, when it switched labels (docs/mpls.md).
     public var labelOperation: LabelOperation? {
         if case .labeled(_, _, _, let operation) = detail { return operation }
+        if case .switched(_, _, let operation) = detail { return operation }
         return nil
     }
     /// The action as data; its text is made when asked for (a failure sweep traces every flow
@@ -103,6 +104,8 @@ enum HopDetail: Sendable {
     case owns(IPv4Address, interface: String)
     /// As `forwarded`, with what it did to the label stack.
     case labeled(RIBEntry, gateway: IPv4Address, interface: String, LabelOperation)
+    /// Label-switched along an RSVP-TE LSP (no route looked up).
+    case switched(gateway: IPv4Address, interface: String, LabelOperation)
 
     var text: String {
         switch self {
@@ -112,6 +115,7 @@ enum HopDetail: Sendable {
         case .owns(let address, let interface): "owns \(address) (\(interface))"
         case .labeled(let entry, let gateway, let interface, let operation):
             "\(entry.protocolKind.rawValue) \(entry.prefix) via \(gateway) out \(interface) (\(entry.origin)); \(operation.text)"
+        case .switched(let gateway, let interface, let operation): "\(operation.text) via \(gateway) out \(interface)"
         }
     }
 }

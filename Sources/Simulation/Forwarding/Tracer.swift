@@ -10,11 +10,19 @@ public struct Tracer: Sendable {
 
     /// Label switching, when some router runs LDP.
     let ldp: LDPForwarding?
+    /// RSVP-TE LSPs as signalled in this plane, and per head-end router their indices.
+    let lsps: [LSPState]
+    let lspsByHead: [Int: [Int]]
 
     public init(plane: DataPlane, usesFIB: Bool = true) {
         self.plane = plane
         self.usesFIB = usesFIB
         ldp = LDPForwarding(plane: plane)
+        let states = plane.lspStates()
+        var byHead: [Int: [Int]] = [:]
+        for (index, state) in states.enumerated() { if let head = plane.network.routerIndex[state.head] { byHead[head, default: []].append(index) } }
+        lsps = states
+        lspsByHead = byHead.mapValues { indices in indices.sorted { states[$0].name < states[$1].name } }
     }
 
     /// `source` is a host or router name; a router sources from its first loopback.
@@ -55,6 +63,8 @@ public struct Tracer: Sendable {
         /// Where a labeled packet was sent on unlabeled, and why: a router without a route for
         /// it downstream is the end of an MPLS black hole.
         var leftLabelPath: (router: String, fec: Prefix, reason: String)?
+        /// On an RSVP-TE LSP: which one (index into `lsps`) and the position of the next router.
+        var lsp: (index: Int, position: Int)?
 
         /// Records the branch ending with `last`.
         mutating func end(_ last: Hop, _ disposition: Disposition, into paths: inout [TracePath]) {
@@ -77,6 +87,10 @@ public struct Tracer: Sendable {
         }
         if let i = plane.owners.interface(of: r, owning: destination), plane.liveness.interfaceUp[r][i] {
             branch.end(Hop(node: name, detail: .owns(destination, interface: network.routers[r].interfaces[i].name)), .delivered(node: name), into: &paths)
+            return
+        }
+        if let (index, position) = branch.lsp, lsps[index].routerIndices[position] == r {
+            followLSP(index, position: position, destination: destination, branch: &branch, paths: &paths)
             return
         }
         if let fec = branch.label, let ldp {
@@ -121,6 +135,23 @@ public struct Tracer: Sendable {
             send(from: r, interface: interface, gateway: destination, entry: entry, destination: destination, branch: &branch, paths: &paths)
             branch.visited.removeLast()
         case .forward(let nextHops):
+            let leftBefore = branch.leftLabelPath
+            defer { branch.leftLabelPath = leftBefore }
+            if entry.protocolKind == .ibgp, let nextHop = entry.bgpNextHop, let heads = lspsByHead[r] {
+                // RSVP-TE first (Junos: RSVP routes in inet.3 are preferred to LDP's; IOS: autoroute).
+                let toTail = heads.filter { index in
+                    plane.network.routerIndex[lsps[index].tail].map { plane.owners.interface(of: $0, owning: nextHop) != nil } ?? false
+                }
+                if let up = toTail.first(where: { lsps[$0].up }) {
+                    followLSP(up, position: 0, destination: destination, branch: &branch, paths: &paths)
+                    return
+                }
+                if let down = toTail.first, branch.leftLabelPath == nil {
+                    // Sent on without its LSP: a router behind that cannot route it is where it dies.
+                    let state = lsps[down]
+                    branch.leftLabelPath = (name, Prefix(network: nextHop, length: 32), "LSP \(state.head)/\(state.name) is down: \(state.reason ?? "no path")")
+                }
+            }
             branch.visited.append(r)
             let fec = ldp.flatMap { labelFEC(at: r, entry: entry, ldp: $0) }
             for nextHop in nextHops {
@@ -171,19 +202,44 @@ public struct Tracer: Sendable {
         case .untagged(let fec, let reason):
             branch.label = nil
             branch.leftLabelPath = (plane.network.routers[r].name, fec, reason)
+        case .pushLSP, .swapLSP, .popLSP:
+            break   // RSVP-TE hops go through `followLSP`
         }
         send(from: r, interface: hop.interface, gateway: hop.gateway, entry: entry, operation: operation, destination: destination,
              branch: &branch, paths: &paths)
     }
 
-    private func send(from r: Int, interface: Int, gateway: IPv4Address, entry: RIBEntry, operation: LabelOperation? = nil,
+    /// An RSVP-TE LSP at position `position` of its path: push (head-end), swap, or pop at the
+    /// penultimate router (implicit null), toward the next router of the LSP.
+    private func followLSP(_ index: Int, position: Int, destination: IPv4Address, branch: inout Branch, paths: inout [TracePath]) {
+        let state = lsps[index]
+        let r = state.routerIndices[position]
+        let lsp = "\(state.head)/\(state.name)"
+        let tail = Prefix(network: plane.network.routers[state.routerIndices[state.routerIndices.count - 1]].routerID, length: 32)
+        let penultimate = position + 1 == state.routerIndices.count - 1
+        let operation: LabelOperation = penultimate ? .popLSP(lsp: lsp, tail: tail)
+            : position == 0 ? .pushLSP(lsp: lsp, tail: tail) : .swapLSP(lsp: lsp, tail: tail)
+        let saved = branch.lsp
+        defer { branch.lsp = saved }
+        branch.lsp = penultimate ? nil : (index, position + 1)
+        branch.visited.append(r)
+        send(from: r, interface: state.hops[position].interface, gateway: state.hops[position].gateway, entry: nil, operation: operation,
+             destination: destination, branch: &branch, paths: &paths)
+        branch.visited.removeLast()
+    }
+
+    private func send(from r: Int, interface: Int, gateway: IPv4Address, entry: RIBEntry?, operation: LabelOperation? = nil,
                       destination: IPv4Address, branch: inout Branch, paths: inout [TracePath]) {
         let network = plane.network
         let name = network.routers[r].name
         let interfaceName = network.routers[r].interfaces[interface].name
-        let detail: HopDetail = operation.map { .labeled(entry, gateway: gateway, interface: interfaceName, $0) }
-            ?? .forwarded(entry, gateway: gateway, interface: interfaceName)
-        branch.hops.append(Hop(node: name, detail: detail, prefix: entry.prefix, protocolKind: entry.protocolKind, outInterface: interfaceName))
+        let detail: HopDetail
+        if let entry {
+            detail = operation.map { .labeled(entry, gateway: gateway, interface: interfaceName, $0) } ?? .forwarded(entry, gateway: gateway, interface: interfaceName)
+        } else {
+            detail = operation.map { .switched(gateway: gateway, interface: interfaceName, $0) } ?? .text("sent via \(gateway) out \(interfaceName)")
+        }
+        branch.hops.append(Hop(node: name, detail: detail, prefix: entry?.prefix, protocolKind: entry?.protocolKind, outInterface: interfaceName))
         defer { branch.hops.removeLast() }
         switch plane.owners[gateway] {
         case .host(let h)? where network.hosts[h].attachment == InterfaceRef(router: r, interface: interface):

@@ -42,6 +42,7 @@ extension DataPlane {
                 if let r = network.routerIndex[hop.node] { visit(r) }
                 if case .forwarded(_, let gateway, _) = hop.detail, case .router(let ref)? = owners[gateway] { visit(ref.router) }
                 if case .labeled(_, let gateway, _, _) = hop.detail, case .router(let ref)? = owners[gateway] { visit(ref.router) }
+                if case .switched(let gateway, _, _) = hop.detail, case .router(let ref)? = owners[gateway] { visit(ref.router) }
             }
         }
         return TraceFootprint(destination: d, routers: routers, addresses: addresses)

@@ -11,14 +11,36 @@ public enum LabelOperation: Hashable, Sendable {
     /// removed and the packet is forwarded as plain IP, which a BGP-free router downstream
     /// cannot route.
     case untagged(fec: Prefix, reason: String)
+    /// RSVP-TE: the head-end pushes the LSP's label (the BGP next hop is its tail), transit
+    /// routers swap it, the penultimate router pops it. `lsp` is `HEAD/NAME`.
+    case pushLSP(lsp: String, tail: Prefix)
+    case swapLSP(lsp: String, tail: Prefix)
+    case popLSP(lsp: String, tail: Prefix)
 
+    /// The FEC: an LDP prefix, or an LSP's tail address.
     public var fec: Prefix {
-        switch self { case .push(let fec), .swap(let fec), .pop(let fec), .untagged(let fec, _): fec }
+        switch self {
+        case .push(let fec), .swap(let fec), .pop(let fec), .untagged(let fec, _): fec
+        case .pushLSP(_, let tail), .swapLSP(_, let tail), .popLSP(_, let tail): tail
+        }
+    }
+
+    /// The RSVP-TE LSP, for its operations.
+    public var lsp: String? {
+        switch self {
+        case .pushLSP(let lsp, _), .swapLSP(let lsp, _), .popLSP(let lsp, _): lsp
+        default: nil
+        }
     }
 
     /// `push`, `swap`, `pop` or `untagged`.
     public var name: String {
-        switch self { case .push: "push"; case .swap: "swap"; case .pop: "pop"; case .untagged: "untagged" }
+        switch self {
+        case .push, .pushLSP: "push"
+        case .swap, .swapLSP: "swap"
+        case .pop, .popLSP: "pop"
+        case .untagged: "untagged"
+        }
     }
 
     public var text: String {
@@ -27,6 +49,9 @@ public enum LabelOperation: Hashable, Sendable {
         case .swap(let fec): "swap label for \(fec)"
         case .pop(let fec): "pop label for \(fec) (penultimate hop)"
         case .untagged(let fec, let reason): "no label for \(fec), forwarded unlabeled: \(reason)"
+        case .pushLSP(let lsp, _): "push label of RSVP-TE LSP \(lsp)"
+        case .swapLSP(let lsp, _): "swap label of LSP \(lsp)"
+        case .popLSP(let lsp, _): "pop label of LSP \(lsp) (penultimate hop)"
         }
     }
 }
