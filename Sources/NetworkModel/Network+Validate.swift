@@ -8,6 +8,7 @@ extension Network {
         var bag = DiagnosticBag()
         validateAddresses(&bag)
         for router in routers { validateReferences(of: router, sessionSourcesMayDangle: sessionSourcesMayDangle, &bag) }
+        validateLSPs(&bag)
         return bag.all
     }
 
@@ -139,6 +140,43 @@ extension Network {
             if neighbor.routeReflectorClient && neighbor.remoteAS != router.asn {
                 bag.error("MODEL012", "route-reflector-client on eBGP neighbor \(neighbor.address) of \(router.name)", at: neighbor.location,
                           hint: "route reflection applies to iBGP neighbors (same AS) only")
+            }
+        }
+    }
+}
+
+extension Network {
+    /// An LSP whose primary and secondary explicit strict paths share a link or a failure set
+    /// (a shared-risk group): one failure takes both down (MODEL013, a warning).
+    func validateLSPs(_ bag: inout DiagnosticBag) {
+        func pathLinks(of path: LSPPath?, from head: String, to tail: String) -> [Int]? {
+            guard let path, path.strict else { return nil }
+            var names = [head] + path.hops
+            if names.last != tail { names.append(tail) }
+            var result: [Int] = []
+            for (a, b) in zip(names, names.dropFirst()) {
+                guard let index = links.firstIndex(where: { link in
+                    let ends = Set([routers[link.a.router].name, routers[link.b.router].name])
+                    return ends == Set([a, b])
+                }) else { return nil }
+                result.append(index)
+            }
+            return result
+        }
+        for router in routers {
+            for lsp in router.lsps {
+                guard let secondary = lsp.secondary, let first = pathLinks(of: lsp.primary, from: router.name, to: lsp.tail),
+                      let second = pathLinks(of: secondary, from: router.name, to: lsp.tail) else { continue }
+                let shared = Set(first).intersection(second).map { links[$0].name }.sorted()
+                let groups = failureSets.filter { set in
+                    let members = Set(set.links.compactMap { Link.lookup($0, in: linkIndex) })
+                    return !members.isDisjoint(with: first) && !members.isDisjoint(with: second)
+                }.map(\.name).sorted()
+                guard !shared.isEmpty || !groups.isEmpty else { continue }
+                let what = (shared.map { "link \($0)" } + groups.map { "failure set \($0)" }).joined(separator: ", ")
+                let flag = secondary.srlgDiverse ? " although it is marked srlg-diverse" : ""
+                bag.warning("MODEL013", "LSP \(router.name)/\(lsp.name): the secondary path shares \(what) with the primary\(flag): one failure takes both down",
+                            at: secondary.location, hint: "route the secondary around it (other strict hops, or loose hops CSPF can route)")
             }
         }
     }
