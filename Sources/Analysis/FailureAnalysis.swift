@@ -28,6 +28,9 @@ public enum FailureAnalysis {
         let outcomes: [FlowOutcome]
         /// RSVP-TE LSPs as signalled without a failure (empty without LSPs).
         let lsps: [LSPState]
+        /// The links and routers the baseline's LSPs cross; nil when some LSP is down (then
+        /// every scenario signals them again).
+        let lspFootprint: (links: Set<Int>, routers: Set<Int>)?
 
         init(_ network: Network, recordForReuse: Bool) {
             recorded = recordForReuse ? Engine.baseline(network) : nil
@@ -37,6 +40,8 @@ public enum FailureAnalysis {
             traces = flows.map { tracer.trace(from: $0.source, to: $0.destination) }
             footprints = recordForReuse ? traces.map { [plane] in plane.footprint(of: $0) } : []
             lsps = plane.lspStates()
+            lspFootprint = lsps.allSatisfy(\.up)
+                ? (Set(lsps.flatMap { $0.links.compactMap { network.linkIndex[$0] } }), Set(lsps.flatMap(\.routerIndices))) : nil
             let components = PhysicalComponents(plane: plane)
             outcomes = zip(flows, traces).map { [plane] flow, trace in
                 FailureAnalysis.outcome(flow: flow, trace: trace, baselineTrace: nil, plane: plane, baseline: plane, components: components)
@@ -47,6 +52,10 @@ public enum FailureAnalysis {
         /// come from the baseline when `reuseTraces`.
         func outcome(of scenario: FailureScenario, plane: DataPlane, reuseTraces: Bool) -> ScenarioOutcome {
             let network = plane.network
+            if reuseTraces, !lsps.isEmpty, let touched = lspFootprint,
+               scenario.spec.links.isDisjoint(with: touched.links), scenario.spec.routers.isDisjoint(with: touched.routers) {
+                plane.reuseLSPStates(lsps)
+            }
             let tracer = Tracer(plane: plane, usesFIB: false)
             let components = PhysicalComponents(plane: plane)
             let outcomes = flows.indices.map { f in

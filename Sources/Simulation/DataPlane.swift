@@ -22,12 +22,19 @@ public struct DataPlane: Sendable {
     public internal(set) var statistics: Statistics
     /// Some router runs LDP or heads an RSVP-TE LSP: traces switch labels (docs/mpls.md).
     public let switchesLabels: Bool
+    let hasLSPs: Bool
+    /// Some router runs LDP with ordered control (Junos): a binding depends on the whole way
+    /// downstream, so traces are not reused across scenarios.
+    let orderedLDP: Bool
     /// The BGP propagation as it ended (sessions, conditions, suppression), for `adjacency`.
     var finalPropagation: BGPPropagation?
 
     /// In a failure run built on a baseline: what may differ from it (TraceFootprint).
     var delta: ScenarioDelta?
     private let fibCache: FIBCache
+    /// The RSVP-TE LSPs as signalled, computed on first use (traces, reports and the sweep's
+    /// LSP changes all ask).
+    private let lspCache = LSPCache()
 
     /// What did not settle when the control plane stopped (`Statistics.nonConvergence`).
     public struct NonConvergence: Sendable, Equatable {
@@ -93,6 +100,8 @@ public struct DataPlane: Sendable {
         self.statistics = statistics
         self.fibCache = FIBCache()
         switchesLabels = network.routers.contains { $0.mpls?.ldp == true || !$0.lsps.isEmpty }
+        hasLSPs = network.routers.contains { !$0.lsps.isEmpty }
+        orderedLDP = network.routers.contains { $0.mpls?.ldp == true && $0.dialect == .junos }
     }
 
     /// The BGP route as installed in the RIB, if BGP wins for that exact prefix.
@@ -240,6 +249,33 @@ enum FIBSource: Sendable {
 }
 
 /// Forwarding tries are built once per router, on first lookup, from any thread.
+extension DataPlane {
+    func cachedLSPStates(_ compute: () -> [LSPState]) -> [LSPState] { lspCache.states(compute) }
+
+    /// A failure run whose failures touch no LSP of the baseline, where every LSP was up, signals
+    /// them exactly as the baseline did: removing links and routers no LSP uses leaves each
+    /// CSPF result and reservation as it was (fewer candidates, the same winners). The sweep
+    /// hands the baseline's states over instead of signalling every LSP again.
+    public func reuseLSPStates(_ baseline: [LSPState]) { lspCache.seed(baseline) }
+    var lspStatesAreBaselines: Bool { lspCache.isBaselines }
+}
+
+final class LSPCache: Sendable {
+    private let states: Mutex<[LSPState]?> = Mutex(nil)
+    private let seeded = Mutex(false)
+    func seed(_ known: [LSPState]) {
+        states.withLock { if $0 == nil { $0 = known; seeded.withLock { $0 = true } } }
+    }
+    /// The states are the baseline's (`reuseLSPStates`).
+    var isBaselines: Bool { seeded.withLock { $0 } }
+    func states(_ compute: () -> [LSPState]) -> [LSPState] {
+        if let known = states.withLock({ $0 }) { return known }
+        let computed = compute()
+        states.withLock { $0 = computed }
+        return computed
+    }
+}
+
 final class FIBCache: Sendable {
     private let tries: Mutex<[Int: PrefixTrie<FIBSource>]>
     init() { tries = Mutex([:]) }

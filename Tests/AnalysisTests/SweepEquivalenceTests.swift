@@ -48,3 +48,32 @@ import Testing
         #expect(reused.contains("\"rerouted\""), "the failures should move some flows")
     }
 }
+
+/// The same equivalence with label switching: LDP traces reused through their label footprint
+/// (FEC routes and transport addresses), RSVP-TE states reused where a failure touches no LSP.
+@Suite struct LabelSweepEquivalenceTests {
+    @Test(arguments: ["mpls-ldp-core", "mpls-ldp-core-sync", "mpls-rsvp-srlg", "mpls-rsvp-bandwidth"])
+    func mplsExamplesMatchTheNaiveSweep(_ name: String) throws {
+        let path = MitigationAnalysisTests.root.appendingPathComponent("topologies/\(name)/topology.yml").path
+        let network = try #require(TopologyLoader.load(path: path).network)
+        #expect(SweepEquivalenceTests.report(network, k: 2, reuse: true) == SweepEquivalenceTests.report(network, k: 2, reuse: false))
+    }
+
+    @Test(arguments: ["ios-mpls-ldp", "junos-mpls-ldp", "eos-mpls-ldp"])
+    func netlabFixturesMatchTheNaiveSweep(_ name: String) throws {
+        let (network, _) = try RouteSim.loadConfigs([NetlabMPLSTests.fixtures.appendingPathComponent(name).path]).get()
+        #expect(SweepEquivalenceTests.report(network, k: 1, reuse: true) == SweepEquivalenceTests.report(network, k: 1, reuse: false))
+    }
+
+    /// A generated network with LDP everywhere, 60 LSPs and hosts: failures move LSPs, some
+    /// flows reroute, most traces and LSP states are reused.
+    @Test func generatedLDPAndRSVPNetworkMatchesTheNaiveSweep() throws {
+        var spec = TopologyGenerator.Spec(routers: 24, ases: 2, prefixes: 16, chordsPerRouter: 0.6, reflectorsPerAS: 2, seed: 11, hosts: 4)
+        spec.ldp = true
+        spec.lsps = 60
+        let network = try #require(TopologyLoader.load(yaml: TopologyGenerator.yaml(spec), file: "gen-mpls").network)
+        let reused = SweepEquivalenceTests.report(network, k: 1, reuse: true)
+        #expect(reused == SweepEquivalenceTests.report(network, k: 1, reuse: false))
+        #expect(reused.contains("\"lspChanges\""), "the failures should move some LSPs")
+    }
+}

@@ -23,9 +23,25 @@ extension DataPlane {
     public func footprint(of trace: Trace) -> TraceFootprint {
         let d = trace.destination
         var routers: [Int] = [], addresses: [[IPv4Address]] = [], seen: Set<Int> = []
+        // Label switching also reads, at each router, its routes to the LDP FECs of the trace
+        // (a binding is a route to the FEC) and to its and its neighbours' transport addresses
+        // (the sessions): those join every visited router's list.
+        var labelAddresses: [IPv4Address] = []
+        if switchesLabels {
+            for path in trace.paths { for hop in path.hops { if let operation = hop.labelOperation, operation.lsp == nil { labelAddresses.append(operation.fec.network) } } }
+        }
+        func transportAddresses(around r: Int) -> [IPv4Address] {
+            var list = [network.routers[r].mpls?.transportAddress ?? network.routers[r].routerID]
+            for link in network.links where link.a.router == r || link.b.router == r {
+                let other = network.routers[link.a.router == r ? link.b.router : link.a.router]
+                list.append(other.mpls?.transportAddress ?? other.routerID)
+            }
+            return list
+        }
         func visit(_ r: Int) {
             guard seen.insert(r).inserted else { return }
             var list = [d]
+            if switchesLabels { list += labelAddresses + transportAddresses(around: r) }
             for length in PrefixLengths(bgpTables[r].results.lengthMask) {
                 let prefix = Prefix(network: d, length: length)
                 if let route = bgpTables[r][prefix], !route.isLocal {
@@ -52,10 +68,10 @@ extension DataPlane {
     /// nothing the footprint lists may differ: tracing again would give the same trace.
     public func keeps(_ footprint: TraceFootprint) -> Bool {
         guard let delta, !delta.bgp.covers(footprint.destination) else { return false }
-        // Label switching depends on LDP sessions and bindings off the trace's path (a binding
-        // needs the next hop's route to the FEC; Junos' needs the whole way downstream): with
-        // LDP in the network every trace is traced again.
-        guard !switchesLabels else { return false }
+        // Label switching: Junos' ordered control makes a binding depend on the whole way
+        // downstream, off the trace's path; RSVP-TE LSPs may move anywhere unless the scenario
+        // kept the baseline's (`reuseLSPStates`). Either way the trace is traced again.
+        if switchesLabels && (orderedLDP || hasLSPs && !lspStatesAreBaselines) { return false }
         for (i, r) in footprint.routers.enumerated() {
             guard liveness.routerUp[r], r < delta.interfaceUp.count, liveness.interfaceUp[r] == delta.interfaceUp[r],
                   let changed = delta.nonBGP[r] else { return false }

@@ -41,7 +41,9 @@ extension DataPlane {
         for (from, to) in [(0, 1), (1, 0)] {
             let target = routers[to].mpls?.transportAddress ?? routers[to].routerID
             let local = owners.interface(of: ends[from].router, owning: target) != nil
-            let route = lookup(router: ends[from].router, address: target)
+            // The IGP carries transport addresses (loopbacks): the non-BGP table answers without
+            // building a forwarding table per router in every scenario of a sweep.
+            let route = nonBGPRoutes[ends[from].router].longestMatch(target)?.value
             if !local && (route == nil || route?.isDiscard == true) {
                 return "\(routers[from].name) has no route to \(routers[to].name)'s transport address \(target)"
             }

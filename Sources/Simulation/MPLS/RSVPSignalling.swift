@@ -1,3 +1,5 @@
+import HeapModule
+
 /// RSVP-TE LSPs as signalled in one data plane (RFC 3209; docs/mpls.md): each LSP's path by
 /// CSPF over the links that run RSVP, up and with the bandwidth left, in priority order.
 public struct LSPState: Sendable, Codable, Equatable {
@@ -14,7 +16,7 @@ public struct LSPState: Sendable, Codable, Equatable {
     public var reason: String?
     /// Internal: the next hop at each router of the path.
     var hops: [NextHop] = []
-    var routerIndices: [Int] = []
+    public internal(set) var routerIndices: [Int] = []
 
     private enum CodingKeys: String, CodingKey { case head, name, tail, up, path, routers, links, reason }
 }
@@ -29,6 +31,10 @@ struct RSVPSignalling {
     /// Bits/s left per link direction: [link][0] a->b, [1] b->a.
     private var available: [[UInt64]]
     private(set) var states: [LSPState] = []
+    /// Per router, its links that can carry RSVP (up, RSVP at both ends), with the direction.
+    private let incident: [[(link: Int, direction: Int)]]
+    /// Each router's place in name order: the tie-break, without comparing strings.
+    private let nameRank: [Int]
 
     init(plane: DataPlane) {
         self.plane = plane
@@ -37,6 +43,19 @@ struct RSVPSignalling {
             [network.routers[link.a.router].interfaces[link.a.interface].rsvpBandwidth ?? 0,
              network.routers[link.b.router].interfaces[link.b.interface].rsvpBandwidth ?? 0]
         }
+        var incident = [[(link: Int, direction: Int)]](repeating: [], count: network.routers.count)
+        for (index, link) in network.links.enumerated() where plane.liveness.linkUp[index] {
+            guard plane.liveness.routerUp[link.a.router], plane.liveness.routerUp[link.b.router],
+                  plane.liveness.interfaceUp[link.a.router][link.a.interface], plane.liveness.interfaceUp[link.b.router][link.b.interface],
+                  network.routers[link.a.router].interfaces[link.a.interface].rsvpBandwidth != nil,
+                  network.routers[link.b.router].interfaces[link.b.interface].rsvpBandwidth != nil else { continue }
+            incident[link.a.router].append((index, 0))
+            incident[link.b.router].append((index, 1))
+        }
+        self.incident = incident
+        var rank = [Int](repeating: 0, count: network.routers.count)
+        for (position, r) in network.routers.indices.sorted(by: { network.routers[$0].name < network.routers[$1].name }).enumerated() { rank[r] = position }
+        nameRank = rank
         var order: [(head: Int, lsp: LSP)] = []
         for (r, router) in network.routers.enumerated() { for lsp in router.lsps { order.append((r, lsp)) } }
         order.sort { a, b in
@@ -126,18 +145,13 @@ struct RSVPSignalling {
     /// Links from `r` that can carry the LSP: up, RSVP at both ends, enough bandwidth this way.
     private func eligibleSteps(from r: Int, bandwidth: UInt64) -> [Step] {
         let network = plane.network
-        var steps: [Step] = []
-        for (index, link) in network.links.enumerated() where plane.liveness.linkUp[index] {
-            let (here, there, direction) = link.a.router == r ? (link.a, link.b, 0) : link.b.router == r ? (link.b, link.a, 1) : (link.a, link.a, -1)
-            guard direction >= 0, plane.liveness.routerUp[there.router], plane.liveness.interfaceUp[here.router][here.interface],
-                  plane.liveness.interfaceUp[there.router][there.interface],
-                  network.routers[here.router].interfaces[here.interface].rsvpBandwidth != nil,
-                  network.routers[there.router].interfaces[there.interface].rsvpBandwidth != nil,
-                  available[index][direction] >= bandwidth else { continue }
+        return incident[r].compactMap { entry in
+            guard available[entry.link][entry.direction] >= bandwidth else { return nil }
+            let link = network.links[entry.link]
+            let (here, there) = entry.direction == 0 ? (link.a, link.b) : (link.b, link.a)
             let gateway = network.routers[there.router].interfaces[there.interface].address
-            steps.append(Step(from: r, to: there.router, link: index, direction: direction, hop: NextHop(interface: here.interface, gateway: gateway)))
+            return Step(from: r, to: there.router, link: entry.link, direction: entry.direction, hop: NextHop(interface: here.interface, gateway: gateway))
         }
-        return steps
     }
 
     private func metric(_ step: Step) -> UInt64 {
@@ -153,35 +167,46 @@ struct RSVPSignalling {
             .min { (metric($0), names[$0.link]) < (metric($1), names[$1.link]) }
     }
 
-    /// Dijkstra on TE metric; equal distances prefer the predecessor, then the link, with the
-    /// smaller name.
+    /// Dijkstra on TE metric; equal distances prefer the router, then the predecessor and link,
+    /// with the smaller name.
     private func shortestPath(from source: Int, to target: Int, bandwidth: UInt64, excluding: Set<Int>) -> [Step]? {
         let network = plane.network
         var distance = [UInt64](repeating: .max, count: network.routers.count)
         var via = [Step?](repeating: nil, count: network.routers.count)
         var done = [Bool](repeating: false, count: network.routers.count)
+        var queue = Heap<QueueEntry>()
         distance[source] = 0
-        while true {
-            var best: Int?
-            for r in network.routers.indices where !done[r] && distance[r] != .max {
-                if let b = best { if (distance[r], network.routers[r].name) < (distance[b], network.routers[b].name) { best = r } } else { best = r }
-            }
-            guard let u = best else { return nil }
+        queue.insert(QueueEntry(distance: 0, rank: nameRank[source], router: source))
+        while let entry = queue.popMin() {
+            let u = entry.router
+            guard !done[u], entry.distance == distance[u] else { continue }
             if u == target { break }
             done[u] = true
             for step in eligibleSteps(from: u, bandwidth: bandwidth) where !excluding.contains(step.to) && !done[step.to] {
                 let candidate = distance[u] + metric(step)
                 let current = via[step.to]
                 let better = candidate < distance[step.to] || candidate == distance[step.to] && current.map { old in
-                    (network.routers[u].name, network.links[step.link].name) < (network.routers[old.from].name, network.links[old.link].name)
+                    (nameRank[u], network.links[step.link].name) < (nameRank[old.from], network.links[old.link].name)
                 } ?? false
-                if better { distance[step.to] = candidate; via[step.to] = step }
+                if better {
+                    distance[step.to] = candidate
+                    via[step.to] = step
+                    queue.insert(QueueEntry(distance: candidate, rank: nameRank[step.to], router: step.to))
+                }
             }
         }
+        guard distance[target] != .max else { return nil }
         var steps: [Step] = []
         var r = target
         while r != source, let step = via[r] { steps.append(step); r = step.from }
         return steps.reversed()
+    }
+
+    struct QueueEntry: Comparable {
+        var distance: UInt64
+        var rank: Int
+        var router: Int
+        static func < (a: QueueEntry, b: QueueEntry) -> Bool { (a.distance, a.rank) < (b.distance, b.rank) }
     }
 
     static func text(_ bits: UInt64) -> String {
@@ -196,7 +221,7 @@ struct RSVPSignalling {
 extension DataPlane {
     /// The network's RSVP-TE LSPs as signalled in this plane (empty without LSPs).
     public func lspStates() -> [LSPState] {
-        guard network.routers.contains(where: { !$0.lsps.isEmpty }) else { return [] }
-        return RSVPSignalling(plane: self).states
+        guard switchesLabels, network.routers.contains(where: { !$0.lsps.isEmpty }) else { return [] }
+        return cachedLSPStates { RSVPSignalling(plane: self).states }
     }
 }

@@ -22,6 +22,8 @@ struct Generate: ParsableCommand {
     @Option(help: "Route reflectors per AS (0 = full-mesh iBGP).") var reflectors: Int = 0
     @Option(help: "Hosts on LANs of random routers (announced in BGP); failure analysis then checks every host pair.") var hosts: Int = 0
     @Flag(help: "Add session policies (MED, local preference, prepends), aggregates, conditional advertisement, IP SLA tracked pins and routers with other dialects and MED knobs.") var mixed = false
+    @Flag(help: "MPLS: LDP on every router.") var ldp = false
+    @Option(help: "MPLS: this many RSVP-TE LSPs between random routers of one AS (10G of RSVP bandwidth on every intra-AS link).") var lsps: Int = 0
     @Option(help: "Random seed.") var seed: UInt64 = 1
     @Option(name: .shortAndLong, help: "Output file (default stdout).") var output: String?
 
@@ -32,10 +34,13 @@ struct Generate: ParsableCommand {
         guard chords >= 0, chords <= 8 else { throw ValidationError("--chords must be from 0 to 8") }
         guard reflectors >= 0 else { throw ValidationError("--reflectors must not be negative") }
         guard hosts >= 0, hosts <= 65536 else { throw ValidationError("--hosts must be from 0 to 65536") }
+        guard lsps >= 0, lsps <= 1_000_000 else { throw ValidationError("--lsps must be from 0 to 1000000") }
     }
 
     func run() throws {
-        let spec = TopologyGenerator.Spec(routers: routers, ases: ases, prefixes: prefixes, chordsPerRouter: chords, reflectorsPerAS: reflectors, seed: seed, hosts: hosts, mixed: mixed)
+        var spec = TopologyGenerator.Spec(routers: routers, ases: ases, prefixes: prefixes, chordsPerRouter: chords, reflectorsPerAS: reflectors, seed: seed, hosts: hosts, mixed: mixed)
+        spec.ldp = ldp
+        spec.lsps = lsps
         // Never write a file that routesim then refuses to load (docs/diagnostics.md, "Bounds").
         let limit = TopologyLoader.maximumFileBytes
         let meshHint = reflectors == 0 && routers / ases > 20
