@@ -79,6 +79,29 @@ large_sweep() {
 }
 large_sweep
 
+# MPLS: the same 1,000-router network plain, with LDP everywhere, and with LDP plus 5,000
+# RSVP-TE LSPs: single-link sweeps (median of RUNS, interleaved), each against the previous.
+mpls_sweeps() {
+    local base=(--routers 1000 --ases 10 --prefixes 1000 --chords 1.0 --reflectors 2 --hosts 10 --seed 1)
+    "$BIN" generate "${base[@]}" -o "$work/plain.yml"
+    "$BIN" generate "${base[@]}" --ldp -o "$work/ldp.yml"
+    "$BIN" generate "${base[@]}" --ldp --lsps 5000 -o "$work/rsvp.yml"
+    : > "$work/plain"; : > "$work/ldp"; : > "$work/rsvp"
+    for _ in $(seq "$RUNS"); do
+        for variant in plain ldp rsvp; do
+            "$TIME" -f "%e %M" -o "$work/time" "$BIN" failures "$work/$variant.yml" --no-routers --no-sets > /dev/null
+            cat "$work/time" >> "$work/$variant"
+        done
+    done
+    local plain ldp rsvp
+    plain=$(awk '{print $1}' "$work/plain" | median); ldp=$(awk '{print $1}' "$work/ldp" | median); rsvp=$(awk '{print $1}' "$work/rsvp" | median)
+    printf '%-34s plain %6.2f s, LDP %6.2f s (%.2fx plain), LDP + 5000 LSPs %6.2f s (%.2fx LDP), peak RSS %d MiB\n' \
+        "mpls-sweep-1000 (links only)" "$plain" "$ldp" "$(awk -v a="$ldp" -v b="$plain" 'BEGIN {print a / b}')" "$rsvp" \
+        "$(awk -v a="$rsvp" -v b="$ldp" 'BEGIN {print a / b}')" "$(( $(awk '{print $2}' "$work/rsvp" | sort -n | tail -1) / 1024 ))"
+}
+echo "MPLS (median of $RUNS interleaved runs)"
+mpls_sweeps
+
 # Against the previous binary (PREVIOUS=path/to/old/routesim make bench): the same sweeps,
 # interleaved, median of RUNS each, outputs compared byte for byte.
 previous() {

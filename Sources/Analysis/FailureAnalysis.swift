@@ -31,6 +31,8 @@ public enum FailureAnalysis {
         /// The links and routers the baseline's LSPs cross; nil when some LSP is down (then
         /// every scenario signals them again).
         let lspFootprint: (links: Set<Int>, routers: Set<Int>)?
+        /// The baseline's signalling, reused LSP by LSP in each scenario.
+        let lspBaseline: LSPBaseline?
 
         init(_ network: Network, recordForReuse: Bool) {
             recorded = recordForReuse ? Engine.baseline(network) : nil
@@ -40,6 +42,7 @@ public enum FailureAnalysis {
             traces = flows.map { tracer.trace(from: $0.source, to: $0.destination) }
             footprints = recordForReuse ? traces.map { [plane] in plane.footprint(of: $0) } : []
             lsps = plane.lspStates()
+            lspBaseline = recordForReuse ? plane.lspBaseline() : nil
             lspFootprint = lsps.allSatisfy(\.up)
                 ? (Set(lsps.flatMap { $0.links.compactMap { network.linkIndex[$0] } }), Set(lsps.flatMap(\.routerIndices))) : nil
             let components = PhysicalComponents(plane: plane)
@@ -55,6 +58,8 @@ public enum FailureAnalysis {
             if reuseTraces, !lsps.isEmpty, let touched = lspFootprint,
                scenario.spec.links.isDisjoint(with: touched.links), scenario.spec.routers.isDisjoint(with: touched.routers) {
                 plane.reuseLSPStates(lsps)
+            } else if reuseTraces, let lspBaseline {
+                plane.signalLSPs(reusing: lspBaseline)
             }
             let tracer = Tracer(plane: plane, usesFIB: false)
             let components = PhysicalComponents(plane: plane)
@@ -79,10 +84,11 @@ public enum FailureAnalysis {
         /// What the scenario did to the LSPs: moved to another path or down (nil without LSPs).
         func lspChanges(in plane: DataPlane) -> [String]? {
             guard !lsps.isEmpty else { return nil }
-            let now = Dictionary(uniqueKeysWithValues: plane.lspStates().map { ("\($0.head)/\($0.name)", $0) })
-            let changes = lsps.compactMap { before -> String? in
-                let key = "\(before.head)/\(before.name)"
-                guard let after = now[key], after.routers != before.routers || after.up != before.up else { return nil }
+            // Signalled in the same order in every run of the network: compared position by position.
+            let now = plane.lspStates()
+            let changes = zip(lsps, now).compactMap { before, after -> String? in
+                guard after.routers != before.routers || after.up != before.up else { return nil }
+                let key = "\(after.head)/\(after.name)"
                 if !after.up { return "\(key) down: \(after.reason ?? "no path")" }
                 return "\(key) on its \(after.path ?? "path"): \(after.routers.joined(separator: " > "))\(after.reason.map { " (\($0))" } ?? "")"
             }

@@ -20,7 +20,7 @@ public struct Tracer: Sendable {
         ldp = LDPForwarding(plane: plane)
         let states = plane.lspStates()
         var byHead: [Int: [Int]] = [:]
-        for (index, state) in states.enumerated() { if let head = plane.network.routerIndex[state.head] { byHead[head, default: []].append(index) } }
+        for (index, state) in states.enumerated() { byHead[state.headIndex, default: []].append(index) }
         lsps = states
         lspsByHead = byHead.mapValues { indices in indices.sorted { states[$0].name < states[$1].name } }
     }
@@ -139,9 +139,7 @@ public struct Tracer: Sendable {
             defer { branch.leftLabelPath = leftBefore }
             if entry.protocolKind == .ibgp, let nextHop = entry.bgpNextHop, let heads = lspsByHead[r] {
                 // RSVP-TE first (Junos: RSVP routes in inet.3 are preferred to LDP's; IOS: autoroute).
-                let toTail = heads.filter { index in
-                    plane.network.routerIndex[lsps[index].tail].map { plane.owners.interface(of: $0, owning: nextHop) != nil } ?? false
-                }
+                let toTail = heads.filter { index in lsps[index].tailIndex.map { plane.owners.interface(of: $0, owning: nextHop) != nil } ?? false }
                 if let up = toTail.first(where: { lsps[$0].up }) {
                     followLSP(up, position: 0, destination: destination, branch: &branch, paths: &paths)
                     return

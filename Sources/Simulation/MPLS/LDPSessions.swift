@@ -23,29 +23,29 @@ extension DataPlane {
         }
     }
 
-    /// Why link `index` has no LDP session, or nil when it has one.
+    /// Why link `index` has no LDP session, or nil when it has one. Reads the routers in place
+    /// (a sweep asks this for every link of every scenario; copying `Router`s dominated it).
     func ldpSessionDownReason(link index: Int) -> String? {
-        let link = network.links[index]
-        let ends = [link.a, link.b]
-        let routers = ends.map { network.routers[$0.router] }
-        for router in routers where router.mpls?.ldp != true { return "\(router.name) does not run LDP" }
-        for end in ends where !network.routers[end.router].interfaces[end.interface].ldp {
-            let router = network.routers[end.router]
-            return "LDP is not enabled on \(router.name) \(router.interfaces[end.interface].name)"
+        let ends = (network.links[index].a, network.links[index].b)
+        for end in [ends.0, ends.1] where network.routers[end.router].mpls?.ldp != true {
+            return "\(network.routers[end.router].name) does not run LDP"
         }
-        for end in ends where !liveness.routerUp[end.router] { return "\(network.routers[end.router].name) is down" }
-        if !liveness.linkUp[index] { return "link \(link.name) is down" }
-        for end in ends where !liveness.interfaceUp[end.router][end.interface] {
+        for end in [ends.0, ends.1] where !network.routers[end.router].interfaces[end.interface].ldp {
+            return "LDP is not enabled on \(network.routers[end.router].name) \(network.routers[end.router].interfaces[end.interface].name)"
+        }
+        for end in [ends.0, ends.1] where !liveness.routerUp[end.router] { return "\(network.routers[end.router].name) is down" }
+        if !liveness.linkUp[index] { return "link \(network.links[index].name) is down" }
+        for end in [ends.0, ends.1] where !liveness.interfaceUp[end.router][end.interface] {
             return "\(network.routers[end.router].name) \(network.routers[end.router].interfaces[end.interface].name) is down"
         }
-        for (from, to) in [(0, 1), (1, 0)] {
-            let target = routers[to].mpls?.transportAddress ?? routers[to].routerID
-            let local = owners.interface(of: ends[from].router, owning: target) != nil
+        for (from, to) in [(ends.0.router, ends.1.router), (ends.1.router, ends.0.router)] {
+            let target = network.routers[to].mpls?.transportAddress ?? network.routers[to].routerID
+            guard owners.interface(of: from, owning: target) == nil else { continue }
             // The IGP carries transport addresses (loopbacks): the non-BGP table answers without
             // building a forwarding table per router in every scenario of a sweep.
-            let route = nonBGPRoutes[ends[from].router].longestMatch(target)?.value
-            if !local && (route == nil || route?.isDiscard == true) {
-                return "\(routers[from].name) has no route to \(routers[to].name)'s transport address \(target)"
+            let route = nonBGPRoutes[from].longestMatch(target)?.value
+            if route == nil || route?.isDiscard == true {
+                return "\(network.routers[from].name) has no route to \(network.routers[to].name)'s transport address \(target)"
             }
         }
         return nil

@@ -14,8 +14,10 @@ public struct LSPState: Sendable, Codable, Equatable {
     public var links: [String]
     /// Why it is down, or why it is not on its primary.
     public var reason: String?
-    /// Internal: the next hop at each router of the path.
+    /// Internal: the next hop at each router of the path, and the head and tail routers.
     var hops: [NextHop] = []
+    var headIndex = 0
+    var tailIndex: Int?
     public internal(set) var routerIndices: [Int] = []
 
     private enum CodingKeys: String, CodingKey { case head, name, tail, up, path, routers, links, reason }
@@ -35,8 +37,28 @@ struct RSVPSignalling {
     private let incident: [[(link: Int, direction: Int)]]
     /// Each router's place in name order: the tie-break, without comparing strings.
     private let nameRank: [Int]
+    /// Dijkstra's arrays, allocated once per signalling run and reset where a search touched them.
+    private let scratch: Scratch
 
-    init(plane: DataPlane) {
+    private final class Scratch {
+        var distance: [UInt64]
+        var via: [Step?]
+        var done: [Bool]
+        var touched: [Int] = []
+        init(routers: Int) {
+            distance = [UInt64](repeating: .max, count: routers)
+            via = [Step?](repeating: nil, count: routers)
+            done = [Bool](repeating: false, count: routers)
+        }
+        func reset() {
+            for r in touched { distance[r] = .max; via[r] = nil; done[r] = false }
+            touched.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// `baseline`: the no-failure run's signalling, in the same order, to reuse each LSP whose
+    /// result cannot have changed (`reusable`).
+    init(plane: DataPlane, baseline: LSPBaseline? = nil) {
         self.plane = plane
         let network = plane.network
         available = network.links.map { link in
@@ -53,20 +75,76 @@ struct RSVPSignalling {
             incident[link.b.router].append((index, 1))
         }
         self.incident = incident
+        // The order and the name ranks depend on the network only: a sweep computes them once.
+        let (rank, order) = baseline.map { ($0.nameRank, $0.order) } ?? Self.placementOrder(network)
+        nameRank = rank
+        scratch = Scratch(routers: network.routers.count)
+        for (position, (head, which)) in order.enumerated() {
+            let lsp = network.routers[head].lsps[which]
+            if let baseline, position < baseline.states.count, let kept = reusable(baseline, position: position, bandwidth: lsp.bandwidth) {
+                for (link, direction) in kept { available[link][direction] -= lsp.bandwidth }
+                states.append(baseline.states[position])
+                continue
+            }
+            states.append(signal(lsp, from: head))
+        }
+    }
+
+    /// The baseline's path of LSP `position`, when this run must signal it the same way: it was
+    /// up on its primary, which was also the best path with no bandwidth taken (so bandwidth that
+    /// other LSPs free cannot offer it a better one), none of its links or routers failed, and
+    /// every link still has its bandwidth free at this point of the order. Removing links and
+    /// taking bandwidth elsewhere only removes candidates, never the winner.
+    private func reusable(_ baseline: LSPBaseline, position: Int, bandwidth: UInt64) -> [(Int, Int)]? {
+        let state = baseline.states[position]
+        guard state.up, baseline.unconstrained[position], state.path == "primary",
+              state.routerIndices.allSatisfy({ plane.liveness.routerUp[$0] }) else { return nil }
+        var kept: [(Int, Int)] = []
+        for (step, r) in zip(state.hops, state.routerIndices) {
+            guard let entry = incident[r].first(where: { entry in
+                let link = plane.network.links[entry.link]
+                let here = entry.direction == 0 ? link.a : link.b
+                return here.interface == step.interface && (entry.direction == 0 ? link.b : link.a).router == state.routerIndices[kept.count + 1]
+            }), available[entry.link][entry.direction] >= bandwidth else { return nil }
+            kept.append((entry.link, entry.direction))
+        }
+        return kept
+    }
+
+    /// Routers' ranks in name order, and the LSPs in placement order (setup priority, then
+    /// head-end and LSP name) as (head, index among its LSPs).
+    static func placementOrder(_ network: Network) -> ([Int], [(Int, Int)]) {
         var rank = [Int](repeating: 0, count: network.routers.count)
         for (position, r) in network.routers.indices.sorted(by: { network.routers[$0].name < network.routers[$1].name }).enumerated() { rank[r] = position }
-        nameRank = rank
-        var order: [(head: Int, lsp: LSP)] = []
-        for (r, router) in network.routers.enumerated() { for lsp in router.lsps { order.append((r, lsp)) } }
+        var order: [(Int, Int)] = []
+        for (r, router) in network.routers.enumerated() { for i in router.lsps.indices { order.append((r, i)) } }
         order.sort { a, b in
-            (a.lsp.setupPriority, network.routers[a.head].name, a.lsp.name) < (b.lsp.setupPriority, network.routers[b.head].name, b.lsp.name)
+            let x = network.routers[a.0].lsps[a.1], y = network.routers[b.0].lsps[b.1]
+            return (x.setupPriority, rank[a.0], x.name) < (y.setupPriority, rank[b.0], y.name)
         }
-        for (head, lsp) in order { states.append(signal(lsp, from: head)) }
+        return (rank, order)
+    }
+
+    /// For each LSP of a no-failure run, whether its primary path is also CSPF's choice with no
+    /// bandwidth constraint (see `reusable`).
+    func unconstrainedChoices() -> [Bool] {
+        var free = self
+        free.available = available.map { $0.map { _ in UInt64.max } }
+        let order = Self.placementOrder(plane.network).1
+        return zip(order, states).map { entry, state in
+            let lsp = plane.network.routers[entry.0].lsps[entry.1]
+            guard state.up, state.path == "primary", let tail = plane.network.routerIndex[lsp.tail] else { return false }
+            let primary = lsp.primary ?? LSPPath(hops: [], strict: false, location: lsp.location)
+            guard case .success(let steps) = free.route(from: entry.0, to: tail, along: primary, bandwidth: 0) else { return false }
+            return [entry.0] + steps.map(\.to) == state.routerIndices && steps.map { plane.network.links[$0.link].name } == state.links
+        }
     }
 
     private mutating func signal(_ lsp: LSP, from head: Int) -> LSPState {
         let network = plane.network
         var state = LSPState(head: network.routers[head].name, name: lsp.name, tail: lsp.tail, up: false, routers: [], links: [])
+        state.headIndex = head
+        state.tailIndex = network.routerIndex[lsp.tail]
         guard plane.liveness.routerUp[head] else { state.reason = "head-end \(state.head) is down"; return state }
         guard let tail = network.routerIndex[lsp.tail], plane.liveness.routerUp[tail] else { state.reason = "tail-end \(lsp.tail) is down"; return state }
         var primaryFailure: String?
@@ -171,34 +249,40 @@ struct RSVPSignalling {
     /// with the smaller name.
     private func shortestPath(from source: Int, to target: Int, bandwidth: UInt64, excluding: Set<Int>) -> [Step]? {
         let network = plane.network
-        var distance = [UInt64](repeating: .max, count: network.routers.count)
-        var via = [Step?](repeating: nil, count: network.routers.count)
-        var done = [Bool](repeating: false, count: network.routers.count)
+        let s = scratch
+        defer { s.reset() }
         var queue = Heap<QueueEntry>()
-        distance[source] = 0
+        s.distance[source] = 0
+        s.touched.append(source)
         queue.insert(QueueEntry(distance: 0, rank: nameRank[source], router: source))
         while let entry = queue.popMin() {
             let u = entry.router
-            guard !done[u], entry.distance == distance[u] else { continue }
+            guard !s.done[u], entry.distance == s.distance[u] else { continue }
             if u == target { break }
-            done[u] = true
-            for step in eligibleSteps(from: u, bandwidth: bandwidth) where !excluding.contains(step.to) && !done[step.to] {
-                let candidate = distance[u] + metric(step)
-                let current = via[step.to]
-                let better = candidate < distance[step.to] || candidate == distance[step.to] && current.map { old in
+            s.done[u] = true
+            for incidentLink in incident[u] where available[incidentLink.link][incidentLink.direction] >= bandwidth {
+                let link = network.links[incidentLink.link]
+                let (here, there) = incidentLink.direction == 0 ? (link.a, link.b) : (link.b, link.a)
+                let next = there.router
+                guard !excluding.contains(next), !s.done[next] else { continue }
+                let step = Step(from: u, to: next, link: incidentLink.link, direction: incidentLink.direction,
+                                hop: NextHop(interface: here.interface, gateway: network.routers[next].interfaces[there.interface].address))
+                let candidate = s.distance[u] + metric(step)
+                let better = candidate < s.distance[next] || candidate == s.distance[next] && s.via[next].map { old in
                     (nameRank[u], network.links[step.link].name) < (nameRank[old.from], network.links[old.link].name)
                 } ?? false
                 if better {
-                    distance[step.to] = candidate
-                    via[step.to] = step
-                    queue.insert(QueueEntry(distance: candidate, rank: nameRank[step.to], router: step.to))
+                    if s.distance[next] == .max { s.touched.append(next) }
+                    s.distance[next] = candidate
+                    s.via[next] = step
+                    queue.insert(QueueEntry(distance: candidate, rank: nameRank[next], router: next))
                 }
             }
         }
-        guard distance[target] != .max else { return nil }
+        guard s.distance[target] != .max else { return nil }
         var steps: [Step] = []
         var r = target
-        while r != source, let step = via[r] { steps.append(step); r = step.from }
+        while r != source, let step = s.via[r] { steps.append(step); r = step.from }
         return steps.reversed()
     }
 
@@ -218,7 +302,30 @@ struct RSVPSignalling {
     }
 }
 
+/// What a sweep keeps of the no-failure run's signalling to reuse in each scenario.
+public struct LSPBaseline: Sendable {
+    let states: [LSPState]
+    let unconstrained: [Bool]
+    let nameRank: [Int]
+    let order: [(Int, Int)]
+}
+
 extension DataPlane {
+    /// The no-failure signalling, for `signalLSPs(reusing:)` in each scenario of a sweep.
+    public func lspBaseline() -> LSPBaseline? {
+        guard switchesLabels, hasLSPs else { return nil }
+        let signalling = RSVPSignalling(plane: self)
+        let (rank, order) = RSVPSignalling.placementOrder(network)
+        return LSPBaseline(states: signalling.states, unconstrained: signalling.unconstrainedChoices(), nameRank: rank, order: order)
+    }
+
+    /// Signals this scenario's LSPs reusing the baseline's where nothing they depend on changed
+    /// (the same states as signalling from scratch: LabelSweepEquivalenceTests).
+    public func signalLSPs(reusing baseline: LSPBaseline) {
+        guard switchesLabels, hasLSPs else { return }
+        _ = cachedLSPStates { RSVPSignalling(plane: self, baseline: baseline).states }
+    }
+
     /// The network's RSVP-TE LSPs as signalled in this plane (empty without LSPs).
     public func lspStates() -> [LSPState] {
         guard switchesLabels, network.routers.contains(where: { !$0.lsps.isEmpty }) else { return [] }
