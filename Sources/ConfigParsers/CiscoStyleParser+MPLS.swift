@@ -25,6 +25,8 @@ extension CiscoStyleParser {
             if state.device.ldp == nil { state.device.ldp = LDPFacts(location: location) }
             state.device.ldp?.transportInterface = rest[2]
             return .modelled
+        case "traffic-eng" where rest == ["traffic-eng", "tunnels"]:
+            return .modelled   // TE on; the interfaces that carry it say `mpls traffic-eng tunnels` too
         case "ldp" where rest.count >= 2 && rest[1] == "logging", "icmp":
             return .ignored   // logging and ICMP generation change no forwarding
         default:
@@ -73,9 +75,77 @@ extension CiscoStyleParser {
         }
     }
 
+    /// An `ip explicit-path` entry: `[index N] next-address [loose|strict] A`.
+    func explicitPathLine(_ w: [Substring], name: String, location: SourceLocation, state: inout State) -> Outcome {
+        var words = w.map(String.init)
+        if words.first == "index", words.count >= 3 { words.removeFirst(2) }
+        guard words.first == "next-address", words.count >= 2 else {
+            return .unsupported("explicit-path entry not modelled (only next-address is; docs/mpls.md)")
+        }
+        let loose = words.contains("loose")
+        guard let address = words.last.flatMap({ IPv4Address($0) }) else { return .unrecognized }
+        state.device.explicitPaths[name, default: []].append(ExplicitHopFacts(address: address, loose: loose, location: location))
+        return .modelled
+    }
+
+    /// An interface's `tunnel ...` line: RSVP-TE tunnels (`tunnel mode mpls traffic-eng`) are
+    /// LSPs; other tunnels (GRE, IPsec) are not modelled.
+    func tunnelLine(_ w: [Substring], location: SourceLocation, index: Int, state: inout State) -> Outcome {
+        let words = w.map(String.init)
+        let name = state.device.interfaces[index].name
+        var tunnel = state.device.interfaces[index].tunnel ?? TETunnelFacts(name: name, location: location, routesTraffic: false, isTE: false)
+        defer { state.device.interfaces[index].tunnel = tunnel }
+        switch words.dropFirst().first {
+        case "mode":
+            tunnel.isTE = words == ["tunnel", "mode", "mpls", "traffic-eng"]
+            if tunnel.isTE { tunnel.location = location }
+            return tunnel.isTE ? .modelled : .unsupported("tunnel mode \(words.dropFirst(2).joined(separator: " ")) is not modelled (routesim models MPLS TE tunnels)")
+        case "destination" where words.count == 3:
+            guard let address = IPv4Address(words[2]) else { return .unrecognized }
+            tunnel.destination = address
+            return .modelled
+        case "mpls" where words.count >= 4 && words[2] == "traffic-eng":
+            let rest = Array(words.dropFirst(3))
+            switch rest[0] {
+            case "autoroute" where rest.count >= 2 && rest[1] == "announce":
+                tunnel.routesTraffic = true
+                return .modelled
+            case "bandwidth" where rest.count == 2:
+                guard let kbps = UInt64(rest[1]) else { return .unrecognized }
+                tunnel.bandwidth = kbps * 1000
+                return .modelled
+            case "priority" where rest.count == 3:
+                guard let setup = UInt8(rest[1]), let hold = UInt8(rest[2]), setup <= 7, hold <= 7 else { return .unrecognized }
+                (tunnel.setupPriority, tunnel.holdPriority) = (setup, hold)
+                return .modelled
+            case "path-option" where rest.count >= 3:
+                guard let number = Int(rest[1]) else { return .unrecognized }
+                if rest[2] == "dynamic" {
+                    tunnel.pathOptions.append((number, nil, location))
+                    return rest.count == 3 ? .modelled : .unsupported("path-option \(rest.dropFirst(3).joined(separator: " ")) is not modelled: routesim computes the dynamic path by CSPF")
+                }
+                if rest[2] == "explicit", rest.count >= 5, rest[3] == "name" {
+                    tunnel.pathOptions.append((number, rest[4], location))
+                    return rest.count == 5 ? .modelled : .unsupported("path-option options after the path name are not modelled")
+                }
+                return .unsupported("path-option \(rest.dropFirst(2).joined(separator: " ")) is not modelled")
+            default:
+                return .unsupported("tunnel mpls traffic-eng \(rest.joined(separator: " ")) is not modelled (docs/mpls.md)")
+            }
+        case "source":
+            return .ignored   // the LSP starts at its head-end router whatever the source interface
+        default:
+            return .unsupported("tunnel statement not modelled (docs/mpls.md)")
+        }
+    }
+
     /// An interface's `mpls ...` line.
     func interfaceMPLSLine(_ w: [Substring], location: SourceLocation, index: Int, state: inout State) -> Outcome {
         let words = w.map(String.init)
+        if words == ["mpls", "traffic-eng", "tunnels"] {
+            state.device.interfaces[index].teTunnels = true
+            return .modelled
+        }
         if words == ["mpls", "ip"] {
             state.device.interfaces[index].mplsIP = true
             return .modelled

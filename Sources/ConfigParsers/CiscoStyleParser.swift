@@ -27,6 +27,8 @@ public struct CiscoStyleParser {
         case ignoredBlock
         /// FRR's and EOS' `mpls ldp` block.
         case mplsLDP
+        /// IOS `ip explicit-path name X`.
+        case explicitPath(String)
         /// A block whose opening line was not recognised: children are unrecognised too.
         case unknownBlock
         /// A block routesim recognises and cannot model yet (FRR `router bgp N vrf V`): each
@@ -150,6 +152,7 @@ public struct CiscoStyleParser {
                 return .ignored
             case .ignoredBlock: return .ignored
             case .mplsLDP: return ldpBlockLine(words, location: location, state: &state)
+            case .explicitPath(let name): return explicitPathLine(words, name: name, location: location, state: &state)
             case .unknownBlock: return .unrecognized
             case .unmodelledBlock(let reason): return .unsupported(reason)
             }
@@ -219,6 +222,11 @@ public struct CiscoStyleParser {
         case "no" where w.count == 4 && w[1] == "ip" && w[2] == "nht" && w[3] == "resolve-via-default":
             state.device.nhtResolveViaDefault = false
             return .modelled
+        case "ip" where w.count >= 4 && w[1] == "explicit-path" && w[2] == "name":
+            let name = String(w[3])
+            if state.device.explicitPaths[name] == nil { state.device.explicitPaths[name] = [] }
+            state.context = .explicitPath(name)
+            return w.count == 4 || w.count == 5 && w[4] == "enable" ? .modelled : .unsupported("a disabled explicit path is not modelled")
         case "ip", "ipv6":
             return ipLine(w, location: location, state: &state)
         case "track" where w.count >= 3:
@@ -418,6 +426,8 @@ public struct CiscoStyleParser {
             return .modelled
         case "no" where w.count >= 2 && w[1] == "mpls":
             return interfaceNoMPLSLine(w, index: index, state: &state)
+        case "tunnel":
+            return tunnelLine(w, location: location, index: index, state: &state)
         case "no" where w.count == 2 && w[1] == "shutdown":
             state.device.interfaces[index].shutdown = false
             return .modelled
@@ -444,6 +454,16 @@ public struct CiscoStyleParser {
 
     /// `ip ...` inside an interface: addresses, OSPF cost/area/passive, IS-IS, `ip vrf forwarding`.
     private func modelledInterfaceIPLine(_ w: [Substring], location: SourceLocation, index: Int, state: inout State) -> Outcome? {
+        if w.count >= 3 && w[1] == "rsvp" && w[2] == "bandwidth" {
+            // `ip rsvp bandwidth [KBPS [...]]`: reservable bandwidth for RSVP-TE on this interface.
+            if w.count >= 4 {
+                guard let kbps = UInt64(w[3]) else { return .unrecognized }
+                state.device.interfaces[index].rsvpBandwidthKbps = .some(kbps)
+            } else {
+                state.device.interfaces[index].rsvpBandwidthKbps = .some(nil)
+            }
+            return .modelled
+        }
         if w.count >= 3 && (w[1] == "address" || w[1] == "addr") {
             if let (address, prefix) = ConfigSource.interfaceAddress(w[2]) {
                 state.device.interfaces[index].addresses.append((address, prefix))

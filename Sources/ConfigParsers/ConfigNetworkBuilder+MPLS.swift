@@ -77,3 +77,89 @@ extension DeviceConfig {
     /// LDP-IGP synchronisation on `interface`, as configured (interface setting, else the router's).
     public func ldpIGPSync(on interface: InterfaceConfig) -> Bool { interface.ldpIGPSync ?? ldpIGPSync }
 }
+
+/// RSVP-TE from configs (docs/mpls.md): reservable bandwidth per interface and LSPs per head-end,
+/// with tunnel destinations and explicit-path addresses resolved to the routers that own them.
+extension ConfigNetworkBuilder {
+    /// IOS `ip rsvp bandwidth` without a value reserves 75% of the interface's bandwidth, which
+    /// routesim does not know (no speeds in the model): treated as unlimited, and said.
+    static let unknownBandwidth: UInt64 = 1_000_000_000_000_000
+
+    static func resolveTrafficEngineering(_ routers: inout [Router], devices: [DeviceConfig], warn: (String, SourceLocation) -> Void) {
+        var owner: [IPv4Address: String] = [:]
+        for router in routers {
+            owner[router.routerID] = owner[router.routerID] ?? router.name
+            for interface in router.interfaces { owner[interface.address] = owner[interface.address] ?? router.name }
+        }
+        for (r, device) in devices.enumerated() {
+            // Reservable bandwidth (the lookup table only when the config reserves any: most do not).
+            let reserving = device.dialect == .junos ? [:] : Dictionary(device.interfaces.filter { $0.rsvpBandwidthKbps != nil }.map { ($0.name, $0) },
+                                                                         uniquingKeysWith: { first, _ in first })
+            for i in routers[r].interfaces.indices where !reserving.isEmpty || !device.junosRSVPInterfaces.isEmpty {
+                let name = routers[r].interfaces[i].name
+                switch device.dialect {
+                case .junos:
+                    if let stated = device.junosRSVPInterfaces[name] ?? device.junosRSVPInterfaces["all"] { routers[r].interfaces[i].rsvpBandwidth = stated ?? unknownBandwidth }
+                default:
+                    guard let config = reserving[name], let stated = config.rsvpBandwidthKbps else { continue }
+                    guard config.teTunnels else {
+                        warn("interface \(name) reserves RSVP bandwidth but has no `mpls traffic-eng tunnels`: no TE LSP crosses it", config.location)
+                        continue
+                    }
+                    if let kbps = stated {
+                        routers[r].interfaces[i].rsvpBandwidth = kbps * 1000
+                    } else {
+                        routers[r].interfaces[i].rsvpBandwidth = unknownBandwidth
+                        warn("interface \(name): `ip rsvp bandwidth` without a value reserves 75% of the interface's bandwidth, which routesim does not know: treated as unlimited", config.location)
+                    }
+                }
+            }
+            // LSPs.
+            let tunnels = device.dialect == .junos ? device.junosLSPs.keys.sorted().compactMap { device.junosLSPs[$0] }
+                : device.interfaces.compactMap(\.tunnel).sorted { $0.name < $1.name }
+            for tunnel in tunnels {
+                guard tunnel.isTE else { warn("tunnel \(tunnel.name) is not an MPLS TE tunnel (`tunnel mode mpls traffic-eng`): not modelled", tunnel.location); continue }
+                guard let destination = tunnel.destination, let tail = owner[destination], tail != routers[r].name else {
+                    warn("LSP \(tunnel.name): its destination \(tunnel.destination.map { "\($0)" } ?? "(none)") is no other router's address here: not modelled", tunnel.location)
+                    continue
+                }
+                var lsp = LSP(name: tunnel.name, tail: tail, bandwidth: tunnel.bandwidth, setupPriority: tunnel.setupPriority,
+                              holdPriority: tunnel.holdPriority, location: tunnel.location)
+                lsp.routesTraffic = tunnel.routesTraffic
+                let options = tunnel.pathOptions.sorted { $0.number < $1.number }
+                func path(_ option: (number: Int, explicit: String?, location: SourceLocation)) -> LSPPath? {
+                    guard let name = option.explicit else { return LSPPath(hops: [], strict: false, location: option.location) }
+                    guard let hops = device.explicitPaths[name] else {
+                        warn("LSP \(tunnel.name): explicit path \(name) is not defined: that path option is left out", option.location)
+                        return nil
+                    }
+                    var names: [String] = []
+                    for hop in hops {
+                        guard let router = owner[hop.address] else {
+                            warn("LSP \(tunnel.name): explicit path \(name) names \(hop.address), which no router here owns: that path option is left out", hop.location)
+                            return nil
+                        }
+                        if names.last != router { names.append(router) }
+                    }
+                    // One strictness per path in the model: strict unless some hop is loose.
+                    return LSPPath(hops: names, strict: !hops.contains { $0.loose }, location: option.location)
+                }
+                let paths = options.compactMap(path)
+                lsp.primary = paths.first
+                lsp.secondary = paths.count > 1 ? paths[1] : nil
+                lsp.secondary?.standby = tunnel.secondaryStandby
+                if paths.count > 2, let third = options.dropFirst(2).first {
+                    warn("LSP \(tunnel.name): path options after the second are not modelled", third.location)
+                }
+                if options.isEmpty && device.dialect != .junos {
+                    warn("LSP \(tunnel.name) has no path-option: IOS does not signal it", tunnel.location)
+                    continue
+                }
+                if !tunnel.routesTraffic {
+                    warn("LSP \(tunnel.name) carries no traffic in the model: no `autoroute announce` (static routes or policy into the tunnel are not modelled)", tunnel.location)
+                }
+                routers[r].lsps.append(lsp)
+            }
+        }
+    }
+}

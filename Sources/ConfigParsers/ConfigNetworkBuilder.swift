@@ -12,6 +12,7 @@ public enum ConfigNetworkBuilder {
         var diagnostics: [Diagnostic] = []
         func warn(_ message: String, _ at: SourceLocation, hint: String? = nil) { diagnostics.append(Diagnostic(.warning, "CFG001", message, at: at, hint: hint)) }
         var routers: [Router] = []
+        var deviceOfRouter: [DeviceConfig] = []
         var ases: [ASN: AutonomousSystem] = [:]
         var fileOfName: [String: String] = [:]
         // Who owns each address, and in which AS: FRR's `remote-as external|internal` names no AS.
@@ -166,13 +167,17 @@ public enum ConfigNetworkBuilder {
                                 bgp: bgp, policies: policies, dialect: device.dialect, location: fileLocation)
             if let ldp = Self.ldpPlacement(device, warn: { warn($0, $1) }) {
                 router.mpls = ldp.config
+                let sync = Dictionary(device.interfaces.compactMap { interface in interface.ldpIGPSync.map { (interface.name, $0) } },
+                                      uniquingKeysWith: { first, _ in first })
                 for i in router.interfaces.indices {
                     router.interfaces[i].ldp = ldp.interfaces.contains(router.interfaces[i].name)
-                    router.interfaces[i].ldpIGPSync = device.interfaces.first { $0.name == router.interfaces[i].name }?.ldpIGPSync
+                    router.interfaces[i].ldpIGPSync = sync[router.interfaces[i].name]
                 }
             }
             routers.append(router)
+            deviceOfRouter.append(device)
         }
+        Self.resolveTrafficEngineering(&routers, devices: deviceOfRouter, warn: { warn($0, $1) })
         // Links: a subnet that exactly two routers' interfaces share.
         var members: [Prefix: [InterfaceRef]] = [:]
         for (r, router) in routers.enumerated() {

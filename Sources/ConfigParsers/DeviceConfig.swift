@@ -55,6 +55,12 @@ public struct DeviceConfig: Sendable {
     public var mplsRouting = false
     /// Junos `protocols mpls` interfaces and `family mpls` units.
     public var junosMPLS = JunosMPLSFacts()
+    /// IOS `ip explicit-path name X`, Junos `protocols mpls path X`.
+    public var explicitPaths: [String: [ExplicitHopFacts]] = [:]
+    /// Junos `protocols mpls label-switched-path` (IOS tunnels live on their interfaces).
+    public var junosLSPs: [String: TETunnelFacts] = [:]
+    /// Junos `protocols rsvp interface I [bandwidth B]` (nil bandwidth: the link's, unknown here).
+    public var junosRSVPInterfaces: [String: UInt64?] = [:]
     public var lines = LineTally()
     /// FRR daemon files merged into this router after its own file, with their line tallies
     /// (`lines` holds the sums; this says which file a line number belongs to).
@@ -112,6 +118,12 @@ public struct InterfaceConfig: Sendable {
     public var mplsIP = false
     /// EOS interface `mpls ldp interface`.
     public var ldpInterface = false
+    /// IOS `mpls traffic-eng tunnels` on the interface.
+    public var teTunnels = false
+    /// IOS `ip rsvp bandwidth [KBPS]`: .some(nil) without a value (75% of the interface's bandwidth).
+    public var rsvpBandwidthKbps: UInt64??
+    /// IOS `interface TunnelN`: its tunnel statements.
+    public var tunnel: TETunnelFacts?
     /// IOS `[no] mpls ldp igp sync`, Junos `ldp-synchronization`: synchronisation here; nil: the router's.
     public var ldpIGPSync: Bool?
     public var location: SourceLocation

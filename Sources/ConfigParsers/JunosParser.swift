@@ -369,7 +369,26 @@ public struct JunosParser {
                 // (docs/mpls.md); anything else there is not modelled yet.
                 let protocolName = String(at(1) ?? "")
                 if protocolName == "ldp" && device.ldp == nil { device.ldp = LDPFacts(location: location) }
-                if protocolName != "rsvp", at(2) == "interface", let named = at(3), w.count == 4 {
+                if protocolName == "rsvp", at(2) == "interface", let named = at(3), w.count == 4 || w.count == 6 && at(4) == "bandwidth" {
+                    // `protocols rsvp interface I [bandwidth B]`: RSVP-TE on I.
+                    let name = String(named), full = name == "all" || name.contains(".") ? name : name + ".0"
+                    let bandwidth = at(5).flatMap { Self.junosBandwidth(String($0)) }
+                    if w.count == 6 && bandwidth == nil { device.lines.unrecognized.append((statement.line, w.joined(separator: " "))); return }
+                    device.junosRSVPInterfaces[full] = .some(bandwidth)
+                    modelled = true
+                } else if protocolName == "mpls", at(2) == "label-switched-path", let name = at(3) {
+                    if Self.junosLSPLine(w, name: String(name), location: location, into: &device) { modelled = true } else {
+                        if statement.counts { device.lines.unsupported.append((statement.line, w.joined(separator: " "), "LSP option not modelled (docs/mpls.md)")) }
+                        return
+                    }
+                } else if protocolName == "mpls", at(2) == "path", let name = at(3) {
+                    // `path P { A strict; B loose; }` (a hop without a keyword is strict).
+                    if w.count == 4 { device.explicitPaths[String(name)] = device.explicitPaths[String(name)] ?? []; modelled = true }
+                    else if let address = at(4).flatMap({ IPv4Address($0) }) {
+                        device.explicitPaths[String(name), default: []].append(ExplicitHopFacts(address: address, loose: at(5) == "loose", location: location))
+                        modelled = true
+                    }
+                } else if protocolName != "rsvp", at(2) == "interface", let named = at(3), w.count == 4 {
                     let name = String(named), full = name == "all" || name.contains(".") ? name : name + ".0"
                     if protocolName == "ldp" {
                         if full == "all" { device.ldp?.allInterfaces = true } else if device.ldp?.interfaces[full] == nil { device.ldp?.interfaces[full] = location }
@@ -380,7 +399,7 @@ public struct JunosParser {
                 } else if w.count == 2 {
                     modelled = true   // the block opener
                 } else {
-                    let reason = protocolName == "rsvp" ? "RSVP-TE is not modelled yet (docs/mpls.md)" : "MPLS statement not modelled yet (docs/mpls.md)"
+                    let reason = protocolName == "rsvp" ? "RSVP statement not modelled (docs/mpls.md)" : "MPLS statement not modelled yet (docs/mpls.md)"
                     if statement.counts { device.lines.unsupported.append((statement.line, w.joined(separator: " "), reason)) }
                     return
                 }
@@ -455,6 +474,47 @@ public struct JunosParser {
 
 extension JunosParser {
     /// `policy-options policy-statement P [term T] from|then ...`: one fact of a term.
+    /// Junos bandwidth: bits per second with an optional k, m or g suffix (`400m`, `1g`).
+    static func junosBandwidth(_ text: String) -> UInt64? {
+        let lower = text.lowercased()
+        let scale: UInt64 = lower.hasSuffix("g") ? 1_000_000_000 : lower.hasSuffix("m") ? 1_000_000 : lower.hasSuffix("k") ? 1_000 : 1
+        let digits = scale == 1 ? lower : String(lower.dropLast())
+        guard let value = UInt64(digits) else { return nil }
+        let (bits, overflow) = value.multipliedReportingOverflow(by: scale)
+        return overflow ? nil : bits
+    }
+
+    /// One `protocols mpls label-switched-path NAME ...` statement; false when not modelled.
+    static func junosLSPLine(_ w: [Substring], name: String, location: SourceLocation, into device: inout DeviceConfig) -> Bool {
+        var lsp = device.junosLSPs[name] ?? TETunnelFacts(name: name, location: location, routesTraffic: true, isTE: true)
+        defer { device.junosLSPs[name] = lsp }
+        let rest = w.dropFirst(4).map(String.init)
+        switch rest.first {
+        case nil: return true
+        case "to" where rest.count == 2:
+            guard let address = IPv4Address(rest[1]) else { return false }
+            lsp.destination = address
+            return true
+        case "bandwidth" where rest.count == 2:
+            guard let bits = junosBandwidth(rest[1]) else { return false }
+            lsp.bandwidth = bits
+            return true
+        case "priority" where rest.count == 3:
+            guard let setup = UInt8(rest[1]), let hold = UInt8(rest[2]), setup <= 7, hold <= 7 else { return false }
+            (lsp.setupPriority, lsp.holdPriority) = (setup, hold)
+            return true
+        case "primary" where rest.count == 2:
+            lsp.pathOptions.insert((1, rest[1], location), at: 0)
+            return true
+        case "secondary" where rest.count >= 2:
+            if !lsp.pathOptions.contains(where: { $0.explicit == rest[1] && $0.number == 2 }) { lsp.pathOptions.append((2, rest[1], location)) }
+            if rest.count == 3 && rest[2] == "standby" { lsp.secondaryStandby = true; return true }
+            return rest.count == 2
+        default:
+            return false
+        }
+    }
+
     static func recordTerm(_ w: [Substring], policy: String, location: SourceLocation, into device: inout DeviceConfig) {
         var i = 3
         var termName = ""

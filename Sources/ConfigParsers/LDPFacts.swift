@@ -34,3 +34,36 @@ public struct JunosMPLSFacts: Sendable {
     public var familyMPLS: Set<String> = []
     public init() {}
 }
+
+/// An explicit-path hop: IOS `next-address [loose] A`, Junos `path P { A strict|loose; }`.
+public struct ExplicitHopFacts: Sendable {
+    public var address: IPv4Address
+    public var loose: Bool
+    public var location: SourceLocation
+}
+
+/// An RSVP-TE LSP as a config states it: IOS `interface TunnelN` in `tunnel mode mpls
+/// traffic-eng`, Junos `protocols mpls label-switched-path` (docs/mpls.md).
+public struct TETunnelFacts: Sendable {
+    public var name: String
+    public var location: SourceLocation
+    public var destination: IPv4Address?
+    public var bandwidth: UInt64 = 0
+    public var setupPriority: UInt8 = 7
+    public var holdPriority: UInt8 = 7
+    /// In preference order: nil for a dynamic path, else the explicit path's name.
+    public var pathOptions: [(number: Int, explicit: String?, location: SourceLocation)] = []
+    /// Junos `secondary P standby`.
+    public var secondaryStandby = false
+    /// IOS `autoroute announce`; Junos installs the tail in inet.3 by default (true).
+    public var routesTraffic: Bool
+    /// IOS `tunnel mode mpls traffic-eng` seen (other tunnel modes are not LSPs).
+    public var isTE: Bool
+
+    public init(name: String, location: SourceLocation, routesTraffic: Bool, isTE: Bool) {
+        self.name = name
+        self.location = location
+        self.routesTraffic = routesTraffic
+        self.isTE = isTE
+    }
+}

@@ -46,6 +46,8 @@ public struct LSP: Sendable {
     /// nil: the primary path is computed by CSPF with no explicit hops.
     public var primary: LSPPath?
     public var secondary: LSPPath?
+    /// BGP next hops at the tail resolve over it (Junos inet.3; IOS `autoroute announce`).
+    public var routesTraffic = true
     public var location: SourceLocation
 
     public init(name: String, tail: String, bandwidth: UInt64 = 0, setupPriority: UInt8 = 7, holdPriority: UInt8 = 0,

@@ -27,7 +27,7 @@ struct ConfigLDPTests {
          mpls ldp igp sync delay 5
         interface Gi0/2
          ip address 10.1.0.5 255.255.255.252
-         mpls traffic-eng tunnels
+         mpls mtu 1508
         """
         let (router, _, device) = try build(text, dialect: .ios)
         #expect(router.mpls?.ldp == true && router.mpls?.transportAddress == IPv4Address("10.0.0.1"))
@@ -67,13 +67,15 @@ struct ConfigLDPTests {
             ldp { interface ge-0/0/0.0; interface ge-0/0/1.0; }
             rsvp {
                 interface ge-0/0/0.0;
+                hello-interval 5;
             }
         }
         """
         let (router, warnings, device) = try build(text, dialect: .junos)
         #expect(router.interfaces.filter(\.ldp).map(\.name) == ["ge-0/0/0.0"])
         #expect(warnings.contains("LDP on ge-0/0/1.0, but ge-0/0/1.0 has no `family mpls`: Junos switches no labels there"))
-        #expect(device.lines.unsupported.contains { $0.reason == "RSVP-TE is not modelled yet (docs/mpls.md)" })
+        #expect(device.junosRSVPInterfaces["ge-0/0/0.0"] != nil)
+        #expect(device.lines.unsupported.contains { $0.reason == "RSVP statement not modelled (docs/mpls.md)" })
     }
 
     @Test func frrNamesItsLDPInterfaces() throws {

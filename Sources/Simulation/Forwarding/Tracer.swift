@@ -139,7 +139,9 @@ public struct Tracer: Sendable {
             defer { branch.leftLabelPath = leftBefore }
             if entry.protocolKind == .ibgp, let nextHop = entry.bgpNextHop, let heads = lspsByHead[r] {
                 // RSVP-TE first (Junos: RSVP routes in inet.3 are preferred to LDP's; IOS: autoroute).
-                let toTail = heads.filter { index in lsps[index].tailIndex.map { plane.owners.interface(of: $0, owning: nextHop) != nil } ?? false }
+                let toTail = heads.filter { index in
+                    lsps[index].routesTraffic && (lsps[index].tailIndex.map { plane.owners.interface(of: $0, owning: nextHop) != nil } ?? false)
+                }
                 if let up = toTail.first(where: { lsps[$0].up }) {
                     followLSP(up, position: 0, destination: destination, branch: &branch, paths: &paths)
                     return

@@ -18,6 +18,7 @@ public struct LSPState: Sendable, Codable, Equatable {
     var hops: [NextHop] = []
     var headIndex = 0
     var tailIndex: Int?
+    var routesTraffic = true
     public internal(set) var routerIndices: [Int] = []
 
     private enum CodingKeys: String, CodingKey { case head, name, tail, up, path, routers, links, reason }
@@ -145,6 +146,7 @@ struct RSVPSignalling {
         var state = LSPState(head: network.routers[head].name, name: lsp.name, tail: lsp.tail, up: false, routers: [], links: [])
         state.headIndex = head
         state.tailIndex = network.routerIndex[lsp.tail]
+        state.routesTraffic = lsp.routesTraffic
         guard plane.liveness.routerUp[head] else { state.reason = "head-end \(state.head) is down"; return state }
         guard let tail = network.routerIndex[lsp.tail], plane.liveness.routerUp[tail] else { state.reason = "tail-end \(lsp.tail) is down"; return state }
         var primaryFailure: String?

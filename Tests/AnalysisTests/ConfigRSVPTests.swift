@@ -1,0 +1,125 @@
+import Foundation
+import Pipeline
+import Testing
+
+/// RSVP-TE from configs (docs/mpls.md): IOS `interface Tunnel` + `ip explicit-path`, Junos
+/// `label-switched-path` + `path`. The network: PE1 - P1 - PE2 and PE1 - P2 - PE2, RSVP on
+/// every core interface. Expected before running (RFC 3209; Cisco's path-options are tried in
+/// order, Junos' primary then secondary): the LSP takes its explicit primary through P1; with
+/// P1's link to PE2 down, the strict primary cannot be signalled and the second option
+/// (dynamic / the secondary through P2) carries it.
+struct ConfigRSVPTests {
+    static let ios: [String] = [
+        """
+        hostname PE1
+        mpls traffic-eng tunnels
+        interface Loopback0
+         ip address 10.0.0.1 255.255.255.255
+        interface Gi0/1
+         ip address 10.1.0.0 255.255.255.254
+         mpls traffic-eng tunnels
+         ip rsvp bandwidth 1000000
+        interface Gi0/2
+         ip address 10.1.0.4 255.255.255.254
+         mpls traffic-eng tunnels
+         ip rsvp bandwidth 1000000
+        interface Tunnel1
+         ip unnumbered Loopback0
+         tunnel mode mpls traffic-eng
+         tunnel destination 10.0.0.2
+         tunnel mpls traffic-eng autoroute announce
+         tunnel mpls traffic-eng priority 5 5
+         tunnel mpls traffic-eng bandwidth 400000
+         tunnel mpls traffic-eng path-option 1 explicit name VIA-P1
+         tunnel mpls traffic-eng path-option 2 dynamic
+        ip explicit-path name VIA-P1 enable
+         next-address 10.1.0.1
+         next-address 10.1.0.3
+        router ospf 1
+         network 10.0.0.0 0.255.255.255 area 0
+        """,
+        core("P1", loopback: 11, [("10.1.0.1", true), ("10.1.0.2", true)]),
+        core("P2", loopback: 12, [("10.1.0.5", true), ("10.1.0.6", true)]),
+        core("PE2", loopback: 2, [("10.1.0.3", true), ("10.1.0.7", true)]),
+    ]
+
+    static func core(_ name: String, loopback: Int, _ interfaces: [(String, Bool)]) -> String {
+        var text = "hostname \(name)\ninterface Loopback0\n ip address 10.0.0.\(loopback) 255.255.255.255\n"
+        for (index, (address, rsvp)) in interfaces.enumerated() {
+            text += "interface Gi0/\(index + 1)\n ip address \(address) 255.255.255.254\n"
+            if rsvp { text += " mpls traffic-eng tunnels\n ip rsvp bandwidth 1000000\n" }
+        }
+        return text + "router ospf 1\n network 10.0.0.0 0.255.255.255 area 0\n"
+    }
+
+    static func network(_ texts: [String], dialect: ConfigDialect) throws -> (Network, [String], [DeviceConfig]) {
+        let devices = texts.enumerated().map { Linter.parse(text: $1, file: "r\($0).cfg", dialect: dialect) }
+        let (network, diagnostics) = ConfigNetworkBuilder.build(devices, name: "te")
+        return (try #require(network, "\(diagnostics.map(\.message))"), diagnostics.map(\.message), devices)
+    }
+
+    @Test func iosTunnelIsAnLSPThatMovesToItsSecondPathOption() throws {
+        let (network, warnings, devices) = try Self.network(Self.ios, dialect: .ios)
+        #expect(warnings.isEmpty, "\(warnings)")
+        for device in devices { #expect(device.lines.unrecognized.isEmpty && device.lines.unsupported.isEmpty, "\(device.lines.unsupported)") }
+        let lsp = try #require(network.routers.first { $0.name == "PE1" }?.lsps.first)
+        #expect(lsp.name == "Tunnel1" && lsp.tail == "PE2" && lsp.bandwidth == 400_000_000 && lsp.setupPriority == 5)
+        #expect(lsp.primary?.hops == ["P1", "PE2"] && lsp.primary?.strict == true && lsp.secondary?.hops == [])
+        #expect(Engine.run(network).lspStates().first?.routers == ["PE1", "P1", "PE2"])
+        let link = try #require(network.links.firstIndex { $0.name == "P1-PE2" || $0.name == "PE2-P1" })
+        let moved = Engine.run(network, failures: FailureSpec(links: [link])).lspStates().first
+        #expect(moved?.up == true && moved?.path == "secondary" && moved?.routers == ["PE1", "P2", "PE2"])
+    }
+
+    @Test func junosLabelSwitchedPathWithStrictPrimaryAndStandbySecondary() throws {
+        let pe1 = """
+        system { host-name PE1; }
+        interfaces {
+            lo0 { unit 0 { family inet { address 10.0.0.1/32; } } }
+            ge-0/0/0 { unit 0 { family inet { address 10.1.0.0/31; } family mpls; } }
+            ge-0/0/1 { unit 0 { family inet { address 10.1.0.4/31; } family mpls; } }
+        }
+        protocols {
+            rsvp {
+                interface ge-0/0/0.0 {
+                    bandwidth 1g;
+                }
+                interface ge-0/0/1.0;
+            }
+            mpls {
+                label-switched-path to-PE2 {
+                    to 10.0.0.2;
+                    bandwidth 400m;
+                    primary via-P1;
+                    secondary via-P2 {
+                        standby;
+                    }
+                }
+                path via-P1 {
+                    10.1.0.1 strict;
+                    10.0.0.2 loose;
+                }
+                path via-P2 {
+                    10.1.0.5;
+                }
+                interface all;
+            }
+            ospf { area 0.0.0.0 { interface all; } }
+        }
+        """
+        var texts = [pe1]
+        texts += Self.ios.dropFirst()   // the rest as IOS: dialects mix in one network
+        let devices = [Linter.parse(text: pe1, file: "pe1.conf", dialect: .junos)]
+            + texts.dropFirst().enumerated().map { Linter.parse(text: $1, file: "r\($0).cfg", dialect: .ios) }
+        let (built, diagnostics) = ConfigNetworkBuilder.build(devices, name: "te")
+        let network = try #require(built, "\(diagnostics.map(\.message))")
+        #expect(devices[0].lines.unrecognized.isEmpty, "\(devices[0].lines.unrecognized)")
+        let lsp = try #require(network.routers.first { $0.name == "PE1" }?.lsps.first)
+        #expect(lsp.tail == "PE2" && lsp.bandwidth == 400_000_000 && lsp.routesTraffic)
+        #expect(lsp.primary?.hops == ["P1", "PE2"] && lsp.primary?.strict == false)
+        #expect(lsp.secondary?.hops == ["P2"] && lsp.secondary?.strict == true && lsp.secondary?.standby == true)
+        let pe1Interfaces = try #require(network.routers.first { $0.name == "PE1" }?.interfaces)
+        #expect(pe1Interfaces.first { $0.name == "ge-0/0/0.0" }?.rsvpBandwidth == 1_000_000_000)
+        #expect(Engine.run(network).lspStates().first?.routers == ["PE1", "P1", "PE2"])
+    }
+}
