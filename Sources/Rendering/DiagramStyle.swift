@@ -10,6 +10,7 @@ enum DiagramStyle {
     static let ibgp = "#805ad5"
     static let link = "#4a5568"
     static let baselinePath = "#a0aec0"
+    static let lsp = "#6b46c1"
 
     static func fill(for role: String) -> String {
         switch role {

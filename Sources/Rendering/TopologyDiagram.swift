@@ -120,6 +120,7 @@ public struct TopologyDiagram: Sendable {
         }
 
         out += sessionLines()
+        out += lspLines()
         out += flowLines()
         if options.legend { out += legendLines() }
         out.append("}")
@@ -193,6 +194,36 @@ public struct TopologyDiagram: Sendable {
         }
     }
 
+    /// Diagrams draw every RSVP-TE LSP up to this many; beyond, the picture would be only LSPs.
+    static let lspLimit = 24
+
+    /// RSVP-TE LSPs in the drawn state: each up LSP along its path (solid on its primary, dashed
+    /// on its secondary), labelled HEAD/NAME on its first hop; a down LSP as a note at its head.
+    func lspLines() -> [String] {
+        let states = (scenario ?? baseline).lspStates()
+        guard !states.isEmpty, states.count <= Self.lspLimit else { return [] }
+        var out: [String] = []
+        let color = DOTText.quoted(DiagramStyle.lsp)
+        for (index, state) in states.enumerated() {
+            let name = "\(state.head)/\(state.name)"
+            guard state.up else {
+                guard let head = nodeID(state.head) else { continue }
+                out.append("  lsp\(index)" + DOTText.attributes([("shape", "note"), ("color", color), ("fontcolor", color), ("fontsize", "9"),
+                                                                   ("label", DOTText.lines(["LSP \(name) down", state.reason ?? ""]))]) + ";")
+                out.append("  \(head) -- lsp\(index)" + DOTText.attributes([("color", color), ("style", "dotted"), ("arrowhead", "none")]) + ";")
+                continue
+            }
+            let ids = state.routers.compactMap(nodeID)
+            for (hop, (a, b)) in zip(ids, ids.dropFirst()).enumerated() {
+                var attributes: [(String, String)] = [("dir", "forward"), ("color", color), ("penwidth", "1.6"), ("constraint", "false"),
+                                                      ("style", state.path == "secondary" ? "dashed" : "solid"), ("arrowsize", "0.6")]
+                if hop == 0 { attributes += [("label", DOTText.quoted(name)), ("fontcolor", color), ("fontsize", "8")] }
+                out.append("  \(a) -- \(b)" + DOTText.attributes(attributes) + ";")
+            }
+        }
+        return out
+    }
+
     /// Each flow's path as directed overlay edges; a problem ends in a note at the dropping router.
     func flowLines() -> [String] {
         var out: [String] = []
@@ -232,6 +263,12 @@ public struct TopologyDiagram: Sendable {
         if sessions.contains(where: \.ebgp) { rows.append(("╌╌", DiagramStyle.ebgp, "eBGP session")) }
         if sessions.contains(where: { !$0.ebgp }) { rows.append(("┈┈", DiagramStyle.ibgp, "iBGP session")) }
         if scenario != nil { rows.append(("╌╌", DiagramStyle.failed, "failed link / router / session")) }
+        let lsps = (scenario ?? baseline).lspStates()
+        if !lsps.isEmpty && lsps.count <= Self.lspLimit {
+            if lsps.contains(where: { $0.up && $0.path != "secondary" }) { rows.append(("━▶", DiagramStyle.lsp, "RSVP-TE LSP on its primary path")) }
+            if lsps.contains(where: { $0.up && $0.path == "secondary" }) { rows.append(("╌▶", DiagramStyle.lsp, "RSVP-TE LSP on its secondary path")) }
+            if lsps.contains(where: { !$0.up }) { rows.append(("┈", DiagramStyle.lsp, "RSVP-TE LSP down (note: why)")) }
+        }
         let kinds = Set(flows.map(\.classification))
         if kinds.contains(.delivered) { rows.append(("━▶", DiagramStyle.delivered, "flow delivered")) }
         if kinds.contains(.rerouted) {

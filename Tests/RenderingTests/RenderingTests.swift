@@ -296,3 +296,18 @@ import Testing
         #expect(png.count > 100_000, "a page with three diagrams compresses to well over 100 kB; got \(png.count) bytes")
     }
 }
+
+/// RSVP-TE LSPs drawn in the failure's state: on the secondary path dashed, down ones as a note
+/// with the reason (topologies/mpls-rsvp-srlg: P1-P2 moves both LSPs to their secondaries, the
+/// duct takes both down).
+struct LSPDiagramTests {
+    @Test func lspsAreDrawnInTheScenariosState() throws {
+        let network = try RenderingTests.load("topologies/mpls-rsvp-srlg/topology.yml")
+        let base = RouteSim.diagram(network).dot()
+        #expect(base.contains("label=\"PE1/to-PE2\"") && base.contains("RSVP-TE LSP on its primary path") && !base.contains("LSP on its secondary"))
+        let moved = RouteSim.diagram(network, failures: try RouteSim.failures(links: ["P1-P2"], routers: [], in: network).get()).dot()
+        #expect(moved.contains("RSVP-TE LSP on its secondary path") && moved.contains("style=dashed"))
+        let duct = RouteSim.diagram(network, failures: try RouteSim.failures(links: ["duct-7"], routers: [], in: network).get()).dot()
+        #expect(duct.contains("LSP PE1/to-PE2 down") && duct.contains("RSVP-TE LSP down"))
+    }
+}
