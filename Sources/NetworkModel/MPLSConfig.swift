@@ -48,6 +48,10 @@ public struct LSP: Sendable {
     public var secondary: LSPPath?
     /// BGP next hops at the tail resolve over it (Junos inet.3; IOS `autoroute announce`).
     public var routesTraffic = true
+    /// Affinities (RFC 3209 section 4.7.4): every link must carry at least one of `includeAny`
+    /// (when not empty) and none of `exclude` of its administrative groups.
+    public var includeAny: Set<String> = []
+    public var exclude: Set<String> = []
     public var location: SourceLocation
 
     public init(name: String, tail: String, bandwidth: UInt64 = 0, setupPriority: UInt8 = 7, holdPriority: UInt8 = 0,

@@ -149,6 +149,8 @@ public struct Interface: Sendable {
     public var rsvpBandwidth: UInt64? = nil
     /// The TE metric CSPF uses; nil: the IGP cost.
     public var teMetric: UInt32? = nil
+    /// Administrative groups (colours) for RSVP-TE affinities.
+    public var adminGroups: Set<String> = []
     public var location: SourceLocation
 
     public init(name: String, kind: InterfaceKind, address: IPv4Address, prefix: Prefix, igp: IGPParticipation,

@@ -38,6 +38,9 @@ struct RSVPSignalling {
     private let incident: [[(link: Int, direction: Int)]]
     /// Each router's place in name order: the tie-break, without comparing strings.
     private let nameRank: [Int]
+    /// The affinities of the LSP being signalled (RFC 3209 section 4.7.4).
+    private var includeAny: Set<String> = []
+    private var exclude: Set<String> = []
     /// Dijkstra's arrays, allocated once per signalling run and reset where a search touched them.
     private let scratch: Scratch
 
@@ -136,6 +139,7 @@ struct RSVPSignalling {
             let lsp = plane.network.routers[entry.0].lsps[entry.1]
             guard state.up, state.path == "primary", let tail = plane.network.routerIndex[lsp.tail] else { return false }
             let primary = lsp.primary ?? LSPPath(hops: [], strict: false, location: lsp.location)
+            (free.includeAny, free.exclude) = (lsp.includeAny, lsp.exclude)
             guard case .success(let steps) = free.route(from: entry.0, to: tail, along: primary, bandwidth: 0) else { return false }
             return [entry.0] + steps.map(\.to) == state.routerIndices && steps.map { plane.network.links[$0.link].name } == state.links
         }
@@ -143,6 +147,8 @@ struct RSVPSignalling {
 
     private mutating func signal(_ lsp: LSP, from head: Int) -> LSPState {
         let network = plane.network
+        (includeAny, exclude) = (lsp.includeAny, lsp.exclude)
+        defer { (includeAny, exclude) = ([], []) }
         var state = LSPState(head: network.routers[head].name, name: lsp.name, tail: lsp.tail, up: false, routers: [], links: [])
         state.headIndex = head
         state.tailIndex = network.routerIndex[lsp.tail]
@@ -207,12 +213,12 @@ struct RSVPSignalling {
         for waypoint in waypoints {
             if path.strict {
                 guard let step = cheapestLink(from: current, to: waypoint, bandwidth: bandwidth) else {
-                    return .failure("strict hop \(network.routers[waypoint].name) is not reachable from \(network.routers[current].name) over a link with RSVP and \(Self.text(bandwidth)) free")
+                    return .failure("strict hop \(network.routers[waypoint].name) is not reachable from \(network.routers[current].name) over a link with RSVP and \(Self.text(bandwidth)) free\(affinityText)")
                 }
                 steps.append(step)
             } else {
                 guard let segment = shortestPath(from: current, to: waypoint, bandwidth: bandwidth, excluding: used.subtracting([current])) else {
-                    return .failure("no path from \(network.routers[current].name) to \(network.routers[waypoint].name) over links with RSVP and \(Self.text(bandwidth)) free")
+                    return .failure("no path from \(network.routers[current].name) to \(network.routers[waypoint].name) over links with RSVP and \(Self.text(bandwidth)) free\(affinityText)")
                 }
                 steps += segment
             }
@@ -222,11 +228,19 @@ struct RSVPSignalling {
         return .success(steps)
     }
 
+    /// The link's colours allow the LSP: one of its include-any groups, none of its excluded ones.
+    private func affinityAllows(_ link: Int, direction: Int) -> Bool {
+        guard !includeAny.isEmpty || !exclude.isEmpty else { return true }
+        let end = direction == 0 ? plane.network.links[link].a : plane.network.links[link].b
+        let groups = plane.network.routers[end.router].interfaces[end.interface].adminGroups
+        return (includeAny.isEmpty || !groups.isDisjoint(with: includeAny)) && groups.isDisjoint(with: exclude)
+    }
+
     /// Links from `r` that can carry the LSP: up, RSVP at both ends, enough bandwidth this way.
     private func eligibleSteps(from r: Int, bandwidth: UInt64) -> [Step] {
         let network = plane.network
         return incident[r].compactMap { entry in
-            guard available[entry.link][entry.direction] >= bandwidth else { return nil }
+            guard available[entry.link][entry.direction] >= bandwidth, affinityAllows(entry.link, direction: entry.direction) else { return nil }
             let link = network.links[entry.link]
             let (here, there) = entry.direction == 0 ? (link.a, link.b) : (link.b, link.a)
             let gateway = network.routers[there.router].interfaces[there.interface].address
@@ -262,7 +276,8 @@ struct RSVPSignalling {
             guard !s.done[u], entry.distance == s.distance[u] else { continue }
             if u == target { break }
             s.done[u] = true
-            for incidentLink in incident[u] where available[incidentLink.link][incidentLink.direction] >= bandwidth {
+            for incidentLink in incident[u] where available[incidentLink.link][incidentLink.direction] >= bandwidth
+                && affinityAllows(incidentLink.link, direction: incidentLink.direction) {
                 let link = network.links[incidentLink.link]
                 let (here, there) = incidentLink.direction == 0 ? (link.a, link.b) : (link.b, link.a)
                 let next = there.router
@@ -293,6 +308,14 @@ struct RSVPSignalling {
         var rank: Int
         var router: Int
         static func < (a: QueueEntry, b: QueueEntry) -> Bool { (a.distance, a.rank) < (b.distance, b.rank) }
+    }
+
+    /// The affinity constraint in a reason, when there is one.
+    private var affinityText: String {
+        var parts: [String] = []
+        if !includeAny.isEmpty { parts.append("including any of \(includeAny.sorted().joined(separator: ", "))") }
+        if !exclude.isEmpty { parts.append("excluding \(exclude.sorted().joined(separator: ", "))") }
+        return parts.isEmpty ? "" : " " + parts.joined(separator: " and ")
     }
 
     static func text(_ bits: UInt64) -> String {
