@@ -120,7 +120,10 @@ public struct JunosParser {
             if !emitted { device.lines.ignored += 1 }   // closing braces only
         }
         var positions = Positions()
-        for statement in statements { read(statement, file: file, into: &device, positions: &positions) }
+        // Interfaces first (keeping every other statement's order): `protocols ... interface all`
+        // then means every interface of the config, wherever its stanza is.
+        let ordered = statements.filter { $0.words.first == "interfaces" } + statements.filter { $0.words.first != "interfaces" }
+        for statement in ordered { read(statement, file: file, into: &device, positions: &positions) }
         return device
     }
 

@@ -141,3 +141,25 @@ struct ConfigLDPSyncTests {
         #expect(router.mpls?.ldp == true && router.interfaces.first?.ldp == true && router.interfaces.first?.ldpIGPSync == true)
     }
 }
+
+/// Statement order does not change a Junos config's meaning: `interface all` under a protocol
+/// covers interfaces whose stanza comes later in the file.
+struct JunosInterfaceAllOrderTests {
+    @Test func interfaceAllCoversInterfacesDefinedAfterIt() throws {
+        let text = """
+        protocols {
+            ospf { area 0.0.0.0 { interface all; } }
+            mpls { interface all; }
+            ldp { interface all; }
+        }
+        interfaces {
+            ge-0/0/0 { unit 0 { family inet { address 10.1.0.1/30; } family mpls; } }
+            ge-0/0/1 { unit 0 { family inet { address 10.1.0.5/30; } family mpls; } }
+        }
+        """
+        let device = Linter.parse(text: text, file: "r.conf", dialect: .junos)
+        #expect(device.interfaces.allSatisfy { $0.ospfArea == "0.0.0.0" }, "\(device.interfaces.map { "\($0.name) \($0.ospfArea ?? "-")" })")
+        let (network, _) = ConfigNetworkBuilder.build([device], name: "r")
+        #expect(network?.routers.first?.interfaces.filter(\.ldp).count == 2)
+    }
+}
