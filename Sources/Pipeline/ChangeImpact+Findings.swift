@@ -29,14 +29,10 @@ extension ChangeImpact {
                                     file: at.file, line: at.line, column: at.column, text: nil))
         }
         let base = documentationBase.hasSuffix("/") ? documentationBase : documentationBase + "/"
-        var rules = FailureReport.findingCodes.map { entry in
-            FindingReport.Rule(code: entry.code, name: entry.name, summary: entry.summary,
-                               help: "`routesim diff` lists what the change moves; `routesim trace --fail` shows the path.",
-                               severity: entry.severity, helpURL: base + entry.page)
-        }
-        rules.append(FindingReport.Rule(code: "CHANGE-FIXED", name: "Change fixes a problem", summary: "A problem of the base version is gone after the change.",
-                                        help: "Nothing to do.", severity: .note, helpURL: base + "docs/reporting.md#codes"))
-        let files = Set(findings.map(\.file)).union(network.routers.map(\.location.file)).union(network.routers.isEmpty ? [headSource] : []).sorted()
-        return FindingReport(command: "diff", findings: findings, inputs: files.map { FindingReport.Input(path: $0) }, rules: rules)
+        let rules = FailureReport.findingRules(documentationBase: base, help: "`routesim diff` lists what the change moves; `routesim trace --fail` shows the path.")
+            + [FindingReport.Rule(code: "CHANGE-FIXED", name: "Change fixes a problem", summary: "A problem of the base version is gone after the change.",
+                                  help: "Nothing to do.", severity: .note, helpURL: base + "docs/reporting.md#codes")]
+        let inputs = FailureReport.findingInputs(findings, network: network, source: headSource)
+        return FindingReport(command: "diff", findings: findings, inputs: inputs, rules: rules)
     }
 }

@@ -16,8 +16,8 @@ public struct ChangeImpact: Sendable, Encodable {
         public var classification: String
         /// Where and why, as the sweep says it (not part of the identity).
         public var detail: String
-        /// The router where the flow ends, and the line that ends it in that version's input (the
-        /// Null0 route of a black hole, else the router's definition); not part of the identity.
+        /// The router where the flow ends, and the line that ends it in that version's input
+        /// (`FlowOutcome.problemLocation`); not part of the identity.
         public var at: String
         public var location: SourceLocation?
         var cause: BlackHoleCause?
@@ -65,7 +65,7 @@ public struct ChangeImpact: Sendable, Encodable {
     static func problems(_ report: FailureReport, in network: Network) -> Set<Problem> {
         let kinds: Set<FlowClass> = [.blackHoled, .loop, .noRoute]
         func problem(_ scenario: String, _ flow: FlowOutcome) -> Problem {
-            let location = flow.cause?.droppingRoute(in: network) ?? network.router(named: flow.at)?.location
+            let location = flow.problemLocation(in: network)
             return Problem(scenario: scenario, flow: flow.flow, classification: flow.classification.rawValue, detail: flow.detail, at: flow.at,
                            location: location, cause: flow.cause)
         }

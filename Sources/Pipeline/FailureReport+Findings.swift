@@ -37,12 +37,7 @@ extension FailureReport {
             struct Place: Hashable { var classification: FlowClass; var location: SourceLocation }
             var groups: [Place: [FlowOutcome]] = [:]
             for flow in flows where flow.classification.isProblem {
-                let route = flow.cause?.droppingRoute(in: network)
-                // MPLS: the interface where the traffic left the label path.
-                let exit = flow.labelPathExit.flatMap { exit in
-                    network.router(named: exit.router)?.interfaces.first { $0.name == exit.interface }?.location
-                }
-                let location = route ?? exit ?? network.router(named: flow.at)?.location ?? fallback
+                let location = flow.problemLocation(in: network) ?? fallback
                 groups[Place(classification: flow.classification, location: location), default: []].append(flow)
             }
             let ordered = groups.sorted { a, b in
@@ -74,14 +69,36 @@ extension FailureReport {
         for scenario in scenarios {
             problems("when \(scenario.name) fails", scenario.flows, converged: scenario.converged, nonConvergence: scenario.nonConvergence)
         }
+        let rules = Self.findingRules(documentationBase: documentationBase,
+                                      help: "`routesim trace` with the scenario's --fail shows the path; `routesim failures --suggest` tries the mitigations.")
+        let inputs = Self.findingInputs(findings, network: network, source: source)
+        return FindingReport(command: "failures", findings: findings, inputs: inputs, rules: rules)
+    }
+
+    /// The rules table of the failure codes, each linked to its page under `documentationBase`.
+    static func findingRules(documentationBase: String, help: String) -> [FindingReport.Rule] {
         let base = documentationBase.hasSuffix("/") ? documentationBase : documentationBase + "/"
-        let rules = Self.findingCodes.map { entry in
-            FindingReport.Rule(code: entry.code, name: entry.name, summary: entry.summary,
-                               help: "`routesim trace` with the scenario's --fail shows the path; `routesim failures --suggest` tries the mitigations.",
-                               severity: entry.severity, helpURL: base + entry.page)
+        return findingCodes.map { entry in
+            FindingReport.Rule(code: entry.code, name: entry.name, summary: entry.summary, help: help, severity: entry.severity, helpURL: base + entry.page)
         }
-        // Every file the network came from is an input (a passing JUnit suite when nothing broke there).
-        let files = Set(findings.map(\.file)).union(network.routers.map(\.location.file)).union(network.routers.isEmpty ? [source] : []).sorted()
-        return FindingReport(command: "failures", findings: findings, inputs: files.map { FindingReport.Input(path: $0) }, rules: rules)
+    }
+
+    /// Every file the network came from is an input (a passing JUnit suite when nothing broke
+    /// there), and every file a finding names; `source` when the network has no router.
+    static func findingInputs(_ findings: [Finding], network: Network, source: String) -> [FindingReport.Input] {
+        Set(findings.map(\.file)).union(network.routers.map(\.location.file)).union(network.routers.isEmpty ? [source] : [])
+            .sorted().map { FindingReport.Input(path: $0) }
+    }
+}
+
+extension FlowOutcome {
+    /// Where a problem flow's cause is written: the Null0 route that drops a black hole, the
+    /// interface where MPLS traffic left the label path, else the router where the flow ends.
+    public func problemLocation(in network: Network) -> SourceLocation? {
+        if let route = cause?.droppingRoute(in: network) { return route }
+        if let exit = labelPathExit, let location = network.router(named: exit.router)?.interfaces.first(where: { $0.name == exit.interface })?.location {
+            return location
+        }
+        return network.router(named: at)?.location
     }
 }
