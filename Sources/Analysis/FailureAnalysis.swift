@@ -40,7 +40,7 @@ public enum FailureAnalysis {
             flows = FlowSelection.flows(for: network, baseline: plane)
             let tracer = Tracer(plane: plane)
             traces = flows.map { tracer.trace(from: $0.source, to: $0.destination) }
-            footprints = recordForReuse ? traces.map { [plane] in plane.footprint(of: $0) } : []
+            footprints = recordForReuse ? plane.footprints(of: traces) : []
             lsps = plane.lspStates()
             lspBaseline = recordForReuse ? plane.lspBaseline() : nil
             lspFootprint = lsps.allSatisfy(\.up)

@@ -55,14 +55,9 @@ public enum MitigationSuggester {
                 let broken = Set(scenario.flows.filter { $0.classification.isProblem }.map(\.flow))
                 for mitigation in Mitigation.forNull0 {
                     guard let (modified, change, configuration) = apply(mitigation, to: network, router: x, core: core, prefix: prefix) else { continue }
-                    let after = FailureAnalysis.run(modified, options: options)
-                    // Unlisted flows stayed on their baseline path: fixed.
-                    let outcome = after.scenarios.first { $0.name == scenario.name }
-                    let fixed = outcome.map { outcome in !outcome.flows.contains { pinned.contains($0.flow) && $0.classification == .blackHoled } } ?? false
-                    let stillBroken = outcome.map { outcome in outcome.flows.filter { broken.contains($0.flow) && $0.classification.isProblem }.map(\.flow).sorted() } ?? []
-                    let newProblems = problems(in: after).subtracting(problemsBefore).sorted()
-                    suggestions.append(Suggestion(scenario: scenario.name, flow: flow.flow, mitigation: mitigation, change: change, configuration: configuration,
-                                                  removesBlackHole: fixed, stillBroken: stillBroken, newProblems: newProblems))
+                    suggestions.append(verify(Change(mitigation: mitigation, network: modified, text: change, configuration: configuration),
+                                              scenario: scenario.name, flow: flow.flow, dropped: pinned, broken: broken,
+                                              options: options, problemsBefore: problemsBefore))
                 }
             }
         }
@@ -86,13 +81,9 @@ public enum MitigationSuggester {
                 let broken = Set(scenario.flows.filter { $0.classification.isProblem }.map(\.flow))
                 for mitigation in [Mitigation.enableLDP, .ldpIGPSync] {
                     guard let (modified, change, configuration) = applyMPLS(mitigation, to: network, link: link) else { continue }
-                    let after = FailureAnalysis.run(modified, options: options)
-                    let outcome = after.scenarios.first { $0.name == scenario.name }
-                    let fixed = outcome.map { !$0.flows.contains { exits.contains($0.flow) && $0.classification == .blackHoled } } ?? false
-                    let stillBroken = outcome.map { $0.flows.filter { broken.contains($0.flow) && $0.classification.isProblem }.map(\.flow).sorted() } ?? []
-                    suggestions.append(Suggestion(scenario: scenario.name, flow: flow.flow, mitigation: mitigation, change: change, configuration: configuration,
-                                                  removesBlackHole: fixed, stillBroken: stillBroken,
-                                                  newProblems: problems(in: after).subtracting(problemsBefore).sorted()))
+                    suggestions.append(verify(Change(mitigation: mitigation, network: modified, text: change, configuration: configuration),
+                                              scenario: scenario.name, flow: flow.flow, dropped: exits, broken: broken,
+                                              options: options, problemsBefore: problemsBefore))
                 }
             }
         }
@@ -128,6 +119,27 @@ public enum MitigationSuggester {
         default:
             return nil
         }
+    }
+
+    /// A candidate change: the mitigation, the modified network, and how to say it.
+    struct Change {
+        var mitigation: Mitigation
+        var network: Network
+        var text: String
+        var configuration: [ConfigChange]
+    }
+
+    /// Runs the sweep on the changed network and judges it: does no flow of `dropped` stay
+    /// black-holed in `scenario` (unlisted flows stayed on their baseline path: fixed), which of
+    /// `broken` are still broken there, and what new problems appear anywhere.
+    static func verify(_ change: Change, scenario: String, flow: String, dropped: Set<String>, broken: Set<String>,
+                       options: FailureAnalysis.Options, problemsBefore: Set<String>) -> Suggestion {
+        let after = FailureAnalysis.run(change.network, options: options)
+        let outcome = after.scenarios.first { $0.name == scenario }
+        let fixed = outcome.map { !$0.flows.contains { dropped.contains($0.flow) && $0.classification == .blackHoled } } ?? false
+        let stillBroken = outcome.map { $0.flows.filter { broken.contains($0.flow) && $0.classification.isProblem }.map(\.flow).sorted() } ?? []
+        return Suggestion(scenario: scenario, flow: flow, mitigation: change.mitigation, change: change.text, configuration: change.configuration,
+                          removesBlackHole: fixed, stillBroken: stillBroken, newProblems: problems(in: after).subtracting(problemsBefore).sorted())
     }
 
     static func problems(in report: FailureReport) -> Set<String> {

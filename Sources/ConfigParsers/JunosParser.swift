@@ -352,9 +352,7 @@ public struct JunosParser {
                 // `ospf area A interface I [passive]`, `isis interface I [passive]`: the interfaces
                 // the protocol runs on (all of them for `interface all`).
                 if name != "ospf3", let i = w.firstIndex(of: "interface"), i + 1 < w.count {
-                    // An interface named without a unit means unit 0 (Junos: "ge-0/0/0" is ge-0/0/0.0).
-                    let named = String(w[i + 1])
-                    let target = named == "all" || named.contains(".") ? named : named + ".0"
+                    let target = Self.logicalInterface(w[i + 1])
                     let area = w.firstIndex(of: "area").flatMap { $0 + 1 < w.count ? String(w[$0 + 1]) : nil }
                     let passive = w[(i + 2)...].contains("passive")
                     let targets = target == "all" ? Array(device.interfaces.indices) : [device.interface(named: target, at: location)]
@@ -374,7 +372,7 @@ public struct JunosParser {
                 if protocolName == "ldp" && device.ldp == nil { device.ldp = LDPFacts(location: location) }
                 if protocolName == "rsvp", at(2) == "interface", let named = at(3), w.count == 4 || w.count == 6 && at(4) == "bandwidth" {
                     // `protocols rsvp interface I [bandwidth B]`: RSVP-TE on I.
-                    let name = String(named), full = name == "all" || name.contains(".") ? name : name + ".0"
+                    let full = Self.logicalInterface(named)
                     let bandwidth = at(5).flatMap { Self.junosBandwidth(String($0)) }
                     if w.count == 6 && bandwidth == nil { device.lines.unrecognized.append((statement.line, w.joined(separator: " "))); return }
                     device.junosRSVPInterfaces[full] = .some(bandwidth)
@@ -392,7 +390,7 @@ public struct JunosParser {
                         modelled = true
                     }
                 } else if protocolName != "rsvp", at(2) == "interface", let named = at(3), w.count == 4 {
-                    let name = String(named), full = name == "all" || name.contains(".") ? name : name + ".0"
+                    let full = Self.logicalInterface(named)
                     if protocolName == "ldp" {
                         if full == "all" { device.ldp?.allInterfaces = true } else if device.ldp?.interfaces[full] == nil { device.ldp?.interfaces[full] = location }
                     } else {
@@ -477,6 +475,12 @@ public struct JunosParser {
 
 extension JunosParser {
     /// `policy-options policy-statement P [term T] from|then ...`: one fact of a term.
+    /// An interface as a protocol names it: without a unit it means unit 0 (Junos: `ge-0/0/0` is
+    /// ge-0/0/0.0); `all` stays `all`.
+    static func logicalInterface(_ named: Substring) -> String {
+        named == "all" || named.contains(".") ? String(named) : named + ".0"
+    }
+
     /// Junos bandwidth: bits per second with an optional k, m or g suffix (`400m`, `1g`).
     static func junosBandwidth(_ text: String) -> UInt64? {
         let lower = text.lowercased()

@@ -19,8 +19,30 @@ public struct TraceFootprint: Sendable {
 }
 
 extension DataPlane {
+    /// The footprints of `traces`, traced in this plane (the LDP sessions' transport addresses
+    /// around each router are gathered once for all of them).
+    public func footprints(of traces: [Trace]) -> [TraceFootprint] {
+        let transports = switchesLabels ? transportAddressesAroundRouters() : []
+        return traces.map { footprint(of: $0, transports: transports) }
+    }
+
+    /// Per router, its own and its link neighbours' LDP transport addresses.
+    func transportAddressesAroundRouters() -> [[IPv4Address]] {
+        func transport(_ r: Int) -> IPv4Address { network.routers[r].mpls?.transportAddress ?? network.routers[r].routerID }
+        var around = network.routers.indices.map { [transport($0)] }
+        for link in network.links {
+            around[link.a.router].append(transport(link.b.router))
+            around[link.b.router].append(transport(link.a.router))
+        }
+        return around
+    }
+
     /// The footprint of `trace`, traced in this plane.
     public func footprint(of trace: Trace) -> TraceFootprint {
+        footprint(of: trace, transports: switchesLabels ? transportAddressesAroundRouters() : [])
+    }
+
+    func footprint(of trace: Trace, transports: [[IPv4Address]]) -> TraceFootprint {
         let d = trace.destination
         var routers: [Int] = [], addresses: [[IPv4Address]] = [], seen: Set<Int> = []
         // Label switching also reads, at each router, its routes to the LDP FECs of the trace
@@ -30,18 +52,10 @@ extension DataPlane {
         if switchesLabels {
             for path in trace.paths { for hop in path.hops { if let operation = hop.labelOperation, operation.lsp == nil { labelAddresses.append(operation.fec.network) } } }
         }
-        func transportAddresses(around r: Int) -> [IPv4Address] {
-            var list = [network.routers[r].mpls?.transportAddress ?? network.routers[r].routerID]
-            for link in network.links where link.a.router == r || link.b.router == r {
-                let other = network.routers[link.a.router == r ? link.b.router : link.a.router]
-                list.append(other.mpls?.transportAddress ?? other.routerID)
-            }
-            return list
-        }
         func visit(_ r: Int) {
             guard seen.insert(r).inserted else { return }
             var list = [d]
-            if switchesLabels { list += labelAddresses + transportAddresses(around: r) }
+            if switchesLabels { list += labelAddresses + transports[r] }
             for length in PrefixLengths(bgpTables[r].results.lengthMask) {
                 let prefix = Prefix(network: d, length: length)
                 if let route = bgpTables[r][prefix], !route.isLocal {

@@ -2,6 +2,12 @@ import HeapModule
 
 /// RSVP-TE LSPs as signalled in one data plane (RFC 3209; docs/mpls.md): each LSP's path by
 /// CSPF over the links that run RSVP, up and with the bandwidth left, in priority order.
+/// A link of an LSP's path and the way it is crossed (0: a to b, 1: b to a).
+struct LinkStep: Sendable, Equatable {
+    var link: Int
+    var direction: Int
+}
+
 public struct LSPState: Sendable, Codable, Equatable {
     public var head: String
     public var name: String
@@ -14,8 +20,10 @@ public struct LSPState: Sendable, Codable, Equatable {
     public var links: [String]
     /// Why it is down, or why it is not on its primary.
     public var reason: String?
-    /// Internal: the next hop at each router of the path, and the head and tail routers.
+    /// Internal: the next hop at each router of the path, the links it takes (and which way),
+    /// and the head and tail routers.
     var hops: [NextHop] = []
+    var linkSteps: [LinkStep] = []
     var headIndex = 0
     var tailIndex: Int?
     var routesTraffic = true
@@ -34,10 +42,14 @@ struct RSVPSignalling {
     /// Bits/s left per link direction: [link][0] a->b, [1] b->a.
     private var available: [[UInt64]]
     private(set) var states: [LSPState] = []
-    /// Per router, its links that can carry RSVP (up, RSVP at both ends), with the direction.
+    /// Per router, its links that can carry RSVP (up, RSVP at both ends), with the direction;
+    /// and per link, whether it can.
     private let incident: [[(link: Int, direction: Int)]]
+    private let carriesRSVP: [Bool]
+    /// LSPs in placement order, as (head, index among its LSPs).
+    let order: [(Int, Int)]
     /// Each router's place in name order: the tie-break, without comparing strings.
-    private let nameRank: [Int]
+    let nameRank: [Int]
     /// The affinities of the LSP being signalled (RFC 3209 section 4.7.4).
     private var includeAny: Set<String> = []
     private var exclude: Set<String> = []
@@ -70,6 +82,7 @@ struct RSVPSignalling {
              network.routers[link.b.router].interfaces[link.b.interface].rsvpBandwidth ?? 0]
         }
         var incident = [[(link: Int, direction: Int)]](repeating: [], count: network.routers.count)
+        var carries = [Bool](repeating: false, count: network.links.count)
         for (index, link) in network.links.enumerated() where plane.liveness.linkUp[index] {
             guard plane.liveness.routerUp[link.a.router], plane.liveness.routerUp[link.b.router],
                   plane.liveness.interfaceUp[link.a.router][link.a.interface], plane.liveness.interfaceUp[link.b.router][link.b.interface],
@@ -77,16 +90,19 @@ struct RSVPSignalling {
                   network.routers[link.b.router].interfaces[link.b.interface].rsvpBandwidth != nil else { continue }
             incident[link.a.router].append((index, 0))
             incident[link.b.router].append((index, 1))
+            carries[index] = true
         }
         self.incident = incident
+        carriesRSVP = carries
         // The order and the name ranks depend on the network only: a sweep computes them once.
         let (rank, order) = baseline.map { ($0.nameRank, $0.order) } ?? Self.placementOrder(network)
         nameRank = rank
+        self.order = order
         scratch = Scratch(routers: network.routers.count)
         for (position, (head, which)) in order.enumerated() {
             let lsp = network.routers[head].lsps[which]
             if let baseline, position < baseline.states.count, let kept = reusable(baseline, position: position, bandwidth: lsp.bandwidth) {
-                for (link, direction) in kept { available[link][direction] -= lsp.bandwidth }
+                for step in kept { available[step.link][step.direction] -= lsp.bandwidth }
                 states.append(baseline.states[position])
                 continue
             }
@@ -99,20 +115,12 @@ struct RSVPSignalling {
     /// other LSPs free cannot offer it a better one), none of its links or routers failed, and
     /// every link still has its bandwidth free at this point of the order. Removing links and
     /// taking bandwidth elsewhere only removes candidates, never the winner.
-    private func reusable(_ baseline: LSPBaseline, position: Int, bandwidth: UInt64) -> [(Int, Int)]? {
+    private func reusable(_ baseline: LSPBaseline, position: Int, bandwidth: UInt64) -> [LinkStep]? {
         let state = baseline.states[position]
+        // A link that can carry RSVP here has both routers and interfaces up.
         guard state.up, baseline.unconstrained[position], state.path == "primary",
-              state.routerIndices.allSatisfy({ plane.liveness.routerUp[$0] }) else { return nil }
-        var kept: [(Int, Int)] = []
-        for (step, r) in zip(state.hops, state.routerIndices) {
-            guard let entry = incident[r].first(where: { entry in
-                let link = plane.network.links[entry.link]
-                let here = entry.direction == 0 ? link.a : link.b
-                return here.interface == step.interface && (entry.direction == 0 ? link.b : link.a).router == state.routerIndices[kept.count + 1]
-            }), available[entry.link][entry.direction] >= bandwidth else { return nil }
-            kept.append((entry.link, entry.direction))
-        }
-        return kept
+              state.linkSteps.allSatisfy({ carriesRSVP[$0.link] && available[$0.link][$0.direction] >= bandwidth }) else { return nil }
+        return state.linkSteps
     }
 
     /// Routers' ranks in name order, and the LSPs in placement order (setup priority, then
@@ -134,7 +142,6 @@ struct RSVPSignalling {
     func unconstrainedChoices() -> [Bool] {
         var free = self
         free.available = available.map { $0.map { _ in UInt64.max } }
-        let order = Self.placementOrder(plane.network).1
         return zip(order, states).map { entry, state in
             let lsp = plane.network.routers[entry.0].lsps[entry.1]
             guard state.up, state.path == "primary", let tail = plane.network.routerIndex[lsp.tail] else { return false }
@@ -184,6 +191,7 @@ struct RSVPSignalling {
         state.routers = state.routerIndices.map { network.routers[$0].name }
         state.links = steps.map { network.links[$0.link].name }
         state.hops = steps.map(\.hop)
+        state.linkSteps = steps.map { LinkStep(link: $0.link, direction: $0.direction) }
         return state
     }
 
@@ -238,14 +246,18 @@ struct RSVPSignalling {
 
     /// Links from `r` that can carry the LSP: up, RSVP at both ends, enough bandwidth this way.
     private func eligibleSteps(from r: Int, bandwidth: UInt64) -> [Step] {
+        incident[r].compactMap { entry in step(from: r, over: entry, bandwidth: bandwidth) }
+    }
+
+    /// The step from `r` over one of its RSVP links, when the LSP may take it (bandwidth left
+    /// this way, affinities).
+    private func step(from r: Int, over entry: (link: Int, direction: Int), bandwidth: UInt64) -> Step? {
+        guard available[entry.link][entry.direction] >= bandwidth, affinityAllows(entry.link, direction: entry.direction) else { return nil }
         let network = plane.network
-        return incident[r].compactMap { entry in
-            guard available[entry.link][entry.direction] >= bandwidth, affinityAllows(entry.link, direction: entry.direction) else { return nil }
-            let link = network.links[entry.link]
-            let (here, there) = entry.direction == 0 ? (link.a, link.b) : (link.b, link.a)
-            let gateway = network.routers[there.router].interfaces[there.interface].address
-            return Step(from: r, to: there.router, link: entry.link, direction: entry.direction, hop: NextHop(interface: here.interface, gateway: gateway))
-        }
+        let link = network.links[entry.link]
+        let (here, there) = entry.direction == 0 ? (link.a, link.b) : (link.b, link.a)
+        let gateway = network.routers[there.router].interfaces[there.interface].address
+        return Step(from: r, to: there.router, link: entry.link, direction: entry.direction, hop: NextHop(interface: here.interface, gateway: gateway))
     }
 
     private func metric(_ step: Step) -> UInt64 {
@@ -276,14 +288,9 @@ struct RSVPSignalling {
             guard !s.done[u], entry.distance == s.distance[u] else { continue }
             if u == target { break }
             s.done[u] = true
-            for incidentLink in incident[u] where available[incidentLink.link][incidentLink.direction] >= bandwidth
-                && affinityAllows(incidentLink.link, direction: incidentLink.direction) {
-                let link = network.links[incidentLink.link]
-                let (here, there) = incidentLink.direction == 0 ? (link.a, link.b) : (link.b, link.a)
-                let next = there.router
-                guard !excluding.contains(next), !s.done[next] else { continue }
-                let step = Step(from: u, to: next, link: incidentLink.link, direction: incidentLink.direction,
-                                hop: NextHop(interface: here.interface, gateway: network.routers[next].interfaces[there.interface].address))
+            for entry in incident[u] {
+                guard let step = step(from: u, over: entry, bandwidth: bandwidth), !excluding.contains(step.to), !s.done[step.to] else { continue }
+                let next = step.to
                 let candidate = s.distance[u] + metric(step)
                 let better = candidate < s.distance[next] || candidate == s.distance[next] && s.via[next].map { old in
                     (nameRank[u], network.links[step.link].name) < (nameRank[old.from], network.links[old.link].name)
@@ -340,8 +347,8 @@ extension DataPlane {
     public func lspBaseline() -> LSPBaseline? {
         guard switchesLabels, hasLSPs else { return nil }
         let signalling = RSVPSignalling(plane: self)
-        let (rank, order) = RSVPSignalling.placementOrder(network)
-        return LSPBaseline(states: signalling.states, unconstrained: signalling.unconstrainedChoices(), nameRank: rank, order: order)
+        _ = cachedLSPStates { signalling.states }   // the plane's own states: signalled once
+        return LSPBaseline(states: signalling.states, unconstrained: signalling.unconstrainedChoices(), nameRank: signalling.nameRank, order: signalling.order)
     }
 
     /// Signals this scenario's LSPs reusing the baseline's where nothing they depend on changed
@@ -353,7 +360,7 @@ extension DataPlane {
 
     /// The network's RSVP-TE LSPs as signalled in this plane (empty without LSPs).
     public func lspStates() -> [LSPState] {
-        guard switchesLabels, network.routers.contains(where: { !$0.lsps.isEmpty }) else { return [] }
+        guard hasLSPs else { return [] }
         return cachedLSPStates { RSVPSignalling(plane: self).states }
     }
 }
