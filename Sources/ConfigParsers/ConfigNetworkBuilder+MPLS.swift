@@ -85,7 +85,11 @@ extension ConfigNetworkBuilder {
     /// routesim does not know (no speeds in the model): treated as unlimited, and said.
     static let unknownBandwidth: UInt64 = 1_000_000_000_000_000
 
-    static func resolveTrafficEngineering(_ routers: inout [Router], devices: [DeviceConfig], warn: (String, SourceLocation) -> Void) {
+    /// `dangling`: a reference no router of the network answers (a tunnel destination or an
+    /// explicit-path address nobody owns, an undefined explicit path): CFG006, which lint
+    /// reports as MPLS-EXPLICIT-PATH-UNKNOWN.
+    static func resolveTrafficEngineering(_ routers: inout [Router], devices: [DeviceConfig], warn: (String, SourceLocation) -> Void,
+                                          dangling: (String, SourceLocation) -> Void) {
         var owner: [IPv4Address: String] = [:]
         for router in routers {
             owner[router.routerID] = owner[router.routerID] ?? router.name
@@ -120,7 +124,8 @@ extension ConfigNetworkBuilder {
             for tunnel in tunnels {
                 guard tunnel.isTE else { warn("tunnel \(tunnel.name) is not an MPLS TE tunnel (`tunnel mode mpls traffic-eng`): not modelled", tunnel.location); continue }
                 guard let destination = tunnel.destination, let tail = owner[destination], tail != routers[r].name else {
-                    warn("LSP \(tunnel.name): its destination \(tunnel.destination.map { "\($0)" } ?? "(none)") is no other router's address here: not modelled", tunnel.location)
+                    let message = "LSP \(tunnel.name): its destination \(tunnel.destination.map { "\($0)" } ?? "(none)") is no other router's address here: not modelled"
+                    tunnel.destination == nil ? warn(message, tunnel.location) : dangling(message, tunnel.location)
                     continue
                 }
                 var lsp = LSP(name: tunnel.name, tail: tail, bandwidth: tunnel.bandwidth, setupPriority: tunnel.setupPriority,
@@ -130,13 +135,13 @@ extension ConfigNetworkBuilder {
                 func path(_ option: (number: Int, explicit: String?, location: SourceLocation)) -> LSPPath? {
                     guard let name = option.explicit else { return LSPPath(hops: [], strict: false, location: option.location) }
                     guard let hops = device.explicitPaths[name] else {
-                        warn("LSP \(tunnel.name): explicit path \(name) is not defined: that path option is left out", option.location)
+                        dangling("LSP \(tunnel.name): explicit path \(name) is not defined: that path option is left out", option.location)
                         return nil
                     }
                     var names: [String] = []
                     for hop in hops {
                         guard let router = owner[hop.address] else {
-                            warn("LSP \(tunnel.name): explicit path \(name) names \(hop.address), which no router here owns: that path option is left out", hop.location)
+                            dangling("LSP \(tunnel.name): explicit path \(name) names \(hop.address), which no router here owns: that path option is left out", hop.location)
                             return nil
                         }
                         if names.last != router { names.append(router) }

@@ -177,7 +177,9 @@ public enum ConfigNetworkBuilder {
             routers.append(router)
             deviceOfRouter.append(device)
         }
-        Self.resolveTrafficEngineering(&routers, devices: deviceOfRouter, warn: { warn($0, $1) })
+        Self.resolveTrafficEngineering(&routers, devices: deviceOfRouter, warn: { warn($0, $1) },
+                                       dangling: { diagnostics.append(Diagnostic(.warning, "CFG006", $0, at: $1,
+                                                                                 hint: "name an address of a router in the network (its loopback or an interface)")) })
         // Links: a subnet that exactly two routers' interfaces share.
         var members: [Prefix: [InterfaceRef]] = [:]
         for (r, router) in routers.enumerated() {

@@ -62,12 +62,13 @@ public struct EBGPRequiresPolicyRule: NetworkLintRule {
 }
 
 extension LintNetwork {
-    /// The network build's diagnostics with `code` that are located in one router's files.
-    func buildFindings(code: String, in files: [String]) -> [Finding] {
+    /// The network build's diagnostics with `code` that are located in one router's files,
+    /// as findings of rule `rule` (the build's own code when nil).
+    func buildFindings(code: String, in files: [String], as rule: String? = nil) -> [Finding] {
         files.flatMap { simulation.buildDiagnostics(in: $0) }.compactMap { diagnostic in
             guard diagnostic.code == code, let location = diagnostic.location else { return nil }
-            return Finding(code: code, severity: diagnostic.severity, message: diagnostic.message, file: location.file, line: location.line,
-                               column: location.column, text: nil)
+            return Finding(code: rule ?? code, severity: diagnostic.severity, message: diagnostic.message, file: location.file, line: location.line,
+                           column: location.column, text: nil)
         }
     }
 }
