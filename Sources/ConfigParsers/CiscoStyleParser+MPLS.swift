@@ -25,6 +25,16 @@ extension CiscoStyleParser {
             if state.device.ldp == nil { state.device.ldp = LDPFacts(location: location) }
             state.device.ldp?.transportInterface = rest[2]
             return .modelled
+        case "ldp" where rest == ["ldp", "explicit-null"]:
+            // IOS: advertise label 0 instead of implicit null for the router's own prefixes.
+            if state.device.ldp == nil { state.device.ldp = LDPFacts(location: location) }
+            state.device.ldp?.explicitNull = true
+            return .modelled
+        case "ldp" where rest == ["ldp", "label"]:
+            // IOS `mpls ldp label` opens the local label allocation filter block.
+            if state.device.ldp == nil { state.device.ldp = LDPFacts(location: location) }
+            state.context = .mplsLDP
+            return .modelled
         case "traffic-eng" where rest == ["traffic-eng", "tunnels"]:
             return .modelled   // TE on; the interfaces that carry it say `mpls traffic-eng tunnels` too
         case "ldp" where rest.count >= 2 && rest[1] == "logging", "icmp":
@@ -51,6 +61,20 @@ extension CiscoStyleParser {
             state.device.ldp?.transportAddress = address
             return .modelled
         case "address-family" where words == ["address-family", "ipv4"]:
+            return .modelled
+        case "label" where words == ["label", "local", "advertise", "explicit-null"], "label" where words == ["label", "local-termination", "explicit-null"]:
+            // FRR (under address-family ipv4) and EOS: label 0 for the router's own prefixes.
+            state.device.ldp?.explicitNull = true
+            return .modelled
+        case "label" where words == ["label", "local", "allocate", "host-routes"], "allocate" where words == ["allocate", "global", "host-routes"]:
+            // FRR, and IOS' `mpls ldp label` block: local labels for /32 routes only.
+            state.device.ldp?.allocation = .hostRoutes
+            return .modelled
+        case "allocate" where words == ["allocate", "global"]:
+            state.device.ldp?.allocation = .allRoutes   // IOS: the filter reset to every route
+            return .modelled
+        case "label" where words == ["label", "local", "allocate", "all-routes"]:
+            state.device.ldp?.allocation = .allRoutes
             return .modelled
         case "address-family":
             return .unsupported("LDP for \(words.dropFirst().joined(separator: " ")) is not modelled (routesim models IPv4)")

@@ -52,6 +52,8 @@ extension ConfigNetworkBuilder {
         var config = MPLSConfig(ldp: true, location: location)
         config.transportAddress = transport
         config.igpSync = device.ldpIGPSync
+        config.explicitNull = facts?.explicitNull ?? false
+        config.allocation = facts?.allocation
         return LDPPlacement(config: config, interfaces: names)
     }
 }

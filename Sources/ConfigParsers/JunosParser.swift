@@ -397,6 +397,9 @@ public struct JunosParser {
                         if full == "all" { device.junosMPLS.mplsAll = true } else { device.junosMPLS.mplsInterfaces.insert(full) }
                     }
                     modelled = true
+                } else if protocolName == "ldp", w.count == 3, at(2) == "explicit-null" {
+                    device.ldp?.explicitNull = true   // label 0 instead of implicit null for its egress FECs
+                    modelled = true
                 } else if w.count == 2 {
                     modelled = true   // the block opener
                 } else {

@@ -18,6 +18,9 @@ public struct LDPFacts: Sendable {
     public var shutdown = false
     /// EOS `interface disabled default`: only interfaces with `mpls ldp interface` run LDP.
     public var interfacesOptIn = false
+    /// Explicit null for the router's own FECs; the label allocation filter (nil: the default).
+    public var explicitNull = false
+    public var allocation: LDPLabelAllocation?
 
     public init(location: SourceLocation, shutdown: Bool = false) {
         self.location = location

@@ -12,10 +12,27 @@ public struct MPLSConfig: Sendable, Equatable {
     /// interface turns it off (`Interface.ldpIGPSync`).
     public var igpSync = false
 
+    /// Which prefixes get a local label (nil: the dialect's default; docs/mpls.md).
+    public var allocation: LDPLabelAllocation?
+    /// The router advertises explicit null (label 0) for its own FECs instead of implicit null
+    /// (RFC 3032 section 2.1): the penultimate hop swaps to label 0 rather than popping, and the
+    /// egress pops it (IOS `mpls ldp explicit-null`, Junos `explicit-null`, FRR `label local
+    /// advertise explicit-null`, EOS `label local-termination explicit-null`).
+    public var explicitNull = false
+
     public init(ldp: Bool, location: SourceLocation) {
         self.ldp = ldp
         self.location = location
     }
+}
+
+/// The prefixes LDP allocates local labels for (IOS "MPLS LDP Local Label Allocation Filtering").
+public enum LDPLabelAllocation: String, Sendable, Equatable, CaseIterable {
+    /// Every IGP and static route (IOS, FRR default).
+    case allRoutes = "all-routes"
+    /// /32 routes only (IOS `allocate global host-routes`, FRR `label local allocate
+    /// host-routes`, EOS' default).
+    case hostRoutes = "host-routes"
 }
 
 extension Router {

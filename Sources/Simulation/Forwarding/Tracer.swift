@@ -198,7 +198,7 @@ public struct Tracer: Sendable {
         defer { (branch.label, branch.leftLabelPath) = (label, left) }
         switch operation {
         case .push(let fec), .swap(let fec): branch.label = fec
-        case .pop: branch.label = nil
+        case .pop, .explicitNull: branch.label = nil   // label 0 is popped by the egress before its IP lookup
         case .untagged(let fec, let reason):
             branch.label = nil
             branch.leftLabelPath = (plane.network.routers[r].name, fec, reason)

@@ -7,6 +7,10 @@ public enum LabelOperation: Hashable, Sendable {
     /// Penultimate hop: the next hop is the egress and advertised implicit null (the default of
     /// every dialect here), so the packet leaves unlabeled.
     case pop(fec: Prefix)
+    /// Penultimate hop when the egress advertised explicit null: the label is swapped for label 0,
+    /// which the egress pops before its IP lookup (RFC 3032 section 2.1).
+    /// At the ingress (`ingress`), label 0 is pushed: the next hop is the egress itself.
+    case explicitNull(fec: Prefix, ingress: Bool)
     /// No label from the next hop for `fec` ("No Label"/"Untagged" on IOS): the labels are
     /// removed and the packet is forwarded as plain IP, which a BGP-free router downstream
     /// cannot route.
@@ -20,7 +24,7 @@ public enum LabelOperation: Hashable, Sendable {
     /// The FEC: an LDP prefix, or an LSP's tail address.
     public var fec: Prefix {
         switch self {
-        case .push(let fec), .swap(let fec), .pop(let fec), .untagged(let fec, _): fec
+        case .push(let fec), .swap(let fec), .pop(let fec), .explicitNull(let fec, _), .untagged(let fec, _): fec
         case .pushLSP(_, let tail), .swapLSP(_, let tail), .popLSP(_, let tail): tail
         }
     }
@@ -37,6 +41,7 @@ public enum LabelOperation: Hashable, Sendable {
     public var name: String {
         switch self {
         case .push, .pushLSP: "push"
+        case .explicitNull(_, let ingress): ingress ? "push" : "swap"
         case .swap, .swapLSP: "swap"
         case .pop, .popLSP: "pop"
         case .untagged: "untagged"
@@ -48,6 +53,8 @@ public enum LabelOperation: Hashable, Sendable {
         case .push(let fec): "push label for \(fec) (LDP)"
         case .swap(let fec): "swap label for \(fec)"
         case .pop(let fec): "pop label for \(fec) (penultimate hop)"
+        case .explicitNull(let fec, let ingress):
+            ingress ? "push explicit null (label 0) for \(fec): the next hop is the egress" : "swap label for \(fec) to explicit null (label 0; the egress pops it)"
         case .untagged(let fec, let reason): "no label for \(fec), forwarded unlabeled: \(reason)"
         case .pushLSP(let lsp, _): "push label of RSVP-TE LSP \(lsp)"
         case .swapLSP(let lsp, _): "swap label of LSP \(lsp)"
@@ -79,11 +86,25 @@ struct LDPForwarding: Sendable {
     func runsLDP(_ r: Int) -> Bool { plane.network.routers[r].mpls?.ldp == true }
 
     /// `m` terminates the LSP for `fec`: it owns the address (IOS: any connected prefix it owns;
-    /// Junos: its router ID, the one loopback its default egress policy advertises).
+    /// Junos: its router ID, the one loopback its default egress policy advertises) and
+    /// allocates a label for it.
     func isEgress(_ m: Int, for fec: Prefix) -> Bool {
         let router = plane.network.routers[m]
         if router.dialect == .junos { return fec.length == 32 && fec.network == router.routerID }
-        return plane.owners.interface(of: m, owning: fec.network) != nil
+        guard allocates(m, fec) else { return false }
+        if plane.owners.interface(of: m, owning: fec.network) != nil { return true }
+        // A connected subnet whose network address is not the router's own (10.2.0.0/24 on .1).
+        if case .attached? = plane.nonBGPRoutes[m][fec]?.forwarding { return true }
+        return false
+    }
+
+    /// `m`'s label allocation filter lets `fec` have a local label: host routes only where it
+    /// is configured, and by default on EOS (/32 only: ipspace.net, "Arista EOS MPLS
+    /// P/PE-router Behavior", 2026); every route otherwise.
+    func allocates(_ m: Int, _ fec: Prefix) -> Bool {
+        let router = plane.network.routers[m]
+        let allocation = router.mpls?.allocation ?? (router.dialect == .eos ? .hostRoutes : .allRoutes)
+        return allocation == .allRoutes || fec.length == 32
     }
 
     /// `m` has advertised a label for `fec` to its LDP peers.
@@ -91,7 +112,7 @@ struct LDPForwarding: Sendable {
         guard runsLDP(m), plane.liveness.routerUp[m] else { return false }
         if isEgress(m, for: fec) { return true }
         guard let route = plane.nonBGPRoutes[m][fec], !route.isDiscard else { return false }
-        if plane.network.routers[m].dialect == .eos { return fec.length == 32 }
+        guard allocates(m, fec) else { return false }
         guard plane.network.routers[m].dialect == .junos else { return true }
         // Ordered control: only with a label from downstream.
         guard case .forward(let hops) = route.forwarding, !visited.contains(m) else { return false }
@@ -113,7 +134,9 @@ struct LDPForwarding: Sendable {
     /// What `r` does with traffic for `fec` sent over `hop`; `ingress` when it would push.
     func operation(at r: Int, hop: NextHop, fec: Prefix, ingress: Bool) -> LabelOperation {
         guard let next = neighbor(of: r, via: hop) else { return .untagged(fec: fec, reason: "next hop \(hop.gateway) is not a router") }
-        if isEgress(next, for: fec) { return .pop(fec: fec) }
+        if isEgress(next, for: fec) {
+            return plane.network.routers[next].mpls?.explicitNull == true ? .explicitNull(fec: fec, ingress: ingress) : .pop(fec: fec)
+        }
         let link = linkOfInterface[InterfaceRef(router: r, interface: hop.interface)]
         if let link, !sessionUp[link] {
             return .untagged(fec: fec, reason: "no LDP session on \(plane.network.links[link].name) (\(plane.ldpSessionDownReason(link: link) ?? "down"))")
