@@ -23,6 +23,10 @@ public enum TextReport {
                 let state = lsp.up ? "up    \(lsp.head)/\(lsp.name) -> \(lsp.tail) on its \(lsp.path ?? "path"): \(lsp.routers.joined(separator: " > "))"
                     : "down  \(lsp.head)/\(lsp.name) -> \(lsp.tail)"
                 out += "  \(state)\(lsp.reason.map { " (\($0))" } ?? "")\n"
+                if let standby = lsp.standby {
+                    out += standby.up ? "        standby secondary up: \(standby.routers.joined(separator: " > "))\n"
+                        : "        \(standby.reason ?? "standby secondary down")\n"
+                }
             }
         }
         out += "\nRoutes per router (main RIB by protocol):\n"

@@ -20,6 +20,9 @@ public struct LSPState: Sendable, Codable, Equatable {
     public var links: [String]
     /// Why it is down, or why it is not on its primary.
     public var reason: String?
+    /// A standby secondary signalled alongside the primary (nil: none configured, or the LSP is
+    /// not on its primary).
+    public var standby: StandbyPath?
     /// Internal: the next hop at each router of the path, the links it takes (and which way),
     /// and the head and tail routers.
     var hops: [NextHop] = []
@@ -29,7 +32,18 @@ public struct LSPState: Sendable, Codable, Equatable {
     var routesTraffic = true
     public internal(set) var routerIndices: [Int] = []
 
-    private enum CodingKeys: String, CodingKey { case head, name, tail, up, path, routers, links, reason }
+    private enum CodingKeys: String, CodingKey { case head, name, tail, up, path, routers, links, reason, standby }
+}
+
+/// A standby secondary path: signalled in advance, reserving bandwidth on the links the primary
+/// does not cross (shared-explicit style, RFC 3209 section 1.3: the primary's reservation is
+/// shared where they overlap).
+public struct StandbyPath: Sendable, Codable, Equatable {
+    public var up: Bool
+    public var routers: [String]
+    public var links: [String]
+    /// Why it could not be signalled.
+    public var reason: String?
 }
 
 /// CSPF and bandwidth admission for every LSP of the network. LSPs are placed in setup-priority
@@ -44,7 +58,7 @@ struct RSVPSignalling {
     private(set) var states: [LSPState] = []
     /// Per router, its links that can carry RSVP (up, RSVP at both ends), with the direction;
     /// and per link, whether it can.
-    private let incident: [[(link: Int, direction: Int)]]
+    private var incident: [[(link: Int, direction: Int)]]
     private let carriesRSVP: [Bool]
     /// LSPs in placement order, as (head, index among its LSPs).
     let order: [(Int, Int)]
@@ -53,6 +67,11 @@ struct RSVPSignalling {
     /// The affinities of the LSP being signalled (RFC 3209 section 4.7.4).
     private var includeAny: Set<String> = []
     private var exclude: Set<String> = []
+    /// Links (as link * 2 + direction, or link * 2 for both ways via `avoidLinks`) the path being
+    /// computed must not take, and link directions it already holds bandwidth on (a standby
+    /// sharing the primary's reservation).
+    private var avoidLinks: Set<Int> = []
+    private var sharedSteps: Set<Int> = []
     /// Dijkstra's arrays, allocated once per signalling run and reset where a search touched them.
     private let scratch: Scratch
 
@@ -81,19 +100,7 @@ struct RSVPSignalling {
             [network.routers[link.a.router].interfaces[link.a.interface].rsvpBandwidth ?? 0,
              network.routers[link.b.router].interfaces[link.b.interface].rsvpBandwidth ?? 0]
         }
-        var incident = [[(link: Int, direction: Int)]](repeating: [], count: network.routers.count)
-        var carries = [Bool](repeating: false, count: network.links.count)
-        for (index, link) in network.links.enumerated() where plane.liveness.linkUp[index] {
-            guard plane.liveness.routerUp[link.a.router], plane.liveness.routerUp[link.b.router],
-                  plane.liveness.interfaceUp[link.a.router][link.a.interface], plane.liveness.interfaceUp[link.b.router][link.b.interface],
-                  network.routers[link.a.router].interfaces[link.a.interface].rsvpBandwidth != nil,
-                  network.routers[link.b.router].interfaces[link.b.interface].rsvpBandwidth != nil else { continue }
-            incident[link.a.router].append((index, 0))
-            incident[link.b.router].append((index, 1))
-            carries[index] = true
-        }
-        self.incident = incident
-        carriesRSVP = carries
+        (incident, carriesRSVP) = Self.rsvpIncidence(network, up: plane.liveness)
         // The order and the name ranks depend on the network only: a sweep computes them once.
         let (rank, order) = baseline.map { ($0.nameRank, $0.order) } ?? Self.placementOrder(network)
         nameRank = rank
@@ -110,6 +117,25 @@ struct RSVPSignalling {
         }
     }
 
+    /// Per router its links that can carry RSVP (RSVP at both ends; with `up`, also up with both
+    /// routers and interfaces), with the direction; per link whether it can.
+    static func rsvpIncidence(_ network: Network, up: Liveness?) -> (incident: [[(link: Int, direction: Int)]], carries: [Bool]) {
+        var incident = [[(link: Int, direction: Int)]](repeating: [], count: network.routers.count)
+        var carries = [Bool](repeating: false, count: network.links.count)
+        for (index, link) in network.links.enumerated() {
+            if let up {
+                guard up.linkUp[index], up.routerUp[link.a.router], up.routerUp[link.b.router],
+                      up.interfaceUp[link.a.router][link.a.interface], up.interfaceUp[link.b.router][link.b.interface] else { continue }
+            }
+            guard network.routers[link.a.router].interfaces[link.a.interface].rsvpBandwidth != nil,
+                  network.routers[link.b.router].interfaces[link.b.interface].rsvpBandwidth != nil else { continue }
+            incident[link.a.router].append((index, 0))
+            incident[link.b.router].append((index, 1))
+            carries[index] = true
+        }
+        return (incident, carries)
+    }
+
     /// The baseline's path of LSP `position`, when this run must signal it the same way: it was
     /// up on its primary, which was also the best path with no bandwidth taken (so bandwidth that
     /// other LSPs free cannot offer it a better one), none of its links or routers failed, and
@@ -118,7 +144,7 @@ struct RSVPSignalling {
     private func reusable(_ baseline: LSPBaseline, position: Int, bandwidth: UInt64) -> [LinkStep]? {
         let state = baseline.states[position]
         // A link that can carry RSVP here has both routers and interfaces up.
-        guard state.up, baseline.unconstrained[position], state.path == "primary",
+        guard state.up, baseline.unconstrained[position], state.path == "primary", state.standby == nil,
               state.linkSteps.allSatisfy({ carriesRSVP[$0.link] && available[$0.link][$0.direction] >= bandwidth }) else { return nil }
         return state.linkSteps
     }
@@ -166,11 +192,25 @@ struct RSVPSignalling {
         let primary = lsp.primary ?? LSPPath(hops: [], strict: false, location: lsp.location)
         switch route(from: head, to: tail, along: primary, bandwidth: lsp.bandwidth) {
         case .success(let steps):
-            return admit(steps, lsp: lsp, into: state, path: "primary", reason: nil)
+            var up = admit(steps, lsp: lsp, into: state, path: "primary", reason: nil)
+            if let secondary = lsp.secondary, secondary.standby {
+                up.standby = signalStandby(secondary, lsp: lsp, from: head, to: tail, primary: steps.map { LinkStep(link: $0.link, direction: $0.direction) })
+            }
+            return up
         case .failure(let why):
             primaryFailure = "primary: \(why)"
         }
         guard let secondary = lsp.secondary else { state.reason = primaryFailure; return state }
+        if secondary.srlgDiverse, let intact = intactPrimary(lsp, from: head, to: tail) {
+            // Diverse from the primary's path on the intact network (what a standby was signalled
+            // against before the failure; where it survived, it now carries the traffic), else
+            // any path: the secondary is the working path now.
+            avoidLinks = sharedRisks(of: intact)
+            defer { avoidLinks = [] }
+            if case .success(let steps) = route(from: head, to: tail, along: secondary, bandwidth: lsp.bandwidth) {
+                return admit(steps, lsp: lsp, into: state, path: "secondary", reason: primaryFailure)
+            }
+        }
         switch route(from: head, to: tail, along: secondary, bandwidth: lsp.bandwidth) {
         case .success(let steps):
             return admit(steps, lsp: lsp, into: state, path: "secondary", reason: primaryFailure)
@@ -178,6 +218,52 @@ struct RSVPSignalling {
             state.reason = [primaryFailure, "secondary: \(why)"].compactMap { $0 }.joined(separator: "; ")
             return state
         }
+    }
+
+    /// The standby secondary next to the primary `primary`: srlg-diverse ones avoid the primary's
+    /// links and every link sharing a failure set with them; bandwidth is taken only where the
+    /// primary does not already hold it.
+    private mutating func signalStandby(_ secondary: LSPPath, lsp: LSP, from head: Int, to tail: Int, primary: [LinkStep]) -> StandbyPath {
+        if secondary.srlgDiverse { avoidLinks = sharedRisks(of: primary) }
+        sharedSteps = Set(primary.map { $0.link * 2 + $0.direction })
+        defer { (avoidLinks, sharedSteps) = ([], []) }
+        switch route(from: head, to: tail, along: secondary, bandwidth: lsp.bandwidth) {
+        case .success(let steps):
+            for step in steps where !sharedSteps.contains(step.link * 2 + step.direction) { available[step.link][step.direction] -= lsp.bandwidth }
+            let network = plane.network
+            return StandbyPath(up: true, routers: ([head] + steps.map(\.to)).map { network.routers[$0].name },
+                               links: steps.map { network.links[$0.link].name }, reason: nil)
+        case .failure(let why):
+            let diverse = secondary.srlgDiverse ? " avoiding the primary's links and shared-risk groups" : ""
+            return StandbyPath(up: false, routers: [], links: [], reason: "standby secondary not signalled\(diverse): \(why)")
+        }
+    }
+
+    /// Link indices (as link * 2) sharing risk with `path`: its own links and every link of a
+    /// failure set that holds one of them (a set's routers stand for all their links).
+    private func sharedRisks(of path: [LinkStep]) -> Set<Int> {
+        let network = plane.network
+        var links = Set(path.map(\.link))
+        for set in network.failureSets {
+            var members = Set(set.links.compactMap { Link.lookup($0, in: network.linkIndex) })
+            for name in set.routers {
+                guard let r = network.routerIndex[name] else { continue }
+                for (index, link) in network.links.enumerated() where link.a.router == r || link.b.router == r { members.insert(index) }
+            }
+            if !members.isDisjoint(with: links) { links.formUnion(members) }
+        }
+        return Set(links.map { $0 * 2 })
+    }
+
+    /// The primary's path on the intact network (every link up, no bandwidth taken): what a
+    /// standby secondary was made diverse from before the failure.
+    private func intactPrimary(_ lsp: LSP, from head: Int, to tail: Int) -> [LinkStep]? {
+        var intact = self
+        intact.incident = Self.rsvpIncidence(plane.network, up: nil).incident
+        intact.available = available.map { $0.map { _ in UInt64.max } }
+        let primary = lsp.primary ?? LSPPath(hops: [], strict: false, location: lsp.location)
+        guard case .success(let steps) = intact.route(from: head, to: tail, along: primary, bandwidth: 0) else { return nil }
+        return steps.map { LinkStep(link: $0.link, direction: $0.direction) }
     }
 
     private mutating func admit(_ steps: [Step], lsp: LSP, into state: LSPState, path: String, reason: String?) -> LSPState {
@@ -252,7 +338,9 @@ struct RSVPSignalling {
     /// The step from `r` over one of its RSVP links, when the LSP may take it (bandwidth left
     /// this way, affinities).
     private func step(from r: Int, over entry: (link: Int, direction: Int), bandwidth: UInt64) -> Step? {
-        guard available[entry.link][entry.direction] >= bandwidth, affinityAllows(entry.link, direction: entry.direction) else { return nil }
+        let needed = sharedSteps.contains(entry.link * 2 + entry.direction) ? 0 : bandwidth
+        guard available[entry.link][entry.direction] >= needed, affinityAllows(entry.link, direction: entry.direction),
+              !avoidLinks.contains(entry.link * 2) else { return nil }
         let network = plane.network
         let link = network.links[entry.link]
         let (here, there) = entry.direction == 0 ? (link.a, link.b) : (link.b, link.a)
