@@ -236,7 +236,7 @@ public enum FailureAnalysis {
     static func classify(_ disposition: Disposition) -> FlowClass {
         switch disposition {
         case .delivered: .delivered
-        case .nullRouted, .offLabelPath: .blackHoled
+        case .nullRouted, .offLabelPath, .failedLink: .blackHoled
         case .noRoute, .unresolvedNextHop: .noRoute
         case .loop: .loop
         case .sourceUnavailable: .isolated

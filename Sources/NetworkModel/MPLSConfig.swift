@@ -69,6 +69,10 @@ public struct LSP: Sendable {
     /// (when not empty) and none of `exclude` of its administrative groups.
     public var includeAny: Set<String> = []
     public var exclude: Set<String> = []
+    /// Facility-backup link protection (RFC 4090): each router on the path bypasses a failed
+    /// link to the next router while the head-end re-signals (Junos `link-protection`, IOS
+    /// `tunnel mpls traffic-eng fast-reroute`).
+    public var linkProtection = false
     public var location: SourceLocation
 
     public init(name: String, tail: String, bandwidth: UInt64 = 0, setupPriority: UInt8 = 7, holdPriority: UInt8 = 0,

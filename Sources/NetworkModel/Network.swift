@@ -151,6 +151,10 @@ public struct Interface: Sendable {
     public var teMetric: UInt32? = nil
     /// Administrative groups (colours) for RSVP-TE affinities.
     public var adminGroups: Set<String> = []
+    /// RSVP-TE facility backup (RFC 4090): this router, as point of local repair, signals a
+    /// bypass around this interface's link for LSPs that ask for link protection (Junos `rsvp
+    /// interface I link-protection`; IOS `auto-tunnel backup` or `backup-path`).
+    public var linkProtection = true
     public var location: SourceLocation
 
     public init(name: String, kind: InterfaceKind, address: IPv4Address, prefix: Prefix, igp: IGPParticipation,

@@ -172,6 +172,9 @@ public struct TraceReport: Codable, Sendable {
     /// Absent when the control plane converged; otherwise what did not settle (the trace then
     /// shows one of the states it cycles through).
     public var nonConvergence: [String]?
+    /// `fast-reroute`: the instant after the failure, before anything reconverged (absent: the
+    /// converged state).
+    public var instant: String?
 
     public init(network: String, failures: [String], flow: FlowReport, nonConvergence: [String]? = nil) {
         self.network = network

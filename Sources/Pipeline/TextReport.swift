@@ -23,6 +23,10 @@ public enum TextReport {
                 let state = lsp.up ? "up    \(lsp.head)/\(lsp.name) -> \(lsp.tail) on its \(lsp.path ?? "path"): \(lsp.routers.joined(separator: " > "))"
                     : "down  \(lsp.head)/\(lsp.name) -> \(lsp.tail)"
                 out += "  \(state)\(lsp.reason.map { " (\($0))" } ?? "")\n"
+                for protected in lsp.protection ?? [] {
+                    out += protected.bypass.isEmpty ? "        link \(protected.link) unprotected: \(protected.reason ?? "no bypass")\n"
+                        : "        link \(protected.link) protected by bypass \(protected.bypass.joined(separator: " > "))\n"
+                }
                 if let standby = lsp.standby {
                     out += standby.up ? "        standby secondary up: \(standby.routers.joined(separator: " > "))\n"
                         : "        \(standby.reason ?? "standby secondary down")\n"
@@ -91,7 +95,8 @@ public enum TextReport {
 
     public static func trace(_ report: TraceReport) -> String {
         var out = "trace \(report.flow.from) -> \(report.flow.to) in \(report.network)"
-        out += report.failures.isEmpty ? "\n" : " with \(report.failures.joined(separator: ", ")) failed\n"
+        out += report.failures.isEmpty ? "" : " with \(report.failures.joined(separator: ", ")) failed"
+        out += report.instant == "fast-reroute" ? ", at the fast-reroute instant (nothing reconverged yet; RSVP-TE bypasses in use)\n" : "\n"
         out += nonConvergenceText(report.nonConvergence)
         for (index, path) in report.flow.paths.enumerated() {
             out += report.flow.paths.count > 1 ? "branch \(index + 1) of \(report.flow.paths.count):\n" : ""

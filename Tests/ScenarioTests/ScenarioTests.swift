@@ -33,10 +33,13 @@ import Yams
             let label = scenario["name"] as? String ?? "?"
             let spec = FailureSpec.resolve(links: scenario["fail"] as? [String] ?? [], routers: scenario["fail-routers"] as? [String] ?? [], in: network)
             #expect(spec.1.isEmpty, "\(label): \(spec.1)")
-            // As the CLI and the sweep: the state reached from the steady state after the failure.
-            let plane = Engine.runAfterFailure(network, failures: spec.0).plane
+            // As the CLI and the sweep: the state reached from the steady state after the failure;
+            // `instant: fast-reroute`: the instant after it (the steady state's forwarding, with
+            // only the points of local repair reacting), as `trace --fast-reroute`.
+            let fastReroute = scenario["instant"] as? String == "fast-reroute"
+            let plane = fastReroute ? Engine.run(network) : Engine.runAfterFailure(network, failures: spec.0).plane
             #expect(plane.statistics.converged, "\(label): did not converge")
-            let tracer = Tracer(plane: plane)
+            let tracer = Tracer(plane: plane, fastRerouteAfter: fastReroute ? spec.0 : nil)
             for flow in scenario["flows"] as? [[String: Any]] ?? [] {
                 let from = try #require(flow["from"] as? String)
                 let toText = try #require(flow["to"] as? String)

@@ -18,6 +18,9 @@ public enum Disposition: Hashable, Sendable {
     /// session or no label from the next hop) and `router`, which has no route for it (a P router
     /// of a BGP-free core), drops it: a black hole the IGP alone does not show.
     case offLabelPath(router: String, fec: Prefix, leftAt: String, reason: String)
+    /// Fast-reroute state only (`Tracer(fastRerouteAfter:)`): `router` sent the packet over
+    /// `link`, which has just failed, before anything reconverged; no bypass carried it.
+    case failedLink(router: String, link: String, reason: String)
 
     public var kind: String {
         switch self {
@@ -29,6 +32,7 @@ public enum Disposition: Hashable, Sendable {
         case .unresolvedNextHop: "unresolved-next-hop"
         case .sourceUnavailable: "source-unavailable"
         case .offLabelPath: "off-label-path"
+        case .failedLink: "failed-link"
         }
     }
 
@@ -36,7 +40,7 @@ public enum Disposition: Hashable, Sendable {
         switch self {
         case .delivered(let node), .sourceUnavailable(let node): node
         case .nullRouted(let router, _, _), .noRoute(let router), .loop(let router), .neighborUnreachable(let router, _),
-             .unresolvedNextHop(let router, _, _), .offLabelPath(let router, _, _, _): router
+             .unresolvedNextHop(let router, _, _), .offLabelPath(let router, _, _, _), .failedLink(let router, _, _): router
         }
     }
 
@@ -51,6 +55,7 @@ public enum Disposition: Hashable, Sendable {
         case .sourceUnavailable(let node): "source \(node) is unavailable (its router or gateway is down)"
         case .offLabelPath(let router, let fec, let leftAt, let reason):
             "no route at \(router) for traffic that left the label path to \(fec) at \(leftAt): \(reason)"
+        case .failedLink(let router, let link, let reason): "dropped at \(router): link \(link) has failed (\(reason))"
         }
     }
 }

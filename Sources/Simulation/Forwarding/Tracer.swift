@@ -13,10 +13,17 @@ public struct Tracer: Sendable {
     /// RSVP-TE LSPs as signalled in this plane, and per head-end router their indices.
     let lsps: [LSPState]
     let lspsByHead: [Int: [Int]]
+    /// The fast-reroute instant (docs/mpls.md): `plane` is the state before the failure, these
+    /// links and routers have just failed, and only the points of local repair have reacted.
+    let failed: FailureSpec?
 
-    public init(plane: DataPlane, usesFIB: Bool = true) {
+    /// `fastRerouteAfter`: trace the instant after these failures (with `plane` the no-failure
+    /// plane): routes and LSPs as before, traffic sent over a failed link dropped unless an
+    /// RSVP-TE LSP with link protection carries it around on its bypass (RFC 4090).
+    public init(plane: DataPlane, usesFIB: Bool = true, fastRerouteAfter failed: FailureSpec? = nil) {
         self.plane = plane
         self.usesFIB = usesFIB
+        self.failed = failed
         ldp = LDPForwarding(plane: plane)
         let states = plane.lspStates()
         var byHead: [Int: [Int]] = [:]
@@ -202,7 +209,7 @@ public struct Tracer: Sendable {
         case .untagged(let fec, let reason):
             branch.label = nil
             branch.leftLabelPath = (plane.network.routers[r].name, fec, reason)
-        case .pushLSP, .swapLSP, .popLSP:
+        case .pushLSP, .swapLSP, .popLSP, .enterBypass, .swapBypass, .popBypass:
             break   // RSVP-TE hops go through `followLSP`
         }
         send(from: r, interface: hop.interface, gateway: hop.gateway, entry: entry, operation: operation, destination: destination,
@@ -223,9 +230,68 @@ public struct Tracer: Sendable {
         defer { branch.lsp = saved }
         branch.lsp = penultimate ? nil : (index, position + 1)
         branch.visited.append(r)
+        defer { branch.visited.removeLast() }
+        if let failed, let down = failedLinkReason(state.linkSteps[position].link, failed) {
+            let protection = state.protection?[position]
+            if let protection, !protection.bypass.isEmpty {
+                followBypass(protection, lsp: lsp, tail: tail, destination: destination, branch: &branch, paths: &paths)
+                return
+            }
+            let unprotected = protection?.reason ?? "LSP \(lsp) has no link protection"
+            branch.hops.append(Hop(node: plane.network.routers[r].name, detail: .switched(gateway: state.hops[position].gateway,
+                                   interface: plane.network.routers[r].interfaces[state.hops[position].interface].name, operation)))
+            defer { branch.hops.removeLast() }
+            paths.append(TracePath(hops: branch.hops, disposition: .failedLink(router: plane.network.routers[r].name,
+                                                                                link: plane.network.links[state.linkSteps[position].link].name,
+                                                                                reason: "\(down); \(unprotected)")))
+            return
+        }
         send(from: r, interface: state.hops[position].interface, gateway: state.hops[position].gateway, entry: nil, operation: operation,
              destination: destination, branch: &branch, paths: &paths)
-        branch.visited.removeLast()
+    }
+
+    /// Why `link` cannot carry traffic at the fast-reroute instant (nil: it can).
+    private func failedLinkReason(_ link: Int, _ failed: FailureSpec) -> String? {
+        let ends = plane.network.links[link]
+        if failed.links.contains(link) { return "it failed and nothing has reconverged yet" }
+        for end in [ends.a.router, ends.b.router] where failed.routers.contains(end) {
+            return "router \(plane.network.routers[end].name) failed and nothing has reconverged yet"
+        }
+        return nil
+    }
+
+    /// The packet around a failed link on the bypass `protection` describes, to the merge point,
+    /// where the LSP goes on (or, when the merge point is the tail, the packet is routed there).
+    private func followBypass(_ protection: ProtectedLink, lsp: String, tail: Prefix, destination: IPv4Address,
+                              branch: inout Branch, paths: inout [TracePath]) {
+        let network = plane.network
+        let count = protection.steps.count
+        var pushed = 0
+        defer {
+            branch.hops.removeLast(pushed)
+            branch.visited.removeLast(max(0, pushed - 1))
+        }
+        for (k, step) in protection.steps.enumerated() {
+            let r = protection.routerIndices[k]
+            let operation: LabelOperation = k == 0 ? .enterBypass(link: protection.link, lsp: lsp, tail: tail)
+                : k == count - 1 ? .popBypass(link: protection.link, tail: tail) : .swapBypass(link: protection.link, tail: tail)
+            if k > 0 {
+                if branch.visited.contains(r) {
+                    branch.end(Hop(node: network.routers[r].name, action: "seen before on this path"), .loop(router: network.routers[r].name), into: &paths)
+                    return
+                }
+                branch.visited.append(r)
+            }
+            branch.hops.append(Hop(node: network.routers[r].name, detail: .switched(gateway: protection.hops[k].gateway,
+                                   interface: network.routers[r].interfaces[protection.hops[k].interface].name, operation)))
+            pushed += 1
+            if let failed, let down = failedLinkReason(step.link, failed) {
+                paths.append(TracePath(hops: branch.hops, disposition: .failedLink(router: network.routers[r].name, link: network.links[step.link].name,
+                                                                                  reason: "\(down); it is on the bypass around \(protection.link) too")))
+                return
+            }
+        }
+        walk(router: protection.routerIndices[count], destination: destination, branch: &branch, paths: &paths)
     }
 
     private func send(from r: Int, interface: Int, gateway: IPv4Address, entry: RIBEntry?, operation: LabelOperation? = nil,
@@ -241,6 +307,12 @@ public struct Tracer: Sendable {
         }
         branch.hops.append(Hop(node: name, detail: detail, prefix: entry?.prefix, protocolKind: entry?.protocolKind, outInterface: interfaceName))
         defer { branch.hops.removeLast() }
+        if let failed, let link = plane.liveness.linkOfInterface[InterfaceRef(router: r, interface: interface)],
+           let down = failedLinkReason(link, failed) {
+            let why = operation?.lsp.map { "LSP \($0) has no link protection" } ?? "no fast reroute for \(operation == nil ? "IP" : "LDP") traffic (LFA is not modelled)"
+            paths.append(TracePath(hops: branch.hops, disposition: .failedLink(router: name, link: network.links[link].name, reason: "\(down); \(why)")))
+            return
+        }
         switch plane.owners[gateway] {
         case .host(let h)? where network.hosts[h].attachment == InterfaceRef(router: r, interface: interface):
             let host = network.hosts[h]

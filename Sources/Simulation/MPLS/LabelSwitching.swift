@@ -20,19 +20,27 @@ public enum LabelOperation: Hashable, Sendable {
     case pushLSP(lsp: String, tail: Prefix)
     case swapLSP(lsp: String, tail: Prefix)
     case popLSP(lsp: String, tail: Prefix)
+    /// Fast reroute (RFC 4090 facility backup) around failed link `link`: the point of local
+    /// repair swaps the LSP's label (pops it when the merge point is the tail) and pushes the
+    /// bypass's label; bypass routers swap it; the bypass's penultimate router pops it, so the
+    /// merge point receives the LSP's own label.
+    case enterBypass(link: String, lsp: String, tail: Prefix)
+    case swapBypass(link: String, tail: Prefix)
+    case popBypass(link: String, tail: Prefix)
 
     /// The FEC: an LDP prefix, or an LSP's tail address.
     public var fec: Prefix {
         switch self {
         case .push(let fec), .swap(let fec), .pop(let fec), .explicitNull(let fec, _), .untagged(let fec, _): fec
-        case .pushLSP(_, let tail), .swapLSP(_, let tail), .popLSP(_, let tail): tail
+        case .pushLSP(_, let tail), .swapLSP(_, let tail), .popLSP(_, let tail), .enterBypass(_, _, let tail), .swapBypass(_, let tail),
+             .popBypass(_, let tail): tail
         }
     }
 
     /// The RSVP-TE LSP, for its operations.
     public var lsp: String? {
         switch self {
-        case .pushLSP(let lsp, _), .swapLSP(let lsp, _), .popLSP(let lsp, _): lsp
+        case .pushLSP(let lsp, _), .swapLSP(let lsp, _), .popLSP(let lsp, _), .enterBypass(_, let lsp, _): lsp
         default: nil
         }
     }
@@ -40,10 +48,10 @@ public enum LabelOperation: Hashable, Sendable {
     /// `push`, `swap`, `pop` or `untagged`.
     public var name: String {
         switch self {
-        case .push, .pushLSP: "push"
+        case .push, .pushLSP, .enterBypass: "push"
         case .explicitNull(_, let ingress): ingress ? "push" : "swap"
-        case .swap, .swapLSP: "swap"
-        case .pop, .popLSP: "pop"
+        case .swap, .swapLSP, .swapBypass: "swap"
+        case .pop, .popLSP, .popBypass: "pop"
         case .untagged: "untagged"
         }
     }
@@ -59,6 +67,9 @@ public enum LabelOperation: Hashable, Sendable {
         case .pushLSP(let lsp, _): "push label of RSVP-TE LSP \(lsp)"
         case .swapLSP(let lsp, _): "swap label of LSP \(lsp)"
         case .popLSP(let lsp, _): "pop label of LSP \(lsp) (penultimate hop)"
+        case .enterBypass(let link, let lsp, _): "link \(link) failed: LSP \(lsp) onto its bypass (fast reroute: push the bypass label)"
+        case .swapBypass(let link, _): "swap label of the bypass around \(link)"
+        case .popBypass(let link, _): "pop label of the bypass around \(link): the merge point gets the LSP's label"
         }
     }
 }

@@ -23,6 +23,9 @@ public struct LSPState: Sendable, Codable, Equatable {
     /// A standby secondary signalled alongside the primary (nil: none configured, or the LSP is
     /// not on its primary).
     public var standby: StandbyPath?
+    /// Link protection (RFC 4090 facility backup), when the LSP asks for it: per link of its
+    /// path, the bypass its upstream router signals around it.
+    public var protection: [ProtectedLink]?
     /// Internal: the next hop at each router of the path, the links it takes (and which way),
     /// and the head and tail routers.
     var hops: [NextHop] = []
@@ -32,7 +35,25 @@ public struct LSPState: Sendable, Codable, Equatable {
     var routesTraffic = true
     public internal(set) var routerIndices: [Int] = []
 
-    private enum CodingKeys: String, CodingKey { case head, name, tail, up, path, routers, links, reason, standby }
+    private enum CodingKeys: String, CodingKey { case head, name, tail, up, path, routers, links, reason, standby, protection }
+}
+
+/// One link of a protected LSP's path and the bypass around it: from the point of local repair
+/// (the router before the link) to the merge point (the router after it), avoiding the link.
+public struct ProtectedLink: Sendable, Codable, Equatable {
+    public var link: String
+    public var pointOfLocalRepair: String
+    /// The bypass's routers, point of local repair to merge point; empty when there is none.
+    public var bypass: [String]
+    public var bypassLinks: [String]
+    /// Why the link is not protected.
+    public var reason: String?
+    /// Internal: the bypass's next hops and links (with direction), and its routers' indices.
+    var hops: [NextHop] = []
+    var steps: [LinkStep] = []
+    public internal(set) var routerIndices: [Int] = []
+
+    private enum CodingKeys: String, CodingKey { case link, pointOfLocalRepair, bypass, bypassLinks, reason }
 }
 
 /// A standby secondary path: signalled in advance, reserving bandwidth on the links the primary
@@ -115,6 +136,44 @@ struct RSVPSignalling {
             }
             states.append(signal(lsp, from: head))
         }
+        protectLinks()
+    }
+
+    /// Bypasses for the LSPs that ask for link protection: one per link and direction, shared
+    /// by every LSP crossing it (facility backup), signalled with no bandwidth and no affinity
+    /// (the defaults of Junos' dynamic bypasses and IOS' auto-tunnel backup).
+    private mutating func protectLinks() {
+        let network = plane.network
+        var bypasses: [Int: ProtectedLink] = [:]
+        for (position, (head, which)) in order.enumerated() where network.routers[head].lsps[which].linkProtection && states[position].up {
+            var protection: [ProtectedLink] = []
+            for (step, from) in zip(states[position].linkSteps, states[position].routerIndices) {
+                let key = step.link * 2 + step.direction
+                if let known = bypasses[key] { protection.append(known); continue }
+                let link = network.links[step.link]
+                let (here, there) = step.direction == 0 ? (link.a, link.b) : (link.b, link.a)
+                var protected = ProtectedLink(link: link.name, pointOfLocalRepair: network.routers[from].name, bypass: [], bypassLinks: [])
+                if !network.routers[here.router].interfaces[here.interface].linkProtection {
+                    protected.reason = "\(protected.pointOfLocalRepair) signals no bypass on \(network.routers[here.router].interfaces[here.interface].name) (no link protection there)"
+                } else {
+                    avoidLinks = [step.link * 2]
+                    let path = shortestPath(from: here.router, to: there.router, bandwidth: 0, excluding: [])
+                    avoidLinks = []
+                    if let path {
+                        protected.routerIndices = [here.router] + path.map(\.to)
+                        protected.bypass = protected.routerIndices.map { network.routers[$0].name }
+                        protected.bypassLinks = path.map { network.links[$0.link].name }
+                        protected.hops = path.map(\.hop)
+                        protected.steps = path.map { LinkStep(link: $0.link, direction: $0.direction) }
+                    } else {
+                        protected.reason = "no path from \(protected.pointOfLocalRepair) to \(network.routers[there.router].name) avoiding \(link.name) over links with RSVP"
+                    }
+                }
+                bypasses[key] = protected
+                protection.append(protected)
+            }
+            states[position].protection = protection
+        }
     }
 
     /// Per router its links that can carry RSVP (RSVP at both ends; with `up`, also up with both
@@ -144,7 +203,7 @@ struct RSVPSignalling {
     private func reusable(_ baseline: LSPBaseline, position: Int, bandwidth: UInt64) -> [LinkStep]? {
         let state = baseline.states[position]
         // A link that can carry RSVP here has both routers and interfaces up.
-        guard state.up, baseline.unconstrained[position], state.path == "primary", state.standby == nil,
+        guard state.up, baseline.unconstrained[position], state.path == "primary", state.standby == nil, state.protection == nil,
               state.linkSteps.allSatisfy({ carriesRSVP[$0.link] && available[$0.link][$0.direction] >= bandwidth }) else { return nil }
         return state.linkSteps
     }

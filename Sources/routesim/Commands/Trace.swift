@@ -11,9 +11,16 @@ struct TraceCommand: ParsableCommand {
         neighbor-unreachable, unresolved-next-hop, source-unavailable (docs/dispositions.md).
         Exit code 0 whatever the disposition; use `routesim failures --fail-on` as a CI gate.
 
+        --fast-reroute traces the instant right after the --fail failures instead of the \
+        converged state: routes, LDP bindings and LSPs are still those before the failure; traffic \
+        sent over a failed link is dropped (disposition failed-link), except on an RSVP-TE LSP with \
+        link protection, which its point of local repair puts on the bypass around the link \
+        (RFC 4090 facility backup) until the head-end re-signals (docs/mpls.md).
+
         Examples:
           routesim trace topologies/null0-peering/topology.yml --from client --to 203.0.113.10
           routesim trace topologies/null0-peering/topology.yml --from server --to client --fail R1-R2
+          routesim trace topologies/mpls-rsvp-frr/topology.yml --from site1 --to site2 --fail P1-P2 --fast-reroute
           routesim trace --configs examples/null0-peering-configs \
               --overlay examples/null0-peering-configs/overlay.yml --from R4 --to 203.0.113.10 --fail R1-R2
         """
@@ -23,9 +30,15 @@ struct TraceCommand: ParsableCommand {
     @Option(help: "Source: a host or router name.") var from: String
     @Option(help: "Destination: an address, a host or a router (its first loopback).") var to: String
     @OptionGroup var failures: FailureOptions
+    @Flag(help: "Trace the instant right after the failures, before anything reconverges (fast reroute).") var fastReroute = false
     @Option(help: "Output format: text or json.", completion: .list([ReportFormat.text, .json].map(\.rawValue))) var format: ReportFormat = .text
 
-    func validate() throws { try format.check(in: [.text, .json], command: "trace") }
+    func validate() throws {
+        try format.check(in: [.text, .json], command: "trace")
+        if fastReroute && failures.links.isEmpty && failures.routers.isEmpty {
+            throw ValidationError("--fast-reroute needs --fail or --fail-router: it traces the instant after a failure")
+        }
+    }
 
     func run() throws {
         let (network, warnings) = source.load()
@@ -33,13 +46,15 @@ struct TraceCommand: ParsableCommand {
         let spec = unwrap(RouteSim.failures(links: failures.links, routers: failures.routers, in: network))
         let source = unwrap(RouteSim.source(from, in: network))
         let (address, name) = unwrap(RouteSim.destination(to, in: network))
-        let plane = Engine.runAfterFailure(network, failures: spec, fromScratch: failures.fromScratch).plane
-        let trace = Tracer(plane: plane).trace(from: source, to: address)
+        // The fast-reroute instant forwards on the state before the failure.
+        let plane = fastReroute ? Engine.run(network) : Engine.runAfterFailure(network, failures: spec, fromScratch: failures.fromScratch).plane
+        let trace = Tracer(plane: plane, fastRerouteAfter: fastReroute ? spec : nil).trace(from: source, to: address)
         let builder = ReportBuilder(plane: plane)
         let flow = builder.flowReport(name: "\(source)->\(name ?? address.description)", from: source,
                                       to: name.map { "\($0) (\(address))" } ?? address.description, trace: trace)
-        let report = TraceReport(network: network.name, failures: spec.describe(in: network), flow: flow,
+        var report = TraceReport(network: network.name, failures: spec.describe(in: network), flow: flow,
                                  nonConvergence: plane.statistics.nonConvergence?.descriptions)
+        report.instant = fastReroute ? "fast-reroute" : nil
         try emit(format == .json ? JSONOutput.encode(report) : TextReport.trace(report), to: nil)
     }
 }
