@@ -35,6 +35,9 @@ extension CiscoStyleParser {
             if state.device.ldp == nil { state.device.ldp = LDPFacts(location: location) }
             state.context = .mplsLDP
             return .modelled
+        case "traffic-eng" where rest == ["traffic-eng", "auto-tunnel", "backup"]:
+            state.device.teAutoTunnelBackup = true   // dynamic bypasses around every TE interface
+            return .modelled
         case "traffic-eng" where rest == ["traffic-eng", "tunnels"]:
             return .modelled   // TE on; the interfaces that carry it say `mpls traffic-eng tunnels` too
         case "ldp" where rest.count >= 2 && rest[1] == "logging", "icmp":
@@ -142,6 +145,11 @@ extension CiscoStyleParser {
                 guard let setup = UInt8(rest[1]), let hold = UInt8(rest[2]), setup <= 7, hold <= 7 else { return .unrecognized }
                 (tunnel.setupPriority, tunnel.holdPriority) = (setup, hold)
                 return .modelled
+            case "fast-reroute":
+                // RFC 4090 facility backup; the bypasses come from the points of local repair.
+                tunnel.linkProtection = true
+                if rest.count == 1 { return .modelled }
+                return .unsupported("fast-reroute \(rest.dropFirst().joined(separator: " ")) is not modelled: the LSP is modelled with link protection (docs/mpls.md)")
             case "path-option" where rest.count >= 3:
                 guard let number = Int(rest[1]) else { return .unrecognized }
                 if rest[2] == "dynamic" {
@@ -172,6 +180,10 @@ extension CiscoStyleParser {
         }
         if words == ["mpls", "ip"] {
             state.device.interfaces[index].mplsIP = true
+            return .modelled
+        }
+        if words.count == 4 && words[1] == "traffic-eng" && words[2] == "backup-path" {
+            state.device.interfaces[index].teBackupPath = (words[3], location)
             return .modelled
         }
         if words == ["mpls", "ldp", "interface"] {

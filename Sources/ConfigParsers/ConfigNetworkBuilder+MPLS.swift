@@ -120,6 +120,22 @@ extension ConfigNetworkBuilder {
                     }
                 }
             }
+            // Link protection: where this router signals bypasses (points of local repair).
+            let backupPaths = Dictionary(device.interfaces.compactMap { config in config.teBackupPath.map { (config.name, $0) } },
+                                         uniquingKeysWith: { first, _ in first })
+            for i in routers[r].interfaces.indices {
+                let name = routers[r].interfaces[i].name
+                switch device.dialect {
+                case .junos:
+                    routers[r].interfaces[i].linkProtection = device.junosLinkProtection.contains(name) || device.junosLinkProtection.contains("all")
+                default:
+                    let backup = backupPaths[name]
+                    routers[r].interfaces[i].linkProtection = device.teAutoTunnelBackup || backup != nil
+                    if let backup {
+                        warn("interface \(name): backup tunnel \(backup.tunnel)'s own path is not used: routesim computes the bypass by CSPF around the link (docs/mpls.md)", backup.location)
+                    }
+                }
+            }
             // LSPs.
             let tunnels = device.dialect == .junos ? device.junosLSPs.keys.sorted().compactMap { device.junosLSPs[$0] }
                 : device.interfaces.compactMap(\.tunnel).sorted { $0.name < $1.name }
@@ -133,6 +149,7 @@ extension ConfigNetworkBuilder {
                 var lsp = LSP(name: tunnel.name, tail: tail, bandwidth: tunnel.bandwidth, setupPriority: tunnel.setupPriority,
                               holdPriority: tunnel.holdPriority, location: tunnel.location)
                 lsp.routesTraffic = tunnel.routesTraffic
+                lsp.linkProtection = tunnel.linkProtection
                 let options = tunnel.pathOptions.sorted { $0.number < $1.number }
                 func path(_ option: (number: Int, explicit: String?, location: SourceLocation)) -> LSPPath? {
                     guard let name = option.explicit else { return LSPPath(hops: [], strict: false, location: option.location) }

@@ -53,6 +53,10 @@ public struct DeviceConfig: Sendable {
     public var ldpIGPSync = false
     /// EOS global `mpls ip` (MPLS routing on).
     public var mplsRouting = false
+    /// IOS `mpls traffic-eng auto-tunnel backup`: bypasses around every TE interface.
+    public var teAutoTunnelBackup = false
+    /// Junos `protocols rsvp interface I link-protection`.
+    public var junosLinkProtection: Set<String> = []
     /// Junos `protocols mpls` interfaces and `family mpls` units.
     public var junosMPLS = JunosMPLSFacts()
     /// IOS `ip explicit-path name X`, Junos `protocols mpls path X`.
@@ -124,6 +128,8 @@ public struct InterfaceConfig: Sendable {
     public var rsvpBandwidthKbps: UInt64??
     /// IOS `interface TunnelN`: its tunnel statements.
     public var tunnel: TETunnelFacts?
+    /// IOS `mpls traffic-eng backup-path TunnelN`: a bypass protects this interface's link.
+    public var teBackupPath: (tunnel: String, location: SourceLocation)?
     /// IOS `[no] mpls ldp igp sync`, Junos `ldp-synchronization`: synchronisation here; nil: the router's.
     public var ldpIGPSync: Bool?
     public var location: SourceLocation

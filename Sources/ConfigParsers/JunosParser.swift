@@ -370,7 +370,12 @@ public struct JunosParser {
                 // (docs/mpls.md); anything else there is not modelled yet.
                 let protocolName = String(at(1) ?? "")
                 if protocolName == "ldp" && device.ldp == nil { device.ldp = LDPFacts(location: location) }
-                if protocolName == "rsvp", at(2) == "interface", let named = at(3), w.count == 4 || w.count == 6 && at(4) == "bandwidth" {
+                if protocolName == "rsvp", at(2) == "interface", let named = at(3), w.count == 5, at(4) == "link-protection" {
+                    // `protocols rsvp interface I link-protection`: dynamic bypasses around I's link.
+                    device.junosLinkProtection.insert(Self.logicalInterface(named))
+                    if device.junosRSVPInterfaces[Self.logicalInterface(named)] == nil { device.junosRSVPInterfaces[Self.logicalInterface(named)] = .some(nil) }
+                    modelled = true
+                } else if protocolName == "rsvp", at(2) == "interface", let named = at(3), w.count == 4 || w.count == 6 && at(4) == "bandwidth" {
                     // `protocols rsvp interface I [bandwidth B]`: RSVP-TE on I.
                     let full = Self.logicalInterface(named)
                     let bandwidth = at(5).flatMap { Self.junosBandwidth(String($0)) }
@@ -515,6 +520,9 @@ extension JunosParser {
             return true
         case "primary" where rest.count == 2:
             lsp.pathOptions.insert((1, rest[1], location), at: 0)
+            return true
+        case "link-protection" where rest.count == 1:
+            lsp.linkProtection = true
             return true
         case "secondary" where rest.count >= 2:
             if !lsp.pathOptions.contains(where: { $0.explicit == rest[1] && $0.number == 2 }) { lsp.pathOptions.append((2, rest[1], location)) }

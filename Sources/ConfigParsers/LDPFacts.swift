@@ -58,6 +58,8 @@ public struct TETunnelFacts: Sendable {
     public var pathOptions: [(number: Int, explicit: String?, location: SourceLocation)] = []
     /// Junos `secondary P standby`.
     public var secondaryStandby = false
+    /// IOS `tunnel mpls traffic-eng fast-reroute`, Junos `link-protection`.
+    public var linkProtection = false
     /// IOS `autoroute announce`; Junos installs the tail in inet.3 by default (true).
     public var routesTraffic: Bool
     /// IOS `tunnel mode mpls traffic-eng` seen (other tunnel modes are not LSPs).

@@ -122,4 +122,74 @@ struct ConfigRSVPTests {
         #expect(pe1Interfaces.first { $0.name == "ge-0/0/0.0" }?.rsvpBandwidth == 1_000_000_000)
         #expect(Engine.run(network).lspStates().first?.routers == ["PE1", "P1", "PE2"])
     }
+
+    /// Link protection from configs. IOS: the tunnel asks with `tunnel mpls traffic-eng
+    /// fast-reroute`, a router offers bypasses with `mpls traffic-eng auto-tunnel backup`
+    /// (Cisco's "MPLS TE - Auto-Tunnel Primary and Backup": backup tunnels built automatically
+    /// for every TE interface). Expected before running: PE1 and P1 run auto-tunnel backup,
+    /// so both links of the LSP's path (PE1-P1, P1-PE2) get a bypass avoiding them; without
+    /// auto-tunnel backup on P1 its link is unprotected and says why.
+    @Test func iosFastRerouteWithAutoTunnelBackup() throws {
+        var texts = Self.ios
+        texts[0] = texts[0].replacingOccurrences(of: " tunnel mpls traffic-eng autoroute announce\n",
+                                                 with: " tunnel mpls traffic-eng autoroute announce\n tunnel mpls traffic-eng fast-reroute\n")
+            .replacingOccurrences(of: "mpls traffic-eng tunnels\ninterface Loopback0", with: "mpls traffic-eng tunnels\nmpls traffic-eng auto-tunnel backup\ninterface Loopback0")
+        let p1 = texts[1].replacingOccurrences(of: "hostname P1\n", with: "hostname P1\nmpls traffic-eng auto-tunnel backup\n")
+        let protected = try Self.network(texts.enumerated().map { $0 == 1 ? p1 : $1 }, dialect: .ios)
+        #expect(protected.1.isEmpty, "\(protected.1)")
+        for device in protected.2 { #expect(device.lines.unsupported.isEmpty && device.lines.unrecognized.isEmpty, "\(device.lines.unsupported)") }
+        let lsp = try #require(protected.0.routers.first { $0.name == "PE1" }?.lsps.first)
+        #expect(lsp.linkProtection)
+        let state = try #require(Engine.run(protected.0).lspStates().first)
+        #expect(state.protection?.map(\.pointOfLocalRepair) == ["PE1", "P1"])
+        #expect(state.protection?.map(\.bypass) == [["PE1", "P2", "PE2", "P1"], ["P1", "PE1", "P2", "PE2"]], "\(String(describing: state.protection))")
+        let (unprotectedNetwork, _, _) = try Self.network(texts, dialect: .ios)
+        let unprotected = try #require(Engine.run(unprotectedNetwork).lspStates().first?.protection)
+        #expect(unprotected[0].bypass.count == 4 && unprotected[1].bypass.isEmpty)
+        #expect(unprotected[1].reason?.contains("P1 signals no bypass on Gi0/2") == true, "\(unprotected[1])")
+    }
+
+    /// Junos: the LSP's `link-protection` asks for it; `protocols rsvp interface I
+    /// link-protection` makes the router signal a bypass around I (Juniper, "Configuring Link
+    /// Protection on Interfaces Used by LSPs"). PE1 protects ge-0/0/0.0 (toward P1) only.
+    @Test func junosLinkProtectionOnTheLSPAndTheInterface() throws {
+        let pe1 = """
+        system { host-name PE1; }
+        interfaces {
+            lo0 { unit 0 { family inet { address 10.0.0.1/32; } } }
+            ge-0/0/0 { unit 0 { family inet { address 10.1.0.0/31; } family mpls; } }
+            ge-0/0/1 { unit 0 { family inet { address 10.1.0.4/31; } family mpls; } }
+        }
+        protocols {
+            rsvp {
+                interface ge-0/0/0.0 {
+                    link-protection;
+                }
+                interface ge-0/0/1.0;
+            }
+            mpls {
+                label-switched-path to-PE2 {
+                    to 10.0.0.2;
+                    link-protection;
+                    primary via-P1;
+                }
+                path via-P1 {
+                    10.1.0.1 strict;
+                    10.1.0.3 strict;
+                }
+                interface all;
+            }
+            ospf { area 0.0.0.0 { interface all; } }
+        }
+        """
+        let devices = [Linter.parse(text: pe1, file: "pe1.conf", dialect: .junos)]
+            + Self.ios.dropFirst().enumerated().map { Linter.parse(text: $1, file: "r\($0).cfg", dialect: .ios) }
+        #expect(devices[0].lines.unrecognized.isEmpty && devices[0].lines.unsupported.isEmpty, "\(devices[0].lines.unsupported)")
+        let (built, diagnostics) = ConfigNetworkBuilder.build(devices, name: "te")
+        let network = try #require(built, "\(diagnostics.map(\.message))")
+        let state = try #require(Engine.run(network).lspStates().first)
+        #expect(state.routers == ["PE1", "P1", "PE2"])
+        #expect(state.protection?.first?.bypass == ["PE1", "P2", "PE2", "P1"], "\(String(describing: state.protection))")
+        #expect(state.protection?.last?.bypass == [] && state.protection?.last?.pointOfLocalRepair == "P1")
+    }
 }
