@@ -204,6 +204,7 @@ public struct TopologyDiagram: Sendable {
         guard !states.isEmpty, states.count <= Self.lspLimit else { return [] }
         var out: [String] = []
         let color = DOTText.quoted(DiagramStyle.lsp)
+        var drawnBypasses: Set<[String]> = []   // facility backup: one bypass serves many LSPs
         for (index, state) in states.enumerated() {
             let name = "\(state.head)/\(state.name)"
             guard state.up else {
@@ -213,15 +214,27 @@ public struct TopologyDiagram: Sendable {
                 out.append("  \(head) -- lsp\(index)" + DOTText.attributes([("color", color), ("style", "dotted"), ("arrowhead", "none")]) + ";")
                 continue
             }
-            let ids = state.routers.compactMap(nodeID)
-            for (hop, (a, b)) in zip(ids, ids.dropFirst()).enumerated() {
-                var attributes: [(String, String)] = [("dir", "forward"), ("color", color), ("penwidth", "1.6"), ("constraint", "false"),
-                                                      ("style", state.path == "secondary" ? "dashed" : "solid"), ("arrowsize", "0.6")]
-                if hop == 0 { attributes += [("label", DOTText.quoted(name)), ("fontcolor", color), ("fontsize", "8")] }
-                out.append("  \(a) -- \(b)" + DOTText.attributes(attributes) + ";")
+            out += pathLines(state.routers, label: name, style: state.path == "secondary" ? "dashed" : "solid", width: "1.6")
+            if let standby = state.standby, standby.up {
+                out += pathLines(standby.routers, label: "\(name) standby", style: "dashed", width: "1.0")
+            }
+            for protected in state.protection ?? [] where !protected.bypass.isEmpty && drawnBypasses.insert(protected.bypass).inserted {
+                out += pathLines(protected.bypass, label: "bypass \(protected.link)", style: "dotted", width: "1.2")
             }
         }
         return out
+    }
+
+    /// One LSP-coloured directed edge per hop of `routers`, the label on the first.
+    private func pathLines(_ routers: [String], label: String, style: String, width: String) -> [String] {
+        let color = DOTText.quoted(DiagramStyle.lsp)
+        let ids = routers.compactMap(nodeID)
+        return zip(ids, ids.dropFirst()).enumerated().map { hop, pair in
+            var attributes: [(String, String)] = [("dir", "forward"), ("color", color), ("penwidth", width), ("constraint", "false"),
+                                                  ("style", style), ("arrowsize", "0.6")]
+            if hop == 0 { attributes += [("label", DOTText.quoted(label)), ("fontcolor", color), ("fontsize", "8")] }
+            return "  \(pair.0) -- \(pair.1)" + DOTText.attributes(attributes) + ";"
+        }
     }
 
     /// Each flow's path as directed overlay edges; a problem ends in a note at the dropping router.
@@ -267,6 +280,10 @@ public struct TopologyDiagram: Sendable {
         if !lsps.isEmpty && lsps.count <= Self.lspLimit {
             if lsps.contains(where: { $0.up && $0.path != "secondary" }) { rows.append(("━▶", DiagramStyle.lsp, "RSVP-TE LSP on its primary path")) }
             if lsps.contains(where: { $0.up && $0.path == "secondary" }) { rows.append(("╌▶", DiagramStyle.lsp, "RSVP-TE LSP on its secondary path")) }
+            if lsps.contains(where: { $0.standby?.up == true }) { rows.append(("╌▶", DiagramStyle.lsp, "standby secondary path (thin)")) }
+            if lsps.contains(where: { $0.protection?.contains { !$0.bypass.isEmpty } == true }) {
+                rows.append(("┈▶", DiagramStyle.lsp, "bypass of a protected link (fast reroute)"))
+            }
             if lsps.contains(where: { !$0.up }) { rows.append(("┈", DiagramStyle.lsp, "RSVP-TE LSP down (note: why)")) }
         }
         let kinds = Set(flows.map(\.classification))

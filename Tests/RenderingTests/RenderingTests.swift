@@ -309,5 +309,17 @@ struct LSPDiagramTests {
         #expect(moved.contains("RSVP-TE LSP on its secondary path") && moved.contains("style=dashed"))
         let duct = RouteSim.diagram(network, failures: try RouteSim.failures(links: ["duct-7"], routers: [], in: network).get()).dot()
         #expect(duct.contains("LSP PE1/to-PE2 down") && duct.contains("RSVP-TE LSP down"))
+        #expect(base.contains("label=\"PE1/to-PE2 standby\"") && base.contains("standby secondary path"))
+    }
+
+    /// topologies/mpls-rsvp-frr: the bypass around P1-P2 (P1 > P3 > P2) dotted in the LSP colour
+    /// (#6b46c1, DiagramStyle.lsp), once.
+    @Test func bypassesAreDrawnDotted() throws {
+        let network = try RenderingTests.load("topologies/mpls-rsvp-frr/topology.yml")
+        let dot = RouteSim.diagram(network).dot()
+        let bypassEdges = dot.components(separatedBy: "\n").filter { $0.contains("style=dotted") && $0.contains("#6b46c1") }
+        #expect(bypassEdges.count == 2, "\(bypassEdges)")
+        #expect(dot.components(separatedBy: "label=\"bypass P1-P2\"").count == 2)
+        #expect(dot.contains("bypass of a protected link (fast reroute)"))
     }
 }
