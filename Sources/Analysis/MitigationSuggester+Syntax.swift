@@ -129,6 +129,22 @@ enum MitigationSyntax {
         return ConfigChange(router: router, dialect: dialect.rawValue, lines: lines)
     }
 
+    /// A secondary LSP path that CSPF computes. IOS: a further path option, dynamic (options are
+    /// tried in order, so it is used when the explicit ones cannot be signalled); Junos: an
+    /// empty named path as a secondary (Junos: "if you do not specify a named path, or the path
+    /// is empty, the software makes all routing decisions"); EOS and FRR: routesim reads no
+    /// RSVP-TE LSPs from their configs, so the YAML form is given.
+    static func dynamicSecondary(_ dialect: VendorDialect, router: String, lsp: String) -> ConfigChange {
+        // An IOS LSP from configs is a TunnelN interface; any other name comes from the topology YAML.
+        let yaml = ["# topology YAML: routers: \(router): lsps: \(lsp): secondary: {}"]
+        let lines: [String] = switch dialect {
+        case .ios: lsp.lowercased().hasPrefix("tunnel") ? ["interface \(lsp)", " tunnel mpls traffic-eng path-option 10 dynamic"] : yaml
+        case .junos: ["set protocols mpls path routesim-dynamic", "set protocols mpls label-switched-path \(lsp) secondary routesim-dynamic"]
+        case .eos, .frr: yaml
+        }
+        return ConfigChange(router: router, dialect: dialect.rawValue, lines: lines)
+    }
+
     /// `et-0/0/1.0` -> `et-0/0/1 unit 0` (Junos' configuration path of a logical interface).
     static func junosUnitPath(_ name: String) -> String {
         guard let dot = name.lastIndex(of: ".") else { return name + " unit 0" }

@@ -1,4 +1,4 @@
-/// `--suggest`: for each black hole, apply each of the four mitigations to a copy of the model,
+/// `--suggest`: for each black hole, apply each mitigation that fits it to a copy of the model,
 /// re-run the failure, then re-run the whole sweep to check that the change creates no new
 /// problem. Only changes that remove the black hole without side effects are recommended.
 public enum MitigationSuggester {
@@ -13,6 +13,9 @@ public enum MitigationSuggester {
         case enableLDP = "enable-ldp"
         /// MPLS: LDP-IGP synchronisation on the AS's LDP routers (RFC 5443).
         case ldpIGPSync = "ldp-igp-sync"
+        /// RSVP-TE: a secondary path that CSPF computes, for an LSP that went down because its
+        /// paths are pinned (no secondary, or a strict one that failed with the primary).
+        case lspDynamicSecondary = "lsp-dynamic-secondary"
 
         /// The mitigations of a Null0 black hole (the MPLS ones are tried on label-path exits).
         static let forNull0: [Mitigation] = [.trackedStatic, .conditionalAdvertisement, .pinInCore, .redundantLink, .networkImportCheck]
@@ -71,8 +74,20 @@ public enum MitigationSuggester {
                                       problemsBefore: Set<String>) -> [Suggestion] {
         var suggestions: [Suggestion] = []
         var tried: Set<Int> = []
+        var triedLSPs: Set<String> = []
         for scenario in report.scenarios {
             for flow in scenario.flows where flow.classification == .blackHoled {
+                // An LSP that is down: give it a secondary CSPF can route.
+                if let exit = flow.labelPathExit, let (head, which) = downLSP(named: exit.reason, in: network),
+                   triedLSPs.insert("\(head)/\(which)").inserted,
+                   let (modified, change, configuration) = applyDynamicSecondary(to: network, head: head, lsp: which) {
+                    let key = "LSP \(network.routers[head].name)/\(network.routers[head].lsps[which].name) is down"
+                    let downs = Set(scenario.flows.filter { $0.labelPathExit?.reason.hasPrefix(key) == true }.map(\.flow))
+                    let broken = Set(scenario.flows.filter { $0.classification.isProblem }.map(\.flow))
+                    suggestions.append(verify(Change(mitigation: .lspDynamicSecondary, network: modified, text: change, configuration: configuration),
+                                              scenario: scenario.name, flow: flow.flow, dropped: downs, broken: broken,
+                                              options: options, problemsBefore: problemsBefore))
+                }
                 guard let exit = flow.labelPathExit, let r = network.routerIndex[exit.router],
                       let i = network.routers[r].interfaces.firstIndex(where: { $0.name == exit.interface }),
                       let link = network.links.firstIndex(where: { $0.a == InterfaceRef(router: r, interface: i) || $0.b == InterfaceRef(router: r, interface: i) }),
@@ -88,6 +103,30 @@ public enum MitigationSuggester {
             }
         }
         return suggestions
+    }
+
+    /// The LSP a label-path exit names as down (`LSP HEAD/NAME is down: ...`, the tracer's
+    /// reason), matched against the network's LSPs, as (head, index among its LSPs).
+    static func downLSP(named reason: String, in network: Network) -> (Int, Int)? {
+        guard reason.hasPrefix("LSP ") else { return nil }
+        for (r, router) in network.routers.enumerated() {
+            for (i, lsp) in router.lsps.enumerated() where reason.hasPrefix("LSP \(router.name)/\(lsp.name) is down") { return (r, i) }
+        }
+        return nil
+    }
+
+    /// The LSP with a secondary path computed by CSPF (no hops), replacing a pinned one; nil when
+    /// its secondary is already dynamic (then CSPF found no path at all and this cannot help).
+    static func applyDynamicSecondary(to network: Network, head: Int, lsp which: Int) -> (Network, String, [ConfigChange])? {
+        var network = network
+        let router = network.routers[head]
+        let lsp = router.lsps[which]
+        if let secondary = lsp.secondary, secondary.hops.isEmpty { return nil }
+        let generated = SourceLocation.generated("suggested by routesim")
+        network.routers[head].lsps[which].secondary = LSPPath(hops: [], strict: false, standby: lsp.secondary?.standby ?? false, location: generated)
+        let what = lsp.secondary == nil ? "add a secondary path" : "replace the pinned secondary path with one"
+        return (network, "LSP \(router.name)/\(lsp.name): \(what) computed by CSPF (no explicit hops)",
+                [MitigationSyntax.dynamicSecondary(router.dialect, router: router.name, lsp: lsp.name)])
     }
 
     static func applyMPLS(_ mitigation: Mitigation, to network: Network, link index: Int) -> (Network, String, [ConfigChange])? {
@@ -216,7 +255,7 @@ public enum MitigationSuggester {
             return (network, "remove ip route \(prefix) Null0 from \(xName); pin it on \(cName); redistribute static into the IGP of AS \(network.routers[x].asn)",
                     [MitigationSyntax.removePin(xDialect, router: xName, prefix: prefix),
                      MitigationSyntax.pinAndRedistribute(cDialect, router: cName, prefix: prefix, igp: igp.protocolKind)])
-        case .enableLDP, .ldpIGPSync:
+        case .enableLDP, .ldpIGPSync, .lspDynamicSecondary:
             return nil   // tried on label-path exits (suggestLabelPathFixes)
         case .networkImportCheck:
             guard !network.routers[x].checksNetworkImport, network.routers[x].bgp?.networks.contains(where: { $0.prefix == prefix }) == true,

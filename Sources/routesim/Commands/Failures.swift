@@ -55,7 +55,7 @@ struct Failures: ParsableCommand {
     var format: ReportFormat = .text
     static let formats: [ReportFormat] = [.text, .json] + ReportFormat.findingFormats
     @Flag(name: .customLong("all"), help: "In text output, list every scenario and flow, not only problems.") var showAll = false
-    @Flag(help: "For each black hole, try each of the four mitigations on a copy of the network and report which remove it without creating a new problem.") var suggest = false
+    @Flag(help: "For each black hole, try each mitigation that fits it (tracked static, conditional advertisement, pin in the core, redundant link, import check; enable LDP, LDP-IGP sync; a dynamic LSP secondary) on a copy of the network and report which remove it without creating a new problem.") var suggest = false
     @Option(name: .shortAndLong, help: "Write the output to this file (atomically) instead of stdout.") var output: String?
     @Option(help: ArgumentHelp("Also draw every scenario with a problem into this directory (one SVG each, format from --draw-format) plus index.html.", valueName: "dir"))
     var draw: String?

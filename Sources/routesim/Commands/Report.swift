@@ -7,7 +7,7 @@ struct Report: ParsableCommand {
         abstract: "Write one self-contained HTML page for a design review: topology, failure analysis, black holes with causes, diagrams and mitigations.",
         discussion: """
         Runs the same sweep as `routesim failures` (every link, router and failure set; --k for \
-        combinations) and, unless --no-suggest, tries the four mitigations for every black hole. \
+        combinations) and, unless --no-suggest, tries the mitigations for every black hole (Null0, LDP, RSVP-TE). \
         The page has inline SVG diagrams, inline CSS, no script and no external reference, so it \
         opens offline and can be attached to a review. It is deterministic (no timestamp).
 
