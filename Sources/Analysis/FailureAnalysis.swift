@@ -230,6 +230,8 @@ public enum FailureAnalysis {
         var outcome = FlowOutcome(flow: flow.name, from: flow.source, to: to, destination: flow.destination, classification: classification, detail: path.disposition.summary,
                                   at: path.disposition.node, path: path.nodes, baselinePath: baselineTrace?.paths.first?.nodes, cause: cause)
         if classification == .blackHoled { outcome.labelPathExit = LabelPathExit(path) }
+        let operations = path.hops.map { $0.labelOperation?.name }
+        if operations.contains(where: { $0 != nil }) { outcome.labelOperations = operations }
         return outcome
     }
 

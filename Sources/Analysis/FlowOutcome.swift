@@ -47,6 +47,9 @@ public struct FlowOutcome: Sendable, Codable {
     public var cause: BlackHoleCause?
     /// MPLS: where the traffic left the label path before it was dropped (`off-label-path`).
     public var labelPathExit: LabelPathExit? = nil
+    /// MPLS: what each hop of `path` did to the label stack (`push`, `swap`, `pop`, `untagged`;
+    /// nil where nothing), absent when no hop switched labels. Diagrams write it on the path.
+    public var labelOperations: [String?]? = nil
 }
 
 /// The hop where labeled traffic was sent on unlabeled, and why (docs/mpls.md).

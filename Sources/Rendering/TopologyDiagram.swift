@@ -255,7 +255,13 @@ public struct TopologyDiagram: Sendable {
             }
             for (index, (a, b)) in zip(ids, ids.dropFirst()).enumerated() where a != b {
                 var attributes: [(String, String)] = [("dir", "forward"), ("color", color), ("penwidth", "2.5"), ("constraint", "false")]
-                if index == 0 { attributes += [("label", DOTText.quoted(flow.flow)), ("fontcolor", color), ("fontsize", "9")] }
+                // The flow's name on its first hop; elsewhere what the hop did to the label stack.
+                let operation = flow.labelOperations.flatMap { index < $0.count ? $0[index] : nil }
+                if index == 0 {
+                    attributes += [("label", DOTText.quoted(operation.map { "\(flow.flow) (\($0))" } ?? flow.flow)), ("fontcolor", color), ("fontsize", "9")]
+                } else if let operation {
+                    attributes += [("label", DOTText.quoted(operation)), ("fontcolor", color), ("fontsize", "8")]
+                }
                 out.append("  \(a) -- \(b)" + DOTText.attributes(attributes) + ";")
             }
             guard flow.classification.isProblem, let at = nodeID(flow.at) ?? ids.last else { continue }
@@ -294,6 +300,9 @@ public struct TopologyDiagram: Sendable {
         }
         if kinds.contains(where: { [.blackHoled, .noRoute, .loop].contains($0) }) { rows.append(("━▶", DiagramStyle.problem, "flow black-holed / no route / loop")) }
         if kinds.contains(.isolated) || kinds.contains(.other) { rows.append(("━▶", DiagramStyle.isolated, "flow isolated (no path can exist)")) }
+        if flows.contains(where: { $0.labelOperations != nil }) {
+            rows.append(("push", DiagramStyle.link, "on a flow hop: its MPLS label operation (push, swap, pop, untagged)"))
+        }
         var table = "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\"><TR><TD COLSPAN=\"2\"><B>legend</B></TD></TR>"
         for (glyph, color, text) in rows {
             table += "<TR><TD><FONT COLOR=\"\(color)\">\(DOTText.html(glyph))</FONT></TD><TD ALIGN=\"LEFT\">\(DOTText.html(text))</TD></TR>"

@@ -312,6 +312,17 @@ struct LSPDiagramTests {
         #expect(base.contains("label=\"PE1/to-PE2 standby\"") && base.contains("standby secondary path"))
     }
 
+    /// topologies/mpls-ldp-core with P1-P2 failed: the flows' hops carry their label operations,
+    /// the P3-P2 hop without LDP `untagged` (docs/mpls.md: push at the ingress PE, swap at P1).
+    @Test func flowHopsCarryTheirLabelOperations() throws {
+        let network = try RenderingTests.load("topologies/mpls-ldp-core/topology.yml")
+        let dot = RouteSim.diagram(network, failures: try RouteSim.failures(links: ["P1-P2"], routers: [], in: network).get()).dot()
+        for operation in ["push", "swap", "untagged"] { #expect(dot.contains("label=\"\(operation)\""), "\(operation)") }
+        #expect(dot.contains("its MPLS label operation"))
+        let plain = RouteSim.diagram(try RenderingTests.load("topologies/null0-peering/topology.yml")).dot()
+        #expect(!plain.contains("label=\"push\"") && !plain.contains("its MPLS label operation"))
+    }
+
     /// topologies/mpls-rsvp-frr: the bypass around P1-P2 (P1 > P3 > P2) dotted in the LSP colour
     /// (#6b46c1, DiagramStyle.lsp), once.
     @Test func bypassesAreDrawnDotted() throws {
