@@ -312,6 +312,28 @@ struct LSPDiagramTests {
         #expect(base.contains("label=\"PE1/to-PE2 standby\"") && base.contains("standby secondary path"))
     }
 
+    /// The review page's MPLS parts: the no-failure LDP sessions and LSPs (topologies/mpls-ldp-core:
+    /// P3-P2 has no LDP; topologies/mpls-rsvp-frr: one LSP protected on P1-P2 only), and in a
+    /// problem scenario the LSPs it moved or brought down (mpls-rsvp-srlg, the duct).
+    @Test func reviewPageShowsMPLSState() throws {
+        let ldp = try RenderingTests.load("topologies/mpls-ldp-core/topology.yml")
+        let ldpPage = ReviewReport.html(network: ldp, report: FailureAnalysis.run(ldp), topology: RouteSim.diagram(ldp), problems: [],
+                                        mpls: ReviewReport.MPLSState(plane: Engine.run(ldp)))
+        #expect(ldpPage.contains("MPLS without failures") && ldpPage.contains("<td>P3-P2</td><td>LDP is not enabled on P3 eth2"), "LDP")
+        let frr = try RenderingTests.load("topologies/mpls-rsvp-frr/topology.yml")
+        let frrPage = ReviewReport.html(network: frr, report: FailureAnalysis.run(frr), topology: RouteSim.diagram(frr), problems: [],
+                                        mpls: ReviewReport.MPLSState(plane: Engine.run(frr)))
+        #expect(frrPage.contains("RSVP-TE LSPs: 2 of 2 up") && frrPage.contains("1 of 3 links (not: PE1-P1, P2-PE2)") && frrPage.contains("not asked"))
+        let srlg = try RenderingTests.load("topologies/mpls-rsvp-srlg/topology.yml")
+        var options = FailureAnalysis.Options()
+        options.enumeration = ScenarioEnumeration(onlySets: true)
+        let report = FailureAnalysis.run(srlg, options: options)
+        let problems = RouteSim.problemDiagrams(srlg, report: report, enumeration: options.enumeration, options: DiagramOptions(), baseline: Engine.baseline(srlg))
+        let page = ReviewReport.html(network: srlg, report: report, topology: RouteSim.diagram(srlg), problems: problems)
+        #expect(page.contains("RSVP-TE LSPs in this scenario:") && page.contains("PE1/to-PE2 down: primary: strict hop P2"))
+        #expect(!page.contains("MPLS without failures"), "no MPLS state given: no section")
+    }
+
     /// topologies/mpls-ldp-core with P1-P2 failed: the flows' hops carry their label operations,
     /// the P3-P2 hop without LDP `untagged` (docs/mpls.md: push at the ingress PE, swap at P1).
     @Test func flowHopsCarryTheirLabelOperations() throws {

@@ -47,7 +47,8 @@ struct Report: ParsableCommand {
         let baseline = Engine.baseline(network)
         let topologyDiagram = RouteSim.diagram(network, options: diagram.options, baseline: baseline)
         let problems = RouteSim.problemDiagrams(network, report: report, enumeration: options.enumeration, options: diagram.options, baseline: baseline)
-        try emit(ReviewReport.html(network: network, report: report, topology: topologyDiagram, problems: problems), to: output)
+        try emit(ReviewReport.html(network: network, report: report, topology: topologyDiagram, problems: problems,
+                                   mpls: ReviewReport.MPLSState(plane: baseline.plane)), to: output)
         writeError("wrote \(output): \(report.scenariosRun) scenarios, \(problems.count) with problems\n")
     }
 }
