@@ -34,7 +34,7 @@ public struct DataPlane: Sendable {
     private let fibCache: FIBCache
     /// The RSVP-TE LSPs as signalled, computed on first use (traces, reports and the sweep's
     /// LSP changes all ask).
-    private let lspCache = LSPCache()
+    let lspCache = LSPCache()
 
     /// What did not settle when the control plane stopped (`Statistics.nonConvergence`).
     public struct NonConvergence: Sendable, Equatable {
@@ -257,17 +257,29 @@ extension DataPlane {
     /// CSPF result and reservation as it was (fewer candidates, the same winners). The sweep
     /// hands the baseline's states over instead of signalling every LSP again.
     public func reuseLSPStates(_ baseline: [LSPState]) { lspCache.seed(baseline) }
-    var lspStatesAreBaselines: Bool { lspCache.isBaselines }
+
+    /// The head-ends of the LSPs whose state differs from the baseline's, when this plane's
+    /// states were signalled against it (`signalLSPs(reusing:)`, `reuseLSPStates`); nil
+    /// otherwise. A trace that visits none of them reads no changed LSP.
+    var lspChangedHeads: Set<Int>? { lspCache.changedHeads }
 }
 
 final class LSPCache: Sendable {
     private let states: Mutex<[LSPState]?> = Mutex(nil)
-    private let seeded = Mutex(false)
+    private let changed: Mutex<Set<Int>?> = Mutex(nil)
     func seed(_ known: [LSPState]) {
-        states.withLock { if $0 == nil { $0 = known; seeded.withLock { $0 = true } } }
+        states.withLock { if $0 == nil { $0 = known; changed.withLock { $0 = [] } } }
     }
-    /// The states are the baseline's (`reuseLSPStates`).
-    var isBaselines: Bool { seeded.withLock { $0 } }
+    /// States signalled against `baseline`, in its order: records which heads changed.
+    func seed(signalled: [LSPState], against baseline: [LSPState]) {
+        states.withLock {
+            guard $0 == nil else { return }
+            $0 = signalled
+            let heads = zip(signalled, baseline).filter { $0 != $1 }.map(\.0.headIndex)
+            changed.withLock { $0 = signalled.count == baseline.count ? Set(heads) : nil }
+        }
+    }
+    var changedHeads: Set<Int>? { changed.withLock { $0 } }
     func states(_ compute: () -> [LSPState]) -> [LSPState] {
         if let known = states.withLock({ $0 }) { return known }
         let computed = compute()

@@ -83,9 +83,15 @@ extension DataPlane {
     public func keeps(_ footprint: TraceFootprint) -> Bool {
         guard let delta, !delta.bgp.covers(footprint.destination) else { return false }
         // Label switching: Junos' ordered control makes a binding depend on the whole way
-        // downstream, off the trace's path; RSVP-TE LSPs may move anywhere unless the scenario
-        // kept the baseline's (`reuseLSPStates`). Either way the trace is traced again.
-        if switchesLabels && (orderedLDP || hasLSPs && !lspStatesAreBaselines) { return false }
+        // downstream, off the trace's path: traced again. RSVP-TE: the tracer reads LSPs only
+        // at routers it walks (their head-ends' LSPs, to enter one; an LSP it rides has its head
+        // on the path), so a trace is kept when none of its routers heads an LSP whose state
+        // changed; when the states were not signalled against the baseline, it is traced again.
+        if switchesLabels && orderedLDP { return false }
+        if hasLSPs {
+            guard let heads = lspChangedHeads else { return false }
+            if !heads.isEmpty && footprint.routers.contains(where: heads.contains) { return false }
+        }
         for (i, r) in footprint.routers.enumerated() {
             guard liveness.routerUp[r], r < delta.interfaceUp.count, liveness.interfaceUp[r] == delta.interfaceUp[r],
                   let changed = delta.nonBGP[r] else { return false }

@@ -502,7 +502,7 @@ extension DataPlane {
     /// (the same states as signalling from scratch: LabelSweepEquivalenceTests).
     public func signalLSPs(reusing baseline: LSPBaseline) {
         guard switchesLabels, hasLSPs else { return }
-        _ = cachedLSPStates { RSVPSignalling(plane: self, baseline: baseline).states }
+        lspCache.seed(signalled: RSVPSignalling(plane: self, baseline: baseline).states, against: baseline.states)
     }
 
     /// The network's RSVP-TE LSPs as signalled in this plane (empty without LSPs).
