@@ -102,6 +102,14 @@ extension CiscoStyleParser {
         }
     }
 
+    /// `0x1F` or `31` as 32 affinity bits.
+    static func hexFlags(_ text: String) -> UInt32? {
+        text.lowercased().hasPrefix("0x") ? UInt32(text.dropFirst(2), radix: 16) : UInt32(text)
+    }
+
+    /// The indices of the bits set in `flags`, lowest first.
+    public static func bits(_ flags: UInt32) -> [Int] { (0..<32).filter { flags & (1 << UInt32($0)) != 0 } }
+
     /// An `ip explicit-path` entry: `[index N] next-address [loose|strict] A`.
     func explicitPathLine(_ w: [Substring], name: String, location: SourceLocation, state: inout State) -> Outcome {
         var words = w.map(String.init)
@@ -150,6 +158,16 @@ extension CiscoStyleParser {
                 tunnel.linkProtection = true
                 if rest.count == 1 { return .modelled }
                 return .unsupported("fast-reroute \(rest.dropFirst().joined(separator: " ")) is not modelled: the LSP is modelled with link protection (docs/mpls.md)")
+            case "affinity" where rest.count == 2 || rest.count == 4 && rest[2] == "mask":
+                // Cisco: a link qualifies when (attribute-flags AND mask) == (affinity AND mask);
+                // the mask defaults to 0x0000FFFF.
+                guard let affinity = Self.hexFlags(rest[1]), let mask = rest.count == 4 ? Self.hexFlags(rest[3]) : 0xFFFF else {
+                    return .unsupported("named affinities are not modelled (routesim reads affinity bits and masks)")
+                }
+                tunnel.affinity = (affinity, mask)
+                return .modelled
+            case "affinity":
+                return .unsupported("named affinities are not modelled (routesim reads affinity bits and masks)")
             case "path-option" where rest.count >= 3:
                 guard let number = Int(rest[1]) else { return .unrecognized }
                 if rest[2] == "dynamic" {
@@ -180,6 +198,11 @@ extension CiscoStyleParser {
         }
         if words == ["mpls", "ip"] {
             state.device.interfaces[index].mplsIP = true
+            return .modelled
+        }
+        if words.count == 4 && words[1] == "traffic-eng" && words[2] == "attribute-flags" {
+            guard let flags = Self.hexFlags(words[3]) else { return .unrecognized }
+            state.device.interfaces[index].teAttributeFlags = flags
             return .modelled
         }
         if words.count == 4 && words[1] == "traffic-eng" && words[2] == "backup-path" {

@@ -97,6 +97,8 @@ extension ConfigNetworkBuilder {
             owner[router.routerID] = owner[router.routerID] ?? router.name
             for interface in router.interfaces { owner[interface.address] = owner[interface.address] ?? router.name }
         }
+        // Cisco's default affinity can only exclude a link that has attribute flags.
+        let anyAttributeFlags = devices.contains { $0.interfaces.contains { $0.teAttributeFlags != nil } }
         for (r, device) in devices.enumerated() {
             // Reservable bandwidth (the lookup table only when the config reserves any: most do not).
             let reserving = device.dialect == .junos ? [:] : Dictionary(device.interfaces.filter { $0.rsvpBandwidthKbps != nil }.map { ($0.name, $0) },
@@ -118,6 +120,23 @@ extension ConfigNetworkBuilder {
                         routers[r].interfaces[i].rsvpBandwidth = unknownBandwidth
                         warn("interface \(name): `ip rsvp bandwidth` without a value reserves 75% of the interface's bandwidth, which routesim does not know: treated as unlimited", config.location)
                     }
+                }
+            }
+            // Affinities: the link's administrative groups (IOS bits as `bitN`, Junos names).
+            switch device.dialect {
+            case .junos:
+                for i in routers[r].interfaces.indices {
+                    guard let entry = device.junosInterfaceGroups[routers[r].interfaces[i].name] else { continue }
+                    for name in entry.names where device.junosAdminGroups[name] == nil {
+                        warn("admin-group \(name) is not defined under `protocols mpls admin-groups` (Junos rejects the commit): used by name anyway", entry.location)
+                    }
+                    routers[r].interfaces[i].adminGroups = Set(entry.names)
+                }
+            default:
+                let flags = Dictionary(device.interfaces.compactMap { config in config.teAttributeFlags.map { (config.name, $0) } }, uniquingKeysWith: { first, _ in first })
+                for i in routers[r].interfaces.indices {
+                    guard let bits = flags[routers[r].interfaces[i].name] else { continue }
+                    routers[r].interfaces[i].adminGroups = Set(CiscoStyleParser.bits(bits).map { "bit\($0)" })
                 }
             }
             // Link protection: where this router signals bypasses (points of local repair).
@@ -150,6 +169,15 @@ extension ConfigNetworkBuilder {
                               holdPriority: tunnel.holdPriority, location: tunnel.location)
                 lsp.routesTraffic = tunnel.routesTraffic
                 lsp.linkProtection = tunnel.linkProtection
+                (lsp.includeAny, lsp.includeAll, lsp.exclude) = (tunnel.includeAny, tunnel.includeAll, tunnel.exclude)
+                if device.dialect != .junos && (tunnel.affinity != nil || anyAttributeFlags) {
+                    // Cisco: a link qualifies when (attribute-flags AND mask) == (affinity AND
+                    // mask), default affinity 0x0 mask 0x0000FFFF: without an affinity statement
+                    // a tunnel avoids links with any of the low 16 attribute bits set.
+                    let (bits, mask) = tunnel.affinity ?? (0, 0xFFFF)
+                    lsp.includeAll = Set(CiscoStyleParser.bits(bits & mask).map { "bit\($0)" })
+                    lsp.exclude = Set(CiscoStyleParser.bits(mask & ~bits).map { "bit\($0)" })
+                }
                 let options = tunnel.pathOptions.sorted { $0.number < $1.number }
                 func path(_ option: (number: Int, explicit: String?, location: SourceLocation)) -> LSPPath? {
                     guard let name = option.explicit else { return LSPPath(hops: [], strict: false, location: option.location) }

@@ -57,6 +57,10 @@ public struct DeviceConfig: Sendable {
     public var teAutoTunnelBackup = false
     /// Junos `protocols rsvp interface I link-protection`.
     public var junosLinkProtection: Set<String> = []
+    /// Junos `protocols mpls admin-groups NAME BIT` and `protocols mpls interface I admin-group
+    /// [ NAMES ]` (RSVP-TE affinities).
+    public var junosAdminGroups: [String: Int] = [:]
+    public var junosInterfaceGroups: [String: (names: [String], location: SourceLocation)] = [:]
     /// Junos `protocols mpls` interfaces and `family mpls` units.
     public var junosMPLS = JunosMPLSFacts()
     /// IOS `ip explicit-path name X`, Junos `protocols mpls path X`.
@@ -128,6 +132,8 @@ public struct InterfaceConfig: Sendable {
     public var rsvpBandwidthKbps: UInt64??
     /// IOS `interface TunnelN`: its tunnel statements.
     public var tunnel: TETunnelFacts?
+    /// IOS `mpls traffic-eng attribute-flags 0xN`: the link's affinity bits.
+    public var teAttributeFlags: UInt32?
     /// IOS `mpls traffic-eng backup-path TunnelN`: a bypass protects this interface's link.
     public var teBackupPath: (tunnel: String, location: SourceLocation)?
     /// IOS `[no] mpls ldp igp sync`, Junos `ldp-synchronization`: synchronisation here; nil: the router's.

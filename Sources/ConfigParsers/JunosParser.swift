@@ -387,6 +387,16 @@ public struct JunosParser {
                         if statement.counts { device.lines.unsupported.append((statement.line, w.joined(separator: " "), "LSP option not modelled (docs/mpls.md)")) }
                         return
                     }
+                } else if protocolName == "mpls", at(2) == "admin-groups", w.count == 3 {
+                    modelled = true   // the block opener
+                } else if protocolName == "mpls", at(2) == "admin-groups", let name = at(3), let bit = at(4).flatMap({ Int($0) }), w.count == 5, (0...31).contains(bit) {
+                    device.junosAdminGroups[String(name)] = bit
+                    modelled = true
+                } else if protocolName == "mpls", at(2) == "interface", let named = at(3), at(4) == "admin-group", w.count >= 6 {
+                    let full = Self.logicalInterface(named)
+                    device.junosInterfaceGroups[full, default: ([], location)].names += Self.listItems(Array(w.dropFirst(5)))
+                    device.junosMPLS.mplsInterfaces.insert(full)
+                    modelled = true
                 } else if protocolName == "mpls", at(2) == "path", let name = at(3) {
                     // `path P { A strict; B loose; }` (a hop without a keyword is strict).
                     if w.count == 4 { device.explicitPaths[String(name)] = device.explicitPaths[String(name)] ?? []; modelled = true }
@@ -520,6 +530,14 @@ extension JunosParser {
             return true
         case "primary" where rest.count == 2:
             lsp.pathOptions.insert((1, rest[1], location), at: 0)
+            return true
+        case "admin-group" where rest.count >= 3 && ["include-any", "include-all", "exclude"].contains(rest[1]):
+            let names = listItems(Array(rest.dropFirst(2)).map { Substring($0) })
+            switch rest[1] {
+            case "include-any": lsp.includeAny.formUnion(names)
+            case "include-all": lsp.includeAll.formUnion(names)
+            default: lsp.exclude.formUnion(names)
+            }
             return true
         case "link-protection" where rest.count == 1:
             lsp.linkProtection = true

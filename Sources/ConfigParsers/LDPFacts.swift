@@ -60,6 +60,13 @@ public struct TETunnelFacts: Sendable {
     public var secondaryStandby = false
     /// IOS `tunnel mpls traffic-eng fast-reroute`, Junos `link-protection`.
     public var linkProtection = false
+    /// Affinities as group names (IOS bits as `bitN`: `affinity A mask M` includes all of A's
+    /// bits under M and excludes M's other bits; Junos `admin-group include-any|include-all|exclude`).
+    public var includeAny: Set<String> = []
+    public var includeAll: Set<String> = []
+    public var exclude: Set<String> = []
+    /// IOS `tunnel mpls traffic-eng affinity A [mask M]` (nil: Cisco's default, 0x0 mask 0xFFFF).
+    public var affinity: (bits: UInt32, mask: UInt32)?
     /// IOS `autoroute announce`; Junos installs the tail in inet.3 by default (true).
     public var routesTraffic: Bool
     /// IOS `tunnel mode mpls traffic-eng` seen (other tunnel modes are not LSPs).

@@ -68,6 +68,8 @@ public struct LSP: Sendable {
     /// Affinities (RFC 3209 section 4.7.4): every link must carry at least one of `includeAny`
     /// (when not empty) and none of `exclude` of its administrative groups.
     public var includeAny: Set<String> = []
+    /// Every link must carry all of these (RFC 3209's include-all).
+    public var includeAll: Set<String> = []
     public var exclude: Set<String> = []
     /// Facility-backup link protection (RFC 4090): each router on the path bypasses a failed
     /// link to the next router while the head-end re-signals (Junos `link-protection`, IOS

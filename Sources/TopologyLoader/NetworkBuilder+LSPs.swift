@@ -6,7 +6,7 @@ extension NetworkBuilder {
         var lsps: [LSP] = []
         for (name, key, value) in reader.namedEntries(node, "lsps of \(head)") {
             let what = "LSP \(name) of \(head)"
-            guard let view = reader.mapping(value, what, keys: ["to", "bandwidth", "setup-priority", "hold-priority", "primary", "secondary", "include-any", "exclude", "link-protection"]) else { continue }
+            guard let view = reader.mapping(value, what, keys: ["to", "bandwidth", "setup-priority", "hold-priority", "primary", "secondary", "include-any", "include-all", "exclude", "link-protection"]) else { continue }
             guard let toNode = view["to"] else {
                 reader.error("LOAD004", "\(what) has no 'to'", at: key, hint: "name the tail-end router: 'to: PE2'")
                 continue
@@ -23,6 +23,7 @@ extension NetworkBuilder {
                              hint: "RFC 3209 requires hold-priority <= setup-priority (0 is best)")
             }
             if let n = view["include-any"] { lsp.includeAny = Set(reader.stringList(n, "include-any of \(what)").map(\.0)) }
+            if let n = view["include-all"] { lsp.includeAll = Set(reader.stringList(n, "include-all of \(what)").map(\.0)) }
             if let n = view["exclude"] { lsp.exclude = Set(reader.stringList(n, "exclude of \(what)").map(\.0)) }
             if let n = view["link-protection"] { lsp.linkProtection = reader.bool(n, "link-protection of \(what)") ?? false }
             if let n = view["primary"] { lsp.primary = readLSPPath(n, "primary path of \(what)", secondary: false) }

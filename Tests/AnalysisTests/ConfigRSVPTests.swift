@@ -192,4 +192,61 @@ struct ConfigRSVPTests {
         #expect(state.protection?.first?.bypass == ["PE1", "P2", "PE2", "P1"], "\(String(describing: state.protection))")
         #expect(state.protection?.last?.bypass == [] && state.protection?.last?.pointOfLocalRepair == "P1")
     }
+
+    /// Affinities from configs. Cisco's command reference ("tunnel mpls traffic-eng affinity"):
+    /// defaults properties 0x0, mask 0x0000FFFF; a tunnel uses a link when the link's attribute
+    /// flags AND the mask equal the affinity AND the mask. Expected before running: with P1's
+    /// links flagged 0x1 (both directions), a tunnel without an affinity statement avoids them
+    /// (default mask) and goes via P2; `affinity 0x1 mask 0x1` requires the flag: via P1;
+    /// `affinity 0x0 mask 0x0` ignores flags: the lower name, P1. Junos ("admin-group"):
+    /// `exclude red` on PE1's interface toward P1 sends the LSP via P2.
+    @Test func affinitiesFromIOSBitsAndJunosGroups() throws {
+        func route(affinity: String?) throws -> [String] {
+            var texts = Self.ios
+            texts[0] = texts[0].replacingOccurrences(of: " tunnel mpls traffic-eng path-option 1 explicit name VIA-P1\n tunnel mpls traffic-eng path-option 2 dynamic",
+                                                     with: " tunnel mpls traffic-eng path-option 1 dynamic" + (affinity.map { "\n tunnel mpls traffic-eng affinity \($0)" } ?? ""))
+                .replacingOccurrences(of: " ip address 10.1.0.0 255.255.255.254\n mpls traffic-eng tunnels\n", with: " ip address 10.1.0.0 255.255.255.254\n mpls traffic-eng tunnels\n mpls traffic-eng attribute-flags 0x1\n")
+            texts[1] = texts[1].replacingOccurrences(of: "mpls traffic-eng tunnels\n", with: "mpls traffic-eng tunnels\n mpls traffic-eng attribute-flags 0x1\n")
+            texts[3] = texts[3].replacingOccurrences(of: " ip address 10.1.0.3 255.255.255.254\n mpls traffic-eng tunnels\n", with: " ip address 10.1.0.3 255.255.255.254\n mpls traffic-eng tunnels\n mpls traffic-eng attribute-flags 0x1\n")
+            let (network, warnings, devices) = try Self.network(texts, dialect: .ios)
+            #expect(warnings.isEmpty, "\(warnings)")
+            for device in devices { #expect(device.lines.unsupported.isEmpty && device.lines.unrecognized.isEmpty, "\(device.lines.unsupported)") }
+            #expect(network.routers.first { $0.name == "P1" }?.interfaces.filter { $0.adminGroups == ["bit0"] }.count == 2)
+            return try #require(Engine.run(network).lspStates().first).routers
+        }
+        #expect(try route(affinity: nil) == ["PE1", "P2", "PE2"])
+        #expect(try route(affinity: "0x1 mask 0x1") == ["PE1", "P1", "PE2"])
+        #expect(try route(affinity: "0x0 mask 0x0") == ["PE1", "P1", "PE2"])
+
+        let pe1 = """
+        system { host-name PE1; }
+        interfaces {
+            lo0 { unit 0 { family inet { address 10.0.0.1/32; } } }
+            ge-0/0/0 { unit 0 { family inet { address 10.1.0.0/31; } family mpls; } }
+            ge-0/0/1 { unit 0 { family inet { address 10.1.0.4/31; } family mpls; } }
+        }
+        protocols {
+            rsvp { interface all; }
+            mpls {
+                admin-groups { red 1; blue 2; }
+                label-switched-path to-PE2 {
+                    to 10.0.0.2;
+                    admin-group exclude red;
+                }
+                interface ge-0/0/0.0 { admin-group red; }
+                interface ge-0/0/1.0 { admin-group [ blue green ]; }
+            }
+            ospf { area 0.0.0.0 { interface all; } }
+        }
+        """
+        let devices = [Linter.parse(text: pe1, file: "pe1.conf", dialect: .junos)]
+            + Self.ios.dropFirst().enumerated().map { Linter.parse(text: $1, file: "r\($0).cfg", dialect: .ios) }
+        #expect(devices[0].lines.unrecognized.isEmpty && devices[0].lines.unsupported.isEmpty, "\(devices[0].lines.unsupported)")
+        let (built, diagnostics) = ConfigNetworkBuilder.build(devices, name: "te")
+        let network = try #require(built, "\(diagnostics.map(\.message))")
+        #expect(diagnostics.map(\.message).contains { $0.contains("admin-group green is not defined") }, "\(diagnostics.map(\.message))")
+        let lsp = try #require(network.routers.first { $0.name == "PE1" }?.lsps.first)
+        #expect(lsp.exclude == ["red"])
+        #expect(try #require(Engine.run(network).lspStates().first).routers == ["PE1", "P2", "PE2"])
+    }
 }

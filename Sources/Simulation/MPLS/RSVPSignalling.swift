@@ -87,6 +87,7 @@ struct RSVPSignalling {
     let nameRank: [Int]
     /// The affinities of the LSP being signalled (RFC 3209 section 4.7.4).
     private var includeAny: Set<String> = []
+    private var includeAll: Set<String> = []
     private var exclude: Set<String> = []
     /// Links (as link * 2 + direction, or link * 2 for both ways via `avoidLinks`) the path being
     /// computed must not take, and link directions it already holds bandwidth on (a standby
@@ -231,7 +232,7 @@ struct RSVPSignalling {
             let lsp = plane.network.routers[entry.0].lsps[entry.1]
             guard state.up, state.path == "primary", let tail = plane.network.routerIndex[lsp.tail] else { return false }
             let primary = lsp.primary ?? LSPPath(hops: [], strict: false, location: lsp.location)
-            (free.includeAny, free.exclude) = (lsp.includeAny, lsp.exclude)
+            (free.includeAny, free.includeAll, free.exclude) = (lsp.includeAny, lsp.includeAll, lsp.exclude)
             guard case .success(let steps) = free.route(from: entry.0, to: tail, along: primary, bandwidth: 0) else { return false }
             return [entry.0] + steps.map(\.to) == state.routerIndices && steps.map { plane.network.links[$0.link].name } == state.links
         }
@@ -239,8 +240,8 @@ struct RSVPSignalling {
 
     private mutating func signal(_ lsp: LSP, from head: Int) -> LSPState {
         let network = plane.network
-        (includeAny, exclude) = (lsp.includeAny, lsp.exclude)
-        defer { (includeAny, exclude) = ([], []) }
+        (includeAny, includeAll, exclude) = (lsp.includeAny, lsp.includeAll, lsp.exclude)
+        defer { (includeAny, includeAll, exclude) = ([], [], []) }
         var state = LSPState(head: network.routers[head].name, name: lsp.name, tail: lsp.tail, up: false, routers: [], links: [])
         state.headIndex = head
         state.tailIndex = network.routerIndex[lsp.tail]
@@ -381,12 +382,13 @@ struct RSVPSignalling {
         return .success(steps)
     }
 
-    /// The link's colours allow the LSP: one of its include-any groups, none of its excluded ones.
+    /// The link's colours allow the LSP: one of its include-any groups, all of its include-all
+    /// ones, none of its excluded ones.
     private func affinityAllows(_ link: Int, direction: Int) -> Bool {
-        guard !includeAny.isEmpty || !exclude.isEmpty else { return true }
+        guard !includeAny.isEmpty || !includeAll.isEmpty || !exclude.isEmpty else { return true }
         let end = direction == 0 ? plane.network.links[link].a : plane.network.links[link].b
         let groups = plane.network.routers[end.router].interfaces[end.interface].adminGroups
-        return (includeAny.isEmpty || !groups.isDisjoint(with: includeAny)) && groups.isDisjoint(with: exclude)
+        return (includeAny.isEmpty || !groups.isDisjoint(with: includeAny)) && includeAll.isSubset(of: groups) && groups.isDisjoint(with: exclude)
     }
 
     /// Links from `r` that can carry the LSP: up, RSVP at both ends, enough bandwidth this way.
@@ -467,8 +469,18 @@ struct RSVPSignalling {
     /// The affinity constraint in a reason, when there is one.
     private var affinityText: String {
         var parts: [String] = []
-        if !includeAny.isEmpty { parts.append("including any of \(includeAny.sorted().joined(separator: ", "))") }
-        if !exclude.isEmpty { parts.append("excluding \(exclude.sorted().joined(separator: ", "))") }
+        // Cisco's bit groups (`bitN`) in bit order, at most eight named.
+        func list(_ groups: Set<String>) -> String {
+            let sorted = groups.sorted { a, b in
+                let (x, y) = (Int(a.dropFirst(3)), Int(b.dropFirst(3)))
+                if a.hasPrefix("bit"), b.hasPrefix("bit"), let x, let y { return x < y }
+                return a < b
+            }
+            return sorted.prefix(8).joined(separator: ", ") + (sorted.count > 8 ? " and \(sorted.count - 8) more" : "")
+        }
+        if !includeAny.isEmpty { parts.append("including any of \(list(includeAny))") }
+        if !includeAll.isEmpty { parts.append("including all of \(list(includeAll))") }
+        if !exclude.isEmpty { parts.append("excluding \(list(exclude))") }
         return parts.isEmpty ? "" : " " + parts.joined(separator: " and ")
     }
 
