@@ -95,7 +95,7 @@ public enum RuleRegistry {
         ConditionalMapUndefinedRule.self, ConditionalAlwaysDecidedRule.self, NetworkWithoutRouteRule.self, EBGPWithoutPolicyRule.self, EBGPWithoutMaximumPrefixRule.self,
         RouteMapUndefinedRule.self, RouteMapUnusedRule.self, PrefixListUndefinedRule.self, PrefixListUnusedRule.self, FailureBlackHoleRule.self, NonConvergenceRule.self,
         ConfigNotModelledRule.self, EBGPRequiresPolicyRule.self, UnusedSuppressionRule.self, IGPWithoutLDPRule.self, LDPWithoutIGPSyncRule.self, FailureLabelBlackHoleRule.self,
-        LSPExplicitPathUnknownRule.self, LSPNoSecondaryRule.self, LSPSharedRiskRule.self,
+        LSPExplicitPathUnknownRule.self, LSPNoSecondaryRule.self, LSPSharedRiskRule.self, LSPUnprotectedLinkRule.self,
     ]
     public static func rule(code: String) -> (any LintRule.Type)? { all.first { $0.description.code == code.uppercased() } }
 }

@@ -201,6 +201,19 @@ public final class LintSimulation: @unchecked Sendable {
         return result
     }
 
+    /// The RSVP-TE LSPs of the built network as signalled without failures (empty without LSPs
+    /// or a network), computed once.
+    func lspStates() -> [LSPState] {
+        let network = built().network
+        return lock.withLock {
+            if let cachedLSPs { return cachedLSPs }
+            let states = network.map { network in network.routers.contains { !$0.lsps.isEmpty } ? Engine.run(network).lspStates() : [] } ?? []
+            cachedLSPs = states
+            return states
+        }
+    }
+    private var cachedLSPs: [LSPState]?
+
     func report() -> FailureReport? {
         lock.lock()
         defer { lock.unlock() }

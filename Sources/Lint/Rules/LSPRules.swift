@@ -110,3 +110,35 @@ public struct LSPSharedRiskRule: NetworkLintRule {
         return { network in network.buildFindings(code: "MODEL013", in: files, as: Self.description.code) }
     }
 }
+
+/// An LSP that asks for link protection, on a link no bypass protects.
+public struct LSPUnprotectedLinkRule: NetworkLintRule {
+    public static let description = RuleDescription(
+        code: "MPLS-LSP-UNPROTECTED-LINK", name: "Protected LSP crosses a link without a bypass", severity: .note,
+        summary: "An RSVP-TE LSP asks for link protection (IOS `tunnel mpls traffic-eng fast-reroute`, Junos `link-protection`), but the router before one of the links on its path signals no bypass around it: the interface offers no protection (IOS `auto-tunnel backup` / `backup-path`, Junos `rsvp interface ... link-protection`), or no path avoids the link.",
+        rationale: "Fast reroute is the reason to ask for protection: when a protected link fails, its upstream router moves the LSP onto the bypass in tens of milliseconds (RFC 4090). On a link without a bypass the LSP's traffic is dropped until the head-end learns of the failure and re-signals, which takes seconds or more. `routesim trace --fail LINK --fast-reroute` shows that instant.",
+        remediation: "Let the upstream router signal bypasses on that interface (`mpls traffic-eng auto-tunnel backup`, `mpls traffic-eng backup-path TunnelN`; Junos `protocols rsvp interface I link-protection`), or add a path around the link; single-homed edge links cannot be protected and can be accepted.",
+        triggering: [LSPExamples.network(tunnel: " tunnel mpls traffic-eng path-option 1 dynamic\n tunnel mpls traffic-eng fast-reroute\n", paths: "")],
+        clean: [LSPExamples.network(tunnel: " tunnel mpls traffic-eng path-option 1 dynamic\n tunnel mpls traffic-eng fast-reroute\n",
+                                    paths: "mpls traffic-eng auto-tunnel backup\n"),
+                LSPExamples.network(tunnel: " tunnel mpls traffic-eng path-option 1 dynamic\n", paths: "")])
+    public init() {}
+
+    public func deferred(_ device: DeviceConfig) -> NetworkCheck? {
+        let files = Set([device.file] + device.absorbed.map(\.file))
+        return { network in
+            guard let built = network.simulation.built().network else { return [] }
+            let located = built.routers.flatMap { router in router.lsps.map { ("\(router.name)/\($0.name)", $0.location) } }
+            let locations = Dictionary(located, uniquingKeysWith: { first, _ in first })
+            return network.simulation.lspStates().compactMap { state -> Finding? in
+                guard let location = locations["\(state.head)/\(state.name)"], files.contains(location.file),
+                      let protection = state.protection else { return nil }
+                let unprotected = protection.filter(\.bypass.isEmpty)
+                guard !unprotected.isEmpty else { return nil }
+                let list = unprotected.map { "\($0.link) (\($0.reason ?? "no bypass"))" }.joined(separator: "; ")
+                return finding("LSP \(state.name) asks for link protection, but \(unprotected.count) of the \(protection.count) links of its path have no bypass: \(list)",
+                               at: location)
+            }
+        }
+    }
+}
