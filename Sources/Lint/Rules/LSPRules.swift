@@ -57,10 +57,7 @@ public struct LSPExplicitPathUnknownRule: NetworkLintRule {
                                     paths: LSPExamples.viaR3)])
     public init() {}
 
-    public func deferred(_ device: DeviceConfig) -> NetworkCheck? {
-        let files = [device.file] + device.absorbed.map(\.file)
-        return { network in network.buildFindings(code: "CFG006", in: files, as: Self.description.code) }
-    }
+    public func deferred(_ device: DeviceConfig) -> NetworkCheck? { buildDiagnosticsCheck(device, code: "CFG006") }
 }
 
 /// An LSP pinned to a strict explicit path with nothing to fall back on.
@@ -105,10 +102,7 @@ public struct LSPSharedRiskRule: NetworkLintRule {
                                     paths: LSPExamples.direct + LSPExamples.viaR3)])
     public init() {}
 
-    public func deferred(_ device: DeviceConfig) -> NetworkCheck? {
-        let files = [device.file] + device.absorbed.map(\.file)
-        return { network in network.buildFindings(code: "MODEL013", in: files, as: Self.description.code) }
-    }
+    public func deferred(_ device: DeviceConfig) -> NetworkCheck? { buildDiagnosticsCheck(device, code: "MODEL013") }
 }
 
 /// An LSP that asks for link protection, on a link no bypass protects.

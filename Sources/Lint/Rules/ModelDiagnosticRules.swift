@@ -72,3 +72,12 @@ extension LintNetwork {
         }
     }
 }
+
+extension NetworkLintRule {
+    /// The check that reports the network build's `code` diagnostics located in this router's
+    /// files as findings of this rule (the build says it once; lint names it by rule).
+    func buildDiagnosticsCheck(_ device: DeviceConfig, code: String) -> NetworkCheck {
+        let files = [device.file] + device.absorbed.map(\.file)
+        return { network in network.buildFindings(code: code, in: files, as: Self.description.code) }
+    }
+}
