@@ -30,6 +30,16 @@ extension CiscoStyleParser {
             if state.device.ldp == nil { state.device.ldp = LDPFacts(location: location) }
             state.device.ldp?.explicitNull = true
             return .modelled
+        case "ldp" where rest.count >= 4 && rest[1] == "neighbor" && rest[3] == "targeted" && (rest.count == 4 || rest.count == 5 && rest[4] == "ldp"):
+            // IOS `mpls ldp neighbor A targeted [ldp]`: a targeted session to A.
+            guard let address = IPv4Address(rest[2]) else { return .unrecognized }
+            if state.device.ldp == nil { state.device.ldp = LDPFacts(location: location) }
+            state.device.ldp?.targetedNeighbors.append(address)
+            return .modelled
+        case "ldp" where rest.count >= 4 && Array(rest[1...3]) == ["discovery", "targeted-hello", "accept"]:
+            if state.device.ldp == nil { state.device.ldp = LDPFacts(location: location) }
+            state.device.ldp?.acceptsTargetedHellos = true
+            return rest.count == 4 ? .modelled : .unsupported("the access list of `targeted-hello accept from` is not evaluated: hellos are accepted from every router")
         case "ldp" where rest == ["ldp", "label"]:
             // IOS `mpls ldp label` opens the local label allocation filter block.
             if state.device.ldp == nil { state.device.ldp = LDPFacts(location: location) }
@@ -76,6 +86,14 @@ extension CiscoStyleParser {
         case "allocate" where words == ["allocate", "global"]:
             state.device.ldp?.allocation = .allRoutes   // IOS: the filter reset to every route
             return .modelled
+        case "neighbor" where words.count == 3 && words[2] == "targeted":
+            // FRR (under address-family ipv4) and EOS: a targeted session to the address.
+            guard let address = IPv4Address(words[1]) else { return .unrecognized }
+            state.device.ldp?.targetedNeighbors.append(address)
+            return .modelled
+        case "discovery" where words.count >= 3 && Array(words[1...2]) == ["targeted-hello", "accept"]:
+            state.device.ldp?.acceptsTargetedHellos = true
+            return words.count == 3 ? .modelled : .unsupported("the access list of `targeted-hello accept from` is not evaluated: hellos are accepted from every router")
         case "label" where words == ["label", "local", "allocate", "all-routes"]:
             state.device.ldp?.allocation = .allRoutes
             return .modelled

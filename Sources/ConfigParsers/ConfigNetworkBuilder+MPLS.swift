@@ -54,6 +54,10 @@ extension ConfigNetworkBuilder {
         config.igpSync = device.ldpIGPSync
         config.explicitNull = facts?.explicitNull ?? false
         config.allocation = facts?.allocation
+        config.targetedNeighbors = facts?.targetedNeighbors ?? []
+        // Junos answers targeted hellos from anyone unless `strict-targeted-hellos` (Juniper's
+        // statement reference); IOS and FRR only with `discovery targeted-hello accept`.
+        config.acceptsTargetedHellos = facts?.acceptsTargetedHellos ?? (device.dialect == .junos)
         return LDPPlacement(config: config, interfaces: names)
     }
 }

@@ -412,6 +412,9 @@ public struct JunosParser {
                         if full == "all" { device.junosMPLS.mplsAll = true } else { device.junosMPLS.mplsInterfaces.insert(full) }
                     }
                     modelled = true
+                } else if protocolName == "ldp", w.count == 3, at(2) == "strict-targeted-hellos" {
+                    device.ldp?.acceptsTargetedHellos = false   // answer only configured neighbours
+                    modelled = true
                 } else if protocolName == "ldp", w.count == 3, at(2) == "explicit-null" {
                     device.ldp?.explicitNull = true   // label 0 instead of implicit null for its egress FECs
                     modelled = true

@@ -21,6 +21,10 @@ public struct LDPFacts: Sendable {
     /// Explicit null for the router's own FECs; the label allocation filter (nil: the default).
     public var explicitNull = false
     public var allocation: LDPLabelAllocation?
+    /// Targeted LDP: the neighbours targeted, and whether targeted hellos from others are
+    /// answered (nil: the dialect's default, Junos yes, others no).
+    public var targetedNeighbors: [IPv4Address] = []
+    public var acceptsTargetedHellos: Bool?
 
     public init(location: SourceLocation, shutdown: Bool = false) {
         self.location = location

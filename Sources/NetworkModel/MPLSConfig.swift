@@ -19,6 +19,11 @@ public struct MPLSConfig: Sendable, Equatable {
     /// egress pops it (IOS `mpls ldp explicit-null`, Junos `explicit-null`, FRR `label local
     /// advertise explicit-null`, EOS `label local-termination explicit-null`).
     public var explicitNull = false
+    /// Targeted LDP (RFC 5036 section 2.4.2): the addresses this router sends targeted hellos to,
+    /// and whether it answers targeted hellos from routers it does not target itself (IOS, FRR:
+    /// `discovery targeted-hello accept`; Junos: yes unless `strict-targeted-hellos`).
+    public var targetedNeighbors: [IPv4Address] = []
+    public var acceptsTargetedHellos = false
 
     public init(ldp: Bool, location: SourceLocation) {
         self.ldp = ldp

@@ -13,9 +13,14 @@ public enum TextReport {
         for session in report.sessions where !session.established {
             out += "  down  \(session.router) -> \(session.peer ?? session.peerAddress) (\(session.peerAddress), \(session.type)): \(session.reason ?? "")\n"
         }
-        if let ldp = report.ldpSessions {
+        if let sessions = report.ldpSessions {
+            let ldp = sessions.filter { $0.targeted != true }, targeted = sessions.filter { $0.targeted == true }
             out += "\nLDP sessions: \(ldp.filter(\.up).count) of \(ldp.count) links up\n"
             for session in ldp where !session.up { out += "  down  \(session.link): \(session.reason ?? "")\n" }
+            if !targeted.isEmpty {
+                out += "targeted LDP sessions: \(targeted.filter(\.up).count) of \(targeted.count) up (reported only: nothing is forwarded over them)\n"
+                for session in targeted { out += session.up ? "  up    \(session.link)\n" : "  down  \(session.link): \(session.reason ?? "")\n" }
+            }
         }
         if let lsps = report.lsps {
             out += "\nRSVP-TE LSPs: \(lsps.filter(\.up).count) of \(lsps.count) up\n"

@@ -11,11 +11,15 @@ extension NetworkBuilder {
         var router = Router(name: name, asn: draft.asn, routerID: routerID, role: draft.role, interfaces: draft.interfaces, location: draft.location)
         router.dialect = view["vendor"].flatMap { reader.choice($0, "vendor of \(name)", VendorDialect.self) } ?? networkDialect
         if let n = view["static-routes"] { router.staticRoutes = readStatics(n, router: name) }
-        if let n = view["mpls"], let mpls = reader.mapping(n, "mpls of \(name)", keys: ["ldp", "igp-sync", "label-allocation", "explicit-null"]) {
+        if let n = view["mpls"], let mpls = reader.mapping(n, "mpls of \(name)", keys: ["ldp", "igp-sync", "label-allocation", "explicit-null", "targeted", "accept-targeted"]) {
             router.mpls = MPLSConfig(ldp: mpls["ldp"].flatMap { reader.bool($0, "mpls ldp of \(name)") } ?? false, location: reader.location(n))
             router.mpls?.igpSync = mpls["igp-sync"].flatMap { reader.bool($0, "mpls igp-sync of \(name)") } ?? false
             router.mpls?.allocation = mpls["label-allocation"].flatMap { reader.choice($0, "mpls label-allocation of \(name)", LDPLabelAllocation.self) }
             router.mpls?.explicitNull = mpls["explicit-null"].flatMap { reader.bool($0, "mpls explicit-null of \(name)") } ?? false
+            if let n = mpls["targeted"] {
+                router.mpls?.targetedNeighbors = reader.sequence(n, "mpls targeted of \(name)").compactMap { endpointAddress($0, "targeted LDP neighbor of \(name)")?.0 }
+            }
+            router.mpls?.acceptsTargetedHellos = mpls["accept-targeted"].flatMap { reader.bool($0, "mpls accept-targeted of \(name)") } ?? false
         }
         if let n = view["lsps"] { router.lsps = readLSPs(n, head: name) }
         if let n = view["ip-sla"] {

@@ -11,16 +11,56 @@ public struct LDPSession: Sendable, Equatable, Codable {
     public var up: Bool
     /// Why it is down: the first of not running LDP, LDP off on an interface, down, no transport route.
     public var reason: String?
+    /// A targeted session (`link` is then `A-B`, the two routers); absent for link sessions.
+    public var targeted: Bool?
 }
 
 extension DataPlane {
+    /// Link sessions, then targeted sessions.
     public func ldpSessions() -> [LDPSession] {
-        network.links.indices.compactMap { index in
+        let links = network.links.indices.compactMap { index -> LDPSession? in
             let link = network.links[index]
             guard network.routers[link.a.router].mpls != nil || network.routers[link.b.router].mpls != nil else { return nil }
             let why = ldpSessionDownReason(link: index)
             return LDPSession(link: link.name, a: network.routers[link.a.router].name, b: network.routers[link.b.router].name, up: why == nil, reason: why)
         }
+        return links + targetedLDPSessions()
+    }
+
+    /// Targeted sessions (RFC 5036 section 2.4.2): one per pair of routers where one sends
+    /// targeted hellos to an address of the other. Up when both run LDP and are up, the other
+    /// targets it too or accepts targeted hellos, and each has a route to the other's
+    /// transport address. They carry no forwarding in routesim (LDP over RSVP-TE and session
+    /// protection are not modelled): they are reported. In name order of the pair.
+    func targetedLDPSessions() -> [LDPSession] {
+        var pairs: [String: LDPSession] = [:]
+        for (r, router) in network.routers.enumerated() {
+            for address in router.mpls?.targetedNeighbors ?? [] {
+                guard case .router(let ref)? = owners[address], ref.router != r else {
+                    let key = "\(router.name)-\(address)"
+                    pairs[key] = LDPSession(link: key, a: router.name, b: address.description, up: false,
+                                            reason: "no other router owns \(address), which \(router.name) targets", targeted: true)
+                    continue
+                }
+                let (x, y) = router.name < network.routers[ref.router].name ? (r, ref.router) : (ref.router, r)
+                let key = "\(network.routers[x].name)-\(network.routers[y].name)"
+                guard pairs[key] == nil else { continue }
+                let why = targetedSessionDownReason(initiator: r, peer: ref.router)
+                pairs[key] = LDPSession(link: key, a: network.routers[x].name, b: network.routers[y].name, up: why == nil, reason: why, targeted: true)
+            }
+        }
+        return pairs.keys.sorted().compactMap { pairs[$0] }
+    }
+
+    private func targetedSessionDownReason(initiator r: Int, peer p: Int) -> String? {
+        for end in [r, p] where network.routers[end].mpls?.ldp != true { return "\(network.routers[end].name) does not run LDP" }
+        for end in [r, p] where !liveness.routerUp[end] { return "\(network.routers[end].name) is down" }
+        let peer = network.routers[p]
+        let targetsBack = peer.mpls?.targetedNeighbors.contains { owners.interface(of: r, owning: $0) != nil } ?? false
+        if !targetsBack && peer.mpls?.acceptsTargetedHellos != true {
+            return "\(peer.name) neither targets \(network.routers[r].name) nor accepts targeted hellos"
+        }
+        return transportUnreachable(r, p)
     }
 
     /// Why link `index` has no LDP session, or nil when it has one. Reads the routers in place
@@ -38,7 +78,12 @@ extension DataPlane {
         for end in [ends.0, ends.1] where !liveness.interfaceUp[end.router][end.interface] {
             return "\(network.routers[end.router].name) \(network.routers[end.router].interfaces[end.interface].name) is down"
         }
-        for (from, to) in [(ends.0.router, ends.1.router), (ends.1.router, ends.0.router)] {
+        return transportUnreachable(ends.0.router, ends.1.router)
+    }
+
+    /// Why the two routers cannot reach each other's transport address (nil: both can).
+    private func transportUnreachable(_ x: Int, _ y: Int) -> String? {
+        for (from, to) in [(x, y), (y, x)] {
             let target = network.routers[to].mpls?.transportAddress ?? network.routers[to].routerID
             guard owners.interface(of: from, owning: target) == nil else { continue }
             // The IGP carries transport addresses (loopbacks): the non-BGP table answers without
