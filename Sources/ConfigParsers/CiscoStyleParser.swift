@@ -392,18 +392,29 @@ public struct CiscoStyleParser {
             return .unrecognized
         }
         var route = StaticRouteConfig(prefix: prefix, target: target, vrf: vrf, location: location)
+        // Options whose meaning the model does not take: the route is kept, the line says so.
+        var dropped: [String] = []
         while let word = rest.first {
             rest = rest.dropFirst()
             if let value = UInt8(word) { route.distance = value; continue }
             switch word {
             case "track": if let id = rest.first { route.track = String(id); rest = rest.dropFirst() }
-            case "name", "tag", "label", "nexthop-vrf", "table", "metric", "description": rest = rest.dropFirst()
-            case "permanent", "global", "multicast", "onlink", "bfd": break
-            default: break   // other trailing options do not change the route's meaning here
+            case "name", "tag", "description": rest = rest.dropFirst()   // labels for people and for `match tag` (not modelled)
+            case "global", "onlink": break   // the global table (the default here); a next hop on the link
+            case "label":
+                rest = rest.dropFirst()
+                dropped.append("the MPLS label it pushes (the route is modelled as plain IP)")
+            case "nexthop-vrf", "table", "metric":
+                rest = rest.dropFirst()
+                dropped.append("`\(word)`")
+            case "permanent":
+                dropped.append("`permanent` (the route is withdrawn with its interface, as without it)")
+            default:
+                dropped.append("`\(word)`")
             }
         }
         state.device.staticRoutes.append(route)
-        return .modelled
+        return dropped.isEmpty ? .modelled : .unsupported("static route option not modelled: \(dropped.joined(separator: ", "))")
     }
 
     // MARK: blocks

@@ -90,4 +90,19 @@ import Testing
         let exec = device("do write memory", in: "hostname r1")
         #expect(exec.lines.unrecognized.isEmpty && exec.lines.unsupported.isEmpty)
     }
+
+    /// A static route's trailing options: those with a forwarding meaning routesim drops (an MPLS
+    /// label, `permanent`, another VRF's next hop) keep the route but make the line unsupported
+    /// with the reason; name, tag and description do not.
+    @Test func staticRouteOptionsAreModelledOrSaid() {
+        func outcome(_ line: String, dialect: ConfigDialect = .ios) -> (routes: Int, unsupported: [String]) {
+            let device = Linter.parse(text: "hostname r1\n\(line)\n", file: "r1.cfg", dialect: dialect)
+            return (device.staticRoutes.count, device.lines.unsupported.map(\.reason))
+        }
+        #expect(outcome("ip route 10.9.0.0 255.255.255.0 10.1.0.1 name TO-LAB tag 7").unsupported.isEmpty)
+        let labelled = outcome("ip route 10.9.0.0/24 10.1.0.1 label 16", dialect: .frr)
+        #expect(labelled.routes == 1 && labelled.unsupported.first?.contains("MPLS label") == true, "\(labelled)")
+        let permanent = outcome("ip route 10.9.0.0 255.255.255.0 Gi1 permanent")
+        #expect(permanent.routes == 1 && permanent.unsupported.first?.contains("`permanent`") == true, "\(permanent)")
+    }
 }
