@@ -270,16 +270,17 @@ final class LSPCache: Sendable {
     func seed(_ known: [LSPState]) {
         states.withLock { if $0 == nil { $0 = known; changed.withLock { $0 = [] } } }
     }
-    /// States signalled against `baseline`, in its order: records which heads changed.
-    func seed(signalled: [LSPState], against baseline: [LSPState]) {
+    /// States signalled against the baseline, in its order, and the heads whose LSPs changed.
+    func seed(signalled: [LSPState], changedHeads: Set<Int>) {
         states.withLock {
             guard $0 == nil else { return }
             $0 = signalled
-            let heads = zip(signalled, baseline).filter { $0 != $1 }.map(\.0.headIndex)
-            changed.withLock { $0 = signalled.count == baseline.count ? Set(heads) : nil }
+            changed.withLock { $0 = changedHeads }
         }
     }
     var changedHeads: Set<Int>? { changed.withLock { $0 } }
+    /// Signalled (or seeded) already: signalling again would give the same states.
+    var hasStates: Bool { states.withLock { $0 != nil } }
     func states(_ compute: () -> [LSPState]) -> [LSPState] {
         if let known = states.withLock({ $0 }) { return known }
         let computed = compute()

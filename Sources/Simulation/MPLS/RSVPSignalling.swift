@@ -74,13 +74,16 @@ public struct StandbyPath: Sendable, Codable, Equatable {
 /// result does not depend on the order of the topology.
 struct RSVPSignalling {
     let plane: DataPlane
-    /// Bits/s left per link direction: [link][0] a->b, [1] b->a.
-    private var available: [[UInt64]]
+    /// Bits/s left per link direction, at link * 2 + direction (0: a to b, 1: b to a).
+    private var available: [UInt64]
     private(set) var states: [LSPState] = []
+    /// With a baseline: the head-ends of the LSPs whose state differs from the baseline's.
+    private(set) var changedHeads: Set<Int> = []
     /// Per router, its links that can carry RSVP (up, RSVP at both ends), with the direction;
     /// and per link, whether it can.
-    private var incident: [[(link: Int, direction: Int)]]
-    private let carriesRSVP: [Bool]
+    let topology: RSVPTopology
+    /// Per link: RSVP at both ends and, in this plane, up with both routers and interfaces.
+    private var carriesRSVP: [Bool]
     /// LSPs in placement order, as (head, index among its LSPs).
     let order: [(Int, Int)]
     /// Each router's place in name order: the tie-break, without comparing strings.
@@ -118,24 +121,33 @@ struct RSVPSignalling {
     init(plane: DataPlane, baseline: LSPBaseline? = nil) {
         self.plane = plane
         let network = plane.network
-        available = network.links.map { link in
-            [network.routers[link.a.router].interfaces[link.a.interface].rsvpBandwidth ?? 0,
-             network.routers[link.b.router].interfaces[link.b.interface].rsvpBandwidth ?? 0]
+        // The RSVP links and their bandwidths depend on the network only: a sweep builds them once.
+        let topology = baseline?.topology ?? RSVPTopology(network)
+        self.topology = topology
+        available = topology.reservable
+        let up = plane.liveness
+        carriesRSVP = topology.rsvpLink.indices.map { index in
+            let link = network.links[index]
+            return topology.rsvpLink[index] && up.linkUp[index] && up.routerUp[link.a.router] && up.routerUp[link.b.router]
+                && up.interfaceUp[link.a.router][link.a.interface] && up.interfaceUp[link.b.router][link.b.interface]
         }
-        (incident, carriesRSVP) = Self.rsvpIncidence(network, up: plane.liveness)
         // The order and the name ranks depend on the network only: a sweep computes them once.
         let (rank, order) = baseline.map { ($0.nameRank, $0.order) } ?? Self.placementOrder(network)
         nameRank = rank
         self.order = order
         scratch = Scratch(routers: network.routers.count)
+        // Fields are read in place: a sweep runs this for every LSP of every scenario, and copying
+        // an `LSP` or `LSPState` (several arrays each) dominated it.
         for (position, (head, which)) in order.enumerated() {
-            let lsp = network.routers[head].lsps[which]
-            if let baseline, position < baseline.states.count, let kept = reusable(baseline, position: position, bandwidth: lsp.bandwidth) {
-                for step in kept { available[step.link][step.direction] -= lsp.bandwidth }
+            let bandwidth = network.routers[head].lsps[which].bandwidth
+            if let baseline, position < baseline.states.count, let kept = reusable(baseline, position: position, bandwidth: bandwidth) {
+                for step in kept { available[step.link * 2 + step.direction] -= bandwidth }
                 states.append(baseline.states[position])
                 continue
             }
-            states.append(signal(lsp, from: head))
+            let state = signal(network.routers[head].lsps[which], from: head)
+            if let baseline, position >= baseline.states.count || state != baseline.states[position] { changedHeads.insert(head) }
+            states.append(state)
         }
         protectLinks()
     }
@@ -177,36 +189,17 @@ struct RSVPSignalling {
         }
     }
 
-    /// Per router its links that can carry RSVP (RSVP at both ends; with `up`, also up with both
-    /// routers and interfaces), with the direction; per link whether it can.
-    static func rsvpIncidence(_ network: Network, up: Liveness?) -> (incident: [[(link: Int, direction: Int)]], carries: [Bool]) {
-        var incident = [[(link: Int, direction: Int)]](repeating: [], count: network.routers.count)
-        var carries = [Bool](repeating: false, count: network.links.count)
-        for (index, link) in network.links.enumerated() {
-            if let up {
-                guard up.linkUp[index], up.routerUp[link.a.router], up.routerUp[link.b.router],
-                      up.interfaceUp[link.a.router][link.a.interface], up.interfaceUp[link.b.router][link.b.interface] else { continue }
-            }
-            guard network.routers[link.a.router].interfaces[link.a.interface].rsvpBandwidth != nil,
-                  network.routers[link.b.router].interfaces[link.b.interface].rsvpBandwidth != nil else { continue }
-            incident[link.a.router].append((index, 0))
-            incident[link.b.router].append((index, 1))
-            carries[index] = true
-        }
-        return (incident, carries)
-    }
-
     /// The baseline's path of LSP `position`, when this run must signal it the same way: it was
     /// up on its primary, which was also the best path with no bandwidth taken (so bandwidth that
     /// other LSPs free cannot offer it a better one), none of its links or routers failed, and
     /// every link still has its bandwidth free at this point of the order. Removing links and
     /// taking bandwidth elsewhere only removes candidates, never the winner.
     private func reusable(_ baseline: LSPBaseline, position: Int, bandwidth: UInt64) -> [LinkStep]? {
-        let state = baseline.states[position]
         // A link that can carry RSVP here has both routers and interfaces up.
-        guard state.up, baseline.unconstrained[position], state.path == "primary", state.standby == nil, state.protection == nil,
-              state.linkSteps.allSatisfy({ carriesRSVP[$0.link] && available[$0.link][$0.direction] >= bandwidth }) else { return nil }
-        return state.linkSteps
+        guard baseline.states[position].up, baseline.unconstrained[position], baseline.states[position].path == "primary",
+              baseline.states[position].standby == nil, baseline.states[position].protection == nil,
+              baseline.states[position].linkSteps.allSatisfy({ carriesRSVP[$0.link] && available[$0.link * 2 + $0.direction] >= bandwidth }) else { return nil }
+        return baseline.states[position].linkSteps
     }
 
     /// Routers' ranks in name order, and the LSPs in placement order (setup priority, then
@@ -227,7 +220,7 @@ struct RSVPSignalling {
     /// bandwidth constraint (see `reusable`).
     func unconstrainedChoices() -> [Bool] {
         var free = self
-        free.available = available.map { $0.map { _ in UInt64.max } }
+        free.available = available.map { _ in UInt64.max }
         return zip(order, states).map { entry, state in
             let lsp = plane.network.routers[entry.0].lsps[entry.1]
             guard state.up, state.path == "primary", let tail = plane.network.routerIndex[lsp.tail] else { return false }
@@ -289,7 +282,7 @@ struct RSVPSignalling {
         defer { (avoidLinks, sharedSteps) = ([], []) }
         switch route(from: head, to: tail, along: secondary, bandwidth: lsp.bandwidth) {
         case .success(let steps):
-            for step in steps where !sharedSteps.contains(step.link * 2 + step.direction) { available[step.link][step.direction] -= lsp.bandwidth }
+            for step in steps where !sharedSteps.contains(step.link * 2 + step.direction) { available[step.link * 2 + step.direction] -= lsp.bandwidth }
             let network = plane.network
             return StandbyPath(up: true, routers: ([head] + steps.map(\.to)).map { network.routers[$0].name },
                                links: steps.map { network.links[$0.link].name }, reason: nil)
@@ -319,8 +312,8 @@ struct RSVPSignalling {
     /// standby secondary was made diverse from before the failure.
     private func intactPrimary(_ lsp: LSP, from head: Int, to tail: Int) -> [LinkStep]? {
         var intact = self
-        intact.incident = Self.rsvpIncidence(plane.network, up: nil).incident
-        intact.available = available.map { $0.map { _ in UInt64.max } }
+        intact.carriesRSVP = topology.rsvpLink
+        intact.available = available.map { _ in UInt64.max }
         let primary = lsp.primary ?? LSPPath(hops: [], strict: false, location: lsp.location)
         guard case .success(let steps) = intact.route(from: head, to: tail, along: primary, bandwidth: 0) else { return nil }
         return steps.map { LinkStep(link: $0.link, direction: $0.direction) }
@@ -329,7 +322,7 @@ struct RSVPSignalling {
     private mutating func admit(_ steps: [Step], lsp: LSP, into state: LSPState, path: String, reason: String?) -> LSPState {
         var state = state
         let network = plane.network
-        for step in steps { available[step.link][step.direction] -= lsp.bandwidth }
+        for step in steps { available[step.link * 2 + step.direction] -= lsp.bandwidth }
         state.up = true
         state.path = path
         state.reason = reason
@@ -393,14 +386,14 @@ struct RSVPSignalling {
 
     /// Links from `r` that can carry the LSP: up, RSVP at both ends, enough bandwidth this way.
     private func eligibleSteps(from r: Int, bandwidth: UInt64) -> [Step] {
-        incident[r].compactMap { entry in step(from: r, over: entry, bandwidth: bandwidth) }
+        topology.incident[r].compactMap { entry in step(from: r, over: entry, bandwidth: bandwidth) }
     }
 
     /// The step from `r` over one of its RSVP links, when the LSP may take it (bandwidth left
     /// this way, affinities).
     private func step(from r: Int, over entry: (link: Int, direction: Int), bandwidth: UInt64) -> Step? {
         let needed = sharedSteps.contains(entry.link * 2 + entry.direction) ? 0 : bandwidth
-        guard available[entry.link][entry.direction] >= needed, affinityAllows(entry.link, direction: entry.direction),
+        guard carriesRSVP[entry.link], available[entry.link * 2 + entry.direction] >= needed, affinityAllows(entry.link, direction: entry.direction),
               !avoidLinks.contains(entry.link * 2) else { return nil }
         let network = plane.network
         let link = network.links[entry.link]
@@ -437,7 +430,7 @@ struct RSVPSignalling {
             guard !s.done[u], entry.distance == s.distance[u] else { continue }
             if u == target { break }
             s.done[u] = true
-            for entry in incident[u] {
+            for entry in topology.incident[u] {
                 guard let step = step(from: u, over: entry, bandwidth: bandwidth), !excluding.contains(step.to), !s.done[step.to] else { continue }
                 let next = step.to
                 let candidate = s.distance[u] + metric(step)
@@ -493,8 +486,37 @@ struct RSVPSignalling {
     }
 }
 
+/// The network's RSVP links, whatever fails: per router its links with RSVP at both ends (and
+/// the direction it crosses them), per link whether it has RSVP at both ends, and the
+/// reservable bandwidth per link direction (link * 2 + direction).
+final class RSVPTopology: Sendable {
+    let incident: [[(link: Int, direction: Int)]]
+    let rsvpLink: [Bool]
+    let reservable: [UInt64]
+
+    init(_ network: Network) {
+        var incident = [[(link: Int, direction: Int)]](repeating: [], count: network.routers.count)
+        var rsvpLink = [Bool](repeating: false, count: network.links.count)
+        var reservable = [UInt64](repeating: 0, count: network.links.count * 2)
+        for (index, link) in network.links.enumerated() {
+            let a = network.routers[link.a.router].interfaces[link.a.interface].rsvpBandwidth
+            let b = network.routers[link.b.router].interfaces[link.b.interface].rsvpBandwidth
+            reservable[index * 2] = a ?? 0
+            reservable[index * 2 + 1] = b ?? 0
+            guard a != nil, b != nil else { continue }
+            incident[link.a.router].append((index, 0))
+            incident[link.b.router].append((index, 1))
+            rsvpLink[index] = true
+        }
+        self.incident = incident
+        self.rsvpLink = rsvpLink
+        self.reservable = reservable
+    }
+}
+
 /// What a sweep keeps of the no-failure run's signalling to reuse in each scenario.
 public struct LSPBaseline: Sendable {
+    let topology: RSVPTopology
     let states: [LSPState]
     let unconstrained: [Bool]
     let nameRank: [Int]
@@ -507,14 +529,15 @@ extension DataPlane {
         guard switchesLabels, hasLSPs else { return nil }
         let signalling = RSVPSignalling(plane: self)
         _ = cachedLSPStates { signalling.states }   // the plane's own states: signalled once
-        return LSPBaseline(states: signalling.states, unconstrained: signalling.unconstrainedChoices(), nameRank: signalling.nameRank, order: signalling.order)
+        return LSPBaseline(topology: signalling.topology, states: signalling.states, unconstrained: signalling.unconstrainedChoices(), nameRank: signalling.nameRank, order: signalling.order)
     }
 
     /// Signals this scenario's LSPs reusing the baseline's where nothing they depend on changed
     /// (the same states as signalling from scratch: LabelSweepEquivalenceTests).
     public func signalLSPs(reusing baseline: LSPBaseline) {
-        guard switchesLabels, hasLSPs else { return }
-        lspCache.seed(signalled: RSVPSignalling(plane: self, baseline: baseline).states, against: baseline.states)
+        guard switchesLabels, hasLSPs, !lspCache.hasStates else { return }
+        let signalling = RSVPSignalling(plane: self, baseline: baseline)
+        lspCache.seed(signalled: signalling.states, changedHeads: signalling.changedHeads)
     }
 
     /// The network's RSVP-TE LSPs as signalled in this plane (empty without LSPs).

@@ -112,7 +112,7 @@ struct Failures: ParsableCommand {
         var report = FailureAnalysis.run(network, options: options) { done, total in progress.update(done, total) }
         progress.finish()
         if timings, let measured = report.timings {
-            let stages = ["igp+static", "sessions", "bgp", "trace+classify"].compactMap { name in
+            let stages = ["igp+static", "sessions", "bgp", "rsvp-te", "trace+classify"].compactMap { name in
                 measured.stageSeconds[name].map { String(format: "%@ %.1f s", name, $0) }
             }.joined(separator: ", ")
             let message = String(format: "timings: %d scenarios in %.2f s (baseline %.2f s); summed over scenarios: %@; BGP prefix results reused %d, session checks reused %d\n",
