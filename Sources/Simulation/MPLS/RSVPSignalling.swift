@@ -16,8 +16,8 @@ public struct LSPState: Sendable, Codable, Equatable {
     /// `primary` or `secondary` (the one in use).
     public var path: String?
     /// The routers it crosses, head to tail.
-    public var routers: [String]
-    public var links: [String]
+    public var routers: [String] { route.routers }
+    public var links: [String] { route.links }
     /// Why it is down, or why it is not on its primary.
     public var reason: String?
     /// A standby secondary signalled alongside the primary (nil: none configured, or the LSP is
@@ -26,16 +26,68 @@ public struct LSPState: Sendable, Codable, Equatable {
     /// Link protection (RFC 4090 facility backup), when the LSP asks for it: per link of its
     /// path, the bypass its upstream router signals around it.
     public var protection: [ProtectedLink]?
-    /// Internal: the next hop at each router of the path, the links it takes (and which way),
-    /// and the head and tail routers.
-    var hops: [NextHop] = []
-    var linkSteps: [LinkStep] = []
+    /// The path, shared between copies: a sweep copies every state of every scenario, and one
+    /// reference is cheaper to copy than five arrays.
+    var route = LSPRoute.none
     var headIndex = 0
     var tailIndex: Int?
     var routesTraffic = true
-    public internal(set) var routerIndices: [Int] = []
+    /// Internal: the next hop at each router of the path, the links it takes (and which way).
+    var hops: [NextHop] { route.hops }
+    var linkSteps: [LinkStep] { route.linkSteps }
+    public var routerIndices: [Int] { route.routerIndices }
+
+    init(head: String, name: String, tail: String, up: Bool) {
+        (self.head, self.name, self.tail, self.up) = (head, name, tail, up)
+    }
 
     private enum CodingKeys: String, CodingKey { case head, name, tail, up, path, routers, links, reason, standby, protection }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        head = try container.decode(String.self, forKey: .head)
+        name = try container.decode(String.self, forKey: .name)
+        tail = try container.decode(String.self, forKey: .tail)
+        up = try container.decode(Bool.self, forKey: .up)
+        path = try container.decodeIfPresent(String.self, forKey: .path)
+        reason = try container.decodeIfPresent(String.self, forKey: .reason)
+        standby = try container.decodeIfPresent(StandbyPath.self, forKey: .standby)
+        protection = try container.decodeIfPresent([ProtectedLink].self, forKey: .protection)
+        route = LSPRoute(routers: try container.decode([String].self, forKey: .routers), links: try container.decode([String].self, forKey: .links),
+                         hops: [], linkSteps: [], routerIndices: [])
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(head, forKey: .head)
+        try container.encode(name, forKey: .name)
+        try container.encode(tail, forKey: .tail)
+        try container.encode(up, forKey: .up)
+        try container.encodeIfPresent(path, forKey: .path)
+        try container.encode(routers, forKey: .routers)
+        try container.encode(links, forKey: .links)
+        try container.encodeIfPresent(reason, forKey: .reason)
+        try container.encodeIfPresent(standby, forKey: .standby)
+        try container.encodeIfPresent(protection, forKey: .protection)
+    }
+}
+
+/// An LSP's path as signalled: immutable, shared by every copy of its state.
+final class LSPRoute: Sendable, Equatable {
+    let routers: [String]
+    let links: [String]
+    let hops: [NextHop]
+    let linkSteps: [LinkStep]
+    let routerIndices: [Int]
+    static let none = LSPRoute(routers: [], links: [], hops: [], linkSteps: [], routerIndices: [])
+
+    init(routers: [String], links: [String], hops: [NextHop], linkSteps: [LinkStep], routerIndices: [Int]) {
+        (self.routers, self.links, self.hops, self.linkSteps, self.routerIndices) = (routers, links, hops, linkSteps, routerIndices)
+    }
+
+    static func == (a: LSPRoute, b: LSPRoute) -> Bool {
+        a === b || a.routerIndices == b.routerIndices && a.linkSteps == b.linkSteps && a.hops == b.hops && a.routers == b.routers && a.links == b.links
+    }
 }
 
 /// One link of a protected LSP's path and the bypass around it: from the point of local repair
@@ -235,7 +287,7 @@ struct RSVPSignalling {
         let network = plane.network
         (includeAny, includeAll, exclude) = (lsp.includeAny, lsp.includeAll, lsp.exclude)
         defer { (includeAny, includeAll, exclude) = ([], [], []) }
-        var state = LSPState(head: network.routers[head].name, name: lsp.name, tail: lsp.tail, up: false, routers: [], links: [])
+        var state = LSPState(head: network.routers[head].name, name: lsp.name, tail: lsp.tail, up: false)
         state.headIndex = head
         state.tailIndex = network.routerIndex[lsp.tail]
         state.routesTraffic = lsp.routesTraffic
@@ -326,11 +378,9 @@ struct RSVPSignalling {
         state.up = true
         state.path = path
         state.reason = reason
-        state.routerIndices = [steps.first.map { $0.from } ?? 0] + steps.map(\.to)
-        state.routers = state.routerIndices.map { network.routers[$0].name }
-        state.links = steps.map { network.links[$0.link].name }
-        state.hops = steps.map(\.hop)
-        state.linkSteps = steps.map { LinkStep(link: $0.link, direction: $0.direction) }
+        let indices = [steps.first.map { $0.from } ?? 0] + steps.map(\.to)
+        state.route = LSPRoute(routers: indices.map { network.routers[$0].name }, links: steps.map { network.links[$0.link].name },
+                               hops: steps.map(\.hop), linkSteps: steps.map { LinkStep(link: $0.link, direction: $0.direction) }, routerIndices: indices)
         return state
     }
 
