@@ -56,7 +56,7 @@ public enum FailureAnalysis {
         func signalLSPs(of scenario: FailureScenario, plane: DataPlane, reuse: Bool) {
             guard reuse, !lsps.isEmpty else { return }
             if let touched = lspFootprint, scenario.spec.links.isDisjoint(with: touched.links), scenario.spec.routers.isDisjoint(with: touched.routers) {
-                plane.reuseLSPStates(lsps)
+                plane.reuseLSPStates(lsps, from: lspBaseline)
             } else if let lspBaseline {
                 plane.signalLSPs(reusing: lspBaseline)
             }

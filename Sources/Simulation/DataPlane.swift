@@ -256,7 +256,10 @@ extension DataPlane {
     /// them exactly as the baseline did: removing links and routers no LSP uses leaves each
     /// CSPF result and reservation as it was (fewer candidates, the same winners). The sweep
     /// hands the baseline's states over instead of signalling every LSP again.
-    public func reuseLSPStates(_ baseline: [LSPState]) { lspCache.seed(baseline) }
+    public func reuseLSPStates(_ baseline: [LSPState], from lspBaseline: LSPBaseline? = nil) {
+        lspCache.seed(baseline)
+        if let lspBaseline { _ = lspCache.byHead { lspBaseline.byHead } }
+    }
 
     /// The head-ends of the LSPs whose state differs from the baseline's, when this plane's
     /// states were signalled against it (`signalLSPs(reusing:)`, `reuseLSPStates`); nil
@@ -271,12 +274,20 @@ final class LSPCache: Sendable {
         states.withLock { if $0 == nil { $0 = known; changed.withLock { $0 = [] } } }
     }
     /// States signalled against the baseline, in its order, and the heads whose LSPs changed.
-    func seed(signalled: [LSPState], changedHeads: Set<Int>) {
+    func seed(signalled: [LSPState], changedHeads: Set<Int>, byHead: [Int: [Int]]) {
         states.withLock {
             guard $0 == nil else { return }
             $0 = signalled
             changed.withLock { $0 = changedHeads }
+            indices.withLock { $0 = byHead }
         }
+    }
+    private let indices: Mutex<[Int: [Int]]?> = Mutex(nil)
+    func byHead(_ compute: () -> [Int: [Int]]) -> [Int: [Int]] {
+        if let known = indices.withLock({ $0 }) { return known }
+        let computed = compute()
+        indices.withLock { $0 = computed }
+        return computed
     }
     var changedHeads: Set<Int>? { changed.withLock { $0 } }
     /// Signalled (or seeded) already: signalling again would give the same states.

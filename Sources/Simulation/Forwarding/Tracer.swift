@@ -25,11 +25,8 @@ public struct Tracer: Sendable {
         self.usesFIB = usesFIB
         self.failed = failed
         ldp = LDPForwarding(plane: plane)
-        let states = plane.lspStates()
-        var byHead: [Int: [Int]] = [:]
-        for (index, state) in states.enumerated() { byHead[state.headIndex, default: []].append(index) }
-        lsps = states
-        lspsByHead = byHead.mapValues { indices in indices.sorted { states[$0].name < states[$1].name } }
+        lsps = plane.lspStates()
+        lspsByHead = plane.lspIndicesByHead()
     }
 
     /// `source` is a host or router name; a router sources from its first loopback.

@@ -568,6 +568,7 @@ final class RSVPTopology: Sendable {
 public struct LSPBaseline: Sendable {
     let topology: RSVPTopology
     let states: [LSPState]
+    let byHead: [Int: [Int]]
     let unconstrained: [Bool]
     let nameRank: [Int]
     let order: [(Int, Int)]
@@ -579,7 +580,7 @@ extension DataPlane {
         guard switchesLabels, hasLSPs else { return nil }
         let signalling = RSVPSignalling(plane: self)
         _ = cachedLSPStates { signalling.states }   // the plane's own states: signalled once
-        return LSPBaseline(topology: signalling.topology, states: signalling.states, unconstrained: signalling.unconstrainedChoices(), nameRank: signalling.nameRank, order: signalling.order)
+        return LSPBaseline(topology: signalling.topology, states: signalling.states, byHead: lspIndicesByHead(), unconstrained: signalling.unconstrainedChoices(), nameRank: signalling.nameRank, order: signalling.order)
     }
 
     /// Signals this scenario's LSPs reusing the baseline's where nothing they depend on changed
@@ -587,7 +588,20 @@ extension DataPlane {
     public func signalLSPs(reusing baseline: LSPBaseline) {
         guard switchesLabels, hasLSPs, !lspCache.hasStates else { return }
         let signalling = RSVPSignalling(plane: self, baseline: baseline)
-        lspCache.seed(signalled: signalling.states, changedHeads: signalling.changedHeads)
+        lspCache.seed(signalled: signalling.states, changedHeads: signalling.changedHeads, byHead: baseline.byHead)
+    }
+
+    /// Per head-end router, the positions of its LSPs in `lspStates()`, by LSP name (the order
+    /// the tracer tries them in). The same in every plane of a network: a sweep's scenarios take
+    /// the baseline's.
+    public func lspIndicesByHead() -> [Int: [Int]] {
+        lspCache.byHead { Self.indicesByHead(lspStates()) }
+    }
+
+    static func indicesByHead(_ states: [LSPState]) -> [Int: [Int]] {
+        var byHead: [Int: [Int]] = [:]
+        for (index, state) in states.enumerated() { byHead[state.headIndex, default: []].append(index) }
+        return byHead.mapValues { indices in indices.sorted { states[$0].name < states[$1].name } }
     }
 
     /// The network's RSVP-TE LSPs as signalled in this plane (empty without LSPs).
