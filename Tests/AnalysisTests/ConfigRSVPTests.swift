@@ -43,6 +43,19 @@ struct ConfigRSVPTests {
         core("PE2", loopback: 2, [("10.1.0.3", true), ("10.1.0.7", true)]),
     ]
 
+    /// The Junos PE1 of these tests up to its `protocols {` line: loopback 10.0.0.1, ge-0/0/0
+    /// toward P1 and ge-0/0/1 toward P2, both with `family mpls`.
+    static let junosPE1Header = """
+    system { host-name PE1; }
+    interfaces {
+        lo0 { unit 0 { family inet { address 10.0.0.1/32; } } }
+        ge-0/0/0 { unit 0 { family inet { address 10.1.0.0/31; } family mpls; } }
+        ge-0/0/1 { unit 0 { family inet { address 10.1.0.4/31; } family mpls; } }
+    }
+    protocols {
+
+    """
+
     static func core(_ name: String, loopback: Int, _ interfaces: [(String, Bool)]) -> String {
         var text = "hostname \(name)\ninterface Loopback0\n ip address 10.0.0.\(loopback) 255.255.255.255\n"
         for (index, (address, rsvp)) in interfaces.enumerated() {
@@ -72,14 +85,7 @@ struct ConfigRSVPTests {
     }
 
     @Test func junosLabelSwitchedPathWithStrictPrimaryAndStandbySecondary() throws {
-        let pe1 = """
-        system { host-name PE1; }
-        interfaces {
-            lo0 { unit 0 { family inet { address 10.0.0.1/32; } } }
-            ge-0/0/0 { unit 0 { family inet { address 10.1.0.0/31; } family mpls; } }
-            ge-0/0/1 { unit 0 { family inet { address 10.1.0.4/31; } family mpls; } }
-        }
-        protocols {
+        let pe1 = Self.junosPE1Header + """
             rsvp {
                 interface ge-0/0/0.0 {
                     bandwidth 1g;
@@ -153,14 +159,7 @@ struct ConfigRSVPTests {
     /// link-protection` makes the router signal a bypass around I (Juniper, "Configuring Link
     /// Protection on Interfaces Used by LSPs"). PE1 protects ge-0/0/0.0 (toward P1) only.
     @Test func junosLinkProtectionOnTheLSPAndTheInterface() throws {
-        let pe1 = """
-        system { host-name PE1; }
-        interfaces {
-            lo0 { unit 0 { family inet { address 10.0.0.1/32; } } }
-            ge-0/0/0 { unit 0 { family inet { address 10.1.0.0/31; } family mpls; } }
-            ge-0/0/1 { unit 0 { family inet { address 10.1.0.4/31; } family mpls; } }
-        }
-        protocols {
+        let pe1 = Self.junosPE1Header + """
             rsvp {
                 interface ge-0/0/0.0 {
                     link-protection;
@@ -218,14 +217,7 @@ struct ConfigRSVPTests {
         #expect(try route(affinity: "0x1 mask 0x1") == ["PE1", "P1", "PE2"])
         #expect(try route(affinity: "0x0 mask 0x0") == ["PE1", "P1", "PE2"])
 
-        let pe1 = """
-        system { host-name PE1; }
-        interfaces {
-            lo0 { unit 0 { family inet { address 10.0.0.1/32; } } }
-            ge-0/0/0 { unit 0 { family inet { address 10.1.0.0/31; } family mpls; } }
-            ge-0/0/1 { unit 0 { family inet { address 10.1.0.4/31; } family mpls; } }
-        }
-        protocols {
+        let pe1 = Self.junosPE1Header + """
             rsvp { interface all; }
             mpls {
                 admin-groups { red 1; blue 2; }
