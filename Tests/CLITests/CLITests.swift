@@ -53,6 +53,19 @@ import Testing
         #expect(result.stdout.contains("=> NULL-ROUTED: null-routed at R2 by static route to Null0 198.51.100.0/24"))
     }
 
+    /// `trace --fast-reroute` (docs/mpls.md): the instant after the failure, in text and JSON;
+    /// without a failure it is a usage error (exit 64, as every usage error).
+    @Test func traceAtTheFastRerouteInstant() throws {
+        let frr = Self.root.appendingPathComponent("topologies/mpls-rsvp-frr/topology.yml").path
+        let text = try Self.run(["trace", frr, "--from", "site2", "--to", "site1", "--fail", "P1-P2", "--fast-reroute"])
+        #expect(text.status == 0 && text.stdout.contains("at the fast-reroute instant"))
+        #expect(text.stdout.contains("=> FAILED-LINK: dropped at P2: link P1-P2 has failed"))
+        let json = try Self.run(["trace", frr, "--from", "site1", "--to", "site2", "--fail", "P1-P2", "--fast-reroute", "--format", "json"])
+        #expect(json.status == 0 && json.stdout.contains("\"instant\" : \"fast-reroute\"") && json.stdout.contains("\"disposition\" : \"delivered\""), "\(json.stdout.prefix(400))")
+        let usage = try Self.run(["trace", frr, "--from", "site1", "--to", "site2", "--fast-reroute"])
+        #expect(usage.status == 64 && usage.stderr.contains("--fast-reroute needs --fail"))
+    }
+
     @Test func jsonIsVersionedSortedAndDeterministic() throws {
         let first = try Self.run(["simulate", Self.example, "--fail", "R1-R2", "--format", "json", "--rib"])
         let second = try Self.run(["simulate", Self.example, "--fail", "R1-R2", "--format", "json", "--rib"])
