@@ -363,6 +363,10 @@ public struct CiscoStyleParser {
 
     /// `ip route [vrf V] PREFIX [MASK] TARGET... [distance] [name N] [track T] [tag T] [permanent]`
     /// in the IOS (mask), EOS and FRR (/len) forms; Null0, blackhole and reject discard.
+    /// Words that follow a static route's next hop as options, not as its interface.
+    static let staticRouteKeywords: Set<String> = ["track", "name", "tag", "description", "global", "onlink", "vrf", "label", "multicast", "table",
+                                                   "nexthop-vrf", "metric", "permanent", "bfd", "segments", "tunnel", "dhcp", "reject", "blackhole"]
+
     func staticRoute(_ w: [Substring], location: SourceLocation, state: inout State) -> Outcome {
         var rest = w[...]
         var vrf: String?
@@ -392,6 +396,11 @@ public struct CiscoStyleParser {
             return .unrecognized
         }
         var route = StaticRouteConfig(prefix: prefix, target: target, vrf: vrf, location: location)
+        // FRR `ip route P GATEWAY IFNAME`: the next hop through that interface.
+        if case .nextHop(let hop) = target, let word = rest.first, word.first?.isLetter == true, !Self.staticRouteKeywords.contains(String(word)) {
+            route.target = .interface(String(word), hop)
+            rest = rest.dropFirst()
+        }
         // Options whose meaning the model does not take: the route is kept, the line says so.
         var dropped: [String] = []
         while let word = rest.first {
@@ -399,12 +408,27 @@ public struct CiscoStyleParser {
             if let value = UInt8(word) { route.distance = value; continue }
             switch word {
             case "track": if let id = rest.first { route.track = String(id); rest = rest.dropFirst() }
-            case "name", "tag", "description": rest = rest.dropFirst()   // labels for people and for `match tag` (not modelled)
+            case "name", "tag", "description":
+                // Labels for people and for `match tag` (not modelled); a quoted name may hold spaces.
+                if let first = rest.first, first.hasPrefix("\""), !(first.count > 1 && first.hasSuffix("\"")) {
+                    while let next = rest.first { rest = rest.dropFirst(); if next != first && next.hasSuffix("\"") { break } }
+                } else {
+                    rest = rest.dropFirst()
+                }
             case "global", "onlink": break   // the global table (the default here); a next hop on the link
+            case "vrf":
+                // FRR `ip route ... vrf NAME`: the route belongs to that VRF (`default`: the global table).
+                if let name = rest.first, name != "default" { route.vrf = String(name) }
+                rest = rest.dropFirst()
             case "label":
                 rest = rest.dropFirst()
                 dropped.append("the MPLS label it pushes (the route is modelled as plain IP)")
-            case "nexthop-vrf", "table", "metric":
+            case "multicast":
+                // IOS: a route for multicast RPF checks only, never used to forward unicast.
+                return .unsupported("a multicast (RPF-only) static route is not a unicast route: left out")
+            case "table":
+                return .unsupported("a static route in kernel table \(rest.first.map(String.init) ?? "?") is not in the main table: left out")
+            case "nexthop-vrf", "metric":
                 rest = rest.dropFirst()
                 dropped.append("`\(word)`")
             case "permanent":

@@ -104,5 +104,16 @@ import Testing
         #expect(labelled.routes == 1 && labelled.unsupported.first?.contains("MPLS label") == true, "\(labelled)")
         let permanent = outcome("ip route 10.9.0.0 255.255.255.0 Gi1 permanent")
         #expect(permanent.routes == 1 && permanent.unsupported.first?.contains("`permanent`") == true, "\(permanent)")
+        #expect(outcome("ip route 10.9.0.0 255.255.255.0 10.1.0.1 name \"default route\" 250").unsupported.isEmpty)
+        // Routes that are not unicast routes of the main table are left out, and said.
+        let multicast = outcome("ip route 10.9.0.0 255.255.255.0 10.1.0.1 multicast")
+        #expect(multicast.routes == 0 && multicast.unsupported.first?.contains("multicast") == true)
+        let table = outcome("ip route 10.9.0.0/24 10.1.0.1 table 20", dialect: .frr)
+        #expect(table.routes == 0 && table.unsupported.first?.contains("kernel table 20") == true)
+        // FRR: a trailing `vrf NAME` puts the route in that VRF; a word after the gateway is its interface.
+        let inVRF = Linter.parse(text: "frr version 8.4\nip route 10.9.0.0/24 10.1.0.1 vrf red\nip route 10.8.0.0/24 10.1.0.1 r1-eth0\n", file: "frr.conf", dialect: .frr)
+        #expect(inVRF.staticRoutes.map(\.vrf) == ["red", nil])
+        #expect(inVRF.staticRoutes.last.map { if case .interface("r1-eth0", let gateway) = $0.target { gateway?.description == "10.1.0.1" } else { false } } == true)
+        #expect(inVRF.lines.unsupported.isEmpty, "\(inVRF.lines.unsupported)")
     }
 }
