@@ -28,9 +28,6 @@ public enum FailureAnalysis {
         let outcomes: [FlowOutcome]
         /// RSVP-TE LSPs as signalled without a failure (empty without LSPs).
         let lsps: [LSPState]
-        /// The links and routers the baseline's LSPs cross; nil when some LSP is down (then
-        /// every scenario signals them again).
-        let lspFootprint: (links: Set<Int>, routers: Set<Int>)?
         /// The baseline's signalling, reused LSP by LSP in each scenario.
         let lspBaseline: LSPBaseline?
 
@@ -43,30 +40,18 @@ public enum FailureAnalysis {
             footprints = recordForReuse ? plane.footprints(of: traces) : []
             lsps = plane.lspStates()
             lspBaseline = recordForReuse ? plane.lspBaseline() : nil
-            lspFootprint = lsps.allSatisfy(\.up)
-                ? (Set(lsps.flatMap { $0.links.compactMap { network.linkIndex[$0] } }), Set(lsps.flatMap(\.routerIndices))) : nil
             let components = PhysicalComponents(plane: plane)
             outcomes = zip(flows, traces).map { [plane] flow, trace in
                 FailureAnalysis.outcome(flow: flow, trace: trace, baselineTrace: nil, plane: plane, baseline: plane, components: components)
             }
         }
 
-        /// The scenario's RSVP-TE LSPs, from the baseline's where they cannot have changed
-        /// (without `reuse`, the tracer signals them from scratch). Idempotent: a plane signals once.
-        func signalLSPs(of scenario: FailureScenario, plane: DataPlane, reuse: Bool) {
-            guard reuse, !lsps.isEmpty else { return }
-            if let touched = lspFootprint, scenario.spec.links.isDisjoint(with: touched.links), scenario.spec.routers.isDisjoint(with: touched.routers) {
-                plane.reuseLSPStates(lsps, from: lspBaseline)
-            } else if let lspBaseline {
-                plane.signalLSPs(reusing: lspBaseline)
-            }
-        }
-
         /// One scenario's outcome from its data plane. Traces the scenario cannot have changed
-        /// come from the baseline when `reuseTraces`.
+        /// come from the baseline when `reuseTraces` (the sweep has signalled the scenario's
+        /// LSPs against the baseline's first, `signalLSPs(reusing:)`; otherwise the tracer
+        /// signals them from scratch and every trace is traced again).
         func outcome(of scenario: FailureScenario, plane: DataPlane, reuseTraces: Bool) -> ScenarioOutcome {
             let network = plane.network
-            signalLSPs(of: scenario, plane: plane, reuse: reuseTraces)
             let tracer = Tracer(plane: plane, usesFIB: false)
             let components = PhysicalComponents(plane: plane)
             let outcomes = flows.indices.map { f in
@@ -134,7 +119,7 @@ public enum FailureAnalysis {
                 let scenario = scenarios[index]
                 let plane = Engine.run(network, failures: scenario.spec, options: singleThreaded, baseline: base.recorded)
                 let signalled = ContinuousClock.now
-                base.signalLSPs(of: scenario, plane: plane, reuse: options.reuseBaseline)
+                if options.reuseBaseline, let lspBaseline = base.lspBaseline { plane.signalLSPs(reusing: lspBaseline) }
                 let traced = ContinuousClock.now
                 var result = base.outcome(of: scenario, plane: plane, reuseTraces: options.reuseBaseline)
                 if options.ribChanges { result.ribChanges = RouteChanges.rib(baseline: base.plane, scenario: plane) }

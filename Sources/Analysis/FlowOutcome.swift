@@ -59,10 +59,13 @@ public struct LabelPathExit: Sendable, Codable, Hashable {
     public var interface: String?
     public var fec: String
     public var reason: String
+    /// The RSVP-TE LSP (`HEAD/NAME`) whose being down sent it on unlabeled, if that was why.
+    public var downLSP: String?
 
     /// From a path that ended `off-label-path`, else nil.
     public init?(_ path: TracePath) {
-        guard case .offLabelPath(_, let fec, let leftAt, let reason) = path.disposition else { return nil }
+        guard case .offLabelPath(_, let fec, let leftAt, let reason, let downLSP) = path.disposition else { return nil }
+        self.downLSP = downLSP
         router = leftAt
         interface = path.hops.last { hop in
             if hop.node == leftAt, case .untagged? = hop.labelOperation { return true }

@@ -78,11 +78,9 @@ public enum MitigationSuggester {
         for scenario in report.scenarios {
             for flow in scenario.flows where flow.classification == .blackHoled {
                 // An LSP that is down: give it a secondary CSPF can route.
-                if let exit = flow.labelPathExit, let (head, which) = downLSP(named: exit.reason, in: network),
-                   triedLSPs.insert("\(head)/\(which)").inserted,
+                if let key = flow.labelPathExit?.downLSP, let (head, which) = lsp(named: key, in: network), triedLSPs.insert(key).inserted,
                    let (modified, change, configuration) = applyDynamicSecondary(to: network, head: head, lsp: which) {
-                    let key = "LSP \(network.routers[head].name)/\(network.routers[head].lsps[which].name) is down"
-                    let downs = Set(scenario.flows.filter { $0.labelPathExit?.reason.hasPrefix(key) == true }.map(\.flow))
+                    let downs = Set(scenario.flows.filter { $0.labelPathExit?.downLSP == key }.map(\.flow))
                     let broken = Set(scenario.flows.filter { $0.classification.isProblem }.map(\.flow))
                     suggestions.append(verify(Change(mitigation: .lspDynamicSecondary, network: modified, text: change, configuration: configuration),
                                               scenario: scenario.name, flow: flow.flow, dropped: downs, broken: broken,
@@ -105,12 +103,10 @@ public enum MitigationSuggester {
         return suggestions
     }
 
-    /// The LSP a label-path exit names as down (`LSP HEAD/NAME is down: ...`, the tracer's
-    /// reason), matched against the network's LSPs, as (head, index among its LSPs).
-    static func downLSP(named reason: String, in network: Network) -> (Int, Int)? {
-        guard reason.hasPrefix("LSP ") else { return nil }
+    /// The LSP `HEAD/NAME` as (head, index among its LSPs).
+    static func lsp(named key: String, in network: Network) -> (Int, Int)? {
         for (r, router) in network.routers.enumerated() {
-            for (i, lsp) in router.lsps.enumerated() where reason.hasPrefix("LSP \(router.name)/\(lsp.name) is down") { return (r, i) }
+            for (i, lsp) in router.lsps.enumerated() where "\(router.name)/\(lsp.name)" == key { return (r, i) }
         }
         return nil
     }

@@ -125,8 +125,8 @@ extension CiscoStyleParser {
         text.lowercased().hasPrefix("0x") ? UInt32(text.dropFirst(2), radix: 16) : UInt32(text)
     }
 
-    /// The indices of the bits set in `flags`, lowest first.
-    public static func bits(_ flags: UInt32) -> [Int] { (0..<32).filter { flags & (1 << UInt32($0)) != 0 } }
+    /// Cisco affinity bits as administrative group names, `bit0` to `bit31` (docs/mpls.md).
+    static func affinityGroups(_ flags: UInt32) -> Set<String> { Set((0..<32).filter { flags & (1 << UInt32($0)) != 0 }.map { "bit\($0)" }) }
 
     /// An `ip explicit-path` entry: `[index N] next-address [loose|strict] A`.
     func explicitPathLine(_ w: [Substring], name: String, location: SourceLocation, state: inout State) -> Outcome {

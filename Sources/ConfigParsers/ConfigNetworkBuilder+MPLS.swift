@@ -104,118 +104,111 @@ extension ConfigNetworkBuilder {
         // Cisco's default affinity can only exclude a link that has attribute flags.
         let anyAttributeFlags = devices.contains { $0.interfaces.contains { $0.teAttributeFlags != nil } }
         for (r, device) in devices.enumerated() {
-            // Reservable bandwidth (the lookup table only when the config reserves any: most do not).
-            let reserving = device.dialect == .junos ? [:] : Dictionary(device.interfaces.filter { $0.rsvpBandwidthKbps != nil }.map { ($0.name, $0) },
-                                                                         uniquingKeysWith: { first, _ in first })
-            for i in routers[r].interfaces.indices where !reserving.isEmpty || !device.junosRSVPInterfaces.isEmpty {
-                let name = routers[r].interfaces[i].name
-                switch device.dialect {
-                case .junos:
-                    if let stated = device.junosRSVPInterfaces[name] ?? device.junosRSVPInterfaces["all"] { routers[r].interfaces[i].rsvpBandwidth = stated ?? unknownBandwidth }
-                default:
-                    guard let config = reserving[name], let stated = config.rsvpBandwidthKbps else { continue }
-                    guard config.teTunnels else {
-                        warn("interface \(name) reserves RSVP bandwidth but has no `mpls traffic-eng tunnels`: no TE LSP crosses it", config.location)
-                        continue
-                    }
-                    if let kbps = stated {
-                        routers[r].interfaces[i].rsvpBandwidth = kbps * 1000
-                    } else {
-                        routers[r].interfaces[i].rsvpBandwidth = unknownBandwidth
-                        warn("interface \(name): `ip rsvp bandwidth` without a value reserves 75% of the interface's bandwidth, which routesim does not know: treated as unlimited", config.location)
-                    }
-                }
-            }
-            // Affinities: the link's administrative groups (IOS bits as `bitN`, Junos names).
-            switch device.dialect {
-            case .junos:
-                for i in routers[r].interfaces.indices {
-                    guard let entry = device.junosInterfaceGroups[routers[r].interfaces[i].name] else { continue }
-                    for name in entry.names where device.junosAdminGroups[name] == nil {
-                        warn("admin-group \(name) is not defined under `protocols mpls admin-groups` (Junos rejects the commit): used by name anyway", entry.location)
-                    }
-                    routers[r].interfaces[i].adminGroups = Set(entry.names)
-                }
-            default:
-                let flags = Dictionary(device.interfaces.compactMap { config in config.teAttributeFlags.map { (config.name, $0) } }, uniquingKeysWith: { first, _ in first })
-                for i in routers[r].interfaces.indices {
-                    guard let bits = flags[routers[r].interfaces[i].name] else { continue }
-                    routers[r].interfaces[i].adminGroups = Set(CiscoStyleParser.bits(bits).map { "bit\($0)" })
-                }
-            }
-            // Link protection: where this router signals bypasses (points of local repair).
-            let backupPaths = Dictionary(device.interfaces.compactMap { config in config.teBackupPath.map { (config.name, $0) } },
-                                         uniquingKeysWith: { first, _ in first })
-            for i in routers[r].interfaces.indices {
-                let name = routers[r].interfaces[i].name
-                switch device.dialect {
-                case .junos:
-                    routers[r].interfaces[i].linkProtection = device.junosLinkProtection.contains(name) || device.junosLinkProtection.contains("all")
-                default:
-                    let backup = backupPaths[name]
-                    routers[r].interfaces[i].linkProtection = device.teAutoTunnelBackup || backup != nil
-                    if let backup {
-                        warn("interface \(name): backup tunnel \(backup.tunnel)'s own path is not used: routesim computes the bypass by CSPF around the link (docs/mpls.md)", backup.location)
-                    }
-                }
-            }
-            // LSPs.
+            interfaceTrafficEngineering(&routers[r], device: device, warn: warn)
             let tunnels = device.dialect == .junos ? device.junosLSPs.keys.sorted().compactMap { device.junosLSPs[$0] }
                 : device.interfaces.compactMap(\.tunnel).sorted { $0.name < $1.name }
             for tunnel in tunnels {
-                guard tunnel.isTE else { warn("tunnel \(tunnel.name) is not an MPLS TE tunnel (`tunnel mode mpls traffic-eng`): not modelled", tunnel.location); continue }
-                guard let destination = tunnel.destination, let tail = owner[destination], tail != routers[r].name else {
-                    let message = "LSP \(tunnel.name): its destination \(tunnel.destination.map { "\($0)" } ?? "(none)") is no other router's address here: not modelled"
-                    tunnel.destination == nil ? warn(message, tunnel.location) : dangling(message, tunnel.location)
-                    continue
-                }
-                var lsp = LSP(name: tunnel.name, tail: tail, bandwidth: tunnel.bandwidth, setupPriority: tunnel.setupPriority,
-                              holdPriority: tunnel.holdPriority, location: tunnel.location)
-                lsp.routesTraffic = tunnel.routesTraffic
-                lsp.linkProtection = tunnel.linkProtection
-                (lsp.includeAny, lsp.includeAll, lsp.exclude) = (tunnel.includeAny, tunnel.includeAll, tunnel.exclude)
-                if device.dialect != .junos && (tunnel.affinity != nil || anyAttributeFlags) {
-                    // Cisco: a link qualifies when (attribute-flags AND mask) == (affinity AND
-                    // mask), default affinity 0x0 mask 0x0000FFFF: without an affinity statement
-                    // a tunnel avoids links with any of the low 16 attribute bits set.
-                    let (bits, mask) = tunnel.affinity ?? (0, 0xFFFF)
-                    lsp.includeAll = Set(CiscoStyleParser.bits(bits & mask).map { "bit\($0)" })
-                    lsp.exclude = Set(CiscoStyleParser.bits(mask & ~bits).map { "bit\($0)" })
-                }
-                let options = tunnel.pathOptions.sorted { $0.number < $1.number }
-                func path(_ option: (number: Int, explicit: String?, location: SourceLocation)) -> LSPPath? {
-                    guard let name = option.explicit else { return LSPPath(hops: [], strict: false, location: option.location) }
-                    guard let hops = device.explicitPaths[name] else {
-                        dangling("LSP \(tunnel.name): explicit path \(name) is not defined: that path option is left out", option.location)
-                        return nil
-                    }
-                    var names: [String] = []
-                    for hop in hops {
-                        guard let router = owner[hop.address] else {
-                            dangling("LSP \(tunnel.name): explicit path \(name) names \(hop.address), which no router here owns: that path option is left out", hop.location)
-                            return nil
-                        }
-                        if names.last != router { names.append(router) }
-                    }
-                    // One strictness per path in the model: strict unless some hop is loose.
-                    return LSPPath(hops: names, strict: !hops.contains { $0.loose }, location: option.location)
-                }
-                let paths = options.compactMap(path)
-                lsp.primary = paths.first
-                lsp.secondary = paths.count > 1 ? paths[1] : nil
-                lsp.secondary?.standby = tunnel.secondaryStandby
-                if paths.count > 2, let third = options.dropFirst(2).first {
-                    warn("LSP \(tunnel.name): path options after the second are not modelled", third.location)
-                }
-                if options.isEmpty && device.dialect != .junos {
-                    warn("LSP \(tunnel.name) has no path-option: IOS does not signal it", tunnel.location)
-                    continue
-                }
-                if !tunnel.routesTraffic {
-                    warn("LSP \(tunnel.name) carries no traffic in the model: no `autoroute announce` (static routes or policy into the tunnel are not modelled)", tunnel.location)
-                }
+                guard let lsp = lsp(from: tunnel, of: device, head: routers[r].name, owner: owner, anyAttributeFlags: anyAttributeFlags,
+                                    warn: warn, dangling: dangling) else { continue }
                 routers[r].lsps.append(lsp)
             }
         }
+    }
+
+    /// Each interface's reservable bandwidth, administrative groups (IOS bits as `bitN`, Junos
+    /// names) and whether the router signals bypasses around its link (point of local repair).
+    /// The IOS lookup tables are built only when the config has such statements: most have none.
+    private static func interfaceTrafficEngineering(_ router: inout Router, device: DeviceConfig, warn: (String, SourceLocation) -> Void) {
+        let junos = device.dialect == .junos
+        let configs = junos || !device.interfaces.contains { $0.rsvpBandwidthKbps != nil || $0.teAttributeFlags != nil || $0.teBackupPath != nil }
+            ? [:] : Dictionary(device.interfaces.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        for i in router.interfaces.indices {
+            let name = router.interfaces[i].name
+            if junos {
+                if let stated = device.junosRSVPInterfaces[name] ?? device.junosRSVPInterfaces["all"] { router.interfaces[i].rsvpBandwidth = stated ?? unknownBandwidth }
+                if let entry = device.junosInterfaceGroups[name] {
+                    for group in entry.names where device.junosAdminGroups[group] == nil {
+                        warn("admin-group \(group) is not defined under `protocols mpls admin-groups` (Junos rejects the commit): used by name anyway", entry.location)
+                    }
+                    router.interfaces[i].adminGroups = Set(entry.names)
+                }
+                router.interfaces[i].linkProtection = device.junosLinkProtection.contains(name) || device.junosLinkProtection.contains("all")
+                continue
+            }
+            router.interfaces[i].linkProtection = device.teAutoTunnelBackup
+            guard let config = configs[name] else { continue }
+            if let stated = config.rsvpBandwidthKbps {
+                if !config.teTunnels {
+                    warn("interface \(name) reserves RSVP bandwidth but has no `mpls traffic-eng tunnels`: no TE LSP crosses it", config.location)
+                } else if let kbps = stated {
+                    router.interfaces[i].rsvpBandwidth = kbps * 1000
+                } else {
+                    router.interfaces[i].rsvpBandwidth = unknownBandwidth
+                    warn("interface \(name): `ip rsvp bandwidth` without a value reserves 75% of the interface's bandwidth, which routesim does not know: treated as unlimited", config.location)
+                }
+            }
+            if let flags = config.teAttributeFlags { router.interfaces[i].adminGroups = CiscoStyleParser.affinityGroups(flags) }
+            if let backup = config.teBackupPath {
+                router.interfaces[i].linkProtection = true
+                warn("interface \(name): backup tunnel \(backup.tunnel)'s own path is not used: routesim computes the bypass by CSPF around the link (docs/mpls.md)", backup.location)
+            }
+        }
+    }
+
+    /// The LSP a tunnel describes, with its destination and explicit-path addresses resolved to
+    /// the routers that own them; nil (and said) when it cannot be modelled.
+    private static func lsp(from tunnel: TETunnelFacts, of device: DeviceConfig, head: String, owner: [IPv4Address: String], anyAttributeFlags: Bool,
+                            warn: (String, SourceLocation) -> Void, dangling: (String, SourceLocation) -> Void) -> LSP? {
+        guard tunnel.isTE else { warn("tunnel \(tunnel.name) is not an MPLS TE tunnel (`tunnel mode mpls traffic-eng`): not modelled", tunnel.location); return nil }
+        guard let destination = tunnel.destination, let tail = owner[destination], tail != head else {
+            let message = "LSP \(tunnel.name): its destination \(tunnel.destination.map { "\($0)" } ?? "(none)") is no other router's address here: not modelled"
+            tunnel.destination == nil ? warn(message, tunnel.location) : dangling(message, tunnel.location)
+            return nil
+        }
+        var lsp = LSP(name: tunnel.name, tail: tail, bandwidth: tunnel.bandwidth, setupPriority: tunnel.setupPriority,
+                      holdPriority: tunnel.holdPriority, location: tunnel.location)
+        lsp.routesTraffic = tunnel.routesTraffic
+        lsp.linkProtection = tunnel.linkProtection
+        (lsp.includeAny, lsp.includeAll, lsp.exclude) = (tunnel.includeAny, tunnel.includeAll, tunnel.exclude)
+        if device.dialect != .junos && (tunnel.affinity != nil || anyAttributeFlags) {
+            // Cisco: a link qualifies when (attribute-flags AND mask) == (affinity AND mask),
+            // default affinity 0x0 mask 0x0000FFFF: without an affinity statement a tunnel avoids
+            // links with any of the low 16 attribute bits set.
+            let (bits, mask) = tunnel.affinity ?? (0, 0xFFFF)
+            lsp.includeAll = CiscoStyleParser.affinityGroups(bits & mask)
+            lsp.exclude = CiscoStyleParser.affinityGroups(mask & ~bits)
+        }
+        let options = tunnel.pathOptions.sorted { $0.number < $1.number }
+        let paths = options.compactMap { option -> LSPPath? in
+            guard let name = option.explicit else { return LSPPath(hops: [], strict: false, location: option.location) }
+            guard let hops = device.explicitPaths[name] else {
+                dangling("LSP \(tunnel.name): explicit path \(name) is not defined: that path option is left out", option.location)
+                return nil
+            }
+            var names: [String] = []
+            for hop in hops {
+                guard let router = owner[hop.address] else {
+                    dangling("LSP \(tunnel.name): explicit path \(name) names \(hop.address), which no router here owns: that path option is left out", hop.location)
+                    return nil
+                }
+                if names.last != router { names.append(router) }
+            }
+            // One strictness per path in the model: strict unless some hop is loose.
+            return LSPPath(hops: names, strict: !hops.contains { $0.loose }, location: option.location)
+        }
+        lsp.primary = paths.first
+        lsp.secondary = paths.count > 1 ? paths[1] : nil
+        lsp.secondary?.standby = tunnel.secondaryStandby
+        if paths.count > 2, let third = options.dropFirst(2).first {
+            warn("LSP \(tunnel.name): path options after the second are not modelled", third.location)
+        }
+        if options.isEmpty && device.dialect != .junos {
+            warn("LSP \(tunnel.name) has no path-option: IOS does not signal it", tunnel.location)
+            return nil
+        }
+        if !tunnel.routesTraffic {
+            warn("LSP \(tunnel.name) carries no traffic in the model: no `autoroute announce` (static routes or policy into the tunnel are not modelled)", tunnel.location)
+        }
+        return lsp
     }
 }

@@ -64,8 +64,8 @@ public struct TETunnelFacts: Sendable {
     public var secondaryStandby = false
     /// IOS `tunnel mpls traffic-eng fast-reroute`, Junos `link-protection`.
     public var linkProtection = false
-    /// Affinities as group names (IOS bits as `bitN`: `affinity A mask M` includes all of A's
-    /// bits under M and excludes M's other bits; Junos `admin-group include-any|include-all|exclude`).
+    /// Junos `admin-group include-any|include-all|exclude` (IOS states `affinity` below; the
+    /// network build turns it into groups).
     public var includeAny: Set<String> = []
     public var includeAll: Set<String> = []
     public var exclude: Set<String> = []

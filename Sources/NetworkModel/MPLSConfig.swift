@@ -41,6 +41,10 @@ public enum LDPLabelAllocation: String, Sendable, Equatable, CaseIterable {
 }
 
 extension Router {
+    /// Where its LDP sessions end: the configured transport address, else the router ID
+    /// (Cisco's and Junos' default LDP transport address is the LDP router ID).
+    public var ldpTransportAddress: IPv4Address { mpls?.transportAddress ?? routerID }
+
     /// The IGP metric advertised over interface `i` toward `neighbor` (RFC 5443): with LDP-IGP
     /// synchronisation on and no LDP possible on the link (LDP off at either end, or the
     /// neighbour not running LDP), the maximum metric, so the IGP avoids the link wherever it

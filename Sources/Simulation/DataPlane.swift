@@ -248,58 +248,51 @@ enum FIBSource: Sendable {
     }
 }
 
-/// Forwarding tries are built once per router, on first lookup, from any thread.
 extension DataPlane {
     func cachedLSPStates(_ compute: () -> [LSPState]) -> [LSPState] { lspCache.states(compute) }
 
-    /// A failure run whose failures touch no LSP of the baseline, where every LSP was up, signals
-    /// them exactly as the baseline did: removing links and routers no LSP uses leaves each
-    /// CSPF result and reservation as it was (fewer candidates, the same winners). The sweep
-    /// hands the baseline's states over instead of signalling every LSP again.
-    public func reuseLSPStates(_ baseline: [LSPState], from lspBaseline: LSPBaseline? = nil) {
-        lspCache.seed(baseline)
-        if let lspBaseline { _ = lspCache.byHead { lspBaseline.byHead } }
-    }
-
     /// The head-ends of the LSPs whose state differs from the baseline's, when this plane's
-    /// states were signalled against it (`signalLSPs(reusing:)`, `reuseLSPStates`); nil
-    /// otherwise. A trace that visits none of them reads no changed LSP.
+    /// states were signalled against it (`signalLSPs(reusing:)`); nil otherwise. A trace that
+    /// visits none of them reads no changed LSP.
     var lspChangedHeads: Set<Int>? { lspCache.changedHeads }
 }
 
+/// A plane's RSVP-TE LSP states, signalled once on first use (traces, reports and the sweep's
+/// LSP changes all ask), with what a sweep knows about them: which head-ends' LSPs differ from
+/// the baseline's, and the tracer's by-head index (the same for every plane of a network).
 final class LSPCache: Sendable {
-    private let states: Mutex<[LSPState]?> = Mutex(nil)
-    private let changed: Mutex<Set<Int>?> = Mutex(nil)
-    func seed(_ known: [LSPState]) {
-        states.withLock { if $0 == nil { $0 = known; changed.withLock { $0 = [] } } }
+    private struct Entry {
+        var states: [LSPState]?
+        var changedHeads: Set<Int>?
+        var byHead: [Int: [Int]]?
     }
+    private let entry = Mutex(Entry())
+
     /// States signalled against the baseline, in its order, and the heads whose LSPs changed.
     func seed(signalled: [LSPState], changedHeads: Set<Int>, byHead: [Int: [Int]]) {
-        states.withLock {
-            guard $0 == nil else { return }
-            $0 = signalled
-            changed.withLock { $0 = changedHeads }
-            indices.withLock { $0 = byHead }
+        entry.withLock { entry in
+            guard entry.states == nil else { return }
+            entry = Entry(states: signalled, changedHeads: changedHeads, byHead: byHead)
         }
     }
-    private let indices: Mutex<[Int: [Int]]?> = Mutex(nil)
-    func byHead(_ compute: () -> [Int: [Int]]) -> [Int: [Int]] {
-        if let known = indices.withLock({ $0 }) { return known }
+    var changedHeads: Set<Int>? { entry.withLock { $0.changedHeads } }
+    /// Signalled (or seeded) already: signalling again would give the same states.
+    var hasStates: Bool { entry.withLock { $0.states != nil } }
+    func states(_ compute: () -> [LSPState]) -> [LSPState] {
+        if let known = entry.withLock({ $0.states }) { return known }
         let computed = compute()
-        indices.withLock { $0 = computed }
+        entry.withLock { if $0.states == nil { $0.states = computed } }
         return computed
     }
-    var changedHeads: Set<Int>? { changed.withLock { $0 } }
-    /// Signalled (or seeded) already: signalling again would give the same states.
-    var hasStates: Bool { states.withLock { $0 != nil } }
-    func states(_ compute: () -> [LSPState]) -> [LSPState] {
-        if let known = states.withLock({ $0 }) { return known }
+    func byHead(_ compute: () -> [Int: [Int]]) -> [Int: [Int]] {
+        if let known = entry.withLock({ $0.byHead }) { return known }
         let computed = compute()
-        states.withLock { $0 = computed }
+        entry.withLock { if $0.byHead == nil { $0.byHead = computed } }
         return computed
     }
 }
 
+/// Forwarding tries are built once per router, on first lookup, from any thread.
 final class FIBCache: Sendable {
     private let tries: Mutex<[Int: PrefixTrie<FIBSource>]>
     init() { tries = Mutex([:]) }

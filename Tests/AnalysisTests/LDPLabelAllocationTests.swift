@@ -77,7 +77,7 @@ struct LDPLabelAllocationTests {
 
     @Test func hostRoutesFilterBreaksTheLabelPathToAnInterfaceNextHop() throws {
         let (path, operations) = try Self.trace(hostRoutes: true, interfaceNextHop: true)
-        guard case .offLabelPath(let router, let fec, let leftAt, let reason) = path.disposition else {
+        guard case .offLabelPath(let router, let fec, let leftAt, let reason, _) = path.disposition else {
             Issue.record("\(path.disposition.summary)")
             return
         }

@@ -48,7 +48,7 @@ import Testing
 
     @Test(arguments: cases.map(\.0)) func theBackupPathWithoutLDPBlackHolesIt(_ name: String) throws {
         let path = try Self.trace(name, failing: ["p1-p2"])
-        guard case .offLabelPath(let router, let fec, let leftAt, _) = path.disposition else {
+        guard case .offLabelPath(let router, let fec, let leftAt, _, _) = path.disposition else {
             Issue.record("\(name): \(path.disposition.summary)")
             return
         }

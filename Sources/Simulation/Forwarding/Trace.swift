@@ -17,7 +17,8 @@ public enum Disposition: Hashable, Sendable {
     /// Traffic that BGP sent over a label path left it unlabeled at `leftAt` (`reason`: no LDP
     /// session or no label from the next hop) and `router`, which has no route for it (a P router
     /// of a BGP-free core), drops it: a black hole the IGP alone does not show.
-    case offLabelPath(router: String, fec: Prefix, leftAt: String, reason: String)
+    /// `downLSP` (`HEAD/NAME`): it left because that RSVP-TE LSP is down.
+    case offLabelPath(router: String, fec: Prefix, leftAt: String, reason: String, downLSP: String?)
     /// Fast-reroute state only (`Tracer(fastRerouteAfter:)`): `router` sent the packet over
     /// `link`, which has just failed, before anything reconverged; no bypass carried it.
     case failedLink(router: String, link: String, reason: String)
@@ -40,7 +41,7 @@ public enum Disposition: Hashable, Sendable {
         switch self {
         case .delivered(let node), .sourceUnavailable(let node): node
         case .nullRouted(let router, _, _), .noRoute(let router), .loop(let router), .neighborUnreachable(let router, _),
-             .unresolvedNextHop(let router, _, _), .offLabelPath(let router, _, _, _), .failedLink(let router, _, _): router
+             .unresolvedNextHop(let router, _, _), .offLabelPath(let router, _, _, _, _), .failedLink(let router, _, _): router
         }
     }
 
@@ -53,7 +54,7 @@ public enum Disposition: Hashable, Sendable {
         case .neighborUnreachable(let router, let interface): "no device owns the address on \(router) \(interface)"
         case .unresolvedNextHop(let router, let prefix, let hop): "unresolved next hop \(hop) for \(prefix) at \(router)"
         case .sourceUnavailable(let node): "source \(node) is unavailable (its router or gateway is down)"
-        case .offLabelPath(let router, let fec, let leftAt, let reason):
+        case .offLabelPath(let router, let fec, let leftAt, let reason, _):
             "no route at \(router) for traffic that left the label path to \(fec) at \(leftAt): \(reason)"
         case .failedLink(let router, let link, let reason): "dropped at \(router): link \(link) has failed (\(reason))"
         }

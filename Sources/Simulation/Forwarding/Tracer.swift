@@ -66,7 +66,8 @@ public struct Tracer: Sendable {
         var label: Prefix?
         /// Where a labeled packet was sent on unlabeled, and why: a router without a route for
         /// it downstream is the end of an MPLS black hole.
-        var leftLabelPath: (router: String, fec: Prefix, reason: String)?
+        /// `downLSP` (`HEAD/NAME`) when it was sent on because that RSVP-TE LSP is down.
+        var leftLabelPath: (router: String, fec: Prefix, reason: String, downLSP: String?)?
         /// On an RSVP-TE LSP: which one (index into `lsps`) and the position of the next router.
         var lsp: (index: Int, position: Int)?
 
@@ -119,7 +120,7 @@ public struct Tracer: Sendable {
         guard let entry = found else {
             if let left = branch.leftLabelPath {
                 branch.end(Hop(node: name, action: "no route to \(destination) (it left the label path at \(left.router))"),
-                           .offLabelPath(router: name, fec: left.fec, leftAt: left.router, reason: left.reason), into: &paths)
+                           .offLabelPath(router: name, fec: left.fec, leftAt: left.router, reason: left.reason, downLSP: left.downLSP), into: &paths)
                 return
             }
             if let (prefix, hop) = unresolved(router: r, destination: destination) {
@@ -152,8 +153,8 @@ public struct Tracer: Sendable {
                 }
                 if let down = toTail.first, branch.leftLabelPath == nil {
                     // Sent on without its LSP: a router behind that cannot route it is where it dies.
-                    let state = lsps[down]
-                    branch.leftLabelPath = (name, Prefix(network: nextHop, length: 32), "LSP \(state.head)/\(state.name) is down: \(state.reason ?? "no path")")
+                    let key = "\(lsps[down].head)/\(lsps[down].name)"
+                    branch.leftLabelPath = (name, Prefix(network: nextHop, length: 32), "LSP \(key) is down: \(lsps[down].reason ?? "no path")", key)
                 }
             }
             branch.visited.append(r)
@@ -185,7 +186,7 @@ public struct Tracer: Sendable {
         guard let entry = plane.nonBGPRoutes[r][fec], case .forward(let hops) = entry.forwarding else {
             // RFC 3031 section 3.18: a label the router has no binding for is discarded.
             branch.end(Hop(node: name, action: "no label binding for \(fec): labeled packet discarded"),
-                       .offLabelPath(router: name, fec: fec, leftAt: name, reason: "\(name) has no route to \(fec)"), into: &paths)
+                       .offLabelPath(router: name, fec: fec, leftAt: name, reason: "\(name) has no route to \(fec)", downLSP: nil), into: &paths)
             return
         }
         branch.visited.append(r)
@@ -205,7 +206,7 @@ public struct Tracer: Sendable {
         case .pop, .explicitNull: branch.label = nil   // label 0 is popped by the egress before its IP lookup
         case .untagged(let fec, let reason):
             branch.label = nil
-            branch.leftLabelPath = (plane.network.routers[r].name, fec, reason)
+            branch.leftLabelPath = (plane.network.routers[r].name, fec, reason, nil)
         case .pushLSP, .swapLSP, .popLSP, .enterBypass, .swapBypass, .popBypass:
             break   // RSVP-TE hops go through `followLSP`
         }
@@ -228,23 +229,15 @@ public struct Tracer: Sendable {
         branch.lsp = penultimate ? nil : (index, position + 1)
         branch.visited.append(r)
         defer { branch.visited.removeLast() }
-        if let failed, let down = failedLinkReason(state.linkSteps[position].link, failed) {
-            let protection = state.protection?[position]
-            if let protection, !protection.bypass.isEmpty {
-                followBypass(protection, lsp: lsp, tail: tail, destination: destination, branch: &branch, paths: &paths)
-                return
-            }
-            let unprotected = protection?.reason ?? "LSP \(lsp) has no link protection"
-            branch.hops.append(Hop(node: plane.network.routers[r].name, detail: .switched(gateway: state.hops[position].gateway,
-                                   interface: plane.network.routers[r].interfaces[state.hops[position].interface].name, operation)))
-            defer { branch.hops.removeLast() }
-            paths.append(TracePath(hops: branch.hops, disposition: .failedLink(router: plane.network.routers[r].name,
-                                                                                link: plane.network.links[state.linkSteps[position].link].name,
-                                                                                reason: "\(down); \(unprotected)")))
+        // At the fast-reroute instant a protected link that failed is bypassed; anything else
+        // sent over a failed link ends in `send`.
+        let protection = state.protection?[position]
+        if let failed, let protection, !protection.bypass.isEmpty, failedLinkReason(state.linkSteps[position].link, failed) != nil {
+            followBypass(protection, lsp: lsp, tail: tail, destination: destination, branch: &branch, paths: &paths)
             return
         }
         send(from: r, interface: state.hops[position].interface, gateway: state.hops[position].gateway, entry: nil, operation: operation,
-             destination: destination, branch: &branch, paths: &paths)
+             unprotected: protection?.reason, destination: destination, branch: &branch, paths: &paths)
     }
 
     /// Why `link` cannot carry traffic at the fast-reroute instant (nil: it can).
@@ -262,14 +255,14 @@ public struct Tracer: Sendable {
     private func followBypass(_ protection: ProtectedLink, lsp: String, tail: Prefix, destination: IPv4Address,
                               branch: inout Branch, paths: inout [TracePath]) {
         let network = plane.network
-        let count = protection.steps.count
+        let count = protection.route.linkSteps.count
         var pushed = 0
         defer {
             branch.hops.removeLast(pushed)
             branch.visited.removeLast(max(0, pushed - 1))
         }
-        for (k, step) in protection.steps.enumerated() {
-            let r = protection.routerIndices[k]
+        for (k, step) in protection.route.linkSteps.enumerated() {
+            let r = protection.route.routerIndices[k]
             let operation: LabelOperation = k == 0 ? .enterBypass(link: protection.link, lsp: lsp, tail: tail)
                 : k == count - 1 ? .popBypass(link: protection.link, tail: tail) : .swapBypass(link: protection.link, tail: tail)
             if k > 0 {
@@ -279,8 +272,8 @@ public struct Tracer: Sendable {
                 }
                 branch.visited.append(r)
             }
-            branch.hops.append(Hop(node: network.routers[r].name, detail: .switched(gateway: protection.hops[k].gateway,
-                                   interface: network.routers[r].interfaces[protection.hops[k].interface].name, operation)))
+            branch.hops.append(Hop(node: network.routers[r].name, detail: .switched(gateway: protection.route.hops[k].gateway,
+                                   interface: network.routers[r].interfaces[protection.route.hops[k].interface].name, operation)))
             pushed += 1
             if let failed, let down = failedLinkReason(step.link, failed) {
                 paths.append(TracePath(hops: branch.hops, disposition: .failedLink(router: network.routers[r].name, link: network.links[step.link].name,
@@ -288,11 +281,12 @@ public struct Tracer: Sendable {
                 return
             }
         }
-        walk(router: protection.routerIndices[count], destination: destination, branch: &branch, paths: &paths)
+        walk(router: protection.route.routerIndices[count], destination: destination, branch: &branch, paths: &paths)
     }
 
+    /// `unprotected`: on an LSP, why the link has no bypass (for the fast-reroute instant).
     private func send(from r: Int, interface: Int, gateway: IPv4Address, entry: RIBEntry?, operation: LabelOperation? = nil,
-                      destination: IPv4Address, branch: inout Branch, paths: inout [TracePath]) {
+                      unprotected: String? = nil, destination: IPv4Address, branch: inout Branch, paths: inout [TracePath]) {
         let network = plane.network
         let name = network.routers[r].name
         let interfaceName = network.routers[r].interfaces[interface].name
@@ -306,7 +300,7 @@ public struct Tracer: Sendable {
         defer { branch.hops.removeLast() }
         if let failed, let link = plane.liveness.linkOfInterface[InterfaceRef(router: r, interface: interface)],
            let down = failedLinkReason(link, failed) {
-            let why = operation?.lsp.map { "LSP \($0) has no link protection" } ?? "no fast reroute for \(operation == nil ? "IP" : "LDP") traffic (LFA is not modelled)"
+            let why = operation?.lsp.map { unprotected ?? "LSP \($0) has no link protection" } ?? "no fast reroute for \(operation == nil ? "IP" : "LDP") traffic (LFA is not modelled)"
             paths.append(TracePath(hops: branch.hops, disposition: .failedLink(router: name, link: network.links[link].name, reason: "\(down); \(why)")))
             return
         }

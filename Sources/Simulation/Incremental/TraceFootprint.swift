@@ -28,7 +28,7 @@ extension DataPlane {
 
     /// Per router, its own and its link neighbours' LDP transport addresses.
     func transportAddressesAroundRouters() -> [[IPv4Address]] {
-        func transport(_ r: Int) -> IPv4Address { network.routers[r].mpls?.transportAddress ?? network.routers[r].routerID }
+        func transport(_ r: Int) -> IPv4Address { network.routers[r].ldpTransportAddress }
         var around = network.routers.indices.map { [transport($0)] }
         for link in network.links {
             around[link.a.router].append(transport(link.b.router))
@@ -87,7 +87,7 @@ extension DataPlane {
         // at routers it walks (their head-ends' LSPs, to enter one; an LSP it rides has its head
         // on the path), so a trace is kept when none of its routers heads an LSP whose state
         // changed; when the states were not signalled against the baseline, it is traced again.
-        if switchesLabels && orderedLDP { return false }
+        if orderedLDP { return false }
         if hasLSPs {
             guard let heads = lspChangedHeads else { return false }
             if !heads.isEmpty && footprint.routers.contains(where: heads.contains) { return false }

@@ -84,7 +84,7 @@ extension DataPlane {
     /// Why the two routers cannot reach each other's transport address (nil: both can).
     private func transportUnreachable(_ x: Int, _ y: Int) -> String? {
         for (from, to) in [(x, y), (y, x)] {
-            let target = network.routers[to].mpls?.transportAddress ?? network.routers[to].routerID
+            let target = network.routers[to].ldpTransportAddress
             guard owners.interface(of: from, owning: target) == nil else { continue }
             // The IGP carries transport addresses (loopbacks): the non-BGP table answers without
             // building a forwarding table per router in every scenario of a sweep.

@@ -100,8 +100,8 @@ struct LDPForwarding: Sendable {
     /// Junos: its router ID, the one loopback its default egress policy advertises) and
     /// allocates a label for it.
     func isEgress(_ m: Int, for fec: Prefix) -> Bool {
-        let router = plane.network.routers[m]
-        if router.dialect == .junos { return fec.length == 32 && fec.network == router.routerID }
+        // Fields read in place: this runs at every labeled hop, and copying a `Router` showed.
+        if plane.network.routers[m].dialect == .junos { return fec.length == 32 && fec.network == plane.network.routers[m].routerID }
         guard allocates(m, fec) else { return false }
         if plane.owners.interface(of: m, owning: fec.network) != nil { return true }
         // A connected subnet whose network address is not the router's own (10.2.0.0/24 on .1).
@@ -113,8 +113,7 @@ struct LDPForwarding: Sendable {
     /// is configured, and by default on EOS (/32 only: ipspace.net, "Arista EOS MPLS
     /// P/PE-router Behavior", 2026); every route otherwise.
     func allocates(_ m: Int, _ fec: Prefix) -> Bool {
-        let router = plane.network.routers[m]
-        let allocation = router.mpls?.allocation ?? (router.dialect == .eos ? .hostRoutes : .allRoutes)
+        let allocation = plane.network.routers[m].mpls?.allocation ?? (plane.network.routers[m].dialect == .eos ? .hostRoutes : .allRoutes)
         return allocation == .allRoutes || fec.length == 32
     }
 

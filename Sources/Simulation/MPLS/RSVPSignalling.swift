@@ -95,17 +95,37 @@ final class LSPRoute: Sendable, Equatable {
 public struct ProtectedLink: Sendable, Codable, Equatable {
     public var link: String
     public var pointOfLocalRepair: String
-    /// The bypass's routers, point of local repair to merge point; empty when there is none.
-    public var bypass: [String]
-    public var bypassLinks: [String]
+    /// The bypass (its routers point of local repair to merge point, links, next hops); empty
+    /// when there is none.
+    var route = LSPRoute.none
+    public var bypass: [String] { route.routers }
+    public var bypassLinks: [String] { route.links }
     /// Why the link is not protected.
     public var reason: String?
-    /// Internal: the bypass's next hops and links (with direction), and its routers' indices.
-    var hops: [NextHop] = []
-    var steps: [LinkStep] = []
-    public internal(set) var routerIndices: [Int] = []
+
+    init(link: String, pointOfLocalRepair: String) {
+        (self.link, self.pointOfLocalRepair) = (link, pointOfLocalRepair)
+    }
 
     private enum CodingKeys: String, CodingKey { case link, pointOfLocalRepair, bypass, bypassLinks, reason }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        link = try container.decode(String.self, forKey: .link)
+        pointOfLocalRepair = try container.decode(String.self, forKey: .pointOfLocalRepair)
+        reason = try container.decodeIfPresent(String.self, forKey: .reason)
+        route = LSPRoute(routers: try container.decode([String].self, forKey: .bypass), links: try container.decode([String].self, forKey: .bypassLinks),
+                         hops: [], linkSteps: [], routerIndices: [])
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(link, forKey: .link)
+        try container.encode(pointOfLocalRepair, forKey: .pointOfLocalRepair)
+        try container.encode(bypass, forKey: .bypass)
+        try container.encode(bypassLinks, forKey: .bypassLinks)
+        try container.encodeIfPresent(reason, forKey: .reason)
+    }
 }
 
 /// A standby secondary path: signalled in advance, reserving bandwidth on the links the primary
@@ -131,8 +151,7 @@ struct RSVPSignalling {
     private(set) var states: [LSPState] = []
     /// With a baseline: the head-ends of the LSPs whose state differs from the baseline's.
     private(set) var changedHeads: Set<Int> = []
-    /// Per router, its links that can carry RSVP (up, RSVP at both ends), with the direction;
-    /// and per link, whether it can.
+    /// The network's RSVP links and bandwidths, whatever fails (built once per sweep).
     let topology: RSVPTopology
     /// Per link: RSVP at both ends and, in this plane, up with both routers and interfaces.
     private var carriesRSVP: [Bool]
@@ -217,7 +236,7 @@ struct RSVPSignalling {
                 if let known = bypasses[key] { protection.append(known); continue }
                 let link = network.links[step.link]
                 let (here, there) = step.direction == 0 ? (link.a, link.b) : (link.b, link.a)
-                var protected = ProtectedLink(link: link.name, pointOfLocalRepair: network.routers[from].name, bypass: [], bypassLinks: [])
+                var protected = ProtectedLink(link: link.name, pointOfLocalRepair: network.routers[from].name)
                 if !network.routers[here.router].interfaces[here.interface].linkProtection {
                     protected.reason = "\(protected.pointOfLocalRepair) signals no bypass on \(network.routers[here.router].interfaces[here.interface].name) (no link protection there)"
                 } else {
@@ -225,11 +244,7 @@ struct RSVPSignalling {
                     let path = shortestPath(from: here.router, to: there.router, bandwidth: 0, excluding: [])
                     avoidLinks = []
                     if let path {
-                        protected.routerIndices = [here.router] + path.map(\.to)
-                        protected.bypass = protected.routerIndices.map { network.routers[$0].name }
-                        protected.bypassLinks = path.map { network.links[$0.link].name }
-                        protected.hops = path.map(\.hop)
-                        protected.steps = path.map { LinkStep(link: $0.link, direction: $0.direction) }
+                        protected.route = route(path, from: here.router)
                     } else {
                         protected.reason = "no path from \(protected.pointOfLocalRepair) to \(network.routers[there.router].name) avoiding \(link.name) over links with RSVP"
                     }
@@ -279,7 +294,7 @@ struct RSVPSignalling {
             let primary = lsp.primary ?? LSPPath(hops: [], strict: false, location: lsp.location)
             (free.includeAny, free.includeAll, free.exclude) = (lsp.includeAny, lsp.includeAll, lsp.exclude)
             guard case .success(let steps) = free.route(from: entry.0, to: tail, along: primary, bandwidth: 0) else { return false }
-            return [entry.0] + steps.map(\.to) == state.routerIndices && steps.map { plane.network.links[$0.link].name } == state.links
+            return steps.map { LinkStep(link: $0.link, direction: $0.direction) } == state.linkSteps
         }
     }
 
@@ -299,7 +314,7 @@ struct RSVPSignalling {
         case .success(let steps):
             var up = admit(steps, lsp: lsp, into: state, path: "primary", reason: nil)
             if let secondary = lsp.secondary, secondary.standby {
-                up.standby = signalStandby(secondary, lsp: lsp, from: head, to: tail, primary: steps.map { LinkStep(link: $0.link, direction: $0.direction) })
+                up.standby = signalStandby(secondary, lsp: lsp, from: head, to: tail, primary: up.linkSteps)
             }
             return up
         case .failure(let why):
@@ -335,9 +350,8 @@ struct RSVPSignalling {
         switch route(from: head, to: tail, along: secondary, bandwidth: lsp.bandwidth) {
         case .success(let steps):
             for step in steps where !sharedSteps.contains(step.link * 2 + step.direction) { available[step.link * 2 + step.direction] -= lsp.bandwidth }
-            let network = plane.network
-            return StandbyPath(up: true, routers: ([head] + steps.map(\.to)).map { network.routers[$0].name },
-                               links: steps.map { network.links[$0.link].name }, reason: nil)
+            let standby = route(steps, from: head)
+            return StandbyPath(up: true, routers: standby.routers, links: standby.links, reason: nil)
         case .failure(let why):
             let diverse = secondary.srlgDiverse ? " avoiding the primary's links and shared-risk groups" : ""
             return StandbyPath(up: false, routers: [], links: [], reason: "standby secondary not signalled\(diverse): \(why)")
@@ -373,15 +387,20 @@ struct RSVPSignalling {
 
     private mutating func admit(_ steps: [Step], lsp: LSP, into state: LSPState, path: String, reason: String?) -> LSPState {
         var state = state
-        let network = plane.network
         for step in steps { available[step.link * 2 + step.direction] -= lsp.bandwidth }
         state.up = true
         state.path = path
         state.reason = reason
-        let indices = [steps.first.map { $0.from } ?? 0] + steps.map(\.to)
-        state.route = LSPRoute(routers: indices.map { network.routers[$0].name }, links: steps.map { network.links[$0.link].name },
-                               hops: steps.map(\.hop), linkSteps: steps.map { LinkStep(link: $0.link, direction: $0.direction) }, routerIndices: indices)
+        state.route = route(steps, from: state.headIndex)
         return state
+    }
+
+    /// A computed path as the route states keep: routers from `start`, links, next hops.
+    private func route(_ steps: [Step], from start: Int) -> LSPRoute {
+        let network = plane.network
+        let indices = [start] + steps.map(\.to)
+        return LSPRoute(routers: indices.map { network.routers[$0].name }, links: steps.map { network.links[$0.link].name },
+                        hops: steps.map(\.hop), linkSteps: steps.map { LinkStep(link: $0.link, direction: $0.direction) }, routerIndices: indices)
     }
 
     struct Step {
@@ -460,9 +479,9 @@ struct RSVPSignalling {
     }
 
     private func cheapestLink(from r: Int, to next: Int, bandwidth: UInt64) -> Step? {
-        let names = plane.network.links.map(\.name)
+        let links = plane.network.links
         return eligibleSteps(from: r, bandwidth: bandwidth).filter { $0.to == next }
-            .min { (metric($0), names[$0.link]) < (metric($1), names[$1.link]) }
+            .min { (metric($0), links[$0.link].name) < (metric($1), links[$1.link].name) }
     }
 
     /// Dijkstra on TE metric; equal distances prefer the router, then the predecessor and link,
@@ -567,6 +586,10 @@ final class RSVPTopology: Sendable {
 /// What a sweep keeps of the no-failure run's signalling to reuse in each scenario.
 public struct LSPBaseline: Sendable {
     let topology: RSVPTopology
+    /// The links and routers the LSPs cross, when every LSP is up on one path with no standby
+    /// or bypass: a failure that touches none of them leaves every state as it is (fewer
+    /// candidates, the same winners). Nil otherwise.
+    let crossed: (links: Set<Int>, routers: Set<Int>)?
     let states: [LSPState]
     let byHead: [Int: [Int]]
     let unconstrained: [Bool]
@@ -580,13 +603,22 @@ extension DataPlane {
         guard switchesLabels, hasLSPs else { return nil }
         let signalling = RSVPSignalling(plane: self)
         _ = cachedLSPStates { signalling.states }   // the plane's own states: signalled once
-        return LSPBaseline(topology: signalling.topology, states: signalling.states, byHead: lspIndicesByHead(), unconstrained: signalling.unconstrainedChoices(), nameRank: signalling.nameRank, order: signalling.order)
+        let states = signalling.states
+        let crossed = states.allSatisfy { $0.up && $0.standby == nil && $0.protection == nil }
+            ? (Set(states.flatMap { $0.linkSteps.map(\.link) }), Set(states.flatMap(\.routerIndices))) : nil
+        return LSPBaseline(topology: signalling.topology, crossed: crossed, states: states, byHead: lspIndicesByHead(),
+                           unconstrained: signalling.unconstrainedChoices(), nameRank: signalling.nameRank, order: signalling.order)
     }
 
-    /// Signals this scenario's LSPs reusing the baseline's where nothing they depend on changed
-    /// (the same states as signalling from scratch: LabelSweepEquivalenceTests).
+    /// Signals this scenario's LSPs reusing the baseline's where nothing they depend on changed:
+    /// all of them when the failures touch no LSP, else LSP by LSP (the same states as
+    /// signalling from scratch: LabelSweepEquivalenceTests). Once per plane.
     public func signalLSPs(reusing baseline: LSPBaseline) {
         guard switchesLabels, hasLSPs, !lspCache.hasStates else { return }
+        if let crossed = baseline.crossed, failures.links.isDisjoint(with: crossed.links), failures.routers.isDisjoint(with: crossed.routers) {
+            lspCache.seed(signalled: baseline.states, changedHeads: [], byHead: baseline.byHead)
+            return
+        }
         let signalling = RSVPSignalling(plane: self, baseline: baseline)
         lspCache.seed(signalled: signalling.states, changedHeads: signalling.changedHeads, byHead: baseline.byHead)
     }
