@@ -56,10 +56,10 @@ let package = Package(
         .testTarget(name: "TopologyLoaderTests", dependencies: everything + ["TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "SimulationTests", dependencies: everything, exclude: ["Fixtures"]),
         .testTarget(name: "ScenarioTests", dependencies: everything + ["Yams"]),
-        .testTarget(name: "AnalysisTests", dependencies: everything, exclude: ["Fixtures"]),
+        .testTarget(name: "AnalysisTests", dependencies: everything + ["TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "CLITests", dependencies: everything + ["TestSupport"]),
         .testTarget(name: "ConfigParsersTests", dependencies: model + ["ConfigParsers", "TestSupport"]),
-        .testTarget(name: "LintTests", dependencies: simulation + ["Lint", "ConfigParsers", "Analysis", "Reporting"], exclude: ["Snapshots"]),
+        .testTarget(name: "LintTests", dependencies: simulation + ["Lint", "ConfigParsers", "Analysis", "Reporting", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "RenderingTests", dependencies: everything, exclude: ["Snapshots", "Fixtures"]),
     ]
 )

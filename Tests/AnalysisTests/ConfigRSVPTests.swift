@@ -1,5 +1,6 @@
 import Foundation
 import Pipeline
+import TestSupport
 import Testing
 
 /// RSVP-TE from configs (docs/mpls.md): IOS `interface Tunnel` + `ip explicit-path`, Junos
@@ -38,31 +39,14 @@ struct ConfigRSVPTests {
         router ospf 1
          network 10.0.0.0 0.255.255.255 area 0
         """,
-        core("P1", loopback: 11, [("10.1.0.1", true), ("10.1.0.2", true)]),
-        core("P2", loopback: 12, [("10.1.0.5", true), ("10.1.0.6", true)]),
-        core("PE2", loopback: 2, [("10.1.0.3", true), ("10.1.0.7", true)]),
-    ]
+    ] + TEConfigs.iosCore
 
-    /// The Junos PE1 of these tests up to its `protocols {` line: loopback 10.0.0.1, ge-0/0/0
-    /// toward P1 and ge-0/0/1 toward P2, both with `family mpls`.
-    static let junosPE1Header = """
-    system { host-name PE1; }
-    interfaces {
-        lo0 { unit 0 { family inet { address 10.0.0.1/32; } } }
-        ge-0/0/0 { unit 0 { family inet { address 10.1.0.0/31; } family mpls; } }
-        ge-0/0/1 { unit 0 { family inet { address 10.1.0.4/31; } family mpls; } }
-    }
-    protocols {
-
-    """
-
-    static func core(_ name: String, loopback: Int, _ interfaces: [(String, Bool)]) -> String {
-        var text = "hostname \(name)\ninterface Loopback0\n ip address 10.0.0.\(loopback) 255.255.255.255\n"
-        for (index, (address, rsvp)) in interfaces.enumerated() {
-            text += "interface Gi0/\(index + 1)\n ip address \(address) 255.255.255.254\n"
-            if rsvp { text += " mpls traffic-eng tunnels\n ip rsvp bandwidth 1000000\n" }
-        }
-        return text + "router ospf 1\n network 10.0.0.0 0.255.255.255 area 0\n"
+    /// PE1 in Junos with the IOS core: the network, the build's messages, and PE1's parse.
+    static func junosNetwork(pe1: String) throws -> (Network, [String], DeviceConfig) {
+        let devices = [Linter.parse(text: pe1, file: "pe1.conf", dialect: .junos)]
+            + Self.ios.dropFirst().enumerated().map { Linter.parse(text: $1, file: "r\($0).cfg", dialect: .ios) }
+        let (built, diagnostics) = ConfigNetworkBuilder.build(devices, name: "te")
+        return (try #require(built, "\(diagnostics.map(\.message))"), diagnostics.map(\.message), devices[0])
     }
 
     static func network(_ texts: [String], dialect: ConfigDialect) throws -> (Network, [String], [DeviceConfig]) {
@@ -85,7 +69,7 @@ struct ConfigRSVPTests {
     }
 
     @Test func junosLabelSwitchedPathWithStrictPrimaryAndStandbySecondary() throws {
-        let pe1 = Self.junosPE1Header + """
+        let pe1 = TEConfigs.junosPE1Header + """
             rsvp {
                 interface ge-0/0/0.0 {
                     bandwidth 1g;
@@ -113,13 +97,9 @@ struct ConfigRSVPTests {
             ospf { area 0.0.0.0 { interface all; } }
         }
         """
-        var texts = [pe1]
-        texts += Self.ios.dropFirst()   // the rest as IOS: dialects mix in one network
-        let devices = [Linter.parse(text: pe1, file: "pe1.conf", dialect: .junos)]
-            + texts.dropFirst().enumerated().map { Linter.parse(text: $1, file: "r\($0).cfg", dialect: .ios) }
-        let (built, diagnostics) = ConfigNetworkBuilder.build(devices, name: "te")
-        let network = try #require(built, "\(diagnostics.map(\.message))")
-        #expect(devices[0].lines.unrecognized.isEmpty, "\(devices[0].lines.unrecognized)")
+        // The rest as IOS: dialects mix in one network.
+        let (network, _, junos) = try Self.junosNetwork(pe1: pe1)
+        #expect(junos.lines.unrecognized.isEmpty, "\(junos.lines.unrecognized)")
         let lsp = try #require(network.routers.first { $0.name == "PE1" }?.lsps.first)
         #expect(lsp.tail == "PE2" && lsp.bandwidth == 400_000_000 && lsp.routesTraffic)
         #expect(lsp.primary?.hops == ["P1", "PE2"] && lsp.primary?.strict == false)
@@ -159,7 +139,7 @@ struct ConfigRSVPTests {
     /// link-protection` makes the router signal a bypass around I (Juniper, "Configuring Link
     /// Protection on Interfaces Used by LSPs"). PE1 protects ge-0/0/0.0 (toward P1) only.
     @Test func junosLinkProtectionOnTheLSPAndTheInterface() throws {
-        let pe1 = Self.junosPE1Header + """
+        let pe1 = TEConfigs.junosPE1Header + """
             rsvp {
                 interface ge-0/0/0.0 {
                     link-protection;
@@ -181,11 +161,8 @@ struct ConfigRSVPTests {
             ospf { area 0.0.0.0 { interface all; } }
         }
         """
-        let devices = [Linter.parse(text: pe1, file: "pe1.conf", dialect: .junos)]
-            + Self.ios.dropFirst().enumerated().map { Linter.parse(text: $1, file: "r\($0).cfg", dialect: .ios) }
-        #expect(devices[0].lines.unrecognized.isEmpty && devices[0].lines.unsupported.isEmpty, "\(devices[0].lines.unsupported)")
-        let (built, diagnostics) = ConfigNetworkBuilder.build(devices, name: "te")
-        let network = try #require(built, "\(diagnostics.map(\.message))")
+        let (network, _, junos) = try Self.junosNetwork(pe1: pe1)
+        #expect(junos.lines.unrecognized.isEmpty && junos.lines.unsupported.isEmpty, "\(junos.lines.unsupported)")
         let state = try #require(Engine.run(network).lspStates().first)
         #expect(state.routers == ["PE1", "P1", "PE2"])
         #expect(state.protection?.first?.bypass == ["PE1", "P2", "PE2", "P1"], "\(String(describing: state.protection))")
@@ -217,7 +194,7 @@ struct ConfigRSVPTests {
         #expect(try route(affinity: "0x1 mask 0x1") == ["PE1", "P1", "PE2"])
         #expect(try route(affinity: "0x0 mask 0x0") == ["PE1", "P1", "PE2"])
 
-        let pe1 = Self.junosPE1Header + """
+        let pe1 = TEConfigs.junosPE1Header + """
             rsvp { interface all; }
             mpls {
                 admin-groups { red 1; blue 2; }
@@ -231,12 +208,9 @@ struct ConfigRSVPTests {
             ospf { area 0.0.0.0 { interface all; } }
         }
         """
-        let devices = [Linter.parse(text: pe1, file: "pe1.conf", dialect: .junos)]
-            + Self.ios.dropFirst().enumerated().map { Linter.parse(text: $1, file: "r\($0).cfg", dialect: .ios) }
-        #expect(devices[0].lines.unrecognized.isEmpty && devices[0].lines.unsupported.isEmpty, "\(devices[0].lines.unsupported)")
-        let (built, diagnostics) = ConfigNetworkBuilder.build(devices, name: "te")
-        let network = try #require(built, "\(diagnostics.map(\.message))")
-        #expect(diagnostics.map(\.message).contains { $0.contains("admin-group green is not defined") }, "\(diagnostics.map(\.message))")
+        let (network, messages, junos) = try Self.junosNetwork(pe1: pe1)
+        #expect(junos.lines.unrecognized.isEmpty && junos.lines.unsupported.isEmpty, "\(junos.lines.unsupported)")
+        #expect(messages.contains { $0.contains("admin-group green is not defined") }, "\(messages)")
         let lsp = try #require(network.routers.first { $0.name == "PE1" }?.lsps.first)
         #expect(lsp.exclude == ["red"])
         #expect(try #require(Engine.run(network).lspStates().first).routers == ["PE1", "P2", "PE2"])

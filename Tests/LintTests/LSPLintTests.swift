@@ -1,6 +1,7 @@
 import ConfigParsers
 import Diagnostics
 import Lint
+import TestSupport
 import Testing
 
 /// The RSVP-TE LSP rules on configs nobody wrote for their examples: a Junos head-end in an IOS
@@ -37,20 +38,10 @@ struct LSPLintTests {
 
     static func lint(pe1: String) -> [Finding] {
         var files = [Linter.FileResult(path: "pe1.conf", device: Linter.parse(text: pe1, file: "pe1.conf", dialect: .junos), source: pe1)]
-        let core = [core("P1", loopback: 11, ["10.1.0.1", "10.1.0.2"]), core("P2", loopback: 12, ["10.1.0.5", "10.1.0.6"]),
-                    core("PE2", loopback: 2, ["10.1.0.3", "10.1.0.7"])]
-        for (index, text) in core.enumerated() {
+        for (index, text) in TEConfigs.iosCore.enumerated() {
             files.append(Linter.FileResult(path: "r\(index).cfg", device: Linter.parse(text: text, file: "r\(index).cfg", dialect: .ios), source: text))
         }
         return Linter.run(files).findings.filter { $0.code.hasPrefix("MPLS-") || $0.code == "CFG001" }
-    }
-
-    static func core(_ name: String, loopback: Int, _ addresses: [String]) -> String {
-        var text = "hostname \(name)\ninterface Loopback0\n ip address 10.0.0.\(loopback) 255.255.255.255\n"
-        for (index, address) in addresses.enumerated() {
-            text += "interface Gi0/\(index + 1)\n ip address \(address) 255.255.255.254\n mpls traffic-eng tunnels\n ip rsvp bandwidth 1000000\n"
-        }
-        return text + "router ospf 1\n network 10.0.0.0 0.255.255.255 area 0\n"
     }
 
     static func line(of text: String, in config: String) -> Int {
