@@ -117,7 +117,7 @@ enum CauseAnalysis {
     }
 
     static func nextRouterName(_ hop: NextHop, from r: Int, plane: DataPlane) -> String? {
-        switch plane.owners[hop.gateway] {
+        switch plane.owners[hop.gateway, from: r] {
         case .router(let ref)?: return plane.network.routers[ref.router].name
         case .host(let h)?: return plane.network.hosts[h].name
         case nil: return hop.gateway.description

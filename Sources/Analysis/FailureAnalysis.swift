@@ -255,7 +255,7 @@ public enum FailureAnalysis {
         }
         guard let start = attachment(flow.source) else { return true }
         let target: Int
-        switch plane.owners[flow.destination] {
+        switch plane.owners[flow.destination, from: start] {
         case .router(let ref)?: target = ref.router
         case .host(let h)?:
             let ref = network.hosts[h].attachment
@@ -277,6 +277,10 @@ final class PhysicalComponents {
         for (l, link) in network.links.enumerated() where plane.liveness.linkUp[l] {
             neighbors[link.a.router].append(link.b.router)
             neighbors[link.b.router].append(link.a.router)
+        }
+        // A VRF instance is inside its PE.
+        for (r, router) in network.routers.enumerated() {
+            if let host = router.vrf?.host { neighbors[r].append(host); neighbors[host].append(r) }
         }
         var ids = [Int](repeating: -1, count: network.routers.count)
         for start in ids.indices where ids[start] < 0 {

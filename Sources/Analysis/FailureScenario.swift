@@ -42,7 +42,7 @@ public struct ScenarioEnumeration: Sendable {
     /// a failed router makes redundant), computed without enumerating them: a sweep states this
     /// before it starts, and refuses above its `--max-scenarios` bound.
     public func upperBound(for network: Network) -> Int {
-        let elements = onlySets ? 0 : network.links.count + (includeRouters ? network.routers.count : 0)
+        let elements = onlySets ? 0 : network.links.count + (includeRouters ? network.routers.count { $0.vrf == nil } : 0)
         func choose(_ n: Int, _ k: Int) -> Int {
             guard k <= n else { return 0 }
             var result = 1
@@ -64,7 +64,8 @@ public struct ScenarioEnumeration: Sendable {
     public func scenarios(for network: Network) -> Result {
         enum Element: Hashable { case link(Int), router(Int) }
         var elements: [Element] = network.links.indices.map { .link($0) }
-        if includeRouters { elements += network.routers.indices.map { .router($0) } }
+        // A VRF instance fails with its PE, never alone.
+        if includeRouters { elements += network.routers.indices.filter { network.routers[$0].vrf == nil }.map { .router($0) } }
         func name(_ element: Element) -> String {
             switch element {
             case .link(let l): "link \(network.links[l].name)"

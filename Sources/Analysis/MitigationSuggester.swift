@@ -194,7 +194,7 @@ public enum MitigationSuggester {
         let asn = network.routers[x].asn
         if let entry = baseline.lookup(router: x, address: destination), case .forward(let hops) = entry.forwarding {
             for hop in hops {
-                if case .router(let ref)? = baseline.owners[hop.gateway], network.routers[ref.router].asn == asn { return ref.router }
+                if case .router(let ref)? = baseline.owners[hop.gateway, from: x], network.routers[ref.router].asn == asn { return ref.router }
             }
         }
         return network.routers.indices.first { $0 != x && network.routers[$0].asn == asn && network.routers[$0].primaryLoopback != nil }

@@ -126,6 +126,12 @@ public struct BGPNeighbor: Sendable {
     public var localAS: ASN?
     public var localASNoPrepend: Bool = false
     public var localASReplaceAS: Bool = false
+    /// The session carries VPN-IPv4 routes (`address-family vpnv4` / `family inet-vpn unicast`)
+    /// besides IPv4 unicast: PEs and the route reflectors between them.
+    public var vpnv4 = false
+    /// Set only on the statements `Network.connectingVPNs()` adds to VRF instances: this one
+    /// stands for the VPN routes exchanged with another VRF instance (docs/vrf.md).
+    public var vpn: VPNAdjacency? = nil
     public var location: SourceLocation
 
     /// The AS this router presents on this session.
@@ -152,5 +158,23 @@ public struct BGPNeighbor: Sendable {
         self.exportPolicy = exportPolicy
         self.conditionalAdvertisement = conditionalAdvertisement
         self.location = location
+    }
+}
+
+/// A VRF instance's view of another one over the VPN address family: routes the other exports
+/// with a route target this one imports arrive as iBGP paths whose next hop is the other PE
+/// (RFC 4364 sections 4.3.1 and 4.3.2). Both directions get a statement, so that each end has
+/// a session to receive on; `sends` says whether this end's exports reach the other.
+public struct VPNAdjacency: Sendable, Equatable {
+    /// The other VRF instance (a router index).
+    public var peer: Int
+    /// This instance exports a route target the other imports.
+    public var sends: Bool
+    /// The route targets that match, for explanations (empty when `sends` is false).
+    public var matchingTargets: [RouteTarget]
+    public init(peer: Int, sends: Bool, matchingTargets: [RouteTarget]) {
+        self.peer = peer
+        self.sends = sends
+        self.matchingTargets = matchingTargets
     }
 }

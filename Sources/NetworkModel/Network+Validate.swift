@@ -18,16 +18,19 @@ extension Network {
     }
 
     private func validateAddresses(_ bag: inout DiagnosticBag) {
-        var owners: [IPv4Address: (String, Interface)] = [:]
-        for router in routers {
+        // Keyed by realm << 32 | address: VRF sites may reuse each other's addresses.
+        let realms = addressRealms()
+        func key(_ r: Int, _ address: IPv4Address) -> UInt64 { UInt64(realms.indices.contains(r) ? realms[r] : 0) << 32 | UInt64(address.value) }
+        var owners: [UInt64: (String, Interface)] = [:]
+        for (r, router) in routers.enumerated() {
             for interface in router.interfaces {
-                if let (otherRouter, other) = owners[interface.address] {
+                if let (otherRouter, other) = owners[key(r, interface.address)] {
                     // Anycast: one loopback address on several routers is legal; each delivers what reaches it.
                     let anycast = interface.kind == .loopback && other.kind == .loopback && otherRouter != router.name
                     if !anycast { bag.error("MODEL001", "address \(interface.address) of \(router.name) \(interface.name) is already used by \(otherRouter) \(other.name) (\(other.location))",
                               at: interface.location, hint: "give every interface its own address (loopbacks on different routers may share one: anycast)") }
                 } else {
-                    owners[interface.address] = (router.name, interface)
+                    owners[key(r, interface.address)] = (router.name, interface)
                 }
                 if interface.prefix.length == 0 {
                     bag.error("MODEL002", "\(router.name) \(interface.name) has the prefix \(interface.prefix), which covers every address",
@@ -40,7 +43,7 @@ extension Network {
             }
         }
         for host in hosts {
-            if let (otherRouter, other) = owners[host.address] {
+            if let (otherRouter, other) = owners[key(host.attachment.router, host.address)] {
                 bag.error("MODEL001", "address \(host.address) of host \(host.name) is already used by \(otherRouter) \(other.name) (\(other.location))",
                           at: host.location, hint: "give every host its own address")
             }
@@ -52,20 +55,21 @@ extension Network {
             }
         }
         // Subnets of different segments must not overlap; the two ends of one link share theirs.
-        var segments: [(prefix: Prefix, owner: String, segment: String, location: SourceLocation)] = []
+        var segments: [(realm: Int, prefix: Prefix, owner: String, segment: String, location: SourceLocation)] = []
         var segmentOf: [InterfaceRef: String] = [:]
         for link in links { segmentOf[link.a] = "link \(link.name)"; segmentOf[link.b] = "link \(link.name)" }
         for (r, router) in routers.enumerated() {
             for (i, interface) in router.interfaces.enumerated() where interface.kind != .loopback || interface.prefix.length < 32 {
                 let segment = segmentOf[InterfaceRef(router: r, interface: i)] ?? "\(router.name) \(interface.name)"
-                segments.append((interface.prefix, "\(router.name) \(interface.name)", segment, interface.location))
+                segments.append((realms[r], interface.prefix, "\(router.name) \(interface.name)", segment, interface.location))
             }
         }
-        segments.sort { $0.prefix < $1.prefix }
-        // After sorting by network address, an overlap can only be with an earlier prefix that contains this one.
-        var open: [(prefix: Prefix, owner: String, segment: String, location: SourceLocation)] = []
+        segments.sort { ($0.realm, $0.prefix) < ($1.realm, $1.prefix) }
+        // After sorting by network address, an overlap can only be with an earlier prefix of the
+        // same realm that contains this one.
+        var open: [(realm: Int, prefix: Prefix, owner: String, segment: String, location: SourceLocation)] = []
         for entry in segments {
-            while let last = open.last, !last.prefix.contains(entry.prefix.network) { open.removeLast() }
+            while let last = open.last, last.realm != entry.realm || !last.prefix.contains(entry.prefix.network) { open.removeLast() }
             if let clash = open.last(where: { $0.segment != entry.segment }) {
                 bag.error("MODEL003", "subnet \(entry.prefix) of \(entry.owner) overlaps \(clash.prefix) of \(clash.owner) (\(clash.location))",
                           at: entry.location, hint: "interfaces on different links or LANs need disjoint subnets")
@@ -120,7 +124,7 @@ extension Network {
         guard let bgp = router.bgp else { return }
         for redistribution in bgp.redistributions { checkRouteMap(redistribution.routeMap, at: redistribution.location) }
         var seen: [IPv4Address: SourceLocation] = [:]
-        for neighbor in bgp.neighbors {
+        for neighbor in bgp.neighbors where neighbor.vpn == nil {
             if let previous = seen[neighbor.address] {
                 bag.error("MODEL011", "neighbor \(neighbor.address) is configured twice on \(router.name) (first at \(previous))", at: neighbor.location)
             }

@@ -84,6 +84,8 @@ public struct Router: Sendable {
     public var mpls: MPLSConfig? = nil
     /// RSVP-TE LSPs this router is the head-end of.
     public var lsps: [LSP] = []
+    /// Set when this router entry is a VRF routing instance of a PE (docs/vrf.md).
+    public var vrf: VRFInstance? = nil
     public var location: SourceLocation
 
     public init(name: String, asn: ASN, routerID: IPv4Address, role: RouterRole = .generic, interfaces: [Interface] = [],

@@ -232,7 +232,8 @@ public struct DataPlane: Sendable {
         return nil
     }
 
-    public func owner(of address: IPv4Address) -> AddressOwner? { owners[address] }
+    /// The owner of `address` in router r's address realm.
+    public func owner(of address: IPv4Address, from r: Int) -> AddressOwner? { owners[address, from: r] }
 }
 
 /// Which table a main-RIB route comes from, and its protocol.

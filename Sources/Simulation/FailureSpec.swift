@@ -39,6 +39,14 @@ public struct FailureSpec: Hashable, Sendable {
         return (spec, errors)
     }
 
+    /// A failed PE takes its VRF instances down with it.
+    func withVRFInstances(in network: Network) -> FailureSpec {
+        guard !routers.isEmpty, network.routers.contains(where: { $0.vrf != nil }) else { return self }
+        var spec = self
+        for (r, router) in network.routers.enumerated() where router.vrf.map({ routers.contains($0.host) }) == true { spec.routers.insert(r) }
+        return spec
+    }
+
     public func describe(in network: Network) -> [String] {
         links.sorted().map { "link \(network.links[$0].name)" } + routers.sorted().map { "router \(network.routers[$0].name)" }
     }

@@ -107,7 +107,7 @@ extension NetworkBuilder {
     static let neighborKeys = ["peer", "address", "remote-as", "description", "update-source", "ebgp-multihop", "ttl-security",
                                "disable-connected-check", "allowas-in", "as-override", "default-originate", "local-as", "local-as-no-prepend",
                                "local-as-replace-as", "next-hop-self",
-                               "route-reflector-client", "weight", "import", "export", "advertise-map", "exist-map", "non-exist-map"]
+                               "route-reflector-client", "weight", "import", "export", "advertise-map", "exist-map", "non-exist-map", "vpnv4"]
 
     func readBGP(_ node: YAMLNode, routerIndex: Int, router: Router) -> BGPConfig? {
         let name = router.name
@@ -242,6 +242,7 @@ extension NetworkBuilder {
         if let n = view["description"] { neighbor.description = reader.string(n, "description") }
         if let n = view["next-hop-self"], let v = reader.bool(n, "next-hop-self") { neighbor.nextHopSelf = v }
         if let n = view["route-reflector-client"], let v = reader.bool(n, "route-reflector-client") { neighbor.routeReflectorClient = v }
+        if let n = view["vpnv4"], let v = reader.bool(n, "vpnv4") { neighbor.vpnv4 = v }
         if let n = view["weight"], let v = reader.integer(n, "weight", range: 0...65535) { neighbor.weight = UInt32(v) }
         if let n = view["import"] { neighbor.importPolicy = reader.string(n, "import route-map") }
         if let n = view["export"] { neighbor.exportPolicy = reader.string(n, "export route-map") }

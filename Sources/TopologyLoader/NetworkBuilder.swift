@@ -41,6 +41,8 @@ struct NetworkBuilder {
     var linkIndex: [String: Int] = [:]
     var hosts: [Host] = []
     var hostIndex: [String: Int] = [:]
+    /// Drafts that are VRF instances (`vrfs:` of a router), by draft index.
+    var vrfOfDraft: [Int: VRFInstance] = [:]
 
     init(reader: YAMLReader) { self.reader = reader }
 
@@ -63,6 +65,14 @@ struct NetworkBuilder {
         if let node = top["hosts"] { readHosts(node) }
         var routers: [Router] = []
         for index in drafts.indices { routers.append(finishRouter(index)) }
+        for (index, instance) in vrfOfDraft {
+            // An instance speaks for its PE: same dialect and router ID.
+            routers[index].vrf = instance
+            routers[index].dialect = routers[instance.host].dialect
+            routers[index].routerID = routers[instance.host].routerID
+            // The PE's IGP is the core's; a VRF's interfaces are not in it.
+            for i in routers[index].interfaces.indices { routers[index].interfaces[i].igp = .off }
+        }
         var flows: [Flow] = []
         if let node = top["flows"] { flows = readFlows(node) }
         var failureSets: [FailureSet] = []
@@ -77,8 +87,10 @@ struct NetworkBuilder {
             }
             ases[router.asn] = AutonomousSystem(asn: router.asn, location: router.location)
         }
-        return Network(name: networkName, sourceFile: reader.file, autonomousSystems: ases, routers: routers,
-                       links: links, hosts: hosts, flows: flows, failureSets: failureSets)
+        var network = Network(name: networkName, sourceFile: reader.file, autonomousSystems: ases, routers: routers,
+                              links: links, hosts: hosts, flows: flows, failureSets: failureSets)
+        network.connectingVPNs()
+        return network
     }
 
     // MARK: addressing and ASes
@@ -138,7 +150,7 @@ struct NetworkBuilder {
     // MARK: routers, phase 1: identity and interfaces
 
     static let routerKeys = ["asn", "router-id", "role", "vendor", "loopbacks", "interfaces", "static-routes", "ip-sla", "tracks",
-                             "policies", "bgp", "distances", "mpls", "lsps"]
+                             "policies", "bgp", "distances", "mpls", "lsps", "vrfs"]
 
     mutating func readRouterAddressing(_ node: YAMLNode) {
         let entries = reader.namedEntries(node, "routers")
@@ -181,28 +193,33 @@ struct NetworkBuilder {
                     reader.error("LOAD011", "loopback pool \(loopbackPool) has no address left for \(name)", at: keyNode, hint: "use a larger addressing.loopback pool")
                 }
             }
-            if let n = view["interfaces"] {
-                for (interfaceName, key, value) in reader.namedEntries(n, "interfaces of \(name)") {
-                    if draft.interfaces.contains(where: { $0.name == interfaceName }) {
-                        reader.error("LOAD006", "interface \(interfaceName) is declared twice on \(name)", at: key)
-                        continue
-                    }
-                    guard let view = reader.mapping(value, "interface \(interfaceName) of \(name)", keys: ["address", "igp", "cost", "shutdown", "ldp"]) else { continue }
-                    guard let addressNode = view["address"] else {
-                        reader.error("LOAD004", "interface \(interfaceName) of \(name) has no 'address'", at: key, hint: "add 'address: a.b.c.d/len'")
-                        continue
-                    }
-                    guard let (prefix, address) = readInterfaceAddress(addressNode, "address of \(name) \(interfaceName)", defaultLength: nil) else { continue }
-                    var interface = Interface(name: interfaceName, kind: .lan, address: address, prefix: prefix, igp: .passive, location: reader.location(key))
-                    if let n = view["igp"], let igp = reader.choice(n, "igp of \(name) \(interfaceName)", IGPParticipation.self) { interface.igp = igp }
-                    if let n = view["cost"], let cost = reader.integer(n, "cost of \(name) \(interfaceName)", range: 1...16_777_215) { interface.cost = UInt32(cost) }
-                    if let n = view["shutdown"], let shutdown = reader.bool(n, "shutdown of \(name) \(interfaceName)") { interface.shutdown = shutdown }
-                    if let n = view["ldp"], let ldp = reader.bool(n, "ldp of \(name) \(interfaceName)") { interface.ldp = ldp }
-                    draft.interfaces.append(interface)
-                }
-            }
+            if let n = view["interfaces"] { readInterfaces(n, into: &draft) }
             draftIndex[name] = drafts.count
             drafts.append(draft)
+            if let n = view["vrfs"] { readVRFs(n, host: drafts.count - 1) }
+        }
+    }
+
+    /// `interfaces:` of a router or VRF: LAN interfaces with their addresses.
+    func readInterfaces(_ n: YAMLNode, into draft: inout RouterDraft) {
+        let name = draft.name
+        for (interfaceName, key, value) in reader.namedEntries(n, "interfaces of \(name)") {
+            if draft.interfaces.contains(where: { $0.name == interfaceName }) {
+                reader.error("LOAD006", "interface \(interfaceName) is declared twice on \(name)", at: key)
+                continue
+            }
+            guard let view = reader.mapping(value, "interface \(interfaceName) of \(name)", keys: ["address", "igp", "cost", "shutdown", "ldp"]) else { continue }
+            guard let addressNode = view["address"] else {
+                reader.error("LOAD004", "interface \(interfaceName) of \(name) has no 'address'", at: key, hint: "add 'address: a.b.c.d/len'")
+                continue
+            }
+            guard let (prefix, address) = readInterfaceAddress(addressNode, "address of \(name) \(interfaceName)", defaultLength: nil) else { continue }
+            var interface = Interface(name: interfaceName, kind: .lan, address: address, prefix: prefix, igp: .passive, location: reader.location(key))
+            if let n = view["igp"], let igp = reader.choice(n, "igp of \(name) \(interfaceName)", IGPParticipation.self) { interface.igp = igp }
+            if let n = view["cost"], let cost = reader.integer(n, "cost of \(name) \(interfaceName)", range: 1...16_777_215) { interface.cost = UInt32(cost) }
+            if let n = view["shutdown"], let shutdown = reader.bool(n, "shutdown of \(name) \(interfaceName)") { interface.shutdown = shutdown }
+            if let n = view["ldp"], let ldp = reader.bool(n, "ldp of \(name) \(interfaceName)") { interface.ldp = ldp }
+            draft.interfaces.append(interface)
         }
     }
 

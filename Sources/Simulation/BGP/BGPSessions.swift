@@ -122,7 +122,7 @@ struct BGPSessionBuilder {
     /// Local checks; returns the reason the session cannot come up, or nil.
     private func check(router r: Int, neighbor: BGPNeighbor, status: inout BGPSessionStatus) -> String? {
         guard liveness.routerUp[r] else { return "\(network.routers[r].name) is down" }
-        guard case .router(let owner)? = owners[neighbor.address] else {
+        guard case .router(let owner)? = owners[neighbor.address, from: r] else {
             return "no router has address \(neighbor.address)"
         }
         status.peerRouter = owner.router
@@ -264,11 +264,11 @@ struct BGPSessionBuilder {
         switch forwarding {
         case .discard: return []
         case .attached:
-            if case .router(let ref)? = owners[address], liveness.routerUp[ref.router] { return [ref.router] }
+            if case .router(let ref)? = owners[address, from: r], liveness.routerUp[ref.router] { return [ref.router] }
             return []
         case .forward(let hops):
             return hops.compactMap { hop in
-                if case .router(let ref)? = owners[hop.gateway], liveness.routerUp[ref.router] { return ref.router }
+                if case .router(let ref)? = owners[hop.gateway, from: r], liveness.routerUp[ref.router] { return ref.router }
                 return nil
             }
         }

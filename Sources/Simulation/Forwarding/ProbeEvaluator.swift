@@ -26,7 +26,7 @@ struct ProbeEvaluator {
         guard forward.paths.contains(where: { if case .delivered = $0.disposition { true } else { false } }) else { return false }
         // The reply starts at whoever answered.
         let responder: String
-        switch plane.owners[sla.target] {
+        switch plane.owners[sla.target, from: r] {
         case .router(let ref)?: responder = plane.network.routers[ref.router].name
         case .host(let h)?: responder = plane.network.hosts[h].name
         case nil: return false

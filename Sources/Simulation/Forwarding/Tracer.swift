@@ -304,7 +304,7 @@ public struct Tracer: Sendable {
             paths.append(TracePath(hops: branch.hops, disposition: .failedLink(router: name, link: network.links[link].name, reason: "\(down); \(why)")))
             return
         }
-        switch plane.owners[gateway] {
+        switch plane.owners[gateway, from: r] {
         case .host(let h)? where network.hosts[h].attachment == InterfaceRef(router: r, interface: interface):
             let host = network.hosts[h]
             if host.address == destination {

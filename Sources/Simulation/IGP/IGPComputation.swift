@@ -38,7 +38,7 @@ struct IGPComputation {
         var allFirstHops = [[[NextHop]]](repeating: [], count: record ? network.routers.count : 0)
         var allAdvertisers: [ASN: PrefixAdvertisers] = [:]
         var members: [ASN: [Int]] = [:]
-        for (index, router) in network.routers.enumerated() where network.igp(of: router) != nil && liveness.routerUp[index] {
+        for (index, router) in network.routers.enumerated() where network.igp(of: router) != nil && router.vrf == nil && liveness.routerUp[index] {
             members[router.asn, default: []].append(index)
         }
         let adjacency = buildAdjacency()

@@ -137,7 +137,7 @@ extension BGPSessionBuilder {
               let peer = status.peerRouter, let local = status.localAddress,
               let there = reachedPath(from: status.router, to: status.peerAddress, owner: peer),
               let back = reachedPath(from: peer, to: local, owner: status.router) else { return nil }
-        guard case .router(let owner)? = owners[status.peerAddress] else { return nil }
+        guard case .router(let owner)? = owners[status.peerAddress, from: status.router] else { return nil }
         var interfaces = [owner]
         let router = network.routers[status.router]
         for i in router.interfaces.indices where router.interfaces[i].kind != .loopback && router.interfaces[i].prefix.contains(status.peerAddress) {

@@ -69,10 +69,11 @@ extension DataPlane {
         }
         for path in trace.paths {
             for hop in path.hops {
-                if let r = network.routerIndex[hop.node] { visit(r) }
-                if case .forwarded(_, let gateway, _) = hop.detail, case .router(let ref)? = owners[gateway] { visit(ref.router) }
-                if case .labeled(_, let gateway, _, _) = hop.detail, case .router(let ref)? = owners[gateway] { visit(ref.router) }
-                if case .switched(let gateway, _, _) = hop.detail, case .router(let ref)? = owners[gateway] { visit(ref.router) }
+                guard let r = network.routerIndex[hop.node] else { continue }
+                visit(r)
+                if case .forwarded(_, let gateway, _) = hop.detail, case .router(let ref)? = owners[gateway, from: r] { visit(ref.router) }
+                if case .labeled(_, let gateway, _, _) = hop.detail, case .router(let ref)? = owners[gateway, from: r] { visit(ref.router) }
+                if case .switched(let gateway, _, _) = hop.detail, case .router(let ref)? = owners[gateway, from: r] { visit(ref.router) }
             }
         }
         return TraceFootprint(destination: d, routers: routers, addresses: addresses)

@@ -36,7 +36,7 @@ extension DataPlane {
         var pairs: [String: LDPSession] = [:]
         for (r, router) in network.routers.enumerated() {
             for address in router.mpls?.targetedNeighbors ?? [] {
-                guard case .router(let ref)? = owners[address], ref.router != r else {
+                guard case .router(let ref)? = owners[address, from: r], ref.router != r else {
                     let key = "\(router.name)-\(address)"
                     pairs[key] = LDPSession(link: key, a: router.name, b: address.description, up: false,
                                             reason: "no other router owns \(address), which \(router.name) targets", targeted: true)

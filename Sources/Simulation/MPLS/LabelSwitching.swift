@@ -137,7 +137,7 @@ struct LDPForwarding: Sendable {
     }
 
     func neighbor(of r: Int, via hop: NextHop) -> Int? {
-        if case .router(let ref)? = plane.owners[hop.gateway], ref.router != r { return ref.router }
+        if case .router(let ref)? = plane.owners[hop.gateway, from: r], ref.router != r { return ref.router }
         return nil
     }
 

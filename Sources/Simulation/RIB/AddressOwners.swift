@@ -11,17 +11,24 @@ public struct AddressOwners: Sendable {
     private var statements: WordMap<Int32>
     /// Addresses on more than one router (anycast loopbacks), with every owner but the first.
     private var anycast: [IPv4Address: [InterfaceRef]] = [:]
+    /// Per router, its address realm (`Network.addressRealms`): the map's key is realm << 32 |
+    /// address, so VRF sites that reuse addresses each find their own owner.
+    public let realms: [Int]
 
     public init(network: Network) {
+        realms = network.addressRealms()
         map = WordMap(minimumCapacity: network.routers.reduce(network.hosts.count) { $0 + $1.interfaces.count })
         for (r, router) in network.routers.enumerated() {
+            let realm = UInt64(realms[r]) << 32
             for i in router.interfaces.indices {
-                let key = UInt64(router.interfaces[i].address.value)
+                let key = realm | UInt64(router.interfaces[i].address.value)
                 if case .router? = map[key] { anycast[router.interfaces[i].address, default: []].append(InterfaceRef(router: r, interface: i)); continue }
                 map[key] = .router(InterfaceRef(router: r, interface: i))
             }
         }
-        for (h, host) in network.hosts.enumerated() { map[UInt64(host.address.value)] = .host(h) }
+        for (h, host) in network.hosts.enumerated() where realms.indices.contains(host.attachment.router) {
+            map[UInt64(realms[host.attachment.router]) << 32 | UInt64(host.address.value)] = .host(h)
+        }
         statements = WordMap(minimumCapacity: network.routers.reduce(0) { $0 + ($1.bgp?.neighbors.count ?? 0) })
         for (r, router) in network.routers.enumerated() {
             for (n, neighbor) in (router.bgp?.neighbors ?? []).enumerated() {
@@ -37,13 +44,14 @@ public struct AddressOwners: Sendable {
         statements[UInt64(r) << 32 | UInt64(address.value)].map(Int.init)
     }
 
-    /// The owner of `address` (for an anycast address, the first router that has it).
+    /// The owner of `address` as router r sees it, in r's address realm (for an anycast
+    /// address, the first router that has it).
     @inline(__always)
-    public subscript(address: IPv4Address) -> AddressOwner? { map[UInt64(address.value)] }
+    public subscript(address: IPv4Address, from r: Int) -> AddressOwner? { map[UInt64(realms[r]) << 32 | UInt64(address.value)] }
 
     /// The interface of router r that has `address`, if r is one of its owners (anycast included).
     public func interface(of r: Int, owning address: IPv4Address) -> Int? {
-        if case .router(let ref)? = map[UInt64(address.value)], ref.router == r { return ref.interface }
+        if case .router(let ref)? = map[UInt64(realms[r]) << 32 | UInt64(address.value)], ref.router == r { return ref.interface }
         return anycast[address]?.first { $0.router == r }?.interface
     }
 }

@@ -8,6 +8,7 @@ public struct Liveness: Sendable {
     public var linkOfInterface: [InterfaceRef: Int]
 
     init(network: Network, failures: FailureSpec) {
+        let failures = failures.withVRFInstances(in: network)
         routerUp = network.routers.indices.map { !failures.routers.contains($0) }
         linkUp = network.links.indices.map { index in
             let link = network.links[index]
@@ -35,6 +36,7 @@ public struct Liveness: Sendable {
     /// build one per scenario: this copies arrays instead of rebuilding the interface-to-link
     /// table, and touches only what the failures take down).
     init(network: Network, failures: FailureSpec, noFailures base: Liveness) {
+        let failures = failures.withVRFInstances(in: network)
         routerUp = base.routerUp
         for r in failures.routers { routerUp[r] = false }
         linkUp = base.linkUp
