@@ -170,10 +170,10 @@ public struct TopologyDiagram: Sendable {
                 ("constraint", "false"), ("penwidth", "1.2"),
             ]
             if !item.upInBaseline {
-                attributes += [("label", "\"session down\""), ("fontcolor", DOTText.quoted(DiagramStyle.isolated))]
+                attributes += [("xlabel", "\"session down\""), ("fontcolor", DOTText.quoted(DiagramStyle.isolated))]
             } else if scenario != nil && !upNow.contains(item.pair) {
                 attributes = [("style", "dashed"), ("color", DOTText.quoted(DiagramStyle.failed)), ("constraint", "false"),
-                              ("label", DOTText.quoted("\(item.ebgp ? "eBGP" : "iBGP") down")), ("fontcolor", DOTText.quoted(DiagramStyle.failed))]
+                              ("xlabel", DOTText.quoted("\(item.ebgp ? "eBGP" : "iBGP") down")), ("fontcolor", DOTText.quoted(DiagramStyle.failed))]
             }
             return "  \(Self.routerID(item.pair.a)) -- \(Self.routerID(item.pair.b))" + DOTText.attributes(attributes) + ";"
         }

@@ -110,7 +110,8 @@ public struct DataPlane: Sendable {
         let distances = network.routers[router].distances
         let distance = route.isEBGP ? distances.ebgp : distances.ibgp
         let nextHop = route.attributes.nextHop
-        guard let (resolvedBy, resolving) = nonBGPRoutes[router].resolution(of: nextHop, viaDefault: network.routers[router].resolvesNextHopViaDefault)
+        let resolver = nextHopResolver(router: router, route: route)
+        guard let (resolvedBy, resolving) = nonBGPRoutes[resolver].resolution(of: nextHop, viaDefault: network.routers[resolver].resolvesNextHopViaDefault)
         else { return nil }
         var peerName: String?
         if case .learned(_, let peerRouter, _, _) = route.source { peerName = network.routers[peerRouter].name }
@@ -141,6 +142,25 @@ public struct DataPlane: Sendable {
         }
     }
 
+    /// The router whose non-BGP routes resolve a path's next hop: the PE for a VRF's path
+    /// learned from another VRF (its next hop is the remote PE), else the router itself.
+    func nextHopResolver(router: Int, route: BGPRoute) -> Int {
+        vpnExporter(router: router, route: route) == nil ? router : network.physicalRouter(of: router)
+    }
+
+    /// For a VRF instance's path learned from another VRF instance: that instance, where the
+    /// VPN label leads (docs/vrf.md).
+    func vpnExporter(router: Int, route: BGPRoute) -> Int? {
+        guard network.routers[router].vrf != nil, case .learned(let n, let peer, _, _) = route.source,
+              network.routers[router].bgp?.neighbors[n].vpn != nil else { return nil }
+        return peer
+    }
+
+    /// The VRF instance a VRF's installed route for `prefix` leads to over the VPN, if it is one.
+    public func vpnExporter(router: Int, prefix: Prefix) -> Int? {
+        bgpTables[router][prefix].flatMap { vpnExporter(router: router, route: $0) }
+    }
+
     /// The one place that decides which table wins a prefix of the main RIB: lowest
     /// administrative distance; ties go to connected/static/IGP, then to an aggregate's discard
     /// route; a BGP path counts only when it was learned (not originated here) and its next hop
@@ -153,8 +173,9 @@ public struct DataPlane: Sendable {
         if let route = bgp ?? bgpTables[router][prefix], !route.isLocal {
             let own = network.routers[router].distances
             let distance = route.isEBGP ? own.ebgp : own.ibgp
+            let resolver = nextHopResolver(router: router, route: route)
             if distance < (best?.distance ?? 255),
-               nonBGPRoutes[router].resolution(of: route.path.nextHop, viaDefault: network.routers[router].resolvesNextHopViaDefault) != nil {
+               nonBGPRoutes[resolver].resolution(of: route.path.nextHop, viaDefault: network.routers[resolver].resolvesNextHopViaDefault) != nil {
                 best = (distance, .bgp(ebgp: route.isEBGP))
             }
         }

@@ -19,20 +19,17 @@ import Testing
     /// The network with router i moved to position order[i] and every neighbor list reversed
     /// (`reverse`) or rotated by one.
     static func permuted(_ network: Network, order: [Int], reverse: Bool) -> Network {
-        var routers = network.routers
-        for (old, new) in order.enumerated() {
-            var router = network.routers[old]
-            if var bgp = router.bgp, bgp.neighbors.count > 1 {
-                if reverse { bgp.neighbors.reverse() } else { bgp.neighbors = Array(bgp.neighbors.dropFirst()) + [bgp.neighbors[0]] }
-                router.bgp = bgp
+        // The model's own reordering (links, hosts, VRF hosts and VPN peers remapped), then
+        // neighbor statements reversed or rotated by one.
+        var other = network.reordered(routers: order, reversingNeighbors: reverse)
+        if !reverse {
+            for r in other.routers.indices {
+                guard var bgp = other.routers[r].bgp, bgp.neighbors.count > 1 else { continue }
+                bgp.neighbors = Array(bgp.neighbors.dropFirst()) + [bgp.neighbors[0]]
+                other.routers[r].bgp = bgp
             }
-            routers[new] = router
         }
-        func remap(_ ref: InterfaceRef) -> InterfaceRef { InterfaceRef(router: order[ref.router], interface: ref.interface) }
-        let links = network.links.map { Link(name: $0.name, a: remap($0.a), b: remap($0.b), location: $0.location) }
-        let hosts = network.hosts.map { Host(name: $0.name, attachment: remap($0.attachment), address: $0.address, location: $0.location) }
-        return Network(name: network.name, sourceFile: network.sourceFile, autonomousSystems: network.autonomousSystems, routers: routers,
-                       links: links, hosts: hosts, flows: network.flows, failureSets: network.failureSets)
+        return other
     }
 
     /// Everything a user reads, by names: best paths, sessions, flow traces.

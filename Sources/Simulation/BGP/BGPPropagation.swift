@@ -38,6 +38,11 @@ struct BGPPropagation: Sendable {
         var localAS: ASN?
         var localASNoPrepend: Bool
         var localASReplaceAS: Bool
+        /// A VPN adjacency (docs/vrf.md): the PE whose global table resolves next hops received
+        /// here (-1: not one; this router resolves them), and whether this end's VRF exports a
+        /// route target the other imports.
+        var vpnResolver: Int32 = -1
+        var vpnSends = true
     }
     let slots: [SlotInfo]
     /// Per router, its neighbor statements (a peering's is `[r][peering.neighborIndex]`).
@@ -84,7 +89,9 @@ struct BGPPropagation: Sendable {
                                      allowASIn: neighbor.allowASIn ?? 0, asOverride: neighbor.asOverride && peering.ebgp,
                                      defaultOriginate: neighbor.defaultOriginate,
                                      localAS: peering.ebgp ? neighbor.localAS : nil, localASNoPrepend: neighbor.localASNoPrepend,
-                                     localASReplaceAS: neighbor.localASReplaceAS))
+                                     localASReplaceAS: neighbor.localASReplaceAS,
+                                     vpnResolver: neighbor.vpn == nil ? -1 : Int32(network.physicalRouter(of: r)),
+                                     vpnSends: neighbor.vpn?.sends ?? true))
             }
         }
         slots = flat
@@ -139,7 +146,11 @@ struct BGPPropagation: Sendable {
 
     /// One next-hop resolution a propagation depended on.
     struct Consulted: Sendable {
+        /// The router that decided with this resolution (whose best path it costs).
         var router: Int
+        /// The router whose non-BGP routes resolve it: `router`, or for a VRF's path from
+        /// another VRF, the PE (docs/vrf.md).
+        var resolver: Int
         var nextHop: IPv4Address
         var metric: UInt32?
         /// No decision at this router depended on IGP cost: it resolved only this next hop for
@@ -499,18 +510,26 @@ struct BGPPropagation: Sendable {
 
     /// Router q's IGP cost to `nextHop` (nil: unresolvable), the one way propagation reads the
     /// non-BGP RIB: the read is recorded (`Scratch.consulted`), and reuse follows from it.
-    func resolve(_ nextHop: IPv4Address, at q: Int, scratch: inout Scratch) -> UInt32? {
-        if recordConsulted { scratch.consulted.append(UInt64(q) << 32 | UInt64(nextHop.value)) }
+    /// `overVPN`: the path came from another VRF, so the PE of VRF instance q resolves it.
+    func resolve(_ nextHop: IPv4Address, at q: Int, overVPN: Bool = false, scratch: inout Scratch) -> UInt32? {
+        if recordConsulted { scratch.consulted.append(Self.consultedKey(router: q, nextHop: nextHop, overVPN: overVPN)) }
+        let resolver = overVPN ? network.physicalRouter(of: q) : q
         // 0.0.0.0 marks an empty way, so it is never cached.
-        guard nextHop.value != 0 else { return resolution(of: nextHop, at: q) }
-        let base = q * Scratch.resolvedWays
+        guard nextHop.value != 0 else { return resolution(of: nextHop, at: resolver) }
+        let base = resolver * Scratch.resolvedWays
         for way in base..<base + Scratch.resolvedWays where scratch.resolvedHops[way] == nextHop.value { return scratch.resolvedMetrics[way] }
-        let metric = resolution(of: nextHop, at: q)
-        let way = base + Int(scratch.resolvedNext[q])
+        let metric = resolution(of: nextHop, at: resolver)
+        let way = base + Int(scratch.resolvedNext[resolver])
         scratch.resolvedHops[way] = nextHop.value
         scratch.resolvedMetrics[way] = metric
-        scratch.resolvedNext[q] = UInt8((Int(scratch.resolvedNext[q]) + 1) % Scratch.resolvedWays)
+        scratch.resolvedNext[resolver] = UInt8((Int(scratch.resolvedNext[resolver]) + 1) % Scratch.resolvedWays)
         return metric
+    }
+
+    /// Router << 32 | next hop, with bit 63 set for a resolution over the VPN (router indices
+    /// stay far below 2^31).
+    static func consultedKey(router: Int, nextHop: IPv4Address, overVPN: Bool) -> UInt64 {
+        (overVPN ? 1 << 63 : 0) | UInt64(router) << 32 | UInt64(nextHop.value)
     }
 
     /// The same answer without recording: for reads already recorded, and for comparing them
@@ -520,15 +539,18 @@ struct BGPPropagation: Sendable {
     }
 
     func consultedList(_ scratch: Scratch) -> [Consulted] {
-        let keys = Array(Set(scratch.consulted)).sorted()
+        // Sorted by router, then next hop: a router's resolutions sit together.
+        func router(_ key: UInt64) -> Int { Int((key >> 32) & 0x7FFF_FFFF) }
+        let keys = Array(Set(scratch.consulted)).sorted { (router($0), UInt32(truncatingIfNeeded: $0), $0) < (router($1), UInt32(truncatingIfNeeded: $1), $1) }
         var list: [Consulted] = []
         list.reserveCapacity(keys.count)
         for (index, key) in keys.enumerated() {
-            let router = Int(key >> 32), hop = IPv4Address(UInt32(truncatingIfNeeded: key))
-            let sameBefore = index > 0 && keys[index - 1] >> 32 == key >> 32
-            let sameAfter = index + 1 < keys.count && keys[index + 1] >> 32 == key >> 32
+            let router = router(key), hop = IPv4Address(UInt32(truncatingIfNeeded: key))
+            let resolver = key >> 63 == 1 ? network.physicalRouter(of: router) : router
+            let sameBefore = index > 0 && Int((keys[index - 1] >> 32) & 0x7FFF_FFFF) == router
+            let sameAfter = index + 1 < keys.count && Int((keys[index + 1] >> 32) & 0x7FFF_FFFF) == router
             let bestHop = scratch.best[router].flatMap { $0.localOrigin == nil ? scratch.attributes[Int($0.attributes)].nextHop : nil }
-            list.append(Consulted(router: router, nextHop: hop, metric: resolution(of: hop, at: router),
+            list.append(Consulted(router: router, resolver: resolver, nextHop: hop, metric: resolution(of: hop, at: resolver),
                                   costIrrelevant: (!sameBefore && !sameAfter) || !scratch.igpDecided[router], leadsToBest: bestHop == hop))
         }
         return list
@@ -575,6 +597,7 @@ struct BGPPropagation: Sendable {
         case exportPolicy = "the export policy denies it"
         case noAdvertise = "it carries the well-known community NO_ADVERTISE"
         case noExport = "it carries the well-known community NO_EXPORT (or NO_EXPORT_SUBCONFED) and the session is eBGP"
+        case routeTarget = "the VRF exports no route target the other VRF imports"
     }
 
     /// Why a path received on a session is not a candidate.
@@ -589,6 +612,7 @@ struct BGPPropagation: Sendable {
                 withheld: inout Withheld?) -> WorkPath? {
         let info = slots[slot]
         if path.peering == Int32(p) { withheld = .learnedFromPeer; return nil }
+        if !info.vpnSends { withheld = .routeTarget; return nil }
         let learnedIBGP = path.localOrigin == nil && !path.ebgp
         if !info.ebgp && learnedIBGP {
             // iBGP split horizon; a route reflector sends client routes to everyone, others to clients only.
@@ -703,7 +727,8 @@ struct BGPPropagation: Sendable {
             }
         }
         let nextHop = scratch.attributes[Int(attributeID)].nextHop
-        guard let metric = resolve(nextHop, at: q, scratch: &scratch) else { return (nil, nextHop) }
+        // A VPN route's next hop is the remote PE: the PE's global table resolves it.
+        guard let metric = resolve(nextHop, at: q, overVPN: info.vpnResolver >= 0, scratch: &scratch) else { return (nil, nextHop) }
         return (WorkPath(attributes: attributeID, weight: weight, igpCost: metric, peerRouterID: sent.peerRouterID, peerAddress: info.peerAddress,
                          peering: Int32(pp), peer: Int32(r), ebgp: info.ebgp, localOrigin: nil), nil)
     }

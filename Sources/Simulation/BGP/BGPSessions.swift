@@ -60,6 +60,12 @@ struct BGPSessionBuilder {
             for n in neighbors.indices {
                 remoteAS.append(neighbors[n].remoteAS)
                 presentedAS.append(neighbors[n].localAS ?? asn)
+                if let vpn = neighbors[n].vpn {
+                    // Decided once the PEs' own sessions are (`decideVPNAdjacencies`).
+                    statuses.append(vpnStatus(router: r, neighborIndex: n, vpn: vpn))
+                    if keepChecks { witnesses.append(nil) }
+                    continue
+                }
                 if let previous, let before = reusable(previous, router: r, index: statuses.count) {
                     statuses.append(before)
                     reused += 1
@@ -76,7 +82,8 @@ struct BGPSessionBuilder {
         // Only a no-failure run keeps its checks for later runs (a copy of every status).
         let checked = keepChecks ? SessionChecks(statuses: statuses, witnesses: witnesses) : SessionChecks(statuses: [], witnesses: [])
         // The other end of each session: the peer's neighbor statement for this end's source address.
-        let otherEnd: [Int?] = statuses.map { status in
+        var otherEnd: [Int?] = statuses.map { status in
+            guard network.routers[status.router].bgp?.neighbors[status.neighborIndex].vpn == nil else { return nil }
             guard let peer = status.peerRouter, let local = status.localAddress, let n = owners.neighborStatement(router: peer, address: local) else { return nil }
             return firstStatus[peer] + n
         }
@@ -101,6 +108,7 @@ struct BGPSessionBuilder {
         for index in statuses.indices where statuses[index].reason == nil {
             if let other = otherEnd[index], statuses[other].reason == nil { statuses[index].established = true } else { statuses[index].reason = "the other end is down" }
         }
+        decideVPNAdjacencies(&statuses, otherEnd: &otherEnd, firstStatus: firstStatus)
         // Peering indexes follow status order, so they are deterministic.
         var peerings = [[Peering]](repeating: [], count: network.routers.count)
         var peeringIndex = [Int](repeating: -1, count: statuses.count)

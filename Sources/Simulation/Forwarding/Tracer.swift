@@ -70,6 +70,9 @@ public struct Tracer: Sendable {
         var leftLabelPath: (router: String, fec: Prefix, reason: String, downLSP: String?)?
         /// On an RSVP-TE LSP: which one (index into `lsps`) and the position of the next router.
         var lsp: (index: Int, position: Int)?
+        /// Under the transport label, the VPN label of this VRF instance (docs/vrf.md): the
+        /// packet is popped into it at its PE.
+        var vpn: Int?
 
         /// Records the branch ending with `last`.
         mutating func end(_ last: Hop, _ disposition: Disposition, into paths: inout [TracePath]) {
@@ -90,7 +93,7 @@ public struct Tracer: Sendable {
             branch.end(Hop(node: name, action: why), .loop(router: name), into: &paths)
             return
         }
-        if let i = plane.owners.interface(of: r, owning: destination), plane.liveness.interfaceUp[r][i] {
+        if branch.vpn == nil, let i = plane.owners.interface(of: r, owning: destination), plane.liveness.interfaceUp[r][i] {
             branch.end(Hop(node: name, detail: .owns(destination, interface: network.routers[r].interfaces[i].name)), .delivered(node: name), into: &paths)
             return
         }
@@ -106,10 +109,38 @@ public struct Tracer: Sendable {
             // Explicit null or a label that reached its egress: pop and route the packet.
             branch.label = nil
             defer { branch.label = fec }
+            if branch.vpn != nil { arriveWithVPNLabel(at: r, destination: destination, branch: &branch, paths: &paths); return }
             walkUnlabeled(router: r, destination: destination, branch: &branch, paths: &paths)
             return
         }
+        if branch.vpn != nil { arriveWithVPNLabel(at: r, destination: destination, branch: &branch, paths: &paths); return }
         walkUnlabeled(router: r, destination: destination, branch: &branch, paths: &paths)
+    }
+
+    /// No transport label left: the VPN label is on top. Its PE pops it and looks the packet up
+    /// in the VRF; any other router has no binding for it and discards the packet (RFC 3031
+    /// section 3.18), which is where a VPN without a transport LSP to the remote PE dies.
+    private func arriveWithVPNLabel(at r: Int, destination: IPv4Address, branch: inout Branch, paths: inout [TracePath]) {
+        guard let instance = branch.vpn else { return }
+        let network = plane.network
+        let pe = network.physicalRouter(of: instance)
+        let name = network.routers[r].name, vrf = network.routers[instance].name
+        guard r == pe else {
+            let peLoopback = Prefix(network: network.routers[pe].primaryLoopback?.address ?? network.routers[pe].routerID, length: 32)
+            let leftAt = branch.leftLabelPath?.router ?? name
+            branch.end(Hop(node: name, action: "VPN label of \(vrf) with no transport label under it: no binding here, discarded"),
+                       .offLabelPath(router: name, fec: peLoopback, leftAt: leftAt,
+                                     reason: branch.leftLabelPath?.reason ?? "no transport label switched path to \(network.routers[pe].name)", downLSP: branch.leftLabelPath?.downLSP),
+                       into: &paths)
+            return
+        }
+        branch.vpn = nil
+        defer { branch.vpn = instance }
+        branch.hops.append(Hop(node: name, action: "pops the VPN label: lookup in \(vrf)"))
+        defer { branch.hops.removeLast() }
+        branch.visited.append(r)
+        defer { branch.visited.removeLast() }
+        walk(router: instance, destination: destination, branch: &branch, paths: &paths)
     }
 
     /// The IP lookup at `r`, pushing a label where a BGP route's next hop lies over an LSP.
@@ -140,37 +171,59 @@ public struct Tracer: Sendable {
             send(from: r, interface: interface, gateway: destination, entry: entry, destination: destination, branch: &branch, paths: &paths)
             branch.visited.removeLast()
         case .forward(let nextHops):
-            let leftBefore = branch.leftLabelPath
-            defer { branch.leftLabelPath = leftBefore }
-            if entry.protocolKind == .ibgp, let nextHop = entry.bgpNextHop, let heads = lspsByHead[r] {
-                // RSVP-TE first (Junos: RSVP routes in inet.3 are preferred to LDP's; IOS: autoroute).
-                let toTail = heads.filter { index in
-                    lsps[index].routesTraffic && (lsps[index].tailIndex.map { plane.owners.interface(of: $0, owning: nextHop) != nil } ?? false)
-                }
-                if let up = toTail.first(where: { lsps[$0].up }) {
-                    followLSP(up, position: 0, destination: destination, branch: &branch, paths: &paths)
-                    return
-                }
-                if let down = toTail.first, branch.leftLabelPath == nil {
-                    // Sent on without its LSP: a router behind that cannot route it is where it dies.
-                    let key = "\(lsps[down].head)/\(lsps[down].name)"
-                    branch.leftLabelPath = (name, Prefix(network: nextHop, length: 32), "LSP \(key) is down: \(lsps[down].reason ?? "no path")", key)
-                }
+            if let exporter = plane.vpnExporter(router: r, prefix: entry.prefix) {
+                // A VRF route from another VRF: the PE pushes the VPN label and sends the packet
+                // over the core like an iBGP route's, with its own interfaces.
+                let pe = network.physicalRouter(of: r)
+                branch.hops.append(Hop(node: name, detail: .text("\(entry.protocolKind.rawValue) \(entry.prefix): \(entry.origin); pushes the VPN label of \(network.routers[exporter].name)"),
+                                       prefix: entry.prefix, protocolKind: entry.protocolKind))
+                defer { branch.hops.removeLast() }
+                let saved = branch.vpn
+                defer { branch.vpn = saved }
+                branch.vpn = exporter
+                branch.visited.append(r)
+                defer { branch.visited.removeLast() }
+                forward(at: pe, entry: entry, nextHops: nextHops, destination: destination, branch: &branch, paths: &paths)
+                return
             }
-            branch.visited.append(r)
-            let fec = ldp.flatMap { labelFEC(at: r, entry: entry, ldp: $0) }
-            for nextHop in nextHops {
-                if let fec, let ldp {
-                    let operation = ldp.operation(at: r, hop: nextHop, fec: fec, ingress: true)
-                    if case .pop = operation {} else {
-                        sendLabeled(from: r, hop: nextHop, entry: entry, operation: operation, destination: destination, branch: &branch, paths: &paths)
-                        continue
-                    }
-                }
-                send(from: r, interface: nextHop.interface, gateway: nextHop.gateway, entry: entry, destination: destination, branch: &branch, paths: &paths)
-            }
-            branch.visited.removeLast()
+            forward(at: r, entry: entry, nextHops: nextHops, destination: destination, branch: &branch, paths: &paths)
         }
+    }
+
+    /// Sends a routed packet over `nextHops` of router r, pushing a transport label where an
+    /// iBGP route's next hop lies over an RSVP-TE LSP or an LDP label switched path.
+    private func forward(at r: Int, entry: RIBEntry, nextHops: [NextHop], destination: IPv4Address, branch: inout Branch, paths: inout [TracePath]) {
+        let name = plane.network.routers[r].name
+        let leftBefore = branch.leftLabelPath
+        defer { branch.leftLabelPath = leftBefore }
+        if entry.protocolKind == .ibgp, let nextHop = entry.bgpNextHop, let heads = lspsByHead[r] {
+            // RSVP-TE first (Junos: RSVP routes in inet.3 are preferred to LDP's; IOS: autoroute).
+            let toTail = heads.filter { index in
+                lsps[index].routesTraffic && (lsps[index].tailIndex.map { plane.owners.interface(of: $0, owning: nextHop) != nil } ?? false)
+            }
+            if let up = toTail.first(where: { lsps[$0].up }) {
+                followLSP(up, position: 0, destination: destination, branch: &branch, paths: &paths)
+                return
+            }
+            if let down = toTail.first, branch.leftLabelPath == nil {
+                // Sent on without its LSP: a router behind that cannot route it is where it dies.
+                let key = "\(lsps[down].head)/\(lsps[down].name)"
+                branch.leftLabelPath = (name, Prefix(network: nextHop, length: 32), "LSP \(key) is down: \(lsps[down].reason ?? "no path")", key)
+            }
+        }
+        branch.visited.append(r)
+        let fec = ldp.flatMap { labelFEC(at: r, entry: entry, ldp: $0) }
+        for nextHop in nextHops {
+            if let fec, let ldp {
+                let operation = ldp.operation(at: r, hop: nextHop, fec: fec, ingress: true)
+                if case .pop = operation {} else {
+                    sendLabeled(from: r, hop: nextHop, entry: entry, operation: operation, destination: destination, branch: &branch, paths: &paths)
+                    continue
+                }
+            }
+            send(from: r, interface: nextHop.interface, gateway: nextHop.gateway, entry: entry, destination: destination, branch: &branch, paths: &paths)
+        }
+        branch.visited.removeLast()
     }
 
     /// The FEC whose label `r` pushes for `entry`: an iBGP route's next hop resolved by a non-BGP

@@ -34,7 +34,8 @@ struct BGPReuse: Sendable {
     /// Every distinct next-hop resolution a recorded prefix depended on. Prefixes share them
     /// (every prefix behind one loopback), so a scenario checks each once (`resolutionsNow`)
     /// instead of once per prefix that consulted it.
-    var resolutions: [(router: Int, nextHop: IPv4Address, metric: UInt32?)] = []
+    /// `router` decided with it; `resolver`'s routes answer it (docs/vrf.md: a PE for its VRFs).
+    var resolutions: [(router: Int, resolver: Int, nextHop: IPv4Address, metric: UInt32?)] = []
 
     /// Per resolution, the entries (prefixes) that consulted it: a scenario finds the prefixes
     /// a changed resolution touches without walking every prefix's dependencies (a prefix
@@ -84,14 +85,14 @@ struct BGPReuse: Sendable {
             var list: [Dependency] = []
             list.reserveCapacity(result.consulted.count)
             for consulted in result.consulted {
-                let key = UInt64(consulted.router) << 32 | UInt64(consulted.nextHop.value)
+                let key = BGPPropagation.consultedKey(router: consulted.router, nextHop: consulted.nextHop, overVPN: consulted.resolver != consulted.router)
                 let id: Int32
                 if let known = index[key] {
                     id = known
                 } else {
                     id = Int32(resolutions.count)
                     index[key] = id
-                    resolutions.append((consulted.router, consulted.nextHop, consulted.metric))
+                    resolutions.append((consulted.router, consulted.resolver, consulted.nextHop, consulted.metric))
                 }
                 list.append(Dependency(index: id, costIrrelevant: consulted.costIrrelevant, leadsToBest: consulted.leadsToBest))
             }
@@ -121,9 +122,9 @@ struct BGPReuse: Sendable {
         let unchanged = changed?.map { $0?.isEmpty ?? false } ?? Array(repeating: false, count: routerUp.count)
         let states: [ResolutionNow] = resolutions.map { resolution in
             guard routerUp[resolution.router] else { return .routerDown }
-            if unchanged[resolution.router] { return .same }
-            if let set = changed?[resolution.router], !set.covers(resolution.nextHop) { return .same }
-            let now = propagation.resolution(of: resolution.nextHop, at: resolution.router)
+            if unchanged[resolution.resolver] { return .same }
+            if let set = changed?[resolution.resolver], !set.covers(resolution.nextHop) { return .same }
+            let now = propagation.resolution(of: resolution.nextHop, at: resolution.resolver)
             if now == resolution.metric { return .same }
             return now.map { .metric($0) } ?? .unresolvable
         }

@@ -66,6 +66,11 @@ extension DataPlane {
             }
             routers.append(r)
             addresses.append(list)
+            // A VRF's paths from other VRFs resolve in its PE's table (docs/vrf.md).
+            if let pe = network.routers[r].vrf?.host {
+                routers.append(pe)
+                addresses.append(list)
+            }
         }
         for path in trace.paths {
             for hop in path.hops {
