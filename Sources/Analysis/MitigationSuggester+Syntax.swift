@@ -67,6 +67,28 @@ enum MitigationSyntax {
         return ConfigChange(router: router, dialect: dialect.rawValue, lines: lines)
     }
 
+    /// In a VRF: announce the aggregate to the CEs only while a more-specific of it is in the
+    /// VRF's BGP table (the VPN routes it covers, which go when the PE loses the core). Junos'
+    /// `if-route-exists` takes one exact prefix, so it is not offered there.
+    static func vpnConditionalAdvertisement(_ dialect: VendorDialect, router: String, asn: ASN, vrf: String, prefix: Prefix,
+                                            neighbors: [IPv4Address]) -> ConfigChange? {
+        let longer = "\(prefix) ge \(prefix.length + 1)"
+        let lists = dialect == .eos
+            ? ["ip prefix-list ROUTESIM-AGGREGATE", "   seq 10 permit \(prefix)", "ip prefix-list ROUTESIM-VPN-SPECIFICS", "   seq 10 permit \(longer)"]
+            : ["ip prefix-list ROUTESIM-AGGREGATE seq 10 permit \(prefix)", "ip prefix-list ROUTESIM-VPN-SPECIFICS seq 10 permit \(longer)"]
+        let maps = ["route-map ROUTESIM-ADVERTISE permit 10", " match ip address prefix-list ROUTESIM-AGGREGATE",
+                    "route-map ROUTESIM-VPN-PRESENT permit 10", " match ip address prefix-list ROUTESIM-VPN-SPECIFICS"]
+        let neighborLines = neighbors.map { "neighbor \($0) advertise-map ROUTESIM-ADVERTISE exist-map ROUTESIM-VPN-PRESENT" }
+        let lines: [String]
+        switch dialect {
+        case .ios: lines = lists + maps + ["router bgp \(asn)", " address-family ipv4 vrf \(vrf)"] + neighborLines.map { "  " + $0 }
+        case .eos: lines = lists + maps + ["router bgp \(asn)", "   vrf \(vrf)"] + neighborLines.map { "      " + $0 }
+        case .frr: lines = lists + maps + ["router bgp \(asn) vrf \(vrf)", " address-family ipv4 unicast"] + neighborLines.map { "  " + $0 } + [" exit-address-family"]
+        case .junos: return nil
+        }
+        return ConfigChange(router: router, dialect: dialect.rawValue, lines: lines)
+    }
+
     /// The Null0 pin moves to the core router, which redistributes it into the IGP.
     static func removePin(_ dialect: VendorDialect, router: String, prefix: Prefix) -> ConfigChange {
         let line: String = switch dialect {

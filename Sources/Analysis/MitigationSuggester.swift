@@ -48,7 +48,7 @@ public enum MitigationSuggester {
             for flow in scenario.flows where flow.classification == .blackHoled {
                 guard let cause = flow.cause, let x = network.routerIndex[cause.droppingRouter],
                       let prefixText = cause.prefix, let prefix = Prefix(prefixText),
-                      let core = coreRouter(for: x, destination: flow.destination, baseline: baseline) else { continue }
+                      let core = coreRouter(forDropping: x, destination: flow.destination, baseline: baseline) else { continue }
                 // The same change fixes every flow dropped by the same router for the same prefix.
                 let key = "\(x) \(prefix) \(core)"
                 guard tried.insert(key).inserted else { continue }
@@ -197,7 +197,17 @@ public enum MitigationSuggester {
                 if case .router(let ref)? = baseline.owners[hop.gateway, from: x], network.routers[ref.router].asn == asn { return ref.router }
             }
         }
-        return network.routers.indices.first { $0 != x && network.routers[$0].asn == asn && network.routers[$0].primaryLoopback != nil }
+        return network.routers.indices.first { $0 != x && network.routers[$0].asn == asn && network.routers[$0].primaryLoopback != nil
+            && network.routers[$0].vrf == nil }
+    }
+
+    /// For a VRF instance: the core router its PE used toward the remote PE of the baseline's
+    /// VPN route for `destination` (else any core router of the AS); for a router, `coreRouter`.
+    static func coreRouter(forDropping x: Int, destination: IPv4Address, baseline: DataPlane) -> Int? {
+        let network = baseline.network
+        guard let pe = network.routers[x].vrf?.host else { return coreRouter(for: x, destination: destination, baseline: baseline) }
+        let remote = baseline.lookup(router: x, address: destination)?.bgpNextHop
+        return coreRouter(for: pe, destination: remote ?? destination, baseline: baseline)
     }
 
     static func apply(_ mitigation: Mitigation, to network: Network, router x: Int, core c: Int, prefix: Prefix) -> (Network, String, [ConfigChange])? {
@@ -208,6 +218,7 @@ public enum MitigationSuggester {
         let pins = network.routers[x].staticRoutes.indices.filter {
             network.routers[x].staticRoutes[$0].target == .discard && network.routers[x].staticRoutes[$0].prefix == prefix
         }
+        if let vrf = network.routers[x].vrf { return applyInVRF(mitigation, to: network, instance: x, vrf: vrf, core: c, prefix: prefix) }
         switch mitigation {
         case .trackedStatic:
             guard !pins.isEmpty, let target = network.routers[c].primaryLoopback, let source = network.routers[x].primaryLoopback,
@@ -266,6 +277,53 @@ public enum MitigationSuggester {
             network.links.append(Link(name: "\(xName)-\(cName)#suggested", a: InterfaceRef(router: x, interface: ia), b: InterfaceRef(router: c, interface: ic), location: generated))
             network.reindex()
             return (network, "add a second link \(xName)-\(cName) (\(subnet))", [])
+        }
+    }
+
+    /// A pin in a VRF (docs/vrf.md): only what acts inside the VRF, or on its PE, can help.
+    /// The announcement is made conditional on the VPN routes the aggregate covers; a second
+    /// core link goes on the PE. A tracked static would need a probe inside the VRF and the pin
+    /// cannot move into the core's IGP: neither is offered.
+    static func applyInVRF(_ mitigation: Mitigation, to network: Network, instance x: Int, vrf: VRFInstance, core c: Int,
+                           prefix: Prefix) -> (Network, String, [ConfigChange])? {
+        var network = network
+        let generated = SourceLocation.generated("suggested by routesim")
+        let xName = network.routers[x].name, pe = vrf.host, peName = network.routers[pe].name
+        switch mitigation {
+        case .conditionalAdvertisement:
+            guard prefix.length < 32, network.routers[x].bgp != nil else { return nil }
+            let asn = network.routers[x].asn
+            let toCEs = network.routers[x].bgp?.neighbors.indices.filter {
+                network.routers[x].bgp?.neighbors[$0].vpn == nil && network.routers[x].bgp?.neighbors[$0].remoteAS != asn
+            } ?? []
+            guard !toCEs.isEmpty, toCEs.allSatisfy({ network.routers[x].bgp?.neighbors[$0].conditionalAdvertisement == nil }) else { return nil }
+            let addresses = toCEs.compactMap { network.routers[x].bgp?.neighbors[$0].address }
+            guard let syntax = MitigationSyntax.vpnConditionalAdvertisement(network.routers[x].dialect, router: peName, asn: asn, vrf: vrf.name,
+                                                                            prefix: prefix, neighbors: addresses) else { return nil }
+            var policies = network.routers[x].policies
+            policies.prefixLists["ROUTESIM-AGGREGATE"] = PrefixList(name: "ROUTESIM-AGGREGATE", entries: [PrefixListEntry(action: .permit, prefix: prefix, ge: nil, le: nil, location: generated)], location: generated)
+            policies.prefixLists["ROUTESIM-VPN-SPECIFICS"] = PrefixList(name: "ROUTESIM-VPN-SPECIFICS", entries: [PrefixListEntry(action: .permit, prefix: prefix, ge: prefix.length + 1, le: nil, location: generated)], location: generated)
+            policies.routeMaps["ROUTESIM-ADVERTISE"] = RouteMap(name: "ROUTESIM-ADVERTISE", entries: [RouteMapEntry(sequence: 10, action: .permit, matches: [.prefixList("ROUTESIM-AGGREGATE")], sets: [], location: generated)], location: generated)
+            policies.routeMaps["ROUTESIM-VPN-PRESENT"] = RouteMap(name: "ROUTESIM-VPN-PRESENT", entries: [RouteMapEntry(sequence: 10, action: .permit, matches: [.prefixList("ROUTESIM-VPN-SPECIFICS")], sets: [], location: generated)], location: generated)
+            network.routers[x].policies = policies
+            for n in toCEs {
+                network.routers[x].bgp?.neighbors[n].conditionalAdvertisement = ConditionalAdvertisement(advertiseMap: "ROUTESIM-ADVERTISE", condition: .exist("ROUTESIM-VPN-PRESENT"))
+            }
+            return (network, "on \(xName): advertise-map ROUTESIM-ADVERTISE (\(prefix)) exist-map ROUTESIM-VPN-PRESENT (\(prefix) ge \(prefix.length + 1), the VPN routes it covers) on its \(toCEs.count) CE neighbor(s)",
+                    [syntax])
+        case .redundantLink:
+            guard c != pe, network.routers[c].vrf == nil, let subnet = freeSubnet(in: network) else { return nil }
+            let cName = network.routers[c].name
+            let ia = network.routers[pe].interfaces.count, ic = network.routers[c].interfaces.count
+            network.routers[pe].interfaces.append(Interface(name: "suggested-\(cName)", kind: .link, address: subnet.network, prefix: subnet, igp: .active, location: generated))
+            network.routers[c].interfaces.append(Interface(name: "suggested-\(peName)", kind: .link, address: IPv4Address(subnet.network.value + 1), prefix: subnet, igp: .active, location: generated))
+            network.links.append(Link(name: "\(peName)-\(cName)#suggested", a: InterfaceRef(router: pe, interface: ia), b: InterfaceRef(router: c, interface: ic), location: generated))
+            network.reindex()
+            return (network, "add a second core link \(peName)-\(cName) (\(subnet)) for the PE of \(xName)", [])
+        case .networkImportCheck:
+            return nil   // the global rule applies unchanged; see `apply`
+        case .trackedStatic, .pinInCore, .enableLDP, .ldpIGPSync, .lspDynamicSecondary:
+            return nil
         }
     }
 

@@ -108,7 +108,7 @@ public struct RIBEntry: Sendable, Equatable {
         set { details = Details(forwarding: details.forwarding, origin: newValue, location: details.location) }
     }
     /// A BGP route's next hop (nil for other routes).
-    var bgpNextHop: IPv4Address? {
+    public var bgpNextHop: IPv4Address? {
         if case .bgp(let route, _) = details.describedBy { return route.attributes.nextHop }
         return nil
     }
