@@ -52,15 +52,20 @@ public enum MitigationSuggester {
                 // The same change fixes every flow dropped by the same router for the same prefix.
                 let key = "\(x) \(prefix) \(core)"
                 guard tried.insert(key).inserted else { continue }
-                // Every flow this pin drops in the scenario, and every flow the failure breaks.
-                let pinned = Set(scenario.flows.filter { $0.classification == .blackHoled && $0.cause?.droppingRouter == cause.droppingRouter
-                    && $0.cause?.prefix == cause.prefix }.map(\.flow))
-                let broken = Set(scenario.flows.filter { $0.classification.isProblem }.map(\.flow))
+                // Every scenario where this pin drops flows: the change is judged on the first it
+                // fixes (a failure that cuts the destination off is fixed by none).
+                let dropsHere = report.scenarios.compactMap { other -> Judged? in
+                    let pinned = Set(other.flows.filter { $0.classification == .blackHoled && $0.cause?.droppingRouter == cause.droppingRouter
+                        && $0.cause?.prefix == cause.prefix }.map(\.flow))
+                    guard let first = other.flows.first(where: { pinned.contains($0.flow) }) else { return nil }
+                    return Judged(scenario: other.name, flow: first.flow, dropped: pinned, broken: Set(other.flows.filter { $0.classification.isProblem }.map(\.flow)))
+                }
                 for mitigation in Mitigation.forNull0 {
-                    guard let (modified, change, configuration) = apply(mitigation, to: network, router: x, core: core, prefix: prefix) else { continue }
-                    suggestions.append(verify(Change(mitigation: mitigation, network: modified, text: change, configuration: configuration),
-                                              scenario: scenario.name, flow: flow.flow, dropped: pinned, broken: broken,
-                                              options: options, problemsBefore: problemsBefore))
+                    guard let (modified, text, configuration) = apply(mitigation, to: network, router: x, core: core, prefix: prefix) else { continue }
+                    let change = Change(mitigation: mitigation, network: modified, text: text, configuration: configuration)
+                    let after = FailureAnalysis.run(change.network, options: options)
+                    let verdicts = dropsHere.map { judge(change, after: after, $0, problemsBefore: problemsBefore) }
+                    if let verdict = verdicts.first(where: { $0.removesBlackHole }) ?? verdicts.first { suggestions.append(verdict) }
                 }
             }
         }
@@ -169,11 +174,24 @@ public enum MitigationSuggester {
     /// `broken` are still broken there, and what new problems appear anywhere.
     static func verify(_ change: Change, scenario: String, flow: String, dropped: Set<String>, broken: Set<String>,
                        options: FailureAnalysis.Options, problemsBefore: Set<String>) -> Suggestion {
-        let after = FailureAnalysis.run(change.network, options: options)
-        let outcome = after.scenarios.first { $0.name == scenario }
-        let fixed = outcome.map { !$0.flows.contains { dropped.contains($0.flow) && $0.classification == .blackHoled } } ?? false
-        let stillBroken = outcome.map { $0.flows.filter { broken.contains($0.flow) && $0.classification.isProblem }.map(\.flow).sorted() } ?? []
-        return Suggestion(scenario: scenario, flow: flow, mitigation: change.mitigation, change: change.text, configuration: change.configuration,
+        judge(change, after: FailureAnalysis.run(change.network, options: options),
+              Judged(scenario: scenario, flow: flow, dropped: dropped, broken: broken), problemsBefore: problemsBefore)
+    }
+
+    /// A scenario a change is judged on: the flows a problem there drops, and every flow broken.
+    struct Judged {
+        var scenario: String
+        var flow: String
+        var dropped: Set<String>
+        var broken: Set<String>
+    }
+
+    /// The change's verdict in one scenario of `after`, the sweep re-run with the change.
+    static func judge(_ change: Change, after: FailureReport, _ judged: Judged, problemsBefore: Set<String>) -> Suggestion {
+        let outcome = after.scenarios.first { $0.name == judged.scenario }
+        let fixed = outcome.map { !$0.flows.contains { judged.dropped.contains($0.flow) && $0.classification == .blackHoled } } ?? false
+        let stillBroken = outcome.map { $0.flows.filter { judged.broken.contains($0.flow) && $0.classification.isProblem }.map(\.flow).sorted() } ?? []
+        return Suggestion(scenario: judged.scenario, flow: judged.flow, mitigation: change.mitigation, change: change.text, configuration: change.configuration,
                           removesBlackHole: fixed, stillBroken: stillBroken, newProblems: problems(in: after).subtracting(problemsBefore).sorted())
     }
 
