@@ -34,9 +34,12 @@ for initial in "$work"/config/*.initial.cfg "$work"/config/*.initial.sh; do
     for module in ospf isis routing bgp vrf $others; do
       file=$(snippet "$router" "$module")
       [ -n "$file" ] || continue
-      # FRR module scripts (mpls: kernel modules and sysctls) carry their config in a vtysh heredoc.
+      # FRR module scripts (mpls: kernel modules and sysctls) carry their config in a vtysh heredoc
+      # (/tmp/config, /tmp/vrf_config, ...). The vrf script moves interfaces into a VRF with
+      # `ip link set IF master VRF`: FRR's running config shows that as `interface IF vrf VRF`.
       if head -1 "$file" | grep -q '^#!/bin/bash'; then
-        sed -n '/^cat >\/tmp\/config <<CONFIG$/,/^CONFIG$/p' "$file" | sed '1d;$d'
+        sed -n 's/^ip link set \([^ ]*\) master \([^ ]*\)$/interface \1 vrf \2\nexit/p' "$file"
+        sed -n '/^cat >\/tmp\/[a-z_]*config <<CONFIG$/,/^CONFIG$/p' "$file" | sed '/^cat >/d;/^CONFIG$/d'
       else
         cat "$file"
       fi

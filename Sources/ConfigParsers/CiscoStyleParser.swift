@@ -23,6 +23,8 @@ public struct CiscoStyleParser {
         case prefixList(String)
         /// FRR `vrf NAME` blocks hold that VRF's static routes.
         case vrf(String)
+        /// IOS `vrf definition NAME` / `ip vrf NAME`.
+        case vrfDefinition(String)
         /// A block routesim recognises and does not model (line vty, crypto, class-map, ...): children are ignored.
         case ignoredBlock
         /// FRR's and EOS' `mpls ldp` block.
@@ -49,6 +51,11 @@ public struct CiscoStyleParser {
         /// is not IPv4 unicast of the global table (those lines are unsupported, not misread as
         /// global IPv4), and the indentation that opened it (EOS `vrf V` blocks end by indentation).
         var bgpScope: (what: String, indent: Int)?
+        /// Inside `router bgp`: the VRF whose BGP the following lines configure (IOS
+        /// `address-family ipv4 vrf V`, EOS `vrf V`), read into `DeviceConfig.vrfBGP`.
+        var bgpVRF: (name: String, indent: Int)?
+        /// Inside `vrf definition V`: its `address-family ipv6` (route targets there are IPv6's).
+        var vrfDefinitionIPv6 = false
     }
 
     public func parse(_ text: String, file: String) -> DeviceConfig {
@@ -128,7 +135,12 @@ public struct CiscoStyleParser {
         // FRR closes blocks explicitly; EOS/IOS may too (`exit` inside a block).
         if words.count == 1 && ["exit", "exit-address-family", "exit-vrf", "exit-vnc", "end", "quit"].contains(first) {
             if first != "exit-address-family" && indent == 0 { state.context = .none }
-            if first == "exit-address-family" || first == "exit-vrf" || indent == 0 { state.bgpScope = nil }
+            if first == "exit-address-family" || first == "exit-vrf" || indent == 0 {
+                state.bgpScope = nil
+                // FRR's `router bgp N vrf V` is the VRF's until the block ends.
+                if indent == 0 || (state.bgpVRF?.indent ?? 0) >= 0 { state.bgpVRF = nil }
+            }
+            state.vrfDefinitionIPv6 = false
             return .ignored
         }
         // `do write`, `do clear ip bgp *`: exec commands run from config mode change no configuration.
@@ -150,6 +162,7 @@ public struct CiscoStyleParser {
                 }
                 if words.count >= 3 && words[0] == "ipv6" && words[1] == "route" { return .unsupported("IPv6 static route (routesim models IPv4)") }
                 return .ignored
+            case .vrfDefinition(let name): return vrfDefinitionLine(words, name: name, location: location, state: &state)
             case .ignoredBlock: return .ignored
             case .mplsLDP: return ldpBlockLine(words, location: location, state: &state)
             case .explicitPath(let name): return explicitPathLine(words, name: name, location: location, state: &state)
@@ -199,9 +212,13 @@ public struct CiscoStyleParser {
             guard w.count >= 2 else { return .unrecognized }
             switch w[1] {
             case "bgp" where w.count >= 5 && w[3] == "vrf":
-                // FRR: a per-VRF BGP instance. Read into the global table it would be wrong; VRFs come with issue 16.
-                state.context = .unmodelledBlock("BGP in VRF \(w[4]) is not modelled yet (VRFs come later); left out of the global table")
-                return .unsupported("BGP in VRF \(w[4]) is not modelled yet (VRFs come later); left out of the global table")
+                // FRR: a per-VRF BGP instance, the VRF's BGP for the whole block (docs/vrf.md).
+                guard let asn = parseASN(w[2]) else { return .unrecognized }
+                if state.device.bgp == nil { state.device.bgp = BGPConfigFacts(asn: asn, location: location) }
+                state.bgpScope = nil
+                state.context = .bgp
+                openVRFBGP(String(w[4]), indent: -1, location: location, state: &state)
+                return .modelled
             case "bgp":
                 guard w.count >= 3, let asn = parseASN(w[2]) else { return .unrecognized }
                 if state.device.bgp == nil { state.device.bgp = BGPConfigFacts(asn: asn, location: location) }
@@ -248,6 +265,12 @@ public struct CiscoStyleParser {
         case "vrf" where w.count == 2:
             state.context = .vrf(String(w[1]))
             return .ignored
+        case "vrf" where w.count == 3 && (w[1] == "definition" || w[1] == "instance"), "ip" where w.count == 3 && w[1] == "vrf":
+            // IOS `vrf definition V` / `ip vrf V`: route distinguisher and route targets; EOS `vrf instance V`.
+            let name = String(w[2])
+            if state.device.vrfs[name] == nil { state.device.vrfs[name] = VRFFacts(name: name, location: location) }
+            state.context = .vrfDefinition(name)
+            return .modelled
         case "mpls":
             return mplsLine(w, location: location, state: &state)
         case "segment-routing":
@@ -539,23 +562,42 @@ public struct CiscoStyleParser {
         if let scope = state.bgpScope, scope.what.hasPrefix("VRF"), indent <= scope.indent, w[0] != "address-family" {
             state.bgpScope = nil   // EOS: a line at the `vrf V` line's indentation or less ends the block
         }
+        if let vrf = state.bgpVRF, state.device.dialect == .eos, indent <= vrf.indent, w[0] != "address-family" {
+            state.bgpVRF = nil   // EOS: a line at the `vrf V` line's indentation or less ends the block
+        }
         if w[0] == "address-family" {
             let family = w.dropFirst().joined(separator: " ")
             if let vrf = w.firstIndex(of: "vrf"), vrf + 1 < w.count {
-                state.bgpScope = ("VRF \(w[vrf + 1]) (address-family \(family))", indent)
-                return .unsupported("BGP in VRF \(w[vrf + 1]) is not modelled yet (VRFs come later); left out of the global table")
+                let name = String(w[vrf + 1])
+                guard w[1] == "ipv4", family == "ipv4 vrf \(name)" || family == "ipv4 unicast vrf \(name)" else {
+                    state.bgpScope = ("VRF \(name) (address-family \(family))", indent)
+                    return .unsupported("BGP address-family \(family) is not modelled (routesim models IPv4 unicast and VPN-IPv4)")
+                }
+                openVRFBGP(name, indent: indent, location: location, state: &state)
+                return .modelled
             } else if family == "ipv4" || family == "ipv4 unicast" {
                 if state.bgpScope?.what.hasPrefix("VRF") == true, let scope = state.bgpScope, indent > scope.indent { return .modelled }
+                // EOS `vrf V` > `address-family ipv4`; FRR `router bgp N vrf V` > `address-family ipv4 unicast`.
+                if let vrf = state.bgpVRF, state.device.dialect == .eos || vrf.indent < 0 { return .modelled }
                 state.bgpScope = nil
+                state.bgpVRF = nil
+            } else if family == "vpnv4" || family == "vpnv4 unicast" || family == "vpn-ipv4" || family == "ipv4 vpn" {
+                state.bgpVRF = nil
+                state.bgpScope = (Self.vpnv4Scope, indent)
             } else {
+                state.bgpVRF = nil
                 state.bgpScope = ("address-family \(family)", indent)
             }
             return .modelled
         }
         if w[0] == "vrf" && w.count == 2 {
-            state.bgpScope = ("VRF \(w[1])", indent)   // EOS `router bgp` `vrf V` block
-            return .unsupported("BGP in VRF \(w[1]) is not modelled yet (VRFs come later); left out of the global table")
+            // EOS `router bgp` > `vrf V`: that VRF's BGP, route distinguisher and route targets.
+            state.bgpScope = nil
+            openVRFBGP(String(w[1]), indent: indent, location: location, state: &state)
+            return .modelled
         }
+        if let scope = state.bgpScope, scope.what == Self.vpnv4Scope { return vpnv4Line(w, location: location, state: &state) }
+        if let vrf = state.bgpVRF { return vrfBGPLine(w, vrf: vrf.name, location: location, state: &state) }
         if let scope = state.bgpScope {
             return scope.what.hasPrefix("VRF")
                 ? .unsupported("BGP in \(scope.what) is not modelled yet (VRFs come later); left out of the global table")

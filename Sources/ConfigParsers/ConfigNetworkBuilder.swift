@@ -53,11 +53,7 @@ public enum ConfigNetworkBuilder {
             var interfaces: [Interface] = []
             for interface in device.interfaces {
                 guard let first = interface.addresses.first else { continue }
-                if let vrf = interface.vrf {
-                    // Its addresses may repeat another VRF's or the global table's: left out, not merged.
-                    warn("interface \(interface.name) is in VRF \(vrf), which is not modelled yet (VRFs come later); left out of the global table", interface.vrfLocation ?? interface.location)
-                    continue
-                }
+                if interface.vrf != nil { continue }   // in its VRF's instance (`vrfInstances`)
                 let loopback = interface.isLoopback || first.prefix.length == 32
                 let igp = placement?.participation(of: interface, address: first.address, loopback: loopback) ?? .off
                 interfaces.append(Interface(name: interface.name, kind: loopback ? .loopback : .link, address: first.address, prefix: first.prefix, igp: igp,
@@ -66,17 +62,8 @@ public enum ConfigNetworkBuilder {
             }
             let routerID = device.bgp?.routerID ?? interfaces.filter { $0.kind == .loopback }.map(\.address).max() ?? interfaces.map(\.address).max() ?? IPv4Address(0)
             var statics: [StaticRoute] = []
-            for route in device.staticRoutes {
-                if let vrf = route.vrf { warn("static route \(route.prefix) in VRF \(vrf) is not modelled (VRFs come later)", route.location); continue }
-                let target: StaticTarget
-                switch route.target {
-                case .discard: target = .discard
-                case .nextHop(let hop): target = .nextHop(hop)
-                case .interface(let name, let gateway): target = gateway.map { .nextHop($0) } ?? .interface(name)
-                }
-                let track = route.track.flatMap { Int($0) }
-                if let text = route.track, track == nil { warn("static route \(route.prefix) tracks '\(text)', which is not a track object; modelled untracked", route.location) }
-                statics.append(StaticRoute(prefix: route.prefix, target: target, distance: route.distance, track: track, location: route.location))
+            for route in device.staticRoutes where route.vrf == nil {
+                statics.append(Self.staticRoute(route, diagnostics: &diagnostics))
             }
             let slas = device.slas.compactMap { sla -> IPSLA? in
                 guard let id = Int(sla.id), let target = sla.target else { return nil }
@@ -89,79 +76,8 @@ public enum ConfigNetworkBuilder {
             var policies = PolicySet()
             var bgp: BGPConfig?
             if let facts = device.bgp {
-                var translator = PolicyTranslator(device: device)
-                var config = BGPConfig(bestPath: Self.bestPathSettings(device), location: facts.location)
-                config.networkImportCheck = Self.networkImportCheck(device)
-                config.maximumPaths = facts.maximumPaths ?? 1
-                config.maximumPathsIBGP = facts.maximumPathsIBGP ?? 1
-                config.nextHopResolveViaDefault = device.nhtResolveViaDefault ?? device.defaults.nextHopResolveViaDefault
-                config.networks = facts.networks.map { BGPNetworkStatement(prefix: $0.prefix, location: $0.location) }
-                config.aggregates = facts.aggregates.map { BGPAggregate(prefix: $0.prefix, summaryOnly: $0.summaryOnly, location: $0.location) }
-                for item in facts.redistributes {
-                    let source: RedistributionSource? = item.source == "static" ? .static : item.source == "connected" ? .connected
-                        : ["ospf", "isis"].contains(item.source) ? .igp : nil
-                    guard let source else { warn("redistribute \(item.source) is not modelled", item.location); continue }
-                    config.redistributions.append(BGPRedistribution(source: source, routeMap: translator.routeMap(item.routeMap, usedAt: item.location), location: item.location))
-                }
-                var junos = device.dialect == .junos ? JunosPolicyTranslator(device: device, sessions: device.sessions) : nil
-                if junos != nil { config.redistributions += junos?.redistributions() ?? [] }
-                for statement in facts.networks where statement.routeMap != nil {
-                    warn("network \(statement.prefix) route-map \(statement.routeMap ?? ""): the route-map on a network statement is not modelled; announced without it", statement.location)
-                }
-                for neighbor in device.sessions {
-                    if neighbor.shutdown {
-                        // Administratively down: no session, as on the router (the peer's end reports it missing).
-                        diagnostics.append(Diagnostic(.note, "CFG001", "neighbor \(neighbor.key) is shut down (`neighbor ... shutdown`): no session is simulated",
-                                                      at: neighbor.statements["shutdown"] ?? neighbor.location))
-                        continue
-                    }
-                    guard let address = neighbor.address else { warn("neighbor \(neighbor.key) (interface or unnumbered) is not modelled", neighbor.location); continue }
-                    let remote: ASN?
-                    switch neighbor.remoteAS {
-                    case "internal": remote = facts.asn
-                    case "external": remote = asnOfAddress[address].flatMap { $0 == facts.asn ? nil : $0 }
-                    default: remote = neighbor.remoteAS.flatMap { ASN($0) }
-                    }
-                    guard let remoteAS = remote else {
-                        warn("neighbor \(neighbor.key) has no usable remote-as\(neighbor.remoteAS == "external" ? " (external, and no given config owns that address in another AS)" : ""); not modelled", neighbor.location)
-                        continue
-                    }
-                    let session: SessionPolicies
-                    if var translator = junos {
-                        session = translator.sessionPolicies(for: neighbor)
-                        junos = translator
-                    } else {
-                        session = translator.sessionPolicies(for: neighbor, ebgp: remoteAS != facts.asn)
-                    }
-                    // `update-source` may name an address (Junos `local-address`, FRR): source from the interface that has it.
-                    let source = neighbor.updateSource.flatMap { text in
-                        IPv4Address(text).flatMap { address in device.interfaces.first { $0.addresses.contains { $0.address == address } }?.name } ?? text
-                    }
-                    if let source, !device.interfaces.contains(where: { $0.name == source }) {
-                        // The router accepts it; the session cannot come up. Not a reason to refuse the network.
-                        warn("neighbor \(address): update-source \(source) is no interface or address of \(device.hostname ?? device.file); the session stays down",
-                             neighbor.statements["update-source"] ?? neighbor.location)
-                    }
-                    var modelled = BGPNeighbor(address: address, remoteAS: remoteAS, updateSource: source, ebgpMultihop: neighbor.ebgpMultihop,
-                                               ttlSecurityHops: neighbor.ttlSecurityHops, disableConnectedCheck: neighbor.disableConnectedCheck,
-                                               nextHopSelf: neighbor.nextHopSelf, routeReflectorClient: neighbor.routeReflectorClient,
-                                               weight: neighbor.weight ?? 0, importPolicy: session.importPolicy,
-                                               exportPolicy: session.exportPolicy, conditionalAdvertisement: session.conditional, location: neighbor.location)
-                    modelled.allowASIn = neighbor.allowASIn
-                    modelled.asOverride = neighbor.asOverride
-                    modelled.defaultOriginate = neighbor.defaultOriginate
-                    modelled.localAS = neighbor.localAS
-                    modelled.localASNoPrepend = neighbor.localASNoPrepend
-                    modelled.localASReplaceAS = neighbor.localASReplaceAS
-                    if let map = neighbor.defaultOriginateRouteMap {
-                        warn("neighbor \(neighbor.key) default-originate route-map \(map): the condition is not modelled; the default is sent unconditionally",
-                             neighbor.statements["default-originate"] ?? neighbor.location)
-                    }
-                    config.neighbors.append(modelled)
-                }
-                bgp = config
-                policies = junos?.policies ?? translator.policies
-                diagnostics += junos?.diagnostics ?? translator.diagnostics
+                (bgp, policies) = Self.bgpConfig(facts, sessions: device.sessions, device: device, asnOfAddress: asnOfAddress,
+                                                 diagnostics: &diagnostics)
             }
             var router = Router(name: routerName, asn: asn, routerID: routerID, interfaces: interfaces, staticRoutes: statics, ipSLAs: slas, tracks: tracks,
                                 bgp: bgp, policies: policies, dialect: device.dialect, location: fileLocation)
@@ -176,6 +92,11 @@ public enum ConfigNetworkBuilder {
             }
             routers.append(router)
             deviceOfRouter.append(device)
+            for instance in Self.vrfInstances(of: device, host: routers.count - 1, hostRouter: router, asnOfAddress: asnOfAddress, diagnostics: &diagnostics) {
+                routers.append(instance)
+                // Tunnels and LDP are the PE's: the instance has no device facts of its own.
+                deviceOfRouter.append(DeviceConfig(file: device.file, dialect: device.dialect))
+            }
         }
         Self.resolveTrafficEngineering(&routers, devices: deviceOfRouter, warn: { warn($0, $1) },
                                        dangling: { diagnostics.append(Diagnostic(.warning, "CFG006", $0, at: $1,
@@ -189,6 +110,10 @@ public enum ConfigNetworkBuilder {
         var linkNames: Set<String> = []
         for prefix in members.keys.sorted() {
             guard let ends = members[prefix] else { continue }
+            // Interfaces of one router (itself and its VRFs) are no link: a VRF reusing a global
+            // subnet is the point of VRFs.
+            let physical = ends.map { routers[$0.router].vrf?.host ?? $0.router }
+            if ends.count == 2 && physical[0] == physical[1] { continue }
             if ends.count == 2 {
                 let a = routers[ends[0].router], b = routers[ends[1].router]
                 var name = "\(a.name)-\(b.name)"
@@ -200,10 +125,92 @@ public enum ConfigNetworkBuilder {
                      routers[ends[0].router].interfaces[ends[0].interface].location)
             }
         }
-        let network = Network(name: name, sourceFile: name, autonomousSystems: ases, routers: routers, links: links)
+        var network = Network(name: name, sourceFile: name, autonomousSystems: ases, routers: routers, links: links)
+        network.connectingVPNs()
         let problems = network.validate(sessionSourcesMayDangle: true)
         diagnostics += problems
         return (diagnostics.contains { $0.severity == .error } ? nil : network, diagnostics)
+    }
+
+    /// The BGP of a router or of one of its VRFs (`facts`, `sessions`): networks, aggregates,
+    /// redistribution and neighbors with their policies; what the model cannot take is warned.
+    static func bgpConfig(_ facts: BGPConfigFacts, sessions: [NeighborConfig], device: DeviceConfig, asnOfAddress: [IPv4Address: ASN],
+                          diagnostics: inout [Diagnostic]) -> (BGPConfig, PolicySet) {
+        func warn(_ message: String, _ at: SourceLocation, hint: String? = nil) { diagnostics.append(Diagnostic(.warning, "CFG001", message, at: at, hint: hint)) }
+        var translator = PolicyTranslator(device: device)
+        var config = BGPConfig(bestPath: Self.bestPathSettings(device), location: facts.location)
+        config.networkImportCheck = Self.networkImportCheck(device)
+        config.maximumPaths = facts.maximumPaths ?? 1
+        config.maximumPathsIBGP = facts.maximumPathsIBGP ?? 1
+        config.nextHopResolveViaDefault = device.nhtResolveViaDefault ?? device.defaults.nextHopResolveViaDefault
+        config.networks = facts.networks.map { BGPNetworkStatement(prefix: $0.prefix, location: $0.location) }
+        config.aggregates = facts.aggregates.map { BGPAggregate(prefix: $0.prefix, summaryOnly: $0.summaryOnly, location: $0.location) }
+        for item in facts.redistributes {
+            let source: RedistributionSource? = item.source == "static" ? .static : item.source == "connected" ? .connected
+                : ["ospf", "isis"].contains(item.source) ? .igp : nil
+            guard let source else { warn("redistribute \(item.source) is not modelled", item.location); continue }
+            config.redistributions.append(BGPRedistribution(source: source, routeMap: translator.routeMap(item.routeMap, usedAt: item.location), location: item.location))
+        }
+        var junos = device.dialect == .junos ? JunosPolicyTranslator(device: device, sessions: device.sessions) : nil
+        if junos != nil { config.redistributions += junos?.redistributions() ?? [] }
+        for statement in facts.networks where statement.routeMap != nil {
+            warn("network \(statement.prefix) route-map \(statement.routeMap ?? ""): the route-map on a network statement is not modelled; announced without it", statement.location)
+        }
+        for neighbor in sessions {
+            if neighbor.shutdown {
+                // Administratively down: no session, as on the router (the peer's end reports it missing).
+                diagnostics.append(Diagnostic(.note, "CFG001", "neighbor \(neighbor.key) is shut down (`neighbor ... shutdown`): no session is simulated",
+                                              at: neighbor.statements["shutdown"] ?? neighbor.location))
+                continue
+            }
+            guard let address = neighbor.address else { warn("neighbor \(neighbor.key) (interface or unnumbered) is not modelled", neighbor.location); continue }
+            let remote: ASN?
+            switch neighbor.remoteAS {
+            case "internal": remote = facts.asn
+            case "external": remote = asnOfAddress[address].flatMap { $0 == facts.asn ? nil : $0 }
+            default: remote = neighbor.remoteAS.flatMap { ASN($0) }
+            }
+            guard let remoteAS = remote else {
+                warn("neighbor \(neighbor.key) has no usable remote-as\(neighbor.remoteAS == "external" ? " (external, and no given config owns that address in another AS)" : ""); not modelled", neighbor.location)
+                continue
+            }
+            let session: SessionPolicies
+            if var translator = junos {
+                session = translator.sessionPolicies(for: neighbor)
+                junos = translator
+            } else {
+                session = translator.sessionPolicies(for: neighbor, ebgp: remoteAS != facts.asn)
+            }
+            // `update-source` may name an address (Junos `local-address`, FRR): source from the interface that has it.
+            let source = neighbor.updateSource.flatMap { text in
+                IPv4Address(text).flatMap { address in device.interfaces.first { $0.addresses.contains { $0.address == address } }?.name } ?? text
+            }
+            if let source, !device.interfaces.contains(where: { $0.name == source }) {
+                // The router accepts it; the session cannot come up. Not a reason to refuse the network.
+                warn("neighbor \(address): update-source \(source) is no interface or address of \(device.hostname ?? device.file); the session stays down",
+                     neighbor.statements["update-source"] ?? neighbor.location)
+            }
+            var modelled = BGPNeighbor(address: address, remoteAS: remoteAS, updateSource: source, ebgpMultihop: neighbor.ebgpMultihop,
+                                       ttlSecurityHops: neighbor.ttlSecurityHops, disableConnectedCheck: neighbor.disableConnectedCheck,
+                                       nextHopSelf: neighbor.nextHopSelf, routeReflectorClient: neighbor.routeReflectorClient,
+                                       weight: neighbor.weight ?? 0, importPolicy: session.importPolicy,
+                                       exportPolicy: session.exportPolicy, conditionalAdvertisement: session.conditional, location: neighbor.location)
+            modelled.allowASIn = neighbor.allowASIn
+            modelled.asOverride = neighbor.asOverride
+            modelled.defaultOriginate = neighbor.defaultOriginate
+            modelled.localAS = neighbor.localAS
+            modelled.localASNoPrepend = neighbor.localASNoPrepend
+            modelled.localASReplaceAS = neighbor.localASReplaceAS
+            modelled.vpnv4 = neighbor.vpnv4
+            if neighbor.vpnv4 { modelled.vpnv4ReflectorClient = neighbor.vpnv4ReflectorClient }
+            if let map = neighbor.defaultOriginateRouteMap {
+                warn("neighbor \(neighbor.key) default-originate route-map \(map): the condition is not modelled; the default is sent unconditionally",
+                     neighbor.statements["default-originate"] ?? neighbor.location)
+            }
+            config.neighbors.append(modelled)
+        }
+        diagnostics += junos?.diagnostics ?? translator.diagnostics
+        return (config, junos?.policies ?? translator.policies)
     }
 
     /// The decision-process knobs the config states, else the dialect's defaults.

@@ -4,8 +4,13 @@ import NetPrimitives
 /// Questions several rules ask of one device's config.
 extension DeviceConfig {
     /// A neighbor's settings with its peer group's filled in where the neighbor has none.
-    public func effective(_ neighbor: NeighborConfig) -> NeighborConfig {
-        guard let group = neighbor.peerGroup, let parent = bgp?.neighbors.first(where: { $0.key == group }) else { return neighbor }
+    public func effective(_ neighbor: NeighborConfig) -> NeighborConfig { effective(neighbor, in: bgp) }
+
+    /// The same with the peer groups of `facts` (a VRF's BGP keeps its own groups; IOS peer
+    /// groups are global, so a VRF's neighbor falls back to them).
+    func effective(_ neighbor: NeighborConfig, in facts: BGPConfigFacts?) -> NeighborConfig {
+        guard let group = neighbor.peerGroup,
+              let parent = facts?.neighbors.first(where: { $0.key == group }) ?? bgp?.neighbors.first(where: { $0.key == group }) else { return neighbor }
         var merged = neighbor
         merged.remoteAS = merged.remoteAS ?? parent.remoteAS
         merged.routeMapIn = merged.routeMapIn ?? parent.routeMapIn
@@ -29,6 +34,8 @@ extension DeviceConfig {
         if merged.importChain.isEmpty { merged.importChain = parent.importChain }
         merged.updateSource = merged.updateSource ?? parent.updateSource
         merged.nextHopSelf = merged.nextHopSelf || parent.nextHopSelf
+        merged.vpnv4 = merged.vpnv4 || parent.vpnv4
+        merged.vpnv4ReflectorClient = merged.vpnv4ReflectorClient || parent.vpnv4ReflectorClient
         merged.shutdown = merged.shutdown || parent.shutdown
         merged.routeReflectorClient = merged.routeReflectorClient || parent.routeReflectorClient
         merged.advertiseMap = merged.advertiseMap ?? parent.advertiseMap
@@ -39,6 +46,11 @@ extension DeviceConfig {
 
     /// Sessions (not peer-group templates), with inherited settings.
     public var sessions: [NeighborConfig] { (bgp?.neighbors ?? []).filter { !$0.isPeerGroup }.map(effective) }
+
+    /// The neighbors of VRF `vrf`'s BGP, peer groups resolved.
+    public func sessions(inVRF vrf: String) -> [NeighborConfig] {
+        (vrfBGP[vrf]?.neighbors ?? []).filter { !$0.isPeerGroup }.map { effective($0, in: vrfBGP[vrf]) }
+    }
 
     /// eBGP when the remote AS differs from ours (`external` in FRR); unknown remote AS: not eBGP.
     public func isEBGP(_ neighbor: NeighborConfig) -> Bool {

@@ -19,6 +19,11 @@ public struct DeviceConfig: Sendable {
     public var slas: [SLAConfig] = []
     public var tracks: [TrackConfig] = []
     public var bgp: BGPConfigFacts?
+    /// VRF definitions by name (IOS `vrf definition` / `ip vrf`): route distinguisher and route targets.
+    public var vrfs: [String: VRFFacts] = [:]
+    /// Per VRF, its BGP (IOS `address-family ipv4 vrf V` under `router bgp`): CE neighbors,
+    /// networks, redistribution. The AS is the router's.
+    public var vrfBGP: [String: BGPConfigFacts] = [:]
     public var igps: [IGPFacts] = []
     var interfacePositions = NamedPositions()
 
@@ -47,6 +52,8 @@ public struct DeviceConfig: Sendable {
     public var junosRouteFilterLists: [String: [JunosRouteFilter]] = [:]
     /// Junos `policy-options community NAME members [ C ... ]` (a route matches when it carries all).
     public var junosCommunities: [String: [Community]] = [:]
+    /// Junos `policy-options community NAME members target:A:N`: the route targets it names.
+    public var junosTargetCommunities: [String: [RouteTarget]] = [:]
     /// LDP (docs/mpls.md); nil when the config has no LDP statement.
     public var ldp: LDPFacts?
     /// IOS `mpls ldp sync` / FRR `mpls ldp-sync` under the IGP: LDP-IGP synchronisation.
@@ -140,6 +147,27 @@ public struct InterfaceConfig: Sendable {
     public var ldpIGPSync: Bool?
     public var location: SourceLocation
     public var isLoopback: Bool { name.lowercased().hasPrefix("lo") }
+}
+
+/// A VRF's identity (RFC 4364): route distinguisher and import/export route targets, with the
+/// line that defines it.
+public struct VRFFacts: Sendable {
+    public var name: String
+    public var routeDistinguisher: RouteDistinguisher?
+    public var importTargets: [RouteTarget] = []
+    public var exportTargets: [RouteTarget] = []
+    /// FRR `export vpn` / `import vpn`: the VRF leaks to / from the VPN only when said (other
+    /// dialects: whenever route targets are configured).
+    public var exportsToVPN = false
+    public var importsFromVPN = false
+    /// Junos `vrf-import` / `vrf-export` policies: their route targets are found at build time.
+    public var importPolicies: [String] = []
+    public var exportPolicies: [String] = []
+    /// Junos `routing-instances V routing-options autonomous-system N`: checked against the
+    /// router's AS when the network is built.
+    public var autonomousSystem: (asn: ASN, location: SourceLocation)?
+    public var location: SourceLocation
+    public init(name: String, location: SourceLocation) { self.name = name; self.location = location }
 }
 
 public struct StaticRouteConfig: Sendable {
@@ -250,6 +278,10 @@ public struct NeighborConfig: Sendable {
     public var updateSource: String?
     public var nextHopSelf = false
     public var routeReflectorClient = false
+    /// `address-family vpnv4` `neighbor X activate`: the session carries VPN-IPv4 routes.
+    public var vpnv4 = false
+    /// `neighbor X route-reflector-client` in `address-family vpnv4`.
+    public var vpnv4ReflectorClient = false
     public var routeMapIn: String?
     public var routeMapOut: String?
     public var prefixListIn: String?

@@ -222,21 +222,24 @@ public struct JunosParser {
         /// Why a statement's meaning does not reach the model (then it is unsupported, not modelled).
         var dropped: String?
         func at(_ i: Int) -> Substring? { i < w.count ? w[i] : nil }
-        // Inside a routing instance only its interfaces and static routes are read (the statics
-        // keep their instance); the rest would be misread as the main instance's.
+        // Inside a routing instance (docs/vrf.md): its interfaces, static routes, VRF identity
+        // and BGP, each kept in the instance; the rest would be misread as the main instance's.
         if let instance, !(top == "routing-options" && at(1) == "static") {
-            guard statement.counts else { return }
-            if top == "interface", let name = at(1) {
-                let index = device.interface(named: String(name), at: location)
-                device.interfaces[index].vrf = instance
-                device.interfaces[index].vrfLocation = location
-                device.lines.modelled += 1
-            } else if top == "description" || w.count == 1 {
-                device.lines.ignored += 1
-            } else {
-                device.lines.unsupported.append((statement.line, w.joined(separator: " "),
-                                                 "routing instance \(instance) is not modelled yet (VRFs come later); left out of the main instance"))
+            // BGP first: the nested read counts the line itself (statements of a one-line block
+            // share one line, and only one of them counts it).
+            if top == "protocols" && at(1) == "bgp" {
+                // The instance's BGP, read by the same rules as the main instance's.
+                let global = device.bgp
+                device.bgp = device.vrfBGP[instance] ?? BGPConfigFacts(asn: global?.asn ?? 0, location: location)
+                read(statement, file: file, into: &device, positions: &positions)
+                device.vrfBGP[instance] = device.bgp
+                device.bgp = global
+                return
             }
+            // Every statement is read; a line is tallied once (by its counting statement).
+            let tally = device.lines
+            let reason = readInstanceStatement(w, instance: instance, location: location, device: &device)
+            if !statement.counts { device.lines = tally } else if let reason { device.lines.unsupported.append((statement.line, w.joined(separator: " "), reason)) }
             return
         }
         switch top {
@@ -334,6 +337,9 @@ public struct JunosParser {
                             // `multihop;` or `multihop { ttl N; }`: Junos' default TTL is 64.
                             let ttl = rest.firstIndex(of: "ttl").flatMap { $0 + 1 < rest.endIndex ? Int(rest[$0 + 1]) : nil }
                             bgp.neighbors[target].ebgpMultihop = ttl ?? bgp.neighbors[target].ebgpMultihop ?? 64
+                        case "family" where rest.count >= 2 && rest[rest.startIndex + 1] == "inet-vpn":
+                            // `family inet-vpn unicast`: the session carries VPN-IPv4 routes (docs/vrf.md).
+                            bgp.neighbors[target].vpnv4 = true
                         case "family" where rest.contains("prefix-limit"):
                             if let i = rest.firstIndex(of: "maximum"), i + 1 < rest.endIndex { bgp.neighbors[target].maximumPrefix = Int(rest[i + 1]) ?? 0 }
                         default: break
@@ -453,8 +459,10 @@ public struct JunosParser {
             } else if at(1) == "community", let name = at(2) {
                 if device.communityLists[String(name)] == nil { device.communityLists[String(name)] = location }
                 if at(3) == "members" {
-                    let members = Self.listItems(Array(w.dropFirst(4))).compactMap { CiscoStyleParser.community(Substring($0)) }
-                    device.junosCommunities[String(name), default: []] += members
+                    let items = Self.listItems(Array(w.dropFirst(4)))
+                    device.junosCommunities[String(name), default: []] += items.compactMap { CiscoStyleParser.community(Substring($0)) }
+                    // Extended communities `target:A:N` are route targets (vrf-import / vrf-export).
+                    device.junosTargetCommunities[String(name), default: []] += items.filter { $0.hasPrefix("target:") }.compactMap { RouteTarget($0) }
                 }
                 modelled = true
             } else if at(1) == "route-filter-list", let name = at(2) {

@@ -129,6 +129,11 @@ public struct BGPNeighbor: Sendable {
     /// The session carries VPN-IPv4 routes (`address-family vpnv4` / `family inet-vpn unicast`)
     /// besides IPv4 unicast: PEs and the route reflectors between them.
     public var vpnv4 = false
+    /// Route-reflector client in the VPN-IPv4 family when it differs from IPv4's (IOS configures
+    /// it per address family); nil: as `routeReflectorClient`.
+    public var vpnv4ReflectorClient: Bool? = nil
+    /// Whether this peer is a route-reflector client for VPN-IPv4 routes.
+    public var reflectsVPNv4: Bool { vpnv4ReflectorClient ?? routeReflectorClient }
     /// Set only on the statements `Network.connectingVPNs()` adds to VRF instances: this one
     /// stands for the VPN routes exchanged with another VRF instance (docs/vrf.md).
     public var vpn: VPNAdjacency? = nil

@@ -200,7 +200,9 @@ extension MitigationAnalysisTests {
         #expect(messages.contains { $0.contains("2 addresses; only the first") })
         #expect(messages.contains { $0.contains("route-map IN is not defined; IOS denies every route it is applied to") })
         #expect(messages.contains { $0.contains("redistribute eigrp is not modelled") })
-        #expect(messages.contains { $0.contains("VRF RED is not modelled") })
+        // A VRF static with no VRF definition: the VRF's instance holds it, and the missing definition is said.
+        #expect(messages.contains { $0.contains("VRF RED is used but not defined") })
+        #expect(network?.router(named: "X/RED")?.staticRoutes.map(\.prefix.description) == ["10.9.0.0/16"])
         #expect(diagnostics.allSatisfy { $0.location?.file == "x.cfg" })
     }
 }

@@ -79,23 +79,30 @@ import Testing
         }
     }
 
-    /// The `vrf` labs: the r1-r3 link and its eBGP session live in VRF red. routesim leaves the
-    /// VRF out (said as CFG001), so the global table is the r1-r2-r3 chain: its four session
-    /// ends come up, there is no global r1-r3 link, and r1 reaches r3's loopback through r2.
-    @Test(arguments: [("ios-vrf", ConfigDialect.ios), ("eos-vrf", .eos), ("junos-vrf", .junos)]) func vrfStaysOutOfTheGlobalTable(_ name: String, _ dialect: ConfigDialect) throws {
+    /// The `vrf` labs: the r1-r3 link and its eBGP session live in VRF red on both ends
+    /// (VRF-lite, no VPN). Each end's VRF is its own instance (docs/vrf.md): the link joins
+    /// r1/red and r3/red, never the global r1 and r3, so the global table is the r1-r2-r3 chain
+    /// (its four session ends up, r1 reaches r3's loopback through r2), and inside the VRF the
+    /// eBGP session comes up.
+    @Test(arguments: [("ios-vrf", ConfigDialect.ios), ("eos-vrf", .eos), ("junos-vrf", .junos)]) func vrfIsItsOwnTable(_ name: String, _ dialect: ConfigDialect) throws {
         let folder = Self.fixtures.appendingPathComponent(name).path
         let (files, _, _) = Linter.collect([folder])
         for file in Linter.parseAll(files) {
             #expect(file.device?.dialect == dialect && file.device?.lines.unrecognized.isEmpty == true, "\(file.path)")
         }
-        let (network, diagnostics) = try RouteSim.loadConfigs([folder]).get()
-        #expect(diagnostics.filter { $0.code == "CFG001" && $0.message.contains("VRF red") }.count >= 2)
-        #expect(network.links.count == 2 && !network.links.contains { Set([$0.a.router, $0.b.router]) == Set([0, 2]) })
+        let (network, _) = try RouteSim.loadConfigs([folder]).get()
+        let names = Set(network.links.map { Set([network.routers[$0.a.router].name, network.routers[$0.b.router].name]) })
+        #expect(names == [["r1", "r2"], ["r2", "r3"], ["r1/red", "r3/red"]], "\(names)")
         let plane = Engine.run(network)
-        #expect(plane.sessions.count == 4 && plane.sessions.allSatisfy(\.established), "\(plane.sessions.map { $0.reason ?? "" })")
+        let global = plane.sessions.filter { network.routers[$0.router].vrf == nil }
+        #expect(global.count == 4 && global.allSatisfy(\.established), "\(global.map { $0.reason ?? "" })")
+        let inVRF = plane.sessions.filter { network.routers[$0.router].vrf != nil }
+        #expect(inVRF.count == 2 && inVRF.allSatisfy(\.established), "\(inVRF.map { $0.reason ?? "" })")
         let r3 = try #require(IPv4Address("10.0.0.3"))
         let trace = Tracer(plane: plane).trace(from: "r1", to: r3)
         #expect(trace.uniformDisposition == .delivered(node: "r3"))
         #expect(trace.paths.first?.nodes == ["r1", "r2", "r3"])
+        // From the VRF, r3's global loopback is not reachable: no route in VRF red.
+        #expect(Tracer(plane: plane).trace(from: "r1/red", to: r3).uniformDisposition == .noRoute(router: "r1/red"))
     }
 }

@@ -302,8 +302,8 @@ import Testing
                 ("ip-sla", !device.slas.isEmpty),
                 ("track", !device.tracks.isEmpty || device.staticRoutes.contains { $0.track != nil }
                     || device.lines.unsupported.contains { $0.text.contains(" track ") }),   // EOS `ipv6 route ... track bfd`
-                // A VRF's BGP is said as unsupported (VRFs come later), not read into the global table.
-                ("bgp", device.bgp != nil || device.lines.unsupported.contains { $0.reason.contains("VRF") }),
+                // A VRF's BGP is read into its VRF (docs/vrf.md), never into the global table.
+                ("bgp", device.bgp != nil || !device.vrfBGP.isEmpty || device.lines.unsupported.contains { $0.reason.contains("VRF") }),
                 ("if-route-exists", !device.junosConditions.isEmpty || device.lines.unsupported.contains { $0.reason.contains("condition") }),
             ]
             for (tag, present) in checks where tags.contains(tag) && !present && !Self.falseTags.contains("\(columns[0]): \(tag)") {

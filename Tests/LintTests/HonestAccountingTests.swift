@@ -63,8 +63,6 @@ import Testing
             (" maximum-paths 1", "router ospf 1"),
             (" ip access-group EDGE in", "interface Gi1"),
             (" ip policy route-map PBR", "interface Gi1"),
-            (" vrf forwarding CUST", "interface Gi1"),
-            (" address-family ipv4 vrf CUST", "router bgp 65001"),
             (" neighbor 10.0.0.2 remove-private-as", "router bgp 65001"),
             (" distance bgp 20 200 200", "router bgp 65001"),
             (" bgp bestpath as-path multipath-relax", "router bgp 65001"),
@@ -86,6 +84,11 @@ import Testing
         #expect(device(" ip ospf cost 55", in: "interface Gi1").interfaces.first?.ospfCost == 55)
         #expect(device(" passive-interface Gi1", in: "router ospf 1").igps.first?.passiveInterfaces == ["Gi1"])
         #expect(device(" redistribute static", in: "router ospf 1").igps.first?.redistributeStatic == true)
+        // VRFs (docs/vrf.md): the interface joins its VRF's instance, the address family opens the VRF's BGP.
+        #expect(device(" vrf forwarding CUST", in: "interface Gi1").interfaces.first?.vrf == "CUST")
+        #expect(device(" address-family ipv4 vrf CUST", in: "router bgp 65001").vrfBGP["CUST"]?.asn == 65001)
+        let vrf = Linter.parse(text: "hostname r1\nvrf definition CUST\n rd 65000:7\n route-target import 65000:7\n", file: "r1.cfg", dialect: .ios)
+        #expect(vrf.vrfs["CUST"]?.importTargets.map(\.description) == ["65000:7"] && vrf.vrfs["CUST"]?.routeDistinguisher?.description == "65000:7")
         // Exec commands in a config change nothing and are not unrecognised.
         let exec = device("do write memory", in: "hostname r1")
         #expect(exec.lines.unrecognized.isEmpty && exec.lines.unsupported.isEmpty)

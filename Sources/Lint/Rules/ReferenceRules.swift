@@ -125,12 +125,16 @@ public struct RouteMapUnusedRule: LintRule {
     public init() {}
     public func check(_ device: DeviceConfig) -> [Finding] {
         var used: Set<String> = []
-        for neighbor in device.bgp?.neighbors ?? [] {
-            for name in [neighbor.routeMapIn, neighbor.routeMapOut, neighbor.advertiseMap, neighbor.existMap, neighbor.nonExistMap] { if let name { used.insert(name) } }
-            used.formUnion(neighbor.exportChain + neighbor.importChain)   // Junos `export [ A B ]`
+        // The global BGP and every VRF's (docs/vrf.md), and the VRFs' import/export policies.
+        for bgp in [device.bgp].compactMap({ $0 }) + device.vrfBGP.values {
+            for neighbor in bgp.neighbors {
+                for name in [neighbor.routeMapIn, neighbor.routeMapOut, neighbor.advertiseMap, neighbor.existMap, neighbor.nonExistMap] { if let name { used.insert(name) } }
+                used.formUnion(neighbor.exportChain + neighbor.importChain)   // Junos `export [ A B ]`
+            }
+            for network in bgp.networks { if let name = network.routeMap { used.insert(name) } }
+            for item in bgp.redistributes { if let name = item.routeMap { used.insert(name) } }
         }
-        for network in device.bgp?.networks ?? [] { if let name = network.routeMap { used.insert(name) } }
-        for item in device.bgp?.redistributes ?? [] { if let name = item.routeMap { used.insert(name) } }
+        for vrf in device.vrfs.values { used.formUnion(vrf.importPolicies + vrf.exportPolicies) }
         // Other protocols, interfaces and policy routing also use route-maps; routesim does not read
         // those references yet, so only configs with BGP are checked.
         guard device.bgp != nil else { return [] }

@@ -61,7 +61,7 @@ struct VPNSignalling {
                 downReasons[status.router, default: []].append("to \(status.peerRouter.map { network.routers[$0].name } ?? status.peerAddress.description): \(why)")
                 continue
             }
-            sessions[status.router].append((peer, neighbor.routeReflectorClient, back.routeReflectorClient))
+            sessions[status.router].append((peer, neighbor.reflectsVPNv4, back.reflectsVPNv4))
         }
     }
 

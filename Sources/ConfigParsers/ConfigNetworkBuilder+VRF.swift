@@ -1,0 +1,101 @@
+import Diagnostics
+import NetPrimitives
+import NetworkModel
+
+/// VRFs from configs (docs/vrf.md): each VRF a router uses (interfaces, static routes or BGP in
+/// it) becomes a routing instance `ROUTER/VRF` with those interfaces, statics and BGP, and the
+/// route distinguisher and route targets its definition gives.
+extension ConfigNetworkBuilder {
+    static func vrfInstances(of device: DeviceConfig, host: Int, hostRouter: Router, asnOfAddress: [IPv4Address: ASN],
+                             diagnostics: inout [Diagnostic]) -> [Router] {
+        func warn(_ message: String, _ at: SourceLocation) { diagnostics.append(Diagnostic(.warning, "CFG001", message, at: at)) }
+        let used = Set(device.interfaces.compactMap(\.vrf) + device.staticRoutes.compactMap(\.vrf) + device.vrfBGP.keys)
+        var instances: [Router] = []
+        for name in used.sorted() {
+            let definition = device.vrfs[name]
+            let firstUse = device.interfaces.first { $0.vrf == name }.map { $0.vrfLocation ?? $0.location }
+                ?? device.staticRoutes.first { $0.vrf == name }?.location ?? device.vrfBGP[name]?.location ?? hostRouter.location
+            // FRR exchanges a VRF's routes with the VPN only under `export vpn` / `import vpn`.
+            let frr = device.dialect == .frr
+            let (policyImports, policyExports) = junosPolicyTargets(definition, device: device)
+            let vrf = VRFInstance(host: host, name: name, routeDistinguisher: definition?.routeDistinguisher,
+                                  importTargets: frr && definition?.importsFromVPN != true ? [] : unique((definition?.importTargets ?? []) + policyImports),
+                                  exportTargets: frr && definition?.exportsToVPN != true ? [] : unique((definition?.exportTargets ?? []) + policyExports),
+                                  location: definition?.location ?? firstUse)
+            if let own = definition?.autonomousSystem, own.asn != hostRouter.asn {
+                warn("routing instance \(name) declares AS \(own.asn), not the router's \(hostRouter.asn): not modelled, the instance speaks with the router's AS", own.location)
+            }
+            if definition == nil && !frr {
+                warn("VRF \(name) is used but not defined (no vrf definition): it has no route targets, so it exchanges no VPN routes", firstUse)
+            }
+            var interfaces: [Interface] = []
+            for interface in device.interfaces where interface.vrf == name {
+                guard let first = interface.addresses.first else { continue }
+                let loopback = interface.isLoopback || first.prefix.length == 32
+                // The PE's IGP is the core's; a routing protocol toward the CE other than BGP or static is not modelled.
+                interfaces.append(Interface(name: interface.name, kind: loopback ? .loopback : .link, address: first.address, prefix: first.prefix,
+                                            igp: .off, cost: interface.ospfCost ?? interface.isisMetric ?? 10, shutdown: interface.shutdown,
+                                            location: interface.location))
+                if interface.addresses.count > 1 { warn("interface \(interface.name) has \(interface.addresses.count) addresses; only the first is modelled", interface.location) }
+            }
+            let statics = device.staticRoutes.filter { $0.vrf == name }.map { staticRoute($0, diagnostics: &diagnostics) }
+            // A tracked static in a VRF: its track and probe come along, and the probe runs in the VRF.
+            let tracked = statics.contains { $0.track != nil }
+            for route in statics where route.track != nil {
+                warn("static route \(route.prefix) in VRF \(name) is tracked: its IP SLA probe is run inside the VRF (as `ip sla ... vrf \(name)` would)", route.location)
+            }
+            var router = Router(name: VRFInstance.instanceName(host: hostRouter.name, vrf: name), asn: hostRouter.asn, routerID: hostRouter.routerID,
+                                role: .edge, interfaces: interfaces, staticRoutes: statics,
+                                ipSLAs: tracked ? hostRouter.ipSLAs : [], tracks: tracked ? hostRouter.tracks : [], dialect: device.dialect, location: vrf.location)
+            router.policies = hostRouter.policies
+            if var facts = device.vrfBGP[name] {
+                facts.asn = hostRouter.asn   // an instance speaks with its router's AS
+                let (bgp, policies) = bgpConfig(facts, sessions: device.sessions(inVRF: name), device: device, asnOfAddress: asnOfAddress,
+                                                diagnostics: &diagnostics)
+                router.bgp = bgp
+                router.policies = policies
+            }
+            router.vrf = vrf
+            instances.append(router)
+        }
+        return instances
+    }
+
+    /// Junos `vrf-import` / `vrf-export`: the route targets an import policy accepts (`from
+    /// community` of an accepting term) and an export policy attaches (`then community add|set`),
+    /// by the `target:` members of those communities. Other matches in those terms are not
+    /// evaluated: the VRF imports or exports by route target only.
+    static func junosPolicyTargets(_ definition: VRFFacts?, device: DeviceConfig) -> (imports: [RouteTarget], exports: [RouteTarget]) {
+        guard let definition, device.dialect == .junos else { return ([], []) }
+        var imports: [RouteTarget] = [], exports: [RouteTarget] = []
+        for policy in definition.importPolicies {
+            for term in device.junosPolicies[policy] ?? [] where term.flow == .accept {
+                imports += term.communities.flatMap { device.junosTargetCommunities[$0] ?? [] }
+            }
+        }
+        for policy in definition.exportPolicies {
+            for term in device.junosPolicies[policy] ?? [] {
+                exports += term.communityActions.flatMap { device.junosTargetCommunities[$0.name] ?? [] }
+            }
+        }
+        return (imports, exports)
+    }
+
+    static func unique(_ targets: [RouteTarget]) -> [RouteTarget] { Array(Set(targets)).sorted() }
+
+    /// A static route of the config as the model's.
+    static func staticRoute(_ route: StaticRouteConfig, diagnostics: inout [Diagnostic]) -> StaticRoute {
+        let target: StaticTarget
+        switch route.target {
+        case .discard: target = .discard
+        case .nextHop(let hop): target = .nextHop(hop)
+        case .interface(let name, let gateway): target = gateway.map { .nextHop($0) } ?? .interface(name)
+        }
+        let track = route.track.flatMap { Int($0) }
+        if let text = route.track, track == nil {
+            diagnostics.append(Diagnostic(.warning, "CFG001", "static route \(route.prefix) tracks '\(text)', which is not a track object; modelled untracked",
+                                          at: route.location))
+        }
+        return StaticRoute(prefix: route.prefix, target: target, distance: route.distance, track: track, location: route.location)
+    }
+}

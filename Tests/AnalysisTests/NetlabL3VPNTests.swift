@@ -1,0 +1,47 @@
+import Foundation
+import Pipeline
+import Testing
+
+/// MPLS L3VPN configs that netlab renders for each dialect (Fixtures/netlab/*-l3vpn: pe1-p-pe2
+/// with OSPF and LDP, VRF red on both PEs with VPN-IPv4 iBGP between their loopbacks, one CE
+/// per PE over eBGP in the VRF). Expected before running, from RFC 4364: each VRF imports the
+/// other's routes by route target; pe1 pushes pe2/red's VPN label under the LDP label for
+/// pe2's loopback, p pops the transport label (PHP, RFC 3032), pe2 pops the VPN label and
+/// forwards in VRF red to ce2. With p down, the PEs' VPN-IPv4 session and every VPN route go:
+/// ce1 has no route to ce2's loopback.
+@Suite struct NetlabL3VPNTests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/netlab")
+
+    @Test(arguments: [("ios-l3vpn", ConfigDialect.ios), ("eos-l3vpn", .eos), ("frr-l3vpn", .frr), ("junos-l3vpn", .junos)])
+    func theVPNCarriesTheCustomerAcrossTheCore(_ name: String, _ dialect: ConfigDialect) throws {
+        let folder = Self.fixtures.appendingPathComponent(name).path
+        let (files, _, _) = Linter.collect([folder])
+        for file in Linter.parseAll(files) {
+            #expect(file.device?.dialect == dialect && file.device?.lines.unrecognized.isEmpty == true, "\(file.path)")
+            // Nothing of the VRFs or the VPN is left unsupported.
+            let vpnLines = (file.device?.lines.unsupported ?? []).filter { line in
+                let reason = line.reason.lowercased()
+                return ["vrf", "vpn", "instance", "route-target"].contains { reason.contains($0) }
+            }
+            #expect(vpnLines.isEmpty, "\(file.path): \(vpnLines.map { "\($0.line) \($0.text): \($0.reason)" })")
+        }
+        let (network, _) = try RouteSim.loadConfigs([folder]).get()
+        let pe1red = try #require(network.router(named: "pe1/red"))
+        let pe2red = try #require(network.router(named: "pe2/red"))
+        #expect(pe1red.vrf?.exportTargets == pe2red.vrf?.importTargets && pe1red.vrf?.exportTargets.isEmpty == false)
+        let plane = Engine.run(network)
+        let down = plane.sessions.filter { !$0.established }.map { $0.reason ?? "" }
+        #expect(down.isEmpty, "\(down)")
+        let ce2 = try #require(IPv4Address("10.0.0.5"))
+        let trace = Tracer(plane: plane).trace(from: "ce1", to: ce2)
+        #expect(trace.uniformDisposition == .delivered(node: "ce2"))
+        let path = try #require(trace.paths.first)
+        #expect(path.nodes == ["ce1", "pe1/red", "pe1", "p", "pe2", "pe2/red", "ce2"], "\(path.nodes)")
+        let labels = path.hops.compactMap { hop in hop.labelOperation.map { "\($0.name) \(hop.node)" } }
+        #expect(labels == ["push pe1", "pop p"])
+        // The core router fails: no VPN-IPv4 session, no VPN route, no route at ce1.
+        let p = try #require(network.routerIndex["p"])
+        let failed = Engine.runAfterFailure(network, failures: FailureSpec(routers: [p])).plane
+        #expect(Tracer(plane: failed).trace(from: "ce1", to: ce2).uniformDisposition == .noRoute(router: "ce1"))
+    }
+}
