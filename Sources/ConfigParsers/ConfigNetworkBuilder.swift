@@ -111,9 +111,11 @@ public enum ConfigNetworkBuilder {
         for prefix in members.keys.sorted() {
             guard let ends = members[prefix] else { continue }
             // Interfaces of one router (itself and its VRFs) are no link: a VRF reusing a global
-            // subnet is the point of VRFs.
+            // subnet is the point of VRFs. Two ends with one address are no link either: an
+            // anycast gateway (EVPN `ip address virtual`) or two sites of a VRF numbered alike.
             let physical = ends.map { routers[$0.router].vrf?.host ?? $0.router }
             if ends.count == 2 && physical[0] == physical[1] { continue }
+            if ends.count == 2 && routers[ends[0].router].interfaces[ends[0].interface].address == routers[ends[1].router].interfaces[ends[1].interface].address { continue }
             if ends.count == 2 {
                 let a = routers[ends[0].router], b = routers[ends[1].router]
                 var name = "\(a.name)-\(b.name)"
