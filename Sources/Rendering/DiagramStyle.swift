@@ -8,6 +8,9 @@ enum DiagramStyle {
     static let failed = "#e53e3e"
     static let ebgp = "#2b6cb0"
     static let ibgp = "#805ad5"
+    /// VPN route exchange between VRF instances, and the VRF instances' fill.
+    static let vpn = "#2f855a"
+    static let vrfFill = "#fefcbf"
     static let link = "#4a5568"
     static let baselinePath = "#a0aec0"
     static let lsp = "#6b46c1"

@@ -73,18 +73,18 @@ public struct TopologyDiagram: Sendable {
                     ("label", DOTText.lines([host.name, host.address.description])), ("shape", "ellipse"), ("style", "filled"), ("fillcolor", "\"#edf2f7\""),
                 ]) + ";")
             }
-            for r in byAS[asn] ?? [] {
-                let router = network.routers[r]
-                var lines = [router.name]
-                if router.role != .generic { lines.append(router.role.rawValue) }
-                if let loopback = router.primaryLoopback { lines.append(loopback.address.description) }
-                var attributes: [(String, String)] = [("label", DOTText.lines(lines)), ("fillcolor", DOTText.quoted(DiagramStyle.fill(for: router.role.rawValue)))]
-                if failedRouters.contains(r) {
-                    attributes = [("label", DOTText.lines(lines + ["FAILED"])), ("fillcolor", "\"#fed7d7\""), ("color", DOTText.quoted(DiagramStyle.failed)),
-                                  ("penwidth", "2.5"), ("style", "\"rounded,filled,dashed\"")]
-                }
-                out.append("    \(Self.routerID(r))" + DOTText.attributes(attributes) + ";")
+            // A PE and its VRF instances share a box of their own (docs/vrf.md).
+            let instancesOf = Dictionary(grouping: (byAS[asn] ?? []).filter { network.routers[$0].vrf != nil }) { network.routers[$0].vrf?.host ?? $0 }
+            for r in byAS[asn] ?? [] where network.routers[r].vrf == nil {
+                guard let instances = instancesOf[r] else { out.append("    " + routerNode(r)); continue }
+                out.append("    subgraph \(DOTText.quoted("cluster_pe\(r)")) {")
+                out.append("      graph" + DOTText.attributes([("label", "\"\""), ("style", "\"rounded,dashed\""), ("color", "\"#a0aec0\"")]) + ";")
+                out.append("      " + routerNode(r))
+                for instance in instances { out.append("      " + routerNode(instance)) }
+                out.append("    }")
             }
+            // A VRF whose PE is in another AS cluster (not possible from YAML or configs) still shows.
+            for r in byAS[asn] ?? [] where network.routers[r].vrf.map({ network.routers[$0.host].asn != asn }) == true { out.append("    " + routerNode(r)) }
             out.append("  }")
         }
 
@@ -127,6 +127,22 @@ public struct TopologyDiagram: Sendable {
         return out.joined(separator: "\n") + "\n"
     }
 
+    /// One router's node: name, role or VRF, loopback; failed routers marked.
+    func routerNode(_ r: Int) -> String {
+        let router = network.routers[r]
+        var lines = [router.name]
+        if let vrf = router.vrf { lines.append("VRF \(vrf.name)") } else if router.role != .generic { lines.append(router.role.rawValue) }
+        if let loopback = router.primaryLoopback { lines.append(loopback.address.description) }
+        let fill = router.vrf == nil ? DiagramStyle.fill(for: router.role.rawValue) : DiagramStyle.vrfFill
+        var attributes: [(String, String)] = [("label", DOTText.lines(lines)), ("fillcolor", DOTText.quoted(fill))]
+        let failed = (scenario?.failures ?? .none).routers.contains(r) || router.vrf.map { (scenario?.failures ?? .none).routers.contains($0.host) } == true
+        if failed {
+            attributes = [("label", DOTText.lines(lines + ["FAILED"])), ("fillcolor", "\"#fed7d7\""), ("color", DOTText.quoted(DiagramStyle.failed)),
+                          ("penwidth", "2.5"), ("style", "\"rounded,filled,dashed\"")]
+        }
+        return Self.routerID(r) + DOTText.attributes(attributes) + ";"
+    }
+
     struct SessionPair: Hashable { var a: Int; var b: Int }
     struct DrawnSession { var pair: SessionPair; var ebgp: Bool; var upInBaseline: Bool }
 
@@ -165,19 +181,25 @@ public struct TopologyDiagram: Sendable {
             }
         }
         return shown.map { item in
+            let vpn = isVPN(item.pair)
             var attributes: [(String, String)] = [
-                ("style", item.ebgp ? "dashed" : "dotted"), ("color", DOTText.quoted(item.ebgp ? DiagramStyle.ebgp : DiagramStyle.ibgp)),
+                ("style", item.ebgp ? "dashed" : "dotted"),
+                ("color", DOTText.quoted(vpn ? DiagramStyle.vpn : item.ebgp ? DiagramStyle.ebgp : DiagramStyle.ibgp)),
                 ("constraint", "false"), ("penwidth", "1.2"),
             ]
             if !item.upInBaseline {
                 attributes += [("xlabel", "\"session down\""), ("fontcolor", DOTText.quoted(DiagramStyle.isolated))]
             } else if scenario != nil && !upNow.contains(item.pair) {
                 attributes = [("style", "dashed"), ("color", DOTText.quoted(DiagramStyle.failed)), ("constraint", "false"),
-                              ("xlabel", DOTText.quoted("\(item.ebgp ? "eBGP" : "iBGP") down")), ("fontcolor", DOTText.quoted(DiagramStyle.failed))]
+                              ("xlabel", DOTText.quoted("\(vpn ? "VPN" : item.ebgp ? "eBGP" : "iBGP") down")), ("fontcolor", DOTText.quoted(DiagramStyle.failed))]
             }
             return "  \(Self.routerID(item.pair.a)) -- \(Self.routerID(item.pair.b))" + DOTText.attributes(attributes) + ";"
         }
     }
+
+    /// Two VRF instances exchanging VPN routes (a VPN adjacency, not a configured session).
+    func isVPN(_ pair: SessionPair) -> Bool { network.routers[pair.a].vrf != nil && network.routers[pair.b].vrf != nil
+        && network.routers[pair.a].bgp?.neighbors.contains { $0.vpn?.peer == pair.b } == true }
 
     func nodeID(_ name: String) -> String? {
         if let r = network.routerIndex[name] { return Self.routerID(r) }
@@ -280,7 +302,8 @@ public struct TopologyDiagram: Sendable {
         var rows: [(String, String, String)] = [("━━", DiagramStyle.link, "link (label: IGP cost)")]
         let sessions = shownSessions()
         if sessions.contains(where: \.ebgp) { rows.append(("╌╌", DiagramStyle.ebgp, "eBGP session")) }
-        if sessions.contains(where: { !$0.ebgp }) { rows.append(("┈┈", DiagramStyle.ibgp, "iBGP session")) }
+        if sessions.contains(where: { !$0.ebgp && !isVPN($0.pair) }) { rows.append(("┈┈", DiagramStyle.ibgp, "iBGP session")) }
+        if sessions.contains(where: { isVPN($0.pair) }) { rows.append(("┈┈", DiagramStyle.vpn, "VPN routes between VRFs (route targets)")) }
         if scenario != nil { rows.append(("╌╌", DiagramStyle.failed, "failed link / router / session")) }
         let lsps = (scenario ?? baseline).lspStates()
         if !lsps.isEmpty && lsps.count <= Self.lspLimit {
