@@ -15,13 +15,10 @@ extension ConfigNetworkBuilder {
             let definition = device.vrfs[name]
             let firstUse = device.interfaces.first { $0.vrf == name }.map { $0.vrfLocation ?? $0.location }
                 ?? device.staticRoutes.first { $0.vrf == name }?.location ?? device.vrfBGP[name]?.location ?? hostRouter.location
-            // FRR exchanges a VRF's routes with the VPN only under `export vpn` / `import vpn`.
             let frr = device.dialect == .frr
-            let (policyImports, policyExports) = junosPolicyTargets(definition, device: device)
+            let targets = device.routeTargets(ofVRF: name)
             let vrf = VRFInstance(host: host, name: name, routeDistinguisher: definition?.routeDistinguisher,
-                                  importTargets: frr && definition?.importsFromVPN != true ? [] : unique((definition?.importTargets ?? []) + policyImports),
-                                  exportTargets: frr && definition?.exportsToVPN != true ? [] : unique((definition?.exportTargets ?? []) + policyExports),
-                                  location: definition?.location ?? firstUse)
+                                  importTargets: targets.imports, exportTargets: targets.exports, location: definition?.location ?? firstUse)
             if let own = definition?.autonomousSystem, own.asn != hostRouter.asn {
                 warn("routing instance \(name) declares AS \(own.asn), not the router's \(hostRouter.asn): not modelled, the instance speaks with the router's AS", own.location)
             }
@@ -60,28 +57,6 @@ extension ConfigNetworkBuilder {
         }
         return instances
     }
-
-    /// Junos `vrf-import` / `vrf-export`: the route targets an import policy accepts (`from
-    /// community` of an accepting term) and an export policy attaches (`then community add|set`),
-    /// by the `target:` members of those communities. Other matches in those terms are not
-    /// evaluated: the VRF imports or exports by route target only.
-    static func junosPolicyTargets(_ definition: VRFFacts?, device: DeviceConfig) -> (imports: [RouteTarget], exports: [RouteTarget]) {
-        guard let definition, device.dialect == .junos else { return ([], []) }
-        var imports: [RouteTarget] = [], exports: [RouteTarget] = []
-        for policy in definition.importPolicies {
-            for term in device.junosPolicies[policy] ?? [] where term.flow == .accept {
-                imports += term.communities.flatMap { device.junosTargetCommunities[$0] ?? [] }
-            }
-        }
-        for policy in definition.exportPolicies {
-            for term in device.junosPolicies[policy] ?? [] {
-                exports += term.communityActions.flatMap { device.junosTargetCommunities[$0.name] ?? [] }
-            }
-        }
-        return (imports, exports)
-    }
-
-    static func unique(_ targets: [RouteTarget]) -> [RouteTarget] { Array(Set(targets)).sorted() }
 
     /// A static route of the config as the model's.
     static func staticRoute(_ route: StaticRouteConfig, diagnostics: inout [Diagnostic]) -> StaticRoute {

@@ -25,6 +25,11 @@ public struct LintNetwork: Sendable {
     public let subnetMembers: [Prefix: [String]]
     /// File -> its BGP AS.
     public let asnOfFile: [String: ASN]
+    /// Route targets exported / imported by some VRF, with the files that do (docs/vrf.md).
+    public let exportedTargets: [RouteTarget: Set<String>]
+    public let importedTargets: [RouteTarget: Set<String>]
+    /// Files that define a VRF with route targets (a VPN rule needs two to say anything).
+    public let vpnFiles: Set<String>
     /// The simulated failure sweep of the network these configs form (lazy).
     public let simulation: LintSimulation
 
@@ -33,9 +38,16 @@ public struct LintNetwork: Sendable {
         var file: String
         var asn: ASN?
         var subnets: [Prefix]
+        var imports: [RouteTarget] = []
+        var exports: [RouteTarget] = []
         public init(_ device: DeviceConfig) {
             file = device.file
             asn = device.bgp?.asn
+            for name in device.vrfs.keys {
+                let targets = device.routeTargets(ofVRF: name)
+                imports += targets.imports
+                exports += targets.exports
+            }
             subnets = device.interfaces.filter { !$0.shutdown && !$0.isLoopback && $0.vrf == nil }
                 .flatMap { $0.addresses.map(\.prefix).filter { $0.length < 32 } }
         }
@@ -46,12 +58,18 @@ public struct LintNetwork: Sendable {
     public init(facts: [RouterFacts], devices: [DeviceConfig]?, routers: Int) {
         var members: [Prefix: [String]] = [:]
         var asns: [String: ASN] = [:]
+        var exported: [RouteTarget: Set<String>] = [:], imported: [RouteTarget: Set<String>] = [:]
         for router in facts {
             if let asn = router.asn { asns[router.file] = asn }
             for prefix in router.subnets { members[prefix, default: []].append(router.file) }
+            for target in router.exports { exported[target, default: []].insert(router.file) }
+            for target in router.imports { imported[target, default: []].insert(router.file) }
         }
         subnetMembers = members
         asnOfFile = asns
+        exportedTargets = exported
+        importedTargets = imported
+        vpnFiles = Set(facts.filter { !$0.imports.isEmpty || !$0.exports.isEmpty }.map(\.file))
         simulation = LintSimulation(devices: devices, routers: routers, firstFile: facts.map(\.file).min() ?? "")
     }
 
@@ -96,6 +114,7 @@ public enum RuleRegistry {
         RouteMapUndefinedRule.self, RouteMapUnusedRule.self, PrefixListUndefinedRule.self, PrefixListUnusedRule.self, FailureBlackHoleRule.self, NonConvergenceRule.self,
         ConfigNotModelledRule.self, EBGPRequiresPolicyRule.self, UnusedSuppressionRule.self, IGPWithoutLDPRule.self, LDPWithoutIGPSyncRule.self, FailureLabelBlackHoleRule.self,
         LSPExplicitPathUnknownRule.self, LSPNoSecondaryRule.self, LSPSharedRiskRule.self, LSPUnprotectedLinkRule.self,
+        VRFRouteTargetUnmatchedRule.self,
     ]
     public static func rule(code: String) -> (any LintRule.Type)? { all.first { $0.description.code == code.uppercased() } }
 }

@@ -10,7 +10,7 @@ public struct NullPinUnconditionalRule: LintRule {
         summary: "A discard static route keeps a prefix in the RIB, BGP announces it to an eBGP peer, and neither a track on the static nor conditional advertisement withdraws it when the router loses its path to the network behind it.",
         rationale: """
         A static route to Null0 makes `network` (or `redistribute static`, or an aggregate) announce the prefix \
-        for as long as the router is up. If the router loses its uplinks into its own network, it keeps \
+        for as long as the router is up; in a VRF, to the customer's CE for as long as the PE is up. If the router loses its uplinks into its own network, it keeps \
         attracting the peer's traffic for that prefix and drops it: a black hole that lasts as long as the \
         failure, invisible to the peer.
         """,
@@ -24,7 +24,16 @@ public struct NullPinUnconditionalRule: LintRule {
          neighbor 192.0.2.2 remote-as 65002
          network 198.51.100.0 mask 255.255.255.0
         ip route 198.51.100.0 255.255.255.0 Null0
-        """, junosExample(condition: false)],
+        """, junosExample(condition: false), """
+        vrf definition CUST
+         rd 65001:1
+         route-target both 65001:1
+        router bgp 65001
+         address-family ipv4 vrf CUST
+          neighbor 192.0.2.2 remote-as 65002
+          network 198.51.100.0 mask 255.255.255.0
+        ip route vrf CUST 198.51.100.0 255.255.255.0 Null0
+        """],
         clean: ["""
         router bgp 65001
          neighbor 192.0.2.2 remote-as 65002
@@ -71,15 +80,32 @@ public struct NullPinUnconditionalRule: LintRule {
         var peers: String
         /// The finding text up to the consequence, shared with NULL-PIN-SINGLE-UPLINK.
         var description: String {
-            "\(route.prefix) is pinned to Null0 and announced by \(announcedBy) to eBGP \(peers) with no track and no conditional advertisement"
+            (route.vrf.map { "in VRF \($0), " } ?? "")
+                + "\(route.prefix) is pinned to Null0 and announced by \(announcedBy) to eBGP \(route.vrf == nil ? "" : "CE ")\(peers) with no track and no conditional advertisement"
         }
     }
 
-    /// The pins of the pattern on `device` (also the input of NULL-PIN-SINGLE-UPLINK).
+    /// The pins of the pattern on `device` (also the input of NULL-PIN-SINGLE-UPLINK): in the
+    /// global table, and in each VRF toward its CEs (the same black hole per customer, docs/vrf.md).
     static func pins(on device: DeviceConfig) -> [Pin] {
-        guard let bgp = device.bgp else { return [] }
-        if device.dialect == .junos { return junosPins(on: device) }
-        let ebgp = device.ebgpSessions
+        var found: [Pin] = []
+        if let bgp = device.bgp {
+            found += device.dialect == .junos ? junosPins(on: device) : tablePins(on: device, bgp: bgp, sessions: device.ebgpSessions, vrf: nil)
+        }
+        if device.dialect != .junos {
+            for (vrf, bgp) in device.vrfBGP.sorted(by: { $0.key < $1.key }) {
+                let ceSessions = device.sessions(inVRF: vrf).filter { neighbor in
+                    guard let remote = neighbor.remoteAS else { return false }
+                    return remote == "external" || ASN(remote).map { $0 != bgp.asn } ?? false
+                }
+                found += tablePins(on: device, bgp: bgp, sessions: ceSessions, vrf: vrf)
+            }
+        }
+        return found
+    }
+
+    /// The Cisco-style pins of one table: the global one (`vrf` nil) or a VRF's.
+    static func tablePins(on device: DeviceConfig, bgp: BGPConfigFacts, sessions ebgp: [NeighborConfig], vrf: String?) -> [Pin] {
         guard !ebgp.isEmpty, !ebgp.contains(where: { $0.advertiseMap != nil }) else { return [] }
         let redistributesStatic = bgp.redistributes.contains { $0.source == "static" }
         let peers = ebgp.map(\.key).prefix(3).joined(separator: ", ")
@@ -88,10 +114,11 @@ public struct NullPinUnconditionalRule: LintRule {
         // pin covering only point-to-point links is).
         // In a trie: a scan of every LAN per static was quadratic on large configs.
         var ownLANs = PrefixTrie<Bool>()
-        for prefix in device.connectedPrefixes where prefix.length < 30 { ownLANs.insert(prefix, true) }
+        let connected = Set(device.interfaces.filter { !$0.shutdown && $0.vrf == vrf }.flatMap { $0.addresses.map(\.prefix) })
+        for prefix in connected where prefix.length < 30 { ownLANs.insert(prefix, true) }
         let networks = Set(bgp.networks.map(\.prefix)), aggregates = Set(bgp.aggregates.map(\.prefix))
         return device.staticRoutes.compactMap { route in
-            guard route.target == .discard, route.track == nil, route.vrf == nil,
+            guard route.target == .discard, route.track == nil, route.vrf == vrf,
                   !(route.prefix.length > 0 && ownLANs.hasMoreSpecific(than: route.prefix)) else { return nil }
             let how: String
             if networks.contains(route.prefix) { how = "its network statement" }
@@ -127,7 +154,9 @@ public struct NullPinUnconditionalRule: LintRule {
 
     public func check(_ device: DeviceConfig) -> [Finding] {
         Self.pins(on: device).map { pin in
-            finding("\(pin.description): if this router loses its path into the network it keeps attracting and dropping that traffic", at: pin.route.location)
+            let consequence = pin.route.vrf == nil ? "if this router loses its path into the network it keeps attracting and dropping that traffic"
+                : "if this PE loses the core (and with it the VPN routes) it keeps attracting the CE's traffic and dropping it"
+            return finding("\(pin.description): \(consequence)", at: pin.route.location)
         }
     }
 }

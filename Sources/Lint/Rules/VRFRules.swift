@@ -1,0 +1,69 @@
+import ConfigParsers
+import Diagnostics
+import NetPrimitives
+
+/// A VRF route target that no other VRF of the network meets: routes exported with it reach no
+/// VRF, or a VRF waits for routes nobody sends (RFC 4364 section 4.3.1).
+public struct VRFRouteTargetUnmatchedRule: NetworkLintRule {
+    public static let description = RuleDescription(
+        code: "VRF-ROUTE-TARGET-UNMATCHED", name: "VRF route target exported or imported by no other VRF", severity: .warning,
+        summary: "A VRF exports a route target that no other VRF in the linted configs imports, or imports one that no other VRF exports (checked when at least two configs define VRFs with route targets).",
+        rationale: """
+        VPN routes go where route targets meet. A target exported by one PE and imported by no other VRF carries the \
+        site's routes nowhere; a target imported and exported by no other VRF leaves the VRF without the routes it \
+        was built for. Both are usually a typo in one PE's VRF (65000:10 against 65000:100) and show up as a customer \
+        site that reaches nothing, with every session up.
+        """,
+        remediation: "Make the route targets of the VRFs that must exchange routes meet (the same value exported by one and imported by the other), or remove the stray target.",
+        triggering: ["""
+        hostname PE1
+        vrf definition CUST
+         rd 65001:1
+         route-target both 65001:1
+        ---
+        hostname PE2
+        vrf definition CUST
+         rd 65001:2
+         route-target both 65001:10
+        """],
+        clean: ["""
+        hostname PE1
+        vrf definition CUST
+         rd 65001:1
+         route-target both 65001:1
+        ---
+        hostname PE2
+        vrf definition CUST
+         rd 65001:2
+         route-target both 65001:1
+        """])
+    public init() {}
+
+    public func deferred(_ device: DeviceConfig) -> NetworkCheck? {
+        let vrfs = device.vrfs.keys.sorted().map { (name: $0, targets: device.routeTargets(ofVRF: $0), location: device.vrfs[$0]?.location) }
+        guard vrfs.contains(where: { !$0.targets.imports.isEmpty || !$0.targets.exports.isEmpty }) else { return nil }
+        let file = device.file
+        return { network in
+            // One config's VRFs say nothing about the PEs not linted with it.
+            guard network.vpnFiles.count >= 2 else { return [] }
+            var findings: [Finding] = []
+            for vrf in vrfs {
+                guard let location = vrf.location else { continue }
+                // Met by another config, or by another VRF of this one.
+                func importedElsewhere(_ target: RouteTarget) -> Bool {
+                    (network.importedTargets[target] ?? []).contains { $0 != file } || vrfs.contains { $0.name != vrf.name && $0.targets.imports.contains(target) }
+                }
+                func exportedElsewhere(_ target: RouteTarget) -> Bool {
+                    (network.exportedTargets[target] ?? []).contains { $0 != file } || vrfs.contains { $0.name != vrf.name && $0.targets.exports.contains(target) }
+                }
+                for target in vrf.targets.exports where !importedElsewhere(target) {
+                    findings.append(finding("VRF \(vrf.name) exports route target \(target), which no other VRF in these configs imports: its routes reach no VRF", at: location))
+                }
+                for target in vrf.targets.imports where !exportedElsewhere(target) {
+                    findings.append(finding("VRF \(vrf.name) imports route target \(target), which no other VRF in these configs exports: no VPN route arrives with it", at: location))
+                }
+            }
+            return findings
+        }
+    }
+}
