@@ -155,7 +155,7 @@ public struct NullPinUnconditionalRule: LintRule {
     public func check(_ device: DeviceConfig) -> [Finding] {
         Self.pins(on: device).map { pin in
             let consequence = pin.route.vrf == nil ? "if this router loses its path into the network it keeps attracting and dropping that traffic"
-                : "if this PE loses the core (and with it the VPN routes) it keeps attracting the CE's traffic and dropping it"
+                : "if this router loses the VRF's path into the network (its core links, and with them the VPN routes) it keeps attracting the CE's traffic and dropping it"
             return finding("\(pin.description): \(consequence)", at: pin.route.location)
         }
     }

@@ -56,10 +56,14 @@ public struct VRFRouteTargetUnmatchedRule: NetworkLintRule {
                 func exportedElsewhere(_ target: RouteTarget) -> Bool {
                     (network.exportedTargets[target] ?? []).contains { $0 != file } || vrfs.contains { $0.name != vrf.name && $0.targets.exports.contains(target) }
                 }
-                for target in vrf.targets.exports where !importedElsewhere(target) {
+                let both = Set(vrf.targets.exports).intersection(vrf.targets.imports)
+                for target in both.sorted() where !importedElsewhere(target) && !exportedElsewhere(target) {
+                    findings.append(finding("VRF \(vrf.name) imports and exports route target \(target), which no other VRF in these configs uses: it exchanges no VPN routes with it", at: location))
+                }
+                for target in vrf.targets.exports where !importedElsewhere(target) && !(both.contains(target) && !exportedElsewhere(target)) {
                     findings.append(finding("VRF \(vrf.name) exports route target \(target), which no other VRF in these configs imports: its routes reach no VRF", at: location))
                 }
-                for target in vrf.targets.imports where !exportedElsewhere(target) {
+                for target in vrf.targets.imports where !exportedElsewhere(target) && !(both.contains(target) && !importedElsewhere(target)) {
                     findings.append(finding("VRF \(vrf.name) imports route target \(target), which no other VRF in these configs exports: no VPN route arrives with it", at: location))
                 }
             }
