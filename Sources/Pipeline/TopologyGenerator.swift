@@ -23,9 +23,11 @@ public enum TopologyGenerator {
         /// MPLS: this many RSVP-TE LSPs between random routers of one AS (10G of RSVP bandwidth
         /// on every intra-AS link, 10M to 200M per LSP, setup priorities 0 to 7).
         public var lsps = 0
-        /// VRFs: hosts sit in this many customer VRFs (host h in `c(h mod K + 1)` on its router,
-        /// its LAN announced by the VRF's BGP, one route target per customer), and iBGP sessions
-        /// carry VPN-IPv4. VPN routes stay within an AS (inter-AS VPN is not modelled).
+        /// VRFs: every router is a PE with this many customer VRFs `c1...cK` (one route target
+        /// per customer, a /24 customer LAN in each, announced by the VRF's BGP), and iBGP
+        /// sessions carry VPN-IPv4; hosts and flows stay in the global table, so a network and
+        /// its VRF version answer the same flows. VPN routes stay within an AS (inter-AS VPN is
+        /// not modelled).
         public var vrfs = 0
         public init(routers: Int, ases: Int, prefixes: Int, chordsPerRouter: Double = 0.5, reflectorsPerAS: Int = 0, seed: UInt64 = 1,
                     hosts: Int = 0, mixed: Bool = false) {
@@ -195,18 +197,17 @@ public enum TopologyGenerator {
                 out += "    static-routes:\n"
                 for k in originated[r] { out += "      - { prefix: \(prefix(k)), discard: true\(probe != nil && k == originated[r][0] ? ", track: 1" : "") }\n" }
             }
-            let vrfHosts = spec.vrfs > 0 ? hostLANs[r] : []
-            if !vrfHosts.isEmpty {
+            if spec.vrfs > 0 {
+                // Customer k's LAN on router r: 100+k.r/256.r%256.0/24 (each VRF site its own realm).
                 out += "    vrfs:\n"
-                for (k, hosts) in Dictionary(grouping: vrfHosts, by: { $0 % spec.vrfs + 1 }).sorted(by: { $0.key < $1.key }) {
-                    out += "      c\(k):\n        rd: \"\(asn(asOf[r])):\(k)\"\n        route-targets: \"64512:\(k)\"\n"
-                    out += "        interfaces: { \(hosts.map { "lan\($0 + 1): { address: \(30 + $0 / 256).\($0 % 256).0.1/24 }" }.joined(separator: ", ")) }\n"
-                    out += "        bgp: { networks: [\(hosts.map(lan).joined(separator: ", "))] }\n"
+                for k in 1...spec.vrfs {
+                    let site = "\(100 + k % 100).\((r + 1) / 256 % 256).\((r + 1) % 256).0"
+                    out += "      c\(k): { rd: \"\(asn(asOf[r])):\(k)\", route-targets: \"64512:\(k)\", interfaces: { site: { address: \(site.dropLast(1))1/24 } }, bgp: { networks: [\(site)/24] } }\n"
                 }
             }
             if !neighbors[r].isEmpty || !originated[r].isEmpty || !hostLANs[r].isEmpty {
                 out += "    bgp:\n"
-                let networks = originated[r].map(prefix) + (spec.vrfs > 0 ? [] : hostLANs[r].map(lan))
+                let networks = originated[r].map(prefix) + hostLANs[r].map(lan)
                 if !networks.isEmpty { out += "      networks: [\(networks.joined(separator: ", "))]\n" }
                 if spec.mixed && random.below(8) == 0 {
                     out += "      bestpath: { deterministic-med: true, always-compare-med: \(random.below(2) == 0) }\n"
@@ -230,10 +231,7 @@ public enum TopologyGenerator {
         if spec.hosts > 0 {
             out += "hosts:\n"
             for (r, list) in hostLANs.enumerated() {
-                for h in list {
-                    let router = spec.vrfs > 0 ? "r\(r + 1)/c\(h % spec.vrfs + 1)" : "r\(r + 1)"
-                    out += "  h\(h + 1): { router: \(router), address: \(30 + h / 256).\(h % 256).0.10/24 }\n"
-                }
+                for h in list { out += "  h\(h + 1): { router: r\(r + 1), address: \(30 + h / 256).\(h % 256).0.10/24 }\n" }
             }
         }
         return out

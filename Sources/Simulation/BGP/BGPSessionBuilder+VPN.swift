@@ -4,27 +4,23 @@
 extension BGPSessionBuilder {
     static let vpnPending = "(decided after the PEs' sessions)"
 
-    func vpnStatus(router r: Int, neighborIndex n: Int, vpn: VPNAdjacency) -> BGPSessionStatus {
-        let pe = network.physicalRouter(of: r)
-        let peerPE = network.physicalRouter(of: vpn.peer)
-        return BGPSessionStatus(router: r, neighborIndex: n, peerAddress: vpnSource(of: peerPE), localAddress: vpnSource(of: pe),
-                                peerRouter: vpn.peer, ebgp: false, established: false, reason: Self.vpnPending)
+    /// A VPN adjacency's status before it is decided. Router facts come from `owners`, built
+    /// once per network: a large VPN has a statement per pair of VRFs, and reading each from the
+    /// `Router` value copied it.
+    func vpnStatus(router r: Int, neighborIndex n: Int, peer: Int) -> BGPSessionStatus {
+        BGPSessionStatus(router: r, neighborIndex: n, peerAddress: owners.vpnSource[owners.physical[peer]],
+                         localAddress: owners.vpnSource[owners.physical[r]], peerRouter: peer, ebgp: false, established: false, reason: Self.vpnPending)
     }
-
-    /// The address a PE's VPN routes carry as next hop: its first loopback (the update source
-    /// of its VPN-IPv4 sessions in every design we model), else its router ID.
-    func vpnSource(of pe: Int) -> IPv4Address { network.routers[pe].primaryLoopback?.address ?? network.routers[pe].routerID }
 
     func decideVPNAdjacencies(_ statuses: inout [BGPSessionStatus], otherEnd: inout [Int?], firstStatus: [Int]) {
         let vpnIndices = statuses.indices.filter { statuses[$0].reason == Self.vpnPending }
         guard !vpnIndices.isEmpty else { return }
-        let signalling = VPNSignalling(network: network, statuses: statuses, firstStatus: firstStatus)
+        var signalling = VPNSignalling(network: network, statuses: statuses, firstStatus: firstStatus)
         for index in vpnIndices {
             let status = statuses[index]
             guard let peer = status.peerRouter else { continue }
-            let (a, b) = (network.physicalRouter(of: status.router), network.physicalRouter(of: peer))
-            let neighbors = network.routers[peer].bgp?.neighbors ?? []
-            otherEnd[index] = neighbors.firstIndex { $0.vpn?.peer == status.router }.map { firstStatus[peer] + $0 }
+            let (a, b) = (owners.physical[status.router], owners.physical[peer])
+            otherEnd[index] = owners.vpnStatement(router: peer, peer: status.router).map { firstStatus[peer] + $0 }
             if !liveness.routerUp[a] {
                 statuses[index].reason = "\(network.routers[a].name) is down"
             } else if !liveness.routerUp[b] {
@@ -49,12 +45,16 @@ struct VPNSignalling {
     /// the peer is this end's client).
     private var sessions: [[(peer: Int, toClient: Bool, fromClient: Bool)]]
     private var downReasons: [Int: [String]] = [:]
+    /// Per PE, the PEs its VPN routes reach (one walk per PE: a PE has a VPN adjacency per
+    /// remote VRF, thousands in a large network).
+    private var reached: [[Bool]?]
 
     init(network: Network, statuses: [BGPSessionStatus], firstStatus: [Int]) {
         self.network = network
         sessions = Array(repeating: [], count: network.routers.count)
-        for status in statuses {
-            guard let neighbor = network.routers[status.router].bgp?.neighbors[status.neighborIndex], neighbor.vpnv4, neighbor.vpn == nil else { continue }
+        reached = Array(repeating: nil, count: network.routers.count)
+        for status in statuses where status.reason != BGPSessionBuilder.vpnPending {
+            guard let neighbor = network.routers[status.router].bgp?.neighbors[status.neighborIndex], neighbor.vpnv4 else { continue }
             guard status.established, let peer = status.peerRouter,
                   let back = network.routers[peer].bgp?.neighbors.first(where: { $0.vpn == nil && $0.address == status.localAddress }), back.vpnv4 else {
                 let why = status.established ? "the other end does not activate vpnv4" : status.reason ?? "down"
@@ -66,26 +66,34 @@ struct VPNSignalling {
     }
 
     /// nil when routes of PE `a` reach PE `b`; else why not.
-    func reason(from a: Int, to b: Int) -> String? {
-        let name = network.routers[a].name
-        if sessions[a].isEmpty {
-            if let down = downReasons[a] { return "\(name) has no VPN-IPv4 session up (\(down.sorted().joined(separator: "; ")))" }
-            return "\(name) has no BGP neighbor with vpnv4"
+    mutating func reason(from a: Int, to b: Int) -> String? {
+        if !sessions[a].isEmpty {
+            if reached[a] == nil { reached[a] = walk(from: a) }
+            if reached[a]?[b] == true { return nil }
+            return "no chain of VPN-IPv4 sessions and route reflectors carries \(network.routers[a].name)'s VPN routes to \(network.routers[b].name)"
         }
-        // Breadth-first over (router, whether the route came from one of its clients).
-        var seen = Set<Int>()
+        if let down = downReasons[a] { return "\(network.routers[a].name) has no VPN-IPv4 session up (\(down.sorted().joined(separator: "; ")))" }
+        return "\(network.routers[a].name) has no BGP neighbor with vpnv4"
+    }
+
+    /// Breadth-first over (router, whether the route came from one of its clients): the origin
+    /// sends to everyone; a reflector passes a client's routes to all, a non-client's to clients only.
+    private func walk(from a: Int) -> [Bool] {
+        var reached = [Bool](repeating: false, count: sessions.count)
+        // Per router, whether it was queued having the route from a client (index 1) or not (0).
+        var seen = [Bool](repeating: false, count: sessions.count * 2)
         var queue: [(router: Int, fromClient: Bool)] = [(a, true)]
-        while !queue.isEmpty {
-            let (r, fromClient) = queue.removeFirst()
+        var head = 0
+        while head < queue.count {
+            let (r, fromClient) = queue[head]
+            head += 1
             for session in sessions[r] {
-                // The origin sends to everyone; a reflector passes a client's routes to all,
-                // a non-client's to clients only.
                 guard r == a || fromClient || session.toClient else { continue }
-                if session.peer == b { return nil }
+                reached[session.peer] = true
                 let key = session.peer << 1 | (session.fromClient ? 1 : 0)
-                if seen.insert(key).inserted { queue.append((session.peer, session.fromClient)) }
+                if !seen[key] { seen[key] = true; queue.append((session.peer, session.fromClient)) }
             }
         }
-        return "no chain of VPN-IPv4 sessions and route reflectors carries \(name)'s VPN routes to \(network.routers[b].name)"
+        return reached
     }
 }

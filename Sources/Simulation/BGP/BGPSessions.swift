@@ -60,9 +60,9 @@ struct BGPSessionBuilder {
             for n in neighbors.indices {
                 remoteAS.append(neighbors[n].remoteAS)
                 presentedAS.append(neighbors[n].localAS ?? asn)
-                if let vpn = neighbors[n].vpn {
+                if let peer = neighbors[n].vpn?.peer {
                     // Decided once the PEs' own sessions are (`decideVPNAdjacencies`).
-                    statuses.append(vpnStatus(router: r, neighborIndex: n, vpn: vpn))
+                    statuses.append(vpnStatus(router: r, neighborIndex: n, peer: peer))
                     if keepChecks { witnesses.append(nil) }
                     continue
                 }
@@ -83,7 +83,7 @@ struct BGPSessionBuilder {
         let checked = keepChecks ? SessionChecks(statuses: statuses, witnesses: witnesses) : SessionChecks(statuses: [], witnesses: [])
         // The other end of each session: the peer's neighbor statement for this end's source address.
         var otherEnd: [Int?] = statuses.map { status in
-            guard network.routers[status.router].bgp?.neighbors[status.neighborIndex].vpn == nil else { return nil }
+            guard status.reason != Self.vpnPending else { return nil }
             guard let peer = status.peerRouter, let local = status.localAddress, let n = owners.neighborStatement(router: peer, address: local) else { return nil }
             return firstStatus[peer] + n
         }

@@ -15,8 +15,16 @@ public struct AddressOwners: Sendable {
     /// address, so VRF sites that reuse addresses each find their own owner.
     public let realms: [Int]
 
+    /// Per router: itself, or the PE whose VRF instance it is; and a PE's VPN next hop (its
+    /// first loopback, the update source of its VPN-IPv4 sessions in every design modelled,
+    /// else its router ID). docs/vrf.md.
+    let physical: [Int]
+    let vpnSource: [IPv4Address]
+
     public init(network: Network) {
         realms = network.addressRealms()
+        physical = network.routers.indices.map(network.physicalRouter(of:))
+        vpnSource = network.routers.map { $0.primaryLoopback?.address ?? $0.routerID }
         map = WordMap(minimumCapacity: network.routers.reduce(network.hosts.count) { $0 + $1.interfaces.count })
         for (r, router) in network.routers.enumerated() {
             let realm = UInt64(realms[r]) << 32
@@ -30,12 +38,26 @@ public struct AddressOwners: Sendable {
             map[UInt64(realms[host.attachment.router]) << 32 | UInt64(host.address.value)] = .host(h)
         }
         statements = WordMap(minimumCapacity: network.routers.reduce(0) { $0 + ($1.bgp?.neighbors.count ?? 0) })
+        var vpn = WordMap<Int32>()
         for (r, router) in network.routers.enumerated() {
             for (n, neighbor) in (router.bgp?.neighbors ?? []).enumerated() {
+                if let peer = neighbor.vpn?.peer {
+                    vpn[UInt64(r) << 32 | UInt64(peer)] = Int32(n)
+                    continue
+                }
                 let key = UInt64(r) << 32 | UInt64(neighbor.address.value)
                 if statements[key] == nil { statements[key] = Int32(n) }
             }
         }
+        vpnStatements = vpn
+    }
+
+    /// By router << 32 | peer instance: a VRF instance's VPN adjacency statement toward another.
+    private var vpnStatements: WordMap<Int32>
+
+    /// VRF instance r's VPN adjacency statement toward instance `peer` (docs/vrf.md).
+    func vpnStatement(router r: Int, peer: Int) -> Int? {
+        vpnStatements[UInt64(r) << 32 | UInt64(peer)].map(Int.init)
     }
 
     /// Router r's first neighbor statement for `address`.

@@ -24,7 +24,7 @@ struct Generate: ParsableCommand {
     @Flag(help: "Add session policies (MED, local preference, prepends), aggregates, conditional advertisement, IP SLA tracked pins and routers with other dialects and MED knobs.") var mixed = false
     @Flag(help: "MPLS: LDP on every router.") var ldp = false
     @Option(help: "MPLS: this many RSVP-TE LSPs between random routers of one AS (10G of RSVP bandwidth on every intra-AS link).") var lsps: Int = 0
-    @Option(help: "VRFs: put the hosts in this many customer VRFs (L3VPN within each AS; docs/vrf.md).") var vrfs: Int = 0
+    @Option(help: "VRFs: every router a PE with this many customer VRFs, one LAN each (L3VPN within each AS; docs/vrf.md); hosts and flows stay global.") var vrfs: Int = 0
     @Option(help: "Random seed.") var seed: UInt64 = 1
     @Option(name: .shortAndLong, help: "Output file (default stdout).") var output: String?
 
@@ -36,7 +36,7 @@ struct Generate: ParsableCommand {
         guard reflectors >= 0 else { throw ValidationError("--reflectors must not be negative") }
         guard hosts >= 0, hosts <= 65536 else { throw ValidationError("--hosts must be from 0 to 65536") }
         guard lsps >= 0, lsps <= 1_000_000 else { throw ValidationError("--lsps must be from 0 to 1000000") }
-        guard vrfs >= 0, vrfs <= 1000 else { throw ValidationError("--vrfs must be from 0 to 1000") }
+        guard vrfs >= 0, vrfs <= 99 else { throw ValidationError("--vrfs must be from 0 to 99") }
     }
 
     func run() throws {
