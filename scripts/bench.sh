@@ -102,6 +102,28 @@ mpls_sweeps() {
 echo "MPLS (median of $RUNS interleaved runs)"
 mpls_sweeps
 
+# VRFs (docs/vrf.md): the LDP network above, and the same with every router a PE of one
+# customer VRF (1,000 VRF instances, one route target: ~99,000 VPN adjacencies); same flows.
+vrf_sweeps() {
+    local base=(--routers 1000 --ases 10 --prefixes 1000 --chords 1.0 --reflectors 2 --hosts 10 --seed 1 --ldp)
+    "$BIN" generate "${base[@]}" -o "$work/global.yml"
+    "$BIN" generate "${base[@]}" --vrfs 1 -o "$work/vrf.yml"
+    : > "$work/global"; : > "$work/vrf"
+    for _ in $(seq "$RUNS"); do
+        for variant in global vrf; do
+            "$TIME" -f "%e %M" -o "$work/time" "$BIN" failures "$work/$variant.yml" --no-routers --no-sets > /dev/null
+            cat "$work/time" >> "$work/$variant"
+        done
+    done
+    local global vrf
+    global=$(awk '{print $1}' "$work/global" | median); vrf=$(awk '{print $1}' "$work/vrf" | median)
+    printf '%-34s LDP %6.2f s, LDP + a VRF on every router %6.2f s (%.2fx), peak RSS %d MiB\n' \
+        "vrf-sweep-1000 (links only)" "$global" "$vrf" "$(awk -v a="$vrf" -v b="$global" 'BEGIN {print a / b}')" \
+        "$(( $(awk '{print $2}' "$work/vrf" | sort -n | tail -1) / 1024 ))"
+}
+echo "VRFs (median of $RUNS interleaved runs)"
+vrf_sweeps
+
 # Against the previous binary (PREVIOUS=path/to/old/routesim make bench): the same sweeps,
 # interleaved, median of RUNS each, outputs compared byte for byte.
 previous() {

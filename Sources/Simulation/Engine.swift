@@ -174,7 +174,8 @@ public enum Engine {
         let (sessions, peerings, sessionChecks, reusedSessionChecks) = sessionBuilder.build()
         lap("sessions")
 
-        var bgp = BGPRun(network: network, liveness: liveness, nonBGP: nonBGP, propagation: BGPPropagation(network: network, peerings: peerings, resolvers: nonBGP), options: options,
+        let propagation = BGPPropagation(network: network, peerings: peerings, resolvers: nonBGP, templates: owners.slotTemplates)
+        var bgp = BGPRun(network: network, liveness: liveness, nonBGP: nonBGP, propagation: propagation, options: options,
                          reuse: baseline?.bgp, changedRoutes: changedRoutes, record: record)
         bgp.run()
         let unstable = options.checkStability ? bgp.unstablePrefixes().map { entry in

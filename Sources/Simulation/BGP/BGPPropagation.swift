@@ -63,7 +63,50 @@ struct BGPPropagation: Sendable {
     /// Record which next hops each prefix resolved where (for BGPReuse; the no-failure run of a sweep).
     var recordConsulted = false
 
-    init(network: Network, peerings: [[Peering]], resolvers: [RIBTable]) {
+    /// What a slot takes from its neighbor statement, made once per network (`AddressOwners`):
+    /// copying each statement per scenario (strings, optionals) showed in sweeps of networks
+    /// with many sessions (a VPN has one per pair of VRFs).
+    struct SlotTemplate: Sendable {
+        var nextHopSelf: Bool
+        var routeReflectorClient: Bool
+        var hasExportPolicy: Bool
+        var hasImportPolicy: Bool
+        var conditional: Bool
+        var weight: UInt32
+        var peerAddress: IPv4Address
+        var allowASIn: Int
+        var asOverride: Bool
+        var defaultOriginate: Bool
+        var localAS: ASN?
+        var localASNoPrepend: Bool
+        var localASReplaceAS: Bool
+        var vpnResolver: Int32
+        var vpnSends: Bool
+
+        init(_ neighbor: BGPNeighbor, router r: Int, network: Network) {
+            nextHopSelf = neighbor.nextHopSelf
+            routeReflectorClient = neighbor.routeReflectorClient
+            hasExportPolicy = neighbor.exportPolicy != nil
+            hasImportPolicy = neighbor.importPolicy != nil
+            conditional = neighbor.conditionalAdvertisement != nil
+            weight = neighbor.weight
+            peerAddress = neighbor.address
+            allowASIn = neighbor.allowASIn ?? 0
+            asOverride = neighbor.asOverride
+            defaultOriginate = neighbor.defaultOriginate
+            localAS = neighbor.localAS
+            localASNoPrepend = neighbor.localASNoPrepend
+            localASReplaceAS = neighbor.localASReplaceAS
+            vpnResolver = neighbor.vpn == nil ? -1 : Int32(network.physicalRouter(of: r))
+            vpnSends = neighbor.vpn?.sends ?? true
+        }
+
+        static func all(_ network: Network) -> [[SlotTemplate]] {
+            network.routers.enumerated().map { r, router in (router.bgp?.neighbors ?? []).map { SlotTemplate($0, router: r, network: network) } }
+        }
+    }
+
+    init(network: Network, peerings: [[Peering]], resolvers: [RIBTable], templates: [[SlotTemplate]]? = nil) {
         self.network = network
         self.peerings = peerings
         self.resolvers = resolvers
@@ -72,26 +115,26 @@ struct BGPPropagation: Sendable {
         ebgpPeerings = peerings.map { list in list.indices.filter { list[$0].ebgp } }
         let statements = network.routers.map { $0.bgp?.neighbors ?? [] }
         neighborStatements = statements
-        hasClients = peerings.enumerated().map { r, list in list.contains { statements[r][$0.neighborIndex].routeReflectorClient } }
+        let templates = templates ?? SlotTemplate.all(network)
+        hasClients = peerings.enumerated().map { r, list in list.contains { templates[r][$0.neighborIndex].routeReflectorClient } }
         var offsets = [0]
         for list in peerings { offsets.append((offsets.last ?? 0) + list.count) }
         slotOffsets = offsets
         var flat: [SlotInfo] = []
+        flat.reserveCapacity(offsets.last ?? 0)
         for (r, list) in peerings.enumerated() {
             for peering in list {
-                let neighbor = statements[r][peering.neighborIndex]
+                let t = templates[r][peering.neighborIndex]
                 let peerSlot = peering.peerPeering >= 0 ? offsets[peering.peer] + peering.peerPeering : -1
                 flat.append(SlotInfo(peer: peering.peer, peerPeering: peering.peerPeering, peerSlot: peerSlot, ebgp: peering.ebgp,
-                                     nextHopSelf: neighbor.nextHopSelf, routeReflectorClient: neighbor.routeReflectorClient,
-                                     hasExportPolicy: neighbor.exportPolicy != nil, hasImportPolicy: neighbor.importPolicy != nil,
-                                     conditional: neighbor.conditionalAdvertisement != nil, weight: neighbor.weight,
-                                     localAddress: peering.localAddress, peerAddress: neighbor.address,
-                                     allowASIn: neighbor.allowASIn ?? 0, asOverride: neighbor.asOverride && peering.ebgp,
-                                     defaultOriginate: neighbor.defaultOriginate,
-                                     localAS: peering.ebgp ? neighbor.localAS : nil, localASNoPrepend: neighbor.localASNoPrepend,
-                                     localASReplaceAS: neighbor.localASReplaceAS,
-                                     vpnResolver: neighbor.vpn == nil ? -1 : Int32(network.physicalRouter(of: r)),
-                                     vpnSends: neighbor.vpn?.sends ?? true))
+                                     nextHopSelf: t.nextHopSelf, routeReflectorClient: t.routeReflectorClient,
+                                     hasExportPolicy: t.hasExportPolicy, hasImportPolicy: t.hasImportPolicy,
+                                     conditional: t.conditional, weight: t.weight,
+                                     localAddress: peering.localAddress, peerAddress: t.peerAddress,
+                                     allowASIn: t.allowASIn, asOverride: t.asOverride && peering.ebgp,
+                                     defaultOriginate: t.defaultOriginate,
+                                     localAS: peering.ebgp ? t.localAS : nil, localASNoPrepend: t.localASNoPrepend,
+                                     localASReplaceAS: t.localASReplaceAS, vpnResolver: t.vpnResolver, vpnSends: t.vpnSends))
             }
         }
         slots = flat

@@ -20,11 +20,14 @@ public struct AddressOwners: Sendable {
     /// else its router ID). docs/vrf.md.
     let physical: [Int]
     let vpnSource: [IPv4Address]
+    /// Per router, per neighbor statement: what a BGP slot takes from it (the same in every scenario).
+    let slotTemplates: [[BGPPropagation.SlotTemplate]]
 
     public init(network: Network) {
         realms = network.addressRealms()
         physical = network.routers.indices.map(network.physicalRouter(of:))
         vpnSource = network.routers.map { $0.primaryLoopback?.address ?? $0.routerID }
+        slotTemplates = BGPPropagation.SlotTemplate.all(network)
         map = WordMap(minimumCapacity: network.routers.reduce(network.hosts.count) { $0 + $1.interfaces.count })
         for (r, router) in network.routers.enumerated() {
             let realm = UInt64(realms[r]) << 32
