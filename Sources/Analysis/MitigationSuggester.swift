@@ -288,14 +288,22 @@ public enum MitigationSuggester {
             network.routers[x].bgp?.networkImportCheck = true
             return (network, "on \(xName): bgp network import-check (announce \(prefix) only while the RIB has it)", [syntax])
         case .redundantLink:
-            guard let subnet = freeSubnet(in: network) else { return nil }
-            let ia = network.routers[x].interfaces.count, ic = network.routers[c].interfaces.count
-            network.routers[x].interfaces.append(Interface(name: "suggested-\(cName)", kind: .link, address: subnet.network, prefix: subnet, igp: .active, location: generated))
-            network.routers[c].interfaces.append(Interface(name: "suggested-\(xName)", kind: .link, address: IPv4Address(subnet.network.value + 1), prefix: subnet, igp: .active, location: generated))
-            network.links.append(Link(name: "\(xName)-\(cName)#suggested", a: InterfaceRef(router: x, interface: ia), b: InterfaceRef(router: c, interface: ic), location: generated))
-            network.reindex()
+            guard let subnet = addLink(&network, from: x, to: c) else { return nil }
             return (network, "add a second link \(xName)-\(cName) (\(subnet))", [])
         }
+    }
+
+    /// A suggested link between routers `a` and `b` on a free /31; nil when none is free.
+    static func addLink(_ network: inout Network, from a: Int, to b: Int) -> Prefix? {
+        guard let subnet = freeSubnet(in: network) else { return nil }
+        let generated = SourceLocation.generated("suggested by routesim")
+        let aName = network.routers[a].name, bName = network.routers[b].name
+        let ia = network.routers[a].interfaces.count, ib = network.routers[b].interfaces.count
+        network.routers[a].interfaces.append(Interface(name: "suggested-\(bName)", kind: .link, address: subnet.network, prefix: subnet, igp: .active, location: generated))
+        network.routers[b].interfaces.append(Interface(name: "suggested-\(aName)", kind: .link, address: IPv4Address(subnet.network.value + 1), prefix: subnet, igp: .active, location: generated))
+        network.links.append(Link(name: "\(aName)-\(bName)#suggested", a: InterfaceRef(router: a, interface: ia), b: InterfaceRef(router: b, interface: ib), location: generated))
+        network.reindex()
+        return subnet
     }
 
     /// A pin in a VRF (docs/vrf.md): only what acts inside the VRF, or on its PE, can help.
@@ -330,14 +338,8 @@ public enum MitigationSuggester {
             return (network, "on \(xName): advertise-map ROUTESIM-ADVERTISE (\(prefix)) exist-map ROUTESIM-VPN-PRESENT (\(prefix) ge \(prefix.length + 1), the VPN routes it covers) on its \(toCEs.count) CE neighbor(s)",
                     [syntax])
         case .redundantLink:
-            guard c != pe, network.routers[c].vrf == nil, let subnet = freeSubnet(in: network) else { return nil }
-            let cName = network.routers[c].name
-            let ia = network.routers[pe].interfaces.count, ic = network.routers[c].interfaces.count
-            network.routers[pe].interfaces.append(Interface(name: "suggested-\(cName)", kind: .link, address: subnet.network, prefix: subnet, igp: .active, location: generated))
-            network.routers[c].interfaces.append(Interface(name: "suggested-\(peName)", kind: .link, address: IPv4Address(subnet.network.value + 1), prefix: subnet, igp: .active, location: generated))
-            network.links.append(Link(name: "\(peName)-\(cName)#suggested", a: InterfaceRef(router: pe, interface: ia), b: InterfaceRef(router: c, interface: ic), location: generated))
-            network.reindex()
-            return (network, "add a second core link \(peName)-\(cName) (\(subnet)) for the PE of \(xName)", [])
+            guard c != pe, network.routers[c].vrf == nil, let subnet = addLink(&network, from: pe, to: c) else { return nil }
+            return (network, "add a second core link \(peName)-\(network.routers[c].name) (\(subnet)) for the PE of \(xName)", [])
         case .networkImportCheck:
             return nil   // the global rule applies unchanged; see `apply`
         case .trackedStatic, .pinInCore, .enableLDP, .ldpIGPSync, .lspDynamicSecondary:

@@ -30,6 +30,8 @@ public struct LintNetwork: Sendable {
     public let importedTargets: [RouteTarget: Set<String>]
     /// Files that define a VRF with route targets (a VPN rule needs two to say anything).
     public let vpnFiles: Set<String>
+    /// Route distinguishers, with the files whose VRFs use them.
+    public let distinguisherFiles: [RouteDistinguisher: Set<String>]
     /// The simulated failure sweep of the network these configs form (lazy).
     public let simulation: LintSimulation
 
@@ -40,9 +42,11 @@ public struct LintNetwork: Sendable {
         var subnets: [Prefix]
         var imports: [RouteTarget] = []
         var exports: [RouteTarget] = []
+        var distinguishers: [RouteDistinguisher] = []
         public init(_ device: DeviceConfig) {
             file = device.file
             asn = device.bgp?.asn
+            distinguishers = device.vrfs.values.compactMap(\.routeDistinguisher)
             for name in device.vrfs.keys {
                 let targets = device.routeTargets(ofVRF: name)
                 imports += targets.imports
@@ -59,17 +63,20 @@ public struct LintNetwork: Sendable {
         var members: [Prefix: [String]] = [:]
         var asns: [String: ASN] = [:]
         var exported: [RouteTarget: Set<String>] = [:], imported: [RouteTarget: Set<String>] = [:]
+        var distinguisherFiles: [RouteDistinguisher: Set<String>] = [:]
         for router in facts {
             if let asn = router.asn { asns[router.file] = asn }
             for prefix in router.subnets { members[prefix, default: []].append(router.file) }
             for target in router.exports { exported[target, default: []].insert(router.file) }
             for target in router.imports { imported[target, default: []].insert(router.file) }
+            for rd in router.distinguishers { distinguisherFiles[rd, default: []].insert(router.file) }
         }
         subnetMembers = members
         asnOfFile = asns
         exportedTargets = exported
         importedTargets = imported
         vpnFiles = Set(facts.filter { !$0.imports.isEmpty || !$0.exports.isEmpty }.map(\.file))
+        self.distinguisherFiles = distinguisherFiles
         simulation = LintSimulation(devices: devices, routers: routers, firstFile: facts.map(\.file).min() ?? "")
     }
 
@@ -114,7 +121,7 @@ public enum RuleRegistry {
         RouteMapUndefinedRule.self, RouteMapUnusedRule.self, PrefixListUndefinedRule.self, PrefixListUnusedRule.self, FailureBlackHoleRule.self, NonConvergenceRule.self,
         ConfigNotModelledRule.self, EBGPRequiresPolicyRule.self, UnusedSuppressionRule.self, IGPWithoutLDPRule.self, LDPWithoutIGPSyncRule.self, FailureLabelBlackHoleRule.self,
         LSPExplicitPathUnknownRule.self, LSPNoSecondaryRule.self, LSPSharedRiskRule.self, LSPUnprotectedLinkRule.self,
-        VRFRouteTargetUnmatchedRule.self,
+        VRFRouteTargetUnmatchedRule.self, VRFDistinguisherSharedRule.self,
     ]
     public static func rule(code: String) -> (any LintRule.Type)? { all.first { $0.description.code == code.uppercased() } }
 }

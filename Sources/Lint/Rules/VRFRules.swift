@@ -71,3 +71,55 @@ public struct VRFRouteTargetUnmatchedRule: NetworkLintRule {
         }
     }
 }
+
+/// One route distinguisher on VRFs of two PEs: where the VPN routes cross a route reflector, the
+/// reflector keeps one best path per distinguisher and prefix (RFC 4364 section 4.2, RFC 4456),
+/// so a site multi-homed to both PEs loses its second path everywhere behind the reflector.
+public struct VRFDistinguisherSharedRule: NetworkLintRule {
+    public static let description = RuleDescription(
+        code: "VRF-RD-SHARED", name: "Route distinguisher shared by two PEs", severity: .note,
+        summary: "VRFs on two routers of the linted configs use the same route distinguisher.",
+        rationale: """
+        The route distinguisher is what keeps two PEs' routes for one prefix apart in the VPN-IPv4 family. With \
+        the same distinguisher, a route reflector compares them as one route and reflects only its best: a site \
+        multi-homed to both PEs then has a single path in every other PE, and loses it for the time a failure \
+        takes to reconverge through the reflector instead of switching to a second path already installed.
+        """,
+        remediation: "Give each PE its own route distinguisher per VRF (for example ROUTER-ID:VRF-NUMBER); route targets, not distinguishers, say who imports what.",
+        triggering: ["""
+        hostname PE1
+        vrf definition CUST
+         rd 65001:1
+         route-target both 65001:1
+        ---
+        hostname PE2
+        vrf definition CUST
+         rd 65001:1
+         route-target both 65001:1
+        """],
+        clean: ["""
+        hostname PE1
+        vrf definition CUST
+         rd 65001:1
+         route-target both 65001:1
+        ---
+        hostname PE2
+        vrf definition CUST
+         rd 65001:2
+         route-target both 65001:1
+        """])
+    public init() {}
+
+    public func deferred(_ device: DeviceConfig) -> NetworkCheck? {
+        let vrfs = device.vrfs.values.sorted { $0.name < $1.name }.compactMap { vrf in vrf.routeDistinguisher.map { (vrf.name, $0, vrf.location) } }
+        guard !vrfs.isEmpty else { return nil }
+        let file = device.file
+        return { network in
+            vrfs.compactMap { name, rd, location in
+                let others = (network.distinguisherFiles[rd] ?? []).filter { $0 != file }.sorted()
+                guard let first = others.first else { return nil }
+                return finding("VRF \(name) uses route distinguisher \(rd), as \(others.count == 1 ? first : "\(first) and \(others.count - 1) more") does: behind a route reflector a site multi-homed to both keeps one path", at: location)
+            }
+        }
+    }
+}

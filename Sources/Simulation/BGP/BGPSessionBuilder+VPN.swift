@@ -2,6 +2,7 @@
 /// another PE's VRF when the two PEs exchange VPN-IPv4 routes, over a session of their own or
 /// through route reflectors (RFC 4364 section 4.3.3, RFC 4456 section 6).
 extension BGPSessionBuilder {
+    /// A VPN adjacency's reason until it is decided (never shown: every one is decided).
     static let vpnPending = "(decided after the PEs' sessions)"
 
     /// A VPN adjacency's status before it is decided. Router facts come from `owners`, built
@@ -9,11 +10,12 @@ extension BGPSessionBuilder {
     /// `Router` value copied it.
     func vpnStatus(router r: Int, neighborIndex n: Int, peer: Int) -> BGPSessionStatus {
         BGPSessionStatus(router: r, neighborIndex: n, peerAddress: owners.vpnSource[owners.physical[peer]],
-                         localAddress: owners.vpnSource[owners.physical[r]], peerRouter: peer, ebgp: false, established: false, reason: Self.vpnPending)
+                         localAddress: owners.vpnSource[owners.physical[r]], peerRouter: peer, ebgp: false, established: false, reason: Self.vpnPending,
+                         isVPNAdjacency: true)
     }
 
     func decideVPNAdjacencies(_ statuses: inout [BGPSessionStatus], otherEnd: inout [Int?], firstStatus: [Int]) {
-        let vpnIndices = statuses.indices.filter { statuses[$0].reason == Self.vpnPending }
+        let vpnIndices = statuses.indices.filter { statuses[$0].isVPNAdjacency }
         guard !vpnIndices.isEmpty else { return }
         var signalling = VPNSignalling(network: network, statuses: statuses, firstStatus: firstStatus)
         for index in vpnIndices {
@@ -53,7 +55,8 @@ struct VPNSignalling {
         self.network = network
         sessions = Array(repeating: [], count: network.routers.count)
         reached = Array(repeating: nil, count: network.routers.count)
-        for status in statuses where status.reason != BGPSessionBuilder.vpnPending {
+        for index in statuses.indices where !statuses[index].isVPNAdjacency {
+            let status = statuses[index]
             guard let neighbor = network.routers[status.router].bgp?.neighbors[status.neighborIndex], neighbor.vpnv4 else { continue }
             guard status.established, let peer = status.peerRouter,
                   let back = network.routers[peer].bgp?.neighbors.first(where: { $0.vpn == nil && $0.address == status.localAddress }), back.vpnv4 else {

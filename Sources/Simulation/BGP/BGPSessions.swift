@@ -9,6 +9,8 @@ public struct BGPSessionStatus: Sendable {
     public var established: Bool
     /// Why it is down (nil when established).
     public var reason: String?
+    /// A VPN adjacency between two VRF instances (docs/vrf.md), decided after the PEs' sessions.
+    public var isVPNAdjacency = false
 }
 
 /// An established session seen from one end, used for propagation.
@@ -83,7 +85,7 @@ struct BGPSessionBuilder {
         let checked = keepChecks ? SessionChecks(statuses: statuses, witnesses: witnesses) : SessionChecks(statuses: [], witnesses: [])
         // The other end of each session: the peer's neighbor statement for this end's source address.
         var otherEnd: [Int?] = statuses.map { status in
-            guard status.reason != Self.vpnPending else { return nil }
+            guard !status.isVPNAdjacency else { return nil }
             guard let peer = status.peerRouter, let local = status.localAddress, let n = owners.neighborStatement(router: peer, address: local) else { return nil }
             return firstStatus[peer] + n
         }
