@@ -2,15 +2,13 @@
 /// another PE's VRF when the two PEs exchange VPN-IPv4 routes, over a session of their own or
 /// through route reflectors (RFC 4364 section 4.3.3, RFC 4456 section 6).
 extension BGPSessionBuilder {
-    /// A VPN adjacency's reason until it is decided (never shown: every one is decided).
-    static let vpnPending = "(decided after the PEs' sessions)"
 
     /// A VPN adjacency's status before it is decided. Router facts come from `owners`, built
     /// once per network: a large VPN has a statement per pair of VRFs, and reading each from the
     /// `Router` value copied it.
     func vpnStatus(router r: Int, neighborIndex n: Int, peer: Int) -> BGPSessionStatus {
         BGPSessionStatus(router: r, neighborIndex: n, peerAddress: owners.vpnSource[owners.physical[peer]],
-                         localAddress: owners.vpnSource[owners.physical[r]], peerRouter: peer, ebgp: false, established: false, reason: Self.vpnPending,
+                         localAddress: owners.vpnSource[owners.physical[r]], peerRouter: peer, ebgp: false, established: false, reason: nil,
                          isVPNAdjacency: true)
     }
 

@@ -90,7 +90,7 @@ struct BGPSessionBuilder {
             return firstStatus[peer] + n
         }
         // Both ends must point at each other and agree on AS numbers.
-        for index in statuses.indices where statuses[index].reason == nil {
+        for index in statuses.indices where statuses[index].reason == nil && !statuses[index].isVPNAdjacency {
             guard let other = otherEnd[index] else {
                 let status = statuses[index]
                 statuses[index].reason = "\(peerName(status)) has no neighbor statement for \(status.localAddress?.description ?? "?") (this session's source address)"
@@ -107,7 +107,7 @@ struct BGPSessionBuilder {
                     + (local == nil ? "" : " (local-as)") + " on this session"
             }
         }
-        for index in statuses.indices where statuses[index].reason == nil {
+        for index in statuses.indices where statuses[index].reason == nil && !statuses[index].isVPNAdjacency {
             if let other = otherEnd[index], statuses[other].reason == nil { statuses[index].established = true } else { statuses[index].reason = "the other end is down" }
         }
         decideVPNAdjacencies(&statuses, otherEnd: &otherEnd, firstStatus: firstStatus)
