@@ -57,12 +57,14 @@ struct BGPSessionBuilder {
         // scenario showed in sweeps.
         for r in network.routers.indices {
             firstStatus[r] = statuses.count
-            guard let neighbors = network.routers[r].bgp?.neighbors else { continue }
-            let asn = network.routers[r].asn
-            for n in neighbors.indices {
-                remoteAS.append(neighbors[n].remoteAS)
-                presentedAS.append(neighbors[n].localAS ?? asn)
-                if let peer = neighbors[n].vpn?.peer {
+            let facts = owners.statementFacts[r]
+            guard !facts.isEmpty, let neighbors = network.routers[r].bgp?.neighbors else { continue }
+            for n in facts.indices {
+                // From per-network facts: reading a statement's fields copied the statement.
+                remoteAS.append(facts[n].remoteAS)
+                presentedAS.append(facts[n].presentedAS)
+                if facts[n].vpnPeer >= 0 {
+                    let peer = Int(facts[n].vpnPeer)
                     // Decided once the PEs' own sessions are (`decideVPNAdjacencies`).
                     statuses.append(vpnStatus(router: r, neighborIndex: n, peer: peer))
                     if keepChecks { witnesses.append(nil) }
@@ -75,7 +77,7 @@ struct BGPSessionBuilder {
                 }
                 let neighbor = neighbors[n]
                 var status = BGPSessionStatus(router: r, neighborIndex: n, peerAddress: neighbor.address, localAddress: nil, peerRouter: nil,
-                                              ebgp: neighbor.remoteAS != asn, established: false, reason: nil)
+                                              ebgp: neighbor.remoteAS != network.routers[r].asn, established: false, reason: nil)
                 status.reason = check(router: r, neighbor: neighbor, status: &status)
                 if keepChecks { witnesses.append(witness(of: status, neighbor: neighbor)) }
                 statuses.append(status)

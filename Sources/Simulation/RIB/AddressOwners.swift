@@ -22,12 +22,19 @@ public struct AddressOwners: Sendable {
     let vpnSource: [IPv4Address]
     /// Per router, per neighbor statement: what a BGP slot takes from it (the same in every scenario).
     let slotTemplates: [[BGPPropagation.SlotTemplate]]
+    /// Per router, per neighbor statement: the AS it expects, the AS the router presents on it,
+    /// and for a VPN adjacency the other VRF instance (-1: none).
+    struct StatementFacts: Sendable { var remoteAS: ASN; var presentedAS: ASN; var vpnPeer: Int32 }
+    let statementFacts: [[StatementFacts]]
 
     public init(network: Network) {
         realms = network.addressRealms()
         physical = network.routers.indices.map(network.physicalRouter(of:))
         vpnSource = network.routers.map { $0.primaryLoopback?.address ?? $0.routerID }
         slotTemplates = BGPPropagation.SlotTemplate.all(network)
+        statementFacts = network.routers.map { router in
+            (router.bgp?.neighbors ?? []).map { StatementFacts(remoteAS: $0.remoteAS, presentedAS: $0.localAS ?? router.asn, vpnPeer: Int32($0.vpn?.peer ?? -1)) }
+        }
         map = WordMap(minimumCapacity: network.routers.reduce(network.hosts.count) { $0 + $1.interfaces.count })
         for (r, router) in network.routers.enumerated() {
             let realm = UInt64(realms[r]) << 32
