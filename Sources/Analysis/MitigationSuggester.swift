@@ -341,7 +341,9 @@ public enum MitigationSuggester {
             guard c != pe, network.routers[c].vrf == nil, let subnet = addLink(&network, from: pe, to: c) else { return nil }
             return (network, "add a second core link \(peName)-\(network.routers[c].name) (\(subnet)) for the PE of \(xName)", [])
         case .networkImportCheck:
-            return nil   // the global rule applies unchanged; see `apply`
+            // Not offered in a VRF yet: the change would go in the VRF's BGP block (FRR `router
+            // bgp N vrf V`), which MitigationSyntax does not write.
+            return nil
         case .trackedStatic, .pinInCore, .enableLDP, .ldpIGPSync, .lspDynamicSecondary:
             return nil
         }
