@@ -88,7 +88,7 @@ public struct ReportBuilder: Sendable {
         plane.sessions.map { status in
             SessionReport(router: network.routers[status.router].name, peer: status.peerRouter.map { network.routers[$0].name },
                           peerAddress: status.peerAddress.description, localAddress: status.localAddress?.description,
-                          type: status.ebgp ? "ebgp" : "ibgp", established: status.established, reason: status.reason)
+                          type: status.isVPNAdjacency ? "vpn" : status.ebgp ? "ebgp" : "ibgp", established: status.established, reason: status.reason)
         }
     }
 

@@ -8,10 +8,17 @@ public enum TextReport {
         out += report.failures.isEmpty ? ", no failures\n" : ", failed: \(report.failures.joined(separator: ", "))\n"
         out += nonConvergenceText(report.converged ? nil : report.nonConvergence ?? [])
         for diagnostic in report.diagnostics { out += "\(diagnostic.severity): \(diagnostic.message) [\(diagnostic.code)]\n" }
-        let established = report.sessions.filter(\.established).count
-        out += "\nBGP sessions: \(established) of \(report.sessions.count) configured ends established\n"
-        for session in report.sessions where !session.established {
+        // VPN adjacencies (VRF to VRF by route target, docs/vrf.md) are not configured sessions: counted apart.
+        let configured = report.sessions.filter { $0.type != "vpn" }, vpn = report.sessions.filter { $0.type == "vpn" }
+        out += "\nBGP sessions: \(configured.filter(\.established).count) of \(configured.count) configured ends established\n"
+        for session in configured where !session.established {
             out += "  down  \(session.router) -> \(session.peer ?? session.peerAddress) (\(session.peerAddress), \(session.type)): \(session.reason ?? "")\n"
+        }
+        if !vpn.isEmpty {
+            out += "VPN adjacencies (VRF to VRF by route target): \(vpn.filter(\.established).count) of \(vpn.count) ends up\n"
+            for session in vpn where !session.established {
+                out += "  down  \(session.router) -> \(session.peer ?? session.peerAddress): \(session.reason ?? "")\n"
+            }
         }
         if let sessions = report.ldpSessions {
             let ldp = sessions.filter { $0.targeted != true }, targeted = sessions.filter { $0.targeted == true }
