@@ -27,7 +27,7 @@ extension Network {
                 let receives = other.exportTargets.filter(vrf.importTargets.contains)
                 guard !sends.isEmpty || !receives.isEmpty else { continue }
                 let remotePE = routers[other.host]
-                var statement = BGPNeighbor(address: remotePE.primaryLoopback?.address ?? remotePE.routerID, remoteAS: routers[a].asn,
+                var statement = BGPNeighbor(address: remotePE.vpnNextHop, remoteAS: routers[a].asn,
                                             peerName: routers[b].name, nextHopSelf: true, location: vrf.location)
                 statement.importPolicy = vrf.importPolicy
                 statement.exportPolicy = vrf.exportPolicy

@@ -120,6 +120,10 @@ public struct Router: Sendable {
 
     /// The first loopback: default router-id, iBGP update source and probe source.
     public var primaryLoopback: Interface? { interfaces.first { $0.kind == .loopback } }
+
+    /// The next hop a PE gives the VPN routes of its VRFs: its first loopback (the update source
+    /// of its VPN-IPv4 sessions in every design modelled), else its router ID (docs/vrf.md).
+    public var vpnNextHop: IPv4Address { primaryLoopback?.address ?? routerID }
 }
 
 public enum InterfaceKind: String, Sendable, Codable { case loopback, link, lan }

@@ -144,7 +144,7 @@ public struct TopologyDiagram: Sendable {
     }
 
     struct SessionPair: Hashable { var a: Int; var b: Int }
-    struct DrawnSession { var pair: SessionPair; var ebgp: Bool; var upInBaseline: Bool }
+    struct DrawnSession { var pair: SessionPair; var ebgp: Bool; var upInBaseline: Bool; var vpn: Bool }
 
     /// Sessions between two modelled routers, once per pair (both ends report them).
     func allSessions() -> [DrawnSession] {
@@ -154,7 +154,7 @@ public struct TopologyDiagram: Sendable {
             guard let peer = session.peerRouter else { continue }
             let pair = SessionPair(a: min(session.router, peer), b: max(session.router, peer))
             guard seen.insert(pair).inserted else { continue }
-            sessions.append(DrawnSession(pair: pair, ebgp: session.ebgp, upInBaseline: session.established))
+            sessions.append(DrawnSession(pair: pair, ebgp: session.ebgp, upInBaseline: session.established, vpn: session.isVPNAdjacency))
         }
         return sessions
     }
@@ -181,7 +181,7 @@ public struct TopologyDiagram: Sendable {
             }
         }
         return shown.map { item in
-            let vpn = isVPN(item.pair)
+            let vpn = item.vpn
             var attributes: [(String, String)] = [
                 ("style", item.ebgp ? "dashed" : "dotted"),
                 ("color", DOTText.quoted(vpn ? DiagramStyle.vpn : item.ebgp ? DiagramStyle.ebgp : DiagramStyle.ibgp)),
@@ -196,10 +196,6 @@ public struct TopologyDiagram: Sendable {
             return "  \(Self.routerID(item.pair.a)) -- \(Self.routerID(item.pair.b))" + DOTText.attributes(attributes) + ";"
         }
     }
-
-    /// Two VRF instances exchanging VPN routes (a VPN adjacency, not a configured session).
-    func isVPN(_ pair: SessionPair) -> Bool { network.routers[pair.a].vrf != nil && network.routers[pair.b].vrf != nil
-        && network.routers[pair.a].bgp?.neighbors.contains { $0.vpn?.peer == pair.b } == true }
 
     func nodeID(_ name: String) -> String? {
         if let r = network.routerIndex[name] { return Self.routerID(r) }
@@ -302,8 +298,8 @@ public struct TopologyDiagram: Sendable {
         var rows: [(String, String, String)] = [("━━", DiagramStyle.link, "link (label: IGP cost)")]
         let sessions = shownSessions()
         if sessions.contains(where: \.ebgp) { rows.append(("╌╌", DiagramStyle.ebgp, "eBGP session")) }
-        if sessions.contains(where: { !$0.ebgp && !isVPN($0.pair) }) { rows.append(("┈┈", DiagramStyle.ibgp, "iBGP session")) }
-        if sessions.contains(where: { isVPN($0.pair) }) { rows.append(("┈┈", DiagramStyle.vpn, "VPN routes between VRFs (route targets)")) }
+        if sessions.contains(where: { !$0.ebgp && !$0.vpn }) { rows.append(("┈┈", DiagramStyle.ibgp, "iBGP session")) }
+        if sessions.contains(where: \.vpn) { rows.append(("┈┈", DiagramStyle.vpn, "VPN routes between VRFs (route targets)")) }
         if scenario != nil { rows.append(("╌╌", DiagramStyle.failed, "failed link / router / session")) }
         let lsps = (scenario ?? baseline).lspStates()
         if !lsps.isEmpty && lsps.count <= Self.lspLimit {

@@ -56,15 +56,21 @@ public struct VRFRouteTargetUnmatchedRule: NetworkLintRule {
                 func exportedElsewhere(_ target: RouteTarget) -> Bool {
                     (network.exportedTargets[target] ?? []).contains { $0 != file } || vrfs.contains { $0.name != vrf.name && $0.targets.exports.contains(target) }
                 }
-                let both = Set(vrf.targets.exports).intersection(vrf.targets.imports)
-                for target in both.sorted() where !importedElsewhere(target) && !exportedElsewhere(target) {
-                    findings.append(finding("VRF \(vrf.name) imports and exports route target \(target), which no other VRF in these configs uses: it exchanges no VPN routes with it", at: location))
-                }
-                for target in vrf.targets.exports where !importedElsewhere(target) && !(both.contains(target) && !exportedElsewhere(target)) {
-                    findings.append(finding("VRF \(vrf.name) exports route target \(target), which no other VRF in these configs imports: its routes reach no VRF", at: location))
-                }
-                for target in vrf.targets.imports where !exportedElsewhere(target) && !(both.contains(target) && !importedElsewhere(target)) {
-                    findings.append(finding("VRF \(vrf.name) imports route target \(target), which no other VRF in these configs exports: no VPN route arrives with it", at: location))
+                // Per target, what it lacks: nobody on the other side of either direction it is used in.
+                for target in Set(vrf.targets.exports + vrf.targets.imports).sorted() {
+                    let unheard = vrf.targets.exports.contains(target) && !importedElsewhere(target)
+                    let unfed = vrf.targets.imports.contains(target) && !exportedElsewhere(target)
+                    let text: String
+                    if unheard && unfed {
+                        text = "imports and exports route target \(target), which no other VRF in these configs uses: it exchanges no VPN routes with it"
+                    } else if unheard {
+                        text = "exports route target \(target), which no other VRF in these configs imports: its routes reach no VRF"
+                    } else if unfed {
+                        text = "imports route target \(target), which no other VRF in these configs exports: no VPN route arrives with it"
+                    } else {
+                        continue
+                    }
+                    findings.append(finding("VRF \(vrf.name) \(text)", at: location))
                 }
             }
             return findings

@@ -15,7 +15,7 @@ extension BGPSessionBuilder {
     func decideVPNAdjacencies(_ statuses: inout [BGPSessionStatus], otherEnd: inout [Int?], firstStatus: [Int]) {
         let vpnIndices = statuses.indices.filter { statuses[$0].isVPNAdjacency }
         guard !vpnIndices.isEmpty else { return }
-        var signalling = VPNSignalling(network: network, statuses: statuses, firstStatus: firstStatus)
+        var signalling = VPNSignalling(network: network, statuses: statuses)
         for index in vpnIndices {
             let status = statuses[index]
             guard let peer = status.peerRouter else { continue }
@@ -49,7 +49,7 @@ struct VPNSignalling {
     /// remote VRF, thousands in a large network).
     private var reached: [[Bool]?]
 
-    init(network: Network, statuses: [BGPSessionStatus], firstStatus: [Int]) {
+    init(network: Network, statuses: [BGPSessionStatus]) {
         self.network = network
         sessions = Array(repeating: [], count: network.routers.count)
         reached = Array(repeating: nil, count: network.routers.count)

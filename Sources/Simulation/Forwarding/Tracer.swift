@@ -126,7 +126,7 @@ public struct Tracer: Sendable {
         let pe = network.physicalRouter(of: instance)
         let name = network.routers[r].name, vrf = network.routers[instance].name
         guard r == pe else {
-            let peLoopback = Prefix(network: network.routers[pe].primaryLoopback?.address ?? network.routers[pe].routerID, length: 32)
+            let peLoopback = Prefix(network: network.routers[pe].vpnNextHop, length: 32)
             let leftAt = branch.leftLabelPath?.router ?? name
             branch.end(Hop(node: name, action: "VPN label of \(vrf) with no transport label under it: no binding here, discarded"),
                        .offLabelPath(router: name, fec: peLoopback, leftAt: leftAt,

@@ -15,9 +15,7 @@ public struct AddressOwners: Sendable {
     /// address, so VRF sites that reuse addresses each find their own owner.
     public let realms: [Int]
 
-    /// Per router: itself, or the PE whose VRF instance it is; and a PE's VPN next hop (its
-    /// first loopback, the update source of its VPN-IPv4 sessions in every design modelled,
-    /// else its router ID). docs/vrf.md.
+    /// Per router: itself, or the PE whose VRF instance it is; and its `vpnNextHop`.
     let physical: [Int]
     let vpnSource: [IPv4Address]
     /// Per router, per neighbor statement: what a BGP slot takes from it (the same in every scenario).
@@ -30,7 +28,7 @@ public struct AddressOwners: Sendable {
     public init(network: Network) {
         realms = network.addressRealms()
         physical = network.routers.indices.map(network.physicalRouter(of:))
-        vpnSource = network.routers.map { $0.primaryLoopback?.address ?? $0.routerID }
+        vpnSource = network.routers.map(\.vpnNextHop)
         slotTemplates = BGPPropagation.SlotTemplate.all(network)
         statementFacts = network.routers.map { router in
             (router.bgp?.neighbors ?? []).map { StatementFacts(remoteAS: $0.remoteAS, presentedAS: $0.localAS ?? router.asn, vpnPeer: Int32($0.vpn?.peer ?? -1)) }
