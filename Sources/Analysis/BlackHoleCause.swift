@@ -28,21 +28,21 @@ public struct BlackHoleCause: Sendable, Codable {
 enum CauseAnalysis {
     /// The prefix a router announces itself (its own BGP path) that covers `destination`,
     /// most specific first: what attracts traffic it may be unable to deliver.
-    static func locallyAnnounced(covering destination: IPv4Address, at r: Int, plane: DataPlane) -> Prefix? {
+    static func locallyAnnounced(covering destination: IPAddress, at r: Int, plane: DataPlane) -> Prefix? {
         plane.bgpTables[r].filter { $0.value.isLocal && $0.key.contains(destination) }.map(\.key).max { $0.length < $1.length }
     }
 
     /// A drop for lack of a route at a router that announces a prefix covering the destination
     /// itself (a `network` statement without the import check): the same black hole as a Null0
     /// pin, without the Null0 route.
-    static func isUnhonouredAnnouncement(_ disposition: Disposition, destination: IPv4Address, plane: DataPlane) -> Bool {
+    static func isUnhonouredAnnouncement(_ disposition: Disposition, destination: IPAddress, plane: DataPlane) -> Bool {
         guard case .noRoute(let name) = disposition, let r = plane.network.routerIndex[name] else { return false }
         return locallyAnnounced(covering: destination, at: r, plane: plane) != nil
     }
 
     /// Builds the cause of the black hole on `path` (which must end null-routed, or with no
     /// route at a router that announces the destination itself).
-    static func explain(path: TracePath, destination: IPv4Address, plane: DataPlane, baseline: DataPlane) -> BlackHoleCause? {
+    static func explain(path: TracePath, destination: IPAddress, plane: DataPlane, baseline: DataPlane) -> BlackHoleCause? {
         let routerName: String, routeText: String, location: SourceLocation?
         switch path.disposition {
         case .nullRouted(let name, let text, let source): (routerName, routeText, location) = (name, text, source)

@@ -37,7 +37,7 @@ public struct FlowOutcome: Sendable, Codable {
     public var from: String
     public var to: String
     /// The destination address (`to` may show a host name with it).
-    public var destination: IPv4Address
+    public var destination: IPAddress
     public var classification: FlowClass
     /// Where it ended and why (the worst branch).
     public var detail: String

@@ -17,7 +17,7 @@ public enum FlowSelection {
         var prefixes: Set<Prefix> = []
         for table in baseline.bgpTables { for (prefix, route) in table where route.isLocal { prefixes.insert(prefix) } }
         for prefix in prefixes.sorted() {
-            let address = IPv4Address(prefix.length >= 31 ? prefix.network.value : prefix.network.value + 1)
+            let address = prefix.network.advanced(by: prefix.length >= prefix.family.maxLength - 1 ? 0 : 1)
             for router in network.routers {
                 flows.append(Flow(name: "\(router.name)->\(prefix)", source: router.name, destination: address, destinationName: nil, location: generated))
             }

@@ -13,7 +13,7 @@ public struct ConfigChange: Sendable, Codable, Equatable {
 enum MitigationSyntax {
     /// IP SLA + track on the static route: IOS has both; EOS, FRR and Junos have no tracked
     /// static route of that kind (nil: not offered).
-    static func trackedStatic(_ dialect: VendorDialect, router: String, sla: Int, track: Int, target: IPv4Address, source: String, prefix: Prefix) -> ConfigChange? {
+    static func trackedStatic(_ dialect: VendorDialect, router: String, sla: Int, track: Int, target: IPAddress, source: String, prefix: Prefix) -> ConfigChange? {
         guard dialect == .ios else { return nil }
         return ConfigChange(router: router, dialect: dialect.rawValue, lines: [
             "ip sla \(sla)", " icmp-echo \(target) source-interface \(source)", "ip sla schedule \(sla) life forever start-time now",
@@ -40,7 +40,7 @@ enum MitigationSyntax {
 
     /// Announce the aggregate to the eBGP neighbors only while the beacon is in the BGP table
     /// (Junos: in the routing table).
-    static func conditionalAdvertisement(_ dialect: VendorDialect, router: String, asn: ASN, prefix: Prefix, beacon: Prefix, neighbors: [IPv4Address]) -> ConfigChange? {
+    static func conditionalAdvertisement(_ dialect: VendorDialect, router: String, asn: ASN, prefix: Prefix, beacon: Prefix, neighbors: [IPAddress]) -> ConfigChange? {
         let lists = dialect == .eos
             ? ["ip prefix-list ROUTESIM-AGGREGATE", "   seq 10 permit \(prefix)", "ip prefix-list ROUTESIM-BEACON", "   seq 10 permit \(beacon)"]
             : ["ip prefix-list ROUTESIM-AGGREGATE seq 10 permit \(prefix)", "ip prefix-list ROUTESIM-BEACON seq 10 permit \(beacon)"]
@@ -71,7 +71,7 @@ enum MitigationSyntax {
     /// VRF's BGP table (the VPN routes it covers, which go when the PE loses the core). Junos'
     /// `if-route-exists` takes one exact prefix, so it is not offered there.
     static func vpnConditionalAdvertisement(_ dialect: VendorDialect, router: String, asn: ASN, vrf: String, prefix: Prefix,
-                                            neighbors: [IPv4Address]) -> ConfigChange? {
+                                            neighbors: [IPAddress]) -> ConfigChange? {
         let longer = "\(prefix) ge \(prefix.length + 1)"
         let lists = dialect == .eos
             ? ["ip prefix-list ROUTESIM-AGGREGATE", "   seq 10 permit \(prefix)", "ip prefix-list ROUTESIM-VPN-SPECIFICS", "   seq 10 permit \(longer)"]
@@ -173,5 +173,5 @@ enum MitigationSyntax {
         return "\(name[..<dot]) unit \(name[name.index(after: dot)...])"
     }
 
-    static func mask(_ prefix: Prefix) -> IPv4Address { IPv4Address(prefix.mask) }
+    static func mask(_ prefix: Prefix) -> IPAddress { IPAddress(prefix.ipv4Mask) }
 }

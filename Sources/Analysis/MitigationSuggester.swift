@@ -207,7 +207,7 @@ public enum MitigationSuggester {
 
     /// The router of the same AS that the dropping router used toward the destination in the
     /// baseline (its IGP next hop), else any other router of its AS with a loopback.
-    static func coreRouter(for x: Int, destination: IPv4Address, baseline: DataPlane) -> Int? {
+    static func coreRouter(for x: Int, destination: IPAddress, baseline: DataPlane) -> Int? {
         let network = baseline.network
         let asn = network.routers[x].asn
         if let entry = baseline.lookup(router: x, address: destination), case .forward(let hops) = entry.forwarding {
@@ -221,7 +221,7 @@ public enum MitigationSuggester {
 
     /// For a VRF instance: the core router its PE used toward the remote PE of the baseline's
     /// VPN route for `destination` (else any core router of the AS); for a router, `coreRouter`.
-    static func coreRouter(forDropping x: Int, destination: IPv4Address, baseline: DataPlane) -> Int? {
+    static func coreRouter(forDropping x: Int, destination: IPAddress, baseline: DataPlane) -> Int? {
         let network = baseline.network
         guard let pe = network.routers[x].vrf?.host else { return coreRouter(for: x, destination: destination, baseline: baseline) }
         let remote = baseline.lookup(router: x, address: destination)?.bgpNextHop
@@ -300,7 +300,7 @@ public enum MitigationSuggester {
         let aName = network.routers[a].name, bName = network.routers[b].name
         let ia = network.routers[a].interfaces.count, ib = network.routers[b].interfaces.count
         network.routers[a].interfaces.append(Interface(name: "suggested-\(bName)", kind: .link, address: subnet.network, prefix: subnet, igp: .active, location: generated))
-        network.routers[b].interfaces.append(Interface(name: "suggested-\(aName)", kind: .link, address: IPv4Address(subnet.network.value + 1), prefix: subnet, igp: .active, location: generated))
+        network.routers[b].interfaces.append(Interface(name: "suggested-\(aName)", kind: .link, address: subnet.network.advanced(by: 1), prefix: subnet, igp: .active, location: generated))
         network.links.append(Link(name: "\(aName)-\(bName)#suggested", a: InterfaceRef(router: a, interface: ia), b: InterfaceRef(router: b, interface: ib), location: generated))
         network.reindex()
         return subnet
@@ -354,7 +354,7 @@ public enum MitigationSuggester {
         let used = network.routers.flatMap { $0.interfaces.map(\.prefix) }
         var candidate: UInt32 = 0xAC1F_FFFE   // 172.31.255.254/31, downward
         for _ in 0..<65536 {
-            let prefix = Prefix(network: IPv4Address(candidate), length: 31)
+            let prefix = Prefix(network: IPAddress(candidate), length: 31)
             if !used.contains(where: { $0.overlaps(prefix) }) { return prefix }
             candidate -= 2
         }

@@ -76,7 +76,7 @@ public enum RouteChanges {
         case .learned(_, let peer, _, let ebgp): parts = ["\(ebgp ? "ebgp" : "ibgp") from \(network.routers[peer].name)"]
         }
         parts.append("path \(a.asPath.description.isEmpty ? "(empty)" : a.asPath.description)")
-        if a.nextHop.value != 0 { parts.append("next hop \(a.nextHop)") }
+        if !a.nextHop.isUnspecified { parts.append("next hop \(a.nextHop)") }
         parts.append("local-pref \(a.localPreference)")
         if let med = a.med { parts.append("med \(med)") }
         if a.origin != .igp { parts.append("origin \(a.origin.description)") }

@@ -32,7 +32,7 @@ extension CiscoStyleParser {
             return .modelled
         case "ldp" where rest.count >= 4 && rest[1] == "neighbor" && rest[3] == "targeted" && (rest.count == 4 || rest.count == 5 && rest[4] == "ldp"):
             // IOS `mpls ldp neighbor A targeted [ldp]`: a targeted session to A.
-            guard let address = IPv4Address(rest[2]) else { return .unrecognized }
+            guard let address = IPAddress(rest[2]) else { return .unrecognized }
             if state.device.ldp == nil { state.device.ldp = LDPFacts(location: location) }
             state.device.ldp?.targetedNeighbors.append(address)
             return .modelled
@@ -66,11 +66,11 @@ extension CiscoStyleParser {
             state.device.ldp?.transportInterface = words[2]
             return .modelled
         case "router-id" where words.count == 2:
-            guard let address = IPv4Address(words[1]) else { return .unrecognized }
+            guard let address = IPAddress(words[1]) else { return .unrecognized }
             if state.device.ldp?.transportAddress == nil { state.device.ldp?.transportAddress = address }
             return .modelled
         case "discovery" where words.count == 3 && words[1] == "transport-address":
-            guard let address = IPv4Address(words[2]) else { return .unsupported("LDP over IPv6 is not modelled (routesim models IPv4)") }
+            guard let address = IPAddress(words[2]) else { return .unsupported("LDP over IPv6 is not modelled (routesim models IPv4)") }
             state.device.ldp?.transportAddress = address
             return .modelled
         case "address-family" where words == ["address-family", "ipv4"]:
@@ -88,7 +88,7 @@ extension CiscoStyleParser {
             return .modelled
         case "neighbor" where words.count == 3 && words[2] == "targeted":
             // FRR (under address-family ipv4) and EOS: a targeted session to the address.
-            guard let address = IPv4Address(words[1]) else { return .unrecognized }
+            guard let address = IPAddress(words[1]) else { return .unrecognized }
             state.device.ldp?.targetedNeighbors.append(address)
             return .modelled
         case "discovery" where words.count >= 3 && Array(words[1...2]) == ["targeted-hello", "accept"]:
@@ -136,7 +136,7 @@ extension CiscoStyleParser {
             return .unsupported("explicit-path entry not modelled (only next-address is; docs/mpls.md)")
         }
         let loose = words.contains("loose")
-        guard let address = words.last.flatMap({ IPv4Address($0) }) else { return .unrecognized }
+        guard let address = words.last.flatMap({ IPAddress($0) }) else { return .unrecognized }
         state.device.explicitPaths[name, default: []].append(ExplicitHopFacts(address: address, loose: loose, location: location))
         return .modelled
     }
@@ -154,7 +154,7 @@ extension CiscoStyleParser {
             if tunnel.isTE { tunnel.location = location }
             return tunnel.isTE ? .modelled : .unsupported("tunnel mode \(words.dropFirst(2).joined(separator: " ")) is not modelled (routesim models MPLS TE tunnels)")
         case "destination" where words.count == 3:
-            guard let address = IPv4Address(words[2]) else { return .unrecognized }
+            guard let address = IPAddress(words[2]) else { return .unrecognized }
             tunnel.destination = address
             return .modelled
         case "mpls" where words.count >= 4 && words[2] == "traffic-eng":

@@ -399,7 +399,7 @@ public struct CiscoStyleParser {
         if head.contains("/") {
             prefix = ConfigSource.interfaceAddress(head).map(\.prefix)
             rest = rest.dropFirst()
-        } else if rest.count >= 2, let network = IPv4Address(head), let mask = IPv4Address(rest[rest.startIndex + 1]), let length = Self.maskLength(mask) {
+        } else if rest.count >= 2, let network = IPAddress(head), let mask = IPAddress(rest[rest.startIndex + 1]), let length = Self.maskLength(mask) {
             prefix = Prefix(network: network, length: length)
             rest = rest.dropFirst(2)
         }
@@ -409,11 +409,11 @@ public struct CiscoStyleParser {
         let lower = targetWord.lowercased()
         if lower == "null0" || lower == "null 0" || lower == "blackhole" || lower == "reject" {
             target = .discard
-        } else if let hop = IPv4Address(targetWord) {
+        } else if let hop = IPAddress(targetWord) {
             target = .nextHop(hop)
         } else if targetWord.first?.isLetter == true {
-            var gateway: IPv4Address?
-            if let next = rest.first, let hop = IPv4Address(next) { gateway = hop; rest = rest.dropFirst() }
+            var gateway: IPAddress?
+            if let next = rest.first, let hop = IPAddress(next) { gateway = hop; rest = rest.dropFirst() }
             target = .interface(String(targetWord), gateway)
         } else {
             return .unrecognized
@@ -527,7 +527,7 @@ public struct CiscoStyleParser {
                 state.device.interfaces[index].addresses.append((address, prefix))
                 return .modelled
             }
-            if w.count >= 4, let address = IPv4Address(w[2]), let mask = IPv4Address(w[3]), let length = Self.maskLength(mask) {
+            if w.count >= 4, let address = IPAddress(w[2]), let mask = IPAddress(w[3]), let length = Self.maskLength(mask) {
                 state.device.interfaces[index].addresses.append((address, Prefix(network: address, length: length)))
                 return .modelled
             }
@@ -649,15 +649,15 @@ public struct CiscoStyleParser {
             bgp.bestPath.missingMEDAsWorst = first == "bgp"
             return .modelled
         case "bgp" where w.count >= 3 && w[1] == "router-id", "router-id" where w.count >= 2:
-            bgp.routerID = IPv4Address(w[first == "bgp" ? 2 : 1])
+            bgp.routerID = IPAddress(w[first == "bgp" ? 2 : 1])
             return .modelled
         case "network" where w.count >= 2:
             var prefix: Prefix?
             var routeMap: String?
             if w[1].contains("/") {
                 prefix = ConfigSource.interfaceAddress(w[1]).map(\.prefix)
-            } else if let network = IPv4Address(w[1]) {
-                if w.count >= 4, w[2] == "mask", let mask = IPv4Address(w[3]), let length = Self.maskLength(mask) {
+            } else if let network = IPAddress(w[1]) {
+                if w.count >= 4, w[2] == "mask", let mask = IPAddress(w[3]), let length = Self.maskLength(mask) {
                     prefix = Prefix(network: network, length: length)
                 } else {
                     prefix = Prefix(network: network, length: Self.classfulLength(network))
@@ -670,7 +670,7 @@ public struct CiscoStyleParser {
         case "aggregate-address" where w.count >= 2:
             var prefix: Prefix?
             if w[1].contains("/") { prefix = ConfigSource.interfaceAddress(w[1]).map(\.prefix) }
-            else if w.count >= 3, let network = IPv4Address(w[1]), let mask = IPv4Address(w[2]), let length = Self.maskLength(mask) { prefix = Prefix(network: network, length: length) }
+            else if w.count >= 3, let network = IPAddress(w[1]), let mask = IPAddress(w[2]), let length = Self.maskLength(mask) { prefix = Prefix(network: network, length: length) }
             guard let prefix else { return w[1].contains(":") ? .ignored : .unrecognized }
             bgp.aggregates.append((prefix, w.contains("summary-only"), location))
             return .modelled
@@ -779,8 +779,8 @@ public struct CiscoStyleParser {
                 state.device.igps[current].networks.append((IPv4Range(prefix: prefix), area, location))
                 return .modelled
             }
-            if w.count >= 3, let address = IPv4Address(w[1]), let wildcard = IPv4Address(w[2]) {
-                state.device.igps[current].networks.append((IPv4Range(address: address, wildcard: wildcard.value), area, location))
+            if w.count >= 3, let address = IPAddress(w[1]), let wildcard = IPAddress(w[2]) {
+                state.device.igps[current].networks.append((IPv4Range(address: address, wildcard: wildcard.ipv4Value), area, location))
                 return .modelled
             }
         }
@@ -802,15 +802,15 @@ public struct CiscoStyleParser {
 
     func slaLine(_ w: [Substring], index: Int, state: inout State) -> Outcome {
         // Old syntax: `type echo protocol ipIcmpEcho 10.0.0.1 [source-ipaddr A | source-interface I]`.
-        if w[0] == "type" && w.count >= 5 && w[1] == "echo" && w[3].lowercased() == "ipicmpecho", let target = IPv4Address(w[4]) {
+        if w[0] == "type" && w.count >= 5 && w[1] == "echo" && w[3].lowercased() == "ipicmpecho", let target = IPAddress(w[4]) {
             state.device.slas[index].target = target
-            if let i = w.firstIndex(of: "source-ipaddr"), i + 1 < w.count { state.device.slas[index].sourceAddress = IPv4Address(w[i + 1]) }
+            if let i = w.firstIndex(of: "source-ipaddr"), i + 1 < w.count { state.device.slas[index].sourceAddress = IPAddress(w[i + 1]) }
             if let i = w.firstIndex(of: "source-interface"), i + 1 < w.count { state.device.slas[index].sourceInterface = String(w[i + 1]) }
             return .modelled
         }
-        if w[0] == "icmp-echo" && w.count >= 2, let target = IPv4Address(w[1]) {
+        if w[0] == "icmp-echo" && w.count >= 2, let target = IPAddress(w[1]) {
             state.device.slas[index].target = target
-            if let i = w.firstIndex(of: "source-ip"), i + 1 < w.count { state.device.slas[index].sourceAddress = IPv4Address(w[i + 1]) }
+            if let i = w.firstIndex(of: "source-ip"), i + 1 < w.count { state.device.slas[index].sourceAddress = IPAddress(w[i + 1]) }
             if let i = w.firstIndex(of: "source-interface"), i + 1 < w.count { state.device.slas[index].sourceInterface = String(w[i + 1]) }
             return .modelled
         }
@@ -849,7 +849,7 @@ public struct CiscoStyleParser {
             case "weight": set = UInt32(w[2]).map { .weight($0) }
             case "ip" where w.count == 4 && w[2] == "next-hop":
                 // `set ip next-hop A.B.C.D` / `set ip next-hop peer-address` (IOS, EOS, FRR).
-                set = w[3] == "peer-address" ? .nextHop(.peerAddress) : IPv4Address(w[3]).map { .nextHop(.address($0)) }
+                set = w[3] == "peer-address" ? .nextHop(.peerAddress) : IPAddress(w[3]).map { .nextHop(.address($0)) }
             case "as-path" where w.count >= 4 && w[2] == "prepend":
                 let asns = w.dropFirst(3).compactMap { parseASN($0) }
                 guard asns.count == w.count - 3 else { return unmodelled("only `set as-path prepend ASN...` is modelled") }
@@ -935,15 +935,16 @@ public struct CiscoStyleParser {
 
     // MARK: helpers
 
-    static func maskLength(_ mask: IPv4Address) -> UInt8? {
-        let value = mask.value
+    static func maskLength(_ mask: IPAddress) -> UInt8? {
+        guard mask.isIPv4 else { return nil }
+        let value = mask.ipv4Value
         let length = value.nonzeroBitCount
         let expected: UInt32 = length == 0 ? 0 : ~UInt32(0) << UInt32(32 - length)
         return value == expected ? UInt8(length) : nil
     }
 
-    static func classfulLength(_ address: IPv4Address) -> UInt8 {
-        let top = address.value >> 24
+    static func classfulLength(_ address: IPAddress) -> UInt8 {
+        let top = address.ipv4Value >> 24
         return top < 128 ? 8 : top < 192 ? 16 : 24
     }
 

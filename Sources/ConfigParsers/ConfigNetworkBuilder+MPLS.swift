@@ -96,7 +96,7 @@ extension ConfigNetworkBuilder {
     /// reports as MPLS-EXPLICIT-PATH-UNKNOWN.
     static func resolveTrafficEngineering(_ routers: inout [Router], devices: [DeviceConfig], warn: (String, SourceLocation) -> Void,
                                           dangling: (String, SourceLocation) -> Void) {
-        var owner: [IPv4Address: String] = [:]
+        var owner: [IPAddress: String] = [:]
         for router in routers {
             owner[router.routerID] = owner[router.routerID] ?? router.name
             for interface in router.interfaces { owner[interface.address] = owner[interface.address] ?? router.name }
@@ -157,7 +157,7 @@ extension ConfigNetworkBuilder {
 
     /// The LSP a tunnel describes, with its destination and explicit-path addresses resolved to
     /// the routers that own them; nil (and said) when it cannot be modelled.
-    private static func lsp(from tunnel: TETunnelFacts, of device: DeviceConfig, head: String, owner: [IPv4Address: String], anyAttributeFlags: Bool,
+    private static func lsp(from tunnel: TETunnelFacts, of device: DeviceConfig, head: String, owner: [IPAddress: String], anyAttributeFlags: Bool,
                             warn: (String, SourceLocation) -> Void, dangling: (String, SourceLocation) -> Void) -> LSP? {
         guard tunnel.isTE else { warn("tunnel \(tunnel.name) is not an MPLS TE tunnel (`tunnel mode mpls traffic-eng`): not modelled", tunnel.location); return nil }
         guard let destination = tunnel.destination, let tail = owner[destination], tail != head else {

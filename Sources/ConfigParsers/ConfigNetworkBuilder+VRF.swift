@@ -6,7 +6,7 @@ import NetworkModel
 /// it) becomes a routing instance `ROUTER/VRF` with those interfaces, statics and BGP, and the
 /// route distinguisher and route targets its definition gives.
 extension ConfigNetworkBuilder {
-    static func vrfInstances(of device: DeviceConfig, host: Int, hostRouter: Router, asnOfAddress: [IPv4Address: ASN],
+    static func vrfInstances(of device: DeviceConfig, host: Int, hostRouter: Router, asnOfAddress: [IPAddress: ASN],
                              diagnostics: inout [Diagnostic]) -> [Router] {
         func warn(_ message: String, _ at: SourceLocation) { diagnostics.append(Diagnostic(.warning, "CFG001", message, at: at)) }
         let used = Set(device.interfaces.compactMap(\.vrf) + device.staticRoutes.compactMap(\.vrf) + device.vrfBGP.keys)

@@ -16,7 +16,7 @@ public enum ConfigNetworkBuilder {
         var ases: [ASN: AutonomousSystem] = [:]
         var fileOfName: [String: String] = [:]
         // Who owns each address, and in which AS: FRR's `remote-as external|internal` names no AS.
-        var asnOfAddress: [IPv4Address: ASN] = [:]
+        var asnOfAddress: [IPAddress: ASN] = [:]
         for device in devices {
             guard let asn = device.bgp?.asn else { continue }
             for interface in device.interfaces where interface.vrf == nil { for (address, _) in interface.addresses { asnOfAddress[address] = asn } }
@@ -60,7 +60,7 @@ public enum ConfigNetworkBuilder {
                                             cost: interface.ospfCost ?? interface.isisMetric ?? 10, shutdown: interface.shutdown, location: interface.location))
                 if interface.addresses.count > 1 { warn("interface \(interface.name) has \(interface.addresses.count) addresses; only the first is modelled", interface.location) }
             }
-            let routerID = device.bgp?.routerID ?? interfaces.filter { $0.kind == .loopback }.map(\.address).max() ?? interfaces.map(\.address).max() ?? IPv4Address(0)
+            let routerID = device.bgp?.routerID ?? interfaces.filter { $0.kind == .loopback }.map(\.address).max() ?? interfaces.map(\.address).max() ?? IPAddress(0)
             var statics: [StaticRoute] = []
             for route in device.staticRoutes where route.vrf == nil {
                 statics.append(Self.staticRoute(route, diagnostics: &diagnostics))
@@ -136,7 +136,7 @@ public enum ConfigNetworkBuilder {
 
     /// The BGP of a router or of one of its VRFs (`facts`, `sessions`): networks, aggregates,
     /// redistribution and neighbors with their policies; what the model cannot take is warned.
-    static func bgpConfig(_ facts: BGPConfigFacts, sessions: [NeighborConfig], device: DeviceConfig, asnOfAddress: [IPv4Address: ASN],
+    static func bgpConfig(_ facts: BGPConfigFacts, sessions: [NeighborConfig], device: DeviceConfig, asnOfAddress: [IPAddress: ASN],
                           diagnostics: inout [Diagnostic]) -> (BGPConfig, PolicySet) {
         func warn(_ message: String, _ at: SourceLocation, hint: String? = nil) { diagnostics.append(Diagnostic(.warning, "CFG001", message, at: at, hint: hint)) }
         var translator = PolicyTranslator(device: device)
@@ -185,7 +185,7 @@ public enum ConfigNetworkBuilder {
             }
             // `update-source` may name an address (Junos `local-address`, FRR): source from the interface that has it.
             let source = neighbor.updateSource.flatMap { text in
-                IPv4Address(text).flatMap { address in device.interfaces.first { $0.addresses.contains { $0.address == address } }?.name } ?? text
+                IPAddress(text).flatMap { address in device.interfaces.first { $0.addresses.contains { $0.address == address } }?.name } ?? text
             }
             if let source, !device.interfaces.contains(where: { $0.name == source }) {
                 // The router accepts it; the session cannot come up. Not a reason to refuse the network.
@@ -249,7 +249,7 @@ struct IGPPlacement {
             : !igp.networks.isEmpty || interfaces.contains { $0.ospfArea != nil }
     }
 
-    func participation(of interface: InterfaceConfig, address: IPv4Address, loopback: Bool) -> IGPParticipation {
+    func participation(of interface: InterfaceConfig, address: IPAddress, loopback: Bool) -> IGPParticipation {
         if saysWhere {
             let enabled = igp.protocolName == "isis" ? interface.isisEnabled
                 : interface.ospfArea != nil || igp.networks.contains { $0.covers.contains(address) }

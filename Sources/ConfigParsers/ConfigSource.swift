@@ -118,7 +118,7 @@ public enum ConfigSource {
     }
 
     /// `10.0.0.1/24` -> the address and its subnet (host bits allowed, as interfaces write them).
-    public static func interfaceAddress(_ text: some StringProtocol) -> (address: IPv4Address, prefix: Prefix)? {
+    public static func interfaceAddress(_ text: some StringProtocol) -> (address: IPAddress, prefix: Prefix)? {
         Prefix.parse(text).map { ($0.address, $0.prefix) }
     }
 

@@ -114,7 +114,7 @@ public struct LineTally: Sendable {
 
 public struct InterfaceConfig: Sendable {
     public var name: String
-    public var addresses: [(address: IPv4Address, prefix: Prefix)] = []
+    public var addresses: [(address: IPAddress, prefix: Prefix)] = []
     public var shutdown = false
     public var ospfCost: UInt32?
     public var isisMetric: UInt32?
@@ -172,8 +172,8 @@ public struct VRFFacts: Sendable {
 
 public struct StaticRouteConfig: Sendable {
     public enum Target: Sendable, Equatable {
-        case nextHop(IPv4Address)
-        case interface(String, IPv4Address?)
+        case nextHop(IPAddress)
+        case interface(String, IPAddress?)
         /// Null0, blackhole, reject, discard.
         case discard
     }
@@ -187,8 +187,8 @@ public struct StaticRouteConfig: Sendable {
 
 public struct SLAConfig: Sendable {
     public var id: String
-    public var target: IPv4Address?
-    public var sourceAddress: IPv4Address?
+    public var target: IPAddress?
+    public var sourceAddress: IPAddress?
     public var sourceInterface: String?
     public var scheduled = false
     public var location: SourceLocation
@@ -242,7 +242,7 @@ public struct ASPathListEntryConfig: Sendable {
 
 public struct BGPConfigFacts: Sendable {
     public var asn: ASN
-    public var routerID: IPv4Address?
+    public var routerID: IPAddress?
     /// Neighbors by address or peer-group / interface name, in config order.
     public var neighbors: [NeighborConfig] = []
     public var networks: [(prefix: Prefix, routeMap: String?, location: SourceLocation)] = []
@@ -318,7 +318,7 @@ public struct NeighborConfig: Sendable {
     /// `remote-as`, `maximum-prefix`, ...), for findings that point at the statement itself.
     public var statements: [String: SourceLocation] = [:]
     public var location: SourceLocation
-    public var address: IPv4Address? { IPv4Address(key) }
+    public var address: IPAddress? { IPAddress(key) }
 }
 
 public struct IGPFacts: Sendable {
@@ -347,13 +347,14 @@ public struct IGPFacts: Sendable {
 /// Addresses matched by an address and a wildcard (IOS `network 10.0.0.0 0.0.0.255`; a
 /// prefix is the contiguous case).
 public struct IPv4Range: Sendable, Equatable {
-    public var address: IPv4Address
+    public var address: IPAddress
     public var wildcard: UInt32
 
-    public init(address: IPv4Address, wildcard: UInt32) { self.address = address; self.wildcard = wildcard }
-    public init(prefix: Prefix) { self.init(address: prefix.network, wildcard: ~prefix.mask) }
+    public init(address: IPAddress, wildcard: UInt32) { self.address = address; self.wildcard = wildcard }
+    public init(prefix: Prefix) { self.init(address: prefix.network, wildcard: ~prefix.ipv4Mask) }
 
-    public func contains(_ candidate: IPv4Address) -> Bool { (candidate.value ^ address.value) & ~wildcard == 0 }
+    /// Only IPv4 addresses: these ranges are OSPFv2 `network` statements.
+    public func contains(_ candidate: IPAddress) -> Bool { candidate.isIPv4 && (candidate.ipv4Value ^ address.ipv4Value) & ~wildcard == 0 }
 }
 
 /// `! routesim: disable=CODE[,CODE]` (or `all`): the codes it silences on `lines` of `file`, and

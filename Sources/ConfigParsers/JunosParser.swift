@@ -276,7 +276,7 @@ public struct JunosParser {
                 let rest = w.dropFirst(4)
                 var target: StaticRouteConfig.Target?
                 if rest.contains("discard") || rest.contains("reject") { target = .discard }
-                else if let i = rest.firstIndex(of: "next-hop"), i + 1 < w.count, let hop = IPv4Address(w[i + 1]) { target = .nextHop(hop) }
+                else if let i = rest.firstIndex(of: "next-hop"), i + 1 < w.count, let hop = IPAddress(w[i + 1]) { target = .nextHop(hop) }
                 if let target {
                     let key = Positions.StaticKey(prefix: prefix, instance: instance)
                     if let existing = positions.statics[key] {
@@ -290,7 +290,7 @@ public struct JunosParser {
             } else if at(1) == "autonomous-system", let asn = at(2).flatMap({ ASN($0) }) {
                 if device.bgp == nil { device.bgp = BGPConfigFacts(asn: asn, location: location) } else { device.bgp?.asn = asn }
                 modelled = true
-            } else if at(1) == "router-id", let id = at(2).flatMap({ IPv4Address($0) }) {
+            } else if at(1) == "router-id", let id = at(2).flatMap({ IPAddress($0) }) {
                 if device.bgp != nil { device.bgp?.routerID = id }
                 modelled = true
             }
@@ -406,7 +406,7 @@ public struct JunosParser {
                 } else if protocolName == "mpls", at(2) == "path", let name = at(3) {
                     // `path P { A strict; B loose; }` (a hop without a keyword is strict).
                     if w.count == 4 { device.explicitPaths[String(name)] = device.explicitPaths[String(name)] ?? []; modelled = true }
-                    else if let address = at(4).flatMap({ IPv4Address($0) }) {
+                    else if let address = at(4).flatMap({ IPAddress($0) }) {
                         device.explicitPaths[String(name), default: []].append(ExplicitHopFacts(address: address, loose: at(5) == "loose", location: location))
                         modelled = true
                     }
@@ -445,7 +445,7 @@ public struct JunosParser {
                 modelled = true
             } else if at(1) == "condition", let name = at(2) {
                 // `condition C if-route-exists P table inet.0`: the Junos form of conditional advertisement.
-                if let i = w.firstIndex(of: "if-route-exists"), let prefix = w[(i + 1)...].lazy.compactMap({ ConfigSource.interfaceAddress($0)?.prefix ?? IPv4Address($0).map { Prefix(network: $0, length: 32) } }).first {
+                if let i = w.firstIndex(of: "if-route-exists"), let prefix = w[(i + 1)...].lazy.compactMap({ ConfigSource.interfaceAddress($0)?.prefix ?? IPAddress($0).map { Prefix(network: $0, length: 32) } }).first {
                     device.junosConditions[String(name)] = (prefix, location)
                 }
                 if let i = w.firstIndex(of: "table"), i + 1 < w.count, w[i + 1] != "inet.0" {
@@ -484,7 +484,7 @@ public struct JunosParser {
                     device.slas.append(SLAConfig(id: id, scheduled: true, location: location))
                     return device.slas.count - 1
                 }()
-                if let i = w.firstIndex(of: "target"), i + 2 < w.count, w[i + 1] == "address", let target = IPv4Address(w[i + 2]) { device.slas[index].target = target }
+                if let i = w.firstIndex(of: "target"), i + 2 < w.count, w[i + 1] == "address", let target = IPAddress(w[i + 2]) { device.slas[index].target = target }
             }
             modelled = true
         case "services" where at(1) == "ip-monitoring":
@@ -528,7 +528,7 @@ extension JunosParser {
         switch rest.first {
         case nil: return true
         case "to" where rest.count == 2:
-            guard let address = IPv4Address(rest[1]) else { return false }
+            guard let address = IPAddress(rest[1]) else { return false }
             lsp.destination = address
             return true
         case "bandwidth" where rest.count == 2:
@@ -608,8 +608,8 @@ extension JunosParser {
         case "next" where value == "policy": term.flow = .nextPolicy
         case "next" where value == "term": term.flow = .nextTerm
         case "next-hop" where value == "self": term.sets.append(.nextHop(.peerAddress))
-        case "next-hop" where value.flatMap(IPv4Address.init) != nil:
-            if let address = value.flatMap(IPv4Address.init) { term.sets.append(.nextHop(.address(address))) }
+        case "next-hop" where value.flatMap(IPAddress.init) != nil:
+            if let address = value.flatMap(IPAddress.init) { term.sets.append(.nextHop(.address(address))) }
         case "local-preference" where value.flatMap(UInt32.init) != nil:
             if let number = value.flatMap(UInt32.init) { term.sets.append(.localPreference(number)) }
         case "metric" where value.flatMap(UInt32.init) != nil:

@@ -9,7 +9,7 @@ public struct LDPFacts: Sendable {
     /// IOS `mpls ldp router-id IF`, EOS `router-id interface IF` / `transport-address interface IF`.
     public var transportInterface: String?
     /// FRR `discovery transport-address A` / `router-id A`, EOS `router-id A`.
-    public var transportAddress: IPv4Address?
+    public var transportAddress: IPAddress?
     /// FRR and Junos `interface NAME` under LDP (Junos names carry their unit).
     public var interfaces: [String: SourceLocation] = [:]
     /// Junos `protocols ldp interface all`.
@@ -23,7 +23,7 @@ public struct LDPFacts: Sendable {
     public var allocation: LDPLabelAllocation?
     /// Targeted LDP: the neighbours targeted, and whether targeted hellos from others are
     /// answered (nil: the dialect's default, Junos yes, others no).
-    public var targetedNeighbors: [IPv4Address] = []
+    public var targetedNeighbors: [IPAddress] = []
     public var acceptsTargetedHellos: Bool?
 
     public init(location: SourceLocation, shutdown: Bool = false) {
@@ -44,7 +44,7 @@ public struct JunosMPLSFacts: Sendable {
 
 /// An explicit-path hop: IOS `next-address [loose] A`, Junos `path P { A strict|loose; }`.
 public struct ExplicitHopFacts: Sendable {
-    public var address: IPv4Address
+    public var address: IPAddress
     public var loose: Bool
     public var location: SourceLocation
 }
@@ -54,7 +54,7 @@ public struct ExplicitHopFacts: Sendable {
 public struct TETunnelFacts: Sendable {
     public var name: String
     public var location: SourceLocation
-    public var destination: IPv4Address?
+    public var destination: IPAddress?
     public var bandwidth: UInt64 = 0
     public var setupPriority: UInt8 = 7
     public var holdPriority: UInt8 = 7

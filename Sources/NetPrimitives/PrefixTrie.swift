@@ -1,5 +1,7 @@
-/// A binary prefix trie for longest-prefix match. Nodes live in one array so that lookups
-/// touch no reference counts and a trie of N prefixes costs at most 32*N small nodes.
+/// A binary prefix trie for longest-prefix match, one root per address family (node 0 for
+/// IPv4, node 1 for IPv6, so an IPv6 default never matches an IPv4 address). Nodes live in one
+/// array so that lookups touch no reference counts and a trie of N prefixes costs at most
+/// 32*N (IPv4) or 128*N (IPv6) small nodes.
 /// Methods are inlinable so that clients get code specialized for their value type.
 public struct PrefixTrie<Value: Sendable>: Sendable {
     @usableFromInline struct Node: Sendable {
@@ -8,7 +10,7 @@ public struct PrefixTrie<Value: Sendable>: Sendable {
         @inlinable init() {}
     }
 
-    @usableFromInline var nodes: [Node] = [Node()]
+    @usableFromInline var nodes: [Node] = [Node(), Node()]
     @usableFromInline var values: [Value] = []
     @usableFromInline var prefixes: [Prefix] = []
 
@@ -18,10 +20,9 @@ public struct PrefixTrie<Value: Sendable>: Sendable {
 
     /// Inserts or replaces the value stored for exactly `prefix`.
     @inlinable public mutating func insert(_ prefix: Prefix, _ value: Value) {
-        var index = 0
-        let bits = prefix.network.value
+        var index = prefix.isIPv4 ? 0 : 1
         for depth in 0..<Int(prefix.length) {
-            let bit = (bits >> (31 - UInt32(depth))) & 1
+            let bit = prefix.network.bit(depth)
             var next = bit == 0 ? nodes[index].children.0 : nodes[index].children.1
             if next < 0 {
                 next = Int32(nodes.count)
@@ -40,12 +41,11 @@ public struct PrefixTrie<Value: Sendable>: Sendable {
     }
 
     /// The most specific entry containing `address`.
-    @inlinable public func longestMatch(_ address: IPv4Address) -> (prefix: Prefix, value: Value)? {
-        var index = 0
-        var best: Int32 = nodes[0].valueIndex
-        let bits = address.value
-        for depth in 0..<32 {
-            let bit = (bits >> (31 - UInt32(depth))) & 1
+    @inlinable public func longestMatch(_ address: IPAddress) -> (prefix: Prefix, value: Value)? {
+        var index = address.isIPv4 ? 0 : 1
+        var best: Int32 = nodes[index].valueIndex
+        for depth in 0..<Int(address.family.maxLength) {
+            let bit = address.bit(depth)
             let next = bit == 0 ? nodes[index].children.0 : nodes[index].children.1
             if next < 0 { break }
             index = Int(next)
@@ -57,10 +57,9 @@ public struct PrefixTrie<Value: Sendable>: Sendable {
 
     /// The entry stored for exactly `prefix`.
     @inlinable public func exactMatch(_ prefix: Prefix) -> Value? {
-        var index = 0
-        let bits = prefix.network.value
+        var index = prefix.isIPv4 ? 0 : 1
         for depth in 0..<Int(prefix.length) {
-            let bit = (bits >> (31 - UInt32(depth))) & 1
+            let bit = prefix.network.bit(depth)
             let next = bit == 0 ? nodes[index].children.0 : nodes[index].children.1
             if next < 0 { return nil }
             index = Int(next)
@@ -71,10 +70,9 @@ public struct PrefixTrie<Value: Sendable>: Sendable {
 
     /// True when some stored prefix is strictly more specific than `prefix` and inside it.
     @inlinable public func hasMoreSpecific(than prefix: Prefix) -> Bool {
-        var index = 0
-        let bits = prefix.network.value
+        var index = prefix.isIPv4 ? 0 : 1
         for depth in 0..<Int(prefix.length) {
-            let bit = (bits >> (31 - UInt32(depth))) & 1
+            let bit = prefix.network.bit(depth)
             let next = bit == 0 ? nodes[index].children.0 : nodes[index].children.1
             if next < 0 { return false }
             index = Int(next)

@@ -4,7 +4,7 @@
 public struct VPNValue: Hashable, Comparable, Sendable, CustomStringConvertible {
     public enum Administrator: Hashable, Comparable, Sendable {
         case asn(ASN)
-        case address(IPv4Address)
+        case address(IPAddress)
     }
     public let administrator: Administrator
     public let assigned: UInt32
@@ -20,7 +20,7 @@ public struct VPNValue: Hashable, Comparable, Sendable, CustomStringConvertible 
         guard let colon = text.lastIndex(of: ":") else { return nil }
         let head = text[..<colon], tail = text[text.index(after: colon)...]
         guard !tail.isEmpty, tail.allSatisfy(\.isASCIIDigit), let number = UInt32(tail) else { return nil }
-        if let address = IPv4Address(head) {
+        if let address = IPAddress(head) {
             guard number <= UInt16.max else { return nil }
             self.init(administrator: .address(address), assigned: number)
         } else if !head.isEmpty, head.allSatisfy(\.isASCIIDigit), let asn = UInt32(head) {

@@ -4,7 +4,7 @@ public struct BGPConfig: Sendable {
     public var redistributions: [BGPRedistribution]
     public var neighbors: [BGPNeighbor]
     /// Route-reflector cluster id; defaults to the router-id.
-    public var clusterID: IPv4Address?
+    public var clusterID: IPAddress?
     /// Decision-process knobs as configured (unset ones take the router's dialect default).
     public var bestPath: BestPathSettings
     /// Whether a default route may resolve next hops (FRR `[no] ip nht resolve-via-default`);
@@ -20,7 +20,7 @@ public struct BGPConfig: Sendable {
     public var location: SourceLocation
 
     public init(networks: [BGPNetworkStatement] = [], aggregates: [BGPAggregate] = [], redistributions: [BGPRedistribution] = [],
-                neighbors: [BGPNeighbor] = [], clusterID: IPv4Address? = nil, bestPath: BestPathSettings = BestPathSettings(),
+                neighbors: [BGPNeighbor] = [], clusterID: IPAddress? = nil, bestPath: BestPathSettings = BestPathSettings(),
                 location: SourceLocation) {
         self.networks = networks
         self.aggregates = aggregates
@@ -89,7 +89,7 @@ public struct ConditionalAdvertisement: Sendable, Equatable {
 
 public struct BGPNeighbor: Sendable {
     /// The peer's address: a loopback for iBGP, the link address for directly connected eBGP.
-    public var address: IPv4Address
+    public var address: IPAddress
     public var remoteAS: ASN
     /// The router name the neighbor was given as in YAML, for messages and diagrams.
     public var peerName: String?
@@ -142,7 +142,7 @@ public struct BGPNeighbor: Sendable {
     /// The AS this router presents on this session.
     public func presentedAS(realAS: ASN) -> ASN { localAS ?? realAS }
 
-    public init(address: IPv4Address, remoteAS: ASN, peerName: String? = nil, description: String? = nil,
+    public init(address: IPAddress, remoteAS: ASN, peerName: String? = nil, description: String? = nil,
                 updateSource: String? = nil, ebgpMultihop: Int? = nil, ttlSecurityHops: Int? = nil, disableConnectedCheck: Bool = false,
                 nextHopSelf: Bool = false,
                 routeReflectorClient: Bool = false, weight: UInt32 = 0, importPolicy: String? = nil,

@@ -5,7 +5,7 @@ public struct MPLSConfig: Sendable, Equatable {
     /// LDP (RFC 5036) runs on this router.
     public var ldp: Bool
     /// The LDP transport address (the LDP router ID by default); nil: the router ID.
-    public var transportAddress: IPv4Address?
+    public var transportAddress: IPAddress?
     public var location: SourceLocation
 
     /// LDP-IGP synchronisation (RFC 5443) on every IGP interface of the router, unless the
@@ -22,7 +22,7 @@ public struct MPLSConfig: Sendable, Equatable {
     /// Targeted LDP (RFC 5036 section 2.4.2): the addresses this router sends targeted hellos to,
     /// and whether it answers targeted hellos from routers it does not target itself (IOS, FRR:
     /// `discovery targeted-hello accept`; Junos: yes unless `strict-targeted-hellos`).
-    public var targetedNeighbors: [IPv4Address] = []
+    public var targetedNeighbors: [IPAddress] = []
     public var acceptsTargetedHellos = false
 
     public init(ldp: Bool, location: SourceLocation) {
@@ -43,7 +43,7 @@ public enum LDPLabelAllocation: String, Sendable, Equatable, CaseIterable {
 extension Router {
     /// Where its LDP sessions end: the configured transport address, else the router ID
     /// (Cisco's and Junos' default LDP transport address is the LDP router ID).
-    public var ldpTransportAddress: IPv4Address { mpls?.transportAddress ?? routerID }
+    public var ldpTransportAddress: IPAddress { mpls?.transportAddress ?? routerID }
 
     /// The IGP metric advertised over interface `i` toward `neighbor` (RFC 5443): with LDP-IGP
     /// synchronisation on and no LDP possible on the link (LDP off at either end, or the

@@ -12,40 +12,31 @@ extension Network {
         return bag.all
     }
 
-    /// /31 and /32 have no network or broadcast address (RFC 3021).
-    static func isNetworkOrBroadcast(_ address: IPv4Address, in prefix: Prefix) -> Bool {
-        prefix.length < 31 && (address == prefix.network || address == prefix.lastAddress)
+    /// /31 and /32 have no network or broadcast address (RFC 3021); IPv6 has no broadcast and
+    /// routers accept any address of a subnet (RFC 6164 even numbers /127 links from 0).
+    static func isNetworkOrBroadcast(_ address: IPAddress, in prefix: Prefix) -> Bool {
+        prefix.isIPv4 && prefix.length < 31 && (address == prefix.network || address == prefix.lastAddress)
     }
 
     private func validateAddresses(_ bag: inout DiagnosticBag) {
-        // Keyed by realm << 32 | address: VRF sites may reuse each other's addresses.
+        // Keyed by realm and address: VRF sites may reuse each other's addresses.
         let realms = addressRealms()
-        func key(_ r: Int, _ address: IPv4Address) -> UInt64 { UInt64(realms.indices.contains(r) ? realms[r] : 0) << 32 | UInt64(address.value) }
-        var owners: [UInt64: (String, Interface)] = [:]
+        struct Key: Hashable { var realm: Int; var address: IPAddress }
+        func key(_ r: Int, _ address: IPAddress) -> Key { Key(realm: realms.indices.contains(r) ? realms[r] : 0, address: address) }
+        var owners: [Key: (String, Interface)] = [:]
         for (r, router) in routers.enumerated() {
             for interface in router.interfaces {
-                if let (otherRouter, other) = owners[key(r, interface.address)] {
-                    // Anycast: one loopback address on several routers is legal; each delivers what reaches it.
-                    let anycast = interface.kind == .loopback && other.kind == .loopback && otherRouter != router.name
-                    if !anycast { bag.error("MODEL001", "address \(interface.address) of \(router.name) \(interface.name) is already used by \(otherRouter) \(other.name) (\(other.location))",
-                              at: interface.location, hint: "give every interface its own address (loopbacks on different routers may share one: anycast)") }
-                } else {
-                    owners[key(r, interface.address)] = (router.name, interface)
-                }
-                if interface.prefix.length == 0 {
-                    bag.error("MODEL002", "\(router.name) \(interface.name) has the prefix \(interface.prefix), which covers every address",
-                              at: interface.location, hint: interface.kind == .loopback ? "give a loopback a /32" : "use the link's subnet length, e.g. /31 or /30")
-                } else if Self.isNetworkOrBroadcast(interface.address, in: interface.prefix) {
-                    // Loopbacks too: routers refuse a subnet's network or broadcast address on any interface.
-                    bag.error("MODEL002", "address \(interface.address) of \(router.name) \(interface.name) is the network or broadcast address of \(interface.prefix)",
-                              at: interface.location, hint: "use a host address inside the subnet")
+                for assigned in interface.assignments {
+                    validate(assigned, of: interface, on: router, realm: key(r, assigned.address), &owners, &bag)
                 }
             }
         }
         for host in hosts {
-            if let (otherRouter, other) = owners[key(host.attachment.router, host.address)] {
-                bag.error("MODEL001", "address \(host.address) of host \(host.name) is already used by \(otherRouter) \(other.name) (\(other.location))",
-                          at: host.location, hint: "give every host its own address")
+            for address in host.addresses {
+                if let (otherRouter, other) = owners[key(host.attachment.router, address)] {
+                    bag.error("MODEL001", "address \(address) of host \(host.name) is already used by \(otherRouter) \(other.name) (\(other.location))",
+                              at: host.location, hint: "give every host its own address")
+                }
             }
             if routers.indices.contains(host.attachment.router),
                let subnet = routers[host.attachment.router].interfaces.dropFirst(host.attachment.interface).first?.prefix,
@@ -59,9 +50,11 @@ extension Network {
         var segmentOf: [InterfaceRef: String] = [:]
         for link in links { segmentOf[link.a] = "link \(link.name)"; segmentOf[link.b] = "link \(link.name)" }
         for (r, router) in routers.enumerated() {
-            for (i, interface) in router.interfaces.enumerated() where interface.kind != .loopback || interface.prefix.length < 32 {
+            for (i, interface) in router.interfaces.enumerated() {
                 let segment = segmentOf[InterfaceRef(router: r, interface: i)] ?? "\(router.name) \(interface.name)"
-                segments.append((realms[r], interface.prefix, "\(router.name) \(interface.name)", segment, interface.location))
+                for subnet in interface.subnets where interface.kind != .loopback || subnet.length < subnet.family.maxLength {
+                    segments.append((realms[r], subnet, "\(router.name) \(interface.name)", segment, interface.location))
+                }
             }
         }
         segments.sort { ($0.realm, $0.prefix) < ($1.realm, $1.prefix) }
@@ -75,6 +68,30 @@ extension Network {
                           at: entry.location, hint: "interfaces on different links or LANs need disjoint subnets")
             }
             open.append(entry)
+        }
+    }
+
+    /// One address of an interface: unique in its realm (anycast loopbacks aside), and a usable
+    /// host address of its subnet.
+    private func validate<Key: Hashable>(_ assigned: InterfaceAddress, of interface: Interface, on router: Router, realm key: Key,
+                                         _ owners: inout [Key: (String, Interface)], _ bag: inout DiagnosticBag) {
+        if let (otherRouter, other) = owners[key] {
+            // Anycast: one loopback address on several routers is legal; each delivers what reaches it.
+            let anycast = interface.kind == .loopback && other.kind == .loopback && otherRouter != router.name
+            if !anycast {
+                bag.error("MODEL001", "address \(assigned.address) of \(router.name) \(interface.name) is already used by \(otherRouter) \(other.name) (\(other.location))",
+                          at: interface.location, hint: "give every interface its own address (loopbacks on different routers may share one: anycast)")
+            }
+        } else {
+            owners[key] = (router.name, interface)
+        }
+        if assigned.prefix.length == 0 {
+            bag.error("MODEL002", "\(router.name) \(interface.name) has the prefix \(assigned.prefix), which covers every address",
+                      at: interface.location, hint: interface.kind == .loopback ? "give a loopback a /32 (IPv6: /128)" : "use the link's subnet length, e.g. /31 or /30 (IPv6: /127 or /64)")
+        } else if Self.isNetworkOrBroadcast(assigned.address, in: assigned.prefix) {
+            // Loopbacks too: routers refuse a subnet's network or broadcast address on any interface.
+            bag.error("MODEL002", "address \(assigned.address) of \(router.name) \(interface.name) is the network or broadcast address of \(assigned.prefix)",
+                      at: interface.location, hint: "use a host address inside the subnet")
         }
     }
 
@@ -123,7 +140,7 @@ extension Network {
         }
         guard let bgp = router.bgp else { return }
         for redistribution in bgp.redistributions { checkRouteMap(redistribution.routeMap, at: redistribution.location) }
-        var seen: [IPv4Address: SourceLocation] = [:]
+        var seen: [IPAddress: SourceLocation] = [:]
         for neighbor in bgp.neighbors where neighbor.vpn == nil {
             if let previous = seen[neighbor.address] {
                 bag.error("MODEL011", "neighbor \(neighbor.address) is configured twice on \(router.name) (first at \(previous))", at: neighbor.location)

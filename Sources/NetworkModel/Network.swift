@@ -69,7 +69,7 @@ public enum RouterRole: String, Sendable, Codable, CaseIterable {
 public struct Router: Sendable {
     public var name: String
     public var asn: ASN
-    public var routerID: IPv4Address
+    public var routerID: IPAddress
     public var role: RouterRole
     public var interfaces: [Interface]
     public var staticRoutes: [StaticRoute]
@@ -88,7 +88,7 @@ public struct Router: Sendable {
     public var vrf: VRFInstance? = nil
     public var location: SourceLocation
 
-    public init(name: String, asn: ASN, routerID: IPv4Address, role: RouterRole = .generic, interfaces: [Interface] = [],
+    public init(name: String, asn: ASN, routerID: IPAddress, role: RouterRole = .generic, interfaces: [Interface] = [],
                 staticRoutes: [StaticRoute] = [], ipSLAs: [IPSLA] = [], tracks: [Track] = [], bgp: BGPConfig? = nil,
                 policies: PolicySet = PolicySet(), distances: AdminDistances = AdminDistances(), dialect: VendorDialect = .ios,
                 location: SourceLocation) {
@@ -123,7 +123,7 @@ public struct Router: Sendable {
 
     /// The next hop a PE gives the VPN routes of its VRFs: its first loopback (the update source
     /// of its VPN-IPv4 sessions in every design modelled), else its router ID (docs/vrf.md).
-    public var vpnNextHop: IPv4Address { primaryLoopback?.address ?? routerID }
+    public var vpnNextHop: IPAddress { primaryLoopback?.address ?? routerID }
 }
 
 public enum InterfaceKind: String, Sendable, Codable { case loopback, link, lan }
@@ -138,11 +138,22 @@ public enum IGPParticipation: String, Sendable, Codable, CaseIterable {
     case off
 }
 
+/// An address on an interface with its subnet.
+public struct InterfaceAddress: Sendable, Hashable {
+    public var address: IPAddress
+    public var prefix: Prefix
+    public init(address: IPAddress, prefix: Prefix) { self.address = address; self.prefix = prefix }
+}
+
 public struct Interface: Sendable {
     public var name: String
     public var kind: InterfaceKind
-    public var address: IPv4Address
+    /// The interface's address and subnet: IPv4 on a dual-stack interface, else its only
+    /// family's (an IPv6-only interface has its IPv6 address here).
+    public var address: IPAddress
     public var prefix: Prefix
+    /// The IPv6 address of a dual-stack interface (docs/ipv6.md).
+    public var ipv6: InterfaceAddress? = nil
     public var igp: IGPParticipation
     public var cost: UInt32
     public var shutdown: Bool
@@ -163,7 +174,7 @@ public struct Interface: Sendable {
     public var linkProtection = true
     public var location: SourceLocation
 
-    public init(name: String, kind: InterfaceKind, address: IPv4Address, prefix: Prefix, igp: IGPParticipation,
+    public init(name: String, kind: InterfaceKind, address: IPAddress, prefix: Prefix, igp: IGPParticipation,
                 cost: UInt32 = 10, shutdown: Bool = false, location: SourceLocation) {
         self.name = name
         self.kind = kind
@@ -173,6 +184,20 @@ public struct Interface: Sendable {
         self.cost = cost
         self.shutdown = shutdown
         self.location = location
+    }
+
+    /// Every address of the interface, its first address first.
+    public var addresses: [IPAddress] { ipv6.map { [address, $0.address] } ?? [address] }
+    /// Every subnet of the interface, its first subnet first.
+    public var subnets: [Prefix] { ipv6.map { [prefix, $0.prefix] } ?? [prefix] }
+    /// Every address with its subnet.
+    public var assignments: [InterfaceAddress] {
+        let first = InterfaceAddress(address: address, prefix: prefix)
+        return ipv6.map { [first, $0] } ?? [first]
+    }
+    /// The interface's address in `family`, if it has one.
+    public func assignment(in family: AddressFamily) -> InterfaceAddress? {
+        assignments.first { $0.address.family == family }
     }
 }
 
@@ -212,25 +237,32 @@ public struct Link: Sendable {
 public struct Host: Sendable {
     public var name: String
     public var attachment: InterfaceRef
-    public var address: IPv4Address
+    /// IPv4 on a dual-stack host, else its only family's address.
+    public var address: IPAddress
+    /// The IPv6 address of a dual-stack host.
+    public var ipv6: IPAddress? = nil
     public var location: SourceLocation
-    public init(name: String, attachment: InterfaceRef, address: IPv4Address, location: SourceLocation) {
+    public init(name: String, attachment: InterfaceRef, address: IPAddress, location: SourceLocation) {
         self.name = name
         self.attachment = attachment
         self.address = address
         self.location = location
     }
+
+    public var addresses: [IPAddress] { ipv6.map { [address, $0] } ?? [address] }
+    /// The host's address in `family`, if it has one.
+    public func address(in family: AddressFamily) -> IPAddress? { addresses.first { $0.family == family } }
 }
 
 /// Traffic from a host or router toward an address, checked by `simulate` and `failures`.
 public struct Flow: Sendable {
     public var name: String
     public var source: String
-    public var destination: IPv4Address
+    public var destination: IPAddress
     /// The host or router name the destination was given as, if any.
     public var destinationName: String?
     public var location: SourceLocation
-    public init(name: String, source: String, destination: IPv4Address, destinationName: String?, location: SourceLocation) {
+    public init(name: String, source: String, destination: IPAddress, destinationName: String?, location: SourceLocation) {
         self.name = name
         self.source = source
         self.destination = destination

@@ -116,7 +116,7 @@ public enum RouteMapContinuation: Sendable, Equatable {
 
 /// What `set ip next-hop` names.
 public enum NextHopSetting: Sendable, Equatable {
-    case address(IPv4Address)
+    case address(IPAddress)
     /// `peer-address`: inbound, the neighbor's address; outbound, the session's local address.
     case peerAddress
 }

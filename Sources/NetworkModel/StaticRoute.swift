@@ -1,6 +1,6 @@
 public enum StaticTarget: Sendable, Equatable {
     /// Recursive next hop, resolved through the RIB.
-    case nextHop(IPv4Address)
+    case nextHop(IPAddress)
     /// Directly attached through an interface (installed while the interface is up).
     case interface(String)
     /// Null0 / discard / blackhole: matching traffic is dropped.
@@ -26,11 +26,11 @@ public struct StaticRoute: Sendable {
 /// An IP SLA probe (icmp-echo): up while echo requests from the source reach the target and replies come back.
 public struct IPSLA: Sendable {
     public var id: Int
-    public var target: IPv4Address
+    public var target: IPAddress
     /// Source interface name; the default is the router's first loopback.
     public var sourceInterface: String?
     public var location: SourceLocation
-    public init(id: Int, target: IPv4Address, sourceInterface: String?, location: SourceLocation) {
+    public init(id: Int, target: IPAddress, sourceInterface: String?, location: SourceLocation) {
         self.id = id
         self.target = target
         self.sourceInterface = sourceInterface

@@ -20,8 +20,8 @@ public enum RouteSim {
     }
 
     /// A trace endpoint: a host or router name, or an address.
-    public static func destination(_ text: String, in network: Network) -> Result<(IPv4Address, String?), Failure> {
-        if let address = IPv4Address(text) { return .success((address, nil)) }
+    public static func destination(_ text: String, in network: Network) -> Result<(IPAddress, String?), Failure> {
+        if let address = IPAddress(text) { return .success((address, nil)) }
         if let h = network.hostIndex[text] { return .success((network.hosts[h].address, text)) }
         if let router = network.router(named: text), let loopback = router.primaryLoopback { return .success((loopback.address, text)) }
         let names = network.hosts.map(\.name) + network.routers.map(\.name)

@@ -63,7 +63,7 @@ public struct ReportBuilder: Sendable {
             from = "\(network.routers[peer].name) (\(address))"
         }
         let a = route.attributes
-        return BGPPathReport(prefix: prefix.description, asPath: a.asPath.description, nextHop: a.nextHop.value == 0 ? "self" : a.nextHop.description,
+        return BGPPathReport(prefix: prefix.description, asPath: a.asPath.description, nextHop: a.nextHop.isUnspecified ? "self" : a.nextHop.description,
                              localPreference: a.localPreference, localPreferenceSource: nil, med: a.med, origin: a.origin.description, weight: a.weight, source: source, from: from,
                              decidedBy: route.decidedBy.rawValue, communities: a.communities.isEmpty ? nil : a.communities.map(\.description),
                              originatorID: route.originatorID.map { id in network.routers.first { $0.routerID == id }.map { "\($0.name) (\(id))" } ?? id.description },

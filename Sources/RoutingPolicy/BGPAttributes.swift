@@ -15,10 +15,10 @@ public struct BGPAttributes: Hashable, Sendable {
     public var origin: BGPOrigin
     public var communities: [Community]
     public var weight: UInt32
-    public var nextHop: IPv4Address
+    public var nextHop: IPAddress
 
     public init(asPath: ASPath = ASPath(), localPreference: UInt32 = 100, med: UInt32? = nil, origin: BGPOrigin = .igp,
-                communities: [Community] = [], weight: UInt32 = 0, nextHop: IPv4Address = IPv4Address(0)) {
+                communities: [Community] = [], weight: UInt32 = 0, nextHop: IPAddress = IPAddress(0)) {
         self.asPath = asPath
         self.localPreference = localPreference
         self.med = med

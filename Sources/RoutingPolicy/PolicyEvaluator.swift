@@ -26,7 +26,7 @@ public struct PolicyEvaluator: Sendable {
     /// (the neighbor's address inbound, the session's local address outbound; nil elsewhere,
     /// where the clause changes nothing). `source`: how the route entered the BGP table, for
     /// `source` matches (nil: unknown, such matches fail).
-    public func apply(_ routeMapName: String, prefix: Prefix, attributes: BGPAttributes, peerAddress: IPv4Address? = nil,
+    public func apply(_ routeMapName: String, prefix: Prefix, attributes: BGPAttributes, peerAddress: IPAddress? = nil,
                       source: RouteSource? = nil) -> Outcome {
         guard let routeMap = policies.routeMaps[routeMapName] else { return .denied(entry: nil) }
         var result = attributes

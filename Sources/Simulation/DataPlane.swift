@@ -12,7 +12,7 @@ public struct DataPlane: Sendable {
     /// Per router: the BGP best path per prefix (Loc-RIB).
     public let bgpTables: [BGPTable]
     /// Per router: prefixes whose only paths have an unresolvable next hop.
-    public let inaccessible: [[Prefix: IPv4Address]]
+    public let inaccessible: [[Prefix: IPAddress]]
     /// Per router: discard routes installed for active aggregates.
     public let aggregateRoutes: [[Prefix: RIBEntry]]
     public let sessions: [BGPSessionStatus]
@@ -83,7 +83,7 @@ public struct DataPlane: Sendable {
     }
 
     init(network: Network, failures: FailureSpec, liveness: Liveness, owners: AddressOwners, nonBGPRoutes: [RIBTable],
-         bgpTables: [BGPTable], inaccessible: [[Prefix: IPv4Address]],
+         bgpTables: [BGPTable], inaccessible: [[Prefix: IPAddress]],
          aggregateRoutes: [[Prefix: RIBEntry]], sessions: [BGPSessionStatus], trackStates: [[Int: Bool]], diagnostics: [Diagnostic],
          statistics: Statistics) {
         self.network = network
@@ -234,7 +234,7 @@ public struct DataPlane: Sendable {
     }
 
     /// Longest-prefix match in the router's forwarding table.
-    public func lookup(router: Int, address: IPv4Address) -> RIBEntry? {
+    public func lookup(router: Int, address: IPAddress) -> RIBEntry? {
         guard let (prefix, source) = fibCache.trie(router, build: { fibSources(router: router) }).longestMatch(address) else { return nil }
         return entry(router: router, prefix: prefix, source: source)
     }
@@ -242,7 +242,7 @@ public struct DataPlane: Sendable {
     /// The same answer as `lookup` without building a forwarding trie: probes each prefix length
     /// present in the router's tables, longest first. Failure sweeps use it because every
     /// scenario has its own data plane and a trie per router would be built for a few lookups.
-    public func lookupWithoutFIB(router: Int, address: IPv4Address) -> RIBEntry? {
+    public func lookupWithoutFIB(router: Int, address: IPAddress) -> RIBEntry? {
         // Bit n: some table holds a prefix of length n.
         var present = nonBGPRoutes[router].lengthMask | bgpTables[router].results.lengthMask
         for prefix in aggregateRoutes[router].keys { present |= 1 << UInt64(prefix.length) }
@@ -254,7 +254,7 @@ public struct DataPlane: Sendable {
     }
 
     /// The owner of `address` in router r's address realm.
-    public func owner(of address: IPv4Address, from r: Int) -> AddressOwner? { owners[address, from: r] }
+    public func owner(of address: IPAddress, from r: Int) -> AddressOwner? { owners[address, from: r] }
 }
 
 /// Which table a main-RIB route comes from, and its protocol.
@@ -358,7 +358,7 @@ extension DataPlane {
 
 extension DataPlane {
     /// The BGP next hops installed together for a prefix at a router with `maximum-paths`.
-    public func multipathNextHops(router: Int, prefix: Prefix) -> [IPv4Address] {
+    public func multipathNextHops(router: Int, prefix: Prefix) -> [IPAddress] {
         guard let propagation = finalPropagation, liveness.routerUp[router] else { return [] }
         return propagation.multipathNextHops(prefix: prefix, router: router) { r in liveness.routerUp[r] ? bgpTables[r][prefix] : nil }
     }

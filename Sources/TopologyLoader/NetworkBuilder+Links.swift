@@ -4,7 +4,7 @@ extension NetworkBuilder {
     struct EndpointSpec {
         var router: Int
         var interfaceName: String?
-        var address: (Prefix, IPv4Address)?
+        var address: (Prefix, IPAddress)?
         var cost: UInt32?
         var igp: IGPParticipation?
         var ldp: Bool?
@@ -132,7 +132,7 @@ extension NetworkBuilder {
             return
         }
         // Addresses: explicit per endpoint, else from the link subnet, else the next /31 of the pool.
-        var addresses: [(Prefix, IPv4Address)] = []
+        var addresses: [(Prefix, IPAddress)] = []
         if let first = a.address, let second = b.address {
             if first.0 != second.0 {
                 reader.error("LOAD005", "link \(name) endpoints are in different subnets (\(first.0) and \(second.0))", at: node, hint: "give both ends addresses in one subnet")
@@ -143,18 +143,18 @@ extension NetworkBuilder {
             reader.error("LOAD004", "link \(name) gives an address for one endpoint only", at: node, hint: "give both endpoint addresses, or neither to allocate a /31")
             return
         } else if let subnet {
-            let base = subnet.length == 31 ? subnet.network.value : subnet.network.value + 1
-            addresses = [(subnet, IPv4Address(base)), (subnet, IPv4Address(base + 1))]
+            let base = subnet.network.advanced(by: subnet.length >= subnet.family.maxLength - 1 ? 0 : 1)
+            addresses = [(subnet, base), (subnet, base.advanced(by: 1))]
         } else {
             let offset = p2pNext * 2
-            guard offset + 1 < p2pPool.size else {
+            guard offset + 1 < p2pPool.addressCount else {
                 reader.error("LOAD011", "p2p pool \(p2pPool) has no /31 left for link \(name)", at: node, hint: "use a larger addressing.p2p pool")
                 return
             }
             p2pNext += 1
-            let base = p2pPool.network.value + UInt32(offset)
-            let prefix = Prefix(network: IPv4Address(base), length: 31)
-            addresses = [(prefix, IPv4Address(base)), (prefix, IPv4Address(base + 1))]
+            let base = p2pPool.network.advanced(by: UInt64(offset))
+            let prefix = Prefix(network: base, length: p2pPool.family.maxLength - 1)
+            addresses = [(prefix, base), (prefix, base.advanced(by: 1))]
         }
         let sameAS = drafts[a.router].asn == drafts[b.router].asn
         var refs: [InterfaceRef] = []
@@ -208,7 +208,7 @@ extension NetworkBuilder {
             if let existing = draft.interfaces.firstIndex(where: { $0.kind == .lan && $0.prefix == prefix }) {
                 interfaceIndex = existing
             } else {
-                var gateway = IPv4Address(prefix.network.value + 1)
+                var gateway = prefix.network.advanced(by: 1)
                 if let n = view["gateway"], let value = reader.address(n, "gateway of host \(name)") {
                     if !prefix.contains(value) { reader.error("LOAD005", "gateway \(value) of host \(name) is outside \(prefix)", at: n); continue }
                     gateway = value
@@ -257,9 +257,9 @@ extension NetworkBuilder {
     }
 
     /// A host name, a router name (its first loopback) or an address.
-    func endpointAddress(_ node: YAMLNode, _ what: String) -> (IPv4Address, String?)? {
+    func endpointAddress(_ node: YAMLNode, _ what: String) -> (IPAddress, String?)? {
         guard let text = reader.string(node, what) else { return nil }
-        if let address = IPv4Address(text) { return (address, nil) }
+        if let address = IPAddress(text) { return (address, nil) }
         if let host = hostIndex[text] { return (hosts[host].address, text) }
         if let router = draftIndex[text], let loopback = drafts[router].interfaces.first(where: { $0.kind == .loopback }) { return (loopback.address, text) }
         let hint = Suggestion.didYouMean(text, in: Array(hostIndex.keys) + Array(draftIndex.keys)) ?? "give an address, a host or a router"

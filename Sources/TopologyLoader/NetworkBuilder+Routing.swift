@@ -7,7 +7,7 @@ extension NetworkBuilder {
         let view = draft.view
         let name = draft.name
         let routerID = draft.routerID ?? draft.interfaces.first(where: { $0.kind == .loopback })?.address
-            ?? draft.interfaces.map(\.address).max() ?? IPv4Address(0)
+            ?? draft.interfaces.map(\.address).max() ?? IPAddress(0)
         var router = Router(name: name, asn: draft.asn, routerID: routerID, role: draft.role, interfaces: draft.interfaces, location: draft.location)
         router.dialect = view["vendor"].flatMap { reader.choice($0, "vendor of \(name)", VendorDialect.self) } ?? networkDialect
         if let n = view["static-routes"] { router.staticRoutes = readStatics(n, router: name) }
@@ -179,7 +179,7 @@ extension NetworkBuilder {
         let ttlSecurity = view["ttl-security"].flatMap { reader.integer($0, "ttl-security hops", range: 1...254) }
         let disableConnectedCheck = view["disable-connected-check"].flatMap { reader.bool($0, "disable-connected-check") } ?? false
         var updateSource = view["update-source"].flatMap { reader.string($0, "update-source") }
-        var address: IPv4Address?
+        var address: IPAddress?
         var peerName: String?
         switch (view["peer"], view["address"]) {
         case (let peerNode?, nil):

@@ -10,7 +10,7 @@ struct NetworkBuilder {
         var node: YAMLNode
         var view: MappingView
         var asn: ASN
-        var routerID: IPv4Address?
+        var routerID: IPAddress?
         var role: RouterRole = .generic
         var interfaces: [Interface] = []
         var nextEthernet = 1
@@ -32,8 +32,8 @@ struct NetworkBuilder {
     var ases: [ASN: AutonomousSystem] = [:]
     var declaredASes = false
     var globalPolicies = PolicySet()
-    var p2pPool = Prefix(network: IPv4Address(0x0AFE_0000), length: 16)       // 10.254.0.0/16
-    var loopbackPool = Prefix(network: IPv4Address(0x0AFF_0000), length: 16)  // 10.255.0.0/16
+    var p2pPool = Prefix(network: IPAddress(0x0AFE_0000), length: 16)       // 10.254.0.0/16
+    var loopbackPool = Prefix(network: IPAddress(0x0AFF_0000), length: 16)  // 10.255.0.0/16
     var p2pNext: UInt64 = 0
     var drafts: [RouterDraft] = []
     var draftIndex: [String: Int] = [:]
@@ -185,8 +185,8 @@ struct NetworkBuilder {
                 }
             } else {
                 let offset = UInt64(position + 1)
-                if offset < loopbackPool.size - 1 {
-                    let address = IPv4Address(loopbackPool.network.value + UInt32(offset))
+                if offset < loopbackPool.addressCount - 1 {
+                    let address = loopbackPool.network.advanced(by: offset)
                     draft.interfaces.append(Interface(name: "lo0", kind: .loopback, address: address, prefix: Prefix(network: address, length: 32),
                                                       igp: .passive, cost: 0, location: draft.location))
                 } else {
@@ -224,7 +224,7 @@ struct NetworkBuilder {
     }
 
     /// `a.b.c.d/len`, or a bare address when a default length applies (loopbacks: /32).
-    func readInterfaceAddress(_ node: YAMLNode, _ what: String, defaultLength: UInt8?) -> (Prefix, IPv4Address)? {
+    func readInterfaceAddress(_ node: YAMLNode, _ what: String, defaultLength: UInt8?) -> (Prefix, IPAddress)? {
         if let defaultLength, let text = node.scalar?.string, !text.contains("/") {
             guard let address = reader.address(node, what) else { return nil }
             return (Prefix(network: address, length: defaultLength), address)

@@ -176,9 +176,9 @@ final class YAMLReader {
         }
     }
 
-    func address(_ node: YAMLNode, _ what: String) -> IPv4Address? {
+    func address(_ node: YAMLNode, _ what: String) -> IPAddress? {
         guard let text = string(node, what) else { return nil }
-        guard let address = IPv4Address(text) else {
+        guard let address = IPAddress(text) else {
             error("LOAD005", "\(what) '\(text)' is not an IPv4 address", at: node, hint: "write it as a.b.c.d, for example 192.0.2.1")
             return nil
         }
@@ -186,7 +186,7 @@ final class YAMLReader {
     }
 
     /// A prefix; host bits are an error unless `allowHostBits` (interface addresses carry them).
-    func prefix(_ node: YAMLNode, _ what: String, allowHostBits: Bool = false) -> (prefix: Prefix, address: IPv4Address)? {
+    func prefix(_ node: YAMLNode, _ what: String, allowHostBits: Bool = false) -> (prefix: Prefix, address: IPAddress)? {
         guard let text = string(node, what) else { return nil }
         guard let parsed = Prefix.parse(text) else {
             error("LOAD005", "\(what) '\(text)' is not an IPv4 prefix", at: node, hint: "write it as a.b.c.d/len, for example 198.51.100.0/24")

@@ -35,7 +35,7 @@ import Testing
         #expect(!r1Session.established)
         #expect(r1Session.reason == "update-source 10.9.9.9 does not exist")
         // The IGP still runs: R1 reaches R2's loopback.
-        #expect(plane.lookup(router: 0, address: IPv4Address(0x0A01_0002))?.protocolKind == .ospf)
+        #expect(plane.lookup(router: 0, address: IPAddress(0x0A01_0002))?.protocolKind == .ospf)
     }
 
     /// Issue 13 #6: two routers of one network with one hostname is an error naming both files

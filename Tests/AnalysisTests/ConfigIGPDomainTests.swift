@@ -44,7 +44,7 @@ import Testing
         #expect(built.routers.map(\.asn) == [65001, 65001, 65001])
         let plane = Engine.run(built)
         #expect(plane.sessions.count == 2 && plane.sessions.allSatisfy(\.established), "\(plane.sessions.map { $0.reason ?? "" })")
-        let loopback = try #require(IPv4Address("10.0.0.2"))
+        let loopback = try #require(IPAddress("10.0.0.2"))
         let trace = Tracer(plane: plane).trace(from: "pe1", to: loopback)
         #expect(trace.uniformDisposition == .delivered(node: "pe2"))
         #expect(trace.paths.first?.nodes == ["pe1", "p", "pe2"])

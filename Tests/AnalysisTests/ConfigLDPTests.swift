@@ -30,7 +30,7 @@ struct ConfigLDPTests {
          mpls mtu 1508
         """
         let (router, _, device) = try build(text, dialect: .ios)
-        #expect(router.mpls?.ldp == true && router.mpls?.transportAddress == IPv4Address("10.0.0.1"))
+        #expect(router.mpls?.ldp == true && router.mpls?.transportAddress == IPAddress("10.0.0.1"))
         #expect(router.interfaces.first { $0.name == "Gi0/1" }?.ldp == true)
         #expect(router.interfaces.first { $0.name == "Gi0/2" }?.ldp == false)
         let unsupported = device.lines.unsupported.map(\.reason)
@@ -96,7 +96,7 @@ struct ConfigLDPTests {
         """
         let (router, _, device) = try build(text, dialect: .frr)
         #expect(router.interfaces.filter(\.ldp).map(\.name) == ["eth1"])
-        #expect(router.mpls?.transportAddress == IPv4Address("10.0.0.3"))
+        #expect(router.mpls?.transportAddress == IPAddress("10.0.0.3"))
         #expect(device.lines.unrecognized.isEmpty && device.lines.unsupported.isEmpty)
     }
 }

@@ -70,7 +70,7 @@ import Testing
         // Entry 20 matches an undefined prefix-list: IOS ignores that match, so it takes every other route.
         if case .permitted(let attributes, let entry) = outcome(router, inbound, "203.0.113.0/24", asPath: [65003]) {
             #expect(entry == 20 && attributes.med == 50 && attributes.asPath.description == "65001 65001 65003")
-            #expect(attributes.nextHop == IPv4Address("10.0.0.9"))
+            #expect(attributes.nextHop == IPAddress("10.0.0.9"))
         } else { Issue.record("entry 20 should permit") }
         // The neighbor's prefix-list still applies on top of the route-map.
         #expect(outcome(router, inbound, "192.0.2.128/25", asPath: [65003]) == .denied(entry: nil))

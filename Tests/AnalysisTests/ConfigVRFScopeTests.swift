@@ -144,7 +144,7 @@ import Testing
         let built = try #require(network, "\(diagnostics.map(\.message))")
         #expect(built.validate().filter { $0.severity == .error }.isEmpty)
         let plane = Engine.run(built)
-        let anycast = try #require(IPv4Address("10.255.0.1"))
+        let anycast = try #require(IPAddress("10.255.0.1"))
         #expect(Tracer(plane: plane).trace(from: "a", to: anycast).uniformDisposition == .delivered(node: "a"))
         #expect(Tracer(plane: plane).trace(from: "b", to: anycast).uniformDisposition == .delivered(node: "b"))
         // m is one hop from each owner: equal-cost paths, one delivered at each.

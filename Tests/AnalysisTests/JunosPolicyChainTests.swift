@@ -58,16 +58,16 @@ import Testing
     func apply(_ router: Router, _ map: String?, _ prefix: String, source: RouteSource, peer: String = "10.1.0.1") throws -> PolicyEvaluator.Outcome {
         let name = try #require(map)
         var attributes = BGPAttributes()
-        attributes.nextHop = try #require(IPv4Address("192.0.2.9"))
+        attributes.nextHop = try #require(IPAddress("192.0.2.9"))
         return PolicyEvaluator(policies: router.policies, localAS: router.asn)
-            .apply(name, prefix: try #require(Prefix(prefix)), attributes: attributes, peerAddress: IPv4Address(peer), source: source)
+            .apply(name, prefix: try #require(Prefix(prefix)), attributes: attributes, peerAddress: IPAddress(peer), source: source)
     }
 
     @Test func exportChainsTakeJunosPaths() throws {
         let router = try built()
         let bgp = try #require(router.bgp)
-        let ibgp = try #require(bgp.neighbors.first { $0.address == IPv4Address("10.0.0.2") })
-        let ebgp = try #require(bgp.neighbors.first { $0.address == IPv4Address("10.1.0.2") })
+        let ibgp = try #require(bgp.neighbors.first { $0.address == IPAddress("10.0.0.2") })
+        let ebgp = try #require(bgp.neighbors.first { $0.address == IPAddress("10.1.0.2") })
         // The loopback: REDIST `next policy`, FINAL accepts.
         guard case .permitted = try apply(router, ebgp.exportPolicy, "10.0.0.1/32", source: .connected) else { Issue.record("loopback not exported"); return }
         // The static the longer filter matches exactly: exported with BLUE added.
@@ -81,9 +81,9 @@ import Testing
         guard case .denied = try apply(router, ebgp.exportPolicy, "10.1.0.0/30", source: .connected) else { Issue.record("link subnet exported"); return }
         // BGP routes pass; towards iBGP, eBGP-learned ones get next-hop self, iBGP-learned keep theirs.
         guard case .permitted(let external, _) = try apply(router, ibgp.exportPolicy, "192.0.2.0/24", source: .ebgp, peer: "10.0.0.1") else { Issue.record("eBGP route not exported"); return }
-        #expect(external.nextHop == IPv4Address("10.0.0.1"))
+        #expect(external.nextHop == IPAddress("10.0.0.1"))
         guard case .permitted(let fromIBGP, _) = try apply(router, ibgp.exportPolicy, "192.0.2.0/24", source: .ibgp, peer: "10.0.0.1") else { Issue.record("iBGP route not exported"); return }
-        #expect(fromIBGP.nextHop == IPv4Address("192.0.2.9"))
+        #expect(fromIBGP.nextHop == IPAddress("192.0.2.9"))
         // Only the statics and the loopback the chains accept are originated.
         let originated = Set(bgp.redistributions.compactMap { $0.routeMap }.flatMap { router.policies.prefixLists[$0]?.entries.map(\.prefix) ?? [] })
         #expect(originated == Set(["10.0.0.1/32", "203.0.113.0/24"].compactMap { Prefix($0) }))
@@ -91,7 +91,7 @@ import Testing
 
     @Test func importChainUsesTheLongestRouteFilter() throws {
         let router = try built()
-        let ebgp = try #require(router.bgp?.neighbors.first { $0.address == IPv4Address("10.1.0.2") })
+        let ebgp = try #require(router.bgp?.neighbors.first { $0.address == IPAddress("10.1.0.2") })
         // 10.1.0.0/16 exact: rejected. 10.1.2.0/24: longest filter 10.1/16 exact fails, so the
         // term does not match and the import default accepts it. 10.9.0.0/16: the /8 orlonger rejects.
         guard case .denied = try apply(router, ebgp.importPolicy, "10.1.0.0/16", source: .ebgp) else { Issue.record("10.1/16 accepted"); return }

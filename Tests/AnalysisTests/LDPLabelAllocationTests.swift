@@ -70,7 +70,7 @@ struct LDPLabelAllocationTests {
         let (built, diagnostics) = ConfigNetworkBuilder.build(devices, name: "alloc")
         let network = try #require(built, "\(diagnostics.map(\.message))")
         #expect(network.routers.first { $0.name == "p1" }?.mpls?.allocation == (hostRoutes ? .hostRoutes : nil))
-        let trace = Tracer(plane: Engine.run(network)).trace(from: "pe1", to: try #require(IPv4Address("203.0.113.1")))
+        let trace = Tracer(plane: Engine.run(network)).trace(from: "pe1", to: try #require(IPAddress("203.0.113.1")))
         let path = try #require(trace.paths.count == 1 ? trace.paths.first : nil)
         return (path, path.hops.compactMap { hop in hop.labelOperation.map { "\($0.name) \(hop.node)" } })
     }
@@ -119,7 +119,7 @@ struct LDPLabelAllocationYAMLTests {
         #expect(network.router(named: "P1")?.mpls?.allocation == .hostRoutes)
         #expect(network.router(named: "PE2")?.mpls?.explicitNull == true && network.router(named: "PE1")?.mpls?.explicitNull == false)
         // CE1 -> CE2's LAN (203.0.113.0/24): pushed at PE1, swapped at P1, P2 swaps to label 0 for PE2.
-        let trace = Tracer(plane: Engine.run(network)).trace(from: "CE1", to: try #require(IPv4Address("203.0.113.10")))
+        let trace = Tracer(plane: Engine.run(network)).trace(from: "CE1", to: try #require(IPAddress("203.0.113.10")))
         let operations = trace.paths.first?.hops.compactMap { hop in hop.labelOperation.map { "\($0.name) \(hop.node)" } }
         #expect(operations == ["push PE1", "swap P1", "swap P2"], "\(trace.paths.map { $0.disposition.summary })")
         #expect(trace.paths.first?.hops.first { $0.node == "P2" }?.labelOperation == .explicitNull(fec: try #require(Prefix("10.0.0.2/32")), ingress: false))

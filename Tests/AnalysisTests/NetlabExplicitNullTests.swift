@@ -21,7 +21,7 @@ import Testing
         }
         let (network, _) = try RouteSim.loadConfigs([folder]).get()
         #expect(network.routers.filter { $0.mpls?.explicitNull == true }.map(\.name).sorted() == ["p1", "pe1", "pe2"])
-        let trace = Tracer(plane: Engine.run(network)).trace(from: "pe1", to: try #require(IPv4Address("10.0.0.4")))
+        let trace = Tracer(plane: Engine.run(network)).trace(from: "pe1", to: try #require(IPAddress("10.0.0.4")))
         let path = try #require(trace.paths.count == 1 ? trace.paths.first : nil)
         #expect(path.disposition == .delivered(node: "ce2"))
         let operations = path.hops.compactMap { hop in hop.labelOperation.map { "\($0) \(hop.node)" } }

@@ -33,7 +33,7 @@ import Testing
         let tracer = Tracer(plane: plane)
         for source in loopbacks.keys.sorted() {
             for (target, address) in loopbacks.sorted(by: { $0.key < $1.key }) where target != source {
-                let destination = try #require(IPv4Address(address))
+                let destination = try #require(IPAddress(address))
                 let trace = tracer.trace(from: source, to: destination)
                 #expect(trace.uniformDisposition == .delivered(node: target), "\(source) -> \(target)")
             }
@@ -46,11 +46,11 @@ import Testing
         var failures = FailureSpec()
         failures.links.insert(link)
         let plane = Engine.run(network, failures: failures)
-        let loopback = try #require(IPv4Address("10.0.0.1"))
+        let loopback = try #require(IPAddress("10.0.0.1"))
         let trace = Tracer(plane: plane).trace(from: "r2", to: loopback)
         #expect(trace.uniformDisposition == .noRoute(router: "r2"))
         // r3 still reaches both.
-        let r1 = try #require(IPv4Address("10.0.0.1"))
+        let r1 = try #require(IPAddress("10.0.0.1"))
         #expect(Tracer(plane: plane).trace(from: "r3", to: r1).uniformDisposition == .delivered(node: "r1"))
     }
 
@@ -70,7 +70,7 @@ import Testing
         // r2 originates it: every router has a route to it, and traffic to it ends in r2's Null0.
         let (network, _) = try RouteSim.loadConfigs([folder]).get()
         let plane = Engine.run(network)
-        let inside = try #require(IPv4Address("172.16.1.1"))
+        let inside = try #require(IPAddress("172.16.1.1"))
         for source in ["r1", "r2", "r3"] {
             guard case .nullRouted(let router, let route, _)? = Tracer(plane: plane).trace(from: source, to: inside).uniformDisposition else {
                 Issue.record("\(name): \(source) -> 172.16.1.1 is not null-routed"); continue
@@ -98,7 +98,7 @@ import Testing
         #expect(global.count == 4 && global.allSatisfy(\.established), "\(global.map { $0.reason ?? "" })")
         let inVRF = plane.sessions.filter { network.routers[$0.router].vrf != nil }
         #expect(inVRF.count == 2 && inVRF.allSatisfy(\.established), "\(inVRF.map { $0.reason ?? "" })")
-        let r3 = try #require(IPv4Address("10.0.0.3"))
+        let r3 = try #require(IPAddress("10.0.0.3"))
         let trace = Tracer(plane: plane).trace(from: "r1", to: r3)
         #expect(trace.uniformDisposition == .delivered(node: "r3"))
         #expect(trace.paths.first?.nodes == ["r1", "r2", "r3"])

@@ -32,7 +32,7 @@ import Testing
         let plane = Engine.run(network)
         let down = plane.sessions.filter { !$0.established }.map { $0.reason ?? "" }
         #expect(down.isEmpty, "\(down)")
-        let ce2 = try #require(IPv4Address("10.0.0.5"))
+        let ce2 = try #require(IPAddress("10.0.0.5"))
         let trace = Tracer(plane: plane).trace(from: "ce1", to: ce2)
         #expect(trace.uniformDisposition == .delivered(node: "ce2"))
         let path = try #require(trace.paths.first)

@@ -22,7 +22,7 @@ import Testing
         let (spec, unknown) = FailureSpec.resolve(links: links, routers: [], in: network)
         #expect(unknown.isEmpty)
         let plane = Engine.runAfterFailure(network, failures: spec).plane
-        let trace = Tracer(plane: plane).trace(from: "ce1", to: try #require(IPv4Address("10.0.0.7")))
+        let trace = Tracer(plane: plane).trace(from: "ce1", to: try #require(IPAddress("10.0.0.7")))
         return try #require(trace.paths.count == 1 ? trace.paths.first : nil)
     }
 

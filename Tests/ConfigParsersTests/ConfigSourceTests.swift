@@ -20,11 +20,11 @@ struct ConfigSourceTests {
     @Test func addressesParseFromAnyStringForm() {
         let line = "ip address 10.1.2.3 255.255.255.0"
         let words = line.split(separator: " ")
-        #expect(IPv4Address(words[2]) == IPv4Address(0x0A01_0203) && IPv4Address(String(words[2])) == IPv4Address(0x0A01_0203))
-        #expect(IPv4Address(words[3])?.value == 0xFFFF_FF00)
-        for bad in ["10.1.2", "10.1.2.3.4", "256.1.1.1", "1..2.3", "a.b.c.d", "", "1.2.3.4 ", "1.2.3.1000"] { #expect(IPv4Address(bad) == nil, "\(bad)") }
+        #expect(IPAddress(words[2]) == IPAddress(0x0A01_0203) && IPAddress(String(words[2])) == IPAddress(0x0A01_0203))
+        #expect(IPAddress(words[3])?.ipv4Value == 0xFFFF_FF00)
+        for bad in ["10.1.2", "10.1.2.3.4", "256.1.1.1", "1..2.3", "a.b.c.d", "", "1.2.3.4 ", "1.2.3.1000"] { #expect(IPAddress(bad) == nil, "\(bad)") }
         let prefix = Prefix.parse("10.1.2.3/24"[...])
-        #expect(prefix?.prefix == Prefix("10.1.2.0/24") && prefix?.address == IPv4Address("10.1.2.3"))
+        #expect(prefix?.prefix == Prefix("10.1.2.0/24") && prefix?.address == IPAddress("10.1.2.3"))
         for bad in ["10.1.2.3/33", "10.1.2.3/", "10.1.2.3", "/24", "10.1.2.3/2a", "10.1.2.3/024"] { #expect(Prefix(bad) == nil, "\(bad)") }
     }
 }

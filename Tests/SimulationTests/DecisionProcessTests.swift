@@ -4,9 +4,9 @@ import Testing
 /// One row per decision step: two paths that differ from that step on, and the expected winner.
 @Suite struct DecisionProcessTests {
     static func path(_ configure: (inout BGPRoute) -> Void = { _ in }) -> BGPRoute {
-        var route = BGPRoute(attributes: BGPAttributes(asPath: ASPath([65002]), nextHop: IPv4Address(0x0A00_0001)),
-                             source: .learned(neighbor: 0, peer: 1, peerAddress: IPv4Address(0x0A00_0001), ebgp: true),
-                             originatorID: nil, clusterList: [], igpCost: 10, decidedBy: .onlyPath, peerRouterID: IPv4Address(0x0101_0101))
+        var route = BGPRoute(attributes: BGPAttributes(asPath: ASPath([65002]), nextHop: IPAddress(0x0A00_0001)),
+                             source: .learned(neighbor: 0, peer: 1, peerAddress: IPAddress(0x0A00_0001), ebgp: true),
+                             originatorID: nil, clusterList: [], igpCost: 10, decidedBy: .onlyPath, peerRouterID: IPAddress(0x0101_0101))
         configure(&route)
         return route
     }
@@ -26,12 +26,12 @@ import Testing
         Row(step: .origin, better: path { $0.attributes.med = 500 }, worse: path { $0.attributes.origin = .incomplete }),
         Row(step: .med, better: path { $0.attributes.med = 5; $0.igpCost = 99 }, worse: path { $0.attributes.med = 10 }),
         Row(step: .ebgpOverIBGP, better: path { $0.igpCost = 99 },
-            worse: path { $0.source = .learned(neighbor: 1, peer: 2, peerAddress: IPv4Address(0x0A00_0002), ebgp: false) }),
-        Row(step: .igpCost, better: path { $0.igpCost = 5; $0.peerRouterID = IPv4Address(0x0909_0909) }, worse: path { $0.igpCost = 6 }),
-        Row(step: .routerID, better: path { $0.peerRouterID = IPv4Address(0x0101_0100); $0.clusterList = [IPv4Address(1), IPv4Address(2)] }, worse: path()),
-        Row(step: .clusterListLength, better: path { $0.originatorID = IPv4Address(7); $0.peerAddress(IPv4Address(0x0A00_0009)) },
-            worse: path { $0.originatorID = IPv4Address(7); $0.clusterList = [IPv4Address(1)] }),
-        Row(step: .neighborAddress, better: path(), worse: path { $0.peerAddress(IPv4Address(0x0A00_0002)) }),
+            worse: path { $0.source = .learned(neighbor: 1, peer: 2, peerAddress: IPAddress(0x0A00_0002), ebgp: false) }),
+        Row(step: .igpCost, better: path { $0.igpCost = 5; $0.peerRouterID = IPAddress(0x0909_0909) }, worse: path { $0.igpCost = 6 }),
+        Row(step: .routerID, better: path { $0.peerRouterID = IPAddress(0x0101_0100); $0.clusterList = [IPAddress(1), IPAddress(2)] }, worse: path()),
+        Row(step: .clusterListLength, better: path { $0.originatorID = IPAddress(7); $0.peerAddress(IPAddress(0x0A00_0009)) },
+            worse: path { $0.originatorID = IPAddress(7); $0.clusterList = [IPAddress(1)] }),
+        Row(step: .neighborAddress, better: path(), worse: path { $0.peerAddress(IPAddress(0x0A00_0002)) }),
     ]
 
     @Test(arguments: rows) func stepDecides(_ row: Row) {
@@ -69,7 +69,7 @@ import Testing
 }
 
 extension BGPRoute {
-    mutating func peerAddress(_ address: IPv4Address) {
+    mutating func peerAddress(_ address: IPAddress) {
         if case .learned(let peering, let peer, _, let ebgp) = source { source = .learned(neighbor: peering, peer: peer, peerAddress: address, ebgp: ebgp) }
     }
 }
@@ -84,8 +84,8 @@ extension BGPRoute {
             $0.attributes.asPath = ASPath([asn, 65099])
             $0.attributes.med = med
             $0.igpCost = igp
-            $0.source = .learned(neighbor: Int(address), peer: Int(address), peerAddress: IPv4Address(address), ebgp: false)
-            $0.peerRouterID = IPv4Address(address)
+            $0.source = .learned(neighbor: Int(address), peer: Int(address), peerAddress: IPAddress(address), ebgp: false)
+            $0.peerRouterID = IPAddress(address)
         }
     }
     static let ios = BestPathOptions.defaults(for: .ios)
@@ -147,7 +147,7 @@ extension BGPRoute {
                 route.attributes.localPreference = 100 + UInt32(generator.next() % 2) * (generator.next() % 4 == 0 ? 1 : 0)
                 if generator.next() % 3 == 0 { route.attributes.asPath = ASPath([asn, 1, 65099]) }
                 if generator.next() % 3 == 0 {
-                    route.source = .learned(neighbor: index, peer: index, peerAddress: IPv4Address(UInt32(index + 1)), ebgp: true)
+                    route.source = .learned(neighbor: index, peer: index, peerAddress: IPAddress(UInt32(index + 1)), ebgp: true)
                 }
                 candidates.append(route)
             }

@@ -31,7 +31,7 @@ import Testing
         let text = try String(contentsOf: Self.root.appendingPathComponent("docs/dispositions.md"), encoding: .utf8)
         let samples: [Disposition] = [.delivered(node: "x"), .nullRouted(router: "x", route: "r", location: nil), .noRoute(router: "x"),
                                       .loop(router: "x"), .neighborUnreachable(router: "x", interface: "i"),
-                                      .unresolvedNextHop(router: "x", prefix: Prefix(network: IPv4Address(0), length: 0), nextHop: IPv4Address(0)),
+                                      .unresolvedNextHop(router: "x", prefix: Prefix(network: IPAddress(0), length: 0), nextHop: IPAddress(0)),
                                       .sourceUnavailable(node: "x")]
         for disposition in samples { #expect(text.contains("| `\(disposition.kind)` |"), "\(disposition.kind) missing") }
     }

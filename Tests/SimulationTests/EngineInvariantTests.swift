@@ -136,7 +136,7 @@ extension EngineInvariantTests {
         #expect(cut.contains { $0.reason?.contains("no path") == true })
         // R1-A's transport did not change: still up.
         #expect(plane.sessions.filter { ($0.router == r1 && $0.peerRouter == a) || ($0.router == a && $0.peerRouter == r1) }.allSatisfy { $0.established })
-        #expect(plane.bgpTables[r2][Prefix(network: IPv4Address(0x0A00_0001), length: 32)] == nil)
+        #expect(plane.bgpTables[r2][Prefix(network: IPAddress(0x0A00_0001), length: 32)] == nil)
     }
 
     /// A session's checks are reused while the routes along the walks it made (there and

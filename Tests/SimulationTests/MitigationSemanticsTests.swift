@@ -39,7 +39,7 @@ import Testing
     static func serverToClient(_ network: Network, failing links: [String]) throws -> Disposition? {
         let spec = FailureSpec.resolve(links: links, routers: [], in: network)
         let plane = Engine.run(network, failures: spec.0)
-        return Tracer(plane: plane).trace(from: "server", to: try #require(IPv4Address("198.51.100.10"))).uniformDisposition
+        return Tracer(plane: plane).trace(from: "server", to: try #require(IPAddress("198.51.100.10"))).uniformDisposition
     }
 
     @Test func untrackedPinBlackHoles() throws {

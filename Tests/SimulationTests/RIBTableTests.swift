@@ -8,7 +8,7 @@ import Testing
     func entry(_ text: String, metric: UInt32 = 1, discard: Bool = false) -> RIBEntry {
         let prefix = Prefix(text)!
         return RIBEntry(prefix: prefix, protocolKind: .ospf, distance: 110, metric: metric,
-                        forwarding: discard ? .discard : .forward([NextHop(interface: 0, gateway: IPv4Address("10.0.0.1")!)]),
+                        forwarding: discard ? .discard : .forward([NextHop(interface: 0, gateway: IPAddress("10.0.0.1")!)]),
                         origin: "test", location: nil)
     }
 
@@ -44,12 +44,12 @@ import Testing
         #expect(contents(baseline) == prefixes.enumerated().map { "\($0.element) \($0.offset + 1)" }.sorted())
 
         for address in ["10.1.2.3", "10.1.9.9", "10.200.0.1", "192.0.2.1", "192.0.2.2", "198.51.100.5", "172.16.0.1", "8.8.8.8"] {
-            let a = IPv4Address(address)!
+            let a = IPAddress(address)!
             #expect(overlay.longestMatch(a)?.prefix == fresh.longestMatch(a)?.prefix, "\(address)")
             #expect(overlay.resolve(a, viaDefault: true) == fresh.resolve(a, viaDefault: true), "\(address)")
             #expect(overlay.forwarding(a) == fresh.forwarding(a), "\(address)")
         }
-        #expect(overlay.longestMatch(IPv4Address("10.1.2.3")!)?.prefix == Prefix("10.1.0.0/16")!)
+        #expect(overlay.longestMatch(IPAddress("10.1.2.3")!)?.prefix == Prefix("10.1.0.0/16")!)
     }
 
     /// Next hops resolve through the longest match whatever it is, a discard route included
@@ -58,13 +58,13 @@ import Testing
     @Test func nextHopsResolveThroughTheLongestMatchIncludingDiscard() {
         var table = RIBTable(overlaying: RIBTable([Prefix("10.0.0.0/8")!: entry("10.0.0.0/8", metric: 5),
                                                    Prefix("0.0.0.0/0")!: entry("0.0.0.0/0", metric: 1)]))
-        #expect(table.resolve(IPv4Address("10.9.9.9")!, viaDefault: false) == 5)
+        #expect(table.resolve(IPAddress("10.9.9.9")!, viaDefault: false) == 5)
         table[Prefix("10.9.0.0/16")!] = entry("10.9.0.0/16", discard: true)
-        #expect(table.resolution(of: IPv4Address("10.9.9.9")!, viaDefault: false)?.prefix == Prefix("10.9.0.0/16")!)
-        #expect(table.resolution(of: IPv4Address("10.9.9.9")!, viaDefault: false)?.entry.isDiscard == true)
-        #expect(table.resolve(IPv4Address("10.8.9.9")!, viaDefault: false) == 5)
-        #expect(table.resolve(IPv4Address("192.0.2.1")!, viaDefault: true) == 1)
-        #expect(table.resolve(IPv4Address("192.0.2.1")!, viaDefault: false) == nil)
+        #expect(table.resolution(of: IPAddress("10.9.9.9")!, viaDefault: false)?.prefix == Prefix("10.9.0.0/16")!)
+        #expect(table.resolution(of: IPAddress("10.9.9.9")!, viaDefault: false)?.entry.isDiscard == true)
+        #expect(table.resolve(IPAddress("10.8.9.9")!, viaDefault: false) == 5)
+        #expect(table.resolve(IPAddress("192.0.2.1")!, viaDefault: true) == 1)
+        #expect(table.resolve(IPAddress("192.0.2.1")!, viaDefault: false) == nil)
     }
 
     /// The open-addressing map against Dictionary under random inserts, replacements and
@@ -76,7 +76,7 @@ import Testing
         var reference: [Prefix: Int] = [:]
         for step in 0..<20_000 {
             // Few distinct networks so that keys collide, are replaced and removed often.
-            let prefix = Prefix(network: IPv4Address(UInt32(truncatingIfNeeded: next() % 600) << 8), length: UInt8(next() % 3) + 22)
+            let prefix = Prefix(network: IPAddress(UInt32(truncatingIfNeeded: next() % 600) << 8), length: UInt8(next() % 3) + 22)
             if next() % 3 == 0 {
                 map[prefix] = nil
                 reference[prefix] = nil

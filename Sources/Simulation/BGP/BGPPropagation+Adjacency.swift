@@ -5,7 +5,7 @@
 public struct BGPAdjacency: Sendable {
     public struct Entry: Sendable {
         public var neighbor: String
-        public var address: IPv4Address
+        public var address: IPAddress
         /// The path as it arrives (received) or leaves (advertised); nil when none.
         public var path: BGPAttributes?
         /// `best`, `valid`, `sent`, or why not.
@@ -33,7 +33,7 @@ extension BGPPropagation {
         let id = scratch.internShared(route.shared)
         switch route.source {
         case .local(let kind):
-            return WorkPath(attributes: id, weight: route.weight, igpCost: 0, peerRouterID: route.peerRouterID, peerAddress: IPv4Address(0),
+            return WorkPath(attributes: id, weight: route.weight, igpCost: 0, peerRouterID: route.peerRouterID, peerAddress: IPAddress(0),
                             peering: -1, peer: Int32(r), ebgp: false, localOrigin: kind)
         case .learned(let neighbor, let peer, let peerAddress, let ebgp):
             let peering = neighbor < peeringOfNeighbor[r].count ? peeringOfNeighbor[r][neighbor] : -1
@@ -47,7 +47,7 @@ extension BGPPropagation {
     /// the best path's own first: candidates equal to the best down to the IGP-cost step, of
     /// the same kind (external or internal) and with the identical AS path (Cisco's rule without
     /// `multipath-relax`), lowest router-id first. Empty when q installs one path.
-    func multipathNextHops(prefix: Prefix, router q: Int, best: (Int) -> BGPRoute?) -> [IPv4Address] {
+    func multipathNextHops(prefix: Prefix, router q: Int, best: (Int) -> BGPRoute?) -> [IPAddress] {
         guard let bgp = network.routers[q].bgp, max(bgp.maximumPaths, bgp.maximumPathsIBGP) > 1, let route = best(q), !route.isLocal else { return [] }
         let limit = route.isEBGP ? bgp.maximumPaths : bgp.maximumPathsIBGP
         guard limit > 1 else { return [] }

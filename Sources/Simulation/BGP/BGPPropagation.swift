@@ -8,7 +8,7 @@ struct BGPPropagation: Sendable {
     /// `resolution` (for answers about recorded reads), never directly.
     private let resolvers: [RIBTable]
     let evaluators: [PolicyEvaluator]
-    let clusterIDs: [IPv4Address]
+    let clusterIDs: [IPAddress]
     let ebgpPeerings: [[Int]]
     let hasClients: [Bool]
     /// Global index of each router's first peering; peering p of router r is slot slotOffsets[r] + p.
@@ -26,8 +26,8 @@ struct BGPPropagation: Sendable {
         var hasImportPolicy: Bool
         var conditional: Bool
         var weight: UInt32
-        var localAddress: IPv4Address
-        var peerAddress: IPv4Address
+        var localAddress: IPAddress
+        var peerAddress: IPAddress
         /// Times this router's AS may appear in a path received here (`allowas-in`; 0: none).
         var allowASIn: Int
         /// Paths sent here have the peer's AS replaced by ours (`as-override`).
@@ -51,7 +51,7 @@ struct BGPPropagation: Sendable {
     /// The neighbor statement behind router r's peering p.
     func neighbor(_ r: Int, _ p: Int) -> BGPNeighbor { neighborStatements[r][peerings[r][p].neighborIndex] }
     let asns: [ASN]
-    let routerIDs: [IPv4Address]
+    let routerIDs: [IPAddress]
     /// Per router: the decision-process knobs in effect (its dialect's defaults, what it configures).
     let bestPathOptions: [BestPathOptions]
     /// Per router: whether a default route may resolve a BGP next hop.
@@ -73,7 +73,7 @@ struct BGPPropagation: Sendable {
         var hasImportPolicy: Bool
         var conditional: Bool
         var weight: UInt32
-        var peerAddress: IPv4Address
+        var peerAddress: IPAddress
         var allowASIn: Int
         var asOverride: Bool
         var defaultOriginate: Bool
@@ -153,7 +153,7 @@ struct BGPPropagation: Sendable {
         /// Re-propagation: the routers decided again whose best path changed, by router, with
         /// the new one (nil: none). Copying the recorded list instead cost O(routers) per prefix.
         var routePatches: [(router: Int, route: BGPRoute?)] = []
-        var inaccessible: [(router: Int, nextHop: IPv4Address)]
+        var inaccessible: [(router: Int, nextHop: IPAddress)]
         /// Routers whose best path was still changing when the event bound was hit.
         var oscillating: [Int]
         var events: Int
@@ -194,7 +194,7 @@ struct BGPPropagation: Sendable {
         /// The router whose non-BGP routes resolve it: `router`, or for a VRF's path from
         /// another VRF, the PE (docs/vrf.md).
         var resolver: Int
-        var nextHop: IPv4Address
+        var nextHop: IPAddress
         var metric: UInt32?
         /// No decision at this router depended on IGP cost: it resolved only this next hop for
         /// the prefix (every path it compared had the same cost), or no decision it made during
@@ -212,10 +212,10 @@ struct BGPPropagation: Sendable {
         var origin: BGPOrigin
         var neighborAS: ASN?
         var med: UInt32?
-        var originatorID: IPv4Address?
+        var originatorID: IPAddress?
         var clusterListLength: Int
         /// Read by the IGP-cost bookkeeping without touching the attribute arrays.
-        var nextHop: IPv4Address
+        var nextHop: IPAddress
     }
 
     /// A path during propagation: an interned attribute id plus per-router fields; no references.
@@ -223,8 +223,8 @@ struct BGPPropagation: Sendable {
         var attributes: Int32
         var weight: UInt32
         var igpCost: UInt32
-        var peerRouterID: IPv4Address
-        var peerAddress: IPv4Address
+        var peerRouterID: IPAddress
+        var peerAddress: IPAddress
         var peering: Int32          // -1 for local paths
         var peer: Int32
         var ebgp: Bool
@@ -243,9 +243,9 @@ struct BGPPropagation: Sendable {
         var med: UInt32? { key.med }
         var isEBGP: Bool { path.ebgp }
         var igpCost: UInt32 { path.igpCost }
-        var tieBreakRouterID: IPv4Address { key.originatorID ?? path.peerRouterID }
+        var tieBreakRouterID: IPAddress { key.originatorID ?? path.peerRouterID }
         var clusterListLength: Int { key.clusterListLength }
-        var tieBreakAddress: IPv4Address { path.peerAddress }
+        var tieBreakAddress: IPAddress { path.peerAddress }
         var heldBefore = false
     }
 
@@ -256,7 +256,7 @@ struct BGPPropagation: Sendable {
         var bestStep: [BestPathStep]
         var adjIn: [WorkPath?]
         var adjOut: [WorkPath?]
-        var invalid: [IPv4Address?]
+        var invalid: [IPAddress?]
         /// The routers waiting to decide, in order, each at most once (`queued`).
         var queued: [Bool]
         private var queue: [Int] = []
@@ -275,17 +275,18 @@ struct BGPPropagation: Sendable {
         var attributeIDs: [PathAttributes: Int32] = [:]
         /// The shared form of each interned set, made when a final best path first needs it.
         var shared: [SharedPathAttributes?] = []
-        /// What the propagation read, when recording (`recordConsulted`): (router << 32 | next
-        /// hop) of every next-hop resolution, and every slot that received the prefix. The
+        /// What the propagation read, when recording (`recordConsulted`): the router and next
+        /// hop of every next-hop resolution, and every slot that received the prefix. The
         /// incremental layer decides reuse from these read sets (BGPReuse), not from a list.
-        var consulted: [UInt64] = []
+        var consulted: [ConsultedKey] = []
         var received: [Int] = []
         /// Recorded attribute objects already interned (a prefix's paths share a few).
         var sharedIDs: [(object: ObjectIdentifier, id: Int32)] = []
 
         /// Per router, the last few next-hop resolutions (`resolve`): prefixes share next hops,
-        /// so most imports resolve one already resolved. Valid for one propagation's RIBs (a
-        /// scratch never outlives its propagation); never cleared by `reset`.
+        /// so most imports resolve one already resolved (IPv4 next hops: the cache holds their
+        /// 32 bits). Valid for one propagation's RIBs (a scratch never outlives its
+        /// propagation); never cleared by `reset`.
         var resolvedHops: [UInt32]
         var resolvedMetrics: [UInt32?]
         var resolvedNext: [UInt8]
@@ -393,7 +394,7 @@ struct BGPPropagation: Sendable {
             let id = scratch.intern(set)
             var origin: LocalOrigin = .network
             if case .local(let kind) = route.source { origin = kind }
-            local[r] = WorkPath(attributes: id, weight: route.weight, igpCost: 0, peerRouterID: routerIDs[r], peerAddress: IPv4Address(0),
+            local[r] = WorkPath(attributes: id, weight: route.weight, igpCost: 0, peerRouterID: routerIDs[r], peerAddress: IPAddress(0),
                                 peering: -1, peer: Int32(r), ebgp: false, localOrigin: origin)
         }
         return local
@@ -410,7 +411,7 @@ struct BGPPropagation: Sendable {
         var attributes = BGPAttributes(origin: .igp, nextHop: slots[slot].localAddress)
         if slots[slot].ebgp { attributes.asPath = ASPath([asns[r]]) }
         let id = scratch.intern(PathAttributes(attributes))
-        return WorkPath(attributes: id, weight: 0, igpCost: 0, peerRouterID: routerIDs[r], peerAddress: IPv4Address(0),
+        return WorkPath(attributes: id, weight: 0, igpCost: 0, peerRouterID: routerIDs[r], peerAddress: IPAddress(0),
                         peering: -1, peer: Int32(r), ebgp: false, localOrigin: nil)
     }
 
@@ -470,7 +471,7 @@ struct BGPPropagation: Sendable {
             }
         }
         var best: [(router: Int, route: BGPRoute)] = []
-        var inaccessible: [(router: Int, nextHop: IPv4Address)] = []
+        var inaccessible: [(router: Int, nextHop: IPAddress)] = []
         for r in scratch.touchedRouters.sorted() {
             if let path = scratch.best[r] {
                 best.append((r, route(from: path, at: r, step: scratch.bestStep[r], scratch: &scratch)))
@@ -495,7 +496,7 @@ struct BGPPropagation: Sendable {
         let q = slots[slot].peer, inSlot = slots[slot].peerSlot
         guard inSlot >= 0 else { return }
         var imported: WorkPath?
-        var unresolved: IPv4Address?
+        var unresolved: IPAddress?
         if let out {
             if recordConsulted { scratch.received.append(inSlot) }
             (imported, unresolved) = importPath(out, prefix: prefix, at: q, over: slots[slot].peerPeering, slot: inSlot, from: r, scratch: &scratch)
@@ -515,7 +516,7 @@ struct BGPPropagation: Sendable {
         var sent: WorkPath?
         var withheld: Withheld?
         var imported: WorkPath?
-        var unresolved: IPv4Address?
+        var unresolved: IPAddress?
         var rejected: Rejected?
     }
 
@@ -554,44 +555,53 @@ struct BGPPropagation: Sendable {
     /// Router q's IGP cost to `nextHop` (nil: unresolvable), the one way propagation reads the
     /// non-BGP RIB: the read is recorded (`Scratch.consulted`), and reuse follows from it.
     /// `overVPN`: the path came from another VRF, so the PE of VRF instance q resolves it.
-    func resolve(_ nextHop: IPv4Address, at q: Int, overVPN: Bool = false, scratch: inout Scratch) -> UInt32? {
+    func resolve(_ nextHop: IPAddress, at q: Int, overVPN: Bool = false, scratch: inout Scratch) -> UInt32? {
         if recordConsulted { scratch.consulted.append(Self.consultedKey(router: q, nextHop: nextHop, overVPN: overVPN)) }
         let resolver = overVPN ? network.physicalRouter(of: q) : q
         // 0.0.0.0 marks an empty way, so it is never cached.
-        guard nextHop.value != 0 else { return resolution(of: nextHop, at: resolver) }
+        let bits = nextHop.ipv4Value
+        guard bits != 0, nextHop.isIPv4 else { return resolution(of: nextHop, at: resolver) }
         let base = resolver * Scratch.resolvedWays
-        for way in base..<base + Scratch.resolvedWays where scratch.resolvedHops[way] == nextHop.value { return scratch.resolvedMetrics[way] }
+        for way in base..<base + Scratch.resolvedWays where scratch.resolvedHops[way] == bits { return scratch.resolvedMetrics[way] }
         let metric = resolution(of: nextHop, at: resolver)
         let way = base + Int(scratch.resolvedNext[resolver])
-        scratch.resolvedHops[way] = nextHop.value
+        scratch.resolvedHops[way] = bits
         scratch.resolvedMetrics[way] = metric
         scratch.resolvedNext[resolver] = UInt8((Int(scratch.resolvedNext[resolver]) + 1) % Scratch.resolvedWays)
         return metric
     }
 
-    /// Router << 32 | next hop, with bit 63 set for a resolution over the VPN (router indices
-    /// stay far below 2^31).
-    static func consultedKey(router: Int, nextHop: IPv4Address, overVPN: Bool) -> UInt64 {
-        (overVPN ? 1 << 63 : 0) | UInt64(router) << 32 | UInt64(nextHop.value)
+    /// One next-hop resolution a propagation read: by router q, of `nextHop`, over the VPN
+    /// (resolved by q's PE) or not. Ordered by router, then next hop.
+    struct ConsultedKey: Hashable, Comparable {
+        var router: Int32
+        var overVPN: Bool
+        var nextHop: IPAddress
+        static func < (a: ConsultedKey, b: ConsultedKey) -> Bool {
+            a.router != b.router ? a.router < b.router : a.nextHop != b.nextHop ? a.nextHop < b.nextHop : !a.overVPN && b.overVPN
+        }
+    }
+
+    static func consultedKey(router: Int, nextHop: IPAddress, overVPN: Bool) -> ConsultedKey {
+        ConsultedKey(router: Int32(router), overVPN: overVPN, nextHop: nextHop)
     }
 
     /// The same answer without recording: for reads already recorded, and for comparing them
     /// with a scenario's RIB (BGPReuse.resolutionsNow).
-    func resolution(of nextHop: IPv4Address, at q: Int) -> UInt32? {
+    func resolution(of nextHop: IPAddress, at q: Int) -> UInt32? {
         resolvers[q].resolve(nextHop, viaDefault: resolvesViaDefault[q])
     }
 
     func consultedList(_ scratch: Scratch) -> [Consulted] {
         // Sorted by router, then next hop: a router's resolutions sit together.
-        func router(_ key: UInt64) -> Int { Int((key >> 32) & 0x7FFF_FFFF) }
-        let keys = Array(Set(scratch.consulted)).sorted { (router($0), UInt32(truncatingIfNeeded: $0), $0) < (router($1), UInt32(truncatingIfNeeded: $1), $1) }
+        let keys = Array(Set(scratch.consulted)).sorted()
         var list: [Consulted] = []
         list.reserveCapacity(keys.count)
         for (index, key) in keys.enumerated() {
-            let router = router(key), hop = IPv4Address(UInt32(truncatingIfNeeded: key))
-            let resolver = key >> 63 == 1 ? network.physicalRouter(of: router) : router
-            let sameBefore = index > 0 && Int((keys[index - 1] >> 32) & 0x7FFF_FFFF) == router
-            let sameAfter = index + 1 < keys.count && Int((keys[index + 1] >> 32) & 0x7FFF_FFFF) == router
+            let router = Int(key.router), hop = key.nextHop
+            let resolver = key.overVPN ? network.physicalRouter(of: router) : router
+            let sameBefore = index > 0 && keys[index - 1].router == key.router
+            let sameAfter = index + 1 < keys.count && keys[index + 1].router == key.router
             let bestHop = scratch.best[router].flatMap { $0.localOrigin == nil ? scratch.attributes[Int($0.attributes)].nextHop : nil }
             list.append(Consulted(router: router, resolver: resolver, nextHop: hop, metric: resolution(of: hop, at: resolver),
                                   costIrrelevant: (!sameBefore && !sameAfter) || !scratch.igpDecided[router], leadsToBest: bestHop == hop))
@@ -622,7 +632,7 @@ struct BGPPropagation: Sendable {
         var ebgp = false
         var reflect = false
         var local = false
-        var nextHop = IPv4Address(0)
+        var nextHop = IPAddress(0)
         var output: Int32 = -1
     }
 
@@ -674,7 +684,7 @@ struct BGPPropagation: Sendable {
         }
         let needsPolicy = info.conditional || info.hasExportPolicy
         let reflect = !info.ebgp && learnedIBGP
-        let nextHop: IPv4Address
+        let nextHop: IPAddress
         if info.ebgp || path.localOrigin != nil || (path.ebgp && info.nextHopSelf) {
             nextHop = info.localAddress
         } else {
@@ -727,18 +737,18 @@ struct BGPPropagation: Sendable {
     }
 
     private func outgoing(_ path: WorkPath, attributes: Int32, from r: Int) -> WorkPath {
-        WorkPath(attributes: attributes, weight: 0, igpCost: 0, peerRouterID: routerIDs[r], peerAddress: IPv4Address(0),
+        WorkPath(attributes: attributes, weight: 0, igpCost: 0, peerRouterID: routerIDs[r], peerAddress: IPAddress(0),
                  peering: -1, peer: Int32(r), ebgp: false, localOrigin: nil)
     }
 
     /// The receiver's view: loop checks, weight, import policy and next-hop resolution.
-    func importPath(_ sent: WorkPath, prefix: Prefix, at q: Int, over pp: Int, slot: Int, from r: Int, scratch: inout Scratch) -> (WorkPath?, IPv4Address?) {
+    func importPath(_ sent: WorkPath, prefix: Prefix, at q: Int, over pp: Int, slot: Int, from r: Int, scratch: inout Scratch) -> (WorkPath?, IPAddress?) {
         var rejected: Rejected?
         return importPath(sent, prefix: prefix, at: q, over: pp, slot: slot, from: r, scratch: &scratch, rejected: &rejected)
     }
 
     func importPath(_ sent: WorkPath, prefix: Prefix, at q: Int, over pp: Int, slot: Int, from r: Int, scratch: inout Scratch,
-                    rejected: inout Rejected?) -> (WorkPath?, IPv4Address?) {
+                    rejected: inout Rejected?) -> (WorkPath?, IPAddress?) {
         let info = slots[slot]
         var attributeID = sent.attributes
         if info.ebgp {

@@ -72,7 +72,7 @@ public enum BGPRouteSource: Hashable, Sendable {
     case local(LocalOrigin)
     /// Learned over a session: the index of this router's neighbor statement for it (stable
     /// across failure scenarios), the peer router and its address.
-    case learned(neighbor: Int, peer: Int, peerAddress: IPv4Address, ebgp: Bool)
+    case learned(neighbor: Int, peer: Int, peerAddress: IPAddress, ebgp: Bool)
 
     /// What a policy's `source` match sees.
     public var routeSource: RouteSource {
@@ -91,11 +91,11 @@ public struct PathAttributes: Hashable, Sendable {
     public var med: UInt32?
     public var origin: BGPOrigin
     public var communities: [Community]
-    public var nextHop: IPv4Address
-    public var originatorID: IPv4Address?
-    public var clusterList: [IPv4Address]
+    public var nextHop: IPAddress
+    public var originatorID: IPAddress?
+    public var clusterList: [IPAddress]
 
-    public init(_ attributes: BGPAttributes, originatorID: IPv4Address? = nil, clusterList: [IPv4Address] = []) {
+    public init(_ attributes: BGPAttributes, originatorID: IPAddress? = nil, clusterList: [IPAddress] = []) {
         asPath = attributes.asPath
         localPreference = attributes.localPreference
         med = attributes.med
@@ -136,9 +136,9 @@ public struct BGPRoute: Hashable, Sendable {
     public var igpCost: UInt32
     public var decidedBy: BestPathStep
     /// The router-id of the peer that sent it (0 for local paths).
-    public var peerRouterID: IPv4Address
+    public var peerRouterID: IPAddress
 
-    public init(shared: SharedPathAttributes, weight: UInt32, source: BGPRouteSource, igpCost: UInt32, decidedBy: BestPathStep, peerRouterID: IPv4Address) {
+    public init(shared: SharedPathAttributes, weight: UInt32, source: BGPRouteSource, igpCost: UInt32, decidedBy: BestPathStep, peerRouterID: IPAddress) {
         self.shared = shared
         self.weight = weight
         self.source = source
@@ -147,8 +147,8 @@ public struct BGPRoute: Hashable, Sendable {
         self.peerRouterID = peerRouterID
     }
 
-    public init(attributes: BGPAttributes, source: BGPRouteSource, originatorID: IPv4Address?, clusterList: [IPv4Address],
-                igpCost: UInt32, decidedBy: BestPathStep, peerRouterID: IPv4Address) {
+    public init(attributes: BGPAttributes, source: BGPRouteSource, originatorID: IPAddress?, clusterList: [IPAddress],
+                igpCost: UInt32, decidedBy: BestPathStep, peerRouterID: IPAddress) {
         self.init(shared: SharedPathAttributes(PathAttributes(attributes, originatorID: originatorID, clusterList: clusterList)),
                   weight: attributes.weight, source: source, igpCost: igpCost, decidedBy: decidedBy, peerRouterID: peerRouterID)
     }
@@ -161,12 +161,12 @@ public struct BGPRoute: Hashable, Sendable {
         set { var value = shared.value; value.adopt(newValue); shared = SharedPathAttributes(value); weight = newValue.weight }
     }
 
-    public var originatorID: IPv4Address? {
+    public var originatorID: IPAddress? {
         get { shared.value.originatorID }
         set { var value = shared.value; value.originatorID = newValue; shared = SharedPathAttributes(value) }
     }
 
-    public var clusterList: [IPv4Address] {
+    public var clusterList: [IPAddress] {
         get { shared.value.clusterList }
         set { var value = shared.value; value.clusterList = newValue; shared = SharedPathAttributes(value) }
     }
@@ -175,5 +175,5 @@ public struct BGPRoute: Hashable, Sendable {
     public var isEBGP: Bool { if case .learned(_, _, _, true) = source { true } else { false } }
     /// The index of the neighbor statement the route was learned over.
     public var neighborIndex: Int? { if case .learned(let neighbor, _, _, _) = source { neighbor } else { nil } }
-    public var peerAddress: IPv4Address? { if case .learned(_, _, let address, _) = source { address } else { nil } }
+    public var peerAddress: IPAddress? { if case .learned(_, _, let address, _) = source { address } else { nil } }
 }

@@ -11,7 +11,7 @@ struct BGPRun {
     let options: SimulationOptions
 
     var tables: [BGPTable] = []
-    var inaccessible: [[Prefix: IPv4Address]] = []
+    var inaccessible: [[Prefix: IPAddress]] = []
     var activeAggregates: [[BGPAggregate]] = []
     var diagnostics: [Diagnostic] = []
     var events = 0
@@ -101,7 +101,7 @@ struct BGPRun {
         }
     }
 
-    static let defaultRoute = Prefix(network: IPv4Address(0), length: 0)
+    static let defaultRoute = Prefix(network: IPAddress(0), length: 0)
 
     func originations(reusing: Bool = true) -> [Prefix: [Int: BGPRoute]] {
         if reusing, let recorded = reusableOriginations() { return recorded }
@@ -113,7 +113,7 @@ struct BGPRun {
                 var attrs = attributes ?? BGPAttributes()
                 attrs.origin = origin
                 attrs.weight = 32768
-                attrs.nextHop = IPv4Address(0)
+                attrs.nextHop = IPAddress(0)
                 result[prefix, default: [:]][r] = BGPRoute(attributes: attrs, source: .local(kind), originatorID: nil,
                                                            clusterList: [], igpCost: 0, decidedBy: .onlyPath, peerRouterID: router.routerID)
             }
@@ -184,7 +184,7 @@ struct BGPRun {
         var stored = BGPResults()
         stored.reserveCapacity(prefixes.count)
         if liveness.routerUp.contains(false) { stored.routerUp = liveness.routerUp }
-        var inaccessible = [[Prefix: IPv4Address]](repeating: [:], count: network.routers.count)
+        var inaccessible = [[Prefix: IPAddress]](repeating: [:], count: network.routers.count)
         var oscillating: [(Prefix, [Int])] = []
         let batchSize = 512
         var start = 0
@@ -281,7 +281,7 @@ struct BGPRun {
         var unstable: [(prefix: Prefix, routers: [Int])] = []
         for prefix in prefixes.sorted() {
             var best: [(router: Int, route: BGPRoute)] = []
-            var inaccessible: [(router: Int, nextHop: IPv4Address)] = []
+            var inaccessible: [(router: Int, nextHop: IPAddress)] = []
             for r in network.routers.indices where liveness.routerUp[r] {
                 if let route = tables[r][prefix] { best.append((r, route)) }
                 if let hop = self.inaccessible[r][prefix] { inaccessible.append((r, hop)) }

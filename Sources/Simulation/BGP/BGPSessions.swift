@@ -2,8 +2,8 @@
 public struct BGPSessionStatus: Sendable {
     public var router: Int
     public var neighborIndex: Int
-    public var peerAddress: IPv4Address
-    public var localAddress: IPv4Address?
+    public var peerAddress: IPAddress
+    public var localAddress: IPAddress?
     public var peerRouter: Int?
     public var ebgp: Bool
     public var established: Bool
@@ -20,7 +20,7 @@ struct Peering {
     var neighborIndex: Int
     /// The peer's peering index that points back here.
     var peerPeering: Int
-    var localAddress: IPv4Address
+    var localAddress: IPAddress
     var ebgp: Bool
 }
 
@@ -198,23 +198,22 @@ struct BGPSessionBuilder {
     }
 
     /// Follows the non-BGP FIBs hop by hop (any ECMP branch) until the owner of `address` is reached.
-    private func reaches(from start: Int, to address: IPv4Address, owner target: Int) -> Bool {
+    private func reaches(from start: Int, to address: IPAddress, owner target: Int) -> Bool {
         reachability.reaches(start, address, target, self).reached
     }
 
     /// Forwarding is per destination, so whether router r reaches an address is memoized across
     /// sessions (a full iBGP mesh asks the same question thousands of times).
     final class ReachabilityMemo {
-        /// By router << 32 | address.
-        var known = WordMap<Bool>()
+        /// By router and address.
+        var known = ScopedAddressMap<Bool>()
         /// Routers on the walk being explored (cleared on the way back).
         var inProgress: [Bool] = []
 
         /// `reached`, and whether the answer is final (not cut short by a cycle still being explored).
-        func reaches(_ r: Int, _ address: IPv4Address, _ target: Int, _ builder: BGPSessionBuilder) -> (reached: Bool, final: Bool) {
+        func reaches(_ r: Int, _ address: IPAddress, _ target: Int, _ builder: BGPSessionBuilder) -> (reached: Bool, final: Bool) {
             if r == target { return (true, true) }
-            let key = UInt64(r) << 32 | UInt64(address.value)
-            if let answer = known[key] { return (answer, true) }
+            if let answer = known[r, address] { return (answer, true) }
             if inProgress.isEmpty { inProgress = Array(repeating: false, count: builder.network.routers.count) }
             if inProgress[r] { return (false, false) }
             inProgress[r] = true
@@ -222,23 +221,22 @@ struct BGPSessionBuilder {
             var final = true
             for next in builder.nextRouters(r, address) {
                 let answer = reaches(next, address, target, builder)
-                if answer.reached { known[key] = true; return (true, true) }
+                if answer.reached { known[r, address] = true; return (true, true) }
                 final = final && answer.final
             }
-            if final { known[key] = false }
+            if final { known[r, address] = false }
             return (false, final)
         }
 
-        /// By router << 32 | address: links to the owner of the address over the longest
+        /// By router and address: links to the owner of the address over the longest
         /// equal-cost branch that reaches it (-1: none reaches).
-        var hopsKnown = WordMap<Int32>()
+        var hopsKnown = ScopedAddressMap<Int32>()
 
         /// How many hops a packet from r to `address` crosses (the longest branch that reaches
         /// it), and whether the answer is final (not cut short by a cycle being explored).
-        func hops(_ r: Int, _ address: IPv4Address, _ target: Int, _ builder: BGPSessionBuilder) -> (hops: Int?, final: Bool) {
+        func hops(_ r: Int, _ address: IPAddress, _ target: Int, _ builder: BGPSessionBuilder) -> (hops: Int?, final: Bool) {
             if r == target { return (0, true) }
-            let key = UInt64(r) << 32 | UInt64(address.value)
-            if let known = hopsKnown[key] { return (known < 0 ? nil : Int(known), true) }
+            if let known = hopsKnown[r, address] { return (known < 0 ? nil : Int(known), true) }
             if inProgress.isEmpty { inProgress = Array(repeating: false, count: builder.network.routers.count) }
             if inProgress[r] { return (nil, false) }
             inProgress[r] = true
@@ -250,20 +248,20 @@ struct BGPSessionBuilder {
                 final = final && answer.final
                 if let h = answer.hops { longest = max(longest ?? 0, h + 1) }
             }
-            if final { hopsKnown[key] = Int32(longest ?? -1) }
+            if final { hopsKnown[r, address] = Int32(longest ?? -1) }
             return (longest, final)
         }
     }
 
     /// The routers of one walk from r that reached `address` (r first, its owner `target`
     /// last), from the memo; nil when no walk from r to it was made or it did not arrive.
-    func reachedPath(from r: Int, to address: IPv4Address, owner target: Int) -> [Int32]? {
-        guard reachability.known[UInt64(r) << 32 | UInt64(address.value)] == true else { return nil }
+    func reachedPath(from r: Int, to address: IPAddress, owner target: Int) -> [Int32]? {
+        guard reachability.known[r, address] == true else { return nil }
         var path: [Int32] = [Int32(r)]
         var v = r
         while v != target {
             guard path.count <= network.routers.count,
-                  let next = nextRouters(v, address).first(where: { $0 == target || reachability.known[UInt64($0) << 32 | UInt64(address.value)] == true })
+                  let next = nextRouters(v, address).first(where: { $0 == target || reachability.known[$0, address] == true })
             else { return nil }
             path.append(Int32(next))
             v = next
@@ -271,7 +269,7 @@ struct BGPSessionBuilder {
         return path
     }
 
-    func nextRouters(_ r: Int, _ address: IPv4Address) -> [Int] {
+    func nextRouters(_ r: Int, _ address: IPAddress) -> [Int] {
         guard liveness.routerUp[r], let forwarding = nonBGP[r].forwarding(address) else { return [] }
         switch forwarding {
         case .discard: return []

@@ -12,10 +12,10 @@ protocol DecisionInputs {
     var isEBGP: Bool { get }
     var igpCost: UInt32 { get }
     /// Originator-id for reflected paths, else the sending peer's router-id.
-    var tieBreakRouterID: IPv4Address { get }
+    var tieBreakRouterID: IPAddress { get }
     var clusterListLength: Int { get }
     /// The sending peer's address (0 for local paths).
-    var tieBreakAddress: IPv4Address { get }
+    var tieBreakAddress: IPAddress { get }
     /// Held since before the failure being simulated (the oldest-path step); false when age
     /// is unknown (a simulation from scratch).
     var heldBefore: Bool { get }
@@ -27,9 +27,9 @@ extension BGPRoute: DecisionInputs {
     var origin: BGPOrigin { path.origin }
     var neighborAS: ASN? { path.asPath.neighborAS }
     var med: UInt32? { path.med }
-    var tieBreakRouterID: IPv4Address { originatorID ?? peerRouterID }
+    var tieBreakRouterID: IPAddress { originatorID ?? peerRouterID }
     var clusterListLength: Int { clusterList.count }
-    var tieBreakAddress: IPv4Address { peerAddress ?? IPv4Address(0) }
+    var tieBreakAddress: IPAddress { peerAddress ?? IPAddress(0) }
     var heldBefore: Bool { false }
 }
 

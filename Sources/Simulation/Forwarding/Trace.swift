@@ -11,7 +11,7 @@ public enum Disposition: Hashable, Sendable {
     /// The destination is inside a connected subnet of `router` but nobody there owns it.
     case neighborUnreachable(router: String, interface: String)
     /// `router` holds BGP paths for the destination whose next hop it cannot resolve.
-    case unresolvedNextHop(router: String, prefix: Prefix, nextHop: IPv4Address)
+    case unresolvedNextHop(router: String, prefix: Prefix, nextHop: IPAddress)
     /// The source router or host is down or unknown in this scenario.
     case sourceUnavailable(node: String)
     /// Traffic that BGP sent over a label path left it unlabeled at `leftAt` (`reason`: no LDP
@@ -105,13 +105,13 @@ public struct Hop: Hashable, Sendable {
 enum HopDetail: Sendable {
     case text(String)
     /// "<protocol> <prefix> via <gateway> out <interface> (<origin>)"
-    case forwarded(RIBEntry, gateway: IPv4Address, interface: String)
+    case forwarded(RIBEntry, gateway: IPAddress, interface: String)
     /// "owns <address> (<interface>)"
-    case owns(IPv4Address, interface: String)
+    case owns(IPAddress, interface: String)
     /// As `forwarded`, with what it did to the label stack.
-    case labeled(RIBEntry, gateway: IPv4Address, interface: String, LabelOperation)
+    case labeled(RIBEntry, gateway: IPAddress, interface: String, LabelOperation)
     /// Label-switched along an RSVP-TE LSP (no route looked up).
-    case switched(gateway: IPv4Address, interface: String, LabelOperation)
+    case switched(gateway: IPAddress, interface: String, LabelOperation)
 
     var text: String {
         switch self {
@@ -135,7 +135,7 @@ public struct TracePath: Hashable, Sendable {
 
 public struct Trace: Sendable {
     public var source: String
-    public var destination: IPv4Address
+    public var destination: IPAddress
     public var paths: [TracePath]
 
     /// The single disposition when all branches agree, else nil.

@@ -30,7 +30,7 @@ public struct Tracer: Sendable {
     }
 
     /// `source` is a host or router name; a router sources from its first loopback.
-    public func trace(from source: String, to destination: IPv4Address) -> Trace {
+    public func trace(from source: String, to destination: IPAddress) -> Trace {
         let network = plane.network
         if let h = network.hostIndex[source] {
             let host = network.hosts[h]
@@ -82,7 +82,7 @@ public struct Tracer: Sendable {
         }
     }
 
-    private func walk(router r: Int, destination: IPv4Address, branch: inout Branch, paths: inout [TracePath]) {
+    private func walk(router r: Int, destination: IPAddress, branch: inout Branch, paths: inout [TracePath]) {
         guard paths.count < Tracer.maximumBranches else { return }
         let network = plane.network
         let name = network.routers[r].name
@@ -120,7 +120,7 @@ public struct Tracer: Sendable {
     /// No transport label left: the VPN label is on top. Its PE pops it and looks the packet up
     /// in the VRF; any other router has no binding for it and discards the packet (RFC 3031
     /// section 3.18), which is where a VPN without a transport LSP to the remote PE dies.
-    private func arriveWithVPNLabel(at r: Int, destination: IPv4Address, branch: inout Branch, paths: inout [TracePath]) {
+    private func arriveWithVPNLabel(at r: Int, destination: IPAddress, branch: inout Branch, paths: inout [TracePath]) {
         guard let instance = branch.vpn else { return }
         let network = plane.network
         let pe = network.physicalRouter(of: instance)
@@ -144,7 +144,7 @@ public struct Tracer: Sendable {
     }
 
     /// The IP lookup at `r`, pushing a label where a BGP route's next hop lies over an LSP.
-    private func walkUnlabeled(router r: Int, destination: IPv4Address, branch: inout Branch, paths: inout [TracePath]) {
+    private func walkUnlabeled(router r: Int, destination: IPAddress, branch: inout Branch, paths: inout [TracePath]) {
         let network = plane.network
         let name = network.routers[r].name
         let found = usesFIB ? plane.lookup(router: r, address: destination) : plane.lookupWithoutFIB(router: r, address: destination)
@@ -192,7 +192,7 @@ public struct Tracer: Sendable {
 
     /// Sends a routed packet over `nextHops` of router r, pushing a transport label where an
     /// iBGP route's next hop lies over an RSVP-TE LSP or an LDP label switched path.
-    private func forward(at r: Int, entry: RIBEntry, nextHops: [NextHop], destination: IPv4Address, branch: inout Branch, paths: inout [TracePath]) {
+    private func forward(at r: Int, entry: RIBEntry, nextHops: [NextHop], destination: IPAddress, branch: inout Branch, paths: inout [TracePath]) {
         let name = plane.network.routers[r].name
         let leftBefore = branch.leftLabelPath
         defer { branch.leftLabelPath = leftBefore }
@@ -234,7 +234,7 @@ public struct Tracer: Sendable {
     }
 
     /// A labeled packet at a transit router: swap, pop (penultimate hop) or send it on unlabeled.
-    private func switchLabel(at r: Int, fec: Prefix, ldp: LDPForwarding, destination: IPv4Address, branch: inout Branch, paths: inout [TracePath]) {
+    private func switchLabel(at r: Int, fec: Prefix, ldp: LDPForwarding, destination: IPAddress, branch: inout Branch, paths: inout [TracePath]) {
         let name = plane.network.routers[r].name
         guard let entry = plane.nonBGPRoutes[r][fec], case .forward(let hops) = entry.forwarding else {
             // RFC 3031 section 3.18: a label the router has no binding for is discarded.
@@ -250,7 +250,7 @@ public struct Tracer: Sendable {
         branch.visited.removeLast()
     }
 
-    private func sendLabeled(from r: Int, hop: NextHop, entry: RIBEntry, operation: LabelOperation, destination: IPv4Address,
+    private func sendLabeled(from r: Int, hop: NextHop, entry: RIBEntry, operation: LabelOperation, destination: IPAddress,
                              branch: inout Branch, paths: inout [TracePath]) {
         let (label, left) = (branch.label, branch.leftLabelPath)
         defer { (branch.label, branch.leftLabelPath) = (label, left) }
@@ -269,7 +269,7 @@ public struct Tracer: Sendable {
 
     /// An RSVP-TE LSP at position `position` of its path: push (head-end), swap, or pop at the
     /// penultimate router (implicit null), toward the next router of the LSP.
-    private func followLSP(_ index: Int, position: Int, destination: IPv4Address, branch: inout Branch, paths: inout [TracePath]) {
+    private func followLSP(_ index: Int, position: Int, destination: IPAddress, branch: inout Branch, paths: inout [TracePath]) {
         let state = lsps[index]
         let r = state.routerIndices[position]
         let lsp = "\(state.head)/\(state.name)"
@@ -305,7 +305,7 @@ public struct Tracer: Sendable {
 
     /// The packet around a failed link on the bypass `protection` describes, to the merge point,
     /// where the LSP goes on (or, when the merge point is the tail, the packet is routed there).
-    private func followBypass(_ protection: ProtectedLink, lsp: String, tail: Prefix, destination: IPv4Address,
+    private func followBypass(_ protection: ProtectedLink, lsp: String, tail: Prefix, destination: IPAddress,
                               branch: inout Branch, paths: inout [TracePath]) {
         let network = plane.network
         let count = protection.route.linkSteps.count
@@ -338,8 +338,8 @@ public struct Tracer: Sendable {
     }
 
     /// `unprotected`: on an LSP, why the link has no bypass (for the fast-reroute instant).
-    private func send(from r: Int, interface: Int, gateway: IPv4Address, entry: RIBEntry?, operation: LabelOperation? = nil,
-                      unprotected: String? = nil, destination: IPv4Address, branch: inout Branch, paths: inout [TracePath]) {
+    private func send(from r: Int, interface: Int, gateway: IPAddress, entry: RIBEntry?, operation: LabelOperation? = nil,
+                      unprotected: String? = nil, destination: IPAddress, branch: inout Branch, paths: inout [TracePath]) {
         let network = plane.network
         let name = network.routers[r].name
         let interfaceName = network.routers[r].interfaces[interface].name
@@ -378,7 +378,7 @@ public struct Tracer: Sendable {
         return network.routers[a.router].interfaces[a.interface].prefix == network.routers[b.router].interfaces[b.interface].prefix
     }
 
-    private func unresolved(router r: Int, destination: IPv4Address) -> (Prefix, IPv4Address)? {
+    private func unresolved(router r: Int, destination: IPAddress) -> (Prefix, IPAddress)? {
         let table = plane.inaccessible[r]
         guard !table.isEmpty else { return nil }
         for length in stride(from: 32, through: 0, by: -1) {

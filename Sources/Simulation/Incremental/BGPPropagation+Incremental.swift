@@ -30,7 +30,7 @@ extension BGPPropagation {
         var redecided: [Bool]
         /// The recorded best path came over a session that is gone.
         var staleSeed: [Bool]
-        var invalidHop: [IPv4Address?]
+        var invalidHop: [IPAddress?]
         /// The path it held before the failure, in this run's terms (peering and interned
         /// attributes), once looked up (`heldLooked`).
         var held: [(peering: Int32, attributes: Int32)?]
@@ -109,7 +109,7 @@ extension BGPPropagation {
             // Candidates: the local path, then what each neighbour's current best path exports to q, in slot order.
             candidates.removeAll(keepingCapacity: true)
             if let path = local[q] { candidates.append(Candidate(path: path, key: scratch.keys[Int(path.attributes)])) }
-            var invalid: IPv4Address?
+            var invalid: IPAddress?
             let base = slotOffsets[q]
             for slot in base..<slotOffsets[q + 1] {
                 let info = slots[slot]

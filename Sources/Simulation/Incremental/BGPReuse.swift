@@ -35,7 +35,7 @@ struct BGPReuse: Sendable {
     /// (every prefix behind one loopback), so a scenario checks each once (`resolutionsNow`)
     /// instead of once per prefix that consulted it.
     /// `router` decided with it; `resolver`'s routes answer it (docs/vrf.md: a PE for its VRFs).
-    var resolutions: [(router: Int, resolver: Int, nextHop: IPv4Address, metric: UInt32?)] = []
+    var resolutions: [(router: Int, resolver: Int, nextHop: IPAddress, metric: UInt32?)] = []
 
     /// Per resolution, the entries (prefixes) that consulted it: a scenario finds the prefixes
     /// a changed resolution touches without walking every prefix's dependencies (a prefix
@@ -78,7 +78,7 @@ struct BGPReuse: Sendable {
         self.hasClients = hasClients
         self.conditionAllows = conditionAllows
         self.suppressing = suppressing
-        var index: [UInt64: Int32] = [:]
+        var index: [BGPPropagation.ConsultedKey: Int32] = [:]
         prefixes = results.keys.sorted()
         for prefix in prefixes {
             guard var result = results[prefix] else { continue }
@@ -289,7 +289,7 @@ struct ChangedRoutes: Sendable {
         count <= 16 ? few.contains(prefix) : map.contains(prefix)
     }
 
-    func covers(_ address: IPv4Address) -> Bool {
+    func covers(_ address: IPAddress) -> Bool {
         if count <= 16 { return few.contains { $0.contains(address) } }
         return PrefixLengths(lengths).contains { map.contains(Prefix(network: address, length: $0)) }
     }

@@ -7,12 +7,12 @@ struct SessionChecks: Sendable {
     /// Per status, the walks its transport check made, when it made them (nil: not recorded).
     var witnesses: [SessionWitness?]
     /// The addresses the walks went toward, sorted; a witness names them by position.
-    var addresses: [IPv4Address] = []
+    var addresses: [IPAddress] = []
 
     /// A witness walks there toward its status's peer address and back toward its local address.
     init(statuses: [BGPSessionStatus], witnesses: [SessionWitness?]) {
         self.statuses = statuses
-        var toward = Set<IPv4Address>()
+        var toward = Set<IPAddress>()
         for (status, witness) in zip(statuses, witnesses) where witness != nil {
             toward.insert(status.peerAddress)
             if let local = status.localAddress { toward.insert(local) }
@@ -86,9 +86,9 @@ extension BGPSessionBuilder {
                 union.formUnion(set)
                 // The destinations inside each changed prefix: a range of the sorted addresses.
                 for prefix in set {
-                    let first = prefix.network.value, last = first | ~prefix.mask
-                    var k = addresses.lowerBound { $0.value < first }
-                    while k < addresses.count, addresses[k].value <= last {
+                    let first = prefix.network, last = prefix.lastAddress
+                    var k = addresses.lowerBound { $0 < first }
+                    while k < addresses.count, addresses[k] <= last {
                         changedToward[k * words + r / 64] |= 1 << UInt64(r % 64)
                         k += 1
                     }

@@ -13,9 +13,9 @@
 /// BGP results changed covers the destination.
 /// Tested: SweepEquivalenceTests compare sweeps with and without reuse report for report.
 public struct TraceFootprint: Sendable {
-    let destination: IPv4Address
+    let destination: IPAddress
     let routers: [Int]
-    let addresses: [[IPv4Address]]
+    let addresses: [[IPAddress]]
 }
 
 extension DataPlane {
@@ -27,8 +27,8 @@ extension DataPlane {
     }
 
     /// Per router, its own and its link neighbours' LDP transport addresses.
-    func transportAddressesAroundRouters() -> [[IPv4Address]] {
-        func transport(_ r: Int) -> IPv4Address { network.routers[r].ldpTransportAddress }
+    func transportAddressesAroundRouters() -> [[IPAddress]] {
+        func transport(_ r: Int) -> IPAddress { network.routers[r].ldpTransportAddress }
         var around = network.routers.indices.map { [transport($0)] }
         for link in network.links {
             around[link.a.router].append(transport(link.b.router))
@@ -42,13 +42,13 @@ extension DataPlane {
         footprint(of: trace, transports: switchesLabels ? transportAddressesAroundRouters() : [])
     }
 
-    func footprint(of trace: Trace, transports: [[IPv4Address]]) -> TraceFootprint {
+    func footprint(of trace: Trace, transports: [[IPAddress]]) -> TraceFootprint {
         let d = trace.destination
-        var routers: [Int] = [], addresses: [[IPv4Address]] = [], seen: Set<Int> = []
+        var routers: [Int] = [], addresses: [[IPAddress]] = [], seen: Set<Int> = []
         // Label switching also reads, at each router, its routes to the LDP FECs of the trace
         // (a binding is a route to the FEC) and to its and its neighbours' transport addresses
         // (the sessions): those join every visited router's list.
-        var labelAddresses: [IPv4Address] = []
+        var labelAddresses: [IPAddress] = []
         if switchesLabels {
             for path in trace.paths { for hop in path.hops { if let operation = hop.labelOperation, operation.lsp == nil { labelAddresses.append(operation.fec.network) } } }
         }

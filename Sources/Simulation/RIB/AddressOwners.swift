@@ -5,19 +5,20 @@ import NetPrimitives
 /// sweep builds it once and every scenario shares it; lookups are on the forwarding hot path
 /// (every hop of every trace and session check), hence a WordMap rather than a Dictionary.
 public struct AddressOwners: Sendable {
-    private var map: WordMap<AddressOwner>
-    /// By router << 32 | address: the index of the router's first neighbor statement for that
+    /// By address realm and address.
+    private var map: ScopedAddressMap<AddressOwner>
+    /// By router and address: the index of the router's first neighbor statement for that
     /// address (how a session finds its other end; the same in every scenario).
-    private var statements: WordMap<Int32>
+    private var statements: ScopedAddressMap<Int32>
     /// Addresses on more than one router (anycast loopbacks), with every owner but the first.
-    private var anycast: [IPv4Address: [InterfaceRef]] = [:]
-    /// Per router, its address realm (`Network.addressRealms`): the map's key is realm << 32 |
+    private var anycast: [IPAddress: [InterfaceRef]] = [:]
+    /// Per router, its address realm (`Network.addressRealms`): the map is keyed by realm and
     /// address, so VRF sites that reuse addresses each find their own owner.
     public let realms: [Int]
 
     /// Per router: itself, or the PE whose VRF instance it is; and its `vpnNextHop`.
     let physical: [Int]
-    let vpnSource: [IPv4Address]
+    let vpnSource: [IPAddress]
     /// Per router, per neighbor statement: what a BGP slot takes from it (the same in every scenario).
     let slotTemplates: [[BGPPropagation.SlotTemplate]]
     /// Per router, per neighbor statement: the AS it expects, the AS the router presents on it,
@@ -33,19 +34,19 @@ public struct AddressOwners: Sendable {
         statementFacts = network.routers.map { router in
             (router.bgp?.neighbors ?? []).map { StatementFacts(remoteAS: $0.remoteAS, presentedAS: $0.localAS ?? router.asn, vpnPeer: Int32($0.vpn?.peer ?? -1)) }
         }
-        map = WordMap(minimumCapacity: network.routers.reduce(network.hosts.count) { $0 + $1.interfaces.count })
+        map = ScopedAddressMap(minimumCapacity: network.routers.reduce(network.hosts.count) { $0 + $1.interfaces.count })
         for (r, router) in network.routers.enumerated() {
-            let realm = UInt64(realms[r]) << 32
             for i in router.interfaces.indices {
-                let key = realm | UInt64(router.interfaces[i].address.value)
-                if case .router? = map[key] { anycast[router.interfaces[i].address, default: []].append(InterfaceRef(router: r, interface: i)); continue }
-                map[key] = .router(InterfaceRef(router: r, interface: i))
+                for address in router.interfaces[i].addresses {
+                    if case .router? = map[realms[r], address] { anycast[address, default: []].append(InterfaceRef(router: r, interface: i)); continue }
+                    map[realms[r], address] = .router(InterfaceRef(router: r, interface: i))
+                }
             }
         }
         for (h, host) in network.hosts.enumerated() where realms.indices.contains(host.attachment.router) {
-            map[UInt64(realms[host.attachment.router]) << 32 | UInt64(host.address.value)] = .host(h)
+            for address in host.addresses { map[realms[host.attachment.router], address] = .host(h) }
         }
-        statements = WordMap(minimumCapacity: network.routers.reduce(0) { $0 + ($1.bgp?.neighbors.count ?? 0) })
+        statements = ScopedAddressMap(minimumCapacity: network.routers.reduce(0) { $0 + ($1.bgp?.neighbors.count ?? 0) })
         var vpn = WordMap<Int32>()
         for (r, router) in network.routers.enumerated() {
             for (n, neighbor) in (router.bgp?.neighbors ?? []).enumerated() {
@@ -53,8 +54,7 @@ public struct AddressOwners: Sendable {
                     vpn[UInt64(r) << 32 | UInt64(peer)] = Int32(n)
                     continue
                 }
-                let key = UInt64(r) << 32 | UInt64(neighbor.address.value)
-                if statements[key] == nil { statements[key] = Int32(n) }
+                if statements[r, neighbor.address] == nil { statements[r, neighbor.address] = Int32(n) }
             }
         }
         vpnStatements = vpn
@@ -70,18 +70,18 @@ public struct AddressOwners: Sendable {
 
     /// Router r's first neighbor statement for `address`.
     @inline(__always)
-    func neighborStatement(router r: Int, address: IPv4Address) -> Int? {
-        statements[UInt64(r) << 32 | UInt64(address.value)].map(Int.init)
+    func neighborStatement(router r: Int, address: IPAddress) -> Int? {
+        statements[r, address].map(Int.init)
     }
 
     /// The owner of `address` as router r sees it, in r's address realm (for an anycast
     /// address, the first router that has it).
     @inline(__always)
-    public subscript(address: IPv4Address, from r: Int) -> AddressOwner? { map[UInt64(realms[r]) << 32 | UInt64(address.value)] }
+    public subscript(address: IPAddress, from r: Int) -> AddressOwner? { map[realms[r], address] }
 
     /// The interface of router r that has `address`, if r is one of its owners (anycast included).
-    public func interface(of r: Int, owning address: IPv4Address) -> Int? {
-        if case .router(let ref)? = map[UInt64(realms[r]) << 32 | UInt64(address.value)], ref.router == r { return ref.interface }
+    public func interface(of r: Int, owning address: IPAddress) -> Int? {
+        if case .router(let ref)? = map[realms[r], address], ref.router == r { return ref.interface }
         return anycast[address]?.first { $0.router == r }?.interface
     }
 }

@@ -116,7 +116,7 @@ public struct RIBTable: Sendable, Sequence {
 
     /// Calls `body` for each length present, longest first, until it returns a value.
     @inline(__always)
-    private func firstMatch<T>(_ address: IPv4Address, _ body: (Prefix, RIBEntry) -> T) -> T? {
+    private func firstMatch<T>(_ address: IPAddress, _ body: (Prefix, RIBEntry) -> T) -> T? {
         for length in PrefixLengths(lengthMask) {
             let prefix = Prefix(network: address, length: length)
             if let found = withRoute(prefix, { body(prefix, $0) }) { return found }
@@ -124,26 +124,26 @@ public struct RIBTable: Sendable, Sequence {
         return nil
     }
 
-    public func longestMatch(_ address: IPv4Address) -> (prefix: Prefix, value: RIBEntry)? {
+    public func longestMatch(_ address: IPAddress) -> (prefix: Prefix, value: RIBEntry)? {
         firstMatch(address) { ($0, $1) }
     }
 
     /// Just the forwarding of the longest match.
-    public func forwarding(_ address: IPv4Address) -> Forwarding? {
+    public func forwarding(_ address: IPAddress) -> Forwarding? {
         firstMatch(address) { $1.forwarding }
     }
 
     /// Next-hop resolution as routers do it (docs/bgp-decision-process.md): the longest
     /// matching route, whatever it is, including a discard route (traffic is then dropped
     /// there); a default route only where the dialect allows it (`viaDefault`).
-    public func resolution(of address: IPv4Address, viaDefault: Bool) -> (prefix: Prefix, entry: RIBEntry)? {
+    public func resolution(of address: IPAddress, viaDefault: Bool) -> (prefix: Prefix, entry: RIBEntry)? {
         guard let match = longestMatch(address), viaDefault || match.prefix.length > 0 else { return nil }
         return (match.prefix, match.value)
     }
 
     /// The IGP cost of a next hop's resolution (nil: unresolvable). The same rule as
     /// `resolution(of:viaDefault:)`, without materializing the entry (the propagation hot path).
-    public func resolve(_ address: IPv4Address, viaDefault: Bool) -> UInt32? {
+    public func resolve(_ address: IPAddress, viaDefault: Bool) -> UInt32? {
         firstMatch(address) { prefix, entry in viaDefault || prefix.length > 0 ? entry.metric : nil } ?? nil
     }
 }

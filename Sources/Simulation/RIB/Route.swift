@@ -9,8 +9,8 @@ public enum RouteProtocol: String, Sendable, Codable, Comparable {
 /// One way out of a router: a local interface and the neighbour address traffic is sent to.
 public struct NextHop: Hashable, Sendable, Comparable {
     public var interface: Int
-    public var gateway: IPv4Address
-    public init(interface: Int, gateway: IPv4Address) { self.interface = interface; self.gateway = gateway }
+    public var gateway: IPAddress
+    public init(interface: Int, gateway: IPAddress) { self.interface = interface; self.gateway = gateway }
     public static func < (a: NextHop, b: NextHop) -> Bool { (a.gateway, a.interface) < (b.gateway, b.interface) }
 }
 
@@ -108,7 +108,7 @@ public struct RIBEntry: Sendable, Equatable {
         set { details = Details(forwarding: details.forwarding, origin: newValue, location: details.location) }
     }
     /// A BGP route's next hop (nil for other routes).
-    public var bgpNextHop: IPv4Address? {
+    public var bgpNextHop: IPAddress? {
         if case .bgp(let route, _) = details.describedBy { return route.attributes.nextHop }
         return nil
     }

@@ -138,40 +138,78 @@ struct WordMap<Value>: Sequence {
 
 extension WordMap: Sendable where Value: Sendable {}
 
-/// WordMap keyed by prefix (network and length packed into one word).
+/// WordMap keyed by prefix: an IPv4 prefix packs network and length into one word; IPv6
+/// prefixes (which do not fit) live in a Dictionary beside it.
 struct PrefixMap<Value>: Sequence {
     private var map: WordMap<Value>
+    private var ipv6: [Prefix: Value] = [:]
 
     init() { map = WordMap() }
     init(minimumCapacity: Int) { map = WordMap(minimumCapacity: minimumCapacity) }
 
-    @inline(__always) private static func pack(_ prefix: Prefix) -> UInt64 { UInt64(prefix.network.value) << 8 | UInt64(prefix.length) }
+    @inline(__always) private static func pack(_ prefix: Prefix) -> UInt64 { UInt64(prefix.network.ipv4Value) << 8 | UInt64(prefix.length) }
     @inline(__always) fileprivate static func unpack(_ key: UInt64) -> Prefix {
-        Prefix(network: IPv4Address(UInt32(truncatingIfNeeded: key >> 8)), length: UInt8(truncatingIfNeeded: key))
+        Prefix(network: IPAddress(UInt32(truncatingIfNeeded: key >> 8)), length: UInt8(truncatingIfNeeded: key))
     }
 
-    var count: Int { map.count }
+    var count: Int { map.count + ipv6.count }
 
     subscript(prefix: Prefix) -> Value? {
-        get { map[Self.pack(prefix)] }
-        set { map[Self.pack(prefix)] = newValue }
-    }
-
-    @inline(__always)
-    func withValue<T>(_ prefix: Prefix, _ body: (Value) -> T) -> T? { map.withValue(Self.pack(prefix), body) }
-
-    func contains(_ prefix: Prefix) -> Bool { map.contains(Self.pack(prefix)) }
-    mutating func reserveCapacity(_ count: Int) { map.reserveCapacity(count) }
-
-    struct Iterator: IteratorProtocol {
-        var base: WordMap<Value>.Iterator
-        mutating func next() -> (key: Prefix, value: Value)? {
-            base.next().map { (PrefixMap.unpack($0.key), $0.value) }
+        get { prefix.isIPv4 ? map[Self.pack(prefix)] : ipv6[prefix] }
+        set {
+            if prefix.isIPv4 { map[Self.pack(prefix)] = newValue } else { ipv6[prefix] = newValue }
         }
     }
 
-    func makeIterator() -> Iterator { Iterator(base: map.makeIterator()) }
+    @inline(__always)
+    func withValue<T>(_ prefix: Prefix, _ body: (Value) -> T) -> T? {
+        guard prefix.isIPv4 else { return ipv6[prefix].map(body) }
+        return map.withValue(Self.pack(prefix), body)
+    }
+
+    func contains(_ prefix: Prefix) -> Bool { prefix.isIPv4 ? map.contains(Self.pack(prefix)) : ipv6[prefix] != nil }
+    mutating func reserveCapacity(_ count: Int) { map.reserveCapacity(count) }
+
+    /// IPv4 entries in the map's order, then IPv6 entries in prefix order (no per-process seed).
+    struct Iterator: IteratorProtocol {
+        var base: WordMap<Value>.Iterator
+        var rest: IndexingIterator<[(key: Prefix, value: Value)]>
+        mutating func next() -> (key: Prefix, value: Value)? {
+            if let element = base.next() { return (PrefixMap.unpack(element.key), element.value) }
+            return rest.next()
+        }
+    }
+
+    func makeIterator() -> Iterator {
+        Iterator(base: map.makeIterator(), rest: (ipv6.isEmpty ? [] : ipv6.sorted { $0.key < $1.key }).makeIterator())
+    }
     var underestimatedCount: Int { count }
 }
 
 extension PrefixMap: Sendable where Value: Sendable {}
+
+/// A map keyed by a scope (a router, an address realm) and an address: IPv4 keys pack into one
+/// word of a WordMap (the hot case), IPv6 keys live in a Dictionary beside it.
+struct ScopedAddressMap<Value> {
+    private struct WideKey: Hashable { var scope: Int; var address: IPAddress }
+    private var map: WordMap<Value>
+    private var ipv6: [WideKey: Value] = [:]
+
+    init() { map = WordMap() }
+    init(minimumCapacity: Int) { map = WordMap(minimumCapacity: minimumCapacity) }
+
+    @inline(__always) private static func pack(_ scope: Int, _ address: IPAddress) -> UInt64 {
+        UInt64(truncatingIfNeeded: scope) << 32 | UInt64(address.ipv4Value)
+    }
+
+    subscript(scope: Int, address: IPAddress) -> Value? {
+        @inline(__always) get {
+            address.isIPv4 ? map[Self.pack(scope, address)] : ipv6[WideKey(scope: scope, address: address)]
+        }
+        set {
+            if address.isIPv4 { map[Self.pack(scope, address)] = newValue } else { ipv6[WideKey(scope: scope, address: address)] = newValue }
+        }
+    }
+}
+
+extension ScopedAddressMap: Sendable where Value: Sendable {}
