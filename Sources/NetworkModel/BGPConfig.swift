@@ -129,6 +129,11 @@ public struct BGPNeighbor: Sendable {
     /// The session carries VPN-IPv4 routes (`address-family vpnv4` / `family inet-vpn unicast`)
     /// besides IPv4 unicast: PEs and the route reflectors between them.
     public var vpnv4 = false
+    /// The unicast address families the session carries (MP-BGP, RFC 4760: both ends must
+    /// carry a family for it to be exchanged); nil: the family of the session's own address.
+    public var unicastFamilies: Set<AddressFamily>? = nil
+    /// Whether this statement carries `family` unicast routes.
+    public func carries(_ family: AddressFamily) -> Bool { unicastFamilies?.contains(family) ?? (address.family == family) }
     /// Route-reflector client in the VPN-IPv4 family when it differs from IPv4's (IOS configures
     /// it per address family); nil: as `routeReflectorClient`.
     public var vpnv4ReflectorClient: Bool? = nil

@@ -17,7 +17,11 @@ extension Network {
         }
         func remap(_ ref: InterfaceRef) -> InterfaceRef { InterfaceRef(router: order[ref.router], interface: ref.interface) }
         let links = self.links.map { Link(name: $0.name, a: remap($0.a), b: remap($0.b), location: $0.location) }
-        let hosts = self.hosts.map { Host(name: $0.name, attachment: remap($0.attachment), address: $0.address, location: $0.location) }
+        let hosts = self.hosts.map { host in
+            var moved = host
+            moved.attachment = remap(host.attachment)
+            return moved
+        }
         return Network(name: name, sourceFile: sourceFile, autonomousSystems: autonomousSystems, routers: reordered,
                        links: links, hosts: hosts, flows: flows, failureSets: failureSets)
     }

@@ -39,7 +39,7 @@ public struct PrefixListEntry: Sendable {
         guard prefix.contains(candidate) else { return false }
         if ge == nil && le == nil { return candidate.length == prefix.length }
         let low = ge ?? prefix.length
-        let high = le ?? 32
+        let high = le ?? prefix.family.maxLength
         return candidate.length >= low && candidate.length <= high
     }
 }

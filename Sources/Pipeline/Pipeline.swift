@@ -20,10 +20,18 @@ public enum RouteSim {
     }
 
     /// A trace endpoint: a host or router name, or an address.
-    public static func destination(_ text: String, in network: Network) -> Result<(IPAddress, String?), Failure> {
+    /// An address, or a host's or router's (first loopback's) address: its first, or the one in
+    /// `family` when given.
+    public static func destination(_ text: String, in network: Network, family: AddressFamily? = nil) -> Result<(IPAddress, String?), Failure> {
         if let address = IPAddress(text) { return .success((address, nil)) }
-        if let h = network.hostIndex[text] { return .success((network.hosts[h].address, text)) }
-        if let router = network.router(named: text), let loopback = router.primaryLoopback { return .success((loopback.address, text)) }
+        func named(_ address: IPAddress?) -> Result<(IPAddress, String?), Failure> {
+            guard let address else { return .failure(.badArgument("'\(text)' has no \(family?.rawValue ?? "") address")) }
+            return .success((address, text))
+        }
+        if let h = network.hostIndex[text] { return named(family.map { network.hosts[h].address(in: $0) } ?? network.hosts[h].address) }
+        if let router = network.router(named: text), let loopback = router.primaryLoopback {
+            return named(family.map { loopback.assignment(in: $0)?.address } ?? loopback.address)
+        }
         let names = network.hosts.map(\.name) + network.routers.map(\.name)
         let hint = Suggestion.didYouMean(text, in: names).map { "; \($0)" } ?? ""
         return .failure(.badArgument("'\(text)' is not an address, host or router\(hint)"))

@@ -245,8 +245,8 @@ public struct DataPlane: Sendable {
     public func lookupWithoutFIB(router: Int, address: IPAddress) -> RIBEntry? {
         // Bit n: some table holds a prefix of length n.
         var present = nonBGPRoutes[router].lengthMask | bgpTables[router].results.lengthMask
-        for prefix in aggregateRoutes[router].keys { present |= 1 << UInt64(prefix.length) }
-        for length in PrefixLengths(present) {
+        for prefix in aggregateRoutes[router].keys { present.insert(prefix) }
+        for length in present.lengths(for: address) {
             let prefix = Prefix(network: address, length: length)
             if let source = winner(router: router, prefix: prefix) { return entry(router: router, prefix: prefix, source: source) }
         }

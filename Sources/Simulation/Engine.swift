@@ -97,8 +97,10 @@ public enum Engine {
         let router = network.routers[r]
         var table: [Prefix: RIBEntry] = [:]
         for (i, interface) in router.interfaces.enumerated() where liveness.interfaceUp[r][i] {
-            table[interface.prefix] = RIBEntry(prefix: interface.prefix, protocolKind: .connected, distance: router.distances.connected, metric: 0,
-                                               forwarding: .attached(interface: i), origin: "connected \(interface.name)", location: interface.location)
+            for subnet in interface.subnets {
+                table[subnet] = RIBEntry(prefix: subnet, protocolKind: .connected, distance: router.distances.connected, metric: 0,
+                                         forwarding: .attached(interface: i), origin: "connected \(interface.name)", location: interface.location)
+            }
         }
         return table
     }

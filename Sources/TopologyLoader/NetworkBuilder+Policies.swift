@@ -95,18 +95,21 @@ extension NetworkBuilder {
             guard let view = reader.mapping(node, "prefix-list \(list) entry", keys: ["action", "prefix", "ge", "le"]) else { return nil }
             action = view["action"].flatMap { reader.choice($0, "action", PolicyAction.self) } ?? .permit
             prefixText = view["prefix"].flatMap { reader.string($0, "prefix") }
-            ge = view["ge"].flatMap { reader.integer($0, "ge", range: 0...32) }
-            le = view["le"].flatMap { reader.integer($0, "le", range: 0...32) }
+            ge = view["ge"].flatMap { reader.integer($0, "ge", range: 0...128) }
+            le = view["le"].flatMap { reader.integer($0, "le", range: 0...128) }
         }
         guard let action, let prefixText else { return nil }
         guard let parsed = Prefix.parse(prefixText), parsed.address == parsed.prefix.network else {
-            reader.error("LOAD005", "prefix-list \(list) prefix '\(prefixText)' is not a valid prefix", at: node, hint: "write a.b.c.d/len with no host bits")
+            reader.error("LOAD005", "prefix-list \(list) prefix '\(prefixText)' is not a valid prefix", at: node, hint: "write address/len with no host bits (IPv4 or IPv6)")
             return nil
         }
         let prefix = parsed.prefix
-        if let g = ge, !(Int(prefix.length)...32).contains(g) { reader.error("LOAD005", "prefix-list \(list): ge \(g) must be from \(prefix.length) to 32", at: node); return nil }
-        if let l = le, !(Int(prefix.length)...32).contains(l) || (ge.map { l < $0 } ?? false) {
-            reader.error("LOAD005", "prefix-list \(list): le \(l) must be from \(max(Int(prefix.length), ge ?? 0)) to 32", at: node); return nil
+        // An entry matches only its own family (IOS keeps `ipv6 prefix-list` apart; one list may
+        // hold both families here).
+        let longest = Int(prefix.family.maxLength)
+        if let g = ge, !(Int(prefix.length)...longest).contains(g) { reader.error("LOAD005", "prefix-list \(list): ge \(g) must be from \(prefix.length) to \(longest)", at: node); return nil }
+        if let l = le, !(Int(prefix.length)...longest).contains(l) || (ge.map { l < $0 } ?? false) {
+            reader.error("LOAD005", "prefix-list \(list): le \(l) must be from \(max(Int(prefix.length), ge ?? 0)) to \(longest)", at: node); return nil
         }
         return PrefixListEntry(action: action, prefix: prefix, ge: ge.map(UInt8.init), le: le.map(UInt8.init), location: reader.location(node))
     }

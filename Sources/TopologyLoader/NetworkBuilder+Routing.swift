@@ -67,7 +67,14 @@ extension NetworkBuilder {
                 continue
             }
             var targets: [StaticTarget] = []
-            if let n = view["next-hop"], let address = reader.address(n, "static route next-hop") { targets.append(.nextHop(address)) }
+            if let n = view["next-hop"], let address = reader.address(n, "static route next-hop") {
+                guard address.family == prefix.family else {
+                    reader.error("LOAD005", "static route \(prefix) of \(router) has the \(address.family.rawValue) next hop \(address)", at: n,
+                                 hint: "a next hop is of the prefix's family (IPv4-mapped next hops are not modelled)")
+                    continue
+                }
+                targets.append(.nextHop(address))
+            }
             if let n = view["interface"], let interface = reader.string(n, "static route interface") {
                 let lowered = interface.lowercased()
                 targets.append(["null0", "discard", "blackhole"].contains(lowered) ? .discard : .interface(interface))
@@ -107,7 +114,8 @@ extension NetworkBuilder {
     static let neighborKeys = ["peer", "address", "remote-as", "description", "update-source", "ebgp-multihop", "ttl-security",
                                "disable-connected-check", "allowas-in", "as-override", "default-originate", "local-as", "local-as-no-prepend",
                                "local-as-replace-as", "next-hop-self",
-                               "route-reflector-client", "weight", "import", "export", "advertise-map", "exist-map", "non-exist-map", "vpnv4"]
+                               "route-reflector-client", "weight", "import", "export", "advertise-map", "exist-map", "non-exist-map", "vpnv4",
+                               "transport", "families"]
 
     func readBGP(_ node: YAMLNode, routerIndex: Int, router: Router) -> BGPConfig? {
         let name = router.name
@@ -179,6 +187,16 @@ extension NetworkBuilder {
         let ttlSecurity = view["ttl-security"].flatMap { reader.integer($0, "ttl-security hops", range: 1...254) }
         let disableConnectedCheck = view["disable-connected-check"].flatMap { reader.bool($0, "disable-connected-check") } ?? false
         var updateSource = view["update-source"].flatMap { reader.string($0, "update-source") }
+        // The family the session runs over, when the peer is given by name.
+        let transport = view["transport"].flatMap { reader.choice($0, "transport", AddressFamily.self) } ?? .ipv4
+        func peerAddress(_ interface: Interface, _ what: String, at node: YAMLNode) -> IPAddress? {
+            guard let address = interface.assignment(in: transport)?.address else {
+                reader.error("LOAD007", "\(what) has no \(transport.rawValue) address for a session over \(transport.rawValue)", at: node,
+                             hint: transport == .ipv6 ? "give it an IPv6 address (loopbacks: a list of one address per family; links: 'ipv6' or addressing.p2p-ipv6)" : "drop 'transport'")
+                return nil
+            }
+            return address
+        }
         var address: IPAddress?
         var peerName: String?
         switch (view["peer"], view["address"]) {
@@ -199,11 +217,11 @@ extension NetworkBuilder {
                     reader.error("LOAD007", "\(peerDraft.name) has no loopback to peer with", at: peerNode, hint: "give it 'loopbacks' or peer by address")
                     return nil
                 }
-                address = peerLoopback.address
+                address = peerAddress(peerLoopback, "\(peerDraft.name) \(peerLoopback.name)", at: peerNode)
                 if updateSource == nil { updateSource = router.primaryLoopback?.name }
             } else if let link = links.first(where: { ($0.a.router == routerIndex && $0.b.router == peer) || ($0.b.router == routerIndex && $0.a.router == peer) }) {
                 let peerSide = link.a.router == peer ? link.a : link.b
-                address = drafts[peer].interfaces[peerSide.interface].address
+                address = peerAddress(drafts[peer].interfaces[peerSide.interface], "\(peerDraft.name) \(drafts[peer].interfaces[peerSide.interface].name)", at: peerNode)
             } else {
                 reader.error("LOAD007", "eBGP neighbor \(peerDraft.name) of \(name) shares no link with it", at: peerNode,
                              hint: "add a link \(name)-\(peerDraft.name), or set ebgp-multihop to peer between loopbacks")
@@ -243,6 +261,16 @@ extension NetworkBuilder {
         if let n = view["next-hop-self"], let v = reader.bool(n, "next-hop-self") { neighbor.nextHopSelf = v }
         if let n = view["route-reflector-client"], let v = reader.bool(n, "route-reflector-client") { neighbor.routeReflectorClient = v }
         if let n = view["vpnv4"], let v = reader.bool(n, "vpnv4") { neighbor.vpnv4 = v }
+        if let n = view["families"] {
+            let listed = reader.stringList(n, "families").compactMap { text, item -> AddressFamily? in
+                guard let family = AddressFamily(rawValue: text) else {
+                    reader.error("LOAD005", "unknown address family '\(text)'", at: item, hint: "use ipv4 and/or ipv6")
+                    return nil
+                }
+                return family
+            }
+            neighbor.unicastFamilies = Set(listed)
+        }
         if let n = view["weight"], let v = reader.integer(n, "weight", range: 0...65535) { neighbor.weight = UInt32(v) }
         if let n = view["import"] { neighbor.importPolicy = reader.string(n, "import route-map") }
         if let n = view["export"] { neighbor.exportPolicy = reader.string(n, "export route-map") }

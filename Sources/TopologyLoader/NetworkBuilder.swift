@@ -34,6 +34,12 @@ struct NetworkBuilder {
     var globalPolicies = PolicySet()
     var p2pPool = Prefix(network: IPAddress(0x0AFE_0000), length: 16)       // 10.254.0.0/16
     var loopbackPool = Prefix(network: IPAddress(0x0AFF_0000), length: 16)  // 10.255.0.0/16
+    /// IPv6 pools (`addressing.p2p-ipv6`, `addressing.loopback-ipv6`): when set, every link
+    /// without IPv6 addresses gets the next /127 (RFC 6164) and every router's automatic
+    /// loopback a /128 as well (a dual-stack network).
+    var p2pPoolIPv6: Prefix?
+    var loopbackPoolIPv6: Prefix?
+    var p2pNextIPv6: UInt64 = 0
     var p2pNext: UInt64 = 0
     var drafts: [RouterDraft] = []
     var draftIndex: [String: Int] = [:]
@@ -96,11 +102,24 @@ struct NetworkBuilder {
     // MARK: addressing and ASes
 
     mutating func readAddressing(_ node: YAMLNode) {
-        guard let view = reader.mapping(node, "addressing", keys: ["p2p", "loopback"]) else { return }
-        if let n = view["p2p"], let pool = reader.prefix(n, "addressing.p2p") {
-            if pool.prefix.length > 31 { reader.error("LOAD005", "addressing.p2p \(pool.prefix) is too small for a /31", at: n) } else { p2pPool = pool.prefix }
+        guard let view = reader.mapping(node, "addressing", keys: ["p2p", "loopback", "p2p-ipv6", "loopback-ipv6"]) else { return }
+        func pool(_ key: String, _ family: AddressFamily, room: UInt8) -> Prefix? {
+            guard let n = view[key], let pool = reader.prefix(n, "addressing.\(key)")?.prefix else { return nil }
+            guard pool.family == family else {
+                reader.error("LOAD005", "addressing.\(key) \(pool) is not an \(family.rawValue) prefix", at: n,
+                             hint: family == .ipv4 ? "IPv6 pools go under p2p-ipv6 and loopback-ipv6" : "for example 2001:db8:ffff::/64")
+                return nil
+            }
+            guard pool.length <= room else {
+                reader.error("LOAD005", "addressing.\(key) \(pool) is too small for a /\(room == 31 || room == 127 ? room : room + 1)", at: n)
+                return nil
+            }
+            return pool
         }
-        if let n = view["loopback"], let pool = reader.prefix(n, "addressing.loopback") { loopbackPool = pool.prefix }
+        if let p = pool("p2p", .ipv4, room: 31) { p2pPool = p }
+        if let p = pool("loopback", .ipv4, room: 31) { loopbackPool = p }
+        p2pPoolIPv6 = pool("p2p-ipv6", .ipv6, room: 127)
+        loopbackPoolIPv6 = pool("loopback-ipv6", .ipv6, room: 127)
     }
 
     mutating func readASes(_ node: YAMLNode) {
@@ -179,16 +198,32 @@ struct NetworkBuilder {
             if let n = view["router-id"] { draft.routerID = reader.address(n, "router-id of \(name)") }
             if let n = view["loopbacks"] {
                 for (interfaceName, key, value) in reader.namedEntries(n, "loopbacks of \(name)") {
-                    guard let (prefix, address) = readInterfaceAddress(value, "loopback \(interfaceName) of \(name)", defaultLength: 32) else { continue }
-                    draft.interfaces.append(Interface(name: interfaceName, kind: .loopback, address: address, prefix: prefix,
-                                                      igp: .passive, cost: 0, location: reader.location(key)))
+                    // One address, or a list of one per family (dual stack).
+                    let items: [YAMLNode] = if case .sequence = value { reader.sequence(value, "loopback \(interfaceName) of \(name)") } else { [value] }
+                    let assigned = items.compactMap { item in
+                        readInterfaceAddress(item, "loopback \(interfaceName) of \(name)", defaultLength: nil, hostLength: true).map { (InterfaceAddress(address: $0.1, prefix: $0.0), item) }
+                    }
+                    guard let first = assigned.first?.0 else { continue }
+                    var interface = Interface(name: interfaceName, kind: .loopback, address: first.address, prefix: first.prefix,
+                                              igp: .passive, cost: 0, location: reader.location(key))
+                    if let problem = setSecondFamily(assigned.dropFirst().map(\.0), on: &interface) { reader.error("LOAD005", "loopback \(interfaceName) of \(name) \(problem)", at: assigned[1].1) }
+                    draft.interfaces.append(interface)
                 }
             } else {
                 let offset = UInt64(position + 1)
                 if offset < loopbackPool.addressCount - 1 {
                     let address = loopbackPool.network.advanced(by: offset)
-                    draft.interfaces.append(Interface(name: "lo0", kind: .loopback, address: address, prefix: Prefix(network: address, length: 32),
-                                                      igp: .passive, cost: 0, location: draft.location))
+                    var loopback = Interface(name: "lo0", kind: .loopback, address: address, prefix: Prefix(network: address, length: 32),
+                                             igp: .passive, cost: 0, location: draft.location)
+                    if let pool = loopbackPoolIPv6 {
+                        if offset < pool.addressCount - 1 {
+                            let address = pool.network.advanced(by: offset)
+                            loopback.ipv6 = InterfaceAddress(address: address, prefix: Prefix(network: address, length: 128))
+                        } else {
+                            reader.error("LOAD011", "loopback pool \(pool) has no address left for \(name)", at: keyNode, hint: "use a larger addressing.loopback-ipv6 pool")
+                        }
+                    }
+                    draft.interfaces.append(loopback)
                 } else {
                     reader.error("LOAD011", "loopback pool \(loopbackPool) has no address left for \(name)", at: keyNode, hint: "use a larger addressing.loopback pool")
                 }
@@ -224,13 +259,28 @@ struct NetworkBuilder {
     }
 
     /// `a.b.c.d/len`, or a bare address when a default length applies (loopbacks: /32).
-    func readInterfaceAddress(_ node: YAMLNode, _ what: String, defaultLength: UInt8?) -> (Prefix, IPAddress)? {
-        if let defaultLength, let text = node.scalar?.string, !text.contains("/") {
+    /// `hostLength`: an address without `/len` is a host route (/32 or /128).
+    func readInterfaceAddress(_ node: YAMLNode, _ what: String, defaultLength: UInt8?, hostLength: Bool = false) -> (Prefix, IPAddress)? {
+        if defaultLength != nil || hostLength, let text = node.scalar?.string, !text.contains("/") {
             guard let address = reader.address(node, what) else { return nil }
-            return (Prefix(network: address, length: defaultLength), address)
+            return (Prefix(network: address, length: hostLength ? address.family.maxLength : defaultLength ?? 32), address)
         }
         guard let parsed = reader.prefix(node, what, allowHostBits: true) else { return nil }
         return (parsed.prefix, parsed.address)
+    }
+
+    /// Gives a dual-stack interface its second address: one IPv4 and one IPv6 at most, the
+    /// IPv4 one first. Returns what is wrong, if anything.
+    func setSecondFamily(_ more: [InterfaceAddress], on interface: inout Interface) -> String? {
+        guard let second = more.first else { return nil }
+        guard more.count == 1 else { return "has more than two addresses (one per family)" }
+        let first = InterfaceAddress(address: interface.address, prefix: interface.prefix)
+        guard first.address.family != second.address.family else { return "has two \(first.address.family.rawValue) addresses (one per family)" }
+        let (v4, v6) = first.address.isIPv4 ? (first, second) : (second, first)
+        interface.address = v4.address
+        interface.prefix = v4.prefix
+        interface.ipv6 = v6
+        return nil
     }
 
     func routerRef(_ node: YAMLNode, _ what: String) -> Int? {

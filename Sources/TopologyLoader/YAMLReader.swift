@@ -179,7 +179,7 @@ final class YAMLReader {
     func address(_ node: YAMLNode, _ what: String) -> IPAddress? {
         guard let text = string(node, what) else { return nil }
         guard let address = IPAddress(text) else {
-            error("LOAD005", "\(what) '\(text)' is not an IPv4 address", at: node, hint: "write it as a.b.c.d, for example 192.0.2.1")
+            error("LOAD005", "\(what) '\(text)' is not an IP address", at: node, hint: "write it as a.b.c.d or in IPv6 text, for example 192.0.2.1 or 2001:db8::1")
             return nil
         }
         return address
@@ -189,7 +189,7 @@ final class YAMLReader {
     func prefix(_ node: YAMLNode, _ what: String, allowHostBits: Bool = false) -> (prefix: Prefix, address: IPAddress)? {
         guard let text = string(node, what) else { return nil }
         guard let parsed = Prefix.parse(text) else {
-            error("LOAD005", "\(what) '\(text)' is not an IPv4 prefix", at: node, hint: "write it as a.b.c.d/len, for example 198.51.100.0/24")
+            error("LOAD005", "\(what) '\(text)' is not an IP prefix", at: node, hint: "write it as address/len, for example 198.51.100.0/24 or 2001:db8:1::/64")
             return nil
         }
         if !allowHostBits && parsed.address != parsed.prefix.network {

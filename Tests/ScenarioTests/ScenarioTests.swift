@@ -43,9 +43,10 @@ import Yams
             for flow in scenario["flows"] as? [[String: Any]] ?? [] {
                 let from = try #require(flow["from"] as? String)
                 let toText = try #require(flow["to"] as? String)
-                let (address, _) = try RouteSim.destination(toText, in: network).get()
+                let family = (flow["family"] as? String).flatMap(AddressFamily.init(rawValue:))
+                let (address, _) = try RouteSim.destination(toText, in: network, family: family).get()
                 let trace = tracer.trace(from: from, to: address)
-                let what = "\(label): \(from) -> \(toText)"
+                let what = "\(label): \(from) -> \(toText)\(family.map { " (\($0.rawValue))" } ?? "")"
                 #expect(!trace.paths.isEmpty, "\(what): no path")
                 if let branches = flow["branches"] as? Int { #expect(trace.paths.count == branches, "\(what): \(trace.paths.count) branches") }
                 for path in trace.paths {

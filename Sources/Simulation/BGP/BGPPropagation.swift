@@ -43,6 +43,24 @@ struct BGPPropagation: Sendable {
         /// route target the other imports.
         var vpnResolver: Int32 = -1
         var vpnSends = true
+        /// The unicast families both ends carry (RFC 4760 capability negotiation).
+        var carriesIPv4 = true
+        var carriesIPv6 = false
+        /// This end's address in the other family on the session's interface (the next hop of
+        /// routes of that family it sends: FRR sets the interface's global IPv6 address when it
+        /// sends IPv6 routes over an IPv4 session); nil when the interface has none.
+        var otherFamilyAddress: IPAddress? = nil
+
+        @inline(__always) func carries(_ family: AddressFamily) -> Bool { family == .ipv4 ? carriesIPv4 : carriesIPv6 }
+
+        /// The next hop this end gives a route of `family` it originates or sets itself on. With
+        /// no address of that family, an IPv4-compatible one (`::a.b.c.d`), which resolves
+        /// nowhere: IOS sends IPv4-mapped next hops that need a route-map to be usable.
+        @inline(__always) func selfNextHop(for family: AddressFamily) -> IPAddress {
+            if localAddress.family == family { return localAddress }
+            if let otherFamilyAddress { return otherFamilyAddress }
+            return family == .ipv6 ? IPAddress(high: 0, low: UInt64(localAddress.ipv4Value)) : localAddress
+        }
     }
     let slots: [SlotInfo]
     /// Per router, its neighbor statements (a peering's is `[r][peering.neighborIndex]`).
@@ -82,6 +100,8 @@ struct BGPPropagation: Sendable {
         var localASReplaceAS: Bool
         var vpnResolver: Int32
         var vpnSends: Bool
+        var carriesIPv4: Bool
+        var carriesIPv6: Bool
 
         init(_ neighbor: BGPNeighbor, router r: Int, network: Network) {
             nextHopSelf = neighbor.nextHopSelf
@@ -99,6 +119,8 @@ struct BGPPropagation: Sendable {
             localASReplaceAS = neighbor.localASReplaceAS
             vpnResolver = neighbor.vpn == nil ? -1 : Int32(network.physicalRouter(of: r))
             vpnSends = neighbor.vpn?.sends ?? true
+            carriesIPv4 = neighbor.carries(.ipv4)
+            carriesIPv6 = neighbor.carries(.ipv6)
         }
 
         static func all(_ network: Network) -> [[SlotTemplate]] {
@@ -122,9 +144,11 @@ struct BGPPropagation: Sendable {
         slotOffsets = offsets
         var flat: [SlotInfo] = []
         flat.reserveCapacity(offsets.last ?? 0)
+        let dualStack = network.routers.map { $0.interfaces.contains { $0.ipv6 != nil } }
         for (r, list) in peerings.enumerated() {
             for peering in list {
                 let t = templates[r][peering.neighborIndex]
+                let back = peering.peerPeering >= 0 ? templates[peering.peer][peerings[peering.peer][peering.peerPeering].neighborIndex] : t
                 let peerSlot = peering.peerPeering >= 0 ? offsets[peering.peer] + peering.peerPeering : -1
                 flat.append(SlotInfo(peer: peering.peer, peerPeering: peering.peerPeering, peerSlot: peerSlot, ebgp: peering.ebgp,
                                      nextHopSelf: t.nextHopSelf, routeReflectorClient: t.routeReflectorClient,
@@ -134,7 +158,9 @@ struct BGPPropagation: Sendable {
                                      allowASIn: t.allowASIn, asOverride: t.asOverride && peering.ebgp,
                                      defaultOriginate: t.defaultOriginate,
                                      localAS: peering.ebgp ? t.localAS : nil, localASNoPrepend: t.localASNoPrepend,
-                                     localASReplaceAS: t.localASReplaceAS, vpnResolver: t.vpnResolver, vpnSends: t.vpnSends))
+                                     localASReplaceAS: t.localASReplaceAS, vpnResolver: t.vpnResolver, vpnSends: t.vpnSends,
+                                     carriesIPv4: t.carriesIPv4 && back.carriesIPv4, carriesIPv6: t.carriesIPv6 && back.carriesIPv6,
+                                     otherFamilyAddress: dualStack[r] ? Self.otherFamilyAddress(of: peering.localAddress, at: network.routers[r]) : nil))
             }
         }
         slots = flat
@@ -651,6 +677,7 @@ struct BGPPropagation: Sendable {
         case noAdvertise = "it carries the well-known community NO_ADVERTISE"
         case noExport = "it carries the well-known community NO_EXPORT (or NO_EXPORT_SUBCONFED) and the session is eBGP"
         case routeTarget = "the VRF exports no route target the other VRF imports"
+        case family = "the session does not carry the prefix's address family (both ends must activate it)"
     }
 
     /// Why a path received on a session is not a candidate.
@@ -661,10 +688,16 @@ struct BGPPropagation: Sendable {
         case importPolicy = "the import policy denies it"
     }
 
+    /// The address in the other family of the interface that has `address`.
+    static func otherFamilyAddress(of address: IPAddress, at router: Router) -> IPAddress? {
+        router.interfaces.first { $0.addresses.contains(address) }?.assignments.first { $0.address.family != address.family }?.address
+    }
+
     func export(_ path: WorkPath, prefix: Prefix, from r: Int, over p: Int, slot: Int, scratch: inout Scratch, memo: inout ExportMemo,
                 withheld: inout Withheld?) -> WorkPath? {
         let info = slots[slot]
         if path.peering == Int32(p) { withheld = .learnedFromPeer; return nil }
+        if !info.carries(prefix.family) { withheld = .family; return nil }
         if !info.vpnSends { withheld = .routeTarget; return nil }
         let learnedIBGP = path.localOrigin == nil && !path.ebgp
         if !info.ebgp && learnedIBGP {
@@ -686,7 +719,7 @@ struct BGPPropagation: Sendable {
         let reflect = !info.ebgp && learnedIBGP
         let nextHop: IPAddress
         if info.ebgp || path.localOrigin != nil || (path.ebgp && info.nextHopSelf) {
-            nextHop = info.localAddress
+            nextHop = info.selfNextHop(for: prefix.family)
         } else {
             nextHop = scratch.attributes[Int(path.attributes)].nextHop
         }

@@ -148,9 +148,11 @@ struct BGPSessionBuilder {
         guard liveness.interfaceUp[owner.router][owner.interface] else { return "\(network.routers[owner.router].name) \(network.routers[owner.router].interfaces[owner.interface].name) (\(neighbor.address)) is down" }
         // Source address: update-source, else the connected interface toward the peer, else the egress interface.
         let connected = network.routers[r].interfaces.indices.first { i in
-            liveness.interfaceUp[r][i] && network.routers[r].interfaces[i].kind != .loopback && network.routers[r].interfaces[i].prefix.contains(neighbor.address)
+            liveness.interfaceUp[r][i] && network.routers[r].interfaces[i].kind != .loopback
+                && network.routers[r].interfaces[i].subnets.contains { $0.contains(neighbor.address) }
         }
         let ebgp = neighbor.remoteAS != network.routers[r].asn
+        let family = neighbor.address.family
         let ttl = Self.ttl(neighbor, ebgp: ebgp)
         if ebgp && ttl == 1 && connected == nil && !neighbor.disableConnectedCheck {
             return "eBGP peer \(neighbor.address) is not on a connected subnet that is up (set ebgp-multihop to peer across hops)"
@@ -158,11 +160,14 @@ struct BGPSessionBuilder {
         if let source = neighbor.updateSource {
             guard let i = network.routers[r].interfaceIndex(named: source) else { return "update-source \(source) does not exist" }
             guard liveness.interfaceUp[r][i] else { return "update-source \(source) is down" }
-            status.localAddress = network.routers[r].interfaces[i].address
+            guard let own = network.routers[r].interfaces[i].assignment(in: family) else { return "update-source \(source) has no \(family.rawValue) address" }
+            status.localAddress = own.address
         } else if let i = connected {
-            status.localAddress = network.routers[r].interfaces[i].address
+            status.localAddress = network.routers[r].interfaces[i].assignment(in: family)?.address
         } else if let (_, entry) = nonBGP[r].longestMatch(neighbor.address), case .forward(let hops) = entry.forwarding, let first = hops.first {
-            status.localAddress = network.routers[r].interfaces[first.interface].address
+            // The outgoing interface's address; an IPv6 route out of an interface with only
+            // link-local addressing has none modelled (no source address below).
+            status.localAddress = network.routers[r].interfaces[first.interface].assignment(in: family)?.address
         } else {
             return "no route to \(neighbor.address)"
         }

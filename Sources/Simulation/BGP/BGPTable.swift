@@ -18,7 +18,7 @@ struct BGPResults: Sendable {
     private(set) var costPatches: [[(router: Int, cost: UInt32)]] = []
     private(set) var routePatches: [[(router: Int, route: BGPRoute?)]] = []
     /// Bit n set: some router has a best path for a prefix of length n.
-    private(set) var lengthMask: UInt64 = 0
+    private(set) var lengthMask = PrefixLengthMask()
     /// Per router (empty: all up). Results reused from the baseline still list the routers
     /// that are down in this run; they are hidden here instead of copying every list.
     var routerUp: [Bool] = []
@@ -31,7 +31,7 @@ struct BGPResults: Sendable {
         best.append(routes)
         costPatches.append(patches)
         routePatches.append(replaced)
-        lengthMask |= 1 << UInt64(prefix.length)
+        lengthMask.insert(prefix)
     }
 
     mutating func reserveCapacity(_ capacity: Int) {

@@ -39,10 +39,14 @@ public struct Tracer: Sendable {
             guard plane.liveness.interfaceUp[gateway.router][gateway.interface] else {
                 return Trace(source: source, destination: destination, paths: [TracePath(hops: [Hop(node: source, action: "gateway \(router.name) is down")], disposition: .sourceUnavailable(node: source))])
             }
-            if destination == host.address {
+            if host.addresses.contains(destination) {
                 return Trace(source: source, destination: destination, paths: [TracePath(hops: [Hop(node: source, action: "local address")], disposition: .delivered(node: source))])
             }
-            let first = Hop(node: source, action: "sent to gateway \(router.interfaces[gateway.interface].address) (\(router.name))", outInterface: nil)
+            guard host.address(in: destination.family) != nil, let own = router.interfaces[gateway.interface].assignment(in: destination.family) else {
+                let hop = Hop(node: source, action: "\(host.address(in: destination.family) == nil ? "host \(host.name)" : "its gateway \(router.name)") has no \(destination.family.rawValue) address")
+                return Trace(source: source, destination: destination, paths: [TracePath(hops: [hop], disposition: .noRoute(router: source))])
+            }
+            let first = Hop(node: source, action: "sent to gateway \(own.address) (\(router.name))", outInterface: nil)
             var paths: [TracePath] = []
             var branch = Branch(hops: [first])
             walk(router: gateway.router, destination: destination, branch: &branch, paths: &paths)
@@ -360,7 +364,7 @@ public struct Tracer: Sendable {
         switch plane.owners[gateway, from: r] {
         case .host(let h)? where network.hosts[h].attachment == InterfaceRef(router: r, interface: interface):
             let host = network.hosts[h]
-            if host.address == destination {
+            if host.addresses.contains(destination) {
                 branch.end(Hop(node: host.name, action: "owns \(destination)"), .delivered(node: host.name), into: &paths)
             } else {
                 branch.end(Hop(node: host.name, action: "not a router: drops traffic for \(destination)"), .noRoute(router: host.name), into: &paths)
@@ -375,7 +379,7 @@ public struct Tracer: Sendable {
     private func onSameSegment(_ a: InterfaceRef, _ b: InterfaceRef) -> Bool {
         if let link = plane.liveness.linkOfInterface[a] { return plane.liveness.linkUp[link] && plane.liveness.linkOfInterface[b] == link }
         let network = plane.network
-        return network.routers[a.router].interfaces[a.interface].prefix == network.routers[b.router].interfaces[b.interface].prefix
+        return !Set(network.routers[a.router].interfaces[a.interface].subnets).isDisjoint(with: network.routers[b.router].interfaces[b.interface].subnets)
     }
 
     private func unresolved(router r: Int, destination: IPAddress) -> (Prefix, IPAddress)? {

@@ -112,13 +112,17 @@ struct IGPComputation {
         var internalPrefixes: Set<Prefix> = []
         for (i, interface) in router.interfaces.enumerated() where liveness.interfaceUp[index][i] {
             if interface.igp != .off {
-                list.append(Advertisement(prefix: interface.prefix, cost: interface.cost, external: false))
-                internalPrefixes.insert(interface.prefix)
+                for subnet in interface.subnets {
+                    list.append(Advertisement(prefix: subnet, cost: interface.cost, external: false))
+                    internalPrefixes.insert(subnet)
+                }
             }
         }
         if config.redistributeConnected {
-            for (i, interface) in router.interfaces.enumerated() where liveness.interfaceUp[index][i] && !internalPrefixes.contains(interface.prefix) {
-                list.append(Advertisement(prefix: interface.prefix, cost: config.externalMetric, external: true))
+            for (i, interface) in router.interfaces.enumerated() where liveness.interfaceUp[index][i] {
+                for subnet in interface.subnets where !internalPrefixes.contains(subnet) {
+                    list.append(Advertisement(prefix: subnet, cost: config.externalMetric, external: true))
+                }
             }
         }
         if config.redistributeStatic {
@@ -301,6 +305,11 @@ struct IGPComputation {
         guard found else { return nil }
         let external = bestKey.0 == 1
         var hops = firstHops[bestOrigin]
+        let prefix = grouped.prefixes[id]
+        if !prefix.isIPv4 {
+            hops = ipv6Hops(hops, at: source)
+            guard !hops.isEmpty else { return nil }
+        }
         let origin: String
         if tied.isEmpty {
             origin = external ? texts[bestOrigin].external : texts[bestOrigin].internal
@@ -308,7 +317,21 @@ struct IGPComputation {
             for other in tied { hops = merge(hops, firstHops[other]) }
             origin = originText(config, external: external, names: ([bestOrigin] + tied).sorted().map { network.routers[$0].name }.joined(separator: ", "))
         }
-        return RIBEntry(prefix: grouped.prefixes[id], protocolKind: protocolKind, distance: distanceValue, metric: UInt32(clamping: bestKey.1),
+        return RIBEntry(prefix: prefix, protocolKind: protocolKind, distance: distanceValue, metric: UInt32(clamping: bestKey.1),
                         forwarding: .forward(hops), origin: origin, location: nil)
+    }
+
+    /// An IPv6 prefix's next hops: the neighbour's IPv6 address on each link (routers show its
+    /// link-local address; routesim names the global one). One SPF serves both families (IS-IS
+    /// single topology; OSPFv3 taken as congruent with OSPFv2): a link without IPv6 on both
+    /// ends carries no IPv6, so a path over it is dropped (docs/ipv6.md).
+    func ipv6Hops(_ hops: [NextHop], at router: Int) -> [NextHop] {
+        hops.compactMap { hop in
+            let here = InterfaceRef(router: router, interface: hop.interface)
+            guard network.routers[router].interfaces[hop.interface].ipv6 != nil,
+                  let link = liveness.linkOfInterface[here] else { return nil }
+            let there = network.links[link].a == here ? network.links[link].b : network.links[link].a
+            return network.routers[there.router].interfaces[there.interface].ipv6.map { NextHop(interface: hop.interface, gateway: $0.address) }
+        }.sorted()
     }
 }

@@ -176,7 +176,8 @@ struct BGPReuse: Sendable {
                 guard old.peer == new.peer && old.peerAddress == new.peerAddress else { continue }
                 guard old.ebgp == new.ebgp, old.nextHopSelf == new.nextHopSelf, old.routeReflectorClient == new.routeReflectorClient,
                       old.hasExportPolicy == new.hasExportPolicy, old.hasImportPolicy == new.hasImportPolicy, old.conditional == new.conditional,
-                      old.weight == new.weight, old.localAddress == new.localAddress, (old.peerSlot < 0) == (new.peerSlot < 0) else { return nil }
+                      old.weight == new.weight, old.localAddress == new.localAddress, (old.peerSlot < 0) == (new.peerSlot < 0),
+                      old.carriesIPv4 == new.carriesIPv4, old.carriesIPv6 == new.carriesIPv6, old.otherFamilyAddress == new.otherFamilyAddress else { return nil }
                 slot[s] = next
                 next += 1
             }
@@ -262,15 +263,15 @@ struct ChangedRoutes: Sendable {
     /// Small sets (the usual few prefixes per router) are scanned: cheaper than hashing.
     private let few: [Prefix]
     private let map: PrefixMap<Bool>
-    /// Bit n set: a prefix of length n is present.
-    private let lengths: UInt64
+    /// The prefix lengths present, per family.
+    private let lengths: PrefixLengthMask
     let count: Int
 
     init(_ prefixes: Set<Prefix>) {
         self.prefixes = prefixes
         count = prefixes.count
-        var mask: UInt64 = 0
-        for prefix in prefixes { mask |= 1 << UInt64(prefix.length) }
+        var mask = PrefixLengthMask()
+        for prefix in prefixes { mask.insert(prefix) }
         lengths = mask
         if prefixes.count <= 16 {
             few = Array(prefixes)
@@ -291,6 +292,6 @@ struct ChangedRoutes: Sendable {
 
     func covers(_ address: IPAddress) -> Bool {
         if count <= 16 { return few.contains { $0.contains(address) } }
-        return PrefixLengths(lengths).contains { map.contains(Prefix(network: address, length: $0)) }
+        return lengths.lengths(for: address).contains { map.contains(Prefix(network: address, length: $0)) }
     }
 }

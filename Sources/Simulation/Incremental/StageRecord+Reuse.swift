@@ -25,7 +25,7 @@ extension StageRecord {
                 for prefix in Set(old.keys).union(new.keys) where old[prefix] != new[prefix] { changed.insert(prefix) }
             }
             for (i, interface) in network.routers[r].interfaces.enumerated() where liveness.interfaceUp[r][i] != interfaceUp[r][i] {
-                changed.insert(interface.prefix)
+                changed.formUnion(interface.subnets)
             }
             return changed
         }

@@ -56,7 +56,7 @@ extension DataPlane {
             guard seen.insert(r).inserted else { return }
             var list = [d]
             if switchesLabels { list += labelAddresses + transports[r] }
-            for length in PrefixLengths(bgpTables[r].results.lengthMask) {
+            for length in bgpTables[r].results.lengthMask.lengths(for: d) {
                 let prefix = Prefix(network: d, length: length)
                 if let route = bgpTables[r][prefix], !route.isLocal {
                     list.append(route.attributes.nextHop)

@@ -1,16 +1,63 @@
-/// The prefix lengths set in a mask (bit n: some prefix of length n is present), longest first:
-/// longest-prefix match probes only these. One iterator for every table that keeps such a mask.
-struct PrefixLengths: Sequence, IteratorProtocol {
-    private var mask: UInt64
+/// Which prefix lengths a table holds, per family: IPv4 lengths 0-32 in one word, IPv6 lengths
+/// 0-128 in three (bit n of word n / 64). Longest-prefix match probes only these.
+struct PrefixLengthMask: Sendable, Equatable {
+    private(set) var ipv4: UInt64 = 0
+    private var ipv6Low: UInt64 = 0, ipv6Middle: UInt64 = 0, ipv6High: UInt64 = 0
 
-    init(_ mask: UInt64) { self.mask = mask }
+    init() {}
+
+    @inline(__always)
+    mutating func insert(_ prefix: Prefix) {
+        let length = UInt64(prefix.length)
+        if prefix.isIPv4 { ipv4 |= 1 << length; return }
+        switch length {
+        case 0..<64: ipv6Low |= 1 << length
+        case 64..<128: ipv6Middle |= 1 << (length - 64)
+        default: ipv6High |= 1
+        }
+    }
+
+    static func | (a: PrefixLengthMask, b: PrefixLengthMask) -> PrefixLengthMask {
+        var union = a
+        union.ipv4 |= b.ipv4
+        union.ipv6Low |= b.ipv6Low
+        union.ipv6Middle |= b.ipv6Middle
+        union.ipv6High |= b.ipv6High
+        return union
+    }
+
+    static func |= (a: inout PrefixLengthMask, b: PrefixLengthMask) { a = a | b }
+
+    /// The lengths present in `address`'s family, longest first.
+    @inline(__always)
+    func lengths(for address: IPAddress) -> PrefixLengths {
+        address.isIPv4 ? PrefixLengths(ipv4) : PrefixLengths(ipv6Low, ipv6Middle, ipv6High)
+    }
+}
+
+/// The prefix lengths set in a mask (bit n: some prefix of length n is present), longest first.
+/// One iterator for every table that keeps such a mask.
+struct PrefixLengths: Sequence, IteratorProtocol {
+    /// Words from the lowest lengths up; `word` is the one being read (from the top down).
+    private var words: (UInt64, UInt64, UInt64)
+    private var word: Int
+
+    init(_ mask: UInt64) { words = (mask, 0, 0); word = 0 }
+    init(_ low: UInt64, _ middle: UInt64, _ high: UInt64) { words = (low, middle, high); word = 2 }
 
     @inline(__always)
     mutating func next() -> UInt8? {
-        guard mask != 0 else { return nil }
-        let length = UInt8(63 - mask.leadingZeroBitCount)
-        mask &= ~(1 << UInt64(length))
-        return length
+        while word >= 0 {
+            let mask = word == 0 ? words.0 : word == 1 ? words.1 : words.2
+            if mask != 0 {
+                let bit = UInt64(63 - mask.leadingZeroBitCount)
+                let cleared = mask & ~(1 << bit)
+                switch word { case 0: words.0 = cleared; case 1: words.1 = cleared; default: words.2 = cleared }
+                return UInt8(bit) + UInt8(64 * word)
+            }
+            word -= 1
+        }
+        return nil
     }
 }
 

@@ -12,12 +12,12 @@ public struct RIBTable: Sendable, Sequence {
     private let overlays: Bool
     private var overlayCount = 0
     /// Bit n set: a prefix of length n may be present (after removals, a superset; harmless).
-    private(set) var lengthMask: UInt64 = 0
+    private(set) var lengthMask = PrefixLengthMask()
 
     public init(_ routes: [Prefix: RIBEntry] = [:]) {
         base = PrefixMap(minimumCapacity: routes.count)
         overlays = false
-        for (prefix, entry) in routes { base[prefix] = entry; lengthMask |= 1 << UInt64(prefix.length) }
+        for (prefix, entry) in routes { base[prefix] = entry; lengthMask.insert(prefix) }
     }
 
     /// An empty table with room for `capacity` routes.
@@ -57,7 +57,7 @@ public struct RIBTable: Sendable, Sequence {
         set {
             guard overlays else {
                 base[prefix] = newValue
-                if newValue != nil { lengthMask |= 1 << UInt64(prefix.length) }
+                if newValue != nil { lengthMask.insert(prefix) }
                 return
             }
             let existed = withRoute(prefix) { _ in true } ?? false
@@ -67,7 +67,7 @@ public struct RIBTable: Sendable, Sequence {
             } else {
                 overrides[prefix] = .some(newValue)
             }
-            if newValue != nil { lengthMask |= 1 << UInt64(prefix.length) }
+            if newValue != nil { lengthMask.insert(prefix) }
         }
     }
 
@@ -117,7 +117,7 @@ public struct RIBTable: Sendable, Sequence {
     /// Calls `body` for each length present, longest first, until it returns a value.
     @inline(__always)
     private func firstMatch<T>(_ address: IPAddress, _ body: (Prefix, RIBEntry) -> T) -> T? {
-        for length in PrefixLengths(lengthMask) {
+        for length in lengthMask.lengths(for: address) {
             let prefix = Prefix(network: address, length: length)
             if let found = withRoute(prefix, { body(prefix, $0) }) { return found }
         }

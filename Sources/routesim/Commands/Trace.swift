@@ -20,6 +20,7 @@ struct TraceCommand: ParsableCommand {
         Examples:
           routesim trace topologies/null0-peering/topology.yml --from client --to 203.0.113.10
           routesim trace topologies/null0-peering/topology.yml --from server --to client --fail R1-R2
+          routesim trace topologies/null0-peering-dual-stack/topology.yml --from server --to client --family ipv6 --fail R1-R2
           routesim trace topologies/mpls-rsvp-frr/topology.yml --from site1 --to site2 --fail P1-P2 --fast-reroute
           routesim trace --configs examples/null0-peering-configs \
               --overlay examples/null0-peering-configs/overlay.yml --from R4 --to 203.0.113.10 --fail R1-R2
@@ -28,7 +29,9 @@ struct TraceCommand: ParsableCommand {
 
     @OptionGroup var source: NetworkSource
     @Option(help: "Source: a host or router name.") var from: String
-    @Option(help: "Destination: an address, a host or a router (its first loopback).") var to: String
+    @Option(help: "Destination: an address (IPv4 or IPv6), a host or a router (its first loopback).") var to: String
+    @Option(help: "With a host or router as --to: trace to its address in this family (ipv4 or ipv6; default: its first address).",
+            completion: .list(AddressFamily.allCases.map(\.rawValue))) var family: AddressFamily?
     @OptionGroup var failures: FailureOptions
     @Flag(help: "Trace the instant right after the failures, before anything reconverges (fast reroute).") var fastReroute = false
     @Option(help: "Output format: text or json.", completion: .list([ReportFormat.text, .json].map(\.rawValue))) var format: ReportFormat = .text
@@ -45,7 +48,7 @@ struct TraceCommand: ParsableCommand {
         printWarnings(warnings)
         let spec = unwrap(RouteSim.failures(links: failures.links, routers: failures.routers, in: network))
         let source = unwrap(RouteSim.source(from, in: network))
-        let (address, name) = unwrap(RouteSim.destination(to, in: network))
+        let (address, name) = unwrap(RouteSim.destination(to, in: network, family: family))
         // The fast-reroute instant forwards on the state before the failure.
         let plane = fastReroute ? Engine.run(network) : Engine.runAfterFailure(network, failures: spec, fromScratch: failures.fromScratch).plane
         let trace = Tracer(plane: plane, fastRerouteAfter: fastReroute ? spec : nil).trace(from: source, to: address)

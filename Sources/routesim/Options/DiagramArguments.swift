@@ -51,3 +51,4 @@ func writeDiagram(_ dot: String, format: DiagramFormat, to path: String) -> Stri
     }
     return target
 }
+extension AddressFamily: ExpressibleByArgument {}
