@@ -18,8 +18,30 @@ enum MitigationSyntax {
         return ConfigChange(router: router, dialect: dialect.rawValue, lines: [
             "ip sla \(sla)", " icmp-echo \(target) source-interface \(source)", "ip sla schedule \(sla) life forever start-time now",
             "track \(track) ip sla \(sla) reachability",
-            "no ip route \(prefix.network) \(mask(prefix)) Null0", "ip route \(prefix.network) \(mask(prefix)) Null0 track \(track)",
+            "no " + staticNull0(.ios, prefix), staticNull0(.ios, prefix) + " track \(track)",
         ])
+    }
+
+    /// A Null0 / discard static route in the dialect and the prefix's family (IOS `ip route A
+    /// MASK Null0` / `ipv6 route P Null0`; EOS and FRR `ip route` / `ipv6 route P Null0`; Junos
+    /// `routing-options static` / `routing-options rib inet6.0 static`).
+    static func staticNull0(_ dialect: VendorDialect, _ prefix: Prefix) -> String {
+        switch (dialect, prefix.isIPv4) {
+        case (.ios, true): "ip route \(prefix.network) \(mask(prefix)) Null0"
+        case (.ios, false), (.frr, false), (.eos, false): "ipv6 route \(prefix) Null0"
+        case (.frr, true), (.eos, true): "ip route \(prefix) Null0"
+        case (.junos, true): "routing-options static route \(prefix) discard"
+        case (.junos, false): "routing-options rib inet6.0 static route \(prefix) discard"
+        }
+    }
+
+    /// `ip` or `ipv6`, as prefix-lists and route-map matches spell the family.
+    static func keyword(_ family: AddressFamily) -> String { family == .ipv4 ? "ip" : "ipv6" }
+
+    /// The BGP address family block a family's statements go in (IOS and FRR spell it alike;
+    /// EOS omits `unicast`).
+    static func bgpAddressFamily(_ dialect: VendorDialect, _ family: AddressFamily) -> String {
+        dialect == .eos ? "address-family \(family.rawValue)" : "address-family \(family.rawValue) unicast"
     }
 
     /// The core router announces its loopback (the beacon) in BGP.
@@ -31,9 +53,10 @@ enum MitigationSyntax {
             "set policy-options policy-statement ROUTESIM-BEACON term beacon then accept",
             "# and add ROUTESIM-BEACON first to the export chain of the BGP groups toward the edge router",
         ]
-        case .frr: ["router bgp \(asn)", " address-family ipv4 unicast", "  network \(beacon)", " exit-address-family"]
-        case .eos: ["router bgp \(asn)", "   network \(beacon)"]
-        case .ios: ["router bgp \(asn)", " network \(beacon.network) mask \(mask(beacon))"]
+        case .frr: ["router bgp \(asn)", " \(bgpAddressFamily(.frr, beacon.family))", "  network \(beacon)", " exit-address-family"]
+        case .eos: beacon.isIPv4 ? ["router bgp \(asn)", "   network \(beacon)"] : ["router bgp \(asn)", "   address-family ipv6", "      network \(beacon)"]
+        case .ios: beacon.isIPv4 ? ["router bgp \(asn)", " network \(beacon.network) mask \(mask(beacon))"]
+                                 : ["router bgp \(asn)", " address-family ipv6 unicast", "  network \(beacon)"]
         }
         return ConfigChange(router: router, dialect: dialect.rawValue, lines: lines)
     }
@@ -41,20 +64,23 @@ enum MitigationSyntax {
     /// Announce the aggregate to the eBGP neighbors only while the beacon is in the BGP table
     /// (Junos: in the routing table).
     static func conditionalAdvertisement(_ dialect: VendorDialect, router: String, asn: ASN, prefix: Prefix, beacon: Prefix, neighbors: [IPAddress]) -> ConfigChange? {
+        // The beacon is of the aggregate's family: the condition is checked in that family's table.
+        let ip = keyword(prefix.family)
         let lists = dialect == .eos
-            ? ["ip prefix-list ROUTESIM-AGGREGATE", "   seq 10 permit \(prefix)", "ip prefix-list ROUTESIM-BEACON", "   seq 10 permit \(beacon)"]
-            : ["ip prefix-list ROUTESIM-AGGREGATE seq 10 permit \(prefix)", "ip prefix-list ROUTESIM-BEACON seq 10 permit \(beacon)"]
-        let maps = ["route-map ROUTESIM-ADVERTISE permit 10", " match ip address prefix-list ROUTESIM-AGGREGATE",
-                    "route-map ROUTESIM-CORE-PRESENT permit 10", " match ip address prefix-list ROUTESIM-BEACON"]
+            ? ["\(ip) prefix-list ROUTESIM-AGGREGATE", "   seq 10 permit \(prefix)", "\(ip) prefix-list ROUTESIM-BEACON", "   seq 10 permit \(beacon)"]
+            : ["\(ip) prefix-list ROUTESIM-AGGREGATE seq 10 permit \(prefix)", "\(ip) prefix-list ROUTESIM-BEACON seq 10 permit \(beacon)"]
+        let maps = ["route-map ROUTESIM-ADVERTISE permit 10", " match \(ip) address prefix-list ROUTESIM-AGGREGATE",
+                    "route-map ROUTESIM-CORE-PRESENT permit 10", " match \(ip) address prefix-list ROUTESIM-BEACON"]
         let neighborLines = neighbors.map { "neighbor \($0) advertise-map ROUTESIM-ADVERTISE exist-map ROUTESIM-CORE-PRESENT" }
         let lines: [String]
         switch dialect {
-        case .ios: lines = lists + maps + ["router bgp \(asn)"] + neighborLines.map { " " + $0 }
-        case .eos: lines = lists + maps + ["router bgp \(asn)"] + neighborLines.map { "   " + $0 }
-        case .frr: lines = lists + maps + ["router bgp \(asn)", " address-family ipv4 unicast"] + neighborLines.map { "  " + $0 } + [" exit-address-family"]
+        case .ios where prefix.isIPv4: lines = lists + maps + ["router bgp \(asn)"] + neighborLines.map { " " + $0 }
+        case .eos where prefix.isIPv4: lines = lists + maps + ["router bgp \(asn)"] + neighborLines.map { "   " + $0 }
+        case .ios, .frr: lines = lists + maps + ["router bgp \(asn)", " \(bgpAddressFamily(dialect, prefix.family))"] + neighborLines.map { "  " + $0 } + [" exit-address-family"]
+        case .eos: lines = lists + maps + ["router bgp \(asn)", "   address-family ipv6"] + neighborLines.map { "      " + $0 }
         case .junos:
             lines = [
-                "set policy-options condition ROUTESIM-CORE-PRESENT if-route-exists \(beacon) table inet.0",
+                "set policy-options condition ROUTESIM-CORE-PRESENT if-route-exists \(beacon) table \(prefix.isIPv4 ? "inet.0" : "inet6.0")",
                 "set policy-options policy-statement ROUTESIM-AGGREGATE term aggregate from protocol static",
                 "set policy-options policy-statement ROUTESIM-AGGREGATE term aggregate from route-filter \(prefix) exact",
                 "set policy-options policy-statement ROUTESIM-AGGREGATE term aggregate from condition ROUTESIM-CORE-PRESENT",
@@ -91,25 +117,28 @@ enum MitigationSyntax {
 
     /// The Null0 pin moves to the core router, which redistributes it into the IGP.
     static func removePin(_ dialect: VendorDialect, router: String, prefix: Prefix) -> ConfigChange {
-        let line: String = switch dialect {
-        case .junos: "delete routing-options static route \(prefix)"
-        case .frr, .eos: "no ip route \(prefix) Null0"
-        case .ios: "no ip route \(prefix.network) \(mask(prefix)) Null0"
-        }
+        let line = dialect == .junos ? "delete " + staticNull0(.junos, prefix).replacingOccurrences(of: " discard", with: "") : "no " + staticNull0(dialect, prefix)
         return ConfigChange(router: router, dialect: dialect.rawValue, lines: [line])
     }
 
     static func pinAndRedistribute(_ dialect: VendorDialect, router: String, prefix: Prefix, igp: IGPProtocol) -> ConfigChange {
+        // IPv6: OSPFv3 (IOS and EOS `ipv6 router ospf 1`, FRR `router ospf6`, Junos `ospf3`);
+        // IS-IS redistributes per address family.
+        let v4 = prefix.isIPv4
+        let pin = staticNull0(dialect, prefix)
         let lines: [String] = switch dialect {
         case .junos: [
-            "set routing-options static route \(prefix) discard",
+            "set " + pin,
             "set policy-options policy-statement ROUTESIM-PIN term pin from protocol static",
             "set policy-options policy-statement ROUTESIM-PIN term pin from route-filter \(prefix) exact",
             "set policy-options policy-statement ROUTESIM-PIN term pin then accept",
-            "set protocols \(igp == .isis ? "isis" : "ospf") export ROUTESIM-PIN",
+            "set protocols \(igp == .isis ? "isis" : v4 ? "ospf" : "ospf3") export ROUTESIM-PIN",
         ]
-        case .frr, .eos: ["ip route \(prefix) Null0", "router \(igp == .isis ? "isis" : "ospf")", " redistribute static"]
-        case .ios: ["ip route \(prefix.network) \(mask(prefix)) Null0", "router \(igp == .isis ? "isis" : "ospf 1")", " redistribute static\(igp == .ospf ? " subnets" : "")"]
+        case .frr where igp == .ospf: [pin, v4 ? "router ospf" : "router ospf6", " redistribute static"]
+        case .eos where igp == .ospf: [pin, v4 ? "router ospf" : "ipv6 router ospf 1", " redistribute static"]
+        case .frr, .eos: v4 ? [pin, "router isis", " redistribute static"] : [pin, "router isis", " address-family ipv6", "  redistribute static"]
+        case .ios where igp == .ospf: v4 ? [pin, "router ospf 1", " redistribute static subnets"] : [pin, "ipv6 router ospf 1", " redistribute static"]
+        case .ios: v4 ? [pin, "router isis", " redistribute static"] : [pin, "router isis", " address-family ipv6", "  redistribute static"]
         }
         return ConfigChange(router: router, dialect: dialect.rawValue, lines: lines)
     }

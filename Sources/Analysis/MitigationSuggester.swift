@@ -247,10 +247,14 @@ public enum MitigationSuggester {
             network.routers[x].ipSLAs.append(IPSLA(id: sla, target: target.address, sourceInterface: source.name, location: generated))
             network.routers[x].tracks.append(Track(id: track, sla: sla, location: generated))
             for pin in pins { network.routers[x].staticRoutes[pin].track = track }
-            return (network, "on \(xName): ip sla \(sla) icmp-echo \(target.address) source \(source.name); track \(track) ip sla \(sla) reachability; ip route \(prefix) Null0 track \(track)", [syntax])
+            return (network, "on \(xName): ip sla \(sla) icmp-echo \(target.address) source \(source.name); track \(track) ip sla \(sla) reachability; \(MitigationSyntax.keyword(prefix.family)) route \(prefix) Null0 track \(track)", [syntax])
         case .conditionalAdvertisement:
-            guard let beacon = network.routers[c].primaryLoopback, network.routers[c].bgp != nil, network.routers[x].bgp != nil else { return nil }
-            let ebgp = network.routers[x].bgp?.neighbors.indices.filter { network.routers[x].bgp?.neighbors[$0].remoteAS != network.routers[x].asn } ?? []
+            // The beacon is the core router's loopback in the aggregate's family: conditional
+            // advertisement checks the table of its own address family.
+            guard let beacon = network.routers[c].primaryLoopback?.assignment(in: prefix.family), network.routers[c].bgp != nil, network.routers[x].bgp != nil else { return nil }
+            let ebgp = network.routers[x].bgp?.neighbors.indices.filter {
+                network.routers[x].bgp?.neighbors[$0].remoteAS != network.routers[x].asn && network.routers[x].bgp?.neighbors[$0].carries(prefix.family) == true
+            } ?? []
             guard !ebgp.isEmpty, ebgp.allSatisfy({ network.routers[x].bgp?.neighbors[$0].conditionalAdvertisement == nil }) else { return nil }
             if !(network.routers[c].bgp?.networks.contains { $0.prefix == beacon.prefix } ?? false) {
                 network.routers[c].bgp?.networks.append(BGPNetworkStatement(prefix: beacon.prefix, location: generated))
@@ -277,7 +281,7 @@ public enum MitigationSuggester {
                 network.routers[c].staticRoutes.append(StaticRoute(prefix: prefix, target: .discard, location: generated))
             }
             network.autonomousSystems[network.routers[x].asn]?.igp?.redistributeStatic = true
-            return (network, "remove ip route \(prefix) Null0 from \(xName); pin it on \(cName); redistribute static into the IGP of AS \(network.routers[x].asn)",
+            return (network, "remove \(MitigationSyntax.keyword(prefix.family)) route \(prefix) Null0 from \(xName); pin it on \(cName); redistribute static into the IGP of AS \(network.routers[x].asn)",
                     [MitigationSyntax.removePin(xDialect, router: xName, prefix: prefix),
                      MitigationSyntax.pinAndRedistribute(cDialect, router: cName, prefix: prefix, igp: igp.protocolKind)])
         case .enableLDP, .ldpIGPSync, .lspDynamicSecondary:
@@ -301,6 +305,13 @@ public enum MitigationSuggester {
         let ia = network.routers[a].interfaces.count, ib = network.routers[b].interfaces.count
         network.routers[a].interfaces.append(Interface(name: "suggested-\(bName)", kind: .link, address: subnet.network, prefix: subnet, igp: .active, location: generated))
         network.routers[b].interfaces.append(Interface(name: "suggested-\(aName)", kind: .link, address: subnet.network.advanced(by: 1), prefix: subnet, igp: .active, location: generated))
+        // Dual-stack routers get a dual-stack link: an IPv4-only one would draw IPv6 traffic
+        // onto a link that cannot carry it (one SPF serves both families).
+        let dualStack = [a, b].allSatisfy { r in network.routers[r].interfaces.contains { $0.ipv6 != nil } }
+        if dualStack, let subnet6 = freeSubnet(in: network, family: .ipv6) {
+            network.routers[a].interfaces[ia].ipv6 = InterfaceAddress(address: subnet6.network, prefix: subnet6)
+            network.routers[b].interfaces[ib].ipv6 = InterfaceAddress(address: subnet6.network.advanced(by: 1), prefix: subnet6)
+        }
         network.links.append(Link(name: "\(aName)-\(bName)#suggested", a: InterfaceRef(router: a, interface: ia), b: InterfaceRef(router: b, interface: ib), location: generated))
         network.reindex()
         return subnet
@@ -350,13 +361,15 @@ public enum MitigationSuggester {
     }
 
     /// A /31 that overlaps no interface of the network.
-    static func freeSubnet(in network: Network) -> Prefix? {
-        let used = network.routers.flatMap { $0.interfaces.map(\.prefix) }
-        var candidate: UInt32 = 0xAC1F_FFFE   // 172.31.255.254/31, downward
+    /// A /31 (IPv4, downward from 172.31.255.254) or /127 (IPv6, RFC 6164; downward from the
+    /// top of the unique-local range fd00::/8) that no interface overlaps.
+    static func freeSubnet(in network: Network, family: AddressFamily = .ipv4) -> Prefix? {
+        let used = network.routers.flatMap { $0.interfaces.flatMap(\.subnets) }.filter { $0.family == family }
+        var candidate = family == .ipv4 ? IPAddress(0xAC1F_FFFE) : IPAddress(high: 0xfdff_ffff_ffff_ffff, low: 0xffff_ffff_ffff_fffe)
         for _ in 0..<65536 {
-            let prefix = Prefix(network: IPAddress(candidate), length: 31)
+            let prefix = Prefix(network: candidate, length: family.maxLength - 1)
             if !used.contains(where: { $0.overlaps(prefix) }) { return prefix }
-            candidate -= 2
+            candidate = family == .ipv4 ? IPAddress(candidate.ipv4Value &- 2) : IPAddress(high: candidate.high, low: candidate.low &- 2)
         }
         return nil
     }

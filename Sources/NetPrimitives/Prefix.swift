@@ -49,7 +49,7 @@ public struct Prefix: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     @inlinable public static func ipv4Mask(_ length: UInt8) -> UInt32 {
-        length == 0 ? 0 : UInt32.max << (32 - UInt32(length))
+        length == 0 ? 0 : UInt32.max << (32 - UInt32(min(length, 32)))
     }
 
     /// An IPv6 mask's two halves.
