@@ -2,6 +2,9 @@
 public enum AddressFamily: String, Sendable, Codable, CaseIterable, Comparable {
     case ipv4, ipv6
 
+    /// `IPv4` or `IPv6`, as messages write it.
+    public var displayName: String { self == .ipv4 ? "IPv4" : "IPv6" }
+
     /// The longest prefix length of the family.
     public var maxLength: UInt8 { self == .ipv4 ? 32 : 128 }
 

@@ -9,6 +9,7 @@ extension Network {
         validateAddresses(&bag)
         for router in routers { validateReferences(of: router, sessionSourcesMayDangle: sessionSourcesMayDangle, &bag) }
         validateLSPs(&bag)
+        validateIPv6Links(&bag)
         return bag.all
     }
 
@@ -92,6 +93,18 @@ extension Network {
             // Loopbacks too: routers refuse a subnet's network or broadcast address on any interface.
             bag.error("MODEL002", "address \(assigned.address) of \(router.name) \(interface.name) is the network or broadcast address of \(assigned.prefix)",
                       at: interface.location, hint: "use a host address inside the subnet")
+        }
+    }
+
+    /// One SPF serves both families (docs/ipv6.md): an IGP link between two dual-stack routers
+    /// without IPv6 on both ends draws IPv6 paths it cannot carry, which are then lost.
+    private func validateIPv6Links(_ bag: inout DiagnosticBag) {
+        let dualStack = routers.map { $0.interfaces.contains { $0.ipv6 != nil } }
+        for link in links where dualStack[link.a.router] && dualStack[link.b.router] && routers[link.a.router].asn == routers[link.b.router].asn {
+            let a = routers[link.a.router].interfaces[link.a.interface], b = routers[link.b.router].interfaces[link.b.interface]
+            guard a.igp == .active, b.igp == .active, a.ipv6 == nil || b.ipv6 == nil, a.address.isIPv4, b.address.isIPv4 else { continue }
+            bag.warning("MODEL014", "link \(link.name) carries no IPv6 between dual-stack routers \(routers[link.a.router].name) and \(routers[link.b.router].name)",
+                        at: link.location, hint: "IPv6 paths the IGP puts on it are lost (one SPF for both families, as IS-IS single topology); give both ends an IPv6 address")
         }
     }
 

@@ -25,7 +25,7 @@ public enum RouteSim {
     public static func destination(_ text: String, in network: Network, family: AddressFamily? = nil) -> Result<(IPAddress, String?), Failure> {
         if let address = IPAddress(text) { return .success((address, nil)) }
         func named(_ address: IPAddress?) -> Result<(IPAddress, String?), Failure> {
-            guard let address else { return .failure(.badArgument("'\(text)' has no \(family?.rawValue ?? "") address")) }
+            guard let address else { return .failure(.badArgument("'\(text)' has no \(family?.displayName ?? "") address")) }
             return .success((address, text))
         }
         if let h = network.hostIndex[text] { return named(family.map { network.hosts[h].address(in: $0) } ?? network.hosts[h].address) }

@@ -286,7 +286,7 @@ extension NetworkBuilder {
             guard let router = routerRef(routerNode, "router of host \(name)"),
                   let (prefix, address) = readInterfaceAddress(addressNode, "address of host \(name)", defaultLength: nil) else { continue }
             if prefix.length > prefix.family.maxLength - 2 {
-                reader.error("LOAD005", "host \(name) subnet \(prefix) leaves no room for a gateway", at: addressNode, hint: "use a /30 or larger LAN")
+                reader.error("LOAD005", "host \(name) subnet \(prefix) leaves no room for a gateway", at: addressNode, hint: "use a /\(prefix.family.maxLength - 2) or larger LAN")
                 continue
             }
             var draft = drafts[router]
@@ -356,7 +356,7 @@ extension NetworkBuilder {
         if let address = IPAddress(text) { return (address, nil) }
         func named(_ address: IPAddress?) -> (IPAddress, String?)? {
             guard let address else {
-                reader.error("LOAD007", "\(what) '\(text)' has no \(family?.rawValue ?? "") address", at: node, hint: "give it one, or drop 'family'")
+                reader.error("LOAD007", "\(what) '\(text)' has no \(family?.displayName ?? "") address", at: node, hint: "give it one, or drop 'family'")
                 return nil
             }
             return (address, text)

@@ -69,7 +69,7 @@ extension NetworkBuilder {
             var targets: [StaticTarget] = []
             if let n = view["next-hop"], let address = reader.address(n, "static route next-hop") {
                 guard address.family == prefix.family else {
-                    reader.error("LOAD005", "static route \(prefix) of \(router) has the \(address.family.rawValue) next hop \(address)", at: n,
+                    reader.error("LOAD005", "static route \(prefix) of \(router) has the \(address.family.displayName) next hop \(address)", at: n,
                                  hint: "a next hop is of the prefix's family (IPv4-mapped next hops are not modelled)")
                     continue
                 }
@@ -191,7 +191,7 @@ extension NetworkBuilder {
         let transport = view["transport"].flatMap { reader.choice($0, "transport", AddressFamily.self) } ?? .ipv4
         func peerAddress(_ interface: Interface, _ what: String, at node: YAMLNode) -> IPAddress? {
             guard let address = interface.assignment(in: transport)?.address else {
-                reader.error("LOAD007", "\(what) has no \(transport.rawValue) address for a session over \(transport.rawValue)", at: node,
+                reader.error("LOAD007", "\(what) has no \(transport.displayName) address for a session over \(transport.displayName)", at: node,
                              hint: transport == .ipv6 ? "give it an IPv6 address (loopbacks: a list of one address per family; links: 'ipv6' or addressing.p2p-ipv6)" : "drop 'transport'")
                 return nil
             }
@@ -268,6 +268,9 @@ extension NetworkBuilder {
                     return nil
                 }
                 return family
+            }
+            if reader.stringList(n, "families").isEmpty {
+                reader.error("LOAD005", "families of a neighbor of \(name) lists no family", at: n, hint: "list ipv4 and/or ipv6, or leave 'families' out")
             }
             neighbor.unicastFamilies = Set(listed)
         }

@@ -106,7 +106,7 @@ struct NetworkBuilder {
         func pool(_ key: String, _ family: AddressFamily, room: UInt8) -> Prefix? {
             guard let n = view[key], let pool = reader.prefix(n, "addressing.\(key)")?.prefix else { return nil }
             guard pool.family == family else {
-                reader.error("LOAD005", "addressing.\(key) \(pool) is not an \(family.rawValue) prefix", at: n,
+                reader.error("LOAD005", "addressing.\(key) \(pool) is not an \(family.displayName) prefix", at: n,
                              hint: family == .ipv4 ? "IPv6 pools go under p2p-ipv6 and loopback-ipv6" : "for example 2001:db8:ffff::/64")
                 return nil
             }
@@ -275,7 +275,7 @@ struct NetworkBuilder {
         guard let second = more.first else { return nil }
         guard more.count == 1 else { return "has more than two addresses (one per family)" }
         let first = InterfaceAddress(address: interface.address, prefix: interface.prefix)
-        guard first.address.family != second.address.family else { return "has two \(first.address.family.rawValue) addresses (one per family)" }
+        guard first.address.family != second.address.family else { return "has two \(first.address.family.displayName) addresses (one per family)" }
         let (v4, v6) = first.address.isIPv4 ? (first, second) : (second, first)
         interface.address = v4.address
         interface.prefix = v4.prefix

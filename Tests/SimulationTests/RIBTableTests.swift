@@ -67,6 +67,25 @@ import Testing
         #expect(table.resolve(IPAddress("192.0.2.1")!, viaDefault: false) == nil)
     }
 
+    /// IPv6 lengths above 63 live in further words of the length mask: /127 and /128 must be
+    /// found, longest first, and an IPv6 default must never answer an IPv4 lookup.
+    @Test func ipv6LengthsAboveSixtyThreeResolve() {
+        var table = RIBTable(overlaying: RIBTable([Prefix("::/0")!: entry("::/0", metric: 1), Prefix("2001:db8::/32")!: entry("2001:db8::/32", metric: 2)]))
+        table[Prefix("2001:db8:ffff::/127")!] = entry("2001:db8:ffff::/127", metric: 3)
+        table[Prefix("2001:db8:ffff::1/128")!] = entry("2001:db8:ffff::1/128", metric: 4)
+        table[Prefix("2001:db8:ffff::/64")!] = entry("2001:db8:ffff::/64", metric: 5)
+        #expect(table.resolve(IPAddress("2001:db8:ffff::1")!, viaDefault: false) == 4)
+        #expect(table.resolve(IPAddress("2001:db8:ffff::")!, viaDefault: false) == 3)
+        #expect(table.resolve(IPAddress("2001:db8:ffff::2")!, viaDefault: false) == 5)
+        #expect(table.resolve(IPAddress("2001:db8:1::2")!, viaDefault: false) == 2)
+        #expect(table.resolve(IPAddress("2001:db9::2")!, viaDefault: true) == 1)
+        #expect(table.resolve(IPAddress("192.0.2.1")!, viaDefault: true) == nil, "the IPv6 default must not resolve IPv4")
+        var mask = PrefixLengthMask()
+        for text in ["::/0", "2001:db8::/63", "2001:db8::/64", "2001:db8::/127", "2001:db8::/128", "10.0.0.0/8"] { mask.insert(Prefix(text)!) }
+        #expect(Array(mask.lengths(for: IPAddress("2001:db8::1")!)) == [128, 127, 64, 63, 0])
+        #expect(Array(mask.lengths(for: IPAddress("10.1.1.1")!)) == [8])
+    }
+
     /// The open-addressing map against Dictionary under random inserts, replacements and
     /// removals (backward-shift deletion must keep every remaining key findable).
     @Test func prefixMapMatchesDictionary() {
@@ -97,5 +116,12 @@ import Testing
         map[Prefix("255.255.255.255/32")!] = -2
         #expect(map[Prefix("0.0.0.0/0")!] == -1 && map[Prefix("255.255.255.255/32")!] == -2)
         #expect(map.contains { $0.key == Prefix("255.255.255.255/32")! && $0.value == -2 })
+        // IPv6 keys live beside the word map and are iterated too.
+        map[Prefix("2001:db8::/32")!] = -3
+        map[Prefix("::/0")!] = -4
+        #expect(map[Prefix("2001:db8::/32")!] == -3 && map[Prefix("::/0")!] == -4 && map[Prefix("0.0.0.0/0")!] == -1)
+        #expect(map.contains { $0.key == Prefix("::/0")! && $0.value == -4 })
+        map[Prefix("::/0")!] = nil
+        #expect(map[Prefix("::/0")!] == nil && !map.contains(Prefix("::/0")!))
     }
 }

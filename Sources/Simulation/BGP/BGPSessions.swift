@@ -160,7 +160,7 @@ struct BGPSessionBuilder {
         if let source = neighbor.updateSource {
             guard let i = network.routers[r].interfaceIndex(named: source) else { return "update-source \(source) does not exist" }
             guard liveness.interfaceUp[r][i] else { return "update-source \(source) is down" }
-            guard let own = network.routers[r].interfaces[i].assignment(in: family) else { return "update-source \(source) has no \(family.rawValue) address" }
+            guard let own = network.routers[r].interfaces[i].assignment(in: family) else { return "update-source \(source) has no \(family.displayName) address" }
             status.localAddress = own.address
         } else if let i = connected {
             status.localAddress = network.routers[r].interfaces[i].assignment(in: family)?.address

@@ -43,7 +43,7 @@ public struct Tracer: Sendable {
                 return Trace(source: source, destination: destination, paths: [TracePath(hops: [Hop(node: source, action: "local address")], disposition: .delivered(node: source))])
             }
             guard host.address(in: destination.family) != nil, let own = router.interfaces[gateway.interface].assignment(in: destination.family) else {
-                let hop = Hop(node: source, action: "\(host.address(in: destination.family) == nil ? "host \(host.name)" : "its gateway \(router.name)") has no \(destination.family.rawValue) address")
+                let hop = Hop(node: source, action: "\(host.address(in: destination.family) == nil ? "host \(host.name)" : "its gateway \(router.name)") has no \(destination.family.displayName) address")
                 return Trace(source: source, destination: destination, paths: [TracePath(hops: [hop], disposition: .noRoute(router: source))])
             }
             let first = Hop(node: source, action: "sent to gateway \(own.address) (\(router.name))", outInterface: nil)
