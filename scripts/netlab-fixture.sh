@@ -30,7 +30,7 @@ for initial in "$work"/config/*.initial.cfg "$work"/config/*.initial.sh; do
       cat "$initial"; echo
     fi
     # The modules netlab configures, in its order (vrf after bgp: it adds to `router bgp`), then any others.
-    others=$(ls "$work/config" | sed -n "s/^$router\.\([^.]*\)\.\(cfg\|sh\)\$/\1/p" | grep -vxE 'initial|normalize|hosts|netlab-config|ospf|isis|routing|bgp|vrf' | sort || true)
+    others=$(ls "$work/config" | sed -n "s/^$router\.\([^.]*\)\.\(cfg\|sh\)\$/\1/p" | grep -vxE 'initial|normalize|hosts|netlab-config|daemons|ospf|isis|routing|bgp|vrf' | sort || true)
     for module in ospf isis routing bgp vrf $others; do
       file=$(snippet "$router" "$module")
       [ -n "$file" ] || continue

@@ -225,7 +225,11 @@ public struct CiscoStyleParser {
                 state.bgpScope = nil
                 state.context = .bgp
                 return .modelled
-            case "ospf", "ospfv3", "isis", "rip", "eigrp":
+            case "ospf6", "ospfv3":
+                // FRR OSPFv3, IOS-XE `router ospfv3 N`: IPv6 follows the IPv4 IGP's topology (docs/ipv6.md).
+                state.context = .unmodelledBlock("OSPFv3 process settings are not read: IPv6 is routed over the IPv4 IGP's topology (docs/ipv6.md)")
+                return .modelled
+            case "ospf", "isis", "rip", "eigrp":
                 state.device.igps.append(IGPFacts(protocolName: String(w[1]), process: w.count > 2 ? String(w[2]) : nil, location: location))
                 state.context = .igp
                 return .modelled
@@ -317,10 +321,13 @@ public struct CiscoStyleParser {
         guard w.count >= 2 else { return .unrecognized }
         let v6 = w[0] == "ipv6"
         switch w[1] {
-        case "route" where !v6:
-            return staticRoute(Array(w.dropFirst(2)), location: location, state: &state)
-        case "route" where v6:
-            return .unsupported("IPv6 static route (routesim models IPv4)")
+        case "route":
+            if v6 && w.count >= 3 && w[2] == "vrf" { return .unsupported("IPv6 static routes in a VRF are not modelled (VRFs are IPv4)") }
+            return staticRoute(Array(w.dropFirst(2)), family: v6 ? .ipv6 : .ipv4, location: location, state: &state)
+        case "router" where v6 && w.count >= 3 && ["ospf", "isis", "ospfv3"].contains(String(w[2])):
+            // OSPFv3 / IS-IS for IPv6: IPv6 follows the IPv4 IGP's topology (docs/ipv6.md).
+            state.context = .unmodelledBlock("OSPFv3 / IS-IS IPv6 process settings are not read: IPv6 is routed over the IPv4 IGP's topology (docs/ipv6.md)")
+            return .modelled
         case "sla" where w.count >= 3:
             // `ip sla monitor N` / `ip sla monitor schedule N` is the pre-15.0 IOS spelling.
             var w = w
@@ -344,10 +351,16 @@ public struct CiscoStyleParser {
             let name = String(w[2])
             // IPv6 lists are not IPv4 policy: kept out of `prefixLists` (their references, `match
             // ipv6 address`, are not read either, so the prefix-list rules would misjudge them).
+            // IPv6 lists have their own namespace on the router: kept as `ipv6 NAME`.
             if w[0] == "ipv6" {
                 state.device.ipv6PrefixLists.insert(name)
-                if w.count == 3 { state.context = .prefixList("ipv6 " + name); return .modelled }   // EOS block form; entries are unsupported
-                return w[3] == "description" || w[3] == "sequence-number" ? .modelled : .unsupported("IPv6 prefix-list entries are not modelled")
+                let key = "ipv6 " + name
+                if state.device.prefixLists[key] == nil { state.device.prefixLists[key] = location }
+                if w.count == 3 { state.context = .prefixList(key); return .modelled }   // EOS block form
+                if w[3] == "description" || w[3] == "sequence-number" { return .modelled }
+                guard let entry = Self.prefixListEntry(w, from: 3, family: .ipv6, location: location) else { return .unrecognized }
+                state.device.prefixListEntries[key, default: []].append(entry)
+                return .modelled
             }
             if state.device.prefixLists[name] == nil { state.device.prefixLists[name] = location }
             if w.count == 3 { state.context = .prefixList(name); return .modelled }   // EOS block form
@@ -390,7 +403,7 @@ public struct CiscoStyleParser {
     static let staticRouteKeywords: Set<String> = ["track", "name", "tag", "description", "global", "onlink", "vrf", "label", "multicast", "table",
                                                    "nexthop-vrf", "metric", "permanent", "bfd", "segments", "tunnel", "dhcp", "reject", "blackhole"]
 
-    func staticRoute(_ w: [Substring], location: SourceLocation, state: inout State) -> Outcome {
+    func staticRoute(_ w: [Substring], family: AddressFamily = .ipv4, location: SourceLocation, state: inout State) -> Outcome {
         var rest = w[...]
         var vrf: String?
         if rest.first == "vrf", rest.count >= 2 { vrf = String(rest[rest.startIndex + 1]); rest = rest.dropFirst(2) }
@@ -403,7 +416,9 @@ public struct CiscoStyleParser {
             prefix = Prefix(network: network, length: length)
             rest = rest.dropFirst(2)
         }
-        guard let prefix, let targetWord = rest.first else { return .unrecognized }
+        guard let prefix, prefix.family == family, let targetWord = rest.first else {
+            return head.lowercased().hasPrefix("::ffff:") ? .unsupported("IPv4-mapped IPv6 prefixes are not routed by routesim") : .unrecognized
+        }
         rest = rest.dropFirst()
         let target: StaticRouteConfig.Target
         let lower = targetWord.lowercased()
@@ -491,6 +506,12 @@ public struct CiscoStyleParser {
             return .modelled
         case "ip":
             return modelledInterfaceIPLine(w, location: location, index: index, state: &state)
+        case "ipv6":
+            return interfaceIPv6Line(w, location: location, index: index, state: &state)
+        case "ospfv3" where w.contains("area"):
+            return .modelled   // IOS-XE `ospfv3 1 ipv6 area A`: the interface's IPv6 is routed as its IPv4 is
+        case "ospfv3":
+            return .unsupported("OSPFv3 interface settings are not read: IPv6 takes the IPv4 IGP's costs (docs/ipv6.md)")
         case "isis" where w.count >= 2 && w[1] == "enable":
             state.device.interfaces[index].isisEnabled = true
             return .modelled
@@ -505,6 +526,29 @@ public struct CiscoStyleParser {
             state.device.interfaces[index].vrf = String(w[w.count - 1])
             state.device.interfaces[index].vrfLocation = location
             return .modelled
+        default:
+            return nil
+        }
+    }
+
+    /// `ipv6 ...` inside an interface: global addresses; OSPFv3 / IS-IS enablement (IPv6 is
+    /// routed over the IPv4 IGP's topology, docs/ipv6.md). nil: not a modelled statement.
+    private func interfaceIPv6Line(_ w: [Substring], location: SourceLocation, index: Int, state: inout State) -> Outcome? {
+        guard w.count >= 2 else { return nil }
+        switch w[1] {
+        case "address" where w.count >= 3:
+            if w.count >= 4 && w[3] == "link-local" { return .ignored }   // routesim names next hops by global addresses
+            if w.count >= 4 && w[3] == "eui-64" { return .unsupported("an EUI-64 address depends on the MAC address, which configs do not hold") }
+            if w[2] == "autoconfig" || w[2] == "dhcp" { return .unsupported("an IPv6 address learned at run time (SLAAC, DHCPv6) is not modelled") }
+            guard let (address, prefix) = ConfigSource.interfaceAddress(w[2]), !address.isIPv4 else { return .unrecognized }
+            state.device.interfaces[index].addresses.append((address, prefix))
+            return .modelled
+        case "enable":
+            return .ignored   // link-local addressing only: nothing routesim routes
+        case "ospf" where w.contains("area"), "ospf6" where w.contains("area"), "router" where w.count >= 3 && w[2] == "isis":
+            return .modelled   // the interface's IPv6 subnet is routed as its IPv4 one is
+        case "ospf", "ospf6":
+            return .unsupported("OSPFv3 interface settings are not read: IPv6 takes the IPv4 IGP's costs (docs/ipv6.md)")
         default:
             return nil
         }
@@ -581,6 +625,9 @@ public struct CiscoStyleParser {
                 if let vrf = state.bgpVRF, state.device.dialect == .eos || vrf.indent < 0 { return .modelled }
                 state.bgpScope = nil
                 state.bgpVRF = nil
+            } else if family == "ipv6" || family == "ipv6 unicast" {
+                state.bgpVRF = nil
+                state.bgpScope = (Self.ipv6UnicastScope, indent)
             } else if family == "vpnv4" || family == "vpnv4 unicast" || family == "vpn-ipv4" || family == "ipv4 vpn" {
                 state.bgpVRF = nil
                 state.bgpScope = (Self.vpnv4Scope, indent)
@@ -597,6 +644,7 @@ public struct CiscoStyleParser {
             return .modelled
         }
         if let scope = state.bgpScope, scope.what == Self.vpnv4Scope { return vpnv4Line(w, location: location, state: &state) }
+        if let scope = state.bgpScope, scope.what == Self.ipv6UnicastScope { return ipv6UnicastLine(w, location: location, state: &state) }
         if let vrf = state.bgpVRF { return vrfBGPLine(w, vrf: vrf.name, location: location, state: &state) }
         if let scope = state.bgpScope {
             return scope.what.hasPrefix("VRF")
@@ -604,6 +652,58 @@ public struct CiscoStyleParser {
                 : .unsupported("BGP \(scope.what) is not modelled (routesim models IPv4 unicast)")
         }
         return bgpLine(w, location: location, state: &state)
+    }
+
+    static let ipv6UnicastScope = "address-family ipv6 unicast"
+
+    /// A line of `address-family ipv6 [unicast]` (IOS, EOS, FRR): activation, IPv6 networks,
+    /// aggregates and redistribution; an IPv6 neighbor's policies there are its own (it carries
+    /// IPv6 only, unless also activated for IPv4). Policies of a neighbor that carries both
+    /// families are per family on the router and not modelled apart: said at the line.
+    func ipv6UnicastLine(_ w: [Substring], location: SourceLocation, state: inout State) -> Outcome {
+        guard var bgp = state.device.bgp else { return .unrecognized }
+        state.device.bgp = nil
+        defer { state.device.bgp = bgp }
+        let negated = w[0] == "no"
+        let words = negated ? Array(w.dropFirst()) : w
+        guard let first = words.first else { return .unrecognized }
+        switch first {
+        case "neighbor" where words.count >= 3 && words[2] == "activate":
+            bgp.neighbors[bgp.neighbor(String(words[1]), at: location)].ipv6Unicast = !negated
+            return .modelled
+        case "neighbor" where words.count >= 3 && negated:
+            return CiscoKeywords.neighborOptions.contains(String(words[2])) ? .ignored : .unsupported("no neighbor \(words[2]) in the IPv6 unicast family is not modelled")
+        case "neighbor" where words.count >= 3:
+            guard let address = IPAddress(words[1]), !address.isIPv4 else {
+                if CiscoKeywords.neighborOptions.contains(String(words[2])) && !["route-map", "prefix-list", "filter-list", "distribute-list"].contains(String(words[2])) {
+                    return .ignored
+                }
+                return .unsupported("a policy in the IPv6 family of an IPv4 neighbor or peer group is not modelled apart from its IPv4 policies")
+            }
+            // IPv6 prefix-lists live apart from IPv4 ones (`ipv6 NAME`).
+            var rewritten = words
+            if words[2] == "prefix-list", words.count >= 5 { rewritten[3] = Substring("ipv6 " + words[3]) }
+            return neighborLine(rewritten, location: location, bgp: &bgp)
+        case "network" where words.count >= 2 && !negated:
+            guard let prefix = ConfigSource.interfaceAddress(words[1])?.prefix, !prefix.isIPv4 else { return .unrecognized }
+            let routeMap = words.firstIndex(of: "route-map").flatMap { $0 + 1 < words.count ? String(words[$0 + 1]) : nil }
+            bgp.networks.append((prefix, routeMap, location))
+            return .modelled
+        case "aggregate-address" where words.count >= 2 && !negated:
+            guard let prefix = ConfigSource.interfaceAddress(words[1])?.prefix, !prefix.isIPv4 else { return .unrecognized }
+            bgp.aggregates.append((prefix, words.contains("summary-only"), location))
+            return .modelled
+        case "redistribute" where words.count >= 2 && !negated:
+            let routeMap = words.firstIndex(of: "route-map").flatMap { $0 + 1 < words.count ? String(words[$0 + 1]) : nil }
+            bgp.redistributes.append((String(words[1]), routeMap, .ipv6, location))
+            return .modelled
+        case "bgp" where words.count >= 2:
+            // Process options said in the family block: the IPv4 rules (scan-time and the like).
+            if let reason = CiscoKeywords.bgpSubDropped[String(words[1])] { return .unsupported(reason) }
+            return .ignored
+        default:
+            return .unsupported("\(first) in the IPv6 unicast family is not modelled")
+        }
     }
 
     func bgpLine(_ w: [Substring], location: SourceLocation, state: inout State) -> Outcome {
@@ -616,6 +716,13 @@ public struct CiscoStyleParser {
         switch first {
         case "neighbor" where w.count >= 3:
             return neighborLine(w, location: location, bgp: &bgp)
+        case "no" where w.count == 4 && w[1] == "neighbor" && w[3] == "activate":
+            bgp.neighbors[bgp.neighbor(String(w[2]), at: location)].ipv4Unicast = false
+            return .modelled
+        case "bgp" where w.count == 3 && w[1] == "default" && w[2] == "ipv4-unicast",
+             "no" where w.count == 4 && w[1] == "bgp" && w[2] == "default" && w[3] == "ipv4-unicast":
+            bgp.defaultIPv4Unicast = first == "bgp"
+            return .modelled
         case "bgp" where w.count == 2 && w[1] == "ebgp-requires-policy", "no" where w.count == 3 && w[1] == "bgp" && w[2] == "ebgp-requires-policy":
             bgp.ebgpRequiresPolicy = first == "bgp"
             return .modelled
@@ -676,7 +783,7 @@ public struct CiscoStyleParser {
             return .modelled
         case "redistribute" where w.count >= 2:
             let routeMap = w.firstIndex(of: "route-map").flatMap { $0 + 1 < w.count ? String(w[$0 + 1]) : nil }
-            bgp.redistributes.append((String(w[1]), routeMap, location))
+            bgp.redistributes.append((String(w[1]), routeMap, .ipv4, location))
             return .modelled
         default:
             let word = first == "no" && w.count >= 2 ? String(w[1]) : String(first)
@@ -698,6 +805,9 @@ public struct CiscoStyleParser {
             ? "\(rest[0]) \(rest[2])" : String(rest[0])
         bgp.neighbors[index].statements[keyword] = location
         switch rest[0] {
+        case "activate" where rest.count == 1:
+            // Outside any family block or in `address-family ipv4`: IPv4 unicast.
+            bgp.neighbors[index].ipv4Unicast = true
         case "remote-as": bgp.neighbors[index].remoteAS = word(1)
         case "peer-group" where rest.count == 1, "peer" where rest.count == 2 && rest[1] == "group":
             bgp.neighbors[index].isPeerGroup = true
@@ -832,6 +942,13 @@ public struct CiscoStyleParser {
             state.device.routeMaps[name]?[index].matches.append(.prefixList(names[0]))
             return .modelled
         }
+        if w[0] == "match" && w.count >= 5 && w[1] == "ipv6" && w[2] == "address" && w[3] == "prefix-list" {
+            let names = w.dropFirst(4).map { "ipv6 " + $0 }
+            for name2 in names { state.device.routeMaps[name]?[index].references.append(("prefix-list", name2, location)) }
+            guard names.count == 1 else { return unmodelled("several prefix-lists in one match (any of them) are not modelled") }
+            state.device.routeMaps[name]?[index].matches.append(.prefixList(names[0]))
+            return .modelled
+        }
         if w[0] == "match" && w.count >= 3 && (w[1] == "community" || w[1] == "as-path" || w[1] == "large-community") {
             let names = w.dropFirst(2).filter { $0 != "exact-match" }.map(String.init)
             for name2 in names { state.device.routeMaps[name]?[index].references.append((String(w[1]), name2, location)) }
@@ -849,7 +966,12 @@ public struct CiscoStyleParser {
             case "weight": set = UInt32(w[2]).map { .weight($0) }
             case "ip" where w.count == 4 && w[2] == "next-hop":
                 // `set ip next-hop A.B.C.D` / `set ip next-hop peer-address` (IOS, EOS, FRR).
-                set = w[3] == "peer-address" ? .nextHop(.peerAddress) : IPAddress(w[3]).map { .nextHop(.address($0)) }
+                set = w[3] == "peer-address" ? .nextHop(.peerAddress) : IPAddress(w[3]).flatMap { $0.isIPv4 ? .nextHop(.address($0)) : nil }
+            case "ipv6" where w.count == 4 && w[2] == "next-hop":
+                // `set ipv6 next-hop X` (IOS, EOS); FRR `set ipv6 next-hop global X`.
+                set = w[3] == "peer-address" ? .nextHop(.peerAddress) : IPAddress(w[3]).flatMap { $0.isIPv4 ? nil : .nextHop(.address($0)) }
+            case "ipv6" where w.count == 5 && w[2] == "next-hop" && w[3] == "global":
+                set = IPAddress(w[4]).flatMap { $0.isIPv4 ? nil : .nextHop(.address($0)) }
             case "as-path" where w.count >= 4 && w[2] == "prepend":
                 let asns = w.dropFirst(3).compactMap { parseASN($0) }
                 guard asns.count == w.count - 3 else { return unmodelled("only `set as-path prepend ASN...` is modelled") }
@@ -876,25 +998,25 @@ public struct CiscoStyleParser {
     /// EOS block form: `ip prefix-list NAME` then `seq 10 permit 10.0.0.0/8 le 24`.
     func prefixListEntry(_ w: [Substring], name: String, location: SourceLocation, state: inout State) -> Outcome {
         if w[0] == "description" { return .modelled }
-        guard let entry = Self.prefixListEntry(w, from: 0, location: location) else {
-            // The same block form serves `ipv6 prefix-list`.
-            return w.contains(where: { $0.contains(":") }) ? .unsupported("IPv6 prefix-list entries are not modelled") : .unrecognized
-        }
+        // The same block form serves `ipv6 prefix-list` (kept as `ipv6 NAME`).
+        guard let entry = Self.prefixListEntry(w, from: 0, family: name.hasPrefix("ipv6 ") ? .ipv6 : .ipv4, location: location) else { return .unrecognized }
         state.device.prefixListEntries[name, default: []].append(entry)
         return .modelled
     }
 
     /// `[seq N] permit|deny A.B.C.D/L [ge G] [le L]` starting at word `start`.
-    static func prefixListEntry(_ w: [Substring], from start: Int, location: SourceLocation) -> PrefixListEntryConfig? {
+    static func prefixListEntry(_ w: [Substring], from start: Int, family: AddressFamily = .ipv4, location: SourceLocation) -> PrefixListEntryConfig? {
         var i = start
         var sequence: Int?
         if i + 1 < w.count && w[i] == "seq" { sequence = Int(w[i + 1]); i += 2 } else if i < w.count, let number = Int(w[i]) { sequence = number; i += 1 }
-        // `any` (FRR, EOS) is every IPv4 prefix.
-        guard i + 1 < w.count, let action = PolicyAction(rawValue: String(w[i])), let prefix = w[i + 1] == "any" ? Prefix("0.0.0.0/0") : Prefix(w[i + 1]) else { return nil }
-        var entry = PrefixListEntryConfig(sequence: sequence, action: action, prefix: prefix, ge: nil, le: w[i + 1] == "any" ? 32 : nil, location: location)
+        // `any` (FRR, EOS) is every prefix of the list's family.
+        let any = family == .ipv4 ? Prefix("0.0.0.0/0") : Prefix("::/0")
+        guard i + 1 < w.count, let action = PolicyAction(rawValue: String(w[i])), let prefix = w[i + 1] == "any" ? any : Prefix(w[i + 1]),
+              prefix.family == family else { return nil }
+        var entry = PrefixListEntryConfig(sequence: sequence, action: action, prefix: prefix, ge: nil, le: w[i + 1] == "any" ? family.maxLength : nil, location: location)
         i += 2
         while i + 1 < w.count {
-            guard let value = UInt8(w[i + 1]), value <= 32 else { return nil }
+            guard let value = UInt8(w[i + 1]), value <= family.maxLength else { return nil }
             if w[i] == "ge" { entry.ge = value } else if w[i] == "le" { entry.le = value } else if w[i] == "eq" { entry.ge = value; entry.le = value } else { return nil }
             i += 2
         }

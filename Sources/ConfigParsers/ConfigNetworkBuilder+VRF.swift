@@ -27,13 +27,18 @@ extension ConfigNetworkBuilder {
             }
             var interfaces: [Interface] = []
             for interface in device.interfaces where interface.vrf == name {
-                guard let first = interface.addresses.first else { continue }
+                // VRFs are IPv4 (VPN-IPv4): an IPv6 address in a VRF is said, not modelled.
+                if interface.addresses.contains(where: { !$0.address.isIPv4 }) {
+                    warn("interface \(interface.name) in VRF \(name): IPv6 in a VRF (VPN-IPv6) is not modelled; its IPv6 address is left out", interface.location)
+                }
+                guard let first = interface.addresses.first(where: { $0.address.isIPv4 }) else { continue }
                 let loopback = interface.isLoopback || first.prefix.length == 32
                 // The PE's IGP is the core's; a routing protocol toward the CE other than BGP or static is not modelled.
                 interfaces.append(Interface(name: interface.name, kind: loopback ? .loopback : .link, address: first.address, prefix: first.prefix,
                                             igp: .off, cost: interface.ospfCost ?? interface.isisMetric ?? 10, shutdown: interface.shutdown,
                                             location: interface.location))
-                if interface.addresses.count > 1 { warn("interface \(interface.name) has \(interface.addresses.count) addresses; only the first is modelled", interface.location) }
+                let v4 = interface.addresses.filter { $0.address.isIPv4 }.count
+                if v4 > 1 { warn("interface \(interface.name) has \(v4) IPv4 addresses; only the first is modelled", interface.location) }
             }
             let statics = device.staticRoutes.filter { $0.vrf == name }.map { staticRoute($0, diagnostics: &diagnostics) }
             // A tracked static in a VRF: its track and probe come along, and the probe runs in the VRF.

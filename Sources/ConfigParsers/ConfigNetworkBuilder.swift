@@ -52,13 +52,14 @@ public enum ConfigNetworkBuilder {
             }
             var interfaces: [Interface] = []
             for interface in device.interfaces {
-                guard let first = interface.addresses.first else { continue }
                 if interface.vrf != nil { continue }   // in its VRF's instance (`vrfInstances`)
-                let loopback = interface.isLoopback || first.prefix.length == 32
+                guard let (first, ipv6) = Self.modelledAddresses(interface, warn: { warn($0, $1) }) else { continue }
+                let loopback = interface.isLoopback || first.prefix.length == first.prefix.family.maxLength
                 let igp = placement?.participation(of: interface, address: first.address, loopback: loopback) ?? .off
-                interfaces.append(Interface(name: interface.name, kind: loopback ? .loopback : .link, address: first.address, prefix: first.prefix, igp: igp,
-                                            cost: interface.ospfCost ?? interface.isisMetric ?? 10, shutdown: interface.shutdown, location: interface.location))
-                if interface.addresses.count > 1 { warn("interface \(interface.name) has \(interface.addresses.count) addresses; only the first is modelled", interface.location) }
+                var modelled = Interface(name: interface.name, kind: loopback ? .loopback : .link, address: first.address, prefix: first.prefix, igp: igp,
+                                         cost: interface.ospfCost ?? interface.isisMetric ?? 10, shutdown: interface.shutdown, location: interface.location)
+                modelled.ipv6 = ipv6
+                interfaces.append(modelled)
             }
             let routerID = device.bgp?.routerID ?? interfaces.filter { $0.kind == .loopback }.map(\.address).max() ?? interfaces.map(\.address).max() ?? IPAddress(0)
             var statics: [StaticRoute] = []
@@ -151,7 +152,9 @@ public enum ConfigNetworkBuilder {
             let source: RedistributionSource? = item.source == "static" ? .static : item.source == "connected" ? .connected
                 : ["ospf", "isis"].contains(item.source) ? .igp : nil
             guard let source else { warn("redistribute \(item.source) is not modelled", item.location); continue }
-            config.redistributions.append(BGPRedistribution(source: source, routeMap: translator.routeMap(item.routeMap, usedAt: item.location), location: item.location))
+            var redistribution = BGPRedistribution(source: source, routeMap: translator.routeMap(item.routeMap, usedAt: item.location), location: item.location)
+            redistribution.families = [item.family]
+            config.redistributions.append(redistribution)
         }
         var junos = device.dialect == .junos ? JunosPolicyTranslator(device: device, sessions: device.sessions) : nil
         if junos != nil { config.redistributions += junos?.redistributions() ?? [] }
@@ -204,6 +207,7 @@ public enum ConfigNetworkBuilder {
             modelled.localASNoPrepend = neighbor.localASNoPrepend
             modelled.localASReplaceAS = neighbor.localASReplaceAS
             modelled.vpnv4 = neighbor.vpnv4
+            modelled.unicastFamilies = Self.unicastFamilies(neighbor, address: address, facts: facts, dialect: device.dialect)
             if neighbor.vpnv4 { modelled.vpnv4ReflectorClient = neighbor.vpnv4ReflectorClient }
             if let map = neighbor.defaultOriginateRouteMap {
                 warn("neighbor \(neighbor.key) default-originate route-map \(map): the condition is not modelled; the default is sent unconditionally",
@@ -213,6 +217,31 @@ public enum ConfigNetworkBuilder {
         }
         diagnostics += junos?.diagnostics ?? translator.diagnostics
         return (config, junos?.policies ?? translator.policies)
+    }
+
+    /// An interface's modelled addresses: its first IPv4 address (else its first IPv6 one) and,
+    /// on a dual-stack interface, its first IPv6 address; further addresses are warned.
+    static func modelledAddresses(_ interface: InterfaceConfig, warn: (String, SourceLocation) -> Void) -> (InterfaceAddress, InterfaceAddress?)? {
+        let all = interface.addresses.map { InterfaceAddress(address: $0.address, prefix: $0.prefix) }
+        let v4 = all.filter(\.address.isIPv4), v6 = all.filter { !$0.address.isIPv4 }
+        for (list, family) in [(v4, "IPv4"), (v6, "IPv6")] where list.count > 1 {
+            warn("interface \(interface.name) has \(list.count) \(family) addresses; only the first is modelled", interface.location)
+        }
+        guard let first = v4.first ?? v6.first else { return nil }
+        return (first, v4.isEmpty ? nil : v6.first)
+    }
+
+    /// The unicast families a neighbor carries (nil: its address's family only, the model's
+    /// default). IPv6 unicast only where activated (IOS, EOS, FRR); IPv4 unicast where
+    /// activated, else by default unless `no bgp default ipv4-unicast` — on IOS and FRR for
+    /// IPv6 neighbors too (their IPv4 routes then need an IPv4 next hop), on EOS for IPv4
+    /// neighbors only. Junos: the families of the group or neighbor.
+    static func unicastFamilies(_ neighbor: NeighborConfig, address: IPAddress, facts: BGPConfigFacts, dialect: VendorDialect) -> Set<AddressFamily>? {
+        var families: Set<AddressFamily> = []
+        let defaultIPv4 = facts.defaultIPv4Unicast && (dialect != .eos || address.isIPv4)
+        if neighbor.ipv4Unicast ?? defaultIPv4 { families.insert(.ipv4) }
+        if neighbor.ipv6Unicast { families.insert(.ipv6) }
+        return families == [address.family] ? nil : families
     }
 
     /// The decision-process knobs the config states, else the dialect's defaults.

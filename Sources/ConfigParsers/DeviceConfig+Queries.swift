@@ -35,6 +35,8 @@ extension DeviceConfig {
         merged.updateSource = merged.updateSource ?? parent.updateSource
         merged.nextHopSelf = merged.nextHopSelf || parent.nextHopSelf
         merged.vpnv4 = merged.vpnv4 || parent.vpnv4
+        merged.ipv4Unicast = merged.ipv4Unicast ?? parent.ipv4Unicast
+        merged.ipv6Unicast = merged.ipv6Unicast || parent.ipv6Unicast
         merged.vpnv4ReflectorClient = merged.vpnv4ReflectorClient || parent.vpnv4ReflectorClient
         merged.shutdown = merged.shutdown || parent.shutdown
         merged.routeReflectorClient = merged.routeReflectorClient || parent.routeReflectorClient

@@ -247,7 +247,8 @@ public struct BGPConfigFacts: Sendable {
     public var neighbors: [NeighborConfig] = []
     public var networks: [(prefix: Prefix, routeMap: String?, location: SourceLocation)] = []
     public var aggregates: [(prefix: Prefix, summaryOnly: Bool, location: SourceLocation)] = []
-    public var redistributes: [(source: String, routeMap: String?, location: SourceLocation)] = []
+    /// `family`: the address family block it is in (redistribution is per family).
+    public var redistributes: [(source: String, routeMap: String?, family: AddressFamily, location: SourceLocation)] = []
     /// FRR: `bgp ebgp-requires-policy` (true) or `no bgp ebgp-requires-policy` (false); nil: not said.
     public var ebgpRequiresPolicy: Bool?
     /// `bgp deterministic-med`, `bgp always-compare-med`, `bgp bestpath med missing-as-worst`
@@ -255,6 +256,8 @@ public struct BGPConfigFacts: Sendable {
     public var bestPath = BestPathSettings()
     /// FRR `bgp network import-check` (true) / `no bgp network import-check` (false); nil: not said.
     public var networkImportCheck: Bool?
+    /// `no bgp default ipv4-unicast` (false): neighbors carry IPv4 unicast only where activated.
+    public var defaultIPv4Unicast = true
     /// `maximum-paths N` and `maximum-paths ibgp N`.
     public var maximumPaths: Int?
     public var maximumPathsIBGP: Int?
@@ -280,6 +283,11 @@ public struct NeighborConfig: Sendable {
     public var routeReflectorClient = false
     /// `address-family vpnv4` `neighbor X activate`: the session carries VPN-IPv4 routes.
     public var vpnv4 = false
+    /// `neighbor X activate` / `no neighbor X activate` in the IPv4 unicast family (nil: not
+    /// said; the default applies, `BGPConfigFacts.defaultIPv4Unicast`).
+    public var ipv4Unicast: Bool?
+    /// `neighbor X activate` in the IPv6 unicast family (every dialect needs it).
+    public var ipv6Unicast = false
     /// `neighbor X route-reflector-client` in `address-family vpnv4`.
     public var vpnv4ReflectorClient = false
     public var routeMapIn: String?

@@ -253,7 +253,8 @@ public struct JunosParser {
                 // a unit (`lo0.0 unit 0`), which its protocols call lo0.0.
                 if at(2) == "unit", let unit = at(3), !(name.contains(".") && unit == "0") { full += ".\(unit)" }
                 let index = device.interface(named: full, at: location)
-                if let i = w.firstIndex(of: "address"), at(i - 1) == "inet", let text = at(i + 1), let (address, prefix) = ConfigSource.interfaceAddress(text),
+                if let i = w.firstIndex(of: "address"), at(i - 1) == "inet" || at(i - 1) == "inet6", let text = at(i + 1),
+                   let (address, prefix) = ConfigSource.interfaceAddress(text), address.isIPv4 == (at(i - 1) == "inet"),
                    !device.interfaces[index].addresses.contains(where: { $0.address == address }) {
                     device.interfaces[index].addresses.append((address, prefix))
                 }
@@ -264,16 +265,21 @@ public struct JunosParser {
                 modelled = true   // physical options, the block openers
             }
         case "routing-options":
-            if at(1) == "rib", at(2)?.hasPrefix("inet6") == true {
-                device.lines.unsupported.append((statement.line, w.joined(separator: " "), "IPv6 routes (routesim models IPv4)"))
+            // IPv6 statics live in `rib inet6.0 static`; the rest of that RIB's options are not read.
+            let ipv6Statics = at(1) == "rib" && at(2) == "inet6.0"
+            let base = ipv6Statics ? 3 : 1
+            if at(1) == "rib", !ipv6Statics || at(3) != "static" {
+                device.lines.unsupported.append((statement.line, w.joined(separator: " "), "options of routing table \(at(2) ?? "") other than IPv6 static routes are not modelled"))
                 return
             }
-            if at(1) == "static", at(2) == "route", let prefixText = at(3), prefixText.contains(":") {
-                if statement.counts { device.lines.unsupported.append((statement.line, w.joined(separator: " "), "IPv6 static route (routesim models IPv4)")) }
+            if at(base) == "static", at(base + 1) == "route", let prefixText = at(base + 2), prefixText.contains(":") != ipv6Statics {
+                if statement.counts {
+                    device.lines.unsupported.append((statement.line, w.joined(separator: " "), ipv6Statics ? "an IPv4 route in inet6.0" : "an IPv6 route belongs in rib inet6.0"))
+                }
                 return
             }
-            if at(1) == "static", at(2) == "route", let prefixText = at(3), let prefix = ConfigSource.interfaceAddress(prefixText)?.prefix {
-                let rest = w.dropFirst(4)
+            if at(base) == "static", at(base + 1) == "route", let prefixText = at(base + 2), let prefix = ConfigSource.interfaceAddress(prefixText)?.prefix {
+                let rest = w.dropFirst(base + 3)
                 var target: StaticRouteConfig.Target?
                 if rest.contains("discard") || rest.contains("reject") { target = .discard }
                 else if let i = rest.firstIndex(of: "next-hop"), i + 1 < w.count, let hop = IPAddress(w[i + 1]) { target = .nextHop(hop) }
@@ -337,9 +343,16 @@ public struct JunosParser {
                             // `multihop;` or `multihop { ttl N; }`: Junos' default TTL is 64.
                             let ttl = rest.firstIndex(of: "ttl").flatMap { $0 + 1 < rest.endIndex ? Int(rest[$0 + 1]) : nil }
                             bgp.neighbors[target].ebgpMultihop = ttl ?? bgp.neighbors[target].ebgpMultihop ?? 64
-                        case "family" where rest.count >= 2 && rest[rest.startIndex + 1] == "inet-vpn":
+                        case "family" where rest.count >= 2 && ["inet", "inet6", "inet-vpn"].contains(rest[rest.startIndex + 1])
+                            && !rest.contains("prefix-limit") && (rest.count == 2 || rest.contains("unicast")):
+                            // Families said replace the default (inet unicast only when none is said).
+                            if bgp.neighbors[target].ipv4Unicast == nil { bgp.neighbors[target].ipv4Unicast = false }
+                            switch rest[rest.startIndex + 1] {
+                            case "inet": bgp.neighbors[target].ipv4Unicast = true
+                            case "inet6": bgp.neighbors[target].ipv6Unicast = true
                             // `family inet-vpn unicast`: the session carries VPN-IPv4 routes (docs/vrf.md).
-                            bgp.neighbors[target].vpnv4 = true
+                            default: bgp.neighbors[target].vpnv4 = true
+                            }
                         case "family" where rest.contains("prefix-limit"):
                             if let i = rest.firstIndex(of: "maximum"), i + 1 < rest.endIndex { bgp.neighbors[target].maximumPrefix = Int(rest[i + 1]) ?? 0 }
                         default: break

@@ -59,6 +59,8 @@ public enum RedistributionSource: String, Sendable, Codable, CaseIterable { case
 public struct BGPRedistribution: Sendable {
     public var source: RedistributionSource
     public var routeMap: String?
+    /// The families it takes routes of (configs: the address-family block it is in); nil: both.
+    public var families: Set<AddressFamily>? = nil
     public var location: SourceLocation
     public init(source: RedistributionSource, routeMap: String?, location: SourceLocation) {
         self.source = source

@@ -126,8 +126,9 @@ import Testing
         } else {
             #expect(instance.bgp?.networks.map(\.prefix.description) == ["192.0.2.0/24"])
         }
-        // IPv6 in the VRF's BGP stays unsupported (IOS).
-        if dialect == .ios { #expect(device.lines.unsupported.contains { $0.reason.contains("ipv6") }, "\(device.lines.unsupported.map(\.reason))") }
+        // An IPv4 neighbor's policy in the IPv6 family is per family on the router: said, not
+        // merged into its IPv4 policy (IOS).
+        if dialect == .ios { #expect(device.lines.unsupported.contains { $0.reason.contains("in the IPv6 family of an IPv4 neighbor") }, "\(device.lines.unsupported.map(\.reason))") }
     }
 
     /// Two routers announce 10.255.0.1/32 from their loopbacks (anycast): the network builds and

@@ -197,7 +197,7 @@ extension MitigationAnalysisTests {
         let (network, diagnostics) = ConfigNetworkBuilder.build([device], name: "x")
         #expect(network != nil)
         let messages = diagnostics.map(\.message)
-        #expect(messages.contains { $0.contains("2 addresses; only the first") })
+        #expect(messages.contains { $0.contains("2 IPv4 addresses; only the first") })
         #expect(messages.contains { $0.contains("route-map IN is not defined; IOS denies every route it is applied to") })
         #expect(messages.contains { $0.contains("redistribute eigrp is not modelled") })
         // A VRF static with no VRF definition: the VRF's instance holds it, and the missing definition is said.

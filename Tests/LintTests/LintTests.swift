@@ -226,18 +226,28 @@ import FoundationXML
         ], "\(findings.map(\.message))")
     }
 
-    /// IPv6 prefix-lists are not modelled: neither "unused" (their `match ipv6 address` users are
-    /// not read) nor "undefined" when an IPv6 session names them.
-    @Test func prefixListRulesLeaveIPv6ListsAlone() throws {
+    /// IPv6 prefix-lists have their own namespace (IOS, EOS, FRR): a list used in the IPv6 family
+    /// (a neighbor's filter, `match ipv6 address prefix-list`) is used; an IPv6 list nobody uses
+    /// is unused like an IPv4 one; an IPv4 list of the same name is another list.
+    @Test func prefixListRulesKeepTheIPv6NamespaceApart() throws {
         let findings = Self.lint("""
         router bgp 65001
          neighbor 2001:db8::2 remote-as 65002
-         neighbor 2001:db8::2 prefix-list V6-IN in
+         address-family ipv6 unicast
+          neighbor 2001:db8::2 activate
+          neighbor 2001:db8::2 prefix-list V6-IN in
+          neighbor 2001:db8::2 route-map V6-OUT out
+        route-map V6-OUT permit 10
+         match ipv6 address prefix-list V6-MAP
         ipv6 prefix-list V6-IN seq 5 permit 2001:db8:1::/48
+        ipv6 prefix-list V6-MAP seq 5 permit 2001:db8:3::/48
         ipv6 prefix-list V6-SPARE seq 5 permit 2001:db8:2::/48
-        ip prefix-list V4-SPARE seq 5 permit 10.0.0.0/8
+        ip prefix-list V6-IN seq 5 permit 10.0.0.0/8
         """)
-        #expect(findings.filter { $0.code.hasPrefix("PREFIX-LIST") }.map(\.message) == ["prefix-list V4-SPARE is not used by any route-map or BGP neighbor in this config"])
+        #expect(findings.filter { $0.code.hasPrefix("PREFIX-LIST") }.map(\.message) == [
+            "ipv6 prefix-list V6-SPARE is not used by any route-map or BGP neighbor in this config",
+            "prefix-list V6-IN is not used by any route-map or BGP neighbor in this config",
+        ], "\(findings.map(\.message))")
     }
 
     @Test func unreadableFilesAreReportedAndTheRestLinted() throws {

@@ -153,7 +153,9 @@ public struct PrefixListUnusedRule: LintRule {
         for neighbor in device.bgp?.neighbors ?? [] { used.formUnion(neighbor.prefixListFilters.map(\.prefixList)) }
         return device.prefixLists.keys.sorted().compactMap { name in
             guard !used.contains(name), let location = device.prefixLists[name] else { return nil }
-            return finding("prefix-list \(name) is not used by any route-map or BGP neighbor in this config", at: location)
+            // IPv6 lists are kept as `ipv6 NAME` (their own namespace): written as the config does.
+            let written = name.hasPrefix("ipv6 ") ? "ipv6 prefix-list \(name.dropFirst(5))" : "prefix-list \(name)"
+            return finding("\(written) is not used by any route-map or BGP neighbor in this config", at: location)
         }
     }
 }

@@ -127,7 +127,7 @@ struct BGPRun {
             let evaluator = propagation.evaluators[r]
             let sortedRIB = bgp.redistributions.isEmpty ? [] : nonBGP[r].sorted { $0.key < $1.key }
             for redistribution in bgp.redistributions {
-                for (prefix, entry) in sortedRIB {
+                for (prefix, entry) in sortedRIB where redistribution.families?.contains(prefix.family) ?? true {
                     let matches: Bool
                     switch redistribution.source {
                     case .static: matches = entry.protocolKind == .static
