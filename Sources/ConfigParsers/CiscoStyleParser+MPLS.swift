@@ -70,7 +70,7 @@ extension CiscoStyleParser {
             if state.device.ldp?.transportAddress == nil { state.device.ldp?.transportAddress = address }
             return .modelled
         case "discovery" where words.count == 3 && words[1] == "transport-address":
-            guard let address = IPAddress(words[2]) else { return .unsupported("LDP over IPv6 is not modelled (routesim models IPv4)") }
+            guard let address = IPAddress(words[2]) else { return .unsupported("LDP over IPv6 is not modelled (MPLS is IPv4 in routesim)") }
             state.device.ldp?.transportAddress = address
             return .modelled
         case "address-family" where words == ["address-family", "ipv4"]:
@@ -98,7 +98,7 @@ extension CiscoStyleParser {
             state.device.ldp?.allocation = .allRoutes
             return .modelled
         case "address-family":
-            return .unsupported("LDP for \(words.dropFirst().joined(separator: " ")) is not modelled (routesim models IPv4)")
+            return .unsupported("LDP for \(words.dropFirst().joined(separator: " ")) is not modelled (MPLS is IPv4 in routesim)")
         case "dual-stack":
             return .ignored   // which family carries the session when both could: IPv4 is the only one modelled
         case "interface" where words == ["interface", "disabled", "default"]:

@@ -16,11 +16,11 @@ extension CiscoStyleParser {
             state.device.vrfs[name]?.routeDistinguisher = rd
             return .modelled
         case "route-target":
-            if state.vrfDefinitionIPv6 { return .unsupported("route targets of the VRF's IPv6 family are not modelled (routesim models IPv4)") }
+            if state.vrfDefinitionIPv6 { return .unsupported("route targets of the VRF's IPv6 family are not modelled (VRFs are IPv4: VPN-IPv4)") }
             return routeTargetLine(Array(w.dropFirst()), vrf: name, state: &state)
         case "address-family" where w.count >= 2:
             state.vrfDefinitionIPv6 = w[1] != "ipv4"
-            return w[1] == "ipv4" ? .modelled : .unsupported("the VRF's \(w[1]) family is not modelled (routesim models IPv4)")
+            return w[1] == "ipv4" ? .modelled : .unsupported("the VRF's \(w[1]) family is not modelled (VRFs are IPv4: VPN-IPv4)")
         case "description":
             return .ignored
         default:

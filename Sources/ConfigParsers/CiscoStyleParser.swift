@@ -160,7 +160,7 @@ public struct CiscoStyleParser {
                 if words.count >= 3 && words[0] == "ip" && words[1] == "route" {
                     return staticRoute(["vrf", Substring(name)] + Array(words.dropFirst(2)), location: location, state: &state)
                 }
-                if words.count >= 3 && words[0] == "ipv6" && words[1] == "route" { return .unsupported("IPv6 static route (routesim models IPv4)") }
+                if words.count >= 3 && words[0] == "ipv6" && words[1] == "route" { return .unsupported("IPv6 static routes in a VRF are not modelled (VRFs are IPv4: VPN-IPv4)") }
                 return .ignored
             case .vrfDefinition(let name): return vrfDefinitionLine(words, name: name, location: location, state: &state)
             case .ignoredBlock: return .ignored
@@ -538,6 +538,8 @@ public struct CiscoStyleParser {
         switch w[1] {
         case "address" where w.count >= 3:
             if w.count >= 4 && w[3] == "link-local" { return .ignored }   // routesim names next hops by global addresses
+            if w[2] == "virtual" { return .unsupported("EOS virtual (anycast gateway) addresses are not modelled") }
+            if w[2].lowercased().hasPrefix("::ffff:") { return .unsupported("IPv4-mapped IPv6 addresses are not routed by routesim") }
             if w.count >= 4 && w[3] == "eui-64" { return .unsupported("an EUI-64 address depends on the MAC address, which configs do not hold") }
             if w[2] == "autoconfig" || w[2] == "dhcp" { return .unsupported("an IPv6 address learned at run time (SLAAC, DHCPv6) is not modelled") }
             guard let (address, prefix) = ConfigSource.interfaceAddress(w[2]), !address.isIPv4 else { return .unrecognized }
@@ -575,6 +577,7 @@ public struct CiscoStyleParser {
                 state.device.interfaces[index].addresses.append((address, Prefix(network: address, length: length)))
                 return .modelled
             }
+            if w[2] == "virtual" { return .unsupported("EOS virtual (anycast gateway) addresses are not modelled") }
             return w[2] == "dhcp" || w[2] == "negotiated" || w[2] == "unnumbered" ? .ignored : .unrecognized
         }
         if w.count >= 4 && w[1] == "ospf" && w[2] == "cost", let cost = UInt32(w[3]) {
@@ -615,7 +618,7 @@ public struct CiscoStyleParser {
                 let name = String(w[vrf + 1])
                 guard w[1] == "ipv4", family == "ipv4 vrf \(name)" || family == "ipv4 unicast vrf \(name)" else {
                     state.bgpScope = ("VRF \(name) (address-family \(family))", indent)
-                    return .unsupported("BGP address-family \(family) is not modelled (routesim models IPv4 unicast and VPN-IPv4)")
+                    return .unsupported("BGP address-family \(family) is not modelled (routesim models IPv4 and IPv6 unicast and VPN-IPv4)")
                 }
                 openVRFBGP(name, indent: indent, location: location, state: &state)
                 return .modelled
@@ -649,7 +652,7 @@ public struct CiscoStyleParser {
         if let scope = state.bgpScope {
             return scope.what.hasPrefix("VRF")
                 ? .unsupported("BGP in \(scope.what) is not modelled yet (VRFs come later); left out of the global table")
-                : .unsupported("BGP \(scope.what) is not modelled (routesim models IPv4 unicast)")
+                : .unsupported("BGP \(scope.what) is not modelled (routesim models IPv4 and IPv6 unicast and VPN-IPv4)")
         }
         return bgpLine(w, location: location, state: &state)
     }
@@ -679,6 +682,11 @@ public struct CiscoStyleParser {
                     return .ignored
                 }
                 return .unsupported("a policy in the IPv6 family of an IPv4 neighbor or peer group is not modelled apart from its IPv4 policies")
+            }
+            switch words[2] {
+            case "nexthop-local": return .unsupported("link-local next hops are not modelled: routesim names the global next hop")
+            case "encapsulation-srv6", "encapsulation-srv6-relax": return .unsupported("SRv6 is not modelled")
+            default: break
             }
             // IPv6 prefix-lists live apart from IPv4 ones (`ipv6 NAME`).
             var rewritten = words

@@ -464,9 +464,9 @@ public struct JunosParser {
                 if let i = w.firstIndex(of: "table"), i + 1 < w.count, w[i + 1] != "inet.0" {
                     dropped = "condition \(name) watches table \(w[i + 1]); routesim evaluates conditions against inet.0 (the main IPv4 table)"
                 } else if w.contains("if-route-exists"), w.contains(where: { $0.contains(":") }) {
-                    dropped = "IPv6 condition \(name) (routesim models IPv4)"
+                    dropped = "IPv6 condition \(name) (conditions are evaluated against inet.0)"
                 } else if w.contains("if-route-exists"), let i = w.firstIndex(of: "address-family"), i + 1 < w.count, w[i + 1] != "inet" {
-                    dropped = "condition \(name) on address family \(w[i + 1]) (routesim models IPv4)"
+                    dropped = "condition \(name) on address family \(w[i + 1]) (conditions are evaluated against inet.0)"
                 }
                 modelled = true
             } else if at(1) == "community", let name = at(2) {

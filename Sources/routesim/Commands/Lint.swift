@@ -18,7 +18,7 @@ struct LintCommand: ParsableCommand {
         discussion: """
         Paths are files or directories (read recursively, hidden entries skipped); the dialect is \
         detected per file unless --dialect is given. Every non-blank line is modelled, recognised \
-        and ignored, recognised but unsupported (IPv6 routes), or unrecognised; --show-unparsed lists the last two kinds, and a per-file coverage summary \
+        and ignored, recognised but unsupported (said with its reason, e.g. OSPFv3 settings), or unrecognised; --show-unparsed lists the last two kinds, and a per-file coverage summary \
         ends the text output. `routesim rules` lists the rules.
 
         Output: `file:line:col: severity: message [CODE]` with the offending line (text), \
