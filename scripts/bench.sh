@@ -124,6 +124,29 @@ vrf_sweeps() {
 echo "VRFs (median of $RUNS interleaved runs)"
 vrf_sweeps
 
+# Dual stack (docs/ipv6.md): the same 1,000-router network, and with IPv6 on every link, an
+# IPv6 twin of every prefix and host LAN, both families on every session and IPv6 flows beside
+# the IPv4 ones (twice the prefixes and flows).
+dual_stack_sweeps() {
+    local base=(--routers 1000 --ases 10 --prefixes 1000 --chords 1.0 --reflectors 2 --hosts 10 --seed 1)
+    "$BIN" generate "${base[@]}" -o "$work/ipv4.yml"
+    "$BIN" generate "${base[@]}" --ipv6 -o "$work/dual.yml"
+    : > "$work/ipv4"; : > "$work/dual"
+    for _ in $(seq "$RUNS"); do
+        for variant in ipv4 dual; do
+            "$TIME" -f "%e %M" -o "$work/time" "$BIN" failures "$work/$variant.yml" --no-routers --no-sets > /dev/null
+            cat "$work/time" >> "$work/$variant"
+        done
+    done
+    local ipv4 dual
+    ipv4=$(awk '{print $1}' "$work/ipv4" | median); dual=$(awk '{print $1}' "$work/dual" | median)
+    printf '%-34s IPv4 %6.2f s, dual stack %6.2f s (%.2fx; twice the prefixes and flows), peak RSS %d MiB\n' \
+        "dual-stack-sweep-1000 (links only)" "$ipv4" "$dual" "$(awk -v a="$dual" -v b="$ipv4" 'BEGIN {print a / b}')" \
+        "$(( $(awk '{print $2}' "$work/dual" | sort -n | tail -1) / 1024 ))"
+}
+echo "Dual stack (median of $RUNS interleaved runs)"
+dual_stack_sweeps
+
 # Against the previous binary (PREVIOUS=path/to/old/routesim make bench): the same sweeps,
 # interleaved, median of RUNS each, outputs compared byte for byte.
 previous() {

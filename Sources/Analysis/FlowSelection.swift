@@ -1,6 +1,6 @@
 /// The flows a failure analysis checks: the declared ones, or by default every ordered pair of
-/// hosts, and when there are fewer than two hosts, every router toward the first address of
-/// every prefix originated in BGP.
+/// hosts (and of dual-stack hosts once more over IPv6), and when there are fewer than two hosts,
+/// every router toward the first address of every prefix originated in BGP.
 public enum FlowSelection {
     public static func flows(for network: Network, baseline: DataPlane) -> [Flow] {
         if !network.flows.isEmpty { return network.flows }
@@ -10,6 +10,9 @@ public enum FlowSelection {
             for a in network.hosts {
                 for b in network.hosts where b.name != a.name {
                     flows.append(Flow(name: "\(a.name)->\(b.name)", source: a.name, destination: b.address, destinationName: b.name, location: generated))
+                    if b.address.isIPv4, let v6 = b.ipv6, a.ipv6 != nil {
+                        flows.append(Flow(name: "\(a.name)->\(b.name) (ipv6)", source: a.name, destination: v6, destinationName: b.name, location: generated))
+                    }
                 }
             }
             return flows

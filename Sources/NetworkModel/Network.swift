@@ -199,6 +199,20 @@ public struct Interface: Sendable {
     public func assignment(in family: AddressFamily) -> InterfaceAddress? {
         assignments.first { $0.address.family == family }
     }
+
+    /// Whether one of its subnets holds `address` (no array built: the session checks and
+    /// traces ask this on their hot paths).
+    @inlinable public func hasSubnet(containing address: IPAddress) -> Bool {
+        prefix.contains(address) || (ipv6?.prefix.contains(address) ?? false)
+    }
+
+    /// Whether it shares a subnet with `other` (two ends of one segment).
+    @inlinable public func sharesSubnet(with other: Interface) -> Bool {
+        prefix == other.prefix || (ipv6 != nil && ipv6?.prefix == other.ipv6?.prefix)
+    }
+
+    /// Whether `address` is one of its addresses.
+    @inlinable public func has(_ address: IPAddress) -> Bool { self.address == address || ipv6?.address == address }
 }
 
 public struct InterfaceRef: Hashable, Sendable, Comparable {
@@ -250,6 +264,8 @@ public struct Host: Sendable {
     }
 
     public var addresses: [IPAddress] { ipv6.map { [address, $0] } ?? [address] }
+    /// Whether `address` is one of its addresses.
+    @inlinable public func has(_ address: IPAddress) -> Bool { self.address == address || ipv6 == address }
     /// The host's address in `family`, if it has one.
     public func address(in family: AddressFamily) -> IPAddress? { addresses.first { $0.family == family } }
 }

@@ -97,7 +97,9 @@ public enum Engine {
         let router = network.routers[r]
         var table: [Prefix: RIBEntry] = [:]
         for (i, interface) in router.interfaces.enumerated() where liveness.interfaceUp[r][i] {
-            for subnet in interface.subnets {
+            table[interface.prefix] = RIBEntry(prefix: interface.prefix, protocolKind: .connected, distance: router.distances.connected, metric: 0,
+                                               forwarding: .attached(interface: i), origin: "connected \(interface.name)", location: interface.location)
+            if let subnet = interface.ipv6?.prefix {
                 table[subnet] = RIBEntry(prefix: subnet, protocolKind: .connected, distance: router.distances.connected, metric: 0,
                                          forwarding: .attached(interface: i), origin: "connected \(interface.name)", location: interface.location)
             }
@@ -176,7 +178,8 @@ public enum Engine {
         let (sessions, peerings, sessionChecks, reusedSessionChecks) = sessionBuilder.build()
         lap("sessions")
 
-        let propagation = BGPPropagation(network: network, peerings: peerings, resolvers: nonBGP, templates: owners.slotTemplates)
+        let propagation = BGPPropagation(network: network, peerings: peerings, resolvers: nonBGP, templates: owners.slotTemplates,
+                                         dualStackRouters: owners.dualStackRouters)
         var bgp = BGPRun(network: network, liveness: liveness, nonBGP: nonBGP, propagation: propagation, options: options,
                          reuse: baseline?.bgp, changedRoutes: changedRoutes, record: record)
         bgp.run()

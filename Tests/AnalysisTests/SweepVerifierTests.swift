@@ -36,8 +36,11 @@ import Testing
     }
 
     @Test func generatedNetworksVerify() throws {
+        // The third is dual-stack (every prefix twice, MP-BGP on every session, IPv6 flows).
+        var dualStack = TopologyGenerator.Spec(routers: 30, ases: 3, prefixes: 15, reflectorsPerAS: 1, seed: 2, hosts: 3)
+        dualStack.ipv6 = true
         for spec in [TopologyGenerator.Spec(routers: 30, ases: 3, prefixes: 15, seed: 9, hosts: 3),
-                     TopologyGenerator.Spec(routers: 24, ases: 1, prefixes: 12, chordsPerRouter: 0.7, seed: 5, hosts: 3)] {
+                     TopologyGenerator.Spec(routers: 24, ases: 1, prefixes: 12, chordsPerRouter: 0.7, seed: 5, hosts: 3), dualStack] {
             let network = try #require(TopologyLoader.load(yaml: TopologyGenerator.yaml(spec), file: "gen").network)
             let (_, result) = Self.verify(network, k: 1, count: 40)
             #expect(result.checked.count == 40)

@@ -128,7 +128,11 @@ struct BGPPropagation: Sendable {
         }
     }
 
-    init(network: Network, peerings: [[Peering]], resolvers: [RIBTable], templates: [[SlotTemplate]]? = nil) {
+    /// Per router: whether it has an IPv6 address on some interface (IPv4 networks skip the
+    /// other-family next-hop lookup).
+    static func dualStackRouters(_ network: Network) -> [Bool] { network.routers.map { $0.interfaces.contains { $0.ipv6 != nil } } }
+
+    init(network: Network, peerings: [[Peering]], resolvers: [RIBTable], templates: [[SlotTemplate]]? = nil, dualStackRouters: [Bool]? = nil) {
         self.network = network
         self.peerings = peerings
         self.resolvers = resolvers
@@ -144,7 +148,7 @@ struct BGPPropagation: Sendable {
         slotOffsets = offsets
         var flat: [SlotInfo] = []
         flat.reserveCapacity(offsets.last ?? 0)
-        let dualStack = network.routers.map { $0.interfaces.contains { $0.ipv6 != nil } }
+        let dualStack = dualStackRouters ?? Self.dualStackRouters(network)
         for (r, list) in peerings.enumerated() {
             for peering in list {
                 let t = templates[r][peering.neighborIndex]
@@ -690,7 +694,7 @@ struct BGPPropagation: Sendable {
 
     /// The address in the other family of the interface that has `address`.
     static func otherFamilyAddress(of address: IPAddress, at router: Router) -> IPAddress? {
-        router.interfaces.first { $0.addresses.contains(address) }?.assignments.first { $0.address.family != address.family }?.address
+        router.interfaces.first { $0.has(address) }?.assignments.first { $0.address.family != address.family }?.address
     }
 
     func export(_ path: WorkPath, prefix: Prefix, from r: Int, over p: Int, slot: Int, scratch: inout Scratch, memo: inout ExportMemo,

@@ -149,7 +149,7 @@ struct BGPSessionBuilder {
         // Source address: update-source, else the connected interface toward the peer, else the egress interface.
         let connected = network.routers[r].interfaces.indices.first { i in
             liveness.interfaceUp[r][i] && network.routers[r].interfaces[i].kind != .loopback
-                && network.routers[r].interfaces[i].subnets.contains { $0.contains(neighbor.address) }
+                && network.routers[r].interfaces[i].hasSubnet(containing: neighbor.address)
         }
         let ebgp = neighbor.remoteAS != network.routers[r].asn
         let family = neighbor.address.family

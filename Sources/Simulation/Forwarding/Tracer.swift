@@ -39,7 +39,7 @@ public struct Tracer: Sendable {
             guard plane.liveness.interfaceUp[gateway.router][gateway.interface] else {
                 return Trace(source: source, destination: destination, paths: [TracePath(hops: [Hop(node: source, action: "gateway \(router.name) is down")], disposition: .sourceUnavailable(node: source))])
             }
-            if host.addresses.contains(destination) {
+            if host.has(destination) {
                 return Trace(source: source, destination: destination, paths: [TracePath(hops: [Hop(node: source, action: "local address")], disposition: .delivered(node: source))])
             }
             guard host.address(in: destination.family) != nil, let own = router.interfaces[gateway.interface].assignment(in: destination.family) else {
@@ -364,7 +364,7 @@ public struct Tracer: Sendable {
         switch plane.owners[gateway, from: r] {
         case .host(let h)? where network.hosts[h].attachment == InterfaceRef(router: r, interface: interface):
             let host = network.hosts[h]
-            if host.addresses.contains(destination) {
+            if host.has(destination) {
                 branch.end(Hop(node: host.name, action: "owns \(destination)"), .delivered(node: host.name), into: &paths)
             } else {
                 branch.end(Hop(node: host.name, action: "not a router: drops traffic for \(destination)"), .noRoute(router: host.name), into: &paths)
@@ -379,7 +379,7 @@ public struct Tracer: Sendable {
     private func onSameSegment(_ a: InterfaceRef, _ b: InterfaceRef) -> Bool {
         if let link = plane.liveness.linkOfInterface[a] { return plane.liveness.linkUp[link] && plane.liveness.linkOfInterface[b] == link }
         let network = plane.network
-        return !Set(network.routers[a.router].interfaces[a.interface].subnets).isDisjoint(with: network.routers[b.router].interfaces[b.interface].subnets)
+        return network.routers[a.router].interfaces[a.interface].sharesSubnet(with: network.routers[b.router].interfaces[b.interface])
     }
 
     private func unresolved(router r: Int, destination: IPAddress) -> (Prefix, IPAddress)? {

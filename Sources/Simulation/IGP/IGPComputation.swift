@@ -112,7 +112,9 @@ struct IGPComputation {
         var internalPrefixes: Set<Prefix> = []
         for (i, interface) in router.interfaces.enumerated() where liveness.interfaceUp[index][i] {
             if interface.igp != .off {
-                for subnet in interface.subnets {
+                list.append(Advertisement(prefix: interface.prefix, cost: interface.cost, external: false))
+                internalPrefixes.insert(interface.prefix)
+                if let subnet = interface.ipv6?.prefix {
                     list.append(Advertisement(prefix: subnet, cost: interface.cost, external: false))
                     internalPrefixes.insert(subnet)
                 }
@@ -120,7 +122,7 @@ struct IGPComputation {
         }
         if config.redistributeConnected {
             for (i, interface) in router.interfaces.enumerated() where liveness.interfaceUp[index][i] {
-                for subnet in interface.subnets where !internalPrefixes.contains(subnet) {
+                for subnet in [interface.prefix, interface.ipv6?.prefix].compactMap({ $0 }) where !internalPrefixes.contains(subnet) {
                     list.append(Advertisement(prefix: subnet, cost: config.externalMetric, external: true))
                 }
             }

@@ -140,7 +140,7 @@ extension BGPSessionBuilder {
         guard case .router(let owner)? = owners[status.peerAddress, from: status.router] else { return nil }
         var interfaces = [owner]
         let router = network.routers[status.router]
-        for i in router.interfaces.indices where router.interfaces[i].kind != .loopback && router.interfaces[i].subnets.contains(where: { $0.contains(status.peerAddress) }) {
+        for i in router.interfaces.indices where router.interfaces[i].kind != .loopback && router.interfaces[i].hasSubnet(containing: status.peerAddress) {
             interfaces.append(InterfaceRef(router: status.router, interface: i))
         }
         if let source = neighbor.updateSource {

@@ -25,6 +25,7 @@ struct Generate: ParsableCommand {
     @Flag(help: "MPLS: LDP on every router.") var ldp = false
     @Option(help: "MPLS: this many RSVP-TE LSPs between random routers of one AS (10G of RSVP bandwidth on every intra-AS link).") var lsps: Int = 0
     @Option(help: "VRFs: every router a PE with this many customer VRFs, one LAN each (L3VPN within each AS; docs/vrf.md); hosts and flows stay global.") var vrfs: Int = 0
+    @Flag(help: "Dual stack: IPv6 on every link, loopback and host LAN, an IPv6 twin of every prefix, both families on every BGP session (docs/ipv6.md).") var ipv6 = false
     @Option(help: "Random seed.") var seed: UInt64 = 1
     @Option(name: .shortAndLong, help: "Output file (default stdout).") var output: String?
 
@@ -44,6 +45,7 @@ struct Generate: ParsableCommand {
         spec.ldp = ldp
         spec.lsps = lsps
         spec.vrfs = vrfs
+        spec.ipv6 = ipv6
         // Never write a file that routesim then refuses to load (docs/diagnostics.md, "Bounds").
         let limit = TopologyLoader.maximumFileBytes
         let meshHint = reflectors == 0 && routers / ases > 20
