@@ -102,50 +102,39 @@ mpls_sweeps() {
 echo "MPLS (median of $RUNS interleaved runs)"
 mpls_sweeps
 
+# One network against a variant of it (the same generator arguments plus VARIANT_ARGS), swept
+# link by link with the same flows, interleaved, median of RUNS each:
+#   paired_sweep ROW BASE_LABEL VARIANT_LABEL "VARIANT_ARGS" GENERATOR_ARGS...
+paired_sweep() {
+    local row=$1 base_label=$2 variant_label=$3 variant_args=$4; shift 4
+    "$BIN" generate "$@" -o "$work/base.yml"
+    # shellcheck disable=SC2086 # VARIANT_ARGS is a word list
+    "$BIN" generate "$@" $variant_args -o "$work/variant.yml"
+    : > "$work/base"; : > "$work/variant"
+    for _ in $(seq "$RUNS"); do
+        for which in base variant; do
+            "$TIME" -f "%e %M" -o "$work/time" "$BIN" failures "$work/$which.yml" --no-routers --no-sets > /dev/null
+            cat "$work/time" >> "$work/$which"
+        done
+    done
+    local base variant
+    base=$(awk '{print $1}' "$work/base" | median); variant=$(awk '{print $1}' "$work/variant" | median)
+    printf '%-34s %s %6.2f s, %s %6.2f s (%.2fx), peak RSS %d MiB\n' "$row (links only)" "$base_label" "$base" \
+        "$variant_label" "$variant" "$(awk -v a="$variant" -v b="$base" 'BEGIN {print a / b}')" \
+        "$(( $(awk '{print $2}' "$work/variant" | sort -n | tail -1) / 1024 ))"
+}
+sweep_network=(--routers 1000 --ases 10 --prefixes 1000 --chords 1.0 --reflectors 2 --hosts 10 --seed 1)
+
 # VRFs (docs/vrf.md): the LDP network above, and the same with every router a PE of one
 # customer VRF (1,000 VRF instances, one route target: ~99,000 VPN adjacencies); same flows.
-vrf_sweeps() {
-    local base=(--routers 1000 --ases 10 --prefixes 1000 --chords 1.0 --reflectors 2 --hosts 10 --seed 1 --ldp)
-    "$BIN" generate "${base[@]}" -o "$work/global.yml"
-    "$BIN" generate "${base[@]}" --vrfs 1 -o "$work/vrf.yml"
-    : > "$work/global"; : > "$work/vrf"
-    for _ in $(seq "$RUNS"); do
-        for variant in global vrf; do
-            "$TIME" -f "%e %M" -o "$work/time" "$BIN" failures "$work/$variant.yml" --no-routers --no-sets > /dev/null
-            cat "$work/time" >> "$work/$variant"
-        done
-    done
-    local global vrf
-    global=$(awk '{print $1}' "$work/global" | median); vrf=$(awk '{print $1}' "$work/vrf" | median)
-    printf '%-34s LDP %6.2f s, LDP + a VRF on every router %6.2f s (%.2fx), peak RSS %d MiB\n' \
-        "vrf-sweep-1000 (links only)" "$global" "$vrf" "$(awk -v a="$vrf" -v b="$global" 'BEGIN {print a / b}')" \
-        "$(( $(awk '{print $2}' "$work/vrf" | sort -n | tail -1) / 1024 ))"
-}
 echo "VRFs (median of $RUNS interleaved runs)"
-vrf_sweeps
+paired_sweep vrf-sweep-1000 LDP "LDP + a VRF on every router" "--vrfs 1" "${sweep_network[@]}" --ldp
 
-# Dual stack (docs/ipv6.md): the same 1,000-router network, and with IPv6 on every link, an
+# Dual stack (docs/ipv6.md): the same network without MPLS, and with IPv6 on every link, an
 # IPv6 twin of every prefix and host LAN, both families on every session and IPv6 flows beside
 # the IPv4 ones (twice the prefixes and flows).
-dual_stack_sweeps() {
-    local base=(--routers 1000 --ases 10 --prefixes 1000 --chords 1.0 --reflectors 2 --hosts 10 --seed 1)
-    "$BIN" generate "${base[@]}" -o "$work/ipv4.yml"
-    "$BIN" generate "${base[@]}" --ipv6 -o "$work/dual.yml"
-    : > "$work/ipv4"; : > "$work/dual"
-    for _ in $(seq "$RUNS"); do
-        for variant in ipv4 dual; do
-            "$TIME" -f "%e %M" -o "$work/time" "$BIN" failures "$work/$variant.yml" --no-routers --no-sets > /dev/null
-            cat "$work/time" >> "$work/$variant"
-        done
-    done
-    local ipv4 dual
-    ipv4=$(awk '{print $1}' "$work/ipv4" | median); dual=$(awk '{print $1}' "$work/dual" | median)
-    printf '%-34s IPv4 %6.2f s, dual stack %6.2f s (%.2fx; twice the prefixes and flows), peak RSS %d MiB\n' \
-        "dual-stack-sweep-1000 (links only)" "$ipv4" "$dual" "$(awk -v a="$dual" -v b="$ipv4" 'BEGIN {print a / b}')" \
-        "$(( $(awk '{print $2}' "$work/dual" | sort -n | tail -1) / 1024 ))"
-}
 echo "Dual stack (median of $RUNS interleaved runs)"
-dual_stack_sweeps
+paired_sweep dual-stack-sweep-1000 IPv4 "dual stack (twice the prefixes and flows)" "--ipv6" "${sweep_network[@]}"
 
 # Against the previous binary (PREVIOUS=path/to/old/routesim make bench): the same sweeps,
 # interleaved, median of RUNS each, outputs compared byte for byte.

@@ -159,7 +159,7 @@ struct JunosPolicyTranslator {
         let key = "\(policy)/\(term.name)"
         let label = "policy \(policy) term \(term.name.isEmpty ? "(unnamed)" : term.name)"
         let first = warnedTerms.insert(key).inserted
-        if term.ipv6Only || term.sources?.isEmpty == true { return false }   // matches no IPv4 route of the model
+        if term.unicastFamilies?.isEmpty == true || term.sources?.isEmpty == true { return false }   // matches no route of the model
         let filterActions = term.routeFilters.compactMap(\.action)
         if !term.otherMatches.isEmpty || !filterActions.isEmpty {
             let what = term.otherMatches + filterActions.map { "route-filter ... \($0)" }
@@ -190,6 +190,7 @@ struct JunosPolicyTranslator {
         let term = placed.term, first = placed.first
         var common: [RouteMapMatch] = []
         if let sources = term.sources { common.append(.source(sources)) }
+        if let families = term.unicastFamilies, families.count < AddressFamily.allCases.count { common.append(.family(families)) }
         if !term.communities.isEmpty {
             let list = "junos community " + term.communities.joined(separator: " ")
             policies.communityLists[list] = CommunityList(name: list, entries: term.communities.compactMap { name in

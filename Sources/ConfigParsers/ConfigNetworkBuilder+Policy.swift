@@ -82,7 +82,7 @@ struct PolicyTranslator {
         case .prefixList(let name): (kind, list, defined) = ("prefix-list", name, ensurePrefixList(name))
         case .communityList(let name): (kind, list, defined) = ("community-list", name, ensureCommunityList(name))
         case .asPathList(let name): (kind, list, defined) = ("as-path access-list", name, ensureASPathList(name))
-        case .source: return match
+        case .source, .family: return match
         }
         if defined { return match }
         if device.dialect == .frr {
@@ -91,7 +91,7 @@ struct PolicyTranslator {
             case .prefixList: policies.prefixLists[list] = PrefixList(name: list, entries: [], location: at)
             case .communityList: policies.communityLists[list] = CommunityList(name: list, entries: [], location: at)
             case .asPathList: policies.asPathLists[list] = ASPathList(name: list, entries: [], location: at)
-            case .source: break
+            case .source, .family: break
             }
             return match
         }

@@ -236,7 +236,7 @@ public enum ConfigNetworkBuilder {
     /// activated, else by default unless `no bgp default ipv4-unicast` — on IOS and FRR for
     /// IPv6 neighbors too (their IPv4 routes then need an IPv4 next hop), on EOS for IPv4
     /// neighbors only. Junos: the families of the group or neighbor.
-    static func unicastFamilies(_ neighbor: NeighborConfig, address: IPAddress, facts: BGPConfigFacts, dialect: VendorDialect) -> Set<AddressFamily>? {
+    public static func unicastFamilies(_ neighbor: NeighborConfig, address: IPAddress, facts: BGPConfigFacts, dialect: VendorDialect) -> Set<AddressFamily>? {
         var families: Set<AddressFamily> = []
         let defaultIPv4 = facts.defaultIPv4Unicast && (dialect != .eos || address.isIPv4)
         if neighbor.ipv4Unicast ?? defaultIPv4 { families.insert(.ipv4) }

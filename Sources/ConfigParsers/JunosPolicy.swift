@@ -109,8 +109,15 @@ public struct JunosPolicyTerm: Sendable {
         }
     }
 
-    /// Whether the term's `from` can only fail for IPv4 routes (`from family inet6` alone).
-    public var ipv6Only: Bool { !families.isEmpty && !families.contains("inet") }
+    /// The unicast families its `from family` admits (nil: any); empty when it names only
+    /// families routesim does not route (inet-vpn, ...), so the term matches no route.
+    public var unicastFamilies: Set<AddressFamily>? {
+        guard !families.isEmpty else { return nil }
+        return Set(families.compactMap { $0 == "inet" ? .ipv4 : $0 == "inet6" ? .ipv6 : nil })
+    }
+
+    /// Whether the term can match a route of `family`.
+    public func admits(_ family: AddressFamily) -> Bool { unicastFamilies?.contains(family) ?? true }
 
     /// The route sources its `from protocol` / `route-type` conditions admit (nil: any).
     public var sources: Set<RouteSource>? {
@@ -202,7 +209,7 @@ extension DeviceConfig {
     public func junosDecision(for prefix: Prefix, source: RouteSource, chain: [String]) -> JunosChainDecision {
         for name in chain {
             termLoop: for term in junosPolicies[name] ?? [] {
-                guard term.otherMatches.isEmpty, term.communities.isEmpty, !term.ipv6Only,
+                guard term.otherMatches.isEmpty, term.communities.isEmpty, term.admits(prefix.family),
                       term.sources.map({ $0.contains(source) }) ?? true,
                       term.routeListsMatch(prefix, in: self) else { continue }
                 switch term.flow {

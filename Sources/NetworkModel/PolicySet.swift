@@ -87,6 +87,8 @@ public enum RouteMapMatch: Sendable, Equatable {
     /// How the route reached this router's BGP table (Junos `from protocol` / `route-type`,
     /// Cisco `match source-protocol`, EOS `match route-type`): holds when it is one of these.
     case source(Set<RouteSource>)
+    /// The route's address family is one of these (Junos `from family inet6`).
+    case family(Set<AddressFamily>)
 }
 
 /// Where a route in a router's BGP table came from, as policy matches see it.

@@ -69,6 +69,8 @@ public struct PolicyEvaluator: Sendable {
         switch match {
         case .source(let sources):
             return source.map { sources.contains($0) } ?? false
+        case .family(let families):
+            return families.contains(prefix.family)
         case .prefixList(let name):
             guard let list = policies.prefixLists[name] else { return false }
             for entry in list.entries where entry.matches(prefix) { return entry.action == .permit }

@@ -10,7 +10,8 @@ import Testing
 ///   `reject` end the chain; a chain that decides nothing falls to BGP's default export
 ///   (BGP routes out, everything else not);
 /// - `then next-hop self` without a terminating action changes the route and goes on;
-/// - of several route filters in a term only the longest one containing the route is tried.
+/// - of several route filters in a term only the longest one containing the route is tried;
+/// - `from family inet` / `inet6` admits that family's routes only (docs/ipv6.md).
 @Suite struct JunosPolicyChainTests {
     static let config = """
     system { host-name pe1; }
@@ -21,6 +22,7 @@ import Testing
     routing-options {
         autonomous-system 65001;
         static { route 203.0.113.0/24 discard; route 198.51.100.0/24 discard; }
+        rib inet6.0 { static { route 2001:db8:9::/48 discard; } }
     }
     policy-options {
         route-filter-list LOOPBACKS { 10.0.0.1/32 exact; }
@@ -84,9 +86,17 @@ import Testing
         #expect(external.nextHop == IPAddress("10.0.0.1"))
         guard case .permitted(let fromIBGP, _) = try apply(router, ibgp.exportPolicy, "192.0.2.0/24", source: .ibgp, peer: "10.0.0.1") else { Issue.record("iBGP route not exported"); return }
         #expect(fromIBGP.nextHop == IPAddress("192.0.2.9"))
-        // Only the statics and the loopback the chains accept are originated.
+        // Only the statics and the loopback the chains accept are originated; the IPv6 static by
+        // the `from family inet6` term.
         let originated = Set(bgp.redistributions.compactMap { $0.routeMap }.flatMap { router.policies.prefixLists[$0]?.entries.map(\.prefix) ?? [] })
-        #expect(originated == Set(["10.0.0.1/32", "203.0.113.0/24"].compactMap { Prefix($0) }))
+        #expect(originated == Set(["10.0.0.1/32", "203.0.113.0/24", "2001:db8:9::/48"].compactMap { Prefix($0) }))
+        // An eBGP-learned IPv6 route toward iBGP: NH-SELF's `family inet` term does not touch it,
+        // REDIST's `family inet6` term accepts it as it is.
+        guard case .permitted(let v6, _) = try apply(router, ibgp.exportPolicy, "2001:db8:7::/48", source: .ebgp, peer: "10.0.0.1") else {
+            Issue.record("IPv6 eBGP route not exported"); return
+        }
+        #expect(v6.nextHop == IPAddress("192.0.2.9"))
+        // And an IPv4 static the `family inet6` term must not accept stays rejected (above).
     }
 
     @Test func importChainUsesTheLongestRouteFilter() throws {

@@ -33,6 +33,13 @@ public struct NullPinUnconditionalRule: LintRule {
           neighbor 192.0.2.2 remote-as 65002
           network 198.51.100.0 mask 255.255.255.0
         ip route vrf CUST 198.51.100.0 255.255.255.0 Null0
+        """, """
+        router bgp 65001
+         neighbor 2001:db8:ffff::2 remote-as 65002
+         address-family ipv6 unicast
+          neighbor 2001:db8:ffff::2 activate
+          network 2001:db8:a::/48
+        ipv6 route 2001:db8:a::/48 Null0
         """],
         clean: ["""
         router bgp 65001
@@ -107,25 +114,31 @@ public struct NullPinUnconditionalRule: LintRule {
     /// The Cisco-style pins of one table: the global one (`vrf` nil) or a VRF's.
     static func tablePins(on device: DeviceConfig, bgp: BGPConfigFacts, sessions ebgp: [NeighborConfig], vrf: String?) -> [Pin] {
         guard !ebgp.isEmpty, !ebgp.contains(where: { $0.advertiseMap != nil }) else { return [] }
-        let redistributesStatic = bgp.redistributes.contains { $0.source == "static" }
-        let peers = ebgp.map(\.key).prefix(3).joined(separator: ", ")
         // A pin that covers one of the router's own up LAN subnets aggregates its own LANs: the
         // traffic it attracts is delivered there, so it is not this pattern (a default route or a
         // pin covering only point-to-point links is).
         // In a trie: a scan of every LAN per static was quadratic on large configs.
         var ownLANs = PrefixTrie<Bool>()
         let connected = Set(device.interfaces.filter { !$0.shutdown && $0.vrf == vrf }.flatMap { $0.addresses.map(\.prefix) })
-        for prefix in connected where prefix.length < 30 { ownLANs.insert(prefix, true) }
+        for prefix in connected where prefix.length < prefix.family.maxLength - 2 { ownLANs.insert(prefix, true) }
         let networks = Set(bgp.networks.map(\.prefix)), aggregates = Set(bgp.aggregates.map(\.prefix))
         return device.staticRoutes.compactMap { route in
             guard route.target == .discard, route.track == nil, route.vrf == vrf,
                   !(route.prefix.length > 0 && ownLANs.hasMoreSpecific(than: route.prefix)) else { return nil }
+            // Only the sessions that carry the pin's family announce it (MP-BGP, docs/ipv6.md).
+            let family = route.prefix.family
+            let carrying = ebgp.filter { neighbor in
+                guard let address = neighbor.address else { return family == .ipv4 }
+                return ConfigNetworkBuilder.unicastFamilies(neighbor, address: address, facts: bgp, dialect: device.dialect)?.contains(family)
+                    ?? (address.family == family)
+            }
+            guard !carrying.isEmpty else { return nil }
             let how: String
             if networks.contains(route.prefix) { how = "its network statement" }
             else if aggregates.contains(route.prefix) { how = "its aggregate-address" }
-            else if redistributesStatic { how = "redistribute static" }
+            else if bgp.redistributes.contains(where: { $0.source == "static" && $0.family == family }) { how = "redistribute static" }
             else { return nil }
-            return Pin(route: route, announcedBy: how, peers: peers)
+            return Pin(route: route, announcedBy: how, peers: carrying.map(\.key).prefix(3).joined(separator: ", "))
         }
     }
 
