@@ -268,7 +268,7 @@ public struct JunosParser {
             // IPv6 statics live in `rib inet6.0 static`; the rest of that RIB's options are not read.
             let ipv6Statics = at(1) == "rib" && at(2) == "inet6.0"
             let base = ipv6Statics ? 3 : 1
-            if at(1) == "rib", !ipv6Statics || at(3) != "static" {
+            if at(1) == "rib", !ipv6Statics || at(3) != nil && at(3) != "static" {
                 device.lines.unsupported.append((statement.line, w.joined(separator: " "), "options of routing table \(at(2) ?? "") other than IPv6 static routes are not modelled"))
                 return
             }

@@ -250,6 +250,45 @@ import FoundationXML
         ], "\(findings.map(\.message))")
     }
 
+    /// The background note's pattern in IPv6 (docs/ipv6.md): a Junos discard route in inet6.0
+    /// exported by a `from family inet6` term to an IPv6 eBGP group, and an IOS pin announced in
+    /// the IPv6 family. Only sessions that carry IPv6 announce it: the IOS pin names the IPv6
+    /// neighbor, not the IPv4-only one; a `network` with no route behind it in IPv6 is
+    /// BGP-NETWORK-NO-ROUTE as in IPv4.
+    @Test func ipv6PinsAndNetworksAreFoundInEveryDialect() throws {
+        let junos = Self.lint("""
+        set routing-options autonomous-system 65001
+        set routing-options rib inet6.0 static route 2001:db8:a::/48 discard
+        set policy-options policy-statement EXPORT-V6 term agg from family inet6
+        set policy-options policy-statement EXPORT-V6 term agg from protocol static
+        set policy-options policy-statement EXPORT-V6 term agg from route-filter 2001:db8:a::/48 exact
+        set policy-options policy-statement EXPORT-V6 term agg then accept
+        set protocols bgp group peer type external
+        set protocols bgp group peer peer-as 65002
+        set protocols bgp group peer family inet6 unicast
+        set protocols bgp group peer export EXPORT-V6
+        set protocols bgp group peer neighbor 2001:db8:ffff::
+        """, file: "j1.conf").filter { $0.code == "NULL-PIN-UNCONDITIONAL" }
+        #expect(junos.map(\.message).first?.hasPrefix("2001:db8:a::/48 is pinned to Null0 and announced by export policy EXPORT-V6 term agg to eBGP 2001:db8:ffff::") == true,
+                "\(junos.map(\.message))")
+        let ios = Self.lint("""
+        router bgp 65001
+         no bgp default ipv4-unicast
+         neighbor 2001:db8:ffff::2 remote-as 65002
+         neighbor 192.0.2.2 remote-as 65003
+         address-family ipv4 unicast
+          neighbor 192.0.2.2 activate
+         address-family ipv6 unicast
+          neighbor 2001:db8:ffff::2 activate
+          network 2001:db8:a::/48
+          network 2001:db8:b::/48
+        ipv6 route 2001:db8:a::/48 Null0
+        """)
+        #expect(ios.filter { $0.code == "NULL-PIN-UNCONDITIONAL" }.map(\.message).first?.contains("to eBGP 2001:db8:ffff::2 with no track") == true,
+                "\(ios.map(\.message))")
+        #expect(ios.filter { $0.code == "BGP-NETWORK-NO-ROUTE" }.map(\.message).first?.hasPrefix("network 2001:db8:b::/48 has no matching") == true)
+    }
+
     @Test func unreadableFilesAreReportedAndTheRestLinted() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("routesim-lint-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
