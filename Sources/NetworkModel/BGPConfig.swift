@@ -131,6 +131,10 @@ public struct BGPNeighbor: Sendable {
     /// The session carries VPN-IPv4 routes (`address-family vpnv4` / `family inet-vpn unicast`)
     /// besides IPv4 unicast: PEs and the route reflectors between them.
     public var vpnv4 = false
+    /// The session carries VPN-IPv6 routes too (6VPE, RFC 4659: `address-family vpnv6`). In the
+    /// model VPN-IPv6 rides the VPN-IPv4 sessions: a PE with one exchanges IPv6 VRF routes with
+    /// every PE that has one (docs/ipv6.md).
+    public var vpnv6 = false
     /// The unicast address families the session carries (MP-BGP, RFC 4760: both ends must
     /// carry a family for it to be exchanged); nil: the family of the session's own address.
     public var unicastFamilies: Set<AddressFamily>? = nil

@@ -17,6 +17,7 @@ extension Network {
         // VPN), and only within one AS (inter-AS VPN options are not modelled).
         let instances = routers.indices.filter { routers[$0].vrf != nil }
         let carriesVPN = routers.map { $0.bgp?.neighbors.contains { $0.vpnv4 } ?? false }
+        let carriesVPNv6 = routers.map { $0.bgp?.neighbors.contains { $0.vpnv4 && $0.vpnv6 } ?? false }
         for a in instances { routers[a].bgp?.neighbors.removeAll { $0.vpn != nil } }
         for a in instances {
             guard let vrf = routers[a].vrf else { continue }
@@ -32,6 +33,8 @@ extension Network {
                 statement.importPolicy = vrf.importPolicy
                 statement.exportPolicy = vrf.exportPolicy
                 statement.vpn = VPNAdjacency(peer: b, sends: !sends.isEmpty, matchingTargets: sends)
+                // IPv6 VRF routes too when both PEs carry VPN-IPv6 (or it is one PE).
+                if vrf.host == other.host || (carriesVPNv6[vrf.host] && carriesVPNv6[other.host]) { statement.unicastFamilies = [.ipv4, .ipv6] }
                 if routers[a].bgp == nil { routers[a].bgp = BGPConfig(location: vrf.location) }
                 routers[a].bgp?.neighbors.append(statement)
             }

@@ -114,7 +114,7 @@ extension NetworkBuilder {
     static let neighborKeys = ["peer", "address", "remote-as", "description", "update-source", "ebgp-multihop", "ttl-security",
                                "disable-connected-check", "allowas-in", "as-override", "default-originate", "local-as", "local-as-no-prepend",
                                "local-as-replace-as", "next-hop-self",
-                               "route-reflector-client", "weight", "import", "export", "advertise-map", "exist-map", "non-exist-map", "vpnv4",
+                               "route-reflector-client", "weight", "import", "export", "advertise-map", "exist-map", "non-exist-map", "vpnv4", "vpnv6",
                                "transport", "families"]
 
     func readBGP(_ node: YAMLNode, routerIndex: Int, router: Router) -> BGPConfig? {
@@ -261,6 +261,10 @@ extension NetworkBuilder {
         if let n = view["next-hop-self"], let v = reader.bool(n, "next-hop-self") { neighbor.nextHopSelf = v }
         if let n = view["route-reflector-client"], let v = reader.bool(n, "route-reflector-client") { neighbor.routeReflectorClient = v }
         if let n = view["vpnv4"], let v = reader.bool(n, "vpnv4") { neighbor.vpnv4 = v }
+        if let n = view["vpnv6"], let v = reader.bool(n, "vpnv6") {
+            neighbor.vpnv6 = v
+            if v && !neighbor.vpnv4 { reader.error("LOAD005", "vpnv6 on a neighbor of \(name) without vpnv4", at: n, hint: "VPN-IPv6 rides the VPN-IPv4 sessions in routesim: set vpnv4: true too") }
+        }
         if let n = view["families"] {
             let listed = reader.stringList(n, "families").compactMap { text, item -> AddressFamily? in
                 guard let family = AddressFamily(rawValue: text) else {

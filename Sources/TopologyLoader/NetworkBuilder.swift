@@ -243,13 +243,17 @@ struct NetworkBuilder {
                 reader.error("LOAD006", "interface \(interfaceName) is declared twice on \(name)", at: key)
                 continue
             }
-            guard let view = reader.mapping(value, "interface \(interfaceName) of \(name)", keys: ["address", "igp", "cost", "shutdown", "ldp"]) else { continue }
+            guard let view = reader.mapping(value, "interface \(interfaceName) of \(name)", keys: ["address", "ipv6", "igp", "cost", "shutdown", "ldp"]) else { continue }
             guard let addressNode = view["address"] else {
                 reader.error("LOAD004", "interface \(interfaceName) of \(name) has no 'address'", at: key, hint: "add 'address: a.b.c.d/len'")
                 continue
             }
             guard let (prefix, address) = readInterfaceAddress(addressNode, "address of \(name) \(interfaceName)", defaultLength: nil) else { continue }
             var interface = Interface(name: interfaceName, kind: .lan, address: address, prefix: prefix, igp: .passive, location: reader.location(key))
+            if let n = view["ipv6"], let (prefix6, address6) = readInterfaceAddress(n, "ipv6 of \(name) \(interfaceName)", defaultLength: nil),
+               let problem = setSecondFamily([InterfaceAddress(address: address6, prefix: prefix6)], on: &interface) {
+                reader.error("LOAD005", "interface \(interfaceName) of \(name) \(problem)", at: n, hint: "give its IPv4 address under 'address' and its IPv6 one under 'ipv6'")
+            }
             if let n = view["igp"], let igp = reader.choice(n, "igp of \(name) \(interfaceName)", IGPParticipation.self) { interface.igp = igp }
             if let n = view["cost"], let cost = reader.integer(n, "cost of \(name) \(interfaceName)", range: 1...16_777_215) { interface.cost = UInt32(cost) }
             if let n = view["shutdown"], let shutdown = reader.bool(n, "shutdown of \(name) \(interfaceName)") { interface.shutdown = shutdown }

@@ -96,3 +96,37 @@ struct IPv6RoutingTests {
         #expect(plane.nonBGPRoutes[a][v6C] != nil)
     }
 }
+
+/// 6VPE (RFC 4659): IPv6 VRF routes over an IPv4 MPLS core. Expected from RFC 4659 3.2.1 (the
+/// next hop of a VPN-IPv6 route is the PE's IPv4 address in IPv4-mapped form, resolved over the
+/// IPv4 LSPs), RFC 4364 (route targets keep customers apart), written before running.
+struct SixVPETests {
+    static let path = DocsTests.root.appendingPathComponent("Tests/SimulationTests/Fixtures/l3vpn-6vpe.yml").path
+
+    @Test func ipv6CrossesTheIPv4CoreUnderTheVPNLabel() throws {
+        let load = TopologyLoader.load(path: Self.path)
+        let network = try #require(load.network, "\(load.diagnostics.map(\.description))")
+        let plane = Engine.run(network)
+        let a2 = try #require(IPAddress("2001:db8:a2::10"))
+        let trace = Tracer(plane: plane).trace(from: "a1", to: a2)
+        #expect(trace.uniformDisposition == .delivered(node: "a2"))
+        #expect(trace.paths.first?.nodes == ["a1", "CE-A1", "PE1/red", "PE1", "P1", "PE2", "PE2/red", "CE-A2", "a2"])
+        let lan = try #require(Prefix("2001:db8:a2::/64"))
+        let red = try #require(network.routerIndex["PE1/red"]), blue = try #require(network.routerIndex["PE1/blue"])
+        #expect(plane.bgpTables[red][lan]?.attributes.nextHop == IPAddress("10.0.0.2"), "the remote PE's IPv4 loopback")
+        #expect(plane.bgpTables[blue][lan] == nil, "customer B imports no customer A route")
+    }
+
+    /// Without VPN-IPv6 on one PE's session, IPv6 VRF routes are not exchanged; IPv4 still is.
+    @Test func withoutVPNv6OnOnePEOnlyIPv4Crosses() throws {
+        let text = try String(contentsOfFile: Self.path, encoding: .utf8)
+        let edited = text.replacingOccurrences(of: "    loopbacks: { lo0: 10.0.0.2/32 }\n    mpls: { ldp: true }\n    bgp:\n      neighbors:\n        - { peer: RR, vpnv4: true, vpnv6: true }",
+                                               with: "    loopbacks: { lo0: 10.0.0.2/32 }\n    mpls: { ldp: true }\n    bgp:\n      neighbors:\n        - { peer: RR, vpnv4: true }")
+        #expect(edited != text)
+        let network = try #require(TopologyLoader.load(yaml: edited, file: "6vpe.yml").network)
+        let plane = Engine.run(network)
+        let red = try #require(network.routerIndex["PE1/red"])
+        #expect(plane.bgpTables[red][try #require(Prefix("2001:db8:a2::/64"))] == nil)
+        #expect(plane.bgpTables[red][try #require(Prefix("10.1.2.0/24"))] != nil)
+    }
+}

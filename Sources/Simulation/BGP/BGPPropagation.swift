@@ -57,7 +57,9 @@ struct BGPPropagation: Sendable {
         /// no address of that family, an IPv4-compatible one (`::a.b.c.d`), which resolves
         /// nowhere: IOS sends IPv4-mapped next hops that need a route-map to be usable.
         @inline(__always) func selfNextHop(for family: AddressFamily) -> IPAddress {
-            if localAddress.family == family { return localAddress }
+            // 6VPE (RFC 4659 3.2.1): an IPv6 VPN route's next hop is the PE's IPv4 address (in
+            // IPv4-mapped form, which is how routesim stores IPv4), resolved over the IPv4 core.
+            if localAddress.family == family || vpnResolver >= 0 { return localAddress }
             if let otherFamilyAddress { return otherFamilyAddress }
             return family == .ipv6 ? IPAddress(high: 0, low: UInt64(localAddress.ipv4Value)) : localAddress
         }
