@@ -52,8 +52,12 @@ public struct LintNetwork: Sendable {
                 imports += targets.imports
                 exports += targets.exports
             }
-            subnets = device.interfaces.filter { !$0.shutdown && !$0.isLoopback && $0.vrf == nil }
-                .flatMap { $0.addresses.map(\.prefix).filter { $0.length < 32 } }
+            // One subnet per interface (its IPv4 one, else its IPv6 one), as links are inferred:
+            // a dual-stack link is one link, not two.
+            subnets = device.interfaces.filter { !$0.shutdown && !$0.isLoopback && $0.vrf == nil }.compactMap { interface in
+                let first = interface.addresses.first { $0.address.isIPv4 } ?? interface.addresses.first
+                return first.map(\.prefix).flatMap { $0.length < $0.family.maxLength ? $0 : nil }
+            }
         }
     }
 
