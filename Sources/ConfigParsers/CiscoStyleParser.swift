@@ -543,6 +543,8 @@ public struct CiscoStyleParser {
             if w.count >= 4 && w[3] == "eui-64" { return .unsupported("an EUI-64 address depends on the MAC address, which configs do not hold") }
             if w[2] == "autoconfig" || w[2] == "dhcp" { return .unsupported("an IPv6 address learned at run time (SLAAC, DHCPv6) is not modelled") }
             guard let (address, prefix) = ConfigSource.interfaceAddress(w[2]), !address.isIPv4 else { return .unrecognized }
+            // Link-local addresses (fe80::/10) are link-scoped: one may repeat on every link.
+            if address.isLinkLocal { return .ignored }
             state.device.interfaces[index].addresses.append((address, prefix))
             return .modelled
         case "enable":

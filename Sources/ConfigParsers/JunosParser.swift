@@ -254,7 +254,7 @@ public struct JunosParser {
                 if at(2) == "unit", let unit = at(3), !(name.contains(".") && unit == "0") { full += ".\(unit)" }
                 let index = device.interface(named: full, at: location)
                 if let i = w.firstIndex(of: "address"), at(i - 1) == "inet" || at(i - 1) == "inet6", let text = at(i + 1),
-                   let (address, prefix) = ConfigSource.interfaceAddress(text), address.isIPv4 == (at(i - 1) == "inet"),
+                   let (address, prefix) = ConfigSource.interfaceAddress(text), address.isIPv4 == (at(i - 1) == "inet"), !address.isLinkLocal,
                    !device.interfaces[index].addresses.contains(where: { $0.address == address }) {
                     device.interfaces[index].addresses.append((address, prefix))
                 }

@@ -48,6 +48,9 @@ public struct IPAddress: Hashable, Comparable, Sendable, CustomStringConvertible
     /// 0.0.0.0 or `::`: "no address" (a local BGP route's next hop).
     @inlinable public var isUnspecified: Bool { low == IPAddress.mappedTag && high == 0 || low == 0 && high == 0 }
 
+    /// An IPv6 link-local address (fe80::/10): link-scoped, so routesim never routes it.
+    public var isLinkLocal: Bool { high >> 54 == 0x3fa }
+
     @inlinable public var isIPv4: Bool { high == 0 && low >> 32 == 0xffff }
     @inlinable public var family: AddressFamily { isIPv4 ? .ipv4 : .ipv6 }
 

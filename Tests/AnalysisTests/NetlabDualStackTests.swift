@@ -64,3 +64,27 @@ import Testing
         #expect(Tracer(plane: plane).trace(from: "r3", to: loopback).uniformDisposition == .delivered(node: "r1"))
     }
 }
+
+/// Link inference from configs in both families (docs/ipv6.md), from real topotest shapes:
+/// a dual-stack interface facing an IPv6-only one is one link (found by the IPv6 subnet), a
+/// dual-stack pair is one link (not one per family), and link-local addresses, which may
+/// repeat on every link, are not addresses routesim routes.
+struct DualStackLinkInferenceTests {
+    func build(_ texts: [String]) throws -> Network {
+        let devices = texts.enumerated().map { Linter.parse(text: $1, file: "r\($0 + 1).conf", dialect: .frr) }
+        let (network, diagnostics) = ConfigNetworkBuilder.build(devices, name: "lab")
+        return try #require(network, "\(diagnostics.map(\.message))")
+    }
+
+    @Test func eachPairOfInterfacesIsOneLinkWhateverItsFamilies() throws {
+        let network = try build([
+            "frr version 8.4\nhostname r1\ninterface eth0\n ip address 10.0.0.0/31\n ipv6 address 2001:db8::/127\n ipv6 address fe80::1/64\ninterface eth1\n ip address 172.16.3.1/24\n ipv6 address 2001:db8:3::1/64\n ipv6 address fe80::1/64\n",
+            "frr version 8.4\nhostname r2\ninterface eth0\n ip address 10.0.0.1/31\n ipv6 address 2001:db8::1/127\n",
+            "frr version 8.4\nhostname r3\ninterface eth0\n ipv6 address 2001:db8:3::2/64\n",
+        ])
+        #expect(network.links.map(\.name).sorted() == ["r1-r2", "r1-r3"])
+        let r1 = try #require(network.router(named: "r1"))
+        #expect(r1.interfaces.allSatisfy { $0.ipv6.map { !$0.address.isLinkLocal } ?? true })
+        #expect(r1.interfaces.map { $0.ipv6?.address.description ?? "-" } == ["2001:db8::", "2001:db8:3::1"])
+    }
+}
