@@ -205,7 +205,7 @@ public struct CiscoStyleParser {
             state.device.interfaces[index].vrfLocation = location
             state.context = .interface(index)
             return .modelled
-        case "interface" where w.count >= 2:
+        case "interface" where w.count >= 2, "int" where w.count >= 2:   // `int` abbreviates it (FRR, IOS)
             state.context = .interface(state.device.interface(named: w[1...].joined(separator: " "), at: location))
             return .modelled
         case "router":
