@@ -92,7 +92,7 @@ public struct Prefix: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// One word into the hasher for IPv4: prefixes key the hottest dictionaries.
     @inlinable public func hash(into hasher: inout Hasher) {
         hasher.combine(network.low << 8 | UInt64(length))
-        if network.high != 0 || !network.isIPv4 { hasher.combine(network.high ^ network.low >> 56) }
+        if !network.isIPv4 { hasher.combine(network.high ^ network.low >> 56) }
     }
 
     public static func < (lhs: Prefix, rhs: Prefix) -> Bool {

@@ -179,7 +179,7 @@ public enum Engine {
         lap("sessions")
 
         let propagation = BGPPropagation(network: network, peerings: peerings, resolvers: nonBGP, templates: owners.slotTemplates,
-                                         dualStackRouters: owners.dualStackRouters)
+                                         otherFamily: owners.otherFamily)
         var bgp = BGPRun(network: network, liveness: liveness, nonBGP: nonBGP, propagation: propagation, options: options,
                          reuse: baseline?.bgp, changedRoutes: changedRoutes, record: record)
         bgp.run()

@@ -292,24 +292,13 @@ import FoundationXML
     /// A dual-stack uplink is one link: NULL-PIN-SINGLE-UPLINK still fires when the only link
     /// toward the AS carries IPv4 and IPv6 (it counted two subnets, so two links, before).
     @Test func aDualStackUplinkIsOneLink() throws {
-        let findings = Self.lint("""
-        hostname R2
-        interface Gi0/1
-         ip address 172.16.0.1 255.255.255.254
-         ipv6 address 2001:db8:ffff::1/127
-        router bgp 65001
-         neighbor 192.0.2.2 remote-as 65002
-         neighbor 10.0.0.1 remote-as 65001
-         network 198.51.100.0 mask 255.255.255.0
-        ip route 198.51.100.0 255.255.255.0 Null0
-        ---
-        hostname R1
-        interface Gi0/1
-         ip address 172.16.0.0 255.255.255.254
-         ipv6 address 2001:db8:ffff::/127
-        router bgp 65001
-         neighbor 10.0.0.2 remote-as 65001
-        """)
+        // The rule's own example with both ends of the uplink given IPv6 too.
+        let example = try #require(NullPinSingleUplinkRule.description.triggering.first)
+        let dualStack = example
+            .replacingOccurrences(of: " ip address 172.16.0.1 255.255.255.254", with: " ip address 172.16.0.1 255.255.255.254\n ipv6 address 2001:db8:ffff::1/127")
+            .replacingOccurrences(of: " ip address 172.16.0.0 255.255.255.254", with: " ip address 172.16.0.0 255.255.255.254\n ipv6 address 2001:db8:ffff::/127")
+        #expect(dualStack.components(separatedBy: "ipv6 address").count == 3)
+        let findings = Self.lint(dualStack)
         #expect(findings.filter { $0.code == "NULL-PIN-SINGLE-UPLINK" }.count == 1, "\(findings.map { "\($0.code) \($0.message)" })")
     }
 

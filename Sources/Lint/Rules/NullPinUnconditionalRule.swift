@@ -122,16 +122,17 @@ public struct NullPinUnconditionalRule: LintRule {
         let connected = Set(device.interfaces.filter { !$0.shutdown && $0.vrf == vrf }.flatMap { $0.addresses.map(\.prefix) })
         for prefix in connected where prefix.length < prefix.family.maxLength - 2 { ownLANs.insert(prefix, true) }
         let networks = Set(bgp.networks.map(\.prefix)), aggregates = Set(bgp.aggregates.map(\.prefix))
+        // The families each session carries (MP-BGP, docs/ipv6.md), decided once per session.
+        let families: [Set<AddressFamily>] = ebgp.map { neighbor in
+            guard let address = neighbor.address else { return [.ipv4] }
+            return ConfigNetworkBuilder.unicastFamilies(neighbor, address: address, facts: bgp, dialect: device.dialect) ?? [address.family]
+        }
         return device.staticRoutes.compactMap { route in
             guard route.target == .discard, route.track == nil, route.vrf == vrf,
                   !(route.prefix.length > 0 && ownLANs.hasMoreSpecific(than: route.prefix)) else { return nil }
-            // Only the sessions that carry the pin's family announce it (MP-BGP, docs/ipv6.md).
+            // Only the sessions that carry the pin's family announce it.
             let family = route.prefix.family
-            let carrying = ebgp.filter { neighbor in
-                guard let address = neighbor.address else { return family == .ipv4 }
-                return ConfigNetworkBuilder.unicastFamilies(neighbor, address: address, facts: bgp, dialect: device.dialect)?.contains(family)
-                    ?? (address.family == family)
-            }
+            let carrying = ebgp.indices.filter { families[$0].contains(family) }.map { ebgp[$0] }
             guard !carrying.isEmpty else { return nil }
             let how: String
             if networks.contains(route.prefix) { how = "its network statement" }

@@ -15,28 +15,8 @@ public struct VRFRouteTargetUnmatchedRule: NetworkLintRule {
         site that reaches nothing, with every session up.
         """,
         remediation: "Make the route targets of the VRFs that must exchange routes meet (the same value exported by one and imported by the other), or remove the stray target.",
-        triggering: ["""
-        hostname PE1
-        vrf definition CUST
-         rd 65001:1
-         route-target both 65001:1
-        ---
-        hostname PE2
-        vrf definition CUST
-         rd 65001:2
-         route-target both 65001:10
-        """],
-        clean: ["""
-        hostname PE1
-        vrf definition CUST
-         rd 65001:1
-         route-target both 65001:1
-        ---
-        hostname PE2
-        vrf definition CUST
-         rd 65001:2
-         route-target both 65001:1
-        """])
+        triggering: [twoPEs(secondRD: "65001:2", secondTarget: "65001:10")],
+        clean: [twoPEs(secondRD: "65001:2", secondTarget: "65001:1")])
     public init() {}
 
     public func deferred(_ device: DeviceConfig) -> NetworkCheck? {
@@ -92,28 +72,8 @@ public struct VRFDistinguisherSharedRule: NetworkLintRule {
         takes to reconverge through the reflector instead of switching to a second path already installed.
         """,
         remediation: "Give each PE its own route distinguisher per VRF (for example ROUTER-ID:VRF-NUMBER); route targets, not distinguishers, say who imports what.",
-        triggering: ["""
-        hostname PE1
-        vrf definition CUST
-         rd 65001:1
-         route-target both 65001:1
-        ---
-        hostname PE2
-        vrf definition CUST
-         rd 65001:1
-         route-target both 65001:1
-        """],
-        clean: ["""
-        hostname PE1
-        vrf definition CUST
-         rd 65001:1
-         route-target both 65001:1
-        ---
-        hostname PE2
-        vrf definition CUST
-         rd 65001:2
-         route-target both 65001:1
-        """])
+        triggering: [twoPEs(secondRD: "65001:1", secondTarget: "65001:1")],
+        clean: [twoPEs(secondRD: "65001:2", secondTarget: "65001:1")])
     public init() {}
 
     public func deferred(_ device: DeviceConfig) -> NetworkCheck? {
@@ -128,4 +88,20 @@ public struct VRFDistinguisherSharedRule: NetworkLintRule {
             }
         }
     }
+}
+
+/// The VRF rules' examples: PE1's VRF CUST (RD 65001:1, target 65001:1) and PE2's, whose RD and
+/// target each example sets.
+private func twoPEs(secondRD: String, secondTarget: String) -> String {
+    """
+    hostname PE1
+    vrf definition CUST
+     rd 65001:1
+     route-target both 65001:1
+    ---
+    hostname PE2
+    vrf definition CUST
+     rd \(secondRD)
+     route-target both \(secondTarget)
+    """
 }

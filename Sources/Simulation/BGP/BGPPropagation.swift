@@ -130,11 +130,23 @@ struct BGPPropagation: Sendable {
         }
     }
 
-    /// Per router: whether it has an IPv6 address on some interface (IPv4 networks skip the
-    /// other-family next-hop lookup).
-    static func dualStackRouters(_ network: Network) -> [Bool] { network.routers.map { $0.interfaces.contains { $0.ipv6 != nil } } }
+    /// By router and address of a dual-stack interface: the interface's address in the other
+    /// family (a slot's `otherFamilyAddress`). Depends only on the network: made once per
+    /// network (`AddressOwners`), empty for IPv4-only networks.
+    static func otherFamilyAddresses(_ network: Network) -> ScopedAddressMap<IPAddress> {
+        var map = ScopedAddressMap<IPAddress>()
+        for (r, router) in network.routers.enumerated() {
+            for interface in router.interfaces {
+                guard let ipv6 = interface.ipv6 else { continue }
+                map[r, interface.address] = ipv6.address
+                map[r, ipv6.address] = interface.address
+            }
+        }
+        return map
+    }
 
-    init(network: Network, peerings: [[Peering]], resolvers: [RIBTable], templates: [[SlotTemplate]]? = nil, dualStackRouters: [Bool]? = nil) {
+    init(network: Network, peerings: [[Peering]], resolvers: [RIBTable], templates: [[SlotTemplate]]? = nil,
+         otherFamily: ScopedAddressMap<IPAddress>? = nil) {
         self.network = network
         self.peerings = peerings
         self.resolvers = resolvers
@@ -150,7 +162,7 @@ struct BGPPropagation: Sendable {
         slotOffsets = offsets
         var flat: [SlotInfo] = []
         flat.reserveCapacity(offsets.last ?? 0)
-        let dualStack = dualStackRouters ?? Self.dualStackRouters(network)
+        let otherFamily = otherFamily ?? Self.otherFamilyAddresses(network)
         for (r, list) in peerings.enumerated() {
             for peering in list {
                 let t = templates[r][peering.neighborIndex]
@@ -166,7 +178,7 @@ struct BGPPropagation: Sendable {
                                      localAS: peering.ebgp ? t.localAS : nil, localASNoPrepend: t.localASNoPrepend,
                                      localASReplaceAS: t.localASReplaceAS, vpnResolver: t.vpnResolver, vpnSends: t.vpnSends,
                                      carriesIPv4: t.carriesIPv4 && back.carriesIPv4, carriesIPv6: t.carriesIPv6 && back.carriesIPv6,
-                                     otherFamilyAddress: dualStack[r] ? Self.otherFamilyAddress(of: peering.localAddress, at: network.routers[r]) : nil))
+                                     otherFamilyAddress: otherFamily[r, peering.localAddress]))
             }
         }
         slots = flat
@@ -692,11 +704,6 @@ struct BGPPropagation: Sendable {
         case localAS = "its AS path carries the session's local-as"
         case reflectionLoop = "its originator or cluster list is this router's (reflection loop)"
         case importPolicy = "the import policy denies it"
-    }
-
-    /// The address in the other family of the interface that has `address`.
-    static func otherFamilyAddress(of address: IPAddress, at router: Router) -> IPAddress? {
-        router.interfaces.first { $0.has(address) }?.assignments.first { $0.address.family != address.family }?.address
     }
 
     func export(_ path: WorkPath, prefix: Prefix, from r: Int, over p: Int, slot: Int, scratch: inout Scratch, memo: inout ExportMemo,

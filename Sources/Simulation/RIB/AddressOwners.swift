@@ -21,8 +21,8 @@ public struct AddressOwners: Sendable {
     let vpnSource: [IPAddress]
     /// Per router, per neighbor statement: what a BGP slot takes from it (the same in every scenario).
     let slotTemplates: [[BGPPropagation.SlotTemplate]]
-    /// Per router: whether some interface has an IPv6 address.
-    let dualStackRouters: [Bool]
+    /// By router and address of a dual-stack interface: its address in the other family.
+    let otherFamily: ScopedAddressMap<IPAddress>
     /// Per router, per neighbor statement: the AS it expects, the AS the router presents on it,
     /// and for a VPN adjacency the other VRF instance (-1: none).
     struct StatementFacts: Sendable { var remoteAS: ASN; var presentedAS: ASN; var vpnPeer: Int32 }
@@ -33,7 +33,7 @@ public struct AddressOwners: Sendable {
         physical = network.routers.indices.map(network.physicalRouter(of:))
         vpnSource = network.routers.map(\.vpnNextHop)
         slotTemplates = BGPPropagation.SlotTemplate.all(network)
-        dualStackRouters = BGPPropagation.dualStackRouters(network)
+        otherFamily = BGPPropagation.otherFamilyAddresses(network)
         statementFacts = network.routers.map { router in
             (router.bgp?.neighbors ?? []).map { StatementFacts(remoteAS: $0.remoteAS, presentedAS: $0.localAS ?? router.asn, vpnPeer: Int32($0.vpn?.peer ?? -1)) }
         }
