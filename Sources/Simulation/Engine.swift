@@ -175,11 +175,18 @@ public enum Engine {
         var sessionBuilder = BGPSessionBuilder(network: network, liveness: liveness, owners: owners, nonBGP: nonBGP)
         sessionBuilder.keepChecks = record
         if let changedRoutes { sessionBuilder.previous = baseline?.sessionChecks(changedRoutes: changedRoutes, liveness: liveness, network: network) }
-        let (sessions, peerings, sessionChecks, reusedSessionChecks) = sessionBuilder.build()
+        sessionBuilder.final = baseline?.sessions
+        let built = sessionBuilder.build()
+        let sessions = built.statuses
         lap("sessions")
 
-        let propagation = BGPPropagation(network: network, peerings: peerings, resolvers: nonBGP, templates: owners.slotTemplates,
+        let propagation: BGPPropagation
+        if built.tookFinal, let recorded = baseline?.propagation {
+            propagation = recorded.resolving(with: nonBGP)
+        } else {
+            propagation = BGPPropagation(network: network, peerings: built.peerings, resolvers: nonBGP, templates: owners.slotTemplates,
                                          otherFamily: owners.otherFamily)
+        }
         var bgp = BGPRun(network: network, liveness: liveness, nonBGP: nonBGP, propagation: propagation, options: options,
                          reuse: baseline?.bgp, changedRoutes: changedRoutes, record: record)
         bgp.run()
@@ -202,7 +209,7 @@ public enum Engine {
                          bgpTables: bgp.tables, inaccessible: bgp.inaccessible, aggregateRoutes: aggregateRoutes, sessions: sessions,
                          trackStates: trackStates, diagnostics: diagnostics,
                          statistics: .init(bgpEvents: bgp.events, bgpRounds: bgp.rounds, trackIterations: trackIterations, converged: bgp.converged, bgpReusedPrefixes: bgp.reusedPrefixes,
-                                           bgpRepropagatedPrefixes: bgp.repropagatedPrefixes, reusedSessionChecks: reusedSessionChecks,
+                                           bgpRepropagatedPrefixes: bgp.repropagatedPrefixes, reusedSessionChecks: built.reused,
                                            unstablePrefixes: unstable,
                                            stageSeconds: stages.map { ($0.0, Double($0.1.components.seconds) + Double($0.1.components.attoseconds) / 1e18) }))
         plane.delta = baseline?.delta(after: bgp)
@@ -215,6 +222,8 @@ public enum Engine {
         }
         guard record, let igpRecord else { return (plane, nil) }
         return (plane, StageRecord(igp: igpRecord, staticEntries: installed.map { $0.map(\.entry) }, interfaceUp: liveness.interfaceUp,
-                                   connected: connected, nonBGP: nonBGP, sessionChecks: sessionChecks, bgp: bgp.recorded))
+                                   connected: connected, nonBGP: nonBGP, sessionChecks: built.checked,
+                                   sessions: .init(routerUp: liveness.routerUp, statuses: sessions, peerings: built.peerings),
+                                   propagation: propagation, bgp: bgp.recorded))
     }
 }

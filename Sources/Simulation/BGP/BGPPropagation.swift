@@ -6,7 +6,7 @@ struct BGPPropagation: Sendable {
     let peerings: [[Peering]]
     /// Per router, its non-BGP routes: read through `resolve` (which records the read) or
     /// `resolution` (for answers about recorded reads), never directly.
-    private let resolvers: [RIBTable]
+    private var resolvers: [RIBTable]
     let evaluators: [PolicyEvaluator]
     let clusterIDs: [IPAddress]
     let ebgpPeerings: [[Int]]
@@ -188,6 +188,14 @@ struct BGPPropagation: Sendable {
         resolvesViaDefault = network.routers.map(\.resolvesNextHopViaDefault)
         suppressing = Array(repeating: [], count: network.routers.count)
         conditionAllows = Array(repeating: [:], count: network.routers.count)
+    }
+
+    /// This propagation, not yet run, over other resolvers: a scenario whose sessions are the
+    /// run's takes everything else (slots, evaluators), which depends on the peerings alone.
+    func resolving(with resolvers: [RIBTable]) -> BGPPropagation {
+        var copy = self
+        copy.resolvers = resolvers
+        return copy
     }
 
     struct Result: Sendable {

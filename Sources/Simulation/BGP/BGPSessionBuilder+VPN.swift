@@ -12,7 +12,8 @@ extension BGPSessionBuilder {
                          isVPNAdjacency: true)
     }
 
-    func decideVPNAdjacencies(_ statuses: inout [BGPSessionStatus], otherEnd: inout [Int?], firstStatus: [Int]) {
+    func decideVPNAdjacencies(_ statuses: inout [BGPSessionStatus], otherEnd: inout [Int?]) {
+        let firstStatus = owners.statementLayout.first
         let vpnIndices = statuses.indices.filter { statuses[$0].isVPNAdjacency }
         guard !vpnIndices.isEmpty else { return }
         var signalling = VPNSignalling(network: network, statuses: statuses)

@@ -1,5 +1,5 @@
 /// One configured neighbor statement and whether its session is established.
-public struct BGPSessionStatus: Sendable {
+public struct BGPSessionStatus: Sendable, Equatable {
     public var router: Int
     public var neighborIndex: Int
     public var peerAddress: IPAddress
@@ -37,41 +37,46 @@ struct BGPSessionBuilder {
     let reachability = ReachabilityMemo()
     /// Return the statuses after the local checks (`build().checked`) for later runs.
     var keepChecks = true
+    /// A run whose outcome this one takes whole when the routers' own sessions and the routers'
+    /// states come out the same (a sweep's baseline: most failures leave every session as it was,
+    /// and a large VPN has far more adjacencies than sessions).
+    var final: Final? = nil
 
-    /// `checked`: the statuses after the local checks only, with what each read, for a later
-    /// run's `previous` (empty unless `keepChecks`).
-    func build() -> (statuses: [BGPSessionStatus], peerings: [[Peering]], checked: SessionChecks, reused: Int) {
+    struct Final: Sendable {
+        var routerUp: [Bool]
+        var statuses: [BGPSessionStatus]
+        var peerings: [[Peering]]
+    }
+
+    /// What `build()` decided.
+    struct Built {
+        /// One per neighbor statement, in `AddressOwners.StatementLayout` order.
+        var statuses: [BGPSessionStatus]
+        var peerings: [[Peering]]
+        /// The routers' own sessions after the local checks, with what each read, for a later
+        /// run's `previous` (empty unless `keepChecks`).
+        var checked: SessionChecks
+        var reused: Int
+        /// `statuses` and `peerings` are `final`'s: nothing they depend on differs.
+        var tookFinal = false
+    }
+
+    func build() -> Built {
+        let layout = owners.statementLayout
         var reused = 0
-        // One status per neighbor statement, router by router: router r's statement n is
-        // statuses[firstStatus[r] + n].
-        var statuses: [BGPSessionStatus] = []
+        // The routers' own sessions (VPN adjacencies are decided from them, later), in layout
+        // order: plain[k] is statement layout.plainGlobal[k].
+        var plain: [BGPSessionStatus] = []
         var witnesses: [SessionWitness?] = []
-        // Per status, the AS the peer is configured to expect and the AS this end presents.
-        var remoteAS: [ASN] = [], presentedAS: [ASN] = []
-        let expected = previous?.checks.statuses.count ?? 0
-        statuses.reserveCapacity(expected)
-        remoteAS.reserveCapacity(expected)
-        presentedAS.reserveCapacity(expected)
-        var firstStatus = [Int](repeating: 0, count: network.routers.count)
+        plain.reserveCapacity(layout.plainGlobal.count)
         // By index: a Router is large, and copying one (or a neighbor statement) per router per
         // scenario showed in sweeps.
         for r in network.routers.indices {
-            firstStatus[r] = statuses.count
             let facts = owners.statementFacts[r]
             guard !facts.isEmpty, let neighbors = network.routers[r].bgp?.neighbors else { continue }
-            for n in facts.indices {
-                // From per-network facts: reading a statement's fields copied the statement.
-                remoteAS.append(facts[n].remoteAS)
-                presentedAS.append(facts[n].presentedAS)
-                if facts[n].vpnPeer >= 0 {
-                    let peer = Int(facts[n].vpnPeer)
-                    // Decided once the PEs' own sessions are (`decideVPNAdjacencies`).
-                    statuses.append(vpnStatus(router: r, neighborIndex: n, peer: peer))
-                    if keepChecks { witnesses.append(nil) }
-                    continue
-                }
-                if let previous, let before = reusable(previous, router: r, index: statuses.count) {
-                    statuses.append(before)
+            for n in facts.indices where facts[n].vpnPeer < 0 {
+                if let previous, let before = reusable(previous, router: r, index: plain.count) {
+                    plain.append(before)
                     reused += 1
                     continue
                 }
@@ -80,39 +85,36 @@ struct BGPSessionBuilder {
                                               ebgp: neighbor.remoteAS != network.routers[r].asn, established: false, reason: nil)
                 status.reason = check(router: r, neighbor: neighbor, status: &status)
                 if keepChecks { witnesses.append(witness(of: status, neighbor: neighbor)) }
-                statuses.append(status)
+                plain.append(status)
             }
         }
         // Only a no-failure run keeps its checks for later runs (a copy of every status).
-        let checked = keepChecks ? SessionChecks(statuses: statuses, witnesses: witnesses) : SessionChecks(statuses: [], witnesses: [])
-        // The other end of each session: the peer's neighbor statement for this end's source address.
-        var otherEnd: [Int?] = statuses.map { status in
-            guard !status.isVPNAdjacency else { return nil }
-            guard let peer = status.peerRouter, let local = status.localAddress, let n = owners.neighborStatement(router: peer, address: local) else { return nil }
-            return firstStatus[peer] + n
+        let checked = keepChecks ? SessionChecks(statuses: plain, witnesses: witnesses) : SessionChecks(statuses: [], witnesses: [])
+        let plainOtherEnd = pair(&plain)
+        // VPN adjacencies and peerings follow from these statuses and the routers' states alone.
+        if let final, final.routerUp == liveness.routerUp, plain.count == layout.plainGlobal.count,
+           plain.indices.allSatisfy({ plain[$0] == final.statuses[layout.plainGlobal[$0]] }) {
+            return Built(statuses: final.statuses, peerings: final.peerings, checked: checked, reused: reused, tookFinal: true)
         }
-        // Both ends must point at each other and agree on AS numbers.
-        for index in statuses.indices where statuses[index].reason == nil && !statuses[index].isVPNAdjacency {
-            guard let other = otherEnd[index] else {
-                let status = statuses[index]
-                statuses[index].reason = "\(peerName(status)) has no neighbor statement for \(status.localAddress?.description ?? "?") (this session's source address)"
-                continue
+        // Every statement in layout order, VPN adjacencies between the routers' own sessions.
+        var statuses: [BGPSessionStatus] = []
+        var otherEnd: [Int?] = []
+        statuses.reserveCapacity(layout.plainOf.count)
+        otherEnd.reserveCapacity(layout.plainOf.count)
+        for r in network.routers.indices {
+            for (n, facts) in owners.statementFacts[r].enumerated() {
+                let k = layout.plainOf[statuses.count]
+                if k < 0 {
+                    // Decided once the PEs' own sessions are (`decideVPNAdjacencies`).
+                    statuses.append(vpnStatus(router: r, neighborIndex: n, peer: Int(facts.vpnPeer)))
+                    otherEnd.append(nil)
+                } else {
+                    statuses.append(plain[Int(k)])
+                    otherEnd.append(plainOtherEnd[Int(k)].map { layout.plainGlobal[$0] })
+                }
             }
-            if statuses[other].reason != nil && statuses[other].peerRouter == statuses[index].router {
-                statuses[index].reason = "the other end is down: \(statuses[other].reason ?? "")"
-            } else if statuses[other].peerAddress != statuses[index].localAddress || statuses[other].localAddress != statuses[index].peerAddress {
-                let status = statuses[index], peerStatus = statuses[other]
-                statuses[index].reason = "\(peerName(status)) sources its session to \(peerStatus.peerAddress) from \(peerStatus.localAddress?.description ?? "?"), not \(status.peerAddress)"
-            } else if remoteAS[other] != presentedAS[index] {
-                let status = statuses[index], local = network.routers[status.router].bgp?.neighbors[status.neighborIndex].localAS
-                statuses[index].reason = "\(peerName(status)) expects remote-as \(remoteAS[other]), but \(network.routers[status.router].name) presents AS \(presentedAS[index])"
-                    + (local == nil ? "" : " (local-as)") + " on this session"
-            }
         }
-        for index in statuses.indices where statuses[index].reason == nil && !statuses[index].isVPNAdjacency {
-            if let other = otherEnd[index], statuses[other].reason == nil { statuses[index].established = true } else { statuses[index].reason = "the other end is down" }
-        }
-        decideVPNAdjacencies(&statuses, otherEnd: &otherEnd, firstStatus: firstStatus)
+        decideVPNAdjacencies(&statuses, otherEnd: &otherEnd)
         // Peering indexes follow status order, so they are deterministic.
         var peerings = [[Peering]](repeating: [], count: network.routers.count)
         var peeringIndex = [Int](repeating: -1, count: statuses.count)
@@ -124,7 +126,43 @@ struct BGPSessionBuilder {
         for (index, status) in statuses.enumerated() where peeringIndex[index] >= 0 {
             if let other = otherEnd[index], peeringIndex[other] >= 0 { peerings[status.router][peeringIndex[index]].peerPeering = peeringIndex[other] }
         }
-        return (statuses, peerings, checked, reused)
+        return Built(statuses: statuses, peerings: peerings, checked: checked, reused: reused)
+    }
+
+    /// Pairs the routers' own sessions (in `plain` order): both ends must point at each other
+    /// and agree on AS numbers. Returns each status's other end (a `plain` index).
+    private func pair(_ plain: inout [BGPSessionStatus]) -> [Int?] {
+        let layout = owners.statementLayout
+        // The other end of each session: the peer's neighbor statement for this end's source address.
+        let otherEnd: [Int?] = plain.map { status in
+            guard let peer = status.peerRouter, let local = status.localAddress,
+                  let n = owners.neighborStatement(router: peer, address: local) else { return nil }
+            let k = layout.plainOf[layout.first[peer] + n]
+            return k < 0 ? nil : Int(k)
+        }
+        // The AS the peer is configured to expect, and the AS this end presents.
+        func facts(_ status: BGPSessionStatus) -> AddressOwners.StatementFacts { owners.statementFacts[status.router][status.neighborIndex] }
+        for index in plain.indices where plain[index].reason == nil {
+            guard let other = otherEnd[index] else {
+                let status = plain[index]
+                plain[index].reason = "\(peerName(status)) has no neighbor statement for \(status.localAddress?.description ?? "?") (this session's source address)"
+                continue
+            }
+            let status = plain[index], peerStatus = plain[other]
+            if peerStatus.reason != nil && peerStatus.peerRouter == status.router {
+                plain[index].reason = "the other end is down: \(peerStatus.reason ?? "")"
+            } else if peerStatus.peerAddress != status.localAddress || peerStatus.localAddress != status.peerAddress {
+                plain[index].reason = "\(peerName(status)) sources its session to \(peerStatus.peerAddress) from \(peerStatus.localAddress?.description ?? "?"), not \(status.peerAddress)"
+            } else if facts(peerStatus).remoteAS != facts(status).presentedAS {
+                let local = network.routers[status.router].bgp?.neighbors[status.neighborIndex].localAS
+                plain[index].reason = "\(peerName(status)) expects remote-as \(facts(peerStatus).remoteAS), but \(network.routers[status.router].name) presents AS \(facts(status).presentedAS)"
+                    + (local == nil ? "" : " (local-as)") + " on this session"
+            }
+        }
+        for index in plain.indices where plain[index].reason == nil {
+            if let other = otherEnd[index], plain[other].reason == nil { plain[index].established = true } else { plain[index].reason = "the other end is down" }
+        }
+        return otherEnd
     }
 
     private func peerName(_ status: BGPSessionStatus) -> String {

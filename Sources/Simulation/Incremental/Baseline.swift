@@ -25,6 +25,10 @@ struct StageRecord: Sendable {
     var nonBGP: [RIBTable]
     /// BGP session statuses after the local checks, with what each read (BGPSessionBuilder.Previous).
     var sessionChecks: SessionChecks
+    /// The sessions as decided, and the BGP propagation set up over them before it ran: a
+    /// scenario whose sessions come out the same takes both (only the resolvers differ).
+    var sessions: BGPSessionBuilder.Final
+    var propagation: BGPPropagation
     /// Per prefix: the propagation's result and what it read (nil unless asked for).
     var bgp: BGPReuse?
 }

@@ -27,6 +27,15 @@ public struct AddressOwners: Sendable {
     /// and for a VPN adjacency the other VRF instance (-1: none).
     struct StatementFacts: Sendable { var remoteAS: ASN; var presentedAS: ASN; var vpnPeer: Int32 }
     let statementFacts: [[StatementFacts]]
+    /// Where each neighbor statement's session status goes: router r's statement n is status
+    /// `first[r] + n`; `plainOf` maps that index to the routers' own sessions' order (VPN
+    /// adjacencies, decided from those, are -1) and `plainGlobal` maps back.
+    struct StatementLayout: Sendable {
+        var first: [Int] = []
+        var plainOf: [Int32] = []
+        var plainGlobal: [Int] = []
+    }
+    let statementLayout: StatementLayout
 
     public init(network: Network) {
         realms = network.addressRealms()
@@ -37,6 +46,16 @@ public struct AddressOwners: Sendable {
         statementFacts = network.routers.map { router in
             (router.bgp?.neighbors ?? []).map { StatementFacts(remoteAS: $0.remoteAS, presentedAS: $0.localAS ?? router.asn, vpnPeer: Int32($0.vpn?.peer ?? -1)) }
         }
+        var layout = StatementLayout()
+        for facts in statementFacts {
+            layout.first.append(layout.plainOf.count)
+            for fact in facts {
+                if fact.vpnPeer >= 0 { layout.plainOf.append(-1); continue }
+                layout.plainOf.append(Int32(layout.plainGlobal.count))
+                layout.plainGlobal.append(layout.plainOf.count - 1)
+            }
+        }
+        statementLayout = layout
         map = ScopedAddressMap(minimumCapacity: network.routers.reduce(network.hosts.count) { $0 + $1.interfaces.count })
         for (r, router) in network.routers.enumerated() {
             for i in router.interfaces.indices {
