@@ -416,6 +416,13 @@ struct BGPPropagation: Sendable {
             }
         }
 
+        /// Empties the next-hop resolution cache (for another propagation's RIBs).
+        mutating func forgetResolutions() {
+            for k in resolvedHops.indices { resolvedHops[k] = 0 }
+            for k in resolvedMetrics.indices { resolvedMetrics[k] = nil }
+            for k in resolvedNext.indices { resolvedNext[k] = 0 }
+        }
+
         mutating func reset() {
             for r in touchedRouters {
                 best[r] = nil; queued[r] = false; changes[r] = 0; routerTouched[r] = false; igpDecided[r] = false
