@@ -54,6 +54,9 @@ public struct CiscoStyleParser {
         /// Inside `router bgp`: the VRF whose BGP the following lines configure (IOS
         /// `address-family ipv4 vrf V`, EOS `vrf V`), read into `DeviceConfig.vrfBGP`.
         var bgpVRF: (name: String, indent: Int)?
+        /// The VRF's lines are its IPv6 unicast family's (IOS `address-family ipv6 vrf V`, EOS
+        /// `vrf V` > `address-family ipv6`, FRR `router bgp N vrf V` > `address-family ipv6 unicast`).
+        var bgpVRFIPv6 = false
         /// Inside `vrf definition V`: its `address-family ipv6` (route targets there are IPv6's).
         var vrfDefinitionIPv6 = false
     }
@@ -137,6 +140,7 @@ public struct CiscoStyleParser {
             if first != "exit-address-family" && indent == 0 { state.context = .none }
             if first == "exit-address-family" || first == "exit-vrf" || indent == 0 {
                 state.bgpScope = nil
+                state.bgpVRFIPv6 = false
                 // FRR's `router bgp N vrf V` is the VRF's until the block ends.
                 if indent == 0 || (state.bgpVRF?.indent ?? 0) >= 0 { state.bgpVRF = nil }
             }
@@ -160,7 +164,9 @@ public struct CiscoStyleParser {
                 if words.count >= 3 && words[0] == "ip" && words[1] == "route" {
                     return staticRoute(["vrf", Substring(name)] + Array(words.dropFirst(2)), location: location, state: &state)
                 }
-                if words.count >= 3 && words[0] == "ipv6" && words[1] == "route" { return .unsupported("IPv6 static routes in a VRF are not modelled (VRFs are IPv4: VPN-IPv4)") }
+                if words.count >= 3 && words[0] == "ipv6" && words[1] == "route" {
+                    return staticRoute(["vrf", Substring(name)] + Array(words.dropFirst(2)), family: .ipv6, location: location, state: &state)
+                }
                 return .ignored
             case .vrfDefinition(let name): return vrfDefinitionLine(words, name: name, location: location, state: &state)
             case .ignoredBlock: return .ignored
@@ -322,7 +328,6 @@ public struct CiscoStyleParser {
         let v6 = w[0] == "ipv6"
         switch w[1] {
         case "route":
-            if v6 && w.count >= 3 && w[2] == "vrf" { return .unsupported("IPv6 static routes in a VRF are not modelled (VRFs are IPv4)") }
             return staticRoute(Array(w.dropFirst(2)), family: v6 ? .ipv6 : .ipv4, location: location, state: &state)
         case "router" where v6 && w.count >= 3 && ["ospf", "isis", "ospfv3"].contains(String(w[2])):
             // OSPFv3 / IS-IS for IPv6: IPv6 follows the IPv4 IGP's topology (docs/ipv6.md).
@@ -618,24 +623,27 @@ public struct CiscoStyleParser {
             let family = w.dropFirst().joined(separator: " ")
             if let vrf = w.firstIndex(of: "vrf"), vrf + 1 < w.count {
                 let name = String(w[vrf + 1])
-                guard w[1] == "ipv4", family == "ipv4 vrf \(name)" || family == "ipv4 unicast vrf \(name)" else {
+                let unicast = ["vrf \(name)", "unicast vrf \(name)"]
+                guard ["ipv4", "ipv6"].contains(w[1]), unicast.contains(w.dropFirst(2).joined(separator: " ")) else {
                     state.bgpScope = ("VRF \(name) (address-family \(family))", indent)
-                    return .unsupported("BGP address-family \(family) is not modelled (routesim models IPv4 and IPv6 unicast and VPN-IPv4)")
+                    return .unsupported("BGP address-family \(family) is not modelled (routesim models IPv4 and IPv6 unicast, in VRFs too, VPN-IPv4 and VPN-IPv6)")
                 }
                 openVRFBGP(name, indent: indent, location: location, state: &state)
+                state.bgpVRFIPv6 = w[1] == "ipv6"
                 return .modelled
-            } else if family == "ipv4" || family == "ipv4 unicast" {
+            } else if family == "ipv4" || family == "ipv4 unicast" || family == "ipv6" || family == "ipv6 unicast" {
+                let ipv6 = w[1] == "ipv6"
                 if state.bgpScope?.what.hasPrefix("VRF") == true, let scope = state.bgpScope, indent > scope.indent { return .modelled }
-                // EOS `vrf V` > `address-family ipv4`; FRR `router bgp N vrf V` > `address-family ipv4 unicast`.
-                if let vrf = state.bgpVRF, state.device.dialect == .eos || vrf.indent < 0 { return .modelled }
-                state.bgpScope = nil
+                // EOS `vrf V` > `address-family ipv4|ipv6`; FRR `router bgp N vrf V` > `address-family ipv4|ipv6 unicast`.
+                if let vrf = state.bgpVRF, state.device.dialect == .eos || vrf.indent < 0 {
+                    state.bgpVRFIPv6 = ipv6
+                    return .modelled
+                }
                 state.bgpVRF = nil
-            } else if family == "ipv6" || family == "ipv6 unicast" {
+                state.bgpScope = ipv6 ? (Self.ipv6UnicastScope, indent) : nil
+            } else if let scope = Self.vpnScopes[family] {
                 state.bgpVRF = nil
-                state.bgpScope = (Self.ipv6UnicastScope, indent)
-            } else if family == "vpnv4" || family == "vpnv4 unicast" || family == "vpn-ipv4" || family == "ipv4 vpn" {
-                state.bgpVRF = nil
-                state.bgpScope = (Self.vpnv4Scope, indent)
+                state.bgpScope = (scope, indent)
             } else {
                 state.bgpVRF = nil
                 state.bgpScope = ("address-family \(family)", indent)
@@ -648,13 +656,14 @@ public struct CiscoStyleParser {
             openVRFBGP(String(w[1]), indent: indent, location: location, state: &state)
             return .modelled
         }
-        if let scope = state.bgpScope, scope.what == Self.vpnv4Scope { return vpnv4Line(w, location: location, state: &state) }
+        if let scope = state.bgpScope, scope.what == Self.vpnv4Scope { return vpnLine(w, family: .ipv4, location: location, state: &state) }
+        if let scope = state.bgpScope, scope.what == Self.vpnv6Scope { return vpnLine(w, family: .ipv6, location: location, state: &state) }
         if let scope = state.bgpScope, scope.what == Self.ipv6UnicastScope { return ipv6UnicastLine(w, location: location, state: &state) }
         if let vrf = state.bgpVRF { return vrfBGPLine(w, vrf: vrf.name, location: location, state: &state) }
         if let scope = state.bgpScope {
             return scope.what.hasPrefix("VRF")
-                ? .unsupported("BGP in \(scope.what) is not modelled yet (VRFs come later); left out of the global table")
-                : .unsupported("BGP \(scope.what) is not modelled (routesim models IPv4 and IPv6 unicast and VPN-IPv4)")
+                ? .unsupported("BGP in \(scope.what) is not modelled; left out of the global table")
+                : .unsupported("BGP \(scope.what) is not modelled (routesim models IPv4 and IPv6 unicast, VPN-IPv4 and VPN-IPv6)")
         }
         return bgpLine(w, location: location, state: &state)
     }

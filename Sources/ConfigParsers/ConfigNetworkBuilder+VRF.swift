@@ -25,20 +25,20 @@ extension ConfigNetworkBuilder {
             if definition == nil && !frr {
                 warn("VRF \(name) is used but not defined (no vrf definition): it has no route targets, so it exchanges no VPN routes", firstUse)
             }
+            if let definition, let at = definition.ipv6TargetsLocation, !targets.imports.isEmpty || !targets.exports.isEmpty,
+               Set(definition.ipv6ImportTargets) != Set(targets.imports) || Set(definition.ipv6ExportTargets) != Set(targets.exports) {
+                warn("VRF \(name)'s IPv6 route targets differ from its IPv4 ones: routesim has one set per VRF and uses the IPv4 family's for both", at)
+            }
             var interfaces: [Interface] = []
             for interface in device.interfaces where interface.vrf == name {
-                // VRFs are IPv4 (VPN-IPv4): an IPv6 address in a VRF is said, not modelled.
-                if interface.addresses.contains(where: { !$0.address.isIPv4 }) {
-                    warn("interface \(interface.name) in VRF \(name): IPv6 in a VRF (VPN-IPv6) is not modelled; its IPv6 address is left out", interface.location)
-                }
-                guard let first = interface.addresses.first(where: { $0.address.isIPv4 }) else { continue }
-                let loopback = interface.isLoopback || first.prefix.length == 32
+                guard let (first, ipv6) = Self.modelledAddresses(interface, warn: warn) else { continue }
+                let loopback = interface.isLoopback || first.prefix.length == first.prefix.family.maxLength
                 // The PE's IGP is the core's; a routing protocol toward the CE other than BGP or static is not modelled.
-                interfaces.append(Interface(name: interface.name, kind: loopback ? .loopback : .link, address: first.address, prefix: first.prefix,
-                                            igp: .off, cost: interface.ospfCost ?? interface.isisMetric ?? 10, shutdown: interface.shutdown,
-                                            location: interface.location))
-                let v4 = interface.addresses.filter { $0.address.isIPv4 }.count
-                if v4 > 1 { warn("interface \(interface.name) has \(v4) IPv4 addresses; only the first is modelled", interface.location) }
+                var modelled = Interface(name: interface.name, kind: loopback ? .loopback : .link, address: first.address, prefix: first.prefix,
+                                         igp: .off, cost: interface.ospfCost ?? interface.isisMetric ?? 10, shutdown: interface.shutdown,
+                                         location: interface.location)
+                modelled.ipv6 = ipv6
+                interfaces.append(modelled)
             }
             let statics = device.staticRoutes.filter { $0.vrf == name }.map { staticRoute($0, diagnostics: &diagnostics) }
             // A tracked static in a VRF: its track and probe come along, and the probe runs in the VRF.

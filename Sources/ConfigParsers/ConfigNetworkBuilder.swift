@@ -217,6 +217,19 @@ public enum ConfigNetworkBuilder {
             modelled.vpnv4 = neighbor.vpnv4
             modelled.unicastFamilies = Self.unicastFamilies(neighbor, address: address, facts: facts, dialect: device.dialect)
             if neighbor.vpnv4 { modelled.vpnv4ReflectorClient = neighbor.vpnv4ReflectorClient }
+            // VPN-IPv6 rides the VPN-IPv4 sessions in the model (docs/ipv6.md): one without the
+            // other, or reflected differently, is said.
+            modelled.vpnv6 = neighbor.vpnv6 && neighbor.vpnv4
+            if neighbor.vpnv6 && !neighbor.vpnv4 {
+                warn("neighbor \(neighbor.key) carries VPN-IPv6 without VPN-IPv4: not modelled (routesim exchanges IPv6 VRF routes over the sessions that carry VPN-IPv4 too)",
+                     neighbor.location)
+            } else if neighbor.vpnv6 && device.dialect == .junos && !device.junosMPLS.ipv6Tunneling {
+                // Juniper, `ipv6-tunneling`: LSPs reach inet6.3, which resolves inet6-vpn next hops, only with it.
+                warn("neighbor \(neighbor.key) carries inet6-vpn, but protocols mpls has no ipv6-tunneling: Junos then cannot resolve IPv6 VPN next hops over LSPs; routesim resolves them (not modelled)",
+                     neighbor.location)
+            } else if neighbor.vpnv6 && neighbor.vpnv6ReflectorClient != neighbor.vpnv4ReflectorClient {
+                warn("neighbor \(neighbor.key) is a route-reflector client in one VPN family only: modelled as in VPN-IPv4 for both", neighbor.location)
+            }
             if let map = neighbor.defaultOriginateRouteMap {
                 warn("neighbor \(neighbor.key) default-originate route-map \(map): the condition is not modelled; the default is sent unconditionally",
                      neighbor.statements["default-originate"] ?? neighbor.location)
@@ -243,8 +256,11 @@ public enum ConfigNetworkBuilder {
     /// default). IPv6 unicast only where activated (IOS, EOS, FRR); IPv4 unicast where
     /// activated, else by default unless `no bgp default ipv4-unicast` — on IOS and FRR for
     /// IPv6 neighbors too (their IPv4 routes then need an IPv4 next hop), on EOS for IPv4
-    /// neighbors only. Junos: the families of the group or neighbor.
+    /// neighbors only. Junos: the families of the group or neighbor; none said, the family of
+    /// the neighbor's address (an IPv6 neighbor carries IPv6 unicast: routesim's reading, which
+    /// netlab's Junos VRF templates rely on; docs/ipv6.md).
     public static func unicastFamilies(_ neighbor: NeighborConfig, address: IPAddress, facts: BGPConfigFacts, dialect: VendorDialect) -> Set<AddressFamily>? {
+        if dialect == .junos && neighbor.ipv4Unicast == nil && !neighbor.ipv6Unicast { return nil }
         var families: Set<AddressFamily> = []
         let defaultIPv4 = facts.defaultIPv4Unicast && (dialect != .eos || address.isIPv4)
         if neighbor.ipv4Unicast ?? defaultIPv4 { families.insert(.ipv4) }

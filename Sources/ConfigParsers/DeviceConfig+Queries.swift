@@ -38,6 +38,8 @@ extension DeviceConfig {
         merged.ipv4Unicast = merged.ipv4Unicast ?? parent.ipv4Unicast
         merged.ipv6Unicast = merged.ipv6Unicast || parent.ipv6Unicast
         merged.vpnv4ReflectorClient = merged.vpnv4ReflectorClient || parent.vpnv4ReflectorClient
+        merged.vpnv6 = merged.vpnv6 || parent.vpnv6
+        merged.vpnv6ReflectorClient = merged.vpnv6ReflectorClient || parent.vpnv6ReflectorClient
         merged.shutdown = merged.shutdown || parent.shutdown
         merged.routeReflectorClient = merged.routeReflectorClient || parent.routeReflectorClient
         merged.advertiseMap = merged.advertiseMap ?? parent.advertiseMap

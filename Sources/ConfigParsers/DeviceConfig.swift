@@ -156,6 +156,11 @@ public struct VRFFacts: Sendable {
     public var routeDistinguisher: RouteDistinguisher?
     public var importTargets: [RouteTarget] = []
     public var exportTargets: [RouteTarget] = []
+    /// Route targets said for the VRF's IPv6 family only (IOS `vrf definition` > `address-family
+    /// ipv6`, EOS `vpn-ipv6`, FRR's IPv6 unicast block), where its first line is.
+    public var ipv6ImportTargets: [RouteTarget] = []
+    public var ipv6ExportTargets: [RouteTarget] = []
+    public var ipv6TargetsLocation: SourceLocation?
     /// FRR `export vpn` / `import vpn`: the VRF leaks to / from the VPN only when said (other
     /// dialects: whenever route targets are configured).
     public var exportsToVPN = false
@@ -290,6 +295,9 @@ public struct NeighborConfig: Sendable {
     public var ipv6Unicast = false
     /// `neighbor X route-reflector-client` in `address-family vpnv4`.
     public var vpnv4ReflectorClient = false
+    /// `address-family vpnv6` `neighbor X activate` (6VPE, RFC 4659), and route reflection there.
+    public var vpnv6 = false
+    public var vpnv6ReflectorClient = false
     public var routeMapIn: String?
     public var routeMapOut: String?
     public var prefixListIn: String?

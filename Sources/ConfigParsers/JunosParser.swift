@@ -343,7 +343,7 @@ public struct JunosParser {
                             // `multihop;` or `multihop { ttl N; }`: Junos' default TTL is 64.
                             let ttl = rest.firstIndex(of: "ttl").flatMap { $0 + 1 < rest.endIndex ? Int(rest[$0 + 1]) : nil }
                             bgp.neighbors[target].ebgpMultihop = ttl ?? bgp.neighbors[target].ebgpMultihop ?? 64
-                        case "family" where rest.count >= 2 && ["inet", "inet6", "inet-vpn"].contains(rest[rest.startIndex + 1])
+                        case "family" where rest.count >= 2 && ["inet", "inet6", "inet-vpn", "inet6-vpn"].contains(rest[rest.startIndex + 1])
                             && !rest.contains("prefix-limit") && (rest.count == 2 || rest.contains("unicast")):
                             // Families said replace the default (inet unicast only when none is said).
                             if bgp.neighbors[target].ipv4Unicast == nil { bgp.neighbors[target].ipv4Unicast = false }
@@ -351,7 +351,9 @@ public struct JunosParser {
                             case "inet": bgp.neighbors[target].ipv4Unicast = true
                             case "inet6": bgp.neighbors[target].ipv6Unicast = true
                             // `family inet-vpn unicast`: the session carries VPN-IPv4 routes (docs/vrf.md).
-                            default: bgp.neighbors[target].vpnv4 = true
+                            case "inet-vpn": bgp.neighbors[target].vpnv4 = true
+                            // `family inet6-vpn unicast`: VPN-IPv6 (6VPE, docs/ipv6.md).
+                            default: bgp.neighbors[target].vpnv6 = true
                             }
                         case "family" where rest.contains("prefix-limit"):
                             if let i = rest.firstIndex(of: "maximum"), i + 1 < rest.endIndex { bgp.neighbors[target].maximumPrefix = Int(rest[i + 1]) ?? 0 }
@@ -433,6 +435,9 @@ public struct JunosParser {
                     modelled = true
                 } else if protocolName == "ldp", w.count == 3, at(2) == "strict-targeted-hellos" {
                     device.ldp?.acceptsTargetedHellos = false   // answer only configured neighbours
+                    modelled = true
+                } else if protocolName == "mpls", w.count == 3, at(2) == "ipv6-tunneling" {
+                    device.junosMPLS.ipv6Tunneling = true
                     modelled = true
                 } else if protocolName == "ldp", w.count == 3, at(2) == "explicit-null" {
                     device.ldp?.explicitNull = true   // label 0 instead of implicit null for its egress FECs

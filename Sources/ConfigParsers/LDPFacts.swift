@@ -39,6 +39,9 @@ public struct JunosMPLSFacts: Sendable {
     public var mplsAll = false
     /// `interfaces X unit N family mpls`.
     public var familyMPLS: Set<String> = []
+    /// `protocols mpls ipv6-tunneling`: IPv4 LSPs copied into inet6.3 as IPv4-mapped IPv6
+    /// routes, which is where Junos resolves 6PE and 6VPE next hops.
+    public var ipv6Tunneling = false
     public init() {}
 }
 
