@@ -620,7 +620,8 @@ public struct CiscoStyleParser {
             state.bgpVRF = nil   // EOS: a line at the `vrf V` line's indentation or less ends the block
         }
         if w[0] == "address-family" {
-            let family = w.dropFirst().joined(separator: " ")
+            // vtysh takes abbreviations: FRR topotests write `address-family ipv4 uni`.
+            let family = w.dropFirst().map { $0.count >= 3 && "unicast".hasPrefix($0) ? "unicast" : String($0) }.joined(separator: " ")
             if let vrf = w.firstIndex(of: "vrf"), vrf + 1 < w.count {
                 let name = String(w[vrf + 1])
                 let unicast = ["vrf \(name)", "unicast vrf \(name)"]
@@ -875,8 +876,18 @@ public struct CiscoStyleParser {
             bgp.neighbors[index].advertiseMap = word(1)
             if rest[2] == "exist-map" { bgp.neighbors[index].existMap = word(3) } else if rest[2] == "non-exist-map" { bgp.neighbors[index].nonExistMap = word(3) }
             bgp.neighbors[index].conditionLocation = location
-        case "interface" where rest.count >= 3 && rest[1] == "remote-as":
-            bgp.neighbors[index].remoteAS = word(2)   // FRR unnumbered: `neighbor swp1 interface remote-as external`
+        case "interface":
+            // FRR unnumbered: `neighbor swp1 interface [v6only] [remote-as AS | peer-group G]`.
+            bgp.neighbors[index].onInterface = true
+            var k = 1
+            while k < rest.count {
+                switch rest[k] {
+                case "v6only": k += 1
+                case "remote-as" where k + 1 < rest.count: bgp.neighbors[index].remoteAS = word(k + 1); k += 2
+                case "peer-group" where k + 1 < rest.count: bgp.neighbors[index].peerGroup = word(k + 1); k += 2
+                default: return .unrecognized
+                }
+            }
         case "shutdown" where rest.count == 1:
             bgp.neighbors[index].shutdown = true
         default:

@@ -21,6 +21,7 @@ public enum ConfigNetworkBuilder {
             guard let asn = device.bgp?.asn else { continue }
             for interface in device.interfaces where interface.vrf == nil { for (address, _) in interface.addresses { asnOfAddress[address] = asn } }
         }
+        let interfacePeers = Self.interfacePeers(devices)
         let adoptedASNs = IGPDomains.adoptedASNs(devices)
         for device in devices.sorted(by: { $0.file < $1.file }) {
             let fileLocation = SourceLocation(file: device.file, line: 1, column: 1)
@@ -77,7 +78,7 @@ public enum ConfigNetworkBuilder {
             var policies = PolicySet()
             var bgp: BGPConfig?
             if let facts = device.bgp {
-                (bgp, policies) = Self.bgpConfig(facts, sessions: device.sessions, device: device, asnOfAddress: asnOfAddress,
+                (bgp, policies) = Self.bgpConfig(facts, sessions: device.sessions, device: device, asnOfAddress: asnOfAddress, interfacePeers: interfacePeers,
                                                  diagnostics: &diagnostics)
             }
             var router = Router(name: routerName, asn: asn, routerID: routerID, interfaces: interfaces, staticRoutes: statics, ipSLAs: slas, tracks: tracks,
@@ -146,7 +147,7 @@ public enum ConfigNetworkBuilder {
     /// The BGP of a router or of one of its VRFs (`facts`, `sessions`): networks, aggregates,
     /// redistribution and neighbors with their policies; what the model cannot take is warned.
     static func bgpConfig(_ facts: BGPConfigFacts, sessions: [NeighborConfig], device: DeviceConfig, asnOfAddress: [IPAddress: ASN],
-                          diagnostics: inout [Diagnostic]) -> (BGPConfig, PolicySet) {
+                          interfacePeers: [String: IPAddress] = [:], diagnostics: inout [Diagnostic]) -> (BGPConfig, PolicySet) {
         func warn(_ message: String, _ at: SourceLocation, hint: String? = nil) { diagnostics.append(Diagnostic(.warning, "CFG001", message, at: at, hint: hint)) }
         var translator = PolicyTranslator(device: device)
         var config = BGPConfig(bestPath: Self.bestPathSettings(device), location: facts.location)
@@ -176,7 +177,13 @@ public enum ConfigNetworkBuilder {
                                               at: neighbor.statements["shutdown"] ?? neighbor.location))
                 continue
             }
-            guard let address = neighbor.address else { warn("neighbor \(neighbor.key) (interface or unnumbered) is not modelled", neighbor.location); continue }
+            let onLink = neighbor.onInterface ? interfacePeers[Self.key(file: device.file, interface: neighbor.key)] : nil
+            guard let address = neighbor.address ?? onLink else {
+                warn(neighbor.onInterface
+                     ? "neighbor \(neighbor.key) interface (BGP unnumbered): \(neighbor.key) shares no subnet with exactly one other interface in the given configs, so its peer is unknown (link-local only links are not inferred); not modelled"
+                     : "neighbor \(neighbor.key) is not an address; not modelled", neighbor.location)
+                continue
+            }
             let remote: ASN?
             switch neighbor.remoteAS {
             case "internal": remote = facts.asn

@@ -334,6 +334,9 @@ public struct NeighborConfig: Sendable {
     /// `remote-as`, `maximum-prefix`, ...), for findings that point at the statement itself.
     public var statements: [String: SourceLocation] = [:]
     public var location: SourceLocation
+    /// FRR `neighbor IF interface ...` (BGP unnumbered): the key names an interface, and the
+    /// peer is the router at the other end of its link (`ConfigNetworkBuilder.interfacePeers`).
+    public var onInterface = false
     public var address: IPAddress? { IPAddress(key) }
 }
 
