@@ -876,6 +876,10 @@ public struct CiscoStyleParser {
             bgp.neighbors[index].advertiseMap = word(1)
             if rest[2] == "exist-map" { bgp.neighbors[index].existMap = word(3) } else if rest[2] == "non-exist-map" { bgp.neighbors[index].nonExistMap = word(3) }
             bgp.neighbors[index].conditionLocation = location
+        case "interface" where rest.count == 2 && IPAddress(key) != nil:
+            // FRR `neighbor ADDRESS interface IF`: the interface a (link-local) address is on.
+            if IPAddress(key)?.isLinkLocal == true { return .unsupported("BGP sessions to link-local addresses are not modelled (routesim peers by global addresses)") }
+            return .ignored   // a global address is on one link: the interface changes nothing
         case "interface":
             // FRR unnumbered: `neighbor swp1 interface [v6only] [remote-as AS | peer-group G]`.
             bgp.neighbors[index].onInterface = true
