@@ -514,6 +514,7 @@ public struct CiscoStyleParser {
         case "ipv6":
             return interfaceIPv6Line(w, location: location, index: index, state: &state)
         case "ospfv3" where w.contains("area"):
+            state.device.interfaces[index].ipv6IGP = true
             return .modelled   // IOS-XE `ospfv3 1 ipv6 area A`: the interface's IPv6 is routed as its IPv4 is
         case "ospfv3":
             return .unsupported("OSPFv3 interface settings are not read: IPv6 takes the IPv4 IGP's costs (docs/ipv6.md)")
@@ -555,6 +556,7 @@ public struct CiscoStyleParser {
         case "enable":
             return .ignored   // link-local addressing only: nothing routesim routes
         case "ospf" where w.contains("area"), "ospf6" where w.contains("area"), "router" where w.count >= 3 && w[2] == "isis":
+            state.device.interfaces[index].ipv6IGP = true
             return .modelled   // the interface's IPv6 subnet is routed as its IPv4 one is
         case "ospf", "ospf6":
             return .unsupported("OSPFv3 interface settings are not read: IPv6 takes the IPv4 IGP's costs (docs/ipv6.md)")

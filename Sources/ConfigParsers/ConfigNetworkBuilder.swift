@@ -52,11 +52,20 @@ public enum ConfigNetworkBuilder {
                 warn("router \(igp.protocolName)\(igp.process.map { " \($0)" } ?? "") names no interface (no network statement, no interface area or isis statement): a router runs it on none; routesim runs it on every interface with an address (loopbacks passive) — the config may be a fragment", igp.location)
             }
             var interfaces: [Interface] = []
+            // Interfaces said to run OSPFv3 / IS-IS IPv6 one by one: the others do not.
+            let runsIPv6IGP = device.interfaces.contains { $0.ipv6IGP }
             for interface in device.interfaces {
                 if interface.vrf != nil { continue }   // in its VRF's instance (`vrfInstances`)
                 guard let (first, ipv6) = Self.modelledAddresses(interface, warn: { warn($0, $1) }) else { continue }
                 let loopback = interface.isLoopback || first.prefix.length == first.prefix.family.maxLength
                 let igp = placement?.participation(of: interface, address: first.address, loopback: loopback) ?? .off
+                if runsIPv6IGP, ipv6 != nil || !first.address.isIPv4, (igp != .off) != interface.ipv6IGP {
+                    // One SPF routes both families (docs/ipv6.md): an interface in one IGP only is not.
+                    warn(igp != .off
+                         ? "interface \(interface.name) runs the IPv4 IGP but not the IPv6 one (OSPFv3 / IS-IS IPv6): routesim routes its IPv6 as its IPv4 (separate IPv6 IGP topologies are not modelled)"
+                         : "interface \(interface.name) runs the IPv6 IGP but not the IPv4 one: routesim leaves it out of the IGP for both families (separate IPv6 IGP topologies are not modelled)",
+                         interface.location)
+                }
                 var modelled = Interface(name: interface.name, kind: loopback ? .loopback : .link, address: first.address, prefix: first.prefix, igp: igp,
                                          cost: interface.ospfCost ?? interface.isisMetric ?? 10, shutdown: interface.shutdown, location: interface.location)
                 modelled.ipv6 = ipv6

@@ -122,6 +122,9 @@ public struct InterfaceConfig: Sendable {
     public var ospfArea: String?
     /// `ip router isis [TAG]` (IOS, FRR), `isis enable TAG` (EOS), Junos `protocols isis interface I`.
     public var isisEnabled = false
+    /// The interface runs the IPv6 IGP (`ipv6 ospf N area A`, `ospfv3 N ipv6 area A`, `ipv6
+    /// ospf6 area A`, `ipv6 router isis`, Junos `protocols ospf3 ... interface I`).
+    public var ipv6IGP = false
     /// FRR `ip ospf passive`, Junos `interface I passive`.
     public var igpPassive = false
     /// The VRF it belongs to (`vrf forwarding V`, `ip vrf forwarding V`, EOS `vrf V`, FRR

@@ -372,6 +372,12 @@ public struct JunosParser {
                 if w.contains("export") { device.igps[igp].redistributeStatic = true }
                 // `ospf area A interface I [passive]`, `isis interface I [passive]`: the interfaces
                 // the protocol runs on (all of them for `interface all`).
+                if name == "ospf3", let i = w.firstIndex(of: "interface"), i + 1 < w.count {
+                    // OSPFv3 runs on it: its IPv6 is in the IGP (routed over the IPv4 topology, docs/ipv6.md).
+                    let target = Self.logicalInterface(w[i + 1])
+                    let targets = target == "all" ? Array(device.interfaces.indices) : [device.interface(named: target, at: location)]
+                    for index in targets { device.interfaces[index].ipv6IGP = true }
+                }
                 if name != "ospf3", let i = w.firstIndex(of: "interface"), i + 1 < w.count {
                     let target = Self.logicalInterface(w[i + 1])
                     let area = w.firstIndex(of: "area").flatMap { $0 + 1 < w.count ? String(w[$0 + 1]) : nil }

@@ -88,3 +88,43 @@ struct DualStackLinkInferenceTests {
         #expect(r1.interfaces.map { $0.ipv6?.address.description ?? "-" } == ["2001:db8::", "2001:db8:3::1"])
     }
 }
+
+/// One SPF routes both families (docs/ipv6.md), so an interface in one of the two IGPs only
+/// (IOS `ip ospf` without `ipv6 ospf`, or the reverse) cannot be modelled: it is said at the
+/// interface. A config that enables OSPFv3 on no interface says nothing of the sort.
+@Suite struct IPv6IGPCongruenceTests {
+    static let config = Self.text()
+    static func text() -> String {
+        """
+        hostname r1
+        ipv6 unicast-routing
+        interface Gi1
+         ip address 10.1.0.1 255.255.255.252
+         ipv6 address 2001:db8:1::1/64
+         ip ospf 1 area 0
+         ipv6 ospf 1 area 0
+        interface Gi2
+         ip address 10.1.0.5 255.255.255.252
+         ipv6 address 2001:db8:2::1/64
+         ip ospf 1 area 0
+        interface Gi3
+         ipv6 address 2001:db8:3::1/64
+         ipv6 ospf 1 area 0
+        router ospf 1
+        ipv6 router ospf 1
+        """
+    }
+
+    @Test func anInterfaceInOneIGPOnlyIsSaid() throws {
+        let device = Linter.parse(text: Self.config, file: "r1.cfg", dialect: .ios)
+        let (_, diagnostics) = ConfigNetworkBuilder.build([device], name: "r1")
+        let said = diagnostics.filter { $0.message.contains("IGP but not the") }
+        #expect(said.map { "\($0.location?.line ?? 0) \($0.message.prefix(45))" } == [
+            "8 interface Gi2 runs the IPv4 IGP but not the I",
+            "12 interface Gi3 runs the IPv6 IGP but not the I",
+        ], "\(diagnostics.map(\.message))")
+        let onlyIPv4 = Linter.parse(text: "hostname r2\ninterface Gi1\n ip address 10.1.0.1 255.255.255.252\n ipv6 address 2001:db8:1::1/64\n ip ospf 1 area 0\nrouter ospf 1\n",
+                                    file: "r2.cfg", dialect: .ios)
+        #expect(!ConfigNetworkBuilder.build([onlyIPv4], name: "r2").1.contains { $0.message.contains("IGP but not the") })
+    }
+}
