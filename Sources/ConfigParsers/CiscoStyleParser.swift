@@ -156,8 +156,8 @@ public struct CiscoStyleParser {
             case .interface(let i): return interfaceLine(words, location: location, index: i, state: &state)
             case .bgp: return bgpScopedLine(words, indent: indent, location: location, state: &state)
             case .igp: return igpLine(words, location: location, state: &state)
-            case .sla(let i): return slaLine(words, index: i, state: &state)
-            case .track(_): return CiscoKeywords.trackChildren.contains(String(first)) ? .ignored : .unrecognized
+            case .sla(let i): return slaLine(words, index: i, location: location, state: &state)
+            case .track(let i): return trackLine(words, index: i, location: location, state: &state)
             case .routeMap(let name, let i): return routeMapLine(words, name: name, index: i, location: location, state: &state)
             case .prefixList(let name): return prefixListEntry(words, name: name, location: location, state: &state) // EOS `seq 10 permit ...`
             case .vrf(let name):
@@ -518,6 +518,12 @@ public struct CiscoStyleParser {
             return .modelled   // IOS-XE `ospfv3 1 ipv6 area A`: the interface's IPv6 is routed as its IPv4 is
         case "ospfv3":
             return .unsupported("OSPFv3 interface settings are not read: IPv6 takes the IPv4 IGP's costs (docs/ipv6.md)")
+        case "bfd" where w.count >= 6 && w[1] == "interval" && w[4] == "multiplier" || w.count >= 7 && w[1] == "interval" && w[5] == "multiplier":
+            // IOS `bfd interval TX min_rx RX multiplier N`, EOS `bfd interval TX min-rx RX multiplier N` (milliseconds).
+            let at = w.firstIndex(of: "multiplier") ?? w.endIndex
+            guard let interval = Self.milliseconds(w[2]), at + 1 < w.count, let multiplier = Int(w[at + 1]), multiplier > 0 else { return .unrecognized }
+            state.device.interfaces[index].timers.bfd = BFDSettings(interval: StatedTimer(interval, at: location), multiplier: multiplier)
+            return .modelled
         case "isis" where w.count >= 2 && w[1] == "enable":
             state.device.interfaces[index].isisEnabled = true
             return .modelled
@@ -588,6 +594,16 @@ public struct CiscoStyleParser {
             }
             if w[2] == "virtual" { return .unsupported("EOS virtual (anycast gateway) addresses are not modelled") }
             return w[2] == "dhcp" || w[2] == "negotiated" || w[2] == "unnumbered" ? .ignored : .unrecognized
+        }
+        // `ip ospf hello-interval N`, `ip ospf dead-interval N` (seconds; `dead-interval minimal` is sub-second: said).
+        if w.count == 4 && w[1] == "ospf" && (w[2] == "hello-interval" || w[2] == "dead-interval") {
+            guard let value = Self.seconds(w[3]) else { return w[3] == "minimal" ? .unsupported("sub-second OSPF hellos are not modelled") : .unrecognized }
+            if w[2] == "hello-interval" {
+                state.device.interfaces[index].timers.igpHello = StatedTimer(value, at: location)
+            } else {
+                state.device.interfaces[index].timers.igpDead = StatedTimer(value, at: location)
+            }
+            return .modelled
         }
         if w.count >= 4 && w[1] == "ospf" && w[2] == "cost", let cost = UInt32(w[3]) {
             state.device.interfaces[index].ospfCost = cost
@@ -748,6 +764,21 @@ public struct CiscoStyleParser {
         case "bgp" where w.count == 2 && w[1] == "ebgp-requires-policy", "no" where w.count == 3 && w[1] == "bgp" && w[2] == "ebgp-requires-policy":
             bgp.ebgpRequiresPolicy = first == "bgp"
             return .modelled
+        case "timers" where w.count >= 4 && w[1] == "bgp":
+            // `timers bgp KEEPALIVE HOLD [MIN-HOLD]` (seconds).
+            guard let keepalive = Self.seconds(w[2]), let hold = Self.seconds(w[3]) else { return .unrecognized }
+            bgp.timers.bgpKeepalive = StatedTimer(keepalive, at: location)
+            bgp.timers.bgpHold = StatedTimer(hold, at: location)
+            return .modelled
+        case "bgp" where w.count == 3 && w[1] == "scan-time":
+            // IOS: the BGP scanner, which also re-evaluates conditional advertisement.
+            guard let scan = Self.seconds(w[2]) else { return .unrecognized }
+            bgp.timers.conditionalAdvertisementScan = StatedTimer(scan, at: location)
+            return .modelled
+        case "bgp" where w.count == 4 && w[1] == "conditional-advertisement" && w[2] == "timer":
+            guard let scan = Self.seconds(w[3]) else { return .unrecognized }
+            bgp.timers.conditionalAdvertisementScan = StatedTimer(scan, at: location)
+            return .modelled
         case "maximum-paths" where w.count == 2:
             guard let paths = Int(w[1]), paths >= 1 else { return .unrecognized }
             bgp.maximumPaths = min(paths, 64)
@@ -894,6 +925,14 @@ public struct CiscoStyleParser {
                 default: return .unrecognized
                 }
             }
+        case "timers" where rest.count >= 3 && rest[1] != "connect":
+            // `neighbor X timers KEEPALIVE HOLD [MIN-HOLD]` (seconds).
+            guard let keepalive = Self.seconds(rest[1]), let hold = Self.seconds(rest[2]) else { return .unrecognized }
+            bgp.neighbors[index].timers.keepalive = StatedTimer(keepalive, at: location)
+            bgp.neighbors[index].timers.hold = StatedTimer(hold, at: location)
+        case "bfd" where rest.count == 1, "fall-over" where rest.count == 2 && rest[1] == "bfd":
+            // FRR, EOS `neighbor X bfd`; IOS `neighbor X fall-over bfd`: the interface's or default BFD timers.
+            bgp.neighbors[index].timers.bfd = true
         case "shutdown" where rest.count == 1:
             bgp.neighbors[index].shutdown = true
         default:
@@ -905,6 +944,16 @@ public struct CiscoStyleParser {
 
     func igpLine(_ w: [Substring], location: SourceLocation, state: inout State) -> Outcome {
         guard let current = state.device.igps.indices.last else { return .unrecognized }
+        // `timers throttle spf START HOLD MAX` (milliseconds; IOS, FRR, EOS), older IOS `timers spf DELAY HOLD` (seconds).
+        if w.count >= 4 && w[0] == "timers" && w[1] == "throttle" && w[2] == "spf" {
+            guard let start = Self.milliseconds(w[3]) else { return .unrecognized }
+            state.device.igps[current].spfDelay = StatedTimer(start, at: location)
+            return .modelled
+        }
+        if w.count == 4 && w[0] == "timers" && w[1] == "spf", let delay = Self.seconds(w[2]) {
+            state.device.igps[current].spfDelay = StatedTimer(delay, at: location)
+            return .modelled
+        }
         // IOS `mpls ldp sync`, EOS `mpls ldp sync default`, FRR `mpls ldp-sync`: LDP-IGP
         // synchronisation on the IGP's interfaces.
         if w[0] == "mpls" && (w.count == 3 && w[1] == "ldp" && w[2] == "sync" || w.count == 2 && w[1] == "ldp-sync"
@@ -946,7 +995,7 @@ public struct CiscoStyleParser {
         return CiscoKeywords.igpChildren.contains(word) ? .ignored : .unrecognized
     }
 
-    func slaLine(_ w: [Substring], index: Int, state: inout State) -> Outcome {
+    func slaLine(_ w: [Substring], index: Int, location: SourceLocation, state: inout State) -> Outcome {
         // Old syntax: `type echo protocol ipIcmpEcho 10.0.0.1 [source-ipaddr A | source-interface I]`.
         if w[0] == "type" && w.count >= 5 && w[1] == "echo" && w[3].lowercased() == "ipicmpecho", let target = IPAddress(w[4]) {
             state.device.slas[index].target = target
@@ -960,8 +1009,40 @@ public struct CiscoStyleParser {
             if let i = w.firstIndex(of: "source-interface"), i + 1 < w.count { state.device.slas[index].sourceInterface = String(w[i + 1]) }
             return .modelled
         }
+        if w.count == 2, ["frequency", "timeout", "threshold"].contains(w[0]) {
+            // `frequency` in seconds; `timeout` and `threshold` in milliseconds.
+            let value = w[0] == "frequency" ? Self.seconds(w[1]) : Self.milliseconds(w[1])
+            guard let value else { return .unrecognized }
+            let stated = StatedTimer(value, at: location)
+            switch w[0] {
+            case "frequency": state.device.slas[index].timers.frequency = stated
+            case "timeout": state.device.slas[index].timers.timeout = stated
+            default: state.device.slas[index].timers.threshold = stated
+            }
+            return .modelled
+        }
         return CiscoKeywords.slaChildren.contains(String(w[0])) ? .ignored : .unrecognized
     }
+
+    /// A line of `track N ...`: `delay down N [up M]` / `delay up M [down N]` (seconds).
+    func trackLine(_ w: [Substring], index: Int, location: SourceLocation, state: inout State) -> Outcome {
+        guard w[0] == "delay" else { return CiscoKeywords.trackChildren.contains(String(w[0])) ? .ignored : .unrecognized }
+        var k = 1
+        while k + 1 < w.count {
+            guard let value = Self.seconds(w[k + 1]) else { return .unrecognized }
+            switch w[k] {
+            case "down": state.device.tracks[index].timers.delayDown = StatedTimer(value, at: location)
+            case "up": state.device.tracks[index].timers.delayUp = StatedTimer(value, at: location)
+            default: return .unrecognized
+            }
+            k += 2
+        }
+        return k == w.count ? .modelled : .unrecognized
+    }
+
+    /// A whole number of seconds or milliseconds as a configuration writes it.
+    static func seconds(_ word: Substring) -> Milliseconds? { Int64(word).flatMap { $0 >= 0 && $0 < 10_000_000 ? .seconds($0) : nil } }
+    static func milliseconds(_ word: Substring) -> Milliseconds? { Int64(word).flatMap { $0 >= 0 && $0 < 10_000_000_000 ? Milliseconds($0) : nil } }
 
     func routeMapLine(_ w: [Substring], name: String, index: Int, location: SourceLocation, state: inout State) -> Outcome {
         guard state.device.routeMaps[name]?.indices.contains(index) == true else { return .unrecognized }

@@ -38,6 +38,7 @@ extension ConfigNetworkBuilder {
                                          igp: .off, cost: interface.ospfCost ?? interface.isisMetric ?? 10, shutdown: interface.shutdown,
                                          location: interface.location)
                 modelled.ipv6 = ipv6
+                modelled.timers = interface.timers
                 interfaces.append(modelled)
             }
             let statics = device.staticRoutes.filter { $0.vrf == name }.map { staticRoute($0, diagnostics: &diagnostics) }
@@ -50,6 +51,7 @@ extension ConfigNetworkBuilder {
                                 role: .edge, interfaces: interfaces, staticRoutes: statics,
                                 ipSLAs: tracked ? hostRouter.ipSLAs : [], tracks: tracked ? hostRouter.tracks : [], dialect: device.dialect, location: vrf.location)
             router.policies = hostRouter.policies
+            router.timers = hostRouter.timers   // the router's BGP process timers hold in its VRFs too
             if var facts = device.vrfBGP[name] {
                 facts.asn = hostRouter.asn   // an instance speaks with its router's AS
                 let (bgp, policies) = bgpConfig(facts, sessions: device.sessions(inVRF: name), device: device, asnOfAddress: asnOfAddress,

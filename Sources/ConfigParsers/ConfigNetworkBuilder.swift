@@ -69,6 +69,7 @@ public enum ConfigNetworkBuilder {
                 var modelled = Interface(name: interface.name, kind: loopback ? .loopback : .link, address: first.address, prefix: first.prefix, igp: igp,
                                          cost: interface.ospfCost ?? interface.isisMetric ?? 10, shutdown: interface.shutdown, location: interface.location)
                 modelled.ipv6 = ipv6
+                modelled.timers = interface.timers
                 interfaces.append(modelled)
             }
             let routerID = device.bgp?.routerID ?? interfaces.filter { $0.kind == .loopback }.map(\.address).max() ?? interfaces.map(\.address).max() ?? IPAddress(0)
@@ -78,11 +79,15 @@ public enum ConfigNetworkBuilder {
             }
             let slas = device.slas.compactMap { sla -> IPSLA? in
                 guard let id = Int(sla.id), let target = sla.target else { return nil }
-                return IPSLA(id: id, target: target, sourceInterface: sla.sourceInterface, location: sla.location)
+                var probe = IPSLA(id: id, target: target, sourceInterface: sla.sourceInterface, location: sla.location)
+                probe.timers = sla.timers
+                return probe
             }
             let tracks = device.tracks.compactMap { track -> Track? in
                 guard let id = Int(track.id), let sla = track.sla.flatMap({ Int($0) }) else { return nil }
-                return Track(id: id, sla: sla, location: track.location)
+                var modelled = Track(id: id, sla: sla, location: track.location)
+                modelled.timers = track.timers
+                return modelled
             }
             var policies = PolicySet()
             var bgp: BGPConfig?
@@ -92,6 +97,9 @@ public enum ConfigNetworkBuilder {
             }
             var router = Router(name: routerName, asn: asn, routerID: routerID, interfaces: interfaces, staticRoutes: statics, ipSLAs: slas, tracks: tracks,
                                 bgp: bgp, policies: policies, dialect: device.dialect, location: fileLocation)
+            router.timers = device.bgp?.timers ?? RouterTimerSettings()
+            router.timers.spfDelay = runsIGP?.spfDelay
+            router.timers.frrDatacenterProfile = device.dialect == .frr && device.frrProfile == "datacenter"
             if let ldp = Self.ldpPlacement(device, warn: { warn($0, $1) }) {
                 router.mpls = ldp.config
                 let sync = Dictionary(device.interfaces.compactMap { interface in interface.ldpIGPSync.map { (interface.name, $0) } },
@@ -236,6 +244,7 @@ public enum ConfigNetworkBuilder {
             // VPN-IPv6 rides the VPN-IPv4 sessions in the model (docs/ipv6.md): one without the
             // other, or reflected differently, is said.
             modelled.vpnv6 = neighbor.vpnv6 && neighbor.vpnv4
+            modelled.timers = neighbor.timers
             if neighbor.vpnv6 && !neighbor.vpnv4 {
                 warn("neighbor \(neighbor.key) carries VPN-IPv6 without VPN-IPv4: not modelled (routesim exchanges IPv6 VRF routes over the sessions that carry VPN-IPv4 too)",
                      neighbor.location)

@@ -39,6 +39,10 @@ extension DeviceConfig {
         merged.ipv6Unicast = merged.ipv6Unicast || parent.ipv6Unicast
         merged.vpnv4ReflectorClient = merged.vpnv4ReflectorClient || parent.vpnv4ReflectorClient
         merged.vpnv6 = merged.vpnv6 || parent.vpnv6
+        merged.timers.keepalive = merged.timers.keepalive ?? parent.timers.keepalive
+        merged.timers.hold = merged.timers.hold ?? parent.timers.hold
+        merged.timers.bfd = merged.timers.bfd || parent.timers.bfd
+        merged.timers.bfdSettings = merged.timers.bfdSettings ?? parent.timers.bfdSettings
         merged.vpnv6ReflectorClient = merged.vpnv6ReflectorClient || parent.vpnv6ReflectorClient
         merged.shutdown = merged.shutdown || parent.shutdown
         merged.routeReflectorClient = merged.routeReflectorClient || parent.routeReflectorClient

@@ -125,6 +125,8 @@ public struct InterfaceConfig: Sendable {
     /// The interface runs the IPv6 IGP (`ipv6 ospf N area A`, `ospfv3 N ipv6 area A`, `ipv6
     /// ospf6 area A`, `ipv6 router isis`, Junos `protocols ospf3 ... interface I`).
     public var ipv6IGP = false
+    /// `ip ospf hello-interval` / `dead-interval`, `bfd interval ...` (docs/timeline.md).
+    public var timers = InterfaceTimerSettings()
     /// FRR `ip ospf passive`, Junos `interface I passive`.
     public var igpPassive = false
     /// The VRF it belongs to (`vrf forwarding V`, `ip vrf forwarding V`, EOS `vrf V`, FRR
@@ -199,6 +201,8 @@ public struct SLAConfig: Sendable {
     public var sourceAddress: IPAddress?
     public var sourceInterface: String?
     public var scheduled = false
+    /// `frequency`, `timeout`, `threshold` (docs/timeline.md).
+    public var timers = ProbeTimerSettings()
     public var location: SourceLocation
 }
 
@@ -207,6 +211,8 @@ public struct TrackConfig: Sendable {
     /// The IP SLA it follows (`track 1 ip sla 10` / `track 1 rtr 10`), if any.
     public var sla: String?
     public var interface: String?
+    /// `delay down N up M`.
+    public var timers = TrackTimerSettings()
     public var location: SourceLocation
 }
 
@@ -269,6 +275,9 @@ public struct BGPConfigFacts: Sendable {
     /// `maximum-paths N` and `maximum-paths ibgp N`.
     public var maximumPaths: Int?
     public var maximumPathsIBGP: Int?
+    /// `timers bgp K H`, IOS `bgp scan-time`, FRR `bgp conditional-advertisement timer`,
+    /// Junos `hold-time` (docs/timeline.md).
+    public var timers = RouterTimerSettings()
     public var location: SourceLocation
 
     /// The position of the neighbor (or peer group) `key`, created on first mention.
@@ -340,6 +349,9 @@ public struct NeighborConfig: Sendable {
     /// FRR `neighbor IF interface ...` (BGP unnumbered): the key names an interface, and the
     /// peer is the router at the other end of its link (`ConfigNetworkBuilder.interfacePeers`).
     public var onInterface = false
+    /// `neighbor X timers K H`, `neighbor X bfd` / `fall-over bfd`, Junos `hold-time`,
+    /// `bfd-liveness-detection` (docs/timeline.md).
+    public var timers = SessionTimerSettings()
     public var address: IPAddress? { IPAddress(key) }
 }
 
@@ -347,6 +359,9 @@ public struct IGPFacts: Sendable {
     public var protocolName: String
     public var process: String?
     public var redistributeStatic = false
+    /// `timers throttle spf START ...` (IOS, FRR; milliseconds), `timers spf DELAY HOLD` (older
+    /// IOS; seconds), Junos `spf-options delay`.
+    public var spfDelay: StatedTimer?
     /// OSPF `network` statements: the interfaces whose address they cover run the protocol.
     public var networks: [(covers: IPv4Range, area: String?, location: SourceLocation)] = []
     /// `passive-interface NAME`, `passive-interface default`, `no passive-interface NAME`.

@@ -1,5 +1,6 @@
 import Diagnostics
 import NetPrimitives
+import NetworkModel
 
 /// Junos, in the hierarchical (braces) and the `set` form. Both are flattened into statements
 /// (the path of words from the top, with the line the statement ends on), which are then read
@@ -310,6 +311,9 @@ public struct JunosParser {
                     if w.contains("always-compare-med") { device.bgp?.bestPath.alwaysCompareMED = true }
                     if w.contains("external-router-id") { device.bgp?.bestPath.compareRouterID = true }
                 }
+                if at(2) == "hold-time", let seconds = at(3).flatMap({ Int64($0) }) {
+                    device.bgp?.timers.bgpHold = StatedTimer(.seconds(seconds), at: location)
+                }
                 if at(2) == "group", let group = at(3) {
                     var bgp = device.bgp ?? BGPConfigFacts(asn: 0, location: location)
                     let groupIndex = bgp.neighbor(String(group), at: location)
@@ -338,6 +342,19 @@ public struct JunosParser {
                             bgp.neighbors[target].routeMapIn = names.first ?? value
                             bgp.neighbors[target].importChain = names
                         case "local-address": bgp.neighbors[target].updateSource = value
+                        case "hold-time":
+                            if let seconds = value.flatMap({ Int64($0) }) { bgp.neighbors[target].timers.hold = StatedTimer(.seconds(seconds), at: location) }
+                        case "bfd-liveness-detection":
+                            // `minimum-interval MS` and `multiplier N` (Junos' default multiplier is 3).
+                            bgp.neighbors[target].timers.bfd = true
+                            let interval = rest.firstIndex(of: "minimum-interval").flatMap { $0 + 1 < rest.endIndex ? Int64(rest[$0 + 1]) : nil }
+                            let multiplier = rest.firstIndex(of: "multiplier").flatMap { $0 + 1 < rest.endIndex ? Int(rest[$0 + 1]) : nil }
+                            if let interval {
+                                let stated = StatedTimer(Milliseconds(interval), at: location)
+                                bgp.neighbors[target].timers.bfdSettings = BFDSettings(interval: stated, multiplier: multiplier ?? bgp.neighbors[target].timers.bfdSettings?.multiplier ?? 3)
+                            } else if let multiplier, let existing = bgp.neighbors[target].timers.bfdSettings {
+                                bgp.neighbors[target].timers.bfdSettings = BFDSettings(interval: existing.interval, multiplier: multiplier)
+                            }
                         case "cluster": bgp.neighbors[target].routeReflectorClient = true
                         case "multihop":
                             // `multihop;` or `multihop { ttl N; }`: Junos' default TTL is 64.
@@ -370,6 +387,10 @@ public struct JunosParser {
                     return device.igps.count - 1
                 }()
                 if w.contains("export") { device.igps[igp].redistributeStatic = true }
+                // `spf-options delay MS`.
+                if at(2) == "spf-options", let i = w.firstIndex(of: "delay"), i + 1 < w.count, let delay = Int64(w[i + 1]) {
+                    device.igps[igp].spfDelay = StatedTimer(Milliseconds(delay), at: location)
+                }
                 // `ospf area A interface I [passive]`, `isis interface I [passive]`: the interfaces
                 // the protocol runs on (all of them for `interface all`).
                 if name == "ospf3", let i = w.firstIndex(of: "interface"), i + 1 < w.count {
@@ -385,7 +406,12 @@ public struct JunosParser {
                     let targets = target == "all" ? Array(device.interfaces.indices) : [device.interface(named: target, at: location)]
                     // `ldp-synchronization` (RFC 5443) on the interface.
                     let sync = w[(i + 2)...].contains("ldp-synchronization")
+                    // `hello-interval N`, `dead-interval N` (seconds).
+                    let hello = w.firstIndex(of: "hello-interval").flatMap { $0 + 1 < w.count ? Int64(w[$0 + 1]) : nil }
+                    let dead = w.firstIndex(of: "dead-interval").flatMap { $0 + 1 < w.count ? Int64(w[$0 + 1]) : nil }
                     for index in targets {
+                        if let hello { device.interfaces[index].timers.igpHello = StatedTimer(.seconds(hello), at: location) }
+                        if let dead { device.interfaces[index].timers.igpDead = StatedTimer(.seconds(dead), at: location) }
                         if name == "isis" { device.interfaces[index].isisEnabled = true } else { device.interfaces[index].ospfArea = area ?? "0.0.0.0" }
                         if passive { device.interfaces[index].igpPassive = true }
                         if sync { device.interfaces[index].ldpIGPSync = true }

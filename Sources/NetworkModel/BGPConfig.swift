@@ -135,6 +135,8 @@ public struct BGPNeighbor: Sendable {
     /// model VPN-IPv6 rides the VPN-IPv4 sessions: a PE with one exchanges IPv6 VRF routes with
     /// every PE that has one (docs/ipv6.md).
     public var vpnv6 = false
+    /// Keepalive and hold time of this session, and BFD on it (docs/timeline.md).
+    public var timers = SessionTimerSettings()
     /// The unicast address families the session carries (MP-BGP, RFC 4760: both ends must
     /// carry a family for it to be exchanged); nil: the family of the session's own address.
     public var unicastFamilies: Set<AddressFamily>? = nil

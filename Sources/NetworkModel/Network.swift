@@ -86,6 +86,8 @@ public struct Router: Sendable {
     public var lsps: [LSP] = []
     /// Set when this router entry is a VRF routing instance of a PE (docs/vrf.md).
     public var vrf: VRFInstance? = nil
+    /// BGP, SPF and scanner timers as configured (docs/timeline.md).
+    public var timers = RouterTimerSettings()
     public var location: SourceLocation
 
     public init(name: String, asn: ASN, routerID: IPAddress, role: RouterRole = .generic, interfaces: [Interface] = [],
@@ -172,6 +174,8 @@ public struct Interface: Sendable {
     /// bypass around this interface's link for LSPs that ask for link protection (Junos `rsvp
     /// interface I link-protection`; IOS `auto-tunnel backup` or `backup-path`).
     public var linkProtection = true
+    /// IGP hello and dead intervals, BFD (docs/timeline.md).
+    public var timers = InterfaceTimerSettings()
     public var location: SourceLocation
 
     public init(name: String, kind: InterfaceKind, address: IPAddress, prefix: Prefix, igp: IGPParticipation,

@@ -29,6 +29,8 @@ public struct IPSLA: Sendable {
     public var target: IPAddress
     /// Source interface name; the default is the router's first loopback.
     public var sourceInterface: String?
+    /// `frequency`, `timeout`, `threshold` (docs/timeline.md).
+    public var timers = ProbeTimerSettings()
     public var location: SourceLocation
     public init(id: Int, target: IPAddress, sourceInterface: String?, location: SourceLocation) {
         self.id = id
@@ -42,6 +44,8 @@ public struct IPSLA: Sendable {
 public struct Track: Sendable {
     public var id: Int
     public var sla: Int
+    /// `delay down N up M` (docs/timeline.md).
+    public var timers = TrackTimerSettings()
     public var location: SourceLocation
     public init(id: Int, sla: Int, location: SourceLocation) {
         self.id = id

@@ -15,6 +15,7 @@ extension NetworkBuilder {
         var teMetric: UInt32?
         var adminGroups: Set<String>?
         var linkProtection = true
+        var timers = InterfaceTimerSettings()
         var node: YAMLNode
     }
 
@@ -32,14 +33,16 @@ extension NetworkBuilder {
             var teMetric: UInt32?
             var adminGroups: Set<String>?
             var linkProtection: Bool?
+            var timers = InterfaceTimerSettings()
             switch item {
             case .scalar:
                 guard let text = reader.string(item, "a link") else { continue }
                 guard let pair = splitShorthand(text, at: item) else { continue }
                 endpoints = [EndpointSpec(router: pair.0, node: item), EndpointSpec(router: pair.1, node: item)]
             default:
-                guard let view = reader.mapping(item, "a link", keys: ["name", "endpoints", "cost", "subnet", "ipv6-subnet", "igp", "ldp", "ldp-igp-sync", "rsvp-bandwidth", "te-metric", "admin-groups", "link-protection"]) else { continue }
+                guard let view = reader.mapping(item, "a link", keys: ["name", "endpoints", "cost", "subnet", "ipv6-subnet", "igp", "ldp", "ldp-igp-sync", "rsvp-bandwidth", "te-metric", "admin-groups", "link-protection", "timers"]) else { continue }
                 if let n = view["link-protection"] { linkProtection = reader.bool(n, "link link-protection") }
+                if let n = view["timers"] { timers = readInterfaceTimers(n, "link timers") }
                 if let n = view["admin-groups"] { adminGroups = Set(reader.stringList(n, "link admin-groups").map(\.0)) }
                 if let n = view["rsvp-bandwidth"] { rsvpBandwidth = reader.bandwidth(n, "link rsvp-bandwidth") }
                 if let n = view["te-metric"] { teMetric = reader.integer(n, "link te-metric", range: 1...16_777_215).map(UInt32.init) }
@@ -82,6 +85,7 @@ extension NetworkBuilder {
                 endpoints[i].teMetric = endpoints[i].teMetric ?? teMetric
                 endpoints[i].adminGroups = endpoints[i].adminGroups ?? adminGroups
                 endpoints[i].linkProtection = linkProtection ?? true
+                endpoints[i].timers = timers
             }
             addLink(endpoints, name: explicitName, cost: cost, subnet: subnet, subnetIPv6: subnetIPv6, igp: igp, node: item)
         }
@@ -197,6 +201,7 @@ extension NetworkBuilder {
             draft.interfaces[draft.interfaces.count - 1].teMetric = endpoint.teMetric
             draft.interfaces[draft.interfaces.count - 1].adminGroups = endpoint.adminGroups ?? []
             draft.interfaces[draft.interfaces.count - 1].linkProtection = endpoint.linkProtection
+            draft.interfaces[draft.interfaces.count - 1].timers = endpoint.timers
             refs.append(InterfaceRef(router: endpoint.router, interface: draft.interfaces.count - 1))
             drafts[endpoint.router] = draft
         }

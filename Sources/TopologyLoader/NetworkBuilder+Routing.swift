@@ -24,24 +24,31 @@ extension NetworkBuilder {
         if let n = view["lsps"] { router.lsps = readLSPs(n, head: name) }
         if let n = view["ip-sla"] {
             for (id, keyNode, value) in reader.numberedEntries(n, "ip-sla of \(name)", label: "ip-sla id", range: 1...Int(Int32.max)) {
-                guard let sla = reader.mapping(value, "ip-sla \(id) of \(name)", keys: ["target", "source-interface", "type"]) else { continue }
+                guard let sla = reader.mapping(value, "ip-sla \(id) of \(name)", keys: ["target", "source-interface", "type", "frequency", "timeout", "threshold"]) else { continue }
                 guard let targetNode = sla["target"] else { reader.error("LOAD004", "ip-sla \(id) of \(name) has no 'target'", at: keyNode); continue }
                 if let n = sla["type"], let type = reader.string(n, "ip-sla type"), type != "icmp-echo" {
                     reader.error("LOAD005", "ip-sla type '\(type)' is not supported", at: n, hint: "use icmp-echo")
                 }
                 guard let target = reader.address(targetNode, "target of ip-sla \(id)") else { continue }
                 let source = sla["source-interface"].flatMap { reader.string($0, "source-interface of ip-sla \(id)") }
-                router.ipSLAs.append(IPSLA(id: id, target: target, sourceInterface: source, location: reader.location(keyNode)))
+                var probe = IPSLA(id: id, target: target, sourceInterface: source, location: reader.location(keyNode))
+                probe.timers.frequency = sla["frequency"].flatMap { reader.duration($0, "frequency of ip-sla \(id)") }
+                probe.timers.timeout = sla["timeout"].flatMap { reader.duration($0, "timeout of ip-sla \(id)") }
+                probe.timers.threshold = sla["threshold"].flatMap { reader.duration($0, "threshold of ip-sla \(id)") }
+                router.ipSLAs.append(probe)
             }
         }
         if let n = view["tracks"] {
             for (id, keyNode, value) in reader.numberedEntries(n, "tracks of \(name)", label: "track id", range: 1...Int(Int32.max)) {
-                guard let track = reader.mapping(value, "track \(id) of \(name)", keys: ["ip-sla"]) else { continue }
+                guard let track = reader.mapping(value, "track \(id) of \(name)", keys: ["ip-sla", "delay-down", "delay-up"]) else { continue }
                 guard let slaNode = track["ip-sla"], let sla = reader.integer(slaNode, "ip-sla of track \(id)", range: 1...Int(Int32.max)) else {
                     if track["ip-sla"] == nil { reader.error("LOAD004", "track \(id) of \(name) has no 'ip-sla'", at: keyNode) }
                     continue
                 }
-                router.tracks.append(Track(id: id, sla: sla, location: reader.location(keyNode)))
+                var modelled = Track(id: id, sla: sla, location: reader.location(keyNode))
+                modelled.timers.delayDown = track["delay-down"].flatMap { reader.duration($0, "delay-down of track \(id)") }
+                modelled.timers.delayUp = track["delay-up"].flatMap { reader.duration($0, "delay-up of track \(id)") }
+                router.tracks.append(modelled)
             }
         }
         var policies = globalPolicies
@@ -55,7 +62,28 @@ extension NetworkBuilder {
         router.policies = policies
         if let n = view["distances"] { router.distances = readDistances(n, router: name) }
         if let n = view["bgp"] { router.bgp = readBGP(n, routerIndex: index, router: router) }
+        if let n = view["timers"], let timers = reader.mapping(n, "timers of \(name)", keys: ["bgp-keepalive", "bgp-hold", "conditional-advertisement-scan", "spf-delay"]) {
+            router.timers.bgpKeepalive = timers["bgp-keepalive"].flatMap { reader.duration($0, "bgp-keepalive of \(name)") }
+            router.timers.bgpHold = timers["bgp-hold"].flatMap { reader.duration($0, "bgp-hold of \(name)") }
+            router.timers.conditionalAdvertisementScan = timers["conditional-advertisement-scan"].flatMap { reader.duration($0, "conditional-advertisement-scan of \(name)") }
+            router.timers.spfDelay = timers["spf-delay"].flatMap { reader.duration($0, "spf-delay of \(name)") }
+        }
         return router
+    }
+
+    /// A link's `timers`: IGP `hello` and `dead`, `bfd-interval` and `bfd-multiplier` (docs/timeline.md).
+    func readInterfaceTimers(_ node: YAMLNode, _ what: String) -> InterfaceTimerSettings {
+        var settings = InterfaceTimerSettings()
+        guard let view = reader.mapping(node, what, keys: ["hello", "dead", "bfd-interval", "bfd-multiplier"]) else { return settings }
+        settings.igpHello = view["hello"].flatMap { reader.duration($0, "hello of \(what)") }
+        settings.igpDead = view["dead"].flatMap { reader.duration($0, "dead of \(what)") }
+        if let n = view["bfd-interval"], let interval = reader.duration(n, "bfd-interval of \(what)") {
+            let multiplier = view["bfd-multiplier"].flatMap { reader.integer($0, "bfd-multiplier of \(what)", range: 1...255) } ?? 3
+            settings.bfd = BFDSettings(interval: interval, multiplier: multiplier)
+        } else if let n = view["bfd-multiplier"] {
+            reader.error("LOAD004", "\(what) has bfd-multiplier but no bfd-interval", at: n, hint: "BFD needs an interval (e.g. bfd-interval: 300ms)")
+        }
+        return settings
     }
 
     func readStatics(_ node: YAMLNode, router: String) -> [StaticRoute] {
@@ -115,7 +143,7 @@ extension NetworkBuilder {
                                "disable-connected-check", "allowas-in", "as-override", "default-originate", "local-as", "local-as-no-prepend",
                                "local-as-replace-as", "next-hop-self",
                                "route-reflector-client", "weight", "import", "export", "advertise-map", "exist-map", "non-exist-map", "vpnv4", "vpnv6",
-                               "transport", "families"]
+                               "transport", "families", "timers", "bfd"]
 
     func readBGP(_ node: YAMLNode, routerIndex: Int, router: Router) -> BGPConfig? {
         let name = router.name
@@ -279,6 +307,11 @@ extension NetworkBuilder {
             neighbor.unicastFamilies = Set(listed)
         }
         if let n = view["weight"], let v = reader.integer(n, "weight", range: 0...65535) { neighbor.weight = UInt32(v) }
+        if let n = view["timers"], let timers = reader.mapping(n, "neighbor timers", keys: ["keepalive", "hold"]) {
+            neighbor.timers.keepalive = timers["keepalive"].flatMap { reader.duration($0, "neighbor keepalive") }
+            neighbor.timers.hold = timers["hold"].flatMap { reader.duration($0, "neighbor hold") }
+        }
+        if let n = view["bfd"] { neighbor.timers.bfd = reader.bool(n, "neighbor bfd") ?? false }
         if let n = view["import"] { neighbor.importPolicy = reader.string(n, "import route-map") }
         if let n = view["export"] { neighbor.exportPolicy = reader.string(n, "export route-map") }
         let advertise = view["advertise-map"].flatMap { reader.string($0, "advertise-map") }

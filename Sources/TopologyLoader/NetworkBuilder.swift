@@ -169,7 +169,7 @@ struct NetworkBuilder {
     // MARK: routers, phase 1: identity and interfaces
 
     static let routerKeys = ["asn", "router-id", "role", "vendor", "loopbacks", "interfaces", "static-routes", "ip-sla", "tracks",
-                             "policies", "bgp", "distances", "mpls", "lsps", "vrfs"]
+                             "policies", "bgp", "distances", "mpls", "lsps", "vrfs", "timers"]
 
     mutating func readRouterAddressing(_ node: YAMLNode) {
         let entries = reader.namedEntries(node, "routers")

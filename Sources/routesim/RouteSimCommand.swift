@@ -19,7 +19,7 @@ struct RouteSimCommand: ParsableCommand {
         command-line usage. `routesim help COMMAND` says each command's own.
         """,
         version: RouteSimVersion.current,
-        subcommands: [Simulate.self, TraceCommand.self, Failures.self, Merge.self, Diff.self, Draw.self, Report.self, LintCommand.self, Rules.self, Validate.self, Generate.self]
+        subcommands: [Simulate.self, TraceCommand.self, Failures.self, TimersCommand.self, Merge.self, Diff.self, Draw.self, Report.self, LintCommand.self, Rules.self, Validate.self, Generate.self]
     )
 
     static func main() {

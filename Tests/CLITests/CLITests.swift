@@ -343,7 +343,7 @@ import Testing
         let typo = try Self.run(["simulat", Self.example])
         #expect(typo.status == 64 && typo.stderr.hasPrefix("error: 'simulat' is not a routesim command; did you mean 'simulate'?"), "\(typo.stderr)")
         let unknown = try Self.run(["frobnicate"])
-        #expect(unknown.status == 64 && unknown.stderr.contains("the commands are simulate, trace, failures, merge, diff, draw, report, lint, rules, validate, generate, help"))
+        #expect(unknown.status == 64 && unknown.stderr.contains("the commands are simulate, trace, failures, timers, merge, diff, draw, report, lint, rules, validate, generate, help"))
         #expect(try Self.run(["help", "lint"]).status == 0 && Self.run(["--version"]).status == 0)
     }
 

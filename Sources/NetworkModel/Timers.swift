@@ -1,0 +1,100 @@
+import Diagnostics
+
+/// A duration in milliseconds: routers configure timers in seconds or milliseconds, nothing finer.
+public struct Milliseconds: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var value: Int64
+    public init(_ value: Int64) { self.value = value }
+    public static func seconds(_ seconds: Int64) -> Milliseconds { Milliseconds(seconds * 1000) }
+    public static let zero = Milliseconds(0)
+    public static func < (a: Milliseconds, b: Milliseconds) -> Bool { a.value < b.value }
+    public static func + (a: Milliseconds, b: Milliseconds) -> Milliseconds { Milliseconds(a.value + b.value) }
+    public static func - (a: Milliseconds, b: Milliseconds) -> Milliseconds { Milliseconds(a.value - b.value) }
+    public static func * (a: Milliseconds, n: Int) -> Milliseconds { Milliseconds(a.value * Int64(n)) }
+
+    /// `60 s`, `1.5 s`, `300 ms`.
+    public var description: String {
+        if value % 1000 == 0 { return "\(value / 1000) s" }
+        if value < 1000 { return "\(value) ms" }
+        var fraction = String(value % 1000)
+        while fraction.count < 3 { fraction = "0" + fraction }
+        while fraction.hasSuffix("0") { fraction.removeLast() }
+        return "\(value / 1000).\(fraction) s"
+    }
+}
+
+/// A timer a configuration states, and where.
+public struct StatedTimer: Sendable, Equatable {
+    public var value: Milliseconds
+    public var location: SourceLocation
+    public init(_ value: Milliseconds, at location: SourceLocation) {
+        self.value = value
+        self.location = location
+    }
+}
+
+/// Bidirectional Forwarding Detection on an interface or session (RFC 5880): a neighbour is
+/// declared down after `multiplier` intervals without a packet.
+public struct BFDSettings: Sendable, Equatable {
+    /// The negotiated receive interval (the larger of one end's `min_rx` and the other's
+    /// transmit interval; routesim takes the configured interval of this end).
+    public var interval: StatedTimer
+    public var multiplier: Int
+    public init(interval: StatedTimer, multiplier: Int) {
+        self.interval = interval
+        self.multiplier = multiplier
+    }
+    public var detection: Milliseconds { interval.value * multiplier }
+}
+
+/// What a router's configuration says of its timers (docs/timeline.md); nil where the
+/// dialect's default applies (`VendorDialect.timerDefaults`).
+public struct RouterTimerSettings: Sendable, Equatable {
+    /// `timers bgp K H` (IOS, EOS, FRR), Junos `hold-time H` at `protocols bgp`.
+    public var bgpKeepalive: StatedTimer? = nil
+    public var bgpHold: StatedTimer? = nil
+    /// How often conditional advertisement is re-evaluated: IOS `bgp scan-time`, FRR `bgp
+    /// conditional-advertisement timer`.
+    public var conditionalAdvertisementScan: StatedTimer? = nil
+    /// The delay before an SPF run after a topology change: IOS/FRR `timers throttle spf
+    /// START ...`, Junos `spf-options delay`.
+    public var spfDelay: StatedTimer? = nil
+    /// FRR `frr defaults datacenter` (BGP keepalive 3 s, hold 9 s).
+    public var frrDatacenterProfile = false
+    public init() {}
+}
+
+/// A BGP neighbor statement's own timers (`neighbor X timers K H`, Junos group or neighbor
+/// `hold-time`) and BFD (`neighbor X bfd`, `neighbor X fall-over bfd`, Junos
+/// `bfd-liveness-detection`).
+public struct SessionTimerSettings: Sendable, Equatable {
+    public var keepalive: StatedTimer? = nil
+    public var hold: StatedTimer? = nil
+    /// BFD follows the session; nil interval: the interface's, else the dialect's default.
+    public var bfd: Bool = false
+    public var bfdSettings: BFDSettings? = nil
+    public init() {}
+}
+
+/// An interface's IGP hello and dead intervals (`ip ospf hello-interval`, `dead-interval`;
+/// Junos `hello-interval`, `dead-interval`) and BFD (`bfd interval X min_rx Y multiplier Z`).
+public struct InterfaceTimerSettings: Sendable, Equatable {
+    public var igpHello: StatedTimer? = nil
+    public var igpDead: StatedTimer? = nil
+    public var bfd: BFDSettings? = nil
+    public init() {}
+}
+
+/// An IP SLA probe's timing (`frequency`, `timeout`, `threshold`) and a track's delays
+/// (`delay down N up M`).
+public struct ProbeTimerSettings: Sendable, Equatable {
+    public var frequency: StatedTimer? = nil
+    public var timeout: StatedTimer? = nil
+    public var threshold: StatedTimer? = nil
+    public init() {}
+}
+
+public struct TrackTimerSettings: Sendable, Equatable {
+    public var delayDown: StatedTimer? = nil
+    public var delayUp: StatedTimer? = nil
+    public init() {}
+}
