@@ -15,6 +15,8 @@ public struct TimerTable: Sendable {
         public var bfd: (interval: EffectiveTimer, multiplier: Int)?
         /// BFD is configured on the session but no interval is (IOS and Junos have no default).
         public var bfdWithoutInterval: Bool
+        /// BFD is configured here but the other end does not run it: no BFD session comes up.
+        public var bfdWithoutPeer: Bool
     }
     public struct InterfaceRow: Sendable {
         public var name: String
@@ -61,10 +63,15 @@ public struct TimerTable: Sendable {
                 // Keepalives go at the configured interval, or a third of a smaller hold time.
                 let third = Milliseconds(hold.value.value / 3)
                 let sent = third < keepalive.value ? EffectiveTimer(third, default: "a third of the negotiated hold time") : keepalive
+                // BFD runs only when both ends run it on the session (RFC 5880: a session needs both).
                 let interface = router.interfaces.firstIndex { $0.addresses.contains(local) }
-                let bfd = router.bfdDetection(neighbor: status.neighborIndex, interface: interface)
-                sessions.append(Session(peer: network.routers[peer].name, peerAddress: status.peerAddress, hold: hold, keepalive: sent, bfd: bfd,
-                                        bfdWithoutInterval: bfd == nil && router.bgp?.neighbors[status.neighborIndex].timers.bfd == true))
+                let peerInterface = network.routers[peer].interfaces.firstIndex { $0.addresses.contains(status.peerAddress) }
+                let ownBFD = router.bfdDetection(neighbor: status.neighborIndex, interface: interface)
+                let peerBFD = network.routers[peer].bfdDetection(neighbor: back.neighborIndex, interface: peerInterface)
+                let configured = router.bgp?.neighbors[status.neighborIndex].timers.bfd == true
+                sessions.append(Session(peer: network.routers[peer].name, peerAddress: status.peerAddress, hold: hold, keepalive: sent,
+                                        bfd: peerBFD == nil ? nil : ownBFD,
+                                        bfdWithoutInterval: configured && ownBFD == nil, bfdWithoutPeer: configured && ownBFD != nil && peerBFD == nil))
             }
             let interfaces = router.interfaces.indices.compactMap { i -> InterfaceRow? in
                 let interface = router.interfaces[i]
@@ -102,6 +109,8 @@ public struct TimerTable: Sendable {
                     line += "; BFD detects a failure in \(bfd.interval.value * bfd.multiplier) (\(bfd.interval) x \(bfd.multiplier))"
                 } else if session.bfdWithoutInterval {
                     line += "; BFD configured without an interval (\(row.dialect.displayName) needs one): not counted"
+                } else if session.bfdWithoutPeer {
+                    line += "; BFD configured, but \(session.peer) does not run it on this session: not counted"
                 }
                 lines.append(line)
             }

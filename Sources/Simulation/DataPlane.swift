@@ -387,3 +387,18 @@ extension DataPlane {
         return unique.isEmpty ? nil : (unique, nextHops.count)
     }
 }
+
+extension DataPlane {
+    /// Per router and neighbor statement, whether its conditional advertisement (advertise-map
+    /// with exist-map / non-exist-map) lets the conditional routes out in this state.
+    public func conditionalAdvertisementStates() -> [Int: [Int: Bool]] {
+        guard let propagation = finalPropagation else { return [:] }
+        var states: [Int: [Int: Bool]] = [:]
+        for (r, byPeering) in propagation.conditionAllows.enumerated() {
+            for (p, allows) in byPeering where propagation.peerings[r].indices.contains(p) {
+                states[r, default: [:]][propagation.peerings[r][p].neighborIndex] = allows
+            }
+        }
+        return states
+    }
+}

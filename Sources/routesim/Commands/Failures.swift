@@ -55,6 +55,8 @@ struct Failures: ParsableCommand {
     var format: ReportFormat = .text
     static let formats: [ReportFormat] = [.text, .json] + ReportFormat.findingFormats
     @Flag(name: .customLong("all"), help: "In text output, list every scenario and flow, not only problems.") var showAll = false
+    @Flag(help: "In text output, add each problem scenario's timeline (every scenario's with --all): when each change happens after the failure (sessions, IGP, tracks, conditional advertisement), with the timers that bound it (docs/timeline.md).")
+    var timeline = false
     @Flag(help: "For each black hole, try each mitigation that fits it (tracked static, conditional advertisement, pin in the core, redundant link, import check; enable LDP, LDP-IGP sync; a dynamic LSP secondary) on a copy of the network and report which remove it without creating a new problem.") var suggest = false
     @Option(name: .shortAndLong, help: "Write the output to this file (atomically) instead of stdout.") var output: String?
     @Option(help: ArgumentHelp("Also draw every scenario with a problem into this directory (one SVG each, format from --draw-format) plus index.html.", valueName: "dir"))
@@ -88,6 +90,7 @@ struct Failures: ParsableCommand {
         guard (1...3).contains(k) else { throw ValidationError("--k must be 1, 2 or 3") }
         if onlySets && noSets { throw ValidationError("--srlg runs only the failure sets; it cannot be combined with --no-sets") }
         if let verify, verify < 1 { throw ValidationError("--verify needs a number of scenarios of at least 1") }
+        if timeline && format != .text { throw ValidationError("--timeline adds a section to the text report; use --format text") }
         if try parsedShard != nil, suggest || draw != nil || verify != nil {
             throw ValidationError("--shard writes a partial report: --suggest, --draw and --verify run on the merged one (routesim merge)")
         }
@@ -122,7 +125,10 @@ struct Failures: ParsableCommand {
         if suggest { report.suggestions = MitigationSuggester.suggest(network, report: report, options: options) }
         switch format {
         case .json: try emit(bytes: JSONOutput.bytes(report), to: output)
-        case .text: try emit(FailureTextReport.render(report, showAll: showAll), to: output)
+        case .text:
+            var text = FailureTextReport.render(report, showAll: showAll)
+            if timeline { text += RouteSim.timelineText(RouteSim.timelines(network, report: report, enumeration: options.enumeration, all: showAll)) }
+            try emit(text, to: output)
         default:
             let codes = failOn?.codes ?? []
             let options = FindingWriterOptions(root: FileManager.default.currentDirectoryPath) { codes.contains($0.code) }

@@ -1,0 +1,145 @@
+import NetPrimitives
+import NetworkModel
+import Simulation
+
+/// When each change a failure causes happens (docs/timeline.md): the events between the
+/// pre-failure state and the converged post-failure state, each with the window in which it
+/// falls (timers that are not synchronised give a range) and the timers that bound it.
+///
+/// This is the event schedule only; which flows are delivered or dropped in each interval
+/// between events is the next step of issue 17.
+public struct FailureTimeline: Sendable {
+    /// From `earliest` to `latest` after the failure (one instant when they are equal).
+    public struct Window: Sendable, Equatable, Comparable, CustomStringConvertible {
+        public var earliest: Milliseconds
+        public var latest: Milliseconds
+        public init(_ earliest: Milliseconds, _ latest: Milliseconds) { self.earliest = earliest; self.latest = latest }
+        public static func at(_ instant: Milliseconds) -> Window { Window(instant, instant) }
+        public static func < (a: Window, b: Window) -> Bool { (a.earliest, a.latest) < (b.earliest, b.latest) }
+        public var description: String { earliest == latest ? "+\(earliest)" : "+\(earliest) .. +\(latest)" }
+    }
+
+    public struct Event: Sendable, Equatable {
+        public var window: Window
+        public var router: String
+        public var what: String
+        /// The timers (with their sources) or the cause that place it in its window.
+        public var why: String
+    }
+
+    public var events: [Event]
+
+    /// Compares the converged states before (`baseline`) and after (`failed`) the failure.
+    public init(baseline: DataPlane, failed: DataPlane) {
+        let network = failed.network
+        var events: [Event] = []
+        func name(_ r: Int) -> String { network.routers[r].name }
+        for l in failed.failures.links.sorted() {
+            events.append(Event(window: .at(.zero), router: "", what: "link \(network.links[l].name) fails", why: "both interfaces go down"))
+        }
+        for r in failed.failures.routers.sorted() {
+            events.append(Event(window: .at(.zero), router: name(r), what: "router \(name(r)) fails", why: "its links go down"))
+        }
+
+        // IGP: every AS whose non-BGP routes change reconverges after its routers' SPF delays.
+        var changedByAS: [ASN: [Int]] = [:]
+        for r in network.routers.indices where failed.liveness.routerUp[r] && network.routers[r].vrf == nil && network.igp(of: network.routers[r]) != nil {
+            let before = baseline.nonBGPRoutes[r], after = failed.nonBGPRoutes[r]
+            if before.count != after.count || before.contains(where: { after[$0.key] != $0.value }) {
+                changedByAS[network.routers[r].asn, default: []].append(r)
+            }
+        }
+        for (asn, routers) in changedByAS.sorted(by: { $0.key < $1.key }) {
+            let delays = routers.compactMap { network.routers[$0].timer(.spfDelay) }
+            guard let lowest = delays.min(by: { $0.value < $1.value }), let highest = delays.max(by: { $0.value < $1.value }) else { continue }
+            let why = lowest == highest ? "SPF delay \(lowest)" : "SPF delays from \(lowest) to \(highest)"
+            events.append(Event(window: Window(lowest.value, highest.value), router: "AS \(asn)",
+                                what: "IGP routes change at \(routers.count) router\(routers.count == 1 ? "" : "s")",
+                                why: "\(why), after the adjacencies on the failed link went down with its interfaces"))
+        }
+
+        // BGP sessions that go down, each end on its own: at once when its interface went down,
+        // after BFD's detection time, else at hold-time expiry.
+        let table = TimerTable(plane: baseline)
+        var sessionRows: [String: [TimerTable.Session]] = [:]
+        for row in table.routers { sessionRows[row.name] = row.sessions }
+        var after: [Int: [Int: Bool]] = [:]
+        for status in failed.sessions where !status.isVPNAdjacency { after[status.router, default: [:]][status.neighborIndex] = status.established }
+        for status in baseline.sessions where status.established && !status.isVPNAdjacency && failed.liveness.routerUp[status.router] {
+            guard after[status.router]?[status.neighborIndex] == false, let peer = status.peerRouter else { continue }
+            let router = network.routers[status.router]
+            let what = "BGP session to \(name(peer)) (\(status.peerAddress)) goes down"
+            let own = router.interfaces.indices.first { router.interfaces[$0].addresses.contains { $0 == status.localAddress } }
+            let ref = own.map { InterfaceRef(router: status.router, interface: $0) }
+            let linkDown = ref.flatMap { failed.liveness.linkOfInterface[$0] }.map { !failed.liveness.linkUp[$0] } ?? false
+            if let own, router.interfaces[own].kind != .loopback, linkDown || !failed.liveness.interfaceUp[status.router][own] {
+                events.append(Event(window: .at(.zero), router: router.name, what: what, why: "its interface \(router.interfaces[own].name) went down"))
+                continue
+            }
+            guard let session = sessionRows[router.name]?.first(where: { $0.peerAddress == status.peerAddress }) else { continue }
+            if let bfd = session.bfd {
+                let detection = bfd.interval.value * bfd.multiplier
+                events.append(Event(window: .at(detection), router: router.name, what: what, why: "BFD: \(bfd.interval) x \(bfd.multiplier)"))
+            } else {
+                // The last keepalive came up to one keepalive interval before the failure.
+                let hold = session.hold.value, keepalive = session.keepalive.value
+                events.append(Event(window: Window(hold > keepalive ? hold - keepalive : .zero, hold), router: router.name, what: what,
+                                    why: "hold time \(session.hold), keepalive \(session.keepalive)"
+                                        + (session.bfdWithoutInterval ? "; BFD configured without an interval" : "")
+                                        + (session.bfdWithoutPeer ? "; BFD configured, but not at \(session.peer)" : "")))
+            }
+        }
+
+        // Tracks that change: the first probe after reachability is lost times out; a probe
+        // goes every `frequency`, so that is between `timeout` and `frequency + timeout` after
+        // the loss (taken at the failure), plus the track's delay.
+        for r in network.routers.indices where failed.liveness.routerUp[r] {
+            let router = network.routers[r]
+            for track in router.tracks {
+                guard let before = baseline.trackStates[r][track.id], let now = failed.trackStates[r][track.id], before != now,
+                      let sla = router.ipSLAs.first(where: { $0.id == track.sla }) else { continue }
+                let frequency = sla.timers.frequency.map(EffectiveTimer.init) ?? router.dialect.timerDefault(.slaFrequency)
+                let timeout = sla.timers.timeout.map(EffectiveTimer.init) ?? router.dialect.timerDefault(.slaTimeout)
+                guard let frequency, let timeout else { continue }
+                let delay = (now ? track.timers.delayUp : track.timers.delayDown)?.value ?? .zero
+                let earliest = (now ? .zero : timeout.value) + delay
+                events.append(Event(window: Window(earliest, frequency.value + (now ? .zero : timeout.value) + delay), router: router.name,
+                                    what: "track \(track.id) (ip sla \(sla.id)) goes \(now ? "up" : "down")",
+                                    why: "probe every \(frequency), timeout \(timeout)\(delay == .zero ? "" : ", delay \(now ? "up" : "down") \(delay)")"))
+            }
+        }
+
+        // Conditional advertisement re-evaluated on the scanner: within one scan interval after
+        // the watched route changes. That change comes with one of the events above: not before
+        // the first that touches the router (its sessions, tracks, its AS's IGP, a failed link
+        // of its own), not after the last.
+        let anchor = events.map(\.window.latest).max() ?? .zero
+        func firstChange(at r: Int) -> Milliseconds {
+            let router = network.routers[r]
+            let ownLinkFailed = router.interfaces.indices.contains { i in
+                failed.liveness.linkOfInterface[InterfaceRef(router: r, interface: i)].map { !failed.liveness.linkUp[$0] } ?? false
+            }
+            if ownLinkFailed { return .zero }
+            return events.filter { $0.router == router.name || $0.router == "AS \(router.asn)" }.map(\.window.earliest).min() ?? .zero
+        }
+        let conditionsBefore = baseline.conditionalAdvertisementStates(), conditionsAfter = failed.conditionalAdvertisementStates()
+        for (r, byNeighbor) in conditionsAfter.sorted(by: { $0.key < $1.key }) where failed.liveness.routerUp[r] {
+            let router = network.routers[r]
+            for (n, allows) in byNeighbor.sorted(by: { $0.key < $1.key }) where conditionsBefore[r]?[n] != nil && conditionsBefore[r]?[n] != allows {
+                guard let scan = router.timer(.conditionalAdvertisementScan), let neighbor = router.bgp?.neighbors[n] else { continue }
+                let earliest = firstChange(at: r)
+                events.append(Event(window: Window(earliest, anchor + scan.value), router: router.name,
+                                    what: "conditional advertisement to \(neighbor.peerName ?? neighbor.address.description) \(allows ? "starts" : "stops")",
+                                    why: "re-evaluated every \(scan), once the watched route has changed: between +\(earliest) and +\(anchor)"))
+            }
+        }
+        self.events = events.sorted { ($0.window, $0.router, $0.what) < ($1.window, $1.router, $1.what) }
+    }
+
+    /// The schedule as text, one event per line.
+    public var text: String {
+        events.map { event in
+            "  \(event.window.description.padding(toLength: 18, withPad: " ", startingAt: 0)) \(event.router.isEmpty ? "" : event.router + ": ")\(event.what) (\(event.why))"
+        }.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import Pipeline
+import Testing
+
+/// Issue 17, the event schedule of a failure (docs/timeline.md). Expected windows written from
+/// the rules there before running: a session whose own interface goes down drops at +0; one
+/// that only loses its path drops at hold expiry, between hold − keepalive and hold (RFC 4271
+/// 4.4: the hold timer restarts at each keepalive), or after BFD's interval × multiplier; the
+/// IGP reconverges after the SPF delay; a track goes down between the probe timeout and a full
+/// frequency later, plus its down delay; conditional advertisement is re-evaluated within one
+/// scan interval after its watched route changes.
+@Suite struct FailureTimelineTests {
+    static let topologies = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../topologies").standardized
+
+    static func schedule(_ network: Network, links: [String] = [], routers: [String] = []) throws -> [String] {
+        let spec = try RouteSim.failures(links: links, routers: routers, in: network).get()
+        let baseline = Engine.baseline(network)
+        let timeline = FailureTimeline(baseline: baseline.plane, failed: Engine.run(network, failures: spec, baseline: baseline))
+        return timeline.events.map { "\($0.window) \($0.router): \($0.what)" }
+    }
+
+    /// The background note's failure with IOS defaults: R1 and R2 peer over their loopbacks,
+    /// which the failed link was the only path between, so their session lives on until the
+    /// 180 s hold time runs out (keepalives every 60 s).
+    @Test func nullPeeringLinkFailure() throws {
+        let network = try #require(TopologyLoader.load(path: Self.topologies.appendingPathComponent("null0-peering/topology.yml").path).network)
+        #expect(try Self.schedule(network, links: ["R1-R2"]) == [
+            "+0 s : link R1-R2 fails",
+            "+5 s AS 65001: IGP routes change at 2 routers",
+            "+120 s .. +180 s R1: BGP session to R2 (10.1.0.2) goes down",
+            "+120 s .. +180 s R2: BGP session to R1 (10.1.0.1) goes down",
+        ])
+        // T1's eBGP session to R1 runs over the link that goes down with R1: at once.
+        let router = try Self.schedule(network, routers: ["R1"])
+        #expect(router.contains("+0 s T1: BGP session to R1 (10.254.0.8) goes down"), "\(router)")
+        #expect(router.contains("+120 s .. +180 s R2: BGP session to R1 (10.1.0.1) goes down"), "\(router)")
+    }
+
+    /// The conditional-advertisement mitigation: R2 stops announcing the aggregate only at its
+    /// next scan after the watched route goes, by 180 s (hold expiry) + 60 s (IOS scanner).
+    @Test func conditionalAdvertisementWaitsForTheScanner() throws {
+        let folder = Self.topologies.deletingLastPathComponent().appendingPathComponent("examples/null0-peering-conditional-configs").path
+        let (network, _) = try RouteSim.loadConfigs([folder]).get()
+        let schedule = try Self.schedule(network, links: ["R1-R2"])
+        #expect(schedule.contains("+0 s .. +240 s R2: conditional advertisement to 192.0.2.3 stops"), "\(schedule)")
+    }
+
+    /// BFD and a tracked static, from YAML: A and B (FRR: bfdd's 300 ms x 3 by default) peer
+    /// over their loopbacks through M with BFD at both ends; M-B fails. C (IOS) asks for BFD toward
+    /// B with no interval (IOS has no default) and B does not run it back: C waits for its hold time. A's probe of B's loopback (every
+    /// 5 s, timeout 1 s) drives track 1, delay down 2 s. The A-M link's BFD interval is an
+    /// interface's: it does not time a session between loopbacks.
+    @Test func bfdAndTrackWindows() throws {
+        let yaml = """
+        name: timers
+        ases: { 65001: { igp: ospf } }
+        routers:
+          A:
+            asn: 65001
+            vendor: frr
+            loopbacks: { lo: 10.0.0.1/32 }
+            ip-sla: { 1: { target: 10.0.0.3, frequency: 5, timeout: 1000ms } }
+            tracks: { 1: { ip-sla: 1, delay-down: 2 } }
+            static-routes: [ { prefix: 192.0.2.0/24, discard: true, track: 1 } ]
+            bgp: { neighbors: [ { peer: B, bfd: true } ] }
+          M: { asn: 65001, loopbacks: { lo: 10.0.0.2/32 } }
+          B: { asn: 65001, vendor: frr, loopbacks: { lo: 10.0.0.3/32 }, bgp: { neighbors: [ { peer: A, bfd: true }, { peer: C } ] } }
+          C: { asn: 65001, loopbacks: { lo: 10.0.0.4/32 }, bgp: { neighbors: [ { peer: B, bfd: true } ] } }
+        links:
+          - { endpoints: [A, M], timers: { bfd-interval: 100ms, bfd-multiplier: 3 } }
+          - M-B
+          - B-C
+        """
+        let loaded = TopologyLoader.load(yaml: yaml, file: "timers.yml")
+        let network = try #require(loaded.network, "\(loaded.diagnostics.map(\.description))")
+        let schedule = try Self.schedule(network, links: ["M-B"])
+        #expect(schedule.contains("+900 ms A: BGP session to B (10.0.0.3) goes down"), "\(schedule)")
+        #expect(schedule.contains("+900 ms B: BGP session to A (10.0.0.1) goes down"), "\(schedule)")
+        let c = try Self.schedule(network, links: ["B-C"])
+        #expect(c.contains("+120 s .. +180 s C: BGP session to B (10.0.0.3) goes down"), "\(c)")
+        #expect(schedule.contains("+3 s .. +8 s A: track 1 (ip sla 1) goes down"), "\(schedule)")
+    }
+}
