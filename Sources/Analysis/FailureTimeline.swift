@@ -25,6 +25,15 @@ public struct FailureTimeline: Sendable {
         public var what: String
         /// The timers (with their sources) or the cause that place it in its window.
         public var why: String
+        /// What the event changes, for the instants before it (`HeldChanges`).
+        public var change: Change = .failure
+    }
+
+    public enum Change: Sendable, Equatable {
+        case failure, igp
+        case session(HeldChanges.Statement)
+        case track(HeldChanges.TrackKey, before: Bool)
+        case condition(HeldChanges.Statement, before: Bool)
     }
 
     public var events: [Event]
@@ -55,7 +64,7 @@ public struct FailureTimeline: Sendable {
             let why = lowest == highest ? "SPF delay \(lowest)" : "SPF delays from \(lowest) to \(highest)"
             events.append(Event(window: Window(lowest.value, highest.value), router: "AS \(asn)",
                                 what: "IGP routes change at \(routers.count) router\(routers.count == 1 ? "" : "s")",
-                                why: "\(why), after the adjacencies on the failed link went down with its interfaces"))
+                                why: "\(why), after the adjacencies on the failed link went down with its interfaces", change: .igp))
         }
 
         // BGP sessions that go down, each end on its own: at once when its interface went down,
@@ -68,25 +77,27 @@ public struct FailureTimeline: Sendable {
         for status in baseline.sessions where status.established && !status.isVPNAdjacency && failed.liveness.routerUp[status.router] {
             guard after[status.router]?[status.neighborIndex] == false, let peer = status.peerRouter else { continue }
             let router = network.routers[status.router]
+            let statement = Change.session(HeldChanges.Statement(router: status.router, neighbor: status.neighborIndex))
             let what = "BGP session to \(name(peer)) (\(status.peerAddress)) goes down"
             let own = router.interfaces.indices.first { router.interfaces[$0].addresses.contains { $0 == status.localAddress } }
             let ref = own.map { InterfaceRef(router: status.router, interface: $0) }
             let linkDown = ref.flatMap { failed.liveness.linkOfInterface[$0] }.map { !failed.liveness.linkUp[$0] } ?? false
             if let own, router.interfaces[own].kind != .loopback, linkDown || !failed.liveness.interfaceUp[status.router][own] {
-                events.append(Event(window: .at(.zero), router: router.name, what: what, why: "its interface \(router.interfaces[own].name) went down"))
+                events.append(Event(window: .at(.zero), router: router.name, what: what, why: "its interface \(router.interfaces[own].name) went down",
+                                    change: statement))
                 continue
             }
             guard let session = sessionRows[router.name]?.first(where: { $0.peerAddress == status.peerAddress }) else { continue }
             if let bfd = session.bfd {
                 let detection = bfd.interval.value * bfd.multiplier
-                events.append(Event(window: .at(detection), router: router.name, what: what, why: "BFD: \(bfd.interval) x \(bfd.multiplier)"))
+                events.append(Event(window: .at(detection), router: router.name, what: what, why: "BFD: \(bfd.interval) x \(bfd.multiplier)", change: statement))
             } else {
                 // The last keepalive came up to one keepalive interval before the failure.
                 let hold = session.hold.value, keepalive = session.keepalive.value
                 events.append(Event(window: Window(hold > keepalive ? hold - keepalive : .zero, hold), router: router.name, what: what,
                                     why: "hold time \(session.hold), keepalive \(session.keepalive)"
                                         + (session.bfdWithoutInterval ? "; BFD configured without an interval" : "")
-                                        + (session.bfdWithoutPeer ? "; BFD configured, but not at \(session.peer)" : "")))
+                                        + (session.bfdWithoutPeer ? "; BFD configured, but not at \(session.peer)" : ""), change: statement))
             }
         }
 
@@ -105,7 +116,8 @@ public struct FailureTimeline: Sendable {
                 let earliest = (now ? .zero : timeout.value) + delay
                 events.append(Event(window: Window(earliest, frequency.value + (now ? .zero : timeout.value) + delay), router: router.name,
                                     what: "track \(track.id) (ip sla \(sla.id)) goes \(now ? "up" : "down")",
-                                    why: "probe every \(frequency), timeout \(timeout)\(delay == .zero ? "" : ", delay \(now ? "up" : "down") \(delay)")"))
+                                    why: "probe every \(frequency), timeout \(timeout)\(delay == .zero ? "" : ", delay \(now ? "up" : "down") \(delay)")",
+                                    change: .track(HeldChanges.TrackKey(router: r, track: track.id), before: before)))
             }
         }
 
@@ -130,7 +142,8 @@ public struct FailureTimeline: Sendable {
                 let earliest = firstChange(at: r)
                 events.append(Event(window: Window(earliest, anchor + scan.value), router: router.name,
                                     what: "conditional advertisement to \(neighbor.peerName ?? neighbor.address.description) \(allows ? "starts" : "stops")",
-                                    why: "re-evaluated every \(scan), once the watched route has changed: between +\(earliest) and +\(anchor)"))
+                                    why: "re-evaluated every \(scan), once the watched route has changed: between +\(earliest) and +\(anchor)",
+                                    change: .condition(HeldChanges.Statement(router: r, neighbor: n), before: !allows)))
             }
         }
         self.events = events.sorted { ($0.window, $0.router, $0.what) < ($1.window, $1.router, $1.what) }
@@ -141,5 +154,73 @@ public struct FailureTimeline: Sendable {
         events.map { event in
             "  \(event.window.description.padding(toLength: 18, withPad: " ", startingAt: 0)) \(event.router.isEmpty ? "" : event.router + ": ")\(event.what) (\(event.why))"
         }.joined(separator: "\n") + "\n"
+    }
+}
+
+extension FailureTimeline {
+    /// A flow's outcome from one instant of the timeline on.
+    public struct Interval: Sendable, Equatable {
+        /// When it starts: the window of the event that starts it (+0 s for the first).
+        public var from: Window
+        /// The event that starts it (nil for the first).
+        public var after: String?
+        public var outcome: String
+        public var delivered: Bool
+    }
+
+    public struct FlowTimeline: Sendable {
+        public var flow: String
+        public var intervals: [Interval]
+    }
+
+    /// Each flow's outcome between the events: the network is simulated once per event, with
+    /// the changes of the later events held back (`SimulationOptions.held`), events taken in
+    /// the order of their latest time. Before the IGP reconverges, forwarding is the state
+    /// before the failure with the failed elements dropping traffic (the fast-reroute
+    /// instant); events that fall no later than the IGP's take effect with it.
+    public func flowTimelines(baseline: Baseline, failures: FailureSpec, flows: [(name: String, from: String, to: IPAddress)]) -> [FlowTimeline] {
+        let network = baseline.plane.network
+        let steps = events.filter { $0.change != .failure }.sorted { ($0.window.latest, $0.window.earliest) < ($1.window.latest, $1.window.earliest) }
+        // The engine's held changes after applying the first `applied` steps.
+        func held(after applied: Int) -> HeldChanges {
+            var held = HeldChanges()
+            for event in steps.dropFirst(applied) {
+                switch event.change {
+                case .session(let statement): held.sessions.insert(statement)
+                case .track(let key, let before): held.tracks[key] = before
+                case .condition(let statement, let before): held.conditions[statement] = before
+                case .failure, .igp: break
+                }
+            }
+            return held
+        }
+        // Instants: the fast-reroute instant, then after each group of steps.
+        let igp = steps.first { $0.change == .igp }
+        var instants: [(from: Window, after: String?, plane: DataPlane?)] = [(.at(.zero), nil, nil)]
+        var applied = igp.map { igp in steps.filter { $0.window.latest <= igp.window.latest }.count } ?? min(1, steps.count)
+        while applied > 0 && applied <= steps.count {
+            var options = SimulationOptions()
+            options.held = held(after: applied)
+            let plane = Engine.run(network, failures: failures, options: options, baseline: baseline)
+            let step = steps[applied - 1]
+            // Taken in order, an event cannot start before the one before it.
+            let previous = instants[instants.count - 1].from
+            let from = Window(max(step.window.earliest, previous.earliest), max(step.window.latest, previous.latest))
+            instants.append((from, "\(step.router.isEmpty ? "" : step.router + ": ")\(step.what)", plane))
+            applied += 1
+        }
+        let instant = Tracer(plane: baseline.plane, fastRerouteAfter: failures)
+        return flows.map { flow in
+            var intervals: [Interval] = []
+            for (from, after, plane) in instants {
+                let trace = plane.map { Tracer(plane: $0).trace(from: flow.from, to: flow.to) } ?? instant.trace(from: flow.from, to: flow.to)
+                let dispositions = Array(Set(trace.paths.map(\.disposition.summary))).sorted()
+                let outcome = dispositions.joined(separator: "; ")
+                let delivered = trace.paths.allSatisfy { if case .delivered = $0.disposition { return true } else { return false } }
+                if intervals.last?.outcome == outcome { continue }
+                intervals.append(Interval(from: from, after: after, outcome: outcome, delivered: delivered))
+            }
+            return FlowTimeline(flow: flow.name, intervals: intervals)
+        }
     }
 }

@@ -15,7 +15,34 @@ public struct SimulationOptions: Sendable {
     /// Off, a failure run from a baseline gives exactly what a run from scratch gives wherever
     /// BGP has one stable state (the reuse invariant tests use that).
     public var routeAge = true
+    /// Changes that have not happened yet at an instant of a failure's timeline
+    /// (docs/timeline.md); empty: the converged state.
+    public var held = HeldChanges()
     public init() {}
+}
+
+/// What a timeline instant keeps from before the failure because its timer has not run out:
+/// BGP sessions still up (hold time, BFD), track states not yet changed (probe, delay),
+/// conditional advertisements not yet re-evaluated (scanner).
+public struct HeldChanges: Sendable, Hashable {
+    /// A router's neighbor statement.
+    public struct Statement: Sendable, Hashable, Comparable {
+        public var router: Int
+        public var neighbor: Int
+        public init(router: Int, neighbor: Int) { self.router = router; self.neighbor = neighbor }
+        public static func < (a: Statement, b: Statement) -> Bool { (a.router, a.neighbor) < (b.router, b.neighbor) }
+    }
+    public struct TrackKey: Sendable, Hashable {
+        public var router: Int
+        public var track: Int
+        public init(router: Int, track: Int) { self.router = router; self.track = track }
+    }
+    /// Sessions that keep their state before the failure (established).
+    public var sessions: Set<Statement> = []
+    public var tracks: [TrackKey: Bool] = [:]
+    public var conditions: [Statement: Bool] = [:]
+    public init() {}
+    public var isEmpty: Bool { sessions.isEmpty && tracks.isEmpty && conditions.isEmpty }
 }
 
 /// Runs the control plane to a fixed point: connected and static routes, the IGP, BGP sessions,
@@ -66,7 +93,8 @@ public enum Engine {
             var (plane, recorded) = computeOnce(network, failures: failures, liveness: liveness, owners: owners, trackStates: trackStates,
                                                 options: options, trackIterations: iteration, from: baseline?.record, record: record)
             guard hasTracks else { return (plane, recorded) }
-            let next = ProbeEvaluator(plane: plane).trackStates()
+            var next = ProbeEvaluator(plane: plane).trackStates()
+            for (key, state) in options.held.tracks where next.indices.contains(key.router) { next[key.router][key.track] = state }
             if next == trackStates { return (plane, recorded) }
             if seen.contains(next) || iteration >= options.maximumTrackIterations {
                 let flapping = network.routers.indices.flatMap { r in
@@ -176,6 +204,7 @@ public enum Engine {
         sessionBuilder.keepChecks = record
         if let changedRoutes { sessionBuilder.previous = baseline?.sessionChecks(changedRoutes: changedRoutes, liveness: liveness, network: network) }
         sessionBuilder.final = baseline?.sessions
+        sessionBuilder.held = options.held.sessions
         let built = sessionBuilder.build()
         let sessions = built.statuses
         lap("sessions")

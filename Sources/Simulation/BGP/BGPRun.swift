@@ -341,6 +341,9 @@ struct BGPRun {
                     states[p] = nonBGP[r][prefix] != nil || tables[r][prefix] != nil
                 }
             }
+            for p in propagation.peerings[r].indices {
+                if let held = options.held.conditions[HeldChanges.Statement(router: r, neighbor: propagation.peerings[r][p].neighborIndex)] { states[p] = held }
+            }
             return states
         }
     }

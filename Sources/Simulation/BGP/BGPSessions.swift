@@ -41,6 +41,9 @@ struct BGPSessionBuilder {
     /// states come out the same (a sweep's baseline: most failures leave every session as it was,
     /// and a large VPN has far more adjacencies than sessions).
     var final: Final? = nil
+    /// Statements whose session keeps `final`'s state (a timeline instant before its hold
+    /// time or BFD ran out; docs/timeline.md).
+    var held: Set<HeldChanges.Statement> = []
 
     struct Final: Sendable {
         var routerUp: [Bool]
@@ -91,6 +94,11 @@ struct BGPSessionBuilder {
         // Only a no-failure run keeps its checks for later runs (a copy of every status).
         let checked = keepChecks ? SessionChecks(statuses: plain, witnesses: witnesses) : SessionChecks(statuses: [], witnesses: [])
         let plainOtherEnd = pair(&plain)
+        if let final, !held.isEmpty {
+            for k in plain.indices where held.contains(HeldChanges.Statement(router: plain[k].router, neighbor: plain[k].neighborIndex)) {
+                plain[k] = final.statuses[layout.plainGlobal[k]]
+            }
+        }
         // VPN adjacencies and peerings follow from these statuses and the routers' states alone.
         if let final, final.routerUp == liveness.routerUp, plain.count == layout.plainGlobal.count,
            plain.indices.allSatisfy({ plain[$0] == final.statuses[layout.plainGlobal[$0]] }) {
