@@ -203,9 +203,10 @@ extension FailureTimeline {
             options.held = held(after: applied)
             let plane = Engine.run(network, failures: failures, options: options, baseline: baseline)
             let step = steps[applied - 1]
-            // Taken in order, an event cannot start before the one before it.
-            let previous = instants[instants.count - 1].from
-            let from = Window(max(step.window.earliest, previous.earliest), max(step.window.latest, previous.latest))
+            // Nothing changes forwarding before the first instant after the IGP's; and taken in
+            // order, an instant does not end before the one before it.
+            let floor = instants.count > 1 ? instants[1].from.earliest : step.window.earliest
+            let from = Window(max(step.window.earliest, floor), max(step.window.latest, instants[instants.count - 1].from.latest))
             instants.append((from, "\(step.router.isEmpty ? "" : step.router + ": ")\(step.what)", plane))
             applied += 1
         }

@@ -80,4 +80,34 @@ import Testing
         #expect(c.contains("+120 s .. +180 s C: BGP session to B (10.0.0.3) goes down"), "\(c)")
         #expect(schedule.contains("+3 s .. +8 s A: track 1 (ip sla 1) goes down"), "\(schedule)")
     }
+
+    static func intervals(_ network: Network, link: String, from source: String, to destination: String) throws -> [String] {
+        let spec = try RouteSim.failures(links: [link], routers: [], in: network).get()
+        let baseline = Engine.baseline(network)
+        let timeline = FailureTimeline(baseline: baseline.plane, failed: Engine.run(network, failures: spec, baseline: baseline))
+        let address = try #require(IPAddress(destination))
+        let flows = timeline.flowTimelines(baseline: baseline, failures: spec, flows: [(name: "f", from: source, to: address)])
+        return try #require(flows.first).intervals.map { "\($0.from) \($0.outcome.prefix(22))" }
+    }
+
+    /// The conditional-advertisement mitigation's transient (expected from the schedule above):
+    /// traffic toward the pinned aggregate dies on the failed link until the IGP reconverges,
+    /// then in R2's Null0 route until R2 stops announcing the aggregate, at most 240 s.
+    @Test func conditionalMitigationLeavesATransientBlackHole() throws {
+        let folder = Self.topologies.deletingLastPathComponent().appendingPathComponent("examples/null0-peering-conditional-configs").path
+        let (network, _) = try RouteSim.loadConfigs([folder]).get()
+        #expect(try Self.intervals(network, link: "R1-R2", from: "R3", to: "198.51.100.1") == [
+            "+0 s dropped at R2: link R1",
+            "+5 s null-routed at R2 by s",
+            "+5 s .. +240 s delivered to R1",
+        ])
+    }
+
+    /// Without a mitigation the black hole of the background note starts when the IGP
+    /// reconverges and never ends.
+    @Test func unmitigatedBlackHoleLastsForever() throws {
+        let network = try #require(TopologyLoader.load(path: Self.topologies.appendingPathComponent("null0-peering/topology.yml").path).network)
+        let intervals = try Self.intervals(network, link: "R1-R2", from: "R3", to: "198.51.100.1")
+        #expect(intervals == ["+0 s dropped at R2: link R1", "+5 s null-routed at R2 by s"], "\(intervals)")
+    }
 }
