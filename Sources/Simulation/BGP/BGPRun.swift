@@ -341,7 +341,7 @@ struct BGPRun {
                     states[p] = nonBGP[r][prefix] != nil || tables[r][prefix] != nil
                 }
             }
-            for p in propagation.peerings[r].indices {
+            for p in propagation.peerings[r].indices where !options.held.conditions.isEmpty {
                 if let held = options.held.conditions[HeldChanges.Statement(router: r, neighbor: propagation.peerings[r][p].neighborIndex)] { states[p] = held }
             }
             return states
