@@ -110,4 +110,19 @@ import Testing
         let intervals = try Self.intervals(network, link: "R1-R2", from: "R3", to: "198.51.100.1")
         #expect(intervals == ["+0 s dropped at R2: link R1", "+5 s null-routed at R2 by s"], "\(intervals)")
     }
+
+    /// The mitigations' READMEs state these timelines (R1-R2 fails, server -> client): the
+    /// tracked static ends the black hole with the first timed-out probe (IOS: every 60 s,
+    /// timeout 5 s), the core pin and the redundant link leave only the SPF delay.
+    @Test(arguments: [
+        ("null0-peering-tracked", ["+0 s dropped at R2: link R1", "+5 s null-routed at R2 by s", "+5 s .. +65 s delivered to client"]),
+        ("null0-peering-conditional", ["+0 s dropped at R2: link R1", "+5 s null-routed at R2 by s", "+5 s .. +240 s delivered to client"]),
+        ("null0-peering-core-pin", ["+0 s dropped at R2: link R1", "+5 s delivered to client"]),
+    ])
+    func mitigationTimelines(_ name: String, _ expected: [String]) throws {
+        let network = try #require(TopologyLoader.load(path: Self.topologies.appendingPathComponent("\(name)/topology.yml").path).network)
+        let server = try #require(network.hosts.first { $0.name == "server" }).name
+        let client = try #require(network.hosts.first { $0.name == "client" }?.address)
+        #expect(try Self.intervals(network, link: "R1-R2", from: server, to: client.description) == expected)
+    }
 }
