@@ -171,6 +171,38 @@ extension FailureTimeline {
     public struct FlowTimeline: Sendable {
         public var flow: String
         public var intervals: [Interval]
+
+        /// How long the flow is dropped in the worst case: from the earliest start of an
+        /// interval in which it is not delivered to the latest start of the next one in which
+        /// it is; nil when it is delivered throughout; `.permanent` when it is not delivered again.
+        public var longestDrop: Drop? {
+            var longest: Milliseconds?
+            var k = 0
+            while k < intervals.count {
+                guard !intervals[k].delivered else { k += 1; continue }
+                guard let end = intervals.indices.first(where: { $0 > k && intervals[$0].delivered }) else { return .permanent }
+                let length = intervals[end].from.latest - intervals[k].from.earliest
+                longest = max(longest ?? length, length)
+                k = end + 1
+            }
+            return longest.map(Drop.bounded)
+        }
+    }
+
+    public enum Drop: Sendable, Equatable, CustomStringConvertible {
+        case bounded(Milliseconds)
+        case permanent
+        public var description: String {
+            switch self {
+            case .bounded(let length): "dropped for at most \(length)"
+            case .permanent: "dropped and not delivered again"
+            }
+        }
+        /// Whether it lasts longer than `limit`.
+        public func exceeds(_ limit: Milliseconds) -> Bool {
+            if case .bounded(let length) = self { return length > limit }
+            return true
+        }
     }
 
     /// Each flow's outcome between the events: the network is simulated once per event, with

@@ -163,6 +163,22 @@ import Testing
         #expect(try Self.run(["failures", redundant, "--srlg", "--no-sets"]).status == 64)
     }
 
+    /// `--fail-on transient:DURATION` gates on the timeline (docs/timeline.md): the tracked
+    /// static leaves server-to-client dropped for at most 65 s after R1-R2 fails (IOS IP SLA
+    /// defaults), so a 30 s limit fails and a 70 s one passes; `--timeline` shows why.
+    @Test func transientGateFollowsTheTimeline() throws {
+        let tracked = Self.root.appendingPathComponent("topologies/null0-peering-tracked/topology.yml").path
+        let strict = try Self.run(["failures", tracked, "--no-routers", "--fail-on", "transient:30s"])
+        #expect(strict.status == 1)
+        #expect(strict.stderr.contains("transient: scenario link R1-R2: flow server-to-client dropped for at most 65 s (limit 30 s)"), "\(strict.stderr)")
+        #expect(try Self.run(["failures", tracked, "--no-routers", "--fail-on", "transient:70s"]).status == 0)
+        #expect(try Self.run(["failures", tracked, "--fail-on", "transient:soon"]).status == 64)
+        let shown = try Self.run(["failures", tracked, "--no-routers", "--timeline"])
+        #expect(shown.stdout.contains("  flow server-to-client (dropped for at most 65 s):\n"), "\(shown.stdout)")
+        #expect(shown.stdout.contains("R2: track 10 (ip sla 10) goes down (probe every 60 s (IOS default: ip sla frequency), timeout 5 s (IOS default: ip sla timeout))"))
+        #expect(try Self.run(["failures", tracked, "--timeline", "--format", "json"]).status == 64)
+    }
+
     @Test func failureTimingsGoToStderrOnly() throws {
         let timed = try Self.run(["failures", Self.example, "--timings", "--format", "json"])
         #expect(timed.status == 0)

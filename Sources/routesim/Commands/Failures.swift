@@ -2,8 +2,35 @@ import ArgumentParser
 import Foundation
 import Pipeline
 
-enum FailOn: String, ExpressibleByArgument, CaseIterable {
-    case blackhole, loop, noRoute = "no-route", oscillation, any
+enum FailOn: ExpressibleByArgument, Equatable {
+    case blackhole, loop, noRoute, oscillation, any
+    /// `transient:DURATION`: a flow dropped longer than DURATION after a failure, by the
+    /// timeline (docs/timeline.md); isolated flows are not counted.
+    case transient(Milliseconds)
+
+    init?(argument: String) {
+        switch argument {
+        case "blackhole": self = .blackhole
+        case "loop": self = .loop
+        case "no-route": self = .noRoute
+        case "oscillation": self = .oscillation
+        case "any": self = .any
+        default:
+            guard argument.hasPrefix("transient:"), let limit = Self.duration(String(argument.dropFirst("transient:".count))) else { return nil }
+            self = .transient(limit)
+        }
+    }
+
+    static var allValueStrings: [String] { ["blackhole", "loop", "no-route", "oscillation", "any", "transient:DURATION"] }
+
+    /// `60`, `60s`, `1.5s`, `300ms`, `2m`.
+    static func duration(_ text: String) -> Milliseconds? {
+        if text.hasSuffix("ms") { return Int64(text.dropLast(2)).map(Milliseconds.init) }
+        if text.hasSuffix("m"), let minutes = Int64(text.dropLast()) { return .seconds(minutes * 60) }
+        let number = text.hasSuffix("s") ? String(text.dropLast()) : text
+        guard let seconds = Double(number), seconds >= 0, seconds < 86_400 else { return nil }
+        return Milliseconds(Int64((seconds * 1000).rounded()))
+    }
 }
 
 struct Failures: ParsableCommand {
@@ -50,12 +77,12 @@ struct Failures: ParsableCommand {
     @Flag(name: .customLong("no-routers"), help: "Fail links only, not routers.") var linksOnly = false
     @Flag(name: .customLong("no-sets"), help: "Skip the topology's named failure sets (shared-risk groups).") var noSets = false
     @Flag(name: .customLong("srlg"), help: "Fail only the topology's failure sets (shared-risk link groups), each as one scenario.") var onlySets = false
-    @Option(name: .customLong("fail-on"), help: "Exit 1 when a scenario has this: blackhole, loop, no-route, oscillation (did not converge) or any.") var failOn: FailOn?
+    @Option(name: .customLong("fail-on"), help: "Exit 1 when a scenario has this: blackhole, loop, no-route, oscillation (did not converge), any, or transient:DURATION (a flow dropped longer than DURATION after a failure, e.g. transient:30s, by the timeline; docs/timeline.md).") var failOn: FailOn?
     @Option(help: "Output format: \(ReportFormat.helpList(Self.formats)). The CI formats hold one finding per scenario, outcome and place (the Null0 line of a black hole, with its cause chain).", completion: .list(Self.formats.map(\.rawValue)))
     var format: ReportFormat = .text
     static let formats: [ReportFormat] = [.text, .json] + ReportFormat.findingFormats
     @Flag(name: .customLong("all"), help: "In text output, list every scenario and flow, not only problems.") var showAll = false
-    @Flag(help: "In text output, add each problem scenario's timeline (every scenario's with --all): when each change happens after the failure (sessions, IGP, tracks, conditional advertisement), with the timers that bound it (docs/timeline.md).")
+    @Flag(help: "In text output, add the timeline of each scenario that changed a flow (every scenario's with --all): when each change happens after the failure (sessions, IGP, tracks, conditional advertisement), with the timers that bound it, and what each changed flow does in between (docs/timeline.md).")
     var timeline = false
     @Flag(help: "For each black hole, try each mitigation that fits it (tracked static, conditional advertisement, pin in the core, redundant link, import check; enable LDP, LDP-IGP sync; a dynamic LSP secondary) on a copy of the network and report which remove it without creating a new problem.") var suggest = false
     @Option(name: .shortAndLong, help: "Write the output to this file (atomically) instead of stdout.") var output: String?
@@ -141,6 +168,12 @@ struct Failures: ParsableCommand {
             writeError(SweepVerifier.describe(result))
             if !result.passed { throw ExitCode(3) }
         }
+        if case .transient(let limit)? = failOn {
+            let over = RouteSim.transientDrops(network, report: report, enumeration: options.enumeration, longerThan: limit)
+            for line in over { writeError("transient: \(line)\n") }
+            if !over.isEmpty { throw ExitCode(1) }
+            return
+        }
         if let failOn, failOn.isFound(in: report) { throw ExitCode(1) }
     }
 }
@@ -154,6 +187,7 @@ extension FailOn {
         case .noRoute: ["FAILURE-NO-ROUTE"]
         case .oscillation: ["NON-CONVERGENCE"]
         case .any: ["FAILURE-BLACKHOLE", "FAILURE-LOOP", "FAILURE-NO-ROUTE", "NON-CONVERGENCE"]
+        case .transient: []
         }
     }
 
@@ -164,6 +198,7 @@ extension FailOn {
         case .noRoute: report.has(.noRoute)
         case .oscillation: report.hasNonConvergence
         case .any: report.has(.blackHoled) || report.has(.loop) || report.has(.noRoute) || report.hasNonConvergence
+        case .transient: false   // decided from the timelines (`RouteSim.transientDrops`)
         }
     }
 }

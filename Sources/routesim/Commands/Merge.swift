@@ -25,7 +25,10 @@ struct Merge: ParsableCommand {
     @Option(name: .customLong("fail-on"), help: "Exit 1 when a scenario has this: blackhole, loop, no-route, oscillation (did not converge) or any.") var failOn: FailOn?
     @Option(name: .shortAndLong, help: "Write the output to this file (atomically) instead of stdout.") var output: String?
 
-    func validate() throws { try format.check(in: [.text, .json], command: "merge") }
+    func validate() throws {
+        try format.check(in: [.text, .json], command: "merge")
+        if case .transient? = failOn { throw ValidationError("--fail-on transient:DURATION replays the scenarios on the network: run `routesim failures` with it") }
+    }
 
     func run() throws {
         var read: [FailureSweepPart] = []
