@@ -168,6 +168,31 @@ extension FailureTimeline {
         public var delivered: Bool
     }
 
+    /// The changes of `events`, held back.
+    static func held(_ events: some Sequence<Event>) -> HeldChanges {
+        var held = HeldChanges()
+        for event in events {
+            switch event.change {
+            case .session(let statement): held.sessions.insert(statement)
+            case .track(let key, let before): held.tracks[key] = before
+            case .condition(let statement, let before): held.conditions[statement] = before
+            case .failure, .igp: break
+            }
+        }
+        return held
+    }
+
+    /// The network `instant` after the failure, taking every event at its latest time (the
+    /// worst case for how long the failure lasts): nil before the IGP has reconverged, when
+    /// forwarding is the pre-failure state with the failed elements dropping traffic
+    /// (`Tracer(plane: baseline.plane, fastRerouteAfter: failures)`).
+    public func plane(at instant: Milliseconds, baseline: Baseline, failures: FailureSpec) -> DataPlane? {
+        if let igp = events.first(where: { $0.change == .igp }), instant < igp.window.latest { return nil }
+        var options = SimulationOptions()
+        options.held = Self.held(events.filter { $0.window.latest > instant })
+        return Engine.run(baseline.plane.network, failures: failures, options: options, baseline: baseline)
+    }
+
     public struct FlowTimeline: Sendable {
         public var flow: String
         public var intervals: [Interval]
@@ -214,18 +239,7 @@ extension FailureTimeline {
         let network = baseline.plane.network
         let steps = events.filter { $0.change != .failure }.sorted { ($0.window.latest, $0.window.earliest) < ($1.window.latest, $1.window.earliest) }
         // The engine's held changes after applying the first `applied` steps.
-        func held(after applied: Int) -> HeldChanges {
-            var held = HeldChanges()
-            for event in steps.dropFirst(applied) {
-                switch event.change {
-                case .session(let statement): held.sessions.insert(statement)
-                case .track(let key, let before): held.tracks[key] = before
-                case .condition(let statement, let before): held.conditions[statement] = before
-                case .failure, .igp: break
-                }
-            }
-            return held
-        }
+        func held(after applied: Int) -> HeldChanges { Self.held(steps.dropFirst(applied)) }
         // Instants: the fast-reroute instant, then after each group of steps.
         let igp = steps.first { $0.change == .igp }
         var instants: [(from: Window, after: String?, plane: DataPlane?)] = [(.at(.zero), nil, nil)]

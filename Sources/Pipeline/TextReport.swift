@@ -108,7 +108,11 @@ public enum TextReport {
     public static func trace(_ report: TraceReport) -> String {
         var out = "trace \(report.flow.from) -> \(report.flow.to) in \(report.network)"
         out += report.failures.isEmpty ? "" : " with \(report.failures.joined(separator: ", ")) failed"
-        out += report.instant == "fast-reroute" ? ", at the fast-reroute instant (nothing reconverged yet; RSVP-TE bypasses in use)\n" : "\n"
+        switch report.instant {
+        case "fast-reroute"?: out += ", at the fast-reroute instant (nothing reconverged yet; RSVP-TE bypasses in use)\n"
+        case let instant?: out += ", at \(instant)\n"
+        case nil: out += "\n"
+        }
         out += nonConvergenceText(report.nonConvergence)
         for (index, path) in report.flow.paths.enumerated() {
             out += report.flow.paths.count > 1 ? "branch \(index + 1) of \(report.flow.paths.count):\n" : ""

@@ -177,6 +177,16 @@ import Testing
         #expect(shown.stdout.contains("  flow server-to-client (dropped for at most 65 s):\n"), "\(shown.stdout)")
         #expect(shown.stdout.contains("R2: track 10 (ip sla 10) goes down (probe every 60 s (IOS default: ip sla frequency), timeout 5 s (IOS default: ip sla timeout))"))
         #expect(try Self.run(["failures", tracked, "--timeline", "--format", "json"]).status == 64)
+        // `trace --at`: the same flow before the IGP reconverges, while the track is still up
+        // (its latest time is +65 s), and after.
+        func at(_ instant: String) throws -> String {
+            try Self.run(["trace", tracked, "--from", "server", "--to", "client", "--fail", "R1-R2", "--at", instant]).stdout
+        }
+        #expect(try at("2s").contains("=> FAILED-LINK: dropped at R2: link R1-R2 has failed"))
+        #expect(try at("30s").contains("=> NULL-ROUTED: null-routed at R2"))
+        #expect(try at("70s").contains("=> DELIVERED: delivered to client"))
+        #expect(try at("70s").hasPrefix("trace server -> client (198.51.100.10) in null0-peering-tracked with link R1-R2 failed, at +70s after the failure"))
+        #expect(try Self.run(["trace", tracked, "--from", "server", "--to", "client", "--at", "5s"]).status == 64)
     }
 
     @Test func failureTimingsGoToStderrOnly() throws {

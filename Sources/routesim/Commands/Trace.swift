@@ -17,11 +17,17 @@ struct TraceCommand: ParsableCommand {
         link protection, which its point of local repair puts on the bypass around the link \
         (RFC 4090 facility backup) until the head-end re-signals (docs/mpls.md).
 
+        --at DURATION traces the state that long after the --fail failures: events whose timers \
+        have run out by then (IGP after the SPF delay, BGP sessions at hold expiry or after BFD, \
+        tracks after their probe, conditional advertisement after the scanner) have happened, \
+        each taken at its latest time, the others not yet (docs/timeline.md).
+
         Examples:
           routesim trace topologies/null0-peering/topology.yml --from client --to 203.0.113.10
           routesim trace topologies/null0-peering/topology.yml --from server --to client --fail R1-R2
           routesim trace topologies/null0-peering-dual-stack/topology.yml --from server --to client --family ipv6 --fail R1-R2
           routesim trace topologies/mpls-rsvp-frr/topology.yml --from site1 --to site2 --fail P1-P2 --fast-reroute
+          routesim trace topologies/null0-peering-tracked/topology.yml --from server --to client --fail R1-R2 --at 30s
           routesim trace --configs examples/null0-peering-configs \
               --overlay examples/null0-peering-configs/overlay.yml --from R4 --to 203.0.113.10 --fail R1-R2
         """
@@ -34,12 +40,19 @@ struct TraceCommand: ParsableCommand {
             completion: .list(AddressFamily.allCases.map(\.rawValue))) var family: AddressFamily?
     @OptionGroup var failures: FailureOptions
     @Flag(help: "Trace the instant right after the failures, before anything reconverges (fast reroute).") var fastReroute = false
+    @Option(help: ArgumentHelp("Trace the state this long after the failures (e.g. 5s, 90s, 300ms), every timed event taken at its latest (docs/timeline.md).", valueName: "duration"))
+    var at: String?
     @Option(help: "Output format: text or json.", completion: .list([ReportFormat.text, .json].map(\.rawValue))) var format: ReportFormat = .text
 
     func validate() throws {
         try format.check(in: [.text, .json], command: "trace")
         if fastReroute && failures.links.isEmpty && failures.routers.isEmpty {
             throw ValidationError("--fast-reroute needs --fail or --fail-router: it traces the instant after a failure")
+        }
+        if let at {
+            guard FailOn.duration(at) != nil else { throw ValidationError("--at takes a duration such as 5s, 90, 1.5s or 300ms, not '\(at)'") }
+            guard !failures.links.isEmpty || !failures.routers.isEmpty else { throw ValidationError("--at needs --fail or --fail-router: it traces an instant after a failure") }
+            guard !fastReroute else { throw ValidationError("--at and --fast-reroute both choose the instant: give one") }
         }
     }
 
@@ -50,14 +63,20 @@ struct TraceCommand: ParsableCommand {
         let source = unwrap(RouteSim.source(from, in: network))
         let (address, name) = unwrap(RouteSim.destination(to, in: network, family: family))
         // The fast-reroute instant forwards on the state before the failure.
-        let plane = fastReroute ? Engine.run(network) : Engine.runAfterFailure(network, failures: spec, fromScratch: failures.fromScratch).plane
-        let trace = Tracer(plane: plane, fastRerouteAfter: fastReroute ? spec : nil).trace(from: source, to: address)
+        var plane = fastReroute ? Engine.run(network) : Engine.runAfterFailure(network, failures: spec, fromScratch: failures.fromScratch).plane
+        var instant = fastReroute
+        if let at, let offset = FailOn.duration(at) {
+            let baseline = Engine.baseline(network)
+            let timeline = FailureTimeline(baseline: baseline.plane, failed: Engine.run(network, failures: spec, baseline: baseline))
+            if let state = timeline.plane(at: offset, baseline: baseline, failures: spec) { plane = state } else { plane = baseline.plane; instant = true }
+        }
+        let trace = Tracer(plane: plane, fastRerouteAfter: instant ? spec : nil).trace(from: source, to: address)
         let builder = ReportBuilder(plane: plane)
         let flow = builder.flowReport(name: "\(source)->\(name ?? address.description)", from: source,
                                       to: name.map { "\($0) (\(address))" } ?? address.description, trace: trace)
         var report = TraceReport(network: network.name, failures: spec.describe(in: network), flow: flow,
                                  nonConvergence: plane.statistics.nonConvergence?.descriptions)
-        report.instant = fastReroute ? "fast-reroute" : nil
+        report.instant = at.map { "+\($0) after the failure (docs/timeline.md)" } ?? (fastReroute ? "fast-reroute" : nil)
         try emit(format == .json ? JSONOutput.encode(report) : TextReport.trace(report), to: nil)
     }
 }
