@@ -166,6 +166,8 @@ extension FailureTimeline {
         public var after: String?
         public var outcome: String
         public var delivered: Bool
+        /// What that event changed (nil for the first).
+        public var change: Change? = nil
     }
 
     /// The changes of `events`, held back.
@@ -242,7 +244,7 @@ extension FailureTimeline {
         func held(after applied: Int) -> HeldChanges { Self.held(steps.dropFirst(applied)) }
         // Instants: the fast-reroute instant, then after each group of steps.
         let igp = steps.first { $0.change == .igp }
-        var instants: [(from: Window, after: String?, plane: DataPlane?)] = [(.at(.zero), nil, nil)]
+        var instants: [(from: Window, after: String?, change: Change?, plane: DataPlane?)] = [(.at(.zero), nil, nil, nil)]
         var applied = igp.map { igp in steps.filter { $0.window.latest <= igp.window.latest }.count } ?? min(1, steps.count)
         while applied > 0 && applied <= steps.count {
             var options = SimulationOptions()
@@ -253,19 +255,19 @@ extension FailureTimeline {
             // order, an instant does not end before the one before it.
             let floor = instants.count > 1 ? instants[1].from.earliest : step.window.earliest
             let from = Window(max(step.window.earliest, floor), max(step.window.latest, instants[instants.count - 1].from.latest))
-            instants.append((from, "\(step.router.isEmpty ? "" : step.router + ": ")\(step.what)", plane))
+            instants.append((from, "\(step.router.isEmpty ? "" : step.router + ": ")\(step.what)", step.change, plane))
             applied += 1
         }
         let instant = Tracer(plane: baseline.plane, fastRerouteAfter: failures)
         return flows.map { flow in
             var intervals: [Interval] = []
-            for (from, after, plane) in instants {
+            for (from, after, change, plane) in instants {
                 let trace = plane.map { Tracer(plane: $0).trace(from: flow.from, to: flow.to) } ?? instant.trace(from: flow.from, to: flow.to)
                 let dispositions = Array(Set(trace.paths.map(\.disposition.summary))).sorted()
                 let outcome = dispositions.joined(separator: "; ")
                 let delivered = trace.paths.allSatisfy { if case .delivered = $0.disposition { return true } else { return false } }
                 if intervals.last?.outcome == outcome { continue }
-                intervals.append(Interval(from: from, after: after, outcome: outcome, delivered: delivered))
+                intervals.append(Interval(from: from, after: after, outcome: outcome, delivered: delivered, change: change))
             }
             return FlowTimeline(flow: flow.name, intervals: intervals)
         }

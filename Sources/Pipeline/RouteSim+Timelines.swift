@@ -1,68 +1,76 @@
 import Analysis
+import NetPrimitives
 import NetworkModel
 import Simulation
 
+/// A scenario's timeline as `failures --timeline` reports it (docs/timeline.md).
+public struct ScenarioTimeline: Sendable {
+    public var scenario: ScenarioOutcome
+    public var timeline: FailureTimeline
+    /// The scenario's changed flows, each with its outcome between the events.
+    public var flows: [FailureTimeline.FlowTimeline]
+    /// With `suggest`: per flow name, the timer changes that shorten its drop (verified).
+    public var suggestions: [String: [TimerSuggestion]] = [:]
+}
+
 extension RouteSim {
-    /// The event schedule of every scenario that changed a flow (a converged state without a
-    /// problem can still drop traffic on the way; every scenario with `all`), in report order,
-    /// with the changed flows' intervals (docs/timeline.md).
+    /// The timeline of every scenario that changed a flow (a converged state without a problem
+    /// can still drop traffic on the way; every scenario with `all`), in report order.
+    /// `suggest`: also the timer changes that shorten each transient drop, verified.
     public static func timelines(_ network: Network, report: FailureReport, enumeration: ScenarioEnumeration, all: Bool = false,
-                                 baseline: Baseline? = nil) -> [(scenario: ScenarioOutcome, timeline: FailureTimeline, flows: [FailureTimeline.FlowTimeline])] {
+                                 suggest: Bool = false, baseline: Baseline? = nil) -> [ScenarioTimeline] {
         let baseline = baseline ?? Engine.baseline(network)
         let specs = Dictionary(enumeration.scenarios(for: network).scenarios.map { ($0.name, $0.spec) }, uniquingKeysWith: { first, _ in first })
         return report.scenarios.compactMap { scenario in
             guard all || !scenario.flows.isEmpty, let spec = specs[scenario.name] else { return nil }
             let plane = Engine.run(network, failures: spec, baseline: baseline)
             let timeline = FailureTimeline(baseline: baseline.plane, failed: plane)
-            return (scenario, timeline, flowTimelines(network, scenario: scenario, spec: spec, timeline: timeline, baseline: baseline))
+            let endpoints = Dictionary(scenario.flows.map { ($0.flow, (from: $0.from, to: $0.destination)) }, uniquingKeysWith: { first, _ in first })
+            let flows = timeline.flowTimelines(baseline: baseline, failures: spec, flows: scenario.flows.map { (name: $0.flow, from: $0.from, to: $0.destination) })
+            var result = ScenarioTimeline(scenario: scenario, timeline: timeline, flows: flows)
+            if suggest {
+                for flow in flows {
+                    guard let ends = endpoints[flow.flow] else { continue }
+                    let found = TimerSuggester.suggest(network: network, failures: spec, flow: flow, endpoints: ends)
+                    if !found.isEmpty { result.suggestions[flow.flow] = found }
+                }
+            }
+            return result
         }
     }
 
-    /// The schedules as the text report's last section.
-    public static func timelineText(_ timelines: [(scenario: ScenarioOutcome, timeline: FailureTimeline, flows: [FailureTimeline.FlowTimeline])]) -> String {
+    /// The timelines as the text report's last section.
+    public static func timelineText(_ timelines: [ScenarioTimeline]) -> String {
         guard !timelines.isEmpty else { return "\ntimelines: no scenario to show\n" }
         var text = "\ntimelines (when each change happens after the failure, and what each changed flow does meanwhile; docs/timeline.md):\n"
-        for (scenario, timeline, flows) in timelines {
-            text += "scenario \(scenario.name):\n" + timeline.text + flowTimelineText(flows)
-        }
-        return text
-    }
-}
-
-extension RouteSim {
-    /// The flows of `scenario` that did not stay on their baseline path, each with its outcome
-    /// between the timeline's events.
-    public static func flowTimelines(_ network: Network, scenario: ScenarioOutcome, spec: FailureSpec, timeline: FailureTimeline,
-                                     baseline: Baseline) -> [FailureTimeline.FlowTimeline] {
-        let flows = scenario.flows.map { (name: $0.flow, from: $0.from, to: $0.destination) }
-        return timeline.flowTimelines(baseline: baseline, failures: spec, flows: flows)
-    }
-
-    /// A flow's intervals as text lines.
-    public static func flowTimelineText(_ flows: [FailureTimeline.FlowTimeline]) -> String {
-        var text = ""
-        for flow in flows {
-            text += "  flow \(flow.flow)\(flow.longestDrop.map { " (\($0))" } ?? ""):\n"
-            for interval in flow.intervals {
-                let start = "from \(interval.from)".padding(toLength: 24, withPad: " ", startingAt: 0)
-                text += "    \(start) \(interval.outcome)\(interval.after.map { "  (after \($0))" } ?? "")\n"
+        for item in timelines {
+            text += "scenario \(item.scenario.name):\n" + item.timeline.text
+            for flow in item.flows {
+                text += "  flow \(flow.flow)\(flow.longestDrop.map { " (\($0))" } ?? ""):\n"
+                for interval in flow.intervals {
+                    let start = "from \(interval.from)".padding(toLength: 24, withPad: " ", startingAt: 0)
+                    text += "    \(start) \(interval.outcome)\(interval.after.map { "  (after \($0))" } ?? "")\n"
+                }
+                for suggestion in item.suggestions[flow.flow] ?? [] {
+                    let result = suggestion.after.map(\.description) ?? "not dropped"
+                    text += "    try on \(suggestion.router): \(suggestion.change): \(result), was \(suggestion.before.description.replacingOccurrences(of: "dropped for ", with: ""))\n"
+                    text += suggestion.config.split(separator: "\n").map { "      | \($0)\n" }.joined()
+                }
             }
         }
         return text
     }
-}
 
-extension RouteSim {
     /// The flows that a failure leaves dropped longer than `limit` in the worst case, by the
     /// timelines of every scenario that changed a flow; isolated flows (no configuration can
     /// deliver them) are not counted. One line each: scenario, flow, how long.
     public static func transientDrops(_ network: Network, report: FailureReport, enumeration: ScenarioEnumeration,
                                       longerThan limit: Milliseconds) -> [String] {
         var lines: [String] = []
-        for (scenario, _, flows) in timelines(network, report: report, enumeration: enumeration) {
-            let isolated = Set(scenario.flows.filter { $0.classification == .isolated }.map(\.flow))
-            for flow in flows where !isolated.contains(flow.flow) {
-                if let drop = flow.longestDrop, drop.exceeds(limit) { lines.append("scenario \(scenario.name): flow \(flow.flow) \(drop) (limit \(limit))") }
+        for item in timelines(network, report: report, enumeration: enumeration) {
+            let isolated = Set(item.scenario.flows.filter { $0.classification == .isolated }.map(\.flow))
+            for flow in item.flows where !isolated.contains(flow.flow) {
+                if let drop = flow.longestDrop, drop.exceeds(limit) { lines.append("scenario \(item.scenario.name): flow \(flow.flow) \(drop) (limit \(limit))") }
             }
         }
         return lines

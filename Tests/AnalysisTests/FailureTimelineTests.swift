@@ -125,4 +125,27 @@ import Testing
         let client = try #require(network.hosts.first { $0.name == "client" }?.address)
         #expect(try Self.intervals(network, link: "R1-R2", from: server, to: client.description) == expected)
     }
+
+    /// `failures --timeline --suggest`: the timer whose event ends the drop, made faster, and
+    /// the drop replayed with it (expected from the rules above): a 5 s probe bounds the tracked
+    /// static's black hole at 5 + 5 s; a 5 s scanner bounds the conditional one at 180 + 5 s, a
+    /// 30 s hold time (the session takes the smaller end's) at 30 + 60 s.
+    @Test func timerSuggestionsAreReplayed() throws {
+        func suggestions(_ name: String) throws -> [String] {
+            let network = try #require(TopologyLoader.load(path: Self.topologies.appendingPathComponent("\(name)/topology.yml").path).network)
+            let spec = try RouteSim.failures(links: ["R1-R2"], routers: [], in: network).get()
+            let baseline = Engine.baseline(network)
+            let timeline = FailureTimeline(baseline: baseline.plane, failed: Engine.run(network, failures: spec, baseline: baseline))
+            let client = try #require(network.hosts.first { $0.name == "client" }?.address)
+            let flow = try #require(timeline.flowTimelines(baseline: baseline, failures: spec, flows: [(name: "f", from: "server", to: client)]).first)
+            return TimerSuggester.suggest(network: network, failures: spec, flow: flow, endpoints: (from: "server", to: client))
+                .map { "\($0.router): \($0.change) -> \($0.after?.description ?? "none")" }
+        }
+        #expect(try suggestions("null0-peering-tracked") == ["R2: IP SLA 10 probes every 5 s (was 60 s) -> dropped for at most 10 s"])
+        #expect(try suggestions("null0-peering-conditional") == [
+            "R2: conditional advertisement re-evaluated every 5 s (was 60 s) -> dropped for at most 185 s",
+            "R2: BGP hold time 30 s, keepalive 10 s (was 180 s) -> dropped for at most 90 s",
+        ])
+        #expect(try suggestions("null0-peering-core-pin").isEmpty)
+    }
 }

@@ -154,7 +154,7 @@ struct Failures: ParsableCommand {
         case .json: try emit(bytes: JSONOutput.bytes(report), to: output)
         case .text:
             var text = FailureTextReport.render(report, showAll: showAll)
-            if timeline { text += RouteSim.timelineText(RouteSim.timelines(network, report: report, enumeration: options.enumeration, all: showAll)) }
+            if timeline { text += RouteSim.timelineText(RouteSim.timelines(network, report: report, enumeration: options.enumeration, all: showAll, suggest: suggest)) }
             try emit(text, to: output)
         default:
             let codes = failOn?.codes ?? []
