@@ -950,9 +950,18 @@ public struct CiscoStyleParser {
             state.device.igps[current].spfDelay = StatedTimer(start, at: location)
             return .modelled
         }
+        // EOS `timers spf delay initial START HOLD MAX` (milliseconds).
+        if w.count >= 5 && w[0] == "timers" && w[1] == "spf" && w[2] == "delay" && w[3] == "initial" {
+            guard let start = Self.milliseconds(w[4]) else { return .unrecognized }
+            state.device.igps[current].spfDelay = StatedTimer(start, at: location)
+            return .modelled
+        }
         if w.count == 4 && w[0] == "timers" && w[1] == "spf", let delay = Self.seconds(w[2]) {
             state.device.igps[current].spfDelay = StatedTimer(delay, at: location)
             return .modelled
+        }
+        if w[0] == "timers" {
+            return .unsupported("this IGP timer is not modelled: timelines take the SPF delay only (docs/timeline.md)")
         }
         // IOS `mpls ldp sync`, EOS `mpls ldp sync default`, FRR `mpls ldp-sync`: LDP-IGP
         // synchronisation on the IGP's interfaces.
