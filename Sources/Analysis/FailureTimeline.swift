@@ -39,7 +39,8 @@ public struct FailureTimeline: Sendable {
     public var events: [Event]
 
     /// Compares the converged states before (`baseline`) and after (`failed`) the failure.
-    public init(baseline: DataPlane, failed: DataPlane) {
+    /// `timers`: the baseline's `TimerTable`, when several scenarios share the baseline.
+    public init(baseline: DataPlane, failed: DataPlane, timers: TimerTable? = nil) {
         let network = failed.network
         var events: [Event] = []
         func name(_ r: Int) -> String { network.routers[r].name }
@@ -69,7 +70,7 @@ public struct FailureTimeline: Sendable {
 
         // BGP sessions that go down, each end on its own: at once when its interface went down,
         // after BFD's detection time, else at hold-time expiry.
-        let table = TimerTable(plane: baseline)
+        let table = timers ?? TimerTable(plane: baseline)
         var sessionRows: [String: [TimerTable.Session]] = [:]
         for row in table.routers { sessionRows[row.name] = row.sessions }
         var after: [Int: [Int: Bool]] = [:]
@@ -258,11 +259,12 @@ extension FailureTimeline {
             instants.append((from, "\(step.router.isEmpty ? "" : step.router + ": ")\(step.what)", step.change, plane))
             applied += 1
         }
-        let instant = Tracer(plane: baseline.plane, fastRerouteAfter: failures)
+        // One tracer per instant, shared by the flows.
+        let tracers = instants.map { $0.plane.map { Tracer(plane: $0) } ?? Tracer(plane: baseline.plane, fastRerouteAfter: failures) }
         return flows.map { flow in
             var intervals: [Interval] = []
-            for (from, after, change, plane) in instants {
-                let trace = plane.map { Tracer(plane: $0).trace(from: flow.from, to: flow.to) } ?? instant.trace(from: flow.from, to: flow.to)
+            for ((from, after, change, _), tracer) in zip(instants, tracers) {
+                let trace = tracer.trace(from: flow.from, to: flow.to)
                 let dispositions = Array(Set(trace.paths.map(\.disposition.summary))).sorted()
                 let outcome = dispositions.joined(separator: "; ")
                 let delivered = trace.paths.allSatisfy { if case .delivered = $0.disposition { return true } else { return false } }

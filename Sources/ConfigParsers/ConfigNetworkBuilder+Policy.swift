@@ -37,14 +37,7 @@ struct PolicyTranslator {
         diagnostics.append(Diagnostic(.warning, "CFG005", message, at: at, hint: hint))
     }
 
-    private var vendor: String {
-        switch device.dialect {
-        case .ios: "IOS"
-        case .eos: "EOS"
-        case .frr: "FRR"
-        case .junos: "Junos"
-        }
-    }
+    private var vendor: String { device.dialect.displayName }
 
     /// The model's name for route-map `name` once translated; nil when `name` is nil or cannot be modelled.
     mutating func routeMap(_ name: String?, usedAt: SourceLocation) -> String? {

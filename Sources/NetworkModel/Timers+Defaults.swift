@@ -94,11 +94,15 @@ extension Router {
         default: stated = nil
         }
         if let stated { return EffectiveTimer(stated) }
-        // Junos sends keepalives at a third of its hold time, configured or not.
-        if kind == .bgpKeepalive, dialect == .junos, let hold = timers.bgpHold {
-            return EffectiveTimer(Milliseconds(hold.value.value / 3), default: "Junos: a third of the hold time at \(hold.location.file):\(hold.location.line)")
-        }
+        if kind == .bgpKeepalive, let derived = junosKeepalive(hold: timers.bgpHold) { return derived }
         return dialect.timerDefault(kind, frrDatacenter: timers.frrDatacenterProfile)
+    }
+
+    /// Junos sends keepalives at a third of its hold time, configured or not (Juniper,
+    /// `hold-time`): nil unless this is Junos with `hold` configured.
+    private func junosKeepalive(hold: StatedTimer?) -> EffectiveTimer? {
+        guard dialect == .junos, let hold else { return nil }
+        return EffectiveTimer(Milliseconds(hold.value.value / 3), default: "Junos: a third of the hold time at \(hold.location.file):\(hold.location.line)")
     }
 
     /// Neighbor statement n's keepalive or hold time as this end configures it (its own
@@ -112,10 +116,7 @@ extension Router {
             return neighbor.timers.hold.map(EffectiveTimer.init) ?? timer(kind)
         case .bgpKeepalive:
             if let own = neighbor.timers.keepalive { return EffectiveTimer(own) }
-            if dialect == .junos, let hold = neighbor.timers.hold {
-                return EffectiveTimer(Milliseconds(hold.value.value / 3), default: "Junos: a third of the hold time at \(hold.location.file):\(hold.location.line)")
-            }
-            return timer(kind)
+            return junosKeepalive(hold: neighbor.timers.hold) ?? timer(kind)
         default:
             return timer(kind)
         }

@@ -11,6 +11,26 @@ public struct Milliseconds: Sendable, Hashable, Comparable, CustomStringConverti
     public static func - (a: Milliseconds, b: Milliseconds) -> Milliseconds { Milliseconds(a.value - b.value) }
     public static func * (a: Milliseconds, n: Int) -> Milliseconds { Milliseconds(a.value * Int64(n)) }
 
+    /// A duration as users write one (YAML timers, `--at`, `--fail-on transient:`): whole
+    /// seconds (`60`), or a number with `ms`, `s` or `m` (`300ms`, `1.5s`, `2m`; at most three
+    /// decimals); nil when it is none of these or negative.
+    public init?(parsing text: String) {
+        var number = Substring(text), scale: Int64 = 1000
+        if number.hasSuffix("ms") { number = number.dropLast(2); scale = 1 }
+        else if number.hasSuffix("s") { number = number.dropLast() }
+        else if number.hasSuffix("m") { number = number.dropLast(); scale = 60_000 }
+        let parts = number.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), let whole = Int64(parts[0]), whole >= 0, whole < 100_000_000, !parts[0].hasPrefix("+") else { return nil }
+        var fraction: Int64 = 0
+        if parts.count == 2 {
+            let digits = parts[1]
+            guard scale > 1, (1...3).contains(digits.count), digits.allSatisfy(\.isNumber),
+                  let value = Int64(digits + String(repeating: "0", count: 3 - digits.count)) else { return nil }
+            fraction = value * scale / 1000
+        }
+        self.init(whole * scale + fraction)
+    }
+
     /// `60 s`, `1.5 s`, `300 ms`.
     public var description: String {
         if value % 1000 == 0 { return "\(value / 1000) s" }

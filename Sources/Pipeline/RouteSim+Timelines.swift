@@ -21,10 +21,11 @@ extension RouteSim {
                                  suggest: Bool = false, baseline: Baseline? = nil) -> [ScenarioTimeline] {
         let baseline = baseline ?? Engine.baseline(network)
         let specs = Dictionary(enumeration.scenarios(for: network).scenarios.map { ($0.name, $0.spec) }, uniquingKeysWith: { first, _ in first })
+        let timers = TimerTable(plane: baseline.plane)   // the same for every scenario
         return report.scenarios.compactMap { scenario in
             guard all || !scenario.flows.isEmpty, let spec = specs[scenario.name] else { return nil }
             let plane = Engine.run(network, failures: spec, baseline: baseline)
-            let timeline = FailureTimeline(baseline: baseline.plane, failed: plane)
+            let timeline = FailureTimeline(baseline: baseline.plane, failed: plane, timers: timers)
             let endpoints = Dictionary(scenario.flows.map { ($0.flow, (from: $0.from, to: $0.destination)) }, uniquingKeysWith: { first, _ in first })
             let flows = timeline.flowTimelines(baseline: baseline, failures: spec, flows: scenario.flows.map { (name: $0.flow, from: $0.from, to: $0.destination) })
             var result = ScenarioTimeline(scenario: scenario, timeline: timeline, flows: flows)

@@ -158,27 +158,14 @@ final class YAMLReader {
         return bits
     }
 
-    /// A timer: whole seconds (`60`), or a number with `ms` or `s` (`300ms`, `1.5s`), up to a day.
+    /// A timer (`Milliseconds(parsing:)`: `60`, `300ms`, `1.5s`, `2m`), up to a day.
     func duration(_ node: YAMLNode, _ what: String) -> StatedTimer? {
         guard case .scalar(let scalar) = node, !isNull(node) else {
             error("LOAD002", "\(what) must be a duration such as 60, 1.5s or 300ms, found \(YAMLReader.kindName(node))", at: node)
             return nil
         }
         let text = scalar.string
-        var milliseconds: Int64?
-        if text.hasSuffix("ms") {
-            milliseconds = Int64(text.dropLast(2))
-        } else {
-            let number = text.hasSuffix("s") ? String(text.dropLast()) : text
-            let parts = number.split(separator: ".", omittingEmptySubsequences: false)
-            if parts.count == 1, let whole = Int64(parts[0]) {
-                milliseconds = whole.multipliedReportingOverflow(by: 1000).overflow ? nil : whole * 1000
-            } else if parts.count == 2, let whole = Int64(parts[0]), (1...3).contains(parts[1].count), parts[1].allSatisfy(\.isNumber),
-                      let fraction = Int64(parts[1] + String(repeating: "0", count: 3 - parts[1].count)), whole < 100_000_000 {
-                milliseconds = whole * 1000 + fraction
-            }
-        }
-        guard let value = milliseconds, value >= 0 else {
+        guard let value = Milliseconds(parsing: text)?.value else {
             error("LOAD005", "\(what) '\(text)' is not a duration", at: node, hint: "whole seconds (60), or a number with ms or s (300ms, 1.5s)")
             return nil
         }

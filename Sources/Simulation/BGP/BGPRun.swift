@@ -341,8 +341,11 @@ struct BGPRun {
                     states[p] = nonBGP[r][prefix] != nil || tables[r][prefix] != nil
                 }
             }
-            for p in propagation.peerings[r].indices where !options.held.conditions.isEmpty {
-                if let held = options.held.conditions[HeldChanges.Statement(router: r, neighbor: propagation.peerings[r][p].neighborIndex)] { states[p] = held }
+            // A timeline instant before the scanner has run keeps the state before the failure.
+            if !options.held.conditions.isEmpty {
+                for p in propagation.peerings[r].indices {
+                    if let held = options.held.conditions[HeldChanges.Statement(router: r, neighbor: propagation.peerings[r][p].neighborIndex)] { states[p] = held }
+                }
             }
             return states
         }

@@ -23,13 +23,9 @@ enum FailOn: ExpressibleByArgument, Equatable {
 
     static var allValueStrings: [String] { ["blackhole", "loop", "no-route", "oscillation", "any", "transient:DURATION"] }
 
-    /// `60`, `60s`, `1.5s`, `300ms`, `2m`.
+    /// `60`, `60s`, `1.5s`, `300ms`, `2m`, up to a day.
     static func duration(_ text: String) -> Milliseconds? {
-        if text.hasSuffix("ms") { return Int64(text.dropLast(2)).map(Milliseconds.init) }
-        if text.hasSuffix("m"), let minutes = Int64(text.dropLast()) { return .seconds(minutes * 60) }
-        let number = text.hasSuffix("s") ? String(text.dropLast()) : text
-        guard let seconds = Double(number), seconds >= 0, seconds < 86_400 else { return nil }
-        return Milliseconds(Int64((seconds * 1000).rounded()))
+        Milliseconds(parsing: text).flatMap { $0 <= .seconds(86_400) ? $0 : nil }
     }
 }
 
