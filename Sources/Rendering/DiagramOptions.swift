@@ -15,6 +15,12 @@ public struct DiagramOptions: Sendable {
     public var legend = true
     /// A caption above the diagram (default: the network name and the failure, if any).
     public var title: String?
+    /// Resolution of bitmap (PNG) output; nil is Graphviz's 96 dpi. Set only for PNG: in SVG
+    /// Graphviz scales the drawing's size but not its viewBox.
+    public var dpi: Int?
+    /// The resolutions `dpi` accepts (below, text is unreadable; above, one PNG of a large
+    /// network runs to hundreds of megabytes).
+    public static let dpiRange = 36...600
 
     /// Above this many iBGP+eBGP sessions, `automatic` draws only eBGP (a full mesh hides the picture).
     public static let automaticSessionLimit = 60

@@ -50,6 +50,7 @@ public struct TopologyDiagram: Sendable {
             // Force-directed: straight edges (routed splines cost seconds here), no overlapping nodes.
             graphAttributes += [("overlap", "prism"), ("splines", "line")]
         }
+        if let dpi = options.dpi { graphAttributes.append(("dpi", "\(dpi)")) }
         out.append("  graph" + DOTText.attributes(graphAttributes) + ";")
         out.append("  node" + DOTText.attributes([
             ("fontname", DOTText.quoted(DiagramStyle.font)), ("fontsize", "10"), ("shape", "box"), ("style", "\"rounded,filled\""),
@@ -98,11 +99,12 @@ public struct TopologyDiagram: Sendable {
                 label.append(a.cost == b.cost ? "\(a.cost)" : "\(a.cost)/\(b.cost)")
             }
             if failedLinks.contains(l) { label.append("FAILED") }
-            if !label.isEmpty { attributes.append(("label", DOTText.quoted(label.joined(separator: " ")))) }
-            if options.showInterfaces {
-                attributes.append(("taillabel", DOTText.quoted(a.name)))
-                attributes.append(("headlabel", DOTText.quoted(b.name)))
-            }
+            // Interface names go in the link's own label, which the layout places clear of other
+            // labels; head and tail labels are placed blind and piled onto each other.
+            let ends = options.showInterfaces
+                ? ["\(network.routers[link.a.router].name) \(a.name) · \(b.name) \(network.routers[link.b.router].name)"] : []
+            let lines = ends + (label.isEmpty ? [] : [label.joined(separator: " ")])
+            if !lines.isEmpty { attributes.append(("label", DOTText.lines(lines))) }
             if failedLinks.contains(l) {
                 attributes += [("color", DOTText.quoted(DiagramStyle.failed)), ("fontcolor", DOTText.quoted(DiagramStyle.failed)), ("style", "dashed"), ("penwidth", "3")]
             } else if down {
@@ -115,7 +117,7 @@ public struct TopologyDiagram: Sendable {
         for (h, host) in network.hosts.enumerated() {
             let interface = network.routers[host.attachment.router].interfaces[host.attachment.interface]
             var attributes: [(String, String)] = [("penwidth", "1.5")]
-            if options.showInterfaces { attributes.append(("taillabel", DOTText.quoted(interface.name))) }
+            if options.showInterfaces { attributes.append(("label", DOTText.quoted("\(network.routers[host.attachment.router].name) \(interface.name)"))) }
             out.append("  \(Self.routerID(host.attachment.router)) -- \(Self.hostID(h))" + DOTText.attributes(attributes) + ";")
         }
 
@@ -258,6 +260,7 @@ public struct TopologyDiagram: Sendable {
     /// Each flow's path as directed overlay edges; a problem ends in a note at the dropping router.
     func flowLines() -> [String] {
         var out: [String] = []
+        var notes: [ProblemNote] = []
         for (f, flow) in flows.enumerated() {
             let color = DOTText.quoted(color(for: flow.classification))
             var path = flow.path
@@ -283,19 +286,37 @@ public struct TopologyDiagram: Sendable {
                 out.append("  \(a) -- \(b)" + DOTText.attributes(attributes) + ";")
             }
             guard flow.classification.isProblem, let at = nodeID(flow.at) ?? ids.last else { continue }
-            let note = "x\(f)"
-            out.append("  \(note)" + DOTText.attributes([
+            let key = ProblemNote.Key(at: at, classification: flow.classification, detail: flow.detail)
+            if let existing = notes.firstIndex(where: { $0.key == key }) { notes[existing].flows.append(flow.flow) } else {
+                notes.append(ProblemNote(key: key, flows: [flow.flow], id: "x\(f)"))
+            }
+        }
+        // Flows that die at the same router for the same reason share one note.
+        for note in notes {
+            let color = DOTText.quoted(color(for: note.key.classification))
+            let flows = note.flows.count <= 4 ? note.flows.joined(separator: ", ")
+                : note.flows.prefix(3).joined(separator: ", ") + " and \(note.flows.count - 3) more flows"
+            out.append("  \(note.id)" + DOTText.attributes([
                 ("shape", "note"), ("style", "filled"), ("fillcolor", "\"#fff5f5\""), ("color", color), ("fontcolor", color),
-                ("label", DOTText.lines(["\(flow.flow): \(flow.classification.rawValue)", flow.detail])),
+                ("label", DOTText.lines(["\(flows): \(note.key.classification.rawValue)", note.key.detail])),
             ]) + ";")
-            out.append("  \(at) -- \(note)" + DOTText.attributes([("color", color), ("style", "dashed"), ("arrowhead", "none")]) + ";")
+            out.append("  \(note.key.at) -- \(note.id)" + DOTText.attributes([("color", color), ("style", "dashed"), ("arrowhead", "none")]) + ";")
         }
         return out
     }
 
+    /// One note per place and reason a flow is dropped.
+    struct ProblemNote {
+        struct Key: Equatable { var at: String; var classification: FlowClass; var detail: String }
+        var key: Key
+        var flows: [String]
+        var id: String
+    }
+
     /// A fixed legend (an HTML-like table; only our own text goes in it), listing only what is drawn.
     func legendLines() -> [String] {
-        var rows: [(String, String, String)] = [("━━", DiagramStyle.link, "link (label: IGP cost)")]
+        var rows: [(String, String, String)] = [("━━", DiagramStyle.link, options.showInterfaces
+            ? "link (label: each end's interface, IGP cost)" : "link (label: IGP cost)")]
         let sessions = shownSessions()
         if sessions.contains(where: \.ebgp) { rows.append(("╌╌", DiagramStyle.ebgp, "eBGP session")) }
         if sessions.contains(where: { !$0.ebgp && !$0.vpn }) { rows.append(("┈┈", DiagramStyle.ibgp, "iBGP session")) }

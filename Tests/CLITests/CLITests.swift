@@ -39,6 +39,16 @@ import Testing
         return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
     }
 
+    /// `--dpi` is for PNG only, within its range; `draw -o x.png --dpi` writes at that resolution.
+    @Test func dpiIsCheckedAgainstTheFormat() throws {
+        let svg = try Self.run(["draw", Self.example, "-o", "/tmp/routesim-dpi-\(getpid()).svg", "--dpi", "150"])
+        #expect(svg.status == 64 && svg.stderr.contains("--dpi sets the resolution of PNG output; this writes svg"))
+        let range = try Self.run(["draw", Self.example, "--format", "png", "--dpi", "5000"])
+        #expect(range.status == 64 && range.stderr.contains("--dpi 5000 is out of range: give 36 to 600"))
+        let noDraw = try Self.run(["failures", Self.example, "--dpi", "150"])
+        #expect(noDraw.status == 64 && noDraw.stderr.contains("--dpi sets the resolution of the --draw diagrams"))
+    }
+
     @Test func simulateReportsFlows() throws {
         let result = try Self.run(["simulate", Self.example])
         #expect(result.status == 0)

@@ -58,6 +58,43 @@ import Testing
         #expect(dot.contains("label=\"iBGP down\""))
     }
 
+    /// Interface names sit in the link's own label (laid out clear of others), never as head or
+    /// tail labels, which Graphviz places blind and piles onto neighbouring edges.
+    @Test func interfaceNamesAreInTheLinkLabel() throws {
+        let (_, diagram) = try Self.null0Failure()
+        let dot = diagram.dot()
+        #expect(!dot.contains("taillabel") && !dot.contains("headlabel"))
+        #expect(dot.contains("r0 -- r1 [label=\"R1 eth1 · eth1 R2\\n10 FAILED\""))
+        #expect(dot.contains("r3 -- h1 [penwidth=1.5, label=\"R4 lan1\"]"))
+    }
+
+    /// Several flows dropped at the same router for the same reason share one note.
+    @Test func flowsDroppedTogetherShareOneNote() throws {
+        let (_, diagram) = try Self.null0Failure()
+        var doubled = diagram
+        let dropped = try #require(diagram.flows.first { $0.classification == .blackHoled })
+        var twin = dropped
+        twin.flow = "backup-to-client"
+        doubled.flows.append(twin)
+        let dot = doubled.dot()
+        #expect(dot.components(separatedBy: "shape=note").count - 1 == 1)
+        #expect(dot.contains("label=\"server-to-client, backup-to-client: black-holed\\nnull-routed at R2"))
+    }
+
+    /// `--dpi` reaches Graphviz for PNG and is refused where it means nothing.
+    @Test func pngResolutionIsAnOption() throws {
+        var (_, diagram) = try Self.null0Failure()
+        #expect(!diagram.dot().contains("dpi="))
+        diagram.options.dpi = 150
+        #expect(diagram.dot().contains("dpi=150"))
+        let small = try RouteSim.render(diagram.dot(), as: .png)
+        diagram.options.dpi = 300
+        let large = try RouteSim.render(diagram.dot(), as: .png)
+        if small.format == .png, large.format == .png, let a = Self.pngSize(small.bytes), let b = Self.pngSize(large.bytes) {
+            #expect(b.0 == a.0 * 2 || abs(b.0 - a.0 * 2) <= 2, "300 dpi is twice the width of 150 dpi: \(a) vs \(b)")
+        }
+    }
+
     @Test func chosenFlowsAreDrawnEvenWhenDelivered() throws {
         let network = try Self.load("topologies/null0-peering/topology.yml")
         let flow = try RouteSim.flow("server:client", in: network).get()

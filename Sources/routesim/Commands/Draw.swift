@@ -21,7 +21,7 @@ struct Draw: ParsableCommand {
 
         Examples:
           routesim draw topologies/null0-peering/topology.yml -o net.svg
-          routesim draw topology.yml --fail R1-R2 -o failure.png
+          routesim draw topology.yml --fail R1-R2 -o failure.png --dpi 200
           routesim draw topology.yml --fail R1-R2 --flow server:client -o failure.svg
           routesim draw topology.yml --sessions all --no-interfaces | dot -Tpdf > net.pdf
           routesim draw --configs configs/ --fail R1-R2 -o failure.svg
@@ -36,11 +36,16 @@ struct Draw: ParsableCommand {
     var flows: [String] = []
     @Option(help: "Caption above the diagram (default: network name and failure).") var title: String?
     @OptionGroup var diagram: DiagramArguments
+    @OptionGroup var resolution: ResolutionArgument
+
+    /// The format written: --format, else the file's extension, else DOT on stdout.
+    var chosenFormat: DiagramFormat? { format ?? output.flatMap { $0 == "-" ? nil : DiagramFormat(fileName: $0) } }
 
     func validate() throws {
-        if let output, format == nil, DiagramFormat(fileName: output) == nil {
+        if let output, format == nil, output != "-", DiagramFormat(fileName: output) == nil {
             throw ValidationError("cannot tell the format from '\(output)': use .svg, .png, .pdf or .dot, or give --format")
         }
+        try resolution.check(format: chosenFormat)
     }
 
     func run() throws {
@@ -50,6 +55,7 @@ struct Draw: ParsableCommand {
         let chosen = flows.isEmpty ? nil : flows.map { unwrap(RouteSim.flow($0, in: network)) }
         var options = diagram.options
         options.title = title
+        options.dpi = resolution.dpi
         let dot = RouteSim.diagram(network, failures: spec, flows: chosen, options: options, fromScratch: failures.fromScratch).dot()
         guard let output, output != "-" else {
             let wanted = format ?? .dot

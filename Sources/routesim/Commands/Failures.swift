@@ -86,6 +86,7 @@ struct Failures: ParsableCommand {
     var draw: String?
     @Option(name: .customLong("draw-format"), help: "Format of the --draw diagrams: svg, png, pdf or dot.") var drawFormat: DiagramFormat = .svg
     @OptionGroup var diagram: DiagramArguments
+    @OptionGroup var resolution: ResolutionArgument
     @OptionGroup var budget: ScenarioBudget
     @Flag(help: "Re-simulate every scenario from scratch instead of reusing the baseline (for benchmarks; same results wherever BGP has a single stable state, see docs/failure-analysis.md).") var naive = false
     @Option(help: ArgumentHelp("Re-run this many sampled scenarios from scratch and compare them with the sweep (exit 3 on any difference).", valueName: "n"))
@@ -113,6 +114,10 @@ struct Failures: ParsableCommand {
         guard (1...3).contains(k) else { throw ValidationError("--k must be 1, 2 or 3") }
         if onlySets && noSets { throw ValidationError("--srlg runs only the failure sets; it cannot be combined with --no-sets") }
         if let verify, verify < 1 { throw ValidationError("--verify needs a number of scenarios of at least 1") }
+        if resolution.dpi != nil {
+            guard draw != nil else { throw ValidationError("--dpi sets the resolution of the --draw diagrams; give --draw DIR --draw-format png") }
+            try resolution.check(format: drawFormat)
+        }
         if timeline && format != .text { throw ValidationError("--timeline adds a section to the text report; use --format text") }
         if try parsedShard != nil, suggest || draw != nil || verify != nil {
             throw ValidationError("--shard writes a partial report: --suggest, --draw and --verify run on the merged one (routesim merge)")
@@ -209,7 +214,9 @@ extension Failures {
             Foundation.exit(2)
         }
         var files: [(scenario: ScenarioOutcome, file: String)] = []
-        let diagrams = RouteSim.problemDiagrams(network, report: report, enumeration: enumeration, options: diagram.options)
+        var options = diagram.options
+        options.dpi = resolution.dpi
+        let diagrams = RouteSim.problemDiagrams(network, report: report, enumeration: enumeration, options: options)
         for (index, item) in diagrams.enumerated() {
             let name = String(format: "%03d-%@.%@", index + 1, RouteSim.slug(item.scenario.name), drawFormat.rawValue)
             let written = writeDiagram(item.diagram.dot(), format: drawFormat, to: (directory as NSString).appendingPathComponent(name))

@@ -27,6 +27,23 @@ struct DiagramArguments: ParsableArguments {
     }
 }
 
+/// `--dpi` for the commands that write PNG files.
+struct ResolutionArgument: ParsableArguments {
+    @Option(help: ArgumentHelp("Resolution of PNG output in dots per inch (\(DiagramOptions.dpiRange.lowerBound)-\(DiagramOptions.dpiRange.upperBound); Graphviz's default is 96). PNG only.",
+                               valueName: "n")) var dpi: Int?
+
+    /// Refuses a resolution out of range, or one given for a format that is not a bitmap.
+    func check(format: DiagramFormat?) throws {
+        guard let dpi else { return }
+        guard DiagramOptions.dpiRange.contains(dpi) else {
+            throw ValidationError("--dpi \(dpi) is out of range: give \(DiagramOptions.dpiRange.lowerBound) to \(DiagramOptions.dpiRange.upperBound) (Graphviz's default is 96)")
+        }
+        guard format == .png else {
+            throw ValidationError("--dpi sets the resolution of PNG output; this writes \(format?.rawValue ?? "DOT") (vector formats scale without it)")
+        }
+    }
+}
+
 /// Renders `dot` and writes it atomically; falls back to DOT text (with a warning) without Graphviz.
 /// Returns the path written. Exit 2 when Graphviz fails or the file cannot be written.
 @discardableResult
