@@ -248,6 +248,11 @@ extension FailureTimeline {
         var instants: [(from: Window, after: String?, change: Change?, plane: DataPlane?)] = [(.at(.zero), nil, nil, nil)]
         var applied = igp.map { igp in steps.filter { $0.window.latest <= igp.window.latest }.count } ?? min(1, steps.count)
         while applied > 0 && applied <= steps.count {
+            // Steps with the same window happen together: timers cannot order them, so no
+            // interleaving of them is more real than another (a router failure's hundred iBGP
+            // hold expiries are one instant, not a hundred simulations).
+            var together = 0
+            while applied < steps.count && steps[applied].window == steps[applied - 1].window && steps[applied].change != .igp { applied += 1; together += 1 }
             var options = SimulationOptions()
             options.held = held(after: applied)
             let plane = Engine.run(network, failures: failures, options: options, baseline: baseline)
@@ -256,7 +261,8 @@ extension FailureTimeline {
             // order, an instant does not end before the one before it.
             let floor = instants.count > 1 ? instants[1].from.earliest : step.window.earliest
             let from = Window(max(step.window.earliest, floor), max(step.window.latest, instants[instants.count - 1].from.latest))
-            instants.append((from, "\(step.router.isEmpty ? "" : step.router + ": ")\(step.what)", step.change, plane))
+            let also = together == 0 ? "" : " and \(together) more event\(together == 1 ? "" : "s") at the same time"
+            instants.append((from, "\(step.router.isEmpty ? "" : step.router + ": ")\(step.what)\(also)", step.change, plane))
             applied += 1
         }
         // One tracer per instant, shared by the flows.

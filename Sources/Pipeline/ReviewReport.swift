@@ -1,21 +1,62 @@
 import Foundation
 
 /// The design-review page (`routesim report`) and the index of `failures --draw`: one
-/// self-contained HTML file each, no script, no external reference. Every text from the model
-/// is HTML-escaped; diagrams are Graphviz SVG (which escapes its own text) inlined after its
-/// XML prologue, or DOT text in a <pre> when no renderer exists.
+/// self-contained HTML file each, no external reference. Every text from the model is
+/// HTML-escaped; diagrams are Graphviz SVG (which escapes its own text) inlined after its XML
+/// prologue, or DOT text in a <pre> when no renderer exists. The review page's one inline
+/// script (pan, zoom, search, click to fail) builds its DOM from text nodes only.
 public enum ReviewReport {
     public static func escape(_ text: String) -> String { Markup.escape(text) }
 
     /// A diagram for HTML: inline SVG, or the DOT text with a note when it could not be rendered.
     public static func figure(_ dot: String, caption: String) -> String {
         let body: String
+        var zoomable = false
         if let rendered = try? RouteSim.render(dot, as: .svg), rendered.format == .svg {
             body = GraphRenderers.inlineSVG(rendered.bytes)
+            zoomable = true
         } else {
             body = "<p class=\"note\">No Graphviz renderer on this machine (apt-get install -y graphviz); the diagram's DOT text:</p><pre>\(escape(dot))</pre>"
         }
-        return "<figure>\(body)<figcaption>\(escape(caption))</figcaption></figure>\n"
+        return "<figure\(zoomable ? " class=\"zoom\"" : "")>\(body)<figcaption>\(escape(caption))</figcaption></figure>\n"
+    }
+
+    /// The page's size budget: scenario diagrams stop being embedded once the page would pass
+    /// it, so a sweep with hundreds of problem scenarios still gives a page a browser opens at
+    /// once (and a mail server takes); the rest are listed with the command that draws them.
+    static let pageBudget = 4_500_000
+
+    /// The networks drawn whole on the page: up to the layout's cluster limit. Above it the
+    /// topology is one node per AS with each AS drawn on its own.
+    static func drawnWhole(_ network: Network) -> Bool {
+        network.routers.count + network.hosts.count <= DiagramOptions.automaticDotLimit
+    }
+
+    /// The topology section: the whole network, or the AS view and one drill-down per AS (in
+    /// closed `<details>`, which the browser does not lay out until opened).
+    static func topologySection(_ topology: TopologyDiagram) -> (html: String, drillDowns: [String: String]) {
+        let network = topology.network
+        var diagram = topology
+        guard !drawnWhole(network) else {
+            diagram.options.elementIDs = "t"
+            return ("<h2>Topology</h2>\n" + figure(diagram.dot(), caption: "The network without failures. Wheel or buttons to zoom, drag to pan, click an element to fail it."), [:])
+        }
+        var body = "<h2>Topology</h2>\n<p>\(network.routers.count) routers are too many to read in one drawing: here one node per AS "
+        body += "(click one, or open it below, to see its routers); each scenario's diagram below shows only the failure's neighbourhood.</p>\n"
+        body += figure(ASDiagram(network: network, baseline: topology.baseline, elementIDs: "asv").dot(), caption: "The ASes and the links and eBGP sessions between them.")
+        var drillDowns: [String: String] = [:]
+        for asn in Set(network.routers.map(\.asn)).sorted() {
+            var drill = topology
+            drill.options.focus = DiagramFocus.autonomousSystem(asn, in: network)
+            drill.options.elementIDs = "a\(asn)"
+            let id = "as-\(asn)"
+            drillDowns[String(asn)] = id
+            let name = network.autonomousSystems[asn]?.name.map { " \($0)" } ?? ""
+            let count = network.routers.filter { $0.asn == asn }.count
+            body += "<details id=\"\(id)\"><summary>AS \(asn)\(escape(name)): \(count) routers</summary>\n"
+            body += figure(drill.dot(), caption: "AS \(asn)\(name) without failures.") + "</details>\n"
+        }
+        return (body, drillDowns)
     }
 
     static let style = """
@@ -25,16 +66,21 @@ public enum ReviewReport {
     th{background:#f7fafc}.bad{color:#c53030;font-weight:bold}.ok{color:#2f855a;font-weight:bold}.warn{color:#dd6b20}
     figure{margin:1em 0;overflow-x:auto}figure svg{max-width:100%;height:auto}figcaption{color:#4a5568;font-size:.9em}
     ol.chain li{margin:.2em 0}pre{background:#f7fafc;padding:.6em;overflow-x:auto;font-size:.8em}.note{color:#718096}
+    figure.zoom{border:1px solid #e2e8f0;position:relative}figure.zoom svg{max-width:none;touch-action:none;cursor:grab}
+    .zoombar{position:absolute;right:.3em;top:.3em}.zoombar button{margin-left:.2em;min-width:2.2em}
+    g.node,g.edge{cursor:pointer}g.hit>*{stroke:#dd6b20;stroke-width:5px}g.chosen>path,g.chosen>polygon{stroke:#e53e3e;stroke-width:6px}
+    #searchbar{position:sticky;top:0;background:#fff;padding:.4em 0;border-bottom:1px solid #e2e8f0;z-index:1}
+    #fail-panel{border-left:4px solid #cbd5e0;padding-left:1em}details{margin:.4em 0}summary{cursor:pointer}
     """
 
-    static func page(title: String, body: String) -> String {
+    static func page(title: String, body: String, script: Bool = false) -> String {
         """
         <!DOCTYPE html>
         <html lang="en">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:\(script ? "; script-src 'unsafe-inline'" : "")">
         <title>\(escape(title))</title>
         <style>\(style)</style>
         </head>
@@ -74,9 +120,14 @@ public enum ReviewReport {
 
     /// The whole review: topology, summary, every problem scenario with its flows, cause chains,
     /// diagram and the mitigations tried for it.
+    /// `scenarios`: the sweep's scenarios (their failed elements key the click-to-fail view);
+    /// `timelines`: those computed, shown there per scenario.
     public static func html(network: Network, report: FailureReport, topology: TopologyDiagram,
-                            problems: [(scenario: ScenarioOutcome, diagram: TopologyDiagram)], mpls: MPLSState? = nil) -> String {
-        var body = "<h1>Failure review: \(escape(network.name))</h1>\n"
+                            problems: [(scenario: ScenarioOutcome, diagram: TopologyDiagram)], mpls: MPLSState? = nil,
+                            scenarios: [FailureScenario] = [], timelines: [ScenarioTimeline] = []) -> String {
+        var body = "<div id=\"searchbar\"><label>Find <input id=\"search\" type=\"search\" placeholder=\"router, host, AS or address\" size=\"32\"></label> "
+        body += "<span id=\"search-status\" class=\"note\"></span> <a href=\"#explore\">click to fail</a></div>\n"
+        body += "<h1>Failure review: \(escape(network.name))</h1>\n"
         body += "<p>Generated by routesim from <code>\(escape(network.sourceFile))</code>: \(network.routers.count) routers, \(network.links.count) links, "
         body += "\(network.hosts.count) hosts. Every scenario is simulated (IGP, BGP, statics, tracks) and every flow traced against the no-failure baseline.</p>\n"
         body += "<h2>Summary</h2>\n" + summaryTable(report)
@@ -90,11 +141,20 @@ public enum ReviewReport {
             body += "<p class=\"bad\">\(unsettled.count) scenario(s) do not converge: \(escape(unsettled.prefix(20).map(\.name).joined(separator: ", ")))"
                 + "\(unsettled.count > 20 ? ", ..." : "").</p>\n"
         }
-        body += "<h2>Topology</h2>\n" + figure(topology.dot(), caption: "The network without failures.")
+        let (topologyHTML, drillDowns) = topologySection(topology)
+        body += topologyHTML
         if let mpls, !mpls.isEmpty { body += mplsSection(mpls) }
+        let sections = Set(problems.map { RouteSim.slug($0.scenario.name) })
+        let data = explorerData(network: network, report: report, scenarios: scenarios, timelines: timelines, sections: sections, drillDowns: drillDowns)
+        body += explorerSection(data)
         body += "<h2>Problem scenarios</h2>\n"
         if problems.isEmpty { body += "<p class=\"ok\">No scenario black-holes, loops or loses a flow.</p>\n" }
-        for (scenario, diagram) in problems {
+        let tail = dataElement(data) + "<script>\n" + script + "\n</script>\n"
+        // What the scenarios' text needs besides their diagrams, roughly: kept out of the budget.
+        let scenarioText = problems.reduce(0) { $0 + 600 + 400 * $1.scenario.flows.count }
+        let diagramBudget = pageBudget - body.utf8.count - tail.utf8.count - scenarioText
+        var diagramBytes = 0, notDrawn = 0, budgetSpent = false
+        for (index, (scenario, problemDiagram)) in problems.enumerated() {
             let anchor = RouteSim.slug(scenario.name)
             body += "<h3 id=\"\(escape(anchor))\">\(escape(scenario.name))</h3>\n"
             let counts = FlowClass.allCases.filter { $0.isProblem }.compactMap { kind -> String? in
@@ -125,9 +185,32 @@ public enum ReviewReport {
                 }
                 body += "</table>\n"
             }
-            body += figure(diagram.dot(), caption: "\(scenario.name): failed elements in red, flows along their paths.")
+            var diagram = problemDiagram
+            diagram.options.elementIDs = "s\(index)"
+            let drawn = budgetSpent ? "" : figure(diagram.dot(), caption: "\(scenario.name): failed elements in red, flows along their paths.")
+            guard !budgetSpent, diagramBytes + drawn.utf8.count <= diagramBudget else {
+                budgetSpent = true
+                notDrawn += 1
+                body += "<p class=\"note\">Diagram not embedded (the page's size budget is spent): <code>routesim draw ... \(escape(drawArguments(scenario)))</code> draws it.</p>\n"
+                continue
+            }
+            diagramBytes += drawn.utf8.count
+            body += drawn
         }
-        return page(title: "routesim review: \(network.name)", body: body)
+        if notDrawn > 0 {
+            body += "<p class=\"warn\">\(notDrawn) scenario diagram(s) not embedded to keep the page small; <code>routesim failures --draw DIR</code> draws every one.</p>\n"
+        }
+        body += tail
+        return page(title: "routesim review: \(network.name)", body: body, script: true)
+    }
+
+    /// `--fail X --fail-router Y` for a scenario's failed elements (`link R1-R2`, `router R3`).
+    static func drawArguments(_ scenario: ScenarioOutcome) -> String {
+        scenario.failed.map { element in
+            if element.hasPrefix("router ") { return "--fail-router \(element.dropFirst("router ".count))" }
+            if element.hasPrefix("link ") { return "--fail \(element.dropFirst("link ".count))" }
+            return "--fail \(element)"
+        }.joined(separator: " ")
     }
 
     /// MPLS without failures: LDP sessions and RSVP-TE LSPs, from the no-failure plane.

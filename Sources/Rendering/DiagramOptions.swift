@@ -18,6 +18,13 @@ public struct DiagramOptions: Sendable {
     /// Resolution of bitmap (PNG) output; nil is Graphviz's 96 dpi. Set only for PNG: in SVG
     /// Graphviz scales the drawing's size but not its viewBox.
     public var dpi: Int?
+    /// Draw only this part of the network (e.g. one AS: `DiagramFocus.autonomousSystem`).
+    public var focus: DiagramFocus?
+    /// Draw a failure on a large network whole, not cut to its neighbourhood (docs/diagrams.md).
+    public var wholeNetwork = false
+    /// Prefix of the SVG element ids (`PREFIX-r3`, `PREFIX-l7`, `PREFIX-h0`, `PREFIX-as65001`) a
+    /// page's script uses to find routers, links and ASes; nil leaves Graphviz's own ids.
+    public var elementIDs: String?
     /// The resolutions `dpi` accepts (below, text is unreadable; above, one PNG of a large
     /// network runs to hundreds of megabytes).
     public static let dpiRange = 36...600

@@ -28,9 +28,24 @@ public struct TopologyDiagram: Sendable {
     static func routerID(_ r: Int) -> String { "r\(r)" }
 
     /// The engine the options and the network's size call for.
-    public var layoutEngine: DiagramOptions.Layout {
+    public var layoutEngine: DiagramOptions.Layout { layoutEngine(for: drawnFocus) }
+
+    func layoutEngine(for focus: DiagramFocus?) -> DiagramOptions.Layout {
         if options.layout != .automatic { return options.layout }
-        return network.routers.count + network.hosts.count <= DiagramOptions.automaticDotLimit ? .dot : .sfdp
+        let drawn = focus.map { $0.routers.count + $0.hosts.count } ?? network.routers.count + network.hosts.count
+        return drawn <= DiagramOptions.automaticDotLimit ? .dot : .sfdp
+    }
+
+    /// What a drawing keeps: everything, or a focus's routers and hosts.
+    struct Shown {
+        var focus: DiagramFocus?
+        func router(_ r: Int) -> Bool { focus?.routers.contains(r) ?? true }
+        func host(_ h: Int) -> Bool { focus?.hosts.contains(h) ?? true }
+    }
+
+    /// `id=...` for an element when the options ask for ids.
+    func elementID(_ local: String) -> [(String, String)] {
+        options.elementIDs.map { [("id", DOTText.quoted("\($0)-\(local)"))] } ?? []
     }
     static func hostID(_ h: Int) -> String { "h\(h)" }
 
@@ -38,10 +53,12 @@ public struct TopologyDiagram: Sendable {
         var out: [String] = []
         let failure = scenario?.failures ?? .none
         let failedLinks = failure.links, failedRouters = failure.routers
-        let caption = options.title ?? ([network.name] + (failure.isEmpty ? [] : ["failed: " + failure.describe(in: network).joined(separator: ", ")])).joined(separator: " — ")
+        let focus = drawnFocus, shown = Shown(focus: focus), layoutEngine = layoutEngine(for: focus)
+        var caption = [options.title ?? ([network.name] + (failure.isEmpty ? [] : ["failed: " + failure.describe(in: network).joined(separator: ", ")])).joined(separator: " — ")]
+        if let focus { caption.append(focus.description) }
         out.append("graph routesim {")
         var graphAttributes: [(String, String)] = [
-            ("label", DOTText.quoted(caption)), ("labelloc", "t"), ("fontname", DOTText.quoted(DiagramStyle.font)), ("fontsize", "14"),
+            ("label", DOTText.lines(caption)), ("labelloc", "t"), ("fontname", DOTText.quoted(DiagramStyle.font)), ("fontsize", "14"),
             ("layout", layoutEngine.rawValue), ("outputorder", "edgesfirst"),
         ]
         if layoutEngine == .dot {
@@ -60,7 +77,7 @@ public struct TopologyDiagram: Sendable {
 
         // ASes as clusters, in AS number order; routers in model order inside each.
         var byAS: [ASN: [Int]] = [:]
-        for (r, router) in network.routers.enumerated() { byAS[router.asn, default: []].append(r) }
+        for (r, router) in network.routers.enumerated() where shown.router(r) { byAS[router.asn, default: []].append(r) }
         for asn in byAS.keys.sorted() {
             let name = network.autonomousSystems[asn]?.name
             out.append("  subgraph \(DOTText.quoted("cluster_as\(asn)")) {")
@@ -69,10 +86,10 @@ public struct TopologyDiagram: Sendable {
                 ("fillcolor", "\"#f7fafc\""), ("color", "\"#a0aec0\""), ("fontsize", "12"),
             ]) + ";")
             // Hosts sit in the AS of the router they hang off, so the cluster holds its LANs.
-            for (h, host) in network.hosts.enumerated() where network.routers[host.attachment.router].asn == asn {
+            for (h, host) in network.hosts.enumerated() where shown.host(h) && network.routers[host.attachment.router].asn == asn {
                 out.append("    \(Self.hostID(h))" + DOTText.attributes([
                     ("label", DOTText.lines([host.name, host.address.description])), ("shape", "ellipse"), ("style", "filled"), ("fillcolor", "\"#edf2f7\""),
-                ]) + ";")
+                ] + elementID("h\(h)")) + ";")
             }
             // A PE and its VRF instances share a box of their own (docs/vrf.md).
             let instancesOf = Dictionary(grouping: (byAS[asn] ?? []).filter { network.routers[$0].vrf != nil }) { network.routers[$0].vrf?.host ?? $0 }
@@ -90,7 +107,7 @@ public struct TopologyDiagram: Sendable {
         }
 
         // Physical links, then host attachments.
-        for (l, link) in network.links.enumerated() {
+        for (l, link) in network.links.enumerated() where shown.router(link.a.router) && shown.router(link.b.router) {
             let a = network.routers[link.a.router].interfaces[link.a.interface], b = network.routers[link.b.router].interfaces[link.b.interface]
             var attributes: [(String, String)] = []
             let down = failedLinks.contains(l) || failedRouters.contains(link.a.router) || failedRouters.contains(link.b.router)
@@ -112,18 +129,18 @@ public struct TopologyDiagram: Sendable {
             } else {
                 attributes.append(("penwidth", "1.5"))
             }
-            out.append("  \(Self.routerID(link.a.router)) -- \(Self.routerID(link.b.router))" + DOTText.attributes(attributes) + ";")
+            out.append("  \(Self.routerID(link.a.router)) -- \(Self.routerID(link.b.router))" + DOTText.attributes(attributes + elementID("l\(l)")) + ";")
         }
-        for (h, host) in network.hosts.enumerated() {
+        for (h, host) in network.hosts.enumerated() where shown.host(h) && shown.router(host.attachment.router) {
             let interface = network.routers[host.attachment.router].interfaces[host.attachment.interface]
             var attributes: [(String, String)] = [("penwidth", "1.5")]
             if options.showInterfaces { attributes.append(("label", DOTText.quoted("\(network.routers[host.attachment.router].name) \(interface.name)"))) }
             out.append("  \(Self.routerID(host.attachment.router)) -- \(Self.hostID(h))" + DOTText.attributes(attributes) + ";")
         }
 
-        out += sessionLines()
-        out += lspLines()
-        out += flowLines()
+        out += sessionLines(shown)
+        out += lspLines(shown)
+        out += flowLines(shown)
         if options.legend { out += legendLines() }
         out.append("}")
         return out.joined(separator: "\n") + "\n"
@@ -142,7 +159,7 @@ public struct TopologyDiagram: Sendable {
             attributes = [("label", DOTText.lines(lines + ["FAILED"])), ("fillcolor", "\"#fed7d7\""), ("color", DOTText.quoted(DiagramStyle.failed)),
                           ("penwidth", "2.5"), ("style", "\"rounded,filled,dashed\"")]
         }
-        return Self.routerID(r) + DOTText.attributes(attributes) + ";"
+        return Self.routerID(r) + DOTText.attributes(attributes + elementID("r\(r)")) + ";"
     }
 
     struct SessionPair: Hashable { var a: Int; var b: Int }
@@ -173,9 +190,9 @@ public struct TopologyDiagram: Sendable {
     }
 
     /// One edge per session, never a layout constraint (the physical links shape the drawing).
-    func sessionLines() -> [String] {
+    func sessionLines(_ drawn: Shown = Shown()) -> [String] {
         typealias Pair = SessionPair
-        let shown = shownSessions()
+        let shown = shownSessions().filter { drawn.router($0.pair.a) && drawn.router($0.pair.b) }
         var upNow: Set<Pair> = []
         if let scenario {
             for session in scenario.sessions where session.established {
@@ -199,10 +216,20 @@ public struct TopologyDiagram: Sendable {
         }
     }
 
-    func nodeID(_ name: String) -> String? {
-        if let r = network.routerIndex[name] { return Self.routerID(r) }
-        if let h = network.hostIndex[name] { return Self.hostID(h) }
+    func nodeID(_ name: String, _ shown: Shown = Shown()) -> String? {
+        if let r = network.routerIndex[name] { return shown.router(r) ? Self.routerID(r) : nil }
+        if let h = network.hostIndex[name] { return shown.host(h) ? Self.hostID(h) : nil }
         return nil
+    }
+
+    /// Consecutive hops of a path whose both ends are drawn (a hidden router breaks the path
+    /// rather than joining its neighbours).
+    func drawnHops(_ names: [String], _ shown: Shown) -> [(String, String)] {
+        let ids = names.map { nodeID($0, shown) }
+        return zip(ids, ids.dropFirst()).compactMap { a, b in
+            guard let a, let b, a != b else { return nil }
+            return (a, b)
+        }
     }
 
     func color(for kind: FlowClass) -> String {
@@ -219,7 +246,7 @@ public struct TopologyDiagram: Sendable {
 
     /// RSVP-TE LSPs in the drawn state: each up LSP along its path (solid on its primary, dashed
     /// on its secondary), labelled HEAD/NAME on its first hop; a down LSP as a note at its head.
-    func lspLines() -> [String] {
+    func lspLines(_ shown: Shown = Shown()) -> [String] {
         let states = (scenario ?? baseline).lspStates()
         guard !states.isEmpty, states.count <= Self.lspLimit else { return [] }
         var out: [String] = []
@@ -228,28 +255,27 @@ public struct TopologyDiagram: Sendable {
         for (index, state) in states.enumerated() {
             let name = "\(state.head)/\(state.name)"
             guard state.up else {
-                guard let head = nodeID(state.head) else { continue }
+                guard let head = nodeID(state.head, shown) else { continue }
                 out.append("  lsp\(index)" + DOTText.attributes([("shape", "note"), ("color", color), ("fontcolor", color), ("fontsize", "9"),
                                                                    ("label", DOTText.lines(["LSP \(name) down", state.reason ?? ""]))]) + ";")
                 out.append("  \(head) -- lsp\(index)" + DOTText.attributes([("color", color), ("style", "dotted"), ("arrowhead", "none")]) + ";")
                 continue
             }
-            out += pathLines(state.routers, label: name, style: state.path == "secondary" ? "dashed" : "solid", width: "1.6")
+            out += pathLines(state.routers, shown, label: name, style: state.path == "secondary" ? "dashed" : "solid", width: "1.6")
             if let standby = state.standby, standby.up {
-                out += pathLines(standby.routers, label: "\(name) standby", style: "dashed", width: "1.0")
+                out += pathLines(standby.routers, shown, label: "\(name) standby", style: "dashed", width: "1.0")
             }
             for protected in state.protection ?? [] where !protected.bypass.isEmpty && drawnBypasses.insert(protected.bypass).inserted {
-                out += pathLines(protected.bypass, label: "bypass \(protected.link)", style: "dotted", width: "1.2")
+                out += pathLines(protected.bypass, shown, label: "bypass \(protected.link)", style: "dotted", width: "1.2")
             }
         }
         return out
     }
 
     /// One LSP-coloured directed edge per hop of `routers`, the label on the first.
-    private func pathLines(_ routers: [String], label: String, style: String, width: String) -> [String] {
+    private func pathLines(_ routers: [String], _ shown: Shown, label: String, style: String, width: String) -> [String] {
         let color = DOTText.quoted(DiagramStyle.lsp)
-        let ids = routers.compactMap(nodeID)
-        return zip(ids, ids.dropFirst()).enumerated().map { hop, pair in
+        return drawnHops(routers, shown).enumerated().map { hop, pair in
             var attributes: [(String, String)] = [("dir", "forward"), ("color", color), ("penwidth", width), ("constraint", "false"),
                                                   ("style", style), ("arrowsize", "0.6")]
             if hop == 0 { attributes += [("label", DOTText.quoted(label)), ("fontcolor", color), ("fontsize", "8")] }
@@ -258,17 +284,18 @@ public struct TopologyDiagram: Sendable {
     }
 
     /// Each flow's path as directed overlay edges; a problem ends in a note at the dropping router.
-    func flowLines() -> [String] {
+    func flowLines(_ shown: Shown = Shown()) -> [String] {
         var out: [String] = []
         var notes: [ProblemNote] = []
         for (f, flow) in flows.enumerated() {
             let color = DOTText.quoted(color(for: flow.classification))
             var path = flow.path
-            if flow.classification == .delivered || flow.classification == .rerouted, let last = path.last, last != flow.at, nodeID(flow.at) != nil {
+            if flow.classification == .delivered || flow.classification == .rerouted, let last = path.last, last != flow.at, nodeID(flow.at, shown) != nil {
                 path.append(flow.at)
             }
-            let ids = path.compactMap(nodeID)
-            if flow.classification == .rerouted, let before = flow.baselinePath?.compactMap(nodeID), before.count > 1 {
+            // A drawn flow's path lies in the focus (the neighbourhood holds every path).
+            let ids = path.compactMap { nodeID($0, shown) }
+            if flow.classification == .rerouted, let before = flow.baselinePath?.compactMap({ nodeID($0, shown) }), before.count > 1 {
                 for (a, b) in zip(before, before.dropFirst()) where a != b {
                     out.append("  \(a) -- \(b)" + DOTText.attributes([("dir", "forward"), ("style", "dotted"), ("color", DOTText.quoted(DiagramStyle.baselinePath)),
                                                                       ("constraint", "false"), ("arrowsize", "0.6")]) + ";")
@@ -285,7 +312,7 @@ public struct TopologyDiagram: Sendable {
                 }
                 out.append("  \(a) -- \(b)" + DOTText.attributes(attributes) + ";")
             }
-            guard flow.classification.isProblem, let at = nodeID(flow.at) ?? ids.last else { continue }
+            guard flow.classification.isProblem, let at = nodeID(flow.at, shown) ?? ids.last else { continue }
             let key = ProblemNote.Key(at: at, classification: flow.classification, detail: flow.detail)
             if let existing = notes.firstIndex(where: { $0.key == key }) { notes[existing].flows.append(flow.flow) } else {
                 notes.append(ProblemNote(key: key, flows: [flow.flow], id: "x\(f)"))

@@ -16,6 +16,9 @@ struct DiagramArguments: ParsableArguments {
     @Option(help: ArgumentHelp("Layout engine: auto (dot with AS clusters up to \(DiagramOptions.automaticDotLimit) routers and hosts, else sfdp), dot, sfdp or neato.",
                                valueName: "engine")) var layout: DiagramOptions.Layout = .automatic
 
+    @Flag(name: .customLong("whole"), help: "Draw a failure on a network above \(DiagramOptions.automaticDotLimit) routers and hosts whole (by default it is cut to the failed elements, their neighbours and the changed flows' paths).")
+    var wholeNetwork = false
+
     var options: DiagramOptions {
         var options = DiagramOptions()
         options.showCosts = !noCosts
@@ -23,6 +26,7 @@ struct DiagramArguments: ParsableArguments {
         options.sessions = sessions
         options.legend = !noLegend
         options.layout = layout
+        options.wholeNetwork = wholeNetwork
         return options
     }
 }
