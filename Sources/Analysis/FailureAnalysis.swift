@@ -332,11 +332,13 @@ public struct FailureReport: Sendable, Codable {
     public var scenarios: [ScenarioOutcome]
     /// Filled by `--suggest` (MitigationSuggester).
     public var suggestions: [MitigationSuggester.Suggestion]?
+    /// Filled by `--timeline` (RouteSim.timelines): each changed scenario's events and flows.
+    public var timelines: [TimelineReport]?
     /// Where the time went (for `--timings`); never encoded: reports stay deterministic.
     public var timings: SweepTimings?
 
     enum CodingKeys: String, CodingKey {
-        case schemaVersion, network, flows, scenariosRun, pruned, baseline, baselineNonConvergence, scenarios, suggestions, summary
+        case schemaVersion, network, flows, scenariosRun, pruned, baseline, baselineNonConvergence, scenarios, suggestions, summary, timelines
     }
 
     /// How many scenarios have at least one flow of each class (unchanged flows count as delivered).

@@ -173,6 +173,27 @@ import Testing
         #expect(try Self.run(["failures", redundant, "--srlg", "--no-sets"]).status == 64)
     }
 
+    /// `--timeline --format json`: the same timeline as data (docs/json-output.md). The tracked
+    /// static (IOS IP SLA defaults: frequency 60 s, timeout 5 s): after R1-R2 fails,
+    /// server-to-client is null-routed at R2 until the track goes down, at most 65 s; the events
+    /// in window order, times in milliseconds.
+    @Test func timelineAsJSON() throws {
+        let tracked = Self.root.appendingPathComponent("topologies/null0-peering-tracked/topology.yml").path
+        let run = try Self.run(["failures", tracked, "--no-routers", "--timeline", "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let timelines = try #require(json["timelines"] as? [[String: Any]])
+        let r1r2 = try #require(timelines.first { $0["scenario"] as? String == "link R1-R2" })
+        let events = try #require(r1r2["events"] as? [[String: Any]])
+        let windows = events.compactMap { ($0["window"] as? [String: Any]).flatMap { w in (w["earliestMs"] as? Int).map { ($0, w["latestMs"] as? Int ?? -1) } } }
+        #expect(windows.map(\.0) == [0, 5000, 5000, 120_000, 120_000], "\(windows)")
+        #expect(events.contains { $0["what"] as? String == "track 10 (ip sla 10) goes down" && ($0["window"] as? [String: Any])?["latestMs"] as? Int == 65_000 })
+        let flows = try #require(r1r2["flows"] as? [[String: Any]])
+        let dropped = try #require(flows.first { $0["flow"] as? String == "server-to-client" })
+        #expect(dropped["longestDropMs"] as? Int == 65_000 && dropped["permanent"] as? Bool == false)
+        #expect(try Self.run(["failures", tracked, "--timeline", "--format", "sarif"]).status == 64)
+    }
+
     /// `--fail-on transient:DURATION` gates on the timeline (docs/timeline.md): the tracked
     /// static leaves server-to-client dropped for at most 65 s after R1-R2 fails (IOS IP SLA
     /// defaults), so a 30 s limit fails and a 70 s one passes; `--timeline` shows why.
@@ -186,7 +207,7 @@ import Testing
         let shown = try Self.run(["failures", tracked, "--no-routers", "--timeline"])
         #expect(shown.stdout.contains("  flow server-to-client (dropped for at most 65 s):\n"), "\(shown.stdout)")
         #expect(shown.stdout.contains("R2: track 10 (ip sla 10) goes down (probe every 60 s (IOS default: ip sla frequency), timeout 5 s (IOS default: ip sla timeout))"))
-        #expect(try Self.run(["failures", tracked, "--timeline", "--format", "json"]).status == 64)
+        #expect(try Self.run(["failures", tracked, "--timeline", "--format", "junit"]).status == 64)
         // `trace --at`: the same flow before the IGP reconverges, while the track is still up
         // (its latest time is +65 s), and after.
         func at(_ instant: String) throws -> String {

@@ -78,7 +78,7 @@ struct Failures: ParsableCommand {
     var format: ReportFormat = .text
     static let formats: [ReportFormat] = [.text, .json] + ReportFormat.findingFormats
     @Flag(name: .customLong("all"), help: "In text output, list every scenario and flow, not only problems.") var showAll = false
-    @Flag(help: "In text output, add the timeline of each scenario that changed a flow (every scenario's with --all): when each change happens after the failure (sessions, IGP, tracks, conditional advertisement), with the timers that bound it, and what each changed flow does in between (docs/timeline.md).")
+    @Flag(help: "Add the timeline (text: a section; JSON: timelines[]) of each scenario that changed a flow (every scenario's with --all): when each change happens after the failure (sessions, IGP, tracks, conditional advertisement), with the timers that bound it, and what each changed flow does in between (docs/timeline.md).")
     var timeline = false
     @Flag(help: "For each black hole, try each mitigation that fits it (tracked static, conditional advertisement, pin in the core, redundant link, import check; enable LDP, LDP-IGP sync; a dynamic LSP secondary) on a copy of the network and report which remove it without creating a new problem.") var suggest = false
     @Option(name: .shortAndLong, help: "Write the output to this file (atomically) instead of stdout.") var output: String?
@@ -118,7 +118,9 @@ struct Failures: ParsableCommand {
             guard draw != nil else { throw ValidationError("--dpi sets the resolution of the --draw diagrams; give --draw DIR --draw-format png") }
             try resolution.check(format: drawFormat)
         }
-        if timeline && format != .text { throw ValidationError("--timeline adds a section to the text report; use --format text") }
+        if timeline && format != .text && format != .json {
+            throw ValidationError("--timeline adds to the text or JSON report (timelines[]); use --format text or json")
+        }
         if try parsedShard != nil, suggest || draw != nil || verify != nil {
             throw ValidationError("--shard writes a partial report: --suggest, --draw and --verify run on the merged one (routesim merge)")
         }
@@ -151,11 +153,14 @@ struct Failures: ParsableCommand {
             writeError(message)
         }
         if suggest { report.suggestions = MitigationSuggester.suggest(network, report: report, options: options) }
+        let timelines = timeline ? RouteSim.timelines(network, report: report, enumeration: options.enumeration, all: showAll, suggest: suggest) : nil
         switch format {
-        case .json: try emit(bytes: JSONOutput.bytes(report), to: output)
+        case .json:
+            report.timelines = timelines?.map { TimelineReport(scenario: $0.scenario.name, timeline: $0.timeline, flows: $0.flows, suggestions: $0.suggestions) }
+            try emit(bytes: JSONOutput.bytes(report), to: output)
         case .text:
             var text = FailureTextReport.render(report, showAll: showAll)
-            if timeline { text += RouteSim.timelineText(RouteSim.timelines(network, report: report, enumeration: options.enumeration, all: showAll, suggest: suggest)) }
+            if let timelines { text += RouteSim.timelineText(timelines) }
             try emit(text, to: output)
         default:
             let codes = failOn?.codes ?? []
