@@ -22,12 +22,16 @@ extension RouteSim {
         let baseline = baseline ?? Engine.baseline(network)
         let specs = Dictionary(enumeration.scenarios(for: network).scenarios.map { ($0.name, $0.spec) }, uniquingKeysWith: { first, _ in first })
         let timers = TimerTable(plane: baseline.plane)   // the same for every scenario
+        let delivered = report.baseline.filter { $0.classification == .delivered }
         return report.scenarios.compactMap { scenario in
-            guard all || !scenario.flows.isEmpty, let spec = specs[scenario.name] else { return nil }
+            guard let spec = specs[scenario.name] else { return nil }
+            let transient = droppedOnlyOnTheWay(delivered, scenario: scenario, spec: spec, baseline: baseline)
+            guard all || !scenario.flows.isEmpty || !transient.isEmpty else { return nil }
             let plane = Engine.run(network, failures: spec, baseline: baseline)
             let timeline = FailureTimeline(baseline: baseline.plane, failed: plane, timers: timers)
-            let endpoints = Dictionary(scenario.flows.map { ($0.flow, (from: $0.from, to: $0.destination)) }, uniquingKeysWith: { first, _ in first })
-            let flows = timeline.flowTimelines(baseline: baseline, failures: spec, flows: scenario.flows.map { (name: $0.flow, from: $0.from, to: $0.destination) })
+            let timed = scenario.flows + transient
+            let endpoints = Dictionary(timed.map { ($0.flow, (from: $0.from, to: $0.destination)) }, uniquingKeysWith: { first, _ in first })
+            let flows = timeline.flowTimelines(baseline: baseline, failures: spec, flows: timed.map { (name: $0.flow, from: $0.from, to: $0.destination) })
             var result = ScenarioTimeline(scenario: scenario, timeline: timeline, flows: flows)
             if suggest {
                 for flow in flows {
@@ -37,6 +41,20 @@ extension RouteSim {
                 }
             }
             return result
+        }
+    }
+
+    /// Flows the failure leaves on the same routers once converged (so the sweep does not list
+    /// them) but drops on the way: traffic on a failed link of several in parallel, or on a
+    /// failed link the path returns to the same routers around. Found by tracing every flow
+    /// delivered without failures at the failure's first instant (before anything reconverges).
+    static func droppedOnlyOnTheWay(_ flows: [FlowOutcome], scenario: ScenarioOutcome, spec: FailureSpec, baseline: Baseline) -> [FlowOutcome] {
+        let listed = Set(scenario.flows.map(\.flow))
+        let candidates = flows.filter { !listed.contains($0.flow) }
+        guard !candidates.isEmpty else { return [] }
+        let instant = Tracer(plane: baseline.plane, fastRerouteAfter: spec)
+        return candidates.filter { flow in
+            instant.trace(from: flow.from, to: flow.destination).paths.contains { if case .delivered = $0.disposition { false } else { true } }
         }
     }
 

@@ -126,6 +126,49 @@ import Testing
         #expect(try Self.intervals(network, link: "R1-R2", from: server, to: client.description) == expected)
     }
 
+    /// Two equal-cost uplinks: when one fails, R1 and R2 drop its next hop as the interface goes
+    /// down, before any SPF (FRR zebra marks the nexthop inactive on the interface event:
+    /// FRRouting/frr#18723), so server -> client is never dropped, and the sweep's timelines
+    /// list no flow for the scenario.
+    @Test func equalCostNextHopsAreRepairedLocally() throws {
+        let network = try #require(TopologyLoader.load(path: Self.topologies.appendingPathComponent("null0-peering-redundant/topology.yml").path).network)
+        let client = try #require(network.hosts.first { $0.name == "client" }?.address)
+        #expect(try Self.intervals(network, link: "R1-R2", from: "server", to: client.description) == ["+0 s delivered to client"])
+        let report = FailureAnalysis.run(network)
+        let timelines = RouteSim.timelines(network, report: report, enumeration: ScenarioEnumeration())
+        #expect(!timelines.contains { $0.scenario.name == "link R1-R2" || $0.scenario.name == "link R1-R2-b" }, "\(timelines.map(\.scenario.name))")
+    }
+
+    /// A backup link of higher cost between the same two routers: once converged the flow takes
+    /// the same routers (the sweep lists no change), but until the IGP reconverges (+5 s, IOS
+    /// SPF delay) the backup is not in the FIB and traffic dies on the failed link. The
+    /// timelines find such flows by tracing every delivered flow at the failure's first instant.
+    @Test func flowsDroppedOnlyOnTheWayAreTimed() throws {
+        let yaml = """
+        name: backup-link
+        ases: { 65001: { igp: ospf } }
+        routers:
+          A: { asn: 65001, loopbacks: { lo: 10.0.0.1/32 } }
+          B: { asn: 65001, loopbacks: { lo: 10.0.0.2/32 } }
+        links:
+          - { name: primary, endpoints: [A, B], cost: 10 }
+          - { name: backup, endpoints: [A, B], cost: 100 }
+        hosts:
+          h1: { router: A, address: 192.0.2.10/24 }
+          h2: { router: B, address: 198.51.100.10/24 }
+        """
+        let loaded = TopologyLoader.load(yaml: yaml, file: "backup.yml")
+        let network = try #require(loaded.network, "\(loaded.diagnostics.map(\.description))")
+        let report = FailureAnalysis.run(network)
+        let primary = try #require(report.scenarios.first { $0.name == "link primary" })
+        #expect(primary.flows.isEmpty, "the converged path is the same routers: \(primary.flows.map(\.flow))")
+        let timelines = RouteSim.timelines(network, report: report, enumeration: ScenarioEnumeration())
+        let timed = try #require(timelines.first { $0.scenario.name == "link primary" })
+        #expect(timed.flows.map(\.flow).sorted() == ["h1->h2", "h2->h1"], "\(timed.flows.map(\.flow))")
+        #expect(timed.flows.allSatisfy { $0.longestDrop == .bounded(.seconds(5)) }, "\(timed.flows.map { $0.longestDrop?.description ?? "-" })")
+        #expect(!timelines.contains { $0.scenario.name == "link backup" }, "the backup carried nothing")
+    }
+
     /// `failures --timeline --suggest`: the timer whose event ends the drop, made faster, and
     /// the drop replayed with it (expected from the rules above): a 5 s probe bounds the tracked
     /// static's black hole at 5 + 5 s; a 5 s scanner bounds the conditional one at 180 + 5 s, a

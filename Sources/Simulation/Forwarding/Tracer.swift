@@ -217,7 +217,7 @@ public struct Tracer: Sendable {
         }
         branch.visited.append(r)
         let fec = ldp.flatMap { labelFEC(at: r, entry: entry, ldp: $0) }
-        for nextHop in nextHops {
+        for nextHop in locallyRepaired(nextHops, at: r) {
             if let fec, let ldp {
                 let operation = ldp.operation(at: r, hop: nextHop, fec: fec, ingress: true)
                 if case .pop = operation {} else {
@@ -228,6 +228,21 @@ public struct Tracer: Sendable {
             send(from: r, interface: nextHop.interface, gateway: nextHop.gateway, entry: entry, destination: destination, branch: &branch, paths: &paths)
         }
         branch.visited.removeLast()
+    }
+
+    /// At the fast-reroute instant, the next hops `r` still uses: an equal-cost next hop out of
+    /// an interface that went down with the failure is dropped from the set at once, before any
+    /// SPF (FRR's zebra marks a nexthop inactive on its interface's down event and the route
+    /// forwards on the rest: FRRouting/frr#18723; CEF removes the adjacency likewise). When every
+    /// next hop is on a failed link there is nothing to repair with: all are kept, and the
+    /// packet dies on the failed link.
+    private func locallyRepaired(_ nextHops: [NextHop], at r: Int) -> [NextHop] {
+        guard let failed, nextHops.count > 1 else { return nextHops }
+        let alive = nextHops.filter { hop in
+            guard let link = plane.liveness.linkOfInterface[InterfaceRef(router: r, interface: hop.interface)] else { return true }
+            return failedLinkReason(link, failed) == nil
+        }
+        return alive.isEmpty ? nextHops : alive
     }
 
     /// The FEC whose label `r` pushes for `entry`: an iBGP route's next hop resolved by a non-BGP
