@@ -15,12 +15,17 @@ public struct TimerSuggestion: Sendable {
 }
 
 public enum TimerSuggester {
+    /// The BFD timers suggested: 300 ms x 3 (FRR's and EOS's defaults; IOS and Junos have none).
+    static let bfdInterval = Milliseconds(300), bfdMultiplier = 3
+
     /// For `flow` (dropped in `timeline`), the timer whose event ends its drop, made faster:
-    /// a track's probe (IP SLA `frequency 5`), the conditional-advertisement scanner (5 s) and
-    /// the BGP hold time (`timers bgp 10 30`) of the router whose session or condition ends it.
+    /// a track's probe (IP SLA `frequency 5`), the conditional-advertisement scanner (5 s), the
+    /// BGP hold time (`timers bgp 10 30`) and BFD on the sessions (300 ms x 3) of the router
+    /// whose session or condition ends it.
     /// Only changes that shorten the drop are returned.
+    /// `sessionsTimingOut`: the session ends the timeline takes down after +0 (hold or BFD).
     public static func suggest(network: Network, failures: FailureSpec, flow: FailureTimeline.FlowTimeline,
-                               endpoints: (from: String, to: IPAddress)) -> [TimerSuggestion] {
+                               endpoints: (from: String, to: IPAddress), sessionsTimingOut: [HeldChanges.Statement] = []) -> [TimerSuggestion] {
         guard case .bounded? = flow.longestDrop, let before = flow.longestDrop,
               let firstDrop = flow.intervals.firstIndex(where: { !$0.delivered }),
               let end = flow.intervals[(firstDrop + 1)...].first(where: \.delivered), let change = end.change else { return [] }
@@ -57,8 +62,12 @@ public enum TimerSuggester {
                 }))
             }
             if let hold = holdTimers(statement.router) { candidates.append(hold) }
+            // The condition waits for the router's sessions that time out: BFD on those.
+            let timedOut = sessionsTimingOut.filter { $0.router == statement.router }.map(\.neighbor)
+            if let bfd = bfdOnBothEnds(network, router: statement.router, neighbors: timedOut) { candidates.append(bfd) }
         case .session(let statement):
             if let hold = holdTimers(statement.router) { candidates.append(hold) }
+            if let bfd = bfdOnBothEnds(network, router: statement.router, neighbors: [statement.neighbor]) { candidates.append(bfd) }
         case .failure, .igp:
             break
         }
@@ -75,5 +84,58 @@ public enum TimerSuggester {
             return TimerSuggestion(router: network.routers[candidate.router].name, change: candidate.change, config: candidate.config,
                                    before: before, after: after)
         }
+    }
+
+    /// BFD on a BGP session whose end goes down only at hold expiry: both ends must run it
+    /// (RFC 5882 section 4.3: a session is brought down by BFD only where both run it), so the
+    /// change is made on `router`'s statements `neighbors` and on each peer's statement back.
+    /// nil when BFD already runs or the peer cannot be found in the network.
+    static func bfdOnBothEnds(_ network: Network, router r: Int, neighbors chosen: [Int])
+        -> (router: Int, change: String, config: String, apply: (inout Network) -> Void)? {
+        let neighbors = network.routers[r].bgp?.neighbors ?? []
+        var ends: [(router: Int, neighbor: Int)] = []
+        for n in chosen where neighbors.indices.contains(n) && !neighbors[n].timers.bfd {
+            let address = neighbors[n].address
+            guard let peer = network.routers.indices.first(where: { network.routers[$0].interfaces.contains { $0.addresses.contains(address) } }),
+                  let back = network.routers[peer].bgp?.neighbors.firstIndex(where: { statement in
+                      network.routers[r].interfaces.contains { $0.addresses.contains(statement.address) }
+                  }) else { continue }
+            ends.append((r, n))
+            if !ends.contains(where: { $0.router == peer && $0.neighbor == back }) { ends.append((peer, back)) }
+        }
+        guard !ends.isEmpty else { return nil }
+        let settings = BFDSettings(interval: StatedTimer(bfdInterval, at: network.routers[r].location), multiplier: bfdMultiplier)
+        let config = ends.map { end in
+            let router = network.routers[end.router], statement = router.bgp?.neighbors[end.neighbor]
+            let address = statement?.address.description ?? "?"
+            let connected = router.interfaces.first { interface in
+                interface.kind != .loopback && statement.map { s in interface.assignments.contains { $0.prefix.contains(s.address) } } == true
+            }
+            var lines = ["! \(router.name)"]
+            switch router.dialect {
+            case .junos:
+                lines += ["# protocols bgp, in the group that holds neighbor \(address):",
+                          "neighbor \(address) { bfd-liveness-detection { minimum-interval \(bfdInterval.value); multiplier \(bfdMultiplier); } }"]
+            case .frr:
+                lines += ["router bgp \(router.asn)", " neighbor \(address) bfd"]
+            default:
+                if let connected {
+                    lines += ["interface \(connected.name)", " bfd interval \(bfdInterval.value) min_rx \(bfdInterval.value) multiplier \(bfdMultiplier)",
+                              "router bgp \(router.asn)", " neighbor \(address) fall-over bfd"]
+                } else {
+                    lines += ["router bgp \(router.asn)", " neighbor \(address) fall-over bfd multi-hop",
+                              "! plus a multi-hop BFD template (300 ms x 3) mapped to this pair of addresses"]
+                }
+            }
+            return lines.joined(separator: "\n")
+        }.joined(separator: "\n")
+        let routers = Set(ends.map { network.routers[$0.router].name }).sorted()
+        let names = routers.count == 1 ? routers[0] : routers.dropLast().joined(separator: ", ") + " and " + (routers.last ?? "")
+        return (r, "BFD on the session, \(bfdInterval) x \(bfdMultiplier), at \(names)", config, { network in
+            for end in ends {
+                network.routers[end.router].bgp?.neighbors[end.neighbor].timers.bfd = true
+                network.routers[end.router].bgp?.neighbors[end.neighbor].timers.bfdSettings = settings
+            }
+        })
     }
 }

@@ -172,7 +172,8 @@ import Testing
     /// `failures --timeline --suggest`: the timer whose event ends the drop, made faster, and
     /// the drop replayed with it (expected from the rules above): a 5 s probe bounds the tracked
     /// static's black hole at 5 + 5 s; a 5 s scanner bounds the conditional one at 180 + 5 s, a
-    /// 30 s hold time (the session takes the smaller end's) at 30 + 60 s.
+    /// 30 s hold time (the session takes the smaller end's) at 30 + 60 s, BFD on both ends of
+    /// the timed-out session at 5 + 60 s (the scan after the IGP's change).
     @Test func timerSuggestionsAreReplayed() throws {
         func suggestions(_ name: String) throws -> [String] {
             let network = try #require(TopologyLoader.load(path: Self.topologies.appendingPathComponent("\(name)/topology.yml").path).network)
@@ -181,13 +182,20 @@ import Testing
             let timeline = FailureTimeline(baseline: baseline.plane, failed: Engine.run(network, failures: spec, baseline: baseline))
             let client = try #require(network.hosts.first { $0.name == "client" }?.address)
             let flow = try #require(timeline.flowTimelines(baseline: baseline, failures: spec, flows: [(name: "f", from: "server", to: client)]).first)
-            return TimerSuggester.suggest(network: network, failures: spec, flow: flow, endpoints: (from: "server", to: client))
+            let timingOut = timeline.events.compactMap { event -> HeldChanges.Statement? in
+                guard case .session(let statement) = event.change, event.window.latest > .zero else { return nil }
+                return statement
+            }
+            return TimerSuggester.suggest(network: network, failures: spec, flow: flow, endpoints: (from: "server", to: client), sessionsTimingOut: timingOut)
                 .map { "\($0.router): \($0.change) -> \($0.after?.description ?? "none")" }
         }
         #expect(try suggestions("null0-peering-tracked") == ["R2: IP SLA 10 probes every 5 s (was 60 s) -> dropped for at most 10 s"])
         #expect(try suggestions("null0-peering-conditional") == [
             "R2: conditional advertisement re-evaluated every 5 s (was 60 s) -> dropped for at most 185 s",
             "R2: BGP hold time 30 s, keepalive 10 s (was 180 s) -> dropped for at most 90 s",
+            // BFD takes the R1-R2 session down at +0.9 s, but the scanner still runs every 60 s
+            // from the IGP's change at +5 s: 65 s.
+            "R2: BFD on the session, 300 ms x 3, at R1 and R2 -> dropped for at most 65 s",
         ])
         #expect(try suggestions("null0-peering-core-pin").isEmpty)
     }
