@@ -35,12 +35,22 @@ extension RouteSim {
     /// by name in the same enumeration the sweep used.
     public static func problemDiagrams(_ network: Network, report: FailureReport, enumeration: ScenarioEnumeration,
                                        options: DiagramOptions = DiagramOptions(), baseline: Baseline? = nil) -> [(scenario: ScenarioOutcome, diagram: TopologyDiagram)] {
+        lazyProblemDiagrams(network, report: report, enumeration: enumeration, options: options, baseline: baseline).map { ($0.scenario, $0.diagram()) }
+    }
+
+    /// The same, each diagram simulated only when asked for: a caller that draws one at a time
+    /// holds one scenario's data plane at once (on 1,000 routers, tens of MB each), and one
+    /// that stops early (the review page's size budget) does not simulate the rest.
+    public static func lazyProblemDiagrams(_ network: Network, report: FailureReport, enumeration: ScenarioEnumeration,
+                                           options: DiagramOptions = DiagramOptions(), baseline: Baseline? = nil) -> [ReviewReport.Problem] {
         let baseline = baseline ?? Engine.baseline(network)
         let specs = Dictionary(enumeration.scenarios(for: network).scenarios.map { ($0.name, $0.spec) }, uniquingKeysWith: { first, _ in first })
         return report.scenarios.compactMap { scenario in
             guard scenario.worst.isProblem, let spec = specs[scenario.name] else { return nil }
-            let plane = Engine.run(network, failures: spec, baseline: baseline)
-            return (scenario, TopologyDiagram(network: network, baseline: baseline.plane, scenario: plane, flows: scenario.flows, options: options))
+            return ReviewReport.Problem(scenario: scenario) {
+                let plane = Engine.run(network, failures: spec, baseline: baseline)
+                return TopologyDiagram(network: network, baseline: baseline.plane, scenario: plane, flows: scenario.flows, options: options)
+            }
         }
     }
 

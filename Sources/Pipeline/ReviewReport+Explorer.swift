@@ -48,7 +48,7 @@ extension ReviewReport {
     /// networks where one failure reroutes thousands of flows. Problems first, then at most
     /// `reroutedLimit` of the flows that are only rerouted.
     static let flowLimit = 40
-    static let reroutedLimit = 8
+    static let reroutedLimit = 3
 
     static func explorerData(network: Network, report: FailureReport, scenarios: [FailureScenario], timelines: [ScenarioTimeline],
                              sections: Set<String>, drillDowns: [String: String]) -> ExplorerData {
@@ -170,10 +170,13 @@ extension ReviewReport {
     function runSearch(){
       hits.forEach(function(h){ h.classList.remove("hit"); }); hits = []; current = -1;
       var q = search.value.trim().toLowerCase(); if (!q) { status.textContent = ""; return; }
+      var exact = [], partial = [];
       Array.prototype.forEach.call(document.querySelectorAll("figure.zoom g.node"), function(g){
-        var text = Array.prototype.map.call(g.querySelectorAll("text"), function(t){ return t.textContent; }).join(" ").toLowerCase();
-        if (text.indexOf(q) >= 0) { g.classList.add("hit"); hits.push(g); }
+        var lines = Array.prototype.map.call(g.querySelectorAll("text"), function(t){ return t.textContent.toLowerCase(); });
+        if (lines.some(function(l){ return l === q || l === "as " + q || l.indexOf(q + " ") === 0; })) exact.push(g);
+        else if (lines.some(function(l){ return l.indexOf(q) >= 0; })) partial.push(g);
       });
+      hits = exact.concat(partial); hits.forEach(function(g){ g.classList.add("hit"); });
       status.textContent = hits.length ? hits.length + " match" + (hits.length === 1 ? "" : "es") + " (Enter: next)" : "no match";
       if (hits.length) { current = 0; reveal(hits[0]); }
     }

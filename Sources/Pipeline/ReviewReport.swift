@@ -120,10 +120,20 @@ public enum ReviewReport {
 
     /// The whole review: topology, summary, every problem scenario with its flows, cause chains,
     /// diagram and the mitigations tried for it.
+    /// A problem scenario and its diagram, made when drawn.
+    public struct Problem: Sendable {
+        public var scenario: ScenarioOutcome
+        public var diagram: @Sendable () -> TopologyDiagram
+        public init(scenario: ScenarioOutcome, diagram: @escaping @Sendable () -> TopologyDiagram) {
+            self.scenario = scenario
+            self.diagram = diagram
+        }
+    }
+
     /// `scenarios`: the sweep's scenarios (their failed elements key the click-to-fail view);
     /// `timelines`: those computed, shown there per scenario.
     public static func html(network: Network, report: FailureReport, topology: TopologyDiagram,
-                            problems: [(scenario: ScenarioOutcome, diagram: TopologyDiagram)], mpls: MPLSState? = nil,
+                            problems: [Problem], mpls: MPLSState? = nil,
                             scenarios: [FailureScenario] = [], timelines: [ScenarioTimeline] = []) -> String {
         var body = "<div id=\"searchbar\"><label>Find <input id=\"search\" type=\"search\" placeholder=\"router, host, AS or address\" size=\"32\"></label> "
         body += "<span id=\"search-status\" class=\"note\"></span> <a href=\"#explore\">click to fail</a></div>\n"
@@ -154,7 +164,8 @@ public enum ReviewReport {
         let scenarioText = problems.reduce(0) { $0 + 600 + 400 * $1.scenario.flows.count }
         let diagramBudget = pageBudget - body.utf8.count - tail.utf8.count - scenarioText
         var diagramBytes = 0, notDrawn = 0, budgetSpent = false
-        for (index, (scenario, problemDiagram)) in problems.enumerated() {
+        for (index, problem) in problems.enumerated() {
+            let scenario = problem.scenario
             let anchor = RouteSim.slug(scenario.name)
             body += "<h3 id=\"\(escape(anchor))\">\(escape(scenario.name))</h3>\n"
             let counts = FlowClass.allCases.filter { $0.isProblem }.compactMap { kind -> String? in
@@ -185,9 +196,12 @@ public enum ReviewReport {
                 }
                 body += "</table>\n"
             }
-            var diagram = problemDiagram
-            diagram.options.elementIDs = "s\(index)"
-            let drawn = budgetSpent ? "" : figure(diagram.dot(), caption: "\(scenario.name): failed elements in red, flows along their paths.")
+            var drawn = ""
+            if !budgetSpent {
+                var diagram = problem.diagram()
+                diagram.options.elementIDs = "s\(index)"
+                drawn = figure(diagram.dot(), caption: "\(scenario.name): failed elements in red, flows along their paths.")
+            }
             guard !budgetSpent, diagramBytes + drawn.utf8.count <= diagramBudget else {
                 budgetSpent = true
                 notDrawn += 1

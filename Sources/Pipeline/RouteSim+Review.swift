@@ -24,7 +24,7 @@ extension RouteSim {
         // One no-failure run for the topology figure, the scenario figures and the timelines.
         let baseline = Engine.baseline(network)
         let topology = RouteSim.diagram(network, options: diagram, baseline: baseline)
-        let problems = RouteSim.problemDiagrams(network, report: report, enumeration: options.enumeration, options: diagram, baseline: baseline)
+        let problems = RouteSim.lazyProblemDiagrams(network, report: report, enumeration: options.enumeration, options: diagram, baseline: baseline)
         var timed = report
         switch timelines {
         case .none: timed.scenarios = []

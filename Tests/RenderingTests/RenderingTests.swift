@@ -481,7 +481,7 @@ struct LSPDiagramTests {
         var options = FailureAnalysis.Options()
         options.enumeration = ScenarioEnumeration(onlySets: true)
         let report = FailureAnalysis.run(srlg, options: options)
-        let problems = RouteSim.problemDiagrams(srlg, report: report, enumeration: options.enumeration, options: DiagramOptions(), baseline: Engine.baseline(srlg))
+        let problems = RouteSim.lazyProblemDiagrams(srlg, report: report, enumeration: options.enumeration, options: DiagramOptions(), baseline: Engine.baseline(srlg))
         let page = ReviewReport.html(network: srlg, report: report, topology: RouteSim.diagram(srlg), problems: problems)
         #expect(page.contains("RSVP-TE LSPs in this scenario:") && page.contains("PE1/to-PE2 down: primary: strict hop P2"))
         #expect(!page.contains("MPLS without failures"), "no MPLS state given: no section")

@@ -221,10 +221,10 @@ extension Failures {
         var files: [(scenario: ScenarioOutcome, file: String)] = []
         var options = diagram.options
         options.dpi = resolution.dpi
-        let diagrams = RouteSim.problemDiagrams(network, report: report, enumeration: enumeration, options: options)
+        let diagrams = RouteSim.lazyProblemDiagrams(network, report: report, enumeration: enumeration, options: options)
         for (index, item) in diagrams.enumerated() {
             let name = String(format: "%03d-%@.%@", index + 1, RouteSim.slug(item.scenario.name), drawFormat.rawValue)
-            let written = writeDiagram(item.diagram.dot(), format: drawFormat, to: (directory as NSString).appendingPathComponent(name))
+            let written = writeDiagram(item.diagram().dot(), format: drawFormat, to: (directory as NSString).appendingPathComponent(name))
             files.append((item.scenario, (written as NSString).lastPathComponent))
         }
         let index = (directory as NSString).appendingPathComponent("index.html")
