@@ -39,6 +39,8 @@ extension ReviewReport {
         var routersSwept: Bool
         /// Element (`l3`, `r0`) -> index in `scenarios`; elements swept but absent changed nothing.
         var byElement: [String: Int]
+        /// Failure sets that change a flow: [name, key] (`x<index in scenarios>`).
+        var sets: [[String]]
         var scenarios: [Scenario]
         /// AS number (as text) -> the id of its drill-down section, on a network drawn per AS.
         var drillDowns: [String: String]
@@ -57,14 +59,19 @@ extension ReviewReport {
         var byElement: [String: Int] = [:]
         var list: [ExplorerData.Scenario] = []
         var linksSwept = false, routersSwept = false
-        for scenario in scenarios where scenario.spec.links.count + scenario.spec.routers.count == 1 {
-            let element: String
-            if let l = scenario.spec.links.first { element = "l\(l)"; linksSwept = true } else if let r = scenario.spec.routers.first {
+        var sets: [[String]] = []
+        for scenario in scenarios {
+            let single = scenario.spec.links.count + scenario.spec.routers.count == 1
+            guard single || scenario.kind == .set else { continue }
+            var element: String?
+            if single, let l = scenario.spec.links.first { element = "l\(l)"; linksSwept = true } else if single, let r = scenario.spec.routers.first {
                 element = "r\(r)"; routersSwept = true
-            } else { continue }
-            guard let outcome = outcomes[scenario.name], !outcome.flows.isEmpty || !outcome.converged else { continue }
-            byElement[element] = list.count
+            }
             let timeline = timelineOf[scenario.name]
+            guard let outcome = outcomes[scenario.name], !outcome.flows.isEmpty || !outcome.converged || timeline?.flows.isEmpty == false else { continue }
+            // A failure set is chosen by name (x<index>); a set of one element is also its element.
+            if scenario.kind == .set { sets.append([scenario.name, "x\(list.count)"]) }
+            if let element, byElement[element] == nil { byElement[element] = list.count }
             let flowTimelines = Dictionary((timeline?.flows ?? []).map { ($0.flow, $0) }, uniquingKeysWith: { first, _ in first })
             let problems = outcome.flows.filter { $0.classification.isProblem }
             let ordered = problems + outcome.flows.filter { !$0.classification.isProblem }
@@ -77,14 +84,22 @@ extension ReviewReport {
                                          },
                                          drop: intervals.map { $0.longestDrop?.description ?? "delivered throughout" })
             }
+            // Flows the converged state leaves on their routers but the way there drops.
+            let listed = Set(outcome.flows.map(\.flow))
+            let onTheWay = (timeline?.flows ?? []).filter { !listed.contains($0.flow) }.prefix(reroutedLimit).map { flow in
+                ExplorerData.Flow(flow: flow.flow, outcome: "dropped on the way", problem: false,
+                                  detail: "same routers once converged; \(flow.longestDrop?.description ?? "not dropped")", path: [], cause: nil,
+                                  intervals: flow.intervals.map { ExplorerData.Interval(from: $0.from.description, outcome: $0.outcome, after: $0.after, delivered: $0.delivered) },
+                                  drop: flow.longestDrop?.description ?? "delivered throughout")
+            }
             let anchor = RouteSim.slug(outcome.name)
-            list.append(ExplorerData.Scenario(name: outcome.name, failed: outcome.failed, worst: outcome.worst.rawValue, flows: Array(flows),
+            list.append(ExplorerData.Scenario(name: outcome.name, failed: outcome.failed, worst: outcome.worst.rawValue, flows: Array(flows) + onTheWay,
                                               flowsLeftOut: ordered.count - flows.count, sessionsDown: outcome.sessionsDown, converged: outcome.converged,
                                               section: sections.contains(anchor) ? anchor : nil,
                                               events: timeline?.timeline.events.map { ExplorerData.Event(at: $0.window.description, router: $0.router, what: $0.what, why: $0.why) }))
         }
         return ExplorerData(network: network.name, routers: network.routers.map(\.name), links: network.links.map(\.name),
-                            linksSwept: linksSwept, routersSwept: routersSwept, byElement: byElement, scenarios: list, drillDowns: drillDowns)
+                            linksSwept: linksSwept, routersSwept: routersSwept, byElement: byElement, sets: sets, scenarios: list, drillDowns: drillDowns)
     }
 
     /// The data as a script element: JSON with every `<` escaped, so no text from the model can
@@ -111,6 +126,9 @@ extension ReviewReport {
         if data.routersSwept {
             body += "<optgroup label=\"routers\">" + data.routers.indices.sorted { data.routers[$0] < data.routers[$1] }
                 .map { "<option value=\"r\($0)\">router \(escape(data.routers[$0]))</option>" }.joined() + "</optgroup>"
+        }
+        if !data.sets.isEmpty {
+            body += "<optgroup label=\"failure sets\">" + data.sets.map { "<option value=\"\(escape($0[1]))\">\(escape($0[0]))</option>" }.joined() + "</optgroup>"
         }
         body += "</select></label></p>\n<div id=\"fail-panel\" aria-live=\"polite\"></div>\n"
         return body
@@ -187,7 +205,10 @@ extension ReviewReport {
 
     // Click to fail.
     var panel = document.getElementById("fail-panel"), select = document.getElementById("fail-select"), marked = [];
-    function elementName(key){ var i = +key.slice(1); return key[0] === "l" ? "link " + data.links[i] : "router " + data.routers[i]; }
+    function elementName(key){
+      var i = +key.slice(1);
+      return key[0] === "l" ? "link " + data.links[i] : key[0] === "r" ? "router " + data.routers[i] : data.scenarios[i].name;
+    }
     function mark(key){
       marked.forEach(function(g){ g.classList.remove("chosen"); }); marked = [];
       Array.prototype.forEach.call(document.querySelectorAll("g[id$='-" + key + "']"), function(g){ g.classList.add("chosen"); marked.push(g); });
@@ -195,8 +216,8 @@ extension ReviewReport {
     function show(key){
       if (!panel) return;
       panel.textContent = ""; mark(key); if (select) select.value = key;
-      var swept = key[0] === "l" ? data.linksSwept : data.routersSwept;
-      var index = data.byElement[key];
+      var swept = key[0] === "x" || (key[0] === "l" ? data.linksSwept : data.routersSwept);
+      var index = key[0] === "x" ? +key.slice(1) : data.byElement[key];
       panel.appendChild(el("h3", "Failing " + elementName(key)));
       if (!swept) { panel.appendChild(el("p", "The sweep did not fail " + (key[0] === "l" ? "links" : "routers") + " one at a time (routesim report without --no-routers).", "note")); return; }
       if (index === undefined) { panel.appendChild(el("p", "No flow changes: every flow is delivered on the path it had.", "ok")); return; }

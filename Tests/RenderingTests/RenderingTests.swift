@@ -323,6 +323,48 @@ import Testing
         #expect(byElement.count < links.count + (data["routers"] as? [String] ?? []).count)
     }
 
+    /// Failure sets are chosen by name (null0-peering-redundant's two uplinks together: the
+    /// black hole again); a flow the failure drops only on the way (a costlier parallel backup:
+    /// same routers once converged) is listed with its timeline.
+    @Test func clickToFailOffersSetsAndDropsOnTheWay() throws {
+        func data(_ network: Network, timelines: RouteSim.ReviewTimelines) throws -> [String: Any] {
+            let html = RouteSim.review(network, options: FailureAnalysis.Options(), suggest: false, timelines: timelines, diagram: DiagramOptions()).html
+            let start = try #require(html.range(of: "<script type=\"application/json\" id=\"routesim-data\">"))
+            let end = try #require(html.range(of: "</script>", range: start.upperBound..<html.endIndex))
+            let json = String(html[start.upperBound..<end.lowerBound]).replacingOccurrences(of: "\\u003c", with: "<")
+            return try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        }
+        let redundant = try Self.load("topologies/null0-peering-redundant/topology.yml")
+        let sets = try data(redundant, timelines: .problems)
+        let pairs = try #require(sets["sets"] as? [[String]])
+        let uplinks = try #require(pairs.first { $0.first == "set peering-uplinks" })
+        let scenarios = try #require(sets["scenarios"] as? [[String: Any]])
+        let index = try #require(Int(uplinks[1].dropFirst()))
+        #expect(scenarios[index]["name"] as? String == "set peering-uplinks" && scenarios[index]["worst"] as? String == "black-holed")
+
+        let yaml = """
+        name: backup-link
+        ases: { 65001: { igp: ospf } }
+        routers:
+          A: { asn: 65001, loopbacks: { lo: 10.0.0.1/32 } }
+          B: { asn: 65001, loopbacks: { lo: 10.0.0.2/32 } }
+        links:
+          - { name: primary, endpoints: [A, B], cost: 10 }
+          - { name: backup, endpoints: [A, B], cost: 100 }
+        hosts:
+          h1: { router: A, address: 192.0.2.10/24 }
+          h2: { router: B, address: 198.51.100.10/24 }
+        """
+        let backup = try #require(TopologyLoader.load(yaml: yaml, file: "backup.yml").network)
+        let onTheWay = try data(backup, timelines: .all)
+        let byElement = try #require(onTheWay["byElement"] as? [String: Int]), links = try #require(onTheWay["links"] as? [String])
+        let primaryLink = try #require(links.firstIndex(of: "primary"))
+        let primary = try #require(byElement["l\(primaryLink)"])
+        let flows = try #require((onTheWay["scenarios"] as? [[String: Any]])?[primary]["flows"] as? [[String: Any]])
+        #expect(flows.map { $0["outcome"] as? String } == ["dropped on the way", "dropped on the way"], "\(flows)")
+        #expect(flows.allSatisfy { $0["drop"] as? String == "dropped for at most 5 s" })
+    }
+
     /// Debian's chromium, headless (make test-deps installs it); nil skips, said.
     struct Browser {
         var path: String
