@@ -144,6 +144,49 @@ import Testing
         #expect(html.contains("G\\u003cb>\"") && !html.contains("G<b>\""), "router R2\\N\\G<b> in the script's data")
     }
 
+    /// A failure on a network above the cluster limit is drawn cut: the failed link's ends,
+    /// the routers one link from them and the changed flows' paths, laid out with dot again;
+    /// `wholeNetwork` draws all. One AS's drill-down holds its routers and the other ASes'
+    /// routers it links to; the AS view counts links and eBGP sessions between ASes.
+    @Test func largeNetworksAreCutAndDrawnPerAS() throws {
+        var spec = TopologyGenerator.Spec(routers: 120, ases: 2, prefixes: 10)
+        spec.hosts = 4
+        let network = try #require(TopologyLoader.load(yaml: TopologyGenerator.yaml(spec), file: "g.yml").network)
+        let link = try #require(network.links.first { network.routers[$0.a.router].asn == network.routers[$0.b.router].asn })
+        let failure = try RouteSim.failures(links: [link.name], routers: [], in: network).get()
+        let diagram = RouteSim.diagram(network, failures: failure)
+        let focus = diagram.neighbourhood()
+        let ends: Set<Int> = [link.a.router, link.b.router]
+        #expect(ends.isSubset(of: focus.routers))
+        for other in network.links where ends.contains(other.a.router) || ends.contains(other.b.router) {
+            #expect(focus.routers.contains(other.a.router) && focus.routers.contains(other.b.router))
+        }
+        for flow in diagram.flows { #expect(flow.path.allSatisfy { network.routerIndex[$0].map(focus.routers.contains) ?? network.hostIndex[$0].map(focus.hosts.contains) ?? false }) }
+        #expect(focus.routers.count < network.routers.count)
+        let cut = diagram.dot()
+        #expect(cut.contains("\(focus.routers.count) of 120 routers: the failed elements, their neighbours and the changed flows' paths"))
+        let drawnRouters = Set(cut.split(separator: "\n").compactMap { line -> String? in
+            let text = line.trimmingCharacters(in: .whitespaces)
+            guard text.hasPrefix("r"), let space = text.firstIndex(of: " "), text[text.index(after: space)...].hasPrefix("[label=") else { return nil }
+            return String(text[..<space])
+        })
+        #expect(drawnRouters.count == focus.routers.count)
+        var whole = DiagramOptions()
+        whole.wholeNetwork = true
+        #expect(!RouteSim.diagram(network, failures: failure, options: whole).dot().contains("of 120 routers"))
+
+        let asn = network.routers[0].asn
+        let drill = DiagramFocus.autonomousSystem(asn, in: network)
+        let own = Set(network.routers.indices.filter { network.routers[$0].asn == asn })
+        let crossing = network.links.filter { own.contains($0.a.router) != own.contains($0.b.router) }
+        #expect(own.isSubset(of: drill.routers) && drill.routers.count == own.count + Set(crossing.map { own.contains($0.a.router) ? $0.b.router : $0.a.router }).count)
+        let ases = ASDiagram(network: network, baseline: Engine.run(network), elementIDs: "v").dot()
+        let other = try #require(Set(network.routers.map(\.asn)).first { $0 != asn })
+        let pair = asn < other ? "as\(asn) -- as\(other)" : "as\(other) -- as\(asn)"
+        #expect(ases.contains("\(pair) [label=\"\(crossing.count) link\(crossing.count == 1 ? "" : "s")"), "\(ases)")
+        #expect(ases.contains("id=\"v-as\(asn)\""))
+    }
+
     @Test func largeNetworksSwitchToAForceDirectedLayout() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("routesim-large-\(UUID().uuidString).yml")
         defer { try? FileManager.default.removeItem(at: path) }
