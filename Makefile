@@ -65,6 +65,10 @@ bench: release
 # The README's picture, made by the tool itself.
 docs-images: release
 	$(BIN) draw $(EXAMPLE) --fail R1-R2 -o docs/images/null0-peering-R1-R2.png
+	@# The review page as a browser shows it (needs chromium: make test-deps).
+	$(BIN) report $(EXAMPLE) -o .build/review-for-docs.html
+	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --user-data-dir=.build/chromium-docs \
+		--window-size=1100,1500 --screenshot=docs/images/review-page.png file://$(CURDIR)/.build/review-for-docs.html
 
 # A binary for machines without Swift (static Swift runtime, no libgvc: docs/install.md), with
 # man pages and shell completions, as dist/routesim-VERSION-linux-ARCH.tar.gz; checked by running

@@ -60,7 +60,7 @@ public enum ReviewReport {
     }
 
     static let style = """
-    body{font-family:Helvetica,Arial,sans-serif;margin:2em auto;max-width:1200px;color:#1a202c;line-height:1.4}
+    body{font-family:Helvetica,Arial,sans-serif;margin:2em auto;padding:0 1.5em;max-width:1200px;color:#1a202c;line-height:1.4}
     h1{font-size:1.6em}h2{border-bottom:1px solid #cbd5e0;padding-bottom:.2em;margin-top:2em}h3{margin-top:1.5em}
     table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #e2e8f0;padding:.25em .6em;text-align:left;vertical-align:top}
     th{background:#f7fafc}.bad{color:#c53030;font-weight:bold}.ok{color:#2f855a;font-weight:bold}.warn{color:#dd6b20}
@@ -71,6 +71,7 @@ public enum ReviewReport {
     g.node,g.edge{cursor:pointer}g.hit>*{stroke:#dd6b20;stroke-width:5px}g.chosen>path,g.chosen>polygon{stroke:#e53e3e;stroke-width:6px}
     #searchbar{position:sticky;top:0;background:#fff;padding:.4em 0;border-bottom:1px solid #e2e8f0;z-index:1}
     #fail-panel{border-left:4px solid #cbd5e0;padding-left:1em}details{margin:.4em 0}summary{cursor:pointer}
+    [id],figure{scroll-margin-top:3.5em}
     """
 
     static func page(title: String, body: String, script: Bool = false) -> String {
