@@ -16,7 +16,15 @@ extension ReviewReport {
             var intervals: [Interval]?
             var drop: String?
         }
-        struct Interval: Encodable { var from: String; var outcome: String; var after: String?; var delivered: Bool }
+        struct Interval: Encodable {
+            var from: String
+            var outcome: String
+            var after: String?
+            var delivered: Bool
+            static func of(_ flow: FailureTimeline.FlowTimeline) -> [Interval] {
+                flow.intervals.map { Interval(from: $0.from.description, outcome: $0.outcome, after: $0.after, delivered: $0.delivered) }
+            }
+        }
         struct Event: Encodable { var at: String; var router: String; var what: String; var why: String }
         struct Scenario: Encodable {
             var name: String
@@ -79,9 +87,7 @@ extension ReviewReport {
                 let intervals = flowTimelines[flow.flow]
                 return ExplorerData.Flow(flow: flow.flow, outcome: flow.classification.rawValue, problem: flow.classification.isProblem, detail: flow.detail,
                                          path: flow.path, cause: flow.cause?.chain,
-                                         intervals: intervals?.intervals.map {
-                                             ExplorerData.Interval(from: $0.from.description, outcome: $0.outcome, after: $0.after, delivered: $0.delivered)
-                                         },
+                                         intervals: intervals.map(ExplorerData.Interval.of),
                                          drop: intervals.map { $0.longestDrop?.description ?? "delivered throughout" })
             }
             // Flows the converged state leaves on their routers but the way there drops.
@@ -89,7 +95,7 @@ extension ReviewReport {
             let onTheWay = (timeline?.flows ?? []).filter { !listed.contains($0.flow) }.prefix(reroutedLimit).map { flow in
                 ExplorerData.Flow(flow: flow.flow, outcome: "dropped on the way", problem: false,
                                   detail: "same routers once converged; \(flow.longestDrop?.description ?? "not dropped")", path: [], cause: nil,
-                                  intervals: flow.intervals.map { ExplorerData.Interval(from: $0.from.description, outcome: $0.outcome, after: $0.after, delivered: $0.delivered) },
+                                  intervals: ExplorerData.Interval.of(flow),
                                   drop: flow.longestDrop?.description ?? "delivered throughout")
             }
             let anchor = RouteSim.slug(outcome.name)

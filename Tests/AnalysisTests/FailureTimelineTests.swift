@@ -142,23 +142,10 @@ import Testing
     /// A backup link of higher cost between the same two routers: once converged the flow takes
     /// the same routers (the sweep lists no change), but until the IGP reconverges (+5 s, IOS
     /// SPF delay) the backup is not in the FIB and traffic dies on the failed link. The
-    /// timelines find such flows by tracing every delivered flow at the failure's first instant.
+    /// timelines find such flows by tracing every delivered flow at the failure's first instant
+    /// (topologies/igp-backup-link, whose README states this timeline).
     @Test func flowsDroppedOnlyOnTheWayAreTimed() throws {
-        let yaml = """
-        name: backup-link
-        ases: { 65001: { igp: ospf } }
-        routers:
-          A: { asn: 65001, loopbacks: { lo: 10.0.0.1/32 } }
-          B: { asn: 65001, loopbacks: { lo: 10.0.0.2/32 } }
-        links:
-          - { name: primary, endpoints: [A, B], cost: 10 }
-          - { name: backup, endpoints: [A, B], cost: 100 }
-        hosts:
-          h1: { router: A, address: 192.0.2.10/24 }
-          h2: { router: B, address: 198.51.100.10/24 }
-        """
-        let loaded = TopologyLoader.load(yaml: yaml, file: "backup.yml")
-        let network = try #require(loaded.network, "\(loaded.diagnostics.map(\.description))")
+        let network = try #require(TopologyLoader.load(path: Self.topologies.appendingPathComponent("igp-backup-link/topology.yml").path).network)
         let report = FailureAnalysis.run(network)
         let primary = try #require(report.scenarios.first { $0.name == "link primary" })
         #expect(primary.flows.isEmpty, "the converged path is the same routers: \(primary.flows.map(\.flow))")

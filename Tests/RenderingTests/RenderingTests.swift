@@ -343,12 +343,16 @@ import Testing
     /// with cause chains and, for problem scenarios, the timeline (null0-peering: R1-R2 drops
     /// server->client at R2 from +0 until the conditional... here there is no mitigation, so it
     /// stays dropped; the IGP event is R1/R2's 5 s SPF delay, IOS default).
-    @Test func clickToFailDataHoldsEachElementsScenario() throws {
-        let html = try Self.review()
+    /// The click-to-fail data the page's script reads.
+    static func pageData(_ html: String) throws -> [String: Any] {
         let start = try #require(html.range(of: "<script type=\"application/json\" id=\"routesim-data\">"))
         let end = try #require(html.range(of: "</script>", range: start.upperBound..<html.endIndex))
         let json = String(html[start.upperBound..<end.lowerBound]).replacingOccurrences(of: "\\u003c", with: "<")
-        let data = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        return try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+    }
+
+    @Test func clickToFailDataHoldsEachElementsScenario() throws {
+        let data = try Self.pageData(try Self.review())
         let links = try #require(data["links"] as? [String]), byElement = try #require(data["byElement"] as? [String: Int])
         let scenarios = try #require(data["scenarios"] as? [[String: Any]])
         let r1r2 = try #require(links.firstIndex(of: "R1-R2"))
@@ -371,11 +375,7 @@ import Testing
     /// same routers once converged) is listed with its timeline.
     @Test func clickToFailOffersSetsAndDropsOnTheWay() throws {
         func data(_ network: Network, timelines: RouteSim.ReviewTimelines) throws -> [String: Any] {
-            let html = RouteSim.review(network, options: FailureAnalysis.Options(), suggest: false, timelines: timelines, diagram: DiagramOptions()).html
-            let start = try #require(html.range(of: "<script type=\"application/json\" id=\"routesim-data\">"))
-            let end = try #require(html.range(of: "</script>", range: start.upperBound..<html.endIndex))
-            let json = String(html[start.upperBound..<end.lowerBound]).replacingOccurrences(of: "\\u003c", with: "<")
-            return try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+            try Self.pageData(RouteSim.review(network, options: FailureAnalysis.Options(), suggest: false, timelines: timelines, diagram: DiagramOptions()).html)
         }
         let redundant = try Self.load("topologies/null0-peering-redundant/topology.yml")
         let sets = try data(redundant, timelines: .problems)
@@ -385,20 +385,7 @@ import Testing
         let index = try #require(Int(uplinks[1].dropFirst()))
         #expect(scenarios[index]["name"] as? String == "set peering-uplinks" && scenarios[index]["worst"] as? String == "black-holed")
 
-        let yaml = """
-        name: backup-link
-        ases: { 65001: { igp: ospf } }
-        routers:
-          A: { asn: 65001, loopbacks: { lo: 10.0.0.1/32 } }
-          B: { asn: 65001, loopbacks: { lo: 10.0.0.2/32 } }
-        links:
-          - { name: primary, endpoints: [A, B], cost: 10 }
-          - { name: backup, endpoints: [A, B], cost: 100 }
-        hosts:
-          h1: { router: A, address: 192.0.2.10/24 }
-          h2: { router: B, address: 198.51.100.10/24 }
-        """
-        let backup = try #require(TopologyLoader.load(yaml: yaml, file: "backup.yml").network)
+        let backup = try Self.load("topologies/igp-backup-link/topology.yml")
         let onTheWay = try data(backup, timelines: .all)
         let byElement = try #require(onTheWay["byElement"] as? [String: Int]), links = try #require(onTheWay["links"] as? [String])
         let primaryLink = try #require(links.firstIndex(of: "primary"))
