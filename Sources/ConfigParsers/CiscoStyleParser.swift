@@ -925,8 +925,10 @@ public struct CiscoStyleParser {
                 default: return .unrecognized
                 }
             }
-        case "timers" where rest.count >= 3 && rest[1] != "connect":
-            // `neighbor X timers KEEPALIVE HOLD [MIN-HOLD]` (seconds).
+        case "timers" where rest.count >= 3 && Self.seconds(rest[1]) != nil:
+            // `neighbor X timers KEEPALIVE HOLD [MIN-HOLD]` (seconds). FRR's `timers connect N`
+            // and `timers delayopen N` time a session's establishment, not its failure: ignored
+            // below with the other options that change no failure's outcome.
             guard let keepalive = Self.seconds(rest[1]), let hold = Self.seconds(rest[2]) else { return .unrecognized }
             bgp.neighbors[index].timers.keepalive = StatedTimer(keepalive, at: location)
             bgp.neighbors[index].timers.hold = StatedTimer(hold, at: location)
