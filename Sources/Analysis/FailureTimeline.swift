@@ -37,15 +37,51 @@ public struct FailureTimeline: Sendable {
     }
 
     public var events: [Event]
+    /// The failed links' interfaces stayed up (`--silent`): detection waits for the IGP's dead
+    /// interval, BFD or BGP's hold time, and no router repairs locally at the first instant.
+    public var silentLinks: Bool
 
     /// Compares the converged states before (`baseline`) and after (`failed`) the failure.
     /// `timers`: the baseline's `TimerTable`, when several scenarios share the baseline.
-    public init(baseline: DataPlane, failed: DataPlane, timers: TimerTable? = nil) {
+    /// `silentLinks`: the failed links fail without their interfaces going down (a fault in a
+    /// media converter, a switch or a provider's circuit between the routers).
+    public init(baseline: DataPlane, failed: DataPlane, timers: TimerTable? = nil, silentLinks: Bool = false) {
         let network = failed.network
+        self.silentLinks = silentLinks
         var events: [Event] = []
         func name(_ r: Int) -> String { network.routers[r].name }
         for l in failed.failures.links.sorted() {
-            events.append(Event(window: .at(.zero), router: "", what: "link \(network.links[l].name) fails", why: "both interfaces go down"))
+            events.append(Event(window: .at(.zero), router: "", what: "link \(network.links[l].name) fails",
+                                why: silentLinks ? "silently: it stops passing traffic, its interfaces stay up" : "both interfaces go down"))
+        }
+        // A silent failure is seen when an end's IGP dead interval runs out: the last hello
+        // came up to one hello interval before the failure (OSPF's timers; IS-IS's hold time
+        // is not modelled and taken as OSPF's). A router's failure is seen at once.
+        // A silently failed link without an IGP adjacency (an inter-AS link) changes no IGP
+        // route until its BGP sessions time out: its connected routes stay, the interfaces being up.
+        var detection = Window.at(.zero), detectionWhy = "the adjacencies on the failed link went down with its interfaces"
+        var igpSeesIt = true
+        if silentLinks && failed.failures.routers.isEmpty && !failed.failures.links.isEmpty {
+            var windows: [(Window, String)] = []
+            for l in failed.failures.links.sorted() {
+                let link = network.links[l]
+                let a = network.routers[link.a.router], b = network.routers[link.b.router]
+                guard a.asn == b.asn, a.interfaces[link.a.interface].igp != .off, b.interfaces[link.b.interface].igp != .off else { continue }
+                let ends = [link.a, link.b].compactMap { end -> (Window, String)? in
+                    let router = network.routers[end.router]
+                    guard let dead = router.interfaceTimer(.igpDead, interface: end.interface),
+                          let hello = router.interfaceTimer(.igpHello, interface: end.interface) else { return nil }
+                    let earliest = dead.value > hello.value ? dead.value - hello.value : .zero
+                    return (Window(earliest, dead.value), "\(router.name) dead interval \(dead), hello \(hello)")
+                }
+                if let first = ends.min(by: { $0.0.latest < $1.0.latest }) { windows.append(first) }
+            }
+            if let earliest = windows.map(\.0.earliest).min(), let latest = windows.map(\.0.latest).max() {
+                detection = Window(earliest, latest)
+                detectionWhy = "the adjacency on the silently failed link timed out (" + windows.map(\.1).joined(separator: "; ") + ")"
+            } else {
+                igpSeesIt = false
+            }
         }
         for r in failed.failures.routers.sorted() {
             events.append(Event(window: .at(.zero), router: name(r), what: "router \(name(r)) fails", why: "its links go down"))
@@ -59,13 +95,13 @@ public struct FailureTimeline: Sendable {
                 changedByAS[network.routers[r].asn, default: []].append(r)
             }
         }
-        for (asn, routers) in changedByAS.sorted(by: { $0.key < $1.key }) {
+        for (asn, routers) in changedByAS.sorted(by: { $0.key < $1.key }) where igpSeesIt {
             let delays = routers.compactMap { network.routers[$0].timer(.spfDelay) }
             guard let lowest = delays.min(by: { $0.value < $1.value }), let highest = delays.max(by: { $0.value < $1.value }) else { continue }
             let why = lowest == highest ? "SPF delay \(lowest)" : "SPF delays from \(lowest) to \(highest)"
-            events.append(Event(window: Window(lowest.value, highest.value), router: "AS \(asn)",
+            events.append(Event(window: Window(detection.earliest + lowest.value, detection.latest + highest.value), router: "AS \(asn)",
                                 what: "IGP routes change at \(routers.count) router\(routers.count == 1 ? "" : "s")",
-                                why: "\(why), after the adjacencies on the failed link went down with its interfaces", change: .igp))
+                                why: "\(why), after \(detectionWhy)", change: .igp))
         }
 
         // BGP sessions that go down, each end on its own: at once when its interface went down,
@@ -83,7 +119,9 @@ public struct FailureTimeline: Sendable {
             let own = router.interfaces.indices.first { router.interfaces[$0].addresses.contains { $0 == status.localAddress } }
             let ref = own.map { InterfaceRef(router: status.router, interface: $0) }
             let linkDown = ref.flatMap { failed.liveness.linkOfInterface[$0] }.map { !failed.liveness.linkUp[$0] } ?? false
-            if let own, router.interfaces[own].kind != .loopback, linkDown || !failed.liveness.interfaceUp[status.router][own] {
+            // A silently failed link leaves its interfaces up: its sessions wait for BFD or hold.
+            let silentlyFailed = silentLinks && ref.flatMap { failed.liveness.linkOfInterface[$0] }.map { failed.failures.links.contains($0) } == true
+            if let own, router.interfaces[own].kind != .loopback, !silentlyFailed, linkDown || !failed.liveness.interfaceUp[status.router][own] {
                 events.append(Event(window: .at(.zero), router: router.name, what: what, why: "its interface \(router.interfaces[own].name) went down",
                                     change: statement))
                 continue
@@ -190,7 +228,10 @@ extension FailureTimeline {
     /// forwarding is the pre-failure state with the failed elements dropping traffic
     /// (`Tracer(plane: baseline.plane, fastRerouteAfter: failures)`).
     public func plane(at instant: Milliseconds, baseline: Baseline, failures: FailureSpec) -> DataPlane? {
-        if let igp = events.first(where: { $0.change == .igp }), instant < igp.window.latest { return nil }
+        // As in `flowTimelines`: nothing reconverges before the IGP's event or, without one
+        // (a silent failure of an inter-AS link), before the first event after the failure.
+        let first = events.first { $0.change == .igp } ?? events.filter { $0.change != .failure }.min { $0.window.latest < $1.window.latest }
+        if let first, instant < first.window.latest { return nil }
         var options = SimulationOptions()
         options.held = Self.held(events.filter { $0.window.latest > instant })
         return Engine.run(baseline.plane.network, failures: failures, options: options, baseline: baseline)
@@ -266,7 +307,7 @@ extension FailureTimeline {
             applied += 1
         }
         // One tracer per instant, shared by the flows.
-        let tracers = instants.map { $0.plane.map { Tracer(plane: $0) } ?? Tracer(plane: baseline.plane, fastRerouteAfter: failures) }
+        let tracers = instants.map { $0.plane.map { Tracer(plane: $0) } ?? Tracer(plane: baseline.plane, fastRerouteAfter: failures, silentLinks: silentLinks) }
         return flows.map { flow in
             var intervals: [Interval] = []
             for ((from, after, change, _), tracer) in zip(instants, tracers) {

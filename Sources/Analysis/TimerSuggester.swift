@@ -25,7 +25,8 @@ public enum TimerSuggester {
     /// Only changes that shorten the drop are returned.
     /// `sessionsTimingOut`: the session ends the timeline takes down after +0 (hold or BFD).
     public static func suggest(network: Network, failures: FailureSpec, flow: FailureTimeline.FlowTimeline,
-                               endpoints: (from: String, to: IPAddress), sessionsTimingOut: [HeldChanges.Statement] = []) -> [TimerSuggestion] {
+                               endpoints: (from: String, to: IPAddress), sessionsTimingOut: [HeldChanges.Statement] = [],
+                               silentLinks: Bool = false) -> [TimerSuggestion] {
         guard case .bounded? = flow.longestDrop, let before = flow.longestDrop,
               let firstDrop = flow.intervals.firstIndex(where: { !$0.delivered }),
               let end = flow.intervals[(firstDrop + 1)...].first(where: \.delivered), let change = end.change else { return [] }
@@ -75,7 +76,7 @@ public enum TimerSuggester {
             var copy = network
             candidate.apply(&copy)
             let baseline = Engine.baseline(copy)
-            let timeline = FailureTimeline(baseline: baseline.plane, failed: Engine.run(copy, failures: failures, baseline: baseline))
+            let timeline = FailureTimeline(baseline: baseline.plane, failed: Engine.run(copy, failures: failures, baseline: baseline), silentLinks: silentLinks)
             guard let replayed = timeline.flowTimelines(baseline: baseline, failures: failures,
                                                         flows: [(name: flow.flow, from: endpoints.from, to: endpoints.to)]).first else { return nil }
             let after = replayed.longestDrop

@@ -17,18 +17,19 @@ extension RouteSim {
     /// The timeline of every scenario that changed a flow (a converged state without a problem
     /// can still drop traffic on the way; every scenario with `all`), in report order.
     /// `suggest`: also the timer changes that shorten each transient drop, verified.
+    /// `silentLinks`: links fail without their interfaces going down (docs/timeline.md).
     public static func timelines(_ network: Network, report: FailureReport, enumeration: ScenarioEnumeration, all: Bool = false,
-                                 suggest: Bool = false, baseline: Baseline? = nil) -> [ScenarioTimeline] {
+                                 suggest: Bool = false, silentLinks: Bool = false, baseline: Baseline? = nil) -> [ScenarioTimeline] {
         let baseline = baseline ?? Engine.baseline(network)
         let specs = Dictionary(enumeration.scenarios(for: network).scenarios.map { ($0.name, $0.spec) }, uniquingKeysWith: { first, _ in first })
         let timers = TimerTable(plane: baseline.plane)   // the same for every scenario
         let delivered = report.baseline.filter { $0.classification == .delivered }
         return report.scenarios.compactMap { scenario in
             guard let spec = specs[scenario.name] else { return nil }
-            let transient = droppedOnlyOnTheWay(delivered, scenario: scenario, spec: spec, baseline: baseline)
+            let transient = droppedOnlyOnTheWay(delivered, scenario: scenario, spec: spec, baseline: baseline, silentLinks: silentLinks)
             guard all || !scenario.flows.isEmpty || !transient.isEmpty else { return nil }
             let plane = Engine.run(network, failures: spec, baseline: baseline)
-            let timeline = FailureTimeline(baseline: baseline.plane, failed: plane, timers: timers)
+            let timeline = FailureTimeline(baseline: baseline.plane, failed: plane, timers: timers, silentLinks: silentLinks)
             let timed = scenario.flows + transient
             let endpoints = Dictionary(timed.map { ($0.flow, (from: $0.from, to: $0.destination)) }, uniquingKeysWith: { first, _ in first })
             let flows = timeline.flowTimelines(baseline: baseline, failures: spec, flows: timed.map { (name: $0.flow, from: $0.from, to: $0.destination) })
@@ -40,7 +41,7 @@ extension RouteSim {
                 }
                 for flow in flows {
                     guard let ends = endpoints[flow.flow] else { continue }
-                    let found = TimerSuggester.suggest(network: network, failures: spec, flow: flow, endpoints: ends, sessionsTimingOut: timingOut)
+                    let found = TimerSuggester.suggest(network: network, failures: spec, flow: flow, endpoints: ends, sessionsTimingOut: timingOut, silentLinks: silentLinks)
                     if !found.isEmpty { result.suggestions[flow.flow] = found }
                 }
             }
@@ -52,11 +53,12 @@ extension RouteSim {
     /// them) but drops on the way: traffic on a failed link of several in parallel, or on a
     /// failed link the path returns to the same routers around. Found by tracing every flow
     /// delivered without failures at the failure's first instant (before anything reconverges).
-    static func droppedOnlyOnTheWay(_ flows: [FlowOutcome], scenario: ScenarioOutcome, spec: FailureSpec, baseline: Baseline) -> [FlowOutcome] {
+    static func droppedOnlyOnTheWay(_ flows: [FlowOutcome], scenario: ScenarioOutcome, spec: FailureSpec, baseline: Baseline,
+                                    silentLinks: Bool) -> [FlowOutcome] {
         let listed = Set(scenario.flows.map(\.flow))
         let candidates = flows.filter { !listed.contains($0.flow) }
         guard !candidates.isEmpty else { return [] }
-        let instant = Tracer(plane: baseline.plane, fastRerouteAfter: spec)
+        let instant = Tracer(plane: baseline.plane, fastRerouteAfter: spec, silentLinks: silentLinks)
         return candidates.filter { flow in
             instant.trace(from: flow.from, to: flow.destination).paths.contains { if case .delivered = $0.disposition { false } else { true } }
         }
@@ -88,9 +90,9 @@ extension RouteSim {
     /// timelines of every scenario that changed a flow; isolated flows (no configuration can
     /// deliver them) are not counted. One line each: scenario, flow, how long.
     public static func transientDrops(_ network: Network, report: FailureReport, enumeration: ScenarioEnumeration,
-                                      longerThan limit: Milliseconds) -> [String] {
+                                      longerThan limit: Milliseconds, silentLinks: Bool = false) -> [String] {
         var lines: [String] = []
-        for item in timelines(network, report: report, enumeration: enumeration) {
+        for item in timelines(network, report: report, enumeration: enumeration, silentLinks: silentLinks) {
             let isolated = Set(item.scenario.flows.filter { $0.classification == .isolated }.map(\.flow))
             for flow in item.flows where !isolated.contains(flow.flow) {
                 if let drop = flow.longestDrop, drop.exceeds(limit) { lines.append("scenario \(item.scenario.name): flow \(flow.flow) \(drop) (limit \(limit))") }

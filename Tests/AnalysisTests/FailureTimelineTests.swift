@@ -156,6 +156,35 @@ import Testing
         #expect(!timelines.contains { $0.scenario.name == "link backup" }, "the backup carried nothing")
     }
 
+    /// Silent failures (the interfaces stay up): expected from the rules of docs/timeline.md
+    /// with IOS defaults (OSPF hello 10 s, dead 40 s; SPF 5 s; BGP 60/180 s). Core pin, R1-R2
+    /// (an OSPF link): the adjacency times out at 30..40 s, routes change 5 s later, so the
+    /// flows are dropped for at most 45 s; R1 and R2's loopback session still waits for its
+    /// hold time. R2-R3 (eBGP on the link, no IGP adjacency): nothing changes until the
+    /// session times out, up to 180 s, and BFD on both ends cuts it to 900 ms. The redundant
+    /// uplinks: no router sees the failed one, so no local repair: up to 45 s.
+    @Test func silentFailuresWaitForDetection() throws {
+        func timeline(_ name: String, _ link: String, suggest: Bool = false) throws -> ScenarioTimeline {
+            let network = try #require(TopologyLoader.load(path: Self.topologies.appendingPathComponent("\(name)/topology.yml").path).network)
+            var options = FailureAnalysis.Options()
+            options.enumeration = ScenarioEnumeration(includeRouters: false)
+            let report = FailureAnalysis.run(network, options: options)
+            let all = RouteSim.timelines(network, report: report, enumeration: options.enumeration, suggest: suggest, silentLinks: true)
+            return try #require(all.first { $0.scenario.name == "link \(link)" })
+        }
+        func drops(_ item: ScenarioTimeline) -> [String] { item.flows.map { "\($0.flow): \($0.longestDrop?.description ?? "-")" }.sorted() }
+        let igp = try timeline("null0-peering-core-pin", "R1-R2")
+        #expect(igp.timeline.events.map { "\($0.window) \($0.router)" } == ["+0 s ", "+35 s .. +45 s AS 65001", "+120 s .. +180 s R1", "+120 s .. +180 s R2"])
+        #expect(drops(igp) == ["client-to-server: dropped for at most 45 s", "server-to-client: dropped for at most 45 s"])
+        let ebgp = try timeline("null0-peering-core-pin", "R2-R3", suggest: true)
+        #expect(!ebgp.timeline.events.contains { $0.change == .igp }, "\(ebgp.timeline.text)")
+        #expect(drops(ebgp) == ["client-to-server: dropped for at most 180 s", "server-to-client: dropped for at most 180 s"])
+        let bfd = ebgp.suggestions.values.flatMap { $0 }.filter { $0.change.hasPrefix("BFD") }
+        #expect(!bfd.isEmpty && bfd.allSatisfy { $0.after == .bounded(Milliseconds(900)) }, "\(bfd.map(\.change))")
+        let ecmp = try timeline("null0-peering-redundant", "R1-R2")
+        #expect(drops(ecmp) == ["client-to-server: dropped for at most 45 s", "server-to-client: dropped for at most 45 s"])
+    }
+
     /// `failures --timeline --suggest`: the timer whose event ends the drop, made faster, and
     /// the drop replayed with it (expected from the rules above): a 5 s probe bounds the tracked
     /// static's black hole at 5 + 5 s; a 5 s scanner bounds the conditional one at 180 + 5 s, a

@@ -208,6 +208,15 @@ import Testing
         #expect(shown.stdout.contains("  flow server-to-client (dropped for at most 65 s):\n"), "\(shown.stdout)")
         #expect(shown.stdout.contains("R2: track 10 (ip sla 10) goes down (probe every 60 s (IOS default: ip sla frequency), timeout 5 s (IOS default: ip sla timeout))"))
         #expect(try Self.run(["failures", tracked, "--timeline", "--format", "junit"]).status == 64)
+        // --silent (interfaces stay up): only with a timeline; the core pin's eBGP link R2-R3
+        // then drops traffic until the 180 s hold time, over a 60 s limit.
+        let corePin = Self.root.appendingPathComponent("topologies/null0-peering-core-pin/topology.yml").path
+        #expect(try Self.run(["failures", corePin, "--silent"]).status == 64)
+        #expect(try Self.run(["trace", corePin, "--from", "server", "--to", "client", "--silent"]).status == 64)
+        let silent = try Self.run(["failures", corePin, "--no-routers", "--silent", "--fail-on", "transient:60s"])
+        #expect(silent.status == 1 && silent.stderr.contains("scenario link R2-R3: flow client-to-server dropped for at most 180 s"), "\(silent.stderr)")
+        let silentAt = try Self.run(["trace", corePin, "--from", "server", "--to", "client", "--fail", "R2-R3", "--at", "100s", "--silent"])
+        #expect(silentAt.status == 0 && silentAt.stdout.contains("it failed silently"), "\(silentAt.stdout)")
         // `trace --at`: the same flow before the IGP reconverges, while the track is still up
         // (its latest time is +65 s), and after.
         func at(_ instant: String) throws -> String {

@@ -16,14 +16,19 @@ public struct Tracer: Sendable {
     /// The fast-reroute instant (docs/mpls.md): `plane` is the state before the failure, these
     /// links and routers have just failed, and only the points of local repair have reacted.
     let failed: FailureSpec?
+    /// The failed links' interfaces stay up (a silent failure): no router repairs locally.
+    let silentLinks: Bool
 
     /// `fastRerouteAfter`: trace the instant after these failures (with `plane` the no-failure
     /// plane): routes and LSPs as before, traffic sent over a failed link dropped unless an
-    /// RSVP-TE LSP with link protection carries it around on its bypass (RFC 4090).
-    public init(plane: DataPlane, usesFIB: Bool = true, fastRerouteAfter failed: FailureSpec? = nil) {
+    /// RSVP-TE LSP with link protection carries it around on its bypass (RFC 4090) or another
+    /// equal-cost next hop takes it. `silentLinks`: the failed links' interfaces did not go
+    /// down, so neither happens (nothing has detected the failure yet).
+    public init(plane: DataPlane, usesFIB: Bool = true, fastRerouteAfter failed: FailureSpec? = nil, silentLinks: Bool = false) {
         self.plane = plane
         self.usesFIB = usesFIB
         self.failed = failed
+        self.silentLinks = silentLinks
         ldp = LDPForwarding(plane: plane)
         lsps = plane.lspStates()
         lspsByHead = plane.lspIndicesByHead()
@@ -240,7 +245,7 @@ public struct Tracer: Sendable {
         guard let failed, nextHops.count > 1 else { return nextHops }
         let alive = nextHops.filter { hop in
             guard let link = plane.liveness.linkOfInterface[InterfaceRef(router: r, interface: hop.interface)] else { return true }
-            return failedLinkReason(link, failed) == nil
+            return failedLinkReason(link, failed).map(\.silent) ?? true
         }
         return alive.isEmpty ? nextHops : alive
     }
@@ -304,7 +309,8 @@ public struct Tracer: Sendable {
         // At the fast-reroute instant a protected link that failed is bypassed; anything else
         // sent over a failed link ends in `send`.
         let protection = state.protection?[position]
-        if let failed, let protection, !protection.bypass.isEmpty, failedLinkReason(state.linkSteps[position].link, failed) != nil {
+        if let failed, let protection, !protection.bypass.isEmpty, let reason = failedLinkReason(state.linkSteps[position].link, failed),
+           !reason.silent {
             followBypass(protection, lsp: lsp, tail: tail, destination: destination, branch: &branch, paths: &paths)
             return
         }
@@ -313,11 +319,18 @@ public struct Tracer: Sendable {
     }
 
     /// Why `link` cannot carry traffic at the fast-reroute instant (nil: it can).
-    private func failedLinkReason(_ link: Int, _ failed: FailureSpec) -> String? {
+    /// Why a link drops traffic at the fast-reroute instant, and whether its interfaces saw it
+    /// (a failed router's links are seen: its neighbours lose the carrier).
+    private struct LinkDown { var reason: String; var silent: Bool }
+
+    private func failedLinkReason(_ link: Int, _ failed: FailureSpec) -> LinkDown? {
         let ends = plane.network.links[link]
-        if failed.links.contains(link) { return "it failed and nothing has reconverged yet" }
+        if failed.links.contains(link) {
+            return silentLinks ? LinkDown(reason: "it failed silently (its interfaces stay up) and nothing has detected it yet", silent: true)
+                : LinkDown(reason: "it failed and nothing has reconverged yet", silent: false)
+        }
         for end in [ends.a.router, ends.b.router] where failed.routers.contains(end) {
-            return "router \(plane.network.routers[end].name) failed and nothing has reconverged yet"
+            return LinkDown(reason: "router \(plane.network.routers[end].name) failed and nothing has reconverged yet", silent: false)
         }
         return nil
     }
@@ -349,7 +362,7 @@ public struct Tracer: Sendable {
             pushed += 1
             if let failed, let down = failedLinkReason(step.link, failed) {
                 paths.append(TracePath(hops: branch.hops, disposition: .failedLink(router: network.routers[r].name, link: network.links[step.link].name,
-                                                                                  reason: "\(down); it is on the bypass around \(protection.link) too")))
+                                                                                  reason: "\(down.reason); it is on the bypass around \(protection.link) too")))
                 return
             }
         }
@@ -372,8 +385,9 @@ public struct Tracer: Sendable {
         defer { branch.hops.removeLast() }
         if let failed, let link = plane.liveness.linkOfInterface[InterfaceRef(router: r, interface: interface)],
            let down = failedLinkReason(link, failed) {
-            let why = operation?.lsp.map { unprotected ?? "LSP \($0) has no link protection" } ?? "no fast reroute for \(operation == nil ? "IP" : "LDP") traffic (LFA is not modelled)"
-            paths.append(TracePath(hops: branch.hops, disposition: .failedLink(router: name, link: network.links[link].name, reason: "\(down); \(why)")))
+            let why = down.silent ? "no router has seen it to repair around it"
+                : operation?.lsp.map { unprotected ?? "LSP \($0) has no link protection" } ?? "no fast reroute for \(operation == nil ? "IP" : "LDP") traffic (LFA is not modelled)"
+            paths.append(TracePath(hops: branch.hops, disposition: .failedLink(router: name, link: network.links[link].name, reason: "\(down.reason); \(why)")))
             return
         }
         switch plane.owners[gateway, from: r] {

@@ -80,6 +80,8 @@ struct Failures: ParsableCommand {
     @Flag(name: .customLong("all"), help: "In text output, list every scenario and flow, not only problems.") var showAll = false
     @Flag(help: "Add the timeline (text: a section; JSON: timelines[]) of each scenario that changed a flow (every scenario's with --all): when each change happens after the failure (sessions, IGP, tracks, conditional advertisement), with the timers that bound it, and what each changed flow does in between (docs/timeline.md).")
     var timeline = false
+    @Flag(help: "With --timeline or --fail-on transient:: links fail without their interfaces going down (a fault behind a media converter, switch or provider circuit), so detection waits for the IGP's dead interval, BFD or BGP's hold time, and no router repairs locally (docs/timeline.md).")
+    var silent = false
     @Flag(help: "For each black hole, try each mitigation that fits it (tracked static, conditional advertisement, pin in the core, redundant link, import check; enable LDP, LDP-IGP sync; a dynamic LSP secondary) on a copy of the network and report which remove it without creating a new problem.") var suggest = false
     @Option(name: .shortAndLong, help: "Write the output to this file (atomically) instead of stdout.") var output: String?
     @Option(help: ArgumentHelp("Also draw every scenario with a problem into this directory (one SVG each, format from --draw-format) plus index.html.", valueName: "dir"))
@@ -114,6 +116,9 @@ struct Failures: ParsableCommand {
         guard (1...3).contains(k) else { throw ValidationError("--k must be 1, 2 or 3") }
         if onlySets && noSets { throw ValidationError("--srlg runs only the failure sets; it cannot be combined with --no-sets") }
         if let verify, verify < 1 { throw ValidationError("--verify needs a number of scenarios of at least 1") }
+        if silent, !timeline, !{ if case .transient? = failOn { true } else { false } }() {
+            throw ValidationError("--silent changes the timeline: give --timeline or --fail-on transient:DURATION")
+        }
         if resolution.dpi != nil {
             guard draw != nil else { throw ValidationError("--dpi sets the resolution of the --draw diagrams; give --draw DIR --draw-format png") }
             try resolution.check(format: drawFormat)
@@ -153,7 +158,7 @@ struct Failures: ParsableCommand {
             writeError(message)
         }
         if suggest { report.suggestions = MitigationSuggester.suggest(network, report: report, options: options) }
-        let timelines = timeline ? RouteSim.timelines(network, report: report, enumeration: options.enumeration, all: showAll, suggest: suggest) : nil
+        let timelines = timeline ? RouteSim.timelines(network, report: report, enumeration: options.enumeration, all: showAll, suggest: suggest, silentLinks: silent) : nil
         switch format {
         case .json:
             report.timelines = timelines?.map { TimelineReport(scenario: $0.scenario.name, timeline: $0.timeline, flows: $0.flows, suggestions: $0.suggestions) }
@@ -175,7 +180,7 @@ struct Failures: ParsableCommand {
             if !result.passed { throw ExitCode(3) }
         }
         if case .transient(let limit)? = failOn {
-            let over = RouteSim.transientDrops(network, report: report, enumeration: options.enumeration, longerThan: limit)
+            let over = RouteSim.transientDrops(network, report: report, enumeration: options.enumeration, longerThan: limit, silentLinks: silent)
             for line in over { writeError("transient: \(line)\n") }
             if !over.isEmpty { throw ExitCode(1) }
             return

@@ -40,12 +40,17 @@ struct TraceCommand: ParsableCommand {
             completion: .list(AddressFamily.allCases.map(\.rawValue))) var family: AddressFamily?
     @OptionGroup var failures: FailureOptions
     @Flag(help: "Trace the instant right after the failures, before anything reconverges (fast reroute).") var fastReroute = false
+    @Flag(help: "With --at or --fast-reroute: the --fail links fail without their interfaces going down (a fault behind a media converter, switch or provider circuit), so detection waits for the IGP's dead interval, BFD or BGP's hold time (docs/timeline.md).")
+    var silent = false
     @Option(help: ArgumentHelp("Trace the state this long after the failures (e.g. 5s, 90s, 300ms), every timed event taken at its latest (docs/timeline.md).", valueName: "duration"))
     var at: String?
     @Option(help: "Output format: text or json.", completion: .list([ReportFormat.text, .json].map(\.rawValue))) var format: ReportFormat = .text
 
     func validate() throws {
         try format.check(in: [.text, .json], command: "trace")
+        if silent && (at == nil && !fastReroute || failures.links.isEmpty) {
+            throw ValidationError("--silent changes how --fail links are detected: give --fail and --at or --fast-reroute")
+        }
         if fastReroute && failures.links.isEmpty && failures.routers.isEmpty {
             throw ValidationError("--fast-reroute needs --fail or --fail-router: it traces the instant after a failure")
         }
@@ -67,10 +72,10 @@ struct TraceCommand: ParsableCommand {
         var instant = fastReroute
         if let at, let offset = FailOn.duration(at) {
             let baseline = Engine.baseline(network)
-            let timeline = FailureTimeline(baseline: baseline.plane, failed: Engine.run(network, failures: spec, baseline: baseline))
+            let timeline = FailureTimeline(baseline: baseline.plane, failed: Engine.run(network, failures: spec, baseline: baseline), silentLinks: silent)
             if let state = timeline.plane(at: offset, baseline: baseline, failures: spec) { plane = state } else { plane = baseline.plane; instant = true }
         }
-        let trace = Tracer(plane: plane, fastRerouteAfter: instant ? spec : nil).trace(from: source, to: address)
+        let trace = Tracer(plane: plane, fastRerouteAfter: instant ? spec : nil, silentLinks: silent).trace(from: source, to: address)
         let builder = ReportBuilder(plane: plane)
         let flow = builder.flowReport(name: "\(source)->\(name ?? address.description)", from: source,
                                       to: name.map { "\($0) (\(address))" } ?? address.description, trace: trace)
