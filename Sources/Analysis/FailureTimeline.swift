@@ -54,9 +54,9 @@ public struct FailureTimeline: Sendable {
             events.append(Event(window: .at(.zero), router: "", what: "link \(network.links[l].name) fails",
                                 why: silentLinks ? "silently: it stops passing traffic, its interfaces stay up" : "both interfaces go down"))
         }
-        // A silent failure is seen when an end's IGP dead interval runs out: the last hello
-        // came up to one hello interval before the failure (OSPF's timers; IS-IS's hold time
-        // is not modelled and taken as OSPF's). A router's failure is seen at once.
+        // A silent failure is seen when an end's IGP dead interval (IS-IS: hold time) runs out:
+        // the last hello came up to one hello interval before the failure. A router's failure
+        // is seen at once.
         // A silently failed link without an IGP adjacency (an inter-AS link) changes no IGP
         // route until its BGP sessions time out: its connected routes stay, the interfaces being up.
         var detection = Window.at(.zero), detectionWhy = "the adjacencies on the failed link went down with its interfaces"
@@ -69,10 +69,11 @@ public struct FailureTimeline: Sendable {
                 guard a.asn == b.asn, a.interfaces[link.a.interface].igp != .off, b.interfaces[link.b.interface].igp != .off else { continue }
                 let ends = [link.a, link.b].compactMap { end -> (Window, String)? in
                     let router = network.routers[end.router]
-                    guard let dead = router.interfaceTimer(.igpDead, interface: end.interface),
-                          let hello = router.interfaceTimer(.igpHello, interface: end.interface) else { return nil }
+                    let igp = network.igp(of: router)?.protocolKind ?? .ospf
+                    guard let dead = router.interfaceTimer(.igpDead, interface: end.interface, protocol: igp),
+                          let hello = router.interfaceTimer(.igpHello, interface: end.interface, protocol: igp) else { return nil }
                     let earliest = dead.value > hello.value ? dead.value - hello.value : .zero
-                    return (Window(earliest, dead.value), "\(router.name) dead interval \(dead), hello \(hello)")
+                    return (Window(earliest, dead.value), "\(router.name) \(igp == .isis ? "hold time" : "dead interval") \(dead), hello \(hello)")
                 }
                 if let first = ends.min(by: { $0.0.latest < $1.0.latest }) { windows.append(first) }
             }

@@ -77,8 +77,9 @@ public struct TimerTable: Sendable {
                 let interface = router.interfaces[i]
                 guard interface.kind != .loopback else { return nil }
                 let runsIGP = interface.igp == .active
-                return InterfaceRow(name: interface.name, hello: runsIGP ? router.interfaceTimer(.igpHello, interface: i) : nil,
-                                    dead: runsIGP ? router.interfaceTimer(.igpDead, interface: i) : nil, bfd: interface.timers.bfd)
+                let igp = network.igp(of: router)?.protocolKind ?? .ospf
+                return InterfaceRow(name: interface.name, hello: runsIGP ? router.interfaceTimer(.igpHello, interface: i, protocol: igp) : nil,
+                                    dead: runsIGP ? router.interfaceTimer(.igpDead, interface: i, protocol: igp) : nil, bfd: interface.timers.bfd)
             }
             let probes = router.ipSLAs.map { sla in
                 Probe(sla: sla.id, frequency: sla.timers.frequency.map(EffectiveTimer.init) ?? router.dialect.timerDefault(.slaFrequency),

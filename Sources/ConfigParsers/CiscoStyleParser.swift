@@ -527,6 +527,21 @@ public struct CiscoStyleParser {
         case "isis" where w.count >= 2 && w[1] == "enable":
             state.device.interfaces[index].isisEnabled = true
             return .modelled
+        case "isis" where w.count >= 3 && (w[1] == "hello-interval" || w[1] == "hello-multiplier"):
+            // `isis hello-interval N [level-1|level-2]`, `isis hello-multiplier M [level]`:
+            // routesim's IS-IS is one level-2 domain, so a level-1-only value is not its timer.
+            if w.count >= 4 && w[3] == "level-1" { return .unsupported("IS-IS level-1 timers are not used: routesim models one level-2 domain") }
+            guard w.count == 3 || w.count == 4 && w[3] == "level-2" else { return nil }
+            if w[1] == "hello-interval" {
+                guard let hello = Self.seconds(w[2]), hello > .zero else {
+                    return w[2] == "minimal" ? .unsupported("IS-IS sub-second hellos (hello-interval minimal) are not timed") : nil
+                }
+                state.device.interfaces[index].timers.isisHello = StatedTimer(hello, at: location)
+            } else {
+                guard let multiplier = Int(w[2]), (1...1000).contains(multiplier) else { return nil }
+                state.device.interfaces[index].timers.isisHelloMultiplier = StatedCount(multiplier, at: location)
+            }
+            return .modelled
         case "isis" where w.count >= 3 && w[1] == "metric":
             guard let metric = UInt32(w[2]) else { return nil }
             state.device.interfaces[index].isisMetric = metric

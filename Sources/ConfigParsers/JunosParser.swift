@@ -409,8 +409,17 @@ public struct JunosParser {
                     // `hello-interval N`, `dead-interval N` (seconds).
                     let hello = w.firstIndex(of: "hello-interval").flatMap { $0 + 1 < w.count ? Int64(w[$0 + 1]) : nil }
                     let dead = w.firstIndex(of: "dead-interval").flatMap { $0 + 1 < w.count ? Int64(w[$0 + 1]) : nil }
+                    // IS-IS: `[level N] hello-interval S`, `hold-time S`; routesim's IS-IS is one
+                    // level-2 domain, so level 1's timers are not its own.
+                    let level = w.firstIndex(of: "level").flatMap { $0 + 1 < w.count ? String(w[$0 + 1]) : nil }
+                    let hold = name == "isis" ? w.firstIndex(of: "hold-time").flatMap { $0 + 1 < w.count ? Int64(w[$0 + 1]) : nil } : nil
                     for index in targets {
-                        if let hello { device.interfaces[index].timers.igpHello = StatedTimer(.seconds(hello), at: location) }
+                        if name == "isis" {
+                            if level != "1", let hello { device.interfaces[index].timers.isisHello = StatedTimer(.seconds(hello), at: location) }
+                            if level != "1", let hold { device.interfaces[index].timers.isisHold = StatedTimer(.seconds(hold), at: location) }
+                        } else if let hello {
+                            device.interfaces[index].timers.igpHello = StatedTimer(.seconds(hello), at: location)
+                        }
                         if let dead { device.interfaces[index].timers.igpDead = StatedTimer(.seconds(dead), at: location) }
                         if name == "isis" { device.interfaces[index].isisEnabled = true } else { device.interfaces[index].ospfArea = area ?? "0.0.0.0" }
                         if passive { device.interfaces[index].igpPassive = true }

@@ -8,6 +8,8 @@ public enum TimerKind: String, Sendable, CaseIterable {
     case spfDelay = "SPF delay"
     case igpHello = "IGP hello"
     case igpDead = "IGP dead interval"
+    case isisHello = "IS-IS hello"
+    case isisHold = "IS-IS hold time"
     case bfdInterval = "BFD interval"
     case slaFrequency = "IP SLA frequency"
     case slaTimeout = "IP SLA timeout"
@@ -59,6 +61,14 @@ extension VendorDialect {
         case (.spfDelay, .eos): return value(0, "timers spf delay initial (routesim's assumption, unconfirmed)")
         case (.igpHello, _): return value(10_000, "OSPF HelloInterval")
         case (.igpDead, _): return value(40_000, "OSPF RouterDeadInterval, 4 hellos")
+        case (.isisHello, .frr): return value(3_000, "isisd DEFAULT_HELLO_INTERVAL")
+        case (.isisHold, .frr): return value(30_000, "isisd hello 3 s x DEFAULT_HELLO_MULTIPLIER 10")
+        case (.isisHello, .junos): return value(9_000, "Juniper, hello-interval (protocols isis), not the DIS")
+        case (.isisHold, .junos): return value(27_000, "Juniper, hold-time (protocols isis): three hellos")
+        case (.isisHello, .eos): return value(10_000, "as IOS (routesim's assumption, unconfirmed)")
+        case (.isisHold, .eos): return value(30_000, "as IOS (routesim's assumption, unconfirmed)")
+        case (.isisHello, _): return value(10_000, "isis hello-interval")
+        case (.isisHold, _): return value(30_000, "isis hello-interval 10 s x isis hello-multiplier 3")
         case (.bfdInterval, .frr): return value(300, "bfdd, 300 ms x 3")
         case (.bfdInterval, .eos): return value(300, "bfd interval 300 multiplier 3")
         case (.bfdInterval, _): return nil
@@ -122,8 +132,24 @@ extension Router {
         }
     }
 
-    /// An interface's IGP hello or dead interval in effect.
-    public func interfaceTimer(_ kind: TimerKind, interface i: Int) -> EffectiveTimer? {
+    /// An interface's IGP hello or dead interval in effect; with `protocol` IS-IS, its hello
+    /// interval and hold time (hello x multiplier) as `.igpHello` and `.igpDead`.
+    public func interfaceTimer(_ kind: TimerKind, interface i: Int, protocol igp: IGPProtocol = .ospf) -> EffectiveTimer? {
+        if igp == .isis && (kind == .igpHello || kind == .igpDead) {
+            let settings = interfaces.indices.contains(i) ? interfaces[i].timers : InterfaceTimerSettings()
+            let hello = settings.isisHello.map(EffectiveTimer.init) ?? timer(.isisHello)
+            if kind == .igpHello { return hello }
+            if let hold = settings.isisHold { return EffectiveTimer(hold) }
+            if let multiplier = settings.isisHelloMultiplier {
+                guard let hello else { return nil }
+                return EffectiveTimer(hello.value * multiplier.value, default: "hello \(hello.value) x isis hello-multiplier \(multiplier.value) (\(multiplier.location.file):\(multiplier.location.line))")
+            }
+            if settings.isisHello != nil, let hello {
+                let multiplier = dialect == .frr ? 10 : 3
+                return EffectiveTimer(hello.value * multiplier, default: "\(multiplier) hellos (\(dialect.displayName)'s multiplier)")
+            }
+            return timer(.isisHold)
+        }
         guard interfaces.indices.contains(i) else { return timer(kind) }
         let settings = interfaces[i].timers
         switch kind {

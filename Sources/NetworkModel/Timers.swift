@@ -100,8 +100,24 @@ public struct SessionTimerSettings: Sendable, Equatable {
 public struct InterfaceTimerSettings: Sendable, Equatable {
     public var igpHello: StatedTimer? = nil
     public var igpDead: StatedTimer? = nil
+    /// IS-IS: `isis hello-interval N`, `isis hello-multiplier M` (IOS, EOS, FRR); Junos
+    /// `hello-interval` and `hold-time` (the hold time as a multiplier of the hello).
+    public var isisHello: StatedTimer? = nil
+    public var isisHelloMultiplier: StatedCount? = nil
+    /// Junos states the hold time itself (`hold-time N`).
+    public var isisHold: StatedTimer? = nil
     public var bfd: BFDSettings? = nil
     public init() {}
+}
+
+/// A configured count (a multiplier) and the statement that set it.
+public struct StatedCount: Sendable, Equatable {
+    public var value: Int
+    public var location: SourceLocation
+    public init(_ value: Int, at location: SourceLocation) {
+        self.value = value
+        self.location = location
+    }
 }
 
 /// An IP SLA probe's timing (`frequency`, `timeout`, `threshold`) and a track's delays

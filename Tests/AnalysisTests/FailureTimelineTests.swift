@@ -183,6 +183,9 @@ import Testing
         #expect(!bfd.isEmpty && bfd.allSatisfy { $0.after == .bounded(Milliseconds(900)) }, "\(bfd.map(\.change))")
         let ecmp = try timeline("null0-peering-redundant", "R1-R2")
         #expect(drops(ecmp) == ["client-to-server: dropped for at most 45 s", "server-to-client: dropped for at most 45 s"])
+        // IS-IS (igp-ecmp, IOS: hello 10 s x 3): the adjacency goes at 20..30 s, routes 5 s later.
+        let isis = try timeline("igp-ecmp", "R1-R2")
+        #expect(isis.timeline.events.first { $0.change == .igp }.map { "\($0.window)" } == "+25 s .. +35 s", "\(isis.timeline.text)")
     }
 
     /// `failures --timeline --suggest`: the timer whose event ends the drop, made faster, and

@@ -70,6 +70,49 @@ import Testing
 
     /// A Junos router with no `timers` of its own, facing the IOS one: each session's hold time
     /// is the smaller of the two ends' (IOS 60 s configured, Junos 30 s on the group).
+    /// IS-IS hellos (expected from the sources in docs/timeline.md): IOS `isis hello-interval
+    /// 5` with `hello-multiplier 4` holds 20 s; a level-1-only value is said, not used; the
+    /// defaults are IOS 10 s x 3, FRR isisd 3 s x 10, Junos 9 s and 27 s; Junos `hold-time`
+    /// states the hold time itself.
+    @Test func isisHelloTimers() throws {
+        let ios = """
+        hostname r1
+        interface Gi1
+         ip address 10.0.0.1 255.255.255.252
+         ip router isis
+         isis hello-interval 5
+         isis hello-multiplier 4
+        interface Gi2
+         ip address 10.0.0.5 255.255.255.252
+         ip router isis
+         isis hello-interval 2 level-1
+        router isis
+         net 49.0001.0000.0000.0001.00
+        """
+        let device = Linter.parse(text: ios, file: "r1.cfg", dialect: .ios)
+        #expect(device.lines.unrecognized.isEmpty, "\(device.lines.unrecognized)")
+        #expect(device.lines.unsupported.map(\.reason) == ["IS-IS level-1 timers are not used: routesim models one level-2 domain"])
+        let router = try #require(ConfigNetworkBuilder.build([device], name: "isis").0?.routers.first)
+        let gi1 = try #require(router.interfaces.firstIndex { $0.name == "Gi1" }), gi2 = try #require(router.interfaces.firstIndex { $0.name == "Gi2" })
+        #expect(router.interfaceTimer(.igpHello, interface: gi1, protocol: .isis)?.value == .seconds(5))
+        #expect(router.interfaceTimer(.igpDead, interface: gi1, protocol: .isis)?.value == .seconds(20))
+        #expect(router.interfaceTimer(.igpDead, interface: gi2, protocol: .isis)?.value == .seconds(30))
+        #expect(router.interfaceTimer(.igpDead, interface: gi2, protocol: .ospf)?.value == .seconds(40))
+        #expect(VendorDialect.frr.timerDefault(.isisHello)?.value == .seconds(3) && VendorDialect.frr.timerDefault(.isisHold)?.value == .seconds(30))
+        #expect(VendorDialect.junos.timerDefault(.isisHello)?.value == .seconds(9) && VendorDialect.junos.timerDefault(.isisHold)?.value == .seconds(27))
+        let junos = """
+        set system host-name r2
+        set interfaces ge-0/0/0 unit 0 family inet address 10.0.0.2/30
+        set protocols isis interface ge-0/0/0.0 level 2 hello-interval 3
+        set protocols isis interface ge-0/0/0.0 level 2 hold-time 9
+        set protocols isis interface ge-0/0/0.0 level 1 hello-interval 1
+        """
+        let r2 = try #require(ConfigNetworkBuilder.build([Linter.parse(text: junos, file: "r2.conf", dialect: .junos)], name: "j").0?.routers.first)
+        let ge = try #require(r2.interfaces.firstIndex { $0.name.hasPrefix("ge-0/0/0") })
+        #expect(r2.interfaceTimer(.igpHello, interface: ge, protocol: .isis)?.value == .seconds(3))
+        #expect(r2.interfaceTimer(.igpDead, interface: ge, protocol: .isis)?.value == .seconds(9))
+    }
+
     @Test func junosTimersAndTheNegotiatedHoldTime() throws {
         let devices = [Linter.parse(text: Self.ios, file: "r1.cfg", dialect: .ios), Linter.parse(text: Self.junos, file: "r2.conf", dialect: .junos)]
         #expect(devices[1].lines.unrecognized.isEmpty, "\(devices[1].lines.unrecognized)")
