@@ -42,15 +42,20 @@ public struct Milliseconds: Sendable, Hashable, Comparable, CustomStringConverti
     }
 }
 
-/// A timer a configuration states, and where.
-public struct StatedTimer: Sendable, Equatable {
-    public var value: Milliseconds
+/// A value as a configuration states it, with the statement that set it.
+public struct Stated<Value: Sendable & Equatable>: Sendable, Equatable {
+    public var value: Value
     public var location: SourceLocation
-    public init(_ value: Milliseconds, at location: SourceLocation) {
+    public init(_ value: Value, at location: SourceLocation) {
         self.value = value
         self.location = location
     }
 }
+
+/// A timer a configuration states, and where.
+public typealias StatedTimer = Stated<Milliseconds>
+/// A count (a multiplier) a configuration states, and where.
+public typealias StatedCount = Stated<Int>
 
 /// Bidirectional Forwarding Detection on an interface or session (RFC 5880): a neighbour is
 /// declared down after `multiplier` intervals without a packet.
@@ -110,15 +115,6 @@ public struct InterfaceTimerSettings: Sendable, Equatable {
     public init() {}
 }
 
-/// A configured count (a multiplier) and the statement that set it.
-public struct StatedCount: Sendable, Equatable {
-    public var value: Int
-    public var location: SourceLocation
-    public init(_ value: Int, at location: SourceLocation) {
-        self.value = value
-        self.location = location
-    }
-}
 
 /// An IP SLA probe's timing (`frequency`, `timeout`, `threshold`) and a track's delays
 /// (`delay down N up M`).
