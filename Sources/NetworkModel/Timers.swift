@@ -105,8 +105,8 @@ public struct SessionTimerSettings: Sendable, Equatable {
 public struct InterfaceTimerSettings: Sendable, Equatable {
     public var igpHello: StatedTimer? = nil
     public var igpDead: StatedTimer? = nil
-    /// IS-IS: `isis hello-interval N`, `isis hello-multiplier M` (IOS, EOS, FRR); Junos
-    /// `hello-interval` and `hold-time` (the hold time as a multiplier of the hello).
+    /// IS-IS: `isis hello-interval N`, `isis hello-multiplier M` (IOS, EOS, FRR; the hold time
+    /// is their product); Junos `hello-interval`.
     public var isisHello: StatedTimer? = nil
     public var isisHelloMultiplier: StatedCount? = nil
     /// Junos states the hold time itself (`hold-time N`).
@@ -114,7 +114,6 @@ public struct InterfaceTimerSettings: Sendable, Equatable {
     public var bfd: BFDSettings? = nil
     public init() {}
 }
-
 
 /// An IP SLA probe's timing (`frequency`, `timeout`, `threshold`) and a track's delays
 /// (`delay down N up M`).
