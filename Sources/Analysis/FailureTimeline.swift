@@ -4,10 +4,8 @@ import Simulation
 
 /// When each change a failure causes happens (docs/timeline.md): the events between the
 /// pre-failure state and the converged post-failure state, each with the window in which it
-/// falls (timers that are not synchronised give a range) and the timers that bound it.
-///
-/// This is the event schedule only; which flows are delivered or dropped in each interval
-/// between events is the next step of issue 17.
+/// falls (timers that are not synchronised give a range) and the timers that bound it; and,
+/// by replaying them (`flowTimelines`), what each flow does between them.
 public struct FailureTimeline: Sendable {
     /// From `earliest` to `latest` after the failure (one instant when they are equal).
     public struct Window: Sendable, Equatable, Comparable, CustomStringConvertible {
@@ -55,10 +53,10 @@ public struct FailureTimeline: Sendable {
                                 why: silentLinks ? "silently: it stops passing traffic, its interfaces stay up" : "both interfaces go down"))
         }
         // A silent failure is seen when an end's IGP dead interval (IS-IS: hold time) runs out:
-        // the last hello came up to one hello interval before the failure. A router's failure
-        // is seen at once.
-        // A silently failed link without an IGP adjacency (an inter-AS link) changes no IGP
-        // route until its BGP sessions time out: its connected routes stay, the interfaces being up.
+        // the last hello came up to one hello interval before the failure. A silently failed
+        // link without an IGP adjacency (an inter-AS link) changes no IGP route until its BGP
+        // sessions time out: its connected routes stay, the interfaces being up. A router's
+        // failure is seen at once.
         var detection = Window.at(.zero), detectionWhy = "the adjacencies on the failed link went down with its interfaces"
         var igpSeesIt = true
         if silentLinks && failed.failures.routers.isEmpty && !failed.failures.links.isEmpty {
@@ -108,26 +106,24 @@ public struct FailureTimeline: Sendable {
         // BGP sessions that go down, each end on its own: at once when its interface went down,
         // after BFD's detection time, else at hold-time expiry.
         let table = timers ?? TimerTable(plane: baseline)
-        var sessionRows: [String: [TimerTable.Session]] = [:]
-        for row in table.routers { sessionRows[row.name] = row.sessions }
         var after: [Int: [Int: Bool]] = [:]
         for status in failed.sessions where !status.isVPNAdjacency { after[status.router, default: [:]][status.neighborIndex] = status.established }
         for status in baseline.sessions where status.established && !status.isVPNAdjacency && failed.liveness.routerUp[status.router] {
             guard after[status.router]?[status.neighborIndex] == false, let peer = status.peerRouter else { continue }
             let router = network.routers[status.router]
-            let statement = Change.session(HeldChanges.Statement(router: status.router, neighbor: status.neighborIndex))
+            let held = HeldChanges.Statement(router: status.router, neighbor: status.neighborIndex), statement = Change.session(held)
             let what = "BGP session to \(name(peer)) (\(status.peerAddress)) goes down"
             let own = router.interfaces.indices.first { router.interfaces[$0].addresses.contains { $0 == status.localAddress } }
-            let ref = own.map { InterfaceRef(router: status.router, interface: $0) }
-            let linkDown = ref.flatMap { failed.liveness.linkOfInterface[$0] }.map { !failed.liveness.linkUp[$0] } ?? false
+            let link = own.flatMap { failed.liveness.linkOfInterface[InterfaceRef(router: status.router, interface: $0)] }
             // A silently failed link leaves its interfaces up: its sessions wait for BFD or hold.
-            let silentlyFailed = silentLinks && ref.flatMap { failed.liveness.linkOfInterface[$0] }.map { failed.failures.links.contains($0) } == true
-            if let own, router.interfaces[own].kind != .loopback, !silentlyFailed, linkDown || !failed.liveness.interfaceUp[status.router][own] {
+            let silent = silentLinks && link.map(failed.failures.links.contains) == true
+            let down = link.map { !failed.liveness.linkUp[$0] } == true || own.map { !failed.liveness.interfaceUp[status.router][$0] } == true
+            if let own, router.interfaces[own].kind != .loopback, !silent, down {
                 events.append(Event(window: .at(.zero), router: router.name, what: what, why: "its interface \(router.interfaces[own].name) went down",
                                     change: statement))
                 continue
             }
-            guard let session = sessionRows[router.name]?.first(where: { $0.peerAddress == status.peerAddress }) else { continue }
+            guard let session = table.sessionAt[held] else { continue }
             if let bfd = session.bfd {
                 let detection = bfd.interval.value * bfd.multiplier
                 events.append(Event(window: .at(detection), router: router.name, what: what, why: "BFD: \(bfd.interval) x \(bfd.multiplier)", change: statement))
@@ -210,6 +206,25 @@ extension FailureTimeline {
         public var change: Change? = nil
     }
 
+    /// The session ends that go down after the failure's instant (at BFD's detection or hold
+    /// expiry): where faster timers could help (`TimerSuggester`).
+    public var sessionsTimingOut: [HeldChanges.Statement] {
+        events.compactMap { event in
+            guard case .session(let statement) = event.change, event.window.latest > .zero else { return nil }
+            return statement
+        }
+    }
+
+    /// The events after the failure in the order they are applied (their latest time), and how
+    /// many of them the first instant after the failure takes: nothing reconverges before the
+    /// IGP's event, so every event no later than it comes with it; without one (a silent
+    /// failure of an inter-AS link), the first event alone.
+    var steps: (ordered: [Event], first: Int) {
+        let ordered = events.filter { $0.change != .failure }.sorted { ($0.window.latest, $0.window.earliest) < ($1.window.latest, $1.window.earliest) }
+        let first = ordered.first { $0.change == .igp }.map { igp in ordered.filter { $0.window.latest <= igp.window.latest }.count } ?? min(1, ordered.count)
+        return (ordered, first)
+    }
+
     /// The changes of `events`, held back.
     static func held(_ events: some Sequence<Event>) -> HeldChanges {
         var held = HeldChanges()
@@ -229,10 +244,8 @@ extension FailureTimeline {
     /// forwarding is the pre-failure state with the failed elements dropping traffic
     /// (`Tracer(plane: baseline.plane, fastRerouteAfter: failures)`).
     public func plane(at instant: Milliseconds, baseline: Baseline, failures: FailureSpec) -> DataPlane? {
-        // As in `flowTimelines`: nothing reconverges before the IGP's event or, without one
-        // (a silent failure of an inter-AS link), before the first event after the failure.
-        let first = events.first { $0.change == .igp } ?? events.filter { $0.change != .failure }.min { $0.window.latest < $1.window.latest }
-        if let first, instant < first.window.latest { return nil }
+        let (ordered, first) = steps
+        if first > 0, instant < ordered[first - 1].window.latest { return nil }
         var options = SimulationOptions()
         options.held = Self.held(events.filter { $0.window.latest > instant })
         return Engine.run(baseline.plane.network, failures: failures, options: options, baseline: baseline)
@@ -282,13 +295,12 @@ extension FailureTimeline {
     /// instant); events that fall no later than the IGP's take effect with it.
     public func flowTimelines(baseline: Baseline, failures: FailureSpec, flows: [(name: String, from: String, to: IPAddress)]) -> [FlowTimeline] {
         let network = baseline.plane.network
-        let steps = events.filter { $0.change != .failure }.sorted { ($0.window.latest, $0.window.earliest) < ($1.window.latest, $1.window.earliest) }
+        let (steps, first) = self.steps
         // The engine's held changes after applying the first `applied` steps.
         func held(after applied: Int) -> HeldChanges { Self.held(steps.dropFirst(applied)) }
         // Instants: the fast-reroute instant, then after each group of steps.
-        let igp = steps.first { $0.change == .igp }
         var instants: [(from: Window, after: String?, change: Change?, plane: DataPlane?)] = [(.at(.zero), nil, nil, nil)]
-        var applied = igp.map { igp in steps.filter { $0.window.latest <= igp.window.latest }.count } ?? min(1, steps.count)
+        var applied = first
         while applied > 0 && applied <= steps.count {
             // Steps with the same window happen together: timers cannot order them, so no
             // interleaving of them is more real than another (a router failure's hundred iBGP

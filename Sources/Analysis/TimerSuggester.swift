@@ -22,11 +22,11 @@ public enum TimerSuggester {
     /// a track's probe (IP SLA `frequency 5`), the conditional-advertisement scanner (5 s), the
     /// BGP hold time (`timers bgp 10 30`) and BFD on the sessions (300 ms x 3) of the router
     /// whose session or condition ends it.
-    /// Only changes that shorten the drop are returned.
-    /// `sessionsTimingOut`: the session ends the timeline takes down after +0 (hold or BFD).
+    /// Only changes that shorten the drop are returned. `timeline`: the scenario's (its
+    /// sessions that time out, and whether its links fail silently); `timers`: the baseline's
+    /// `TimerTable` (each session's other end).
     public static func suggest(network: Network, failures: FailureSpec, flow: FailureTimeline.FlowTimeline,
-                               endpoints: (from: String, to: IPAddress), sessionsTimingOut: [HeldChanges.Statement] = [],
-                               silentLinks: Bool = false) -> [TimerSuggestion] {
+                               endpoints: (from: String, to: IPAddress), timeline: FailureTimeline, timers: TimerTable) -> [TimerSuggestion] {
         guard case .bounded? = flow.longestDrop, let before = flow.longestDrop,
               let firstDrop = flow.intervals.firstIndex(where: { !$0.delivered }),
               let end = flow.intervals[(firstDrop + 1)...].first(where: \.delivered), let change = end.change else { return [] }
@@ -64,11 +64,11 @@ public enum TimerSuggester {
             }
             if let hold = holdTimers(statement.router) { candidates.append(hold) }
             // The condition waits for the router's sessions that time out: BFD on those.
-            let timedOut = sessionsTimingOut.filter { $0.router == statement.router }.map(\.neighbor)
-            if let bfd = bfdOnBothEnds(network, router: statement.router, neighbors: timedOut) { candidates.append(bfd) }
+            let timedOut = timeline.sessionsTimingOut.filter { $0.router == statement.router }
+            if let bfd = bfdOnBothEnds(network, timers: timers, statements: timedOut) { candidates.append(bfd) }
         case .session(let statement):
             if let hold = holdTimers(statement.router) { candidates.append(hold) }
-            if let bfd = bfdOnBothEnds(network, router: statement.router, neighbors: [statement.neighbor]) { candidates.append(bfd) }
+            if let bfd = bfdOnBothEnds(network, timers: timers, statements: [statement]) { candidates.append(bfd) }
         case .failure, .igp:
             break
         }
@@ -76,8 +76,9 @@ public enum TimerSuggester {
             var copy = network
             candidate.apply(&copy)
             let baseline = Engine.baseline(copy)
-            let timeline = FailureTimeline(baseline: baseline.plane, failed: Engine.run(copy, failures: failures, baseline: baseline), silentLinks: silentLinks)
-            guard let replayed = timeline.flowTimelines(baseline: baseline, failures: failures,
+            let replay = FailureTimeline(baseline: baseline.plane, failed: Engine.run(copy, failures: failures, baseline: baseline),
+                                         silentLinks: timeline.silentLinks)
+            guard let replayed = replay.flowTimelines(baseline: baseline, failures: failures,
                                                         flows: [(name: flow.flow, from: endpoints.from, to: endpoints.to)]).first else { return nil }
             let after = replayed.longestDrop
             if let after, case .bounded(let new) = after, case .bounded(let old) = before, new >= old { return nil }
@@ -87,31 +88,22 @@ public enum TimerSuggester {
         }
     }
 
-    /// BFD on a BGP session whose end goes down only at hold expiry: both ends must run it
+    /// BFD on BGP sessions whose ends go down only at hold expiry: both ends must run it
     /// (RFC 5882 section 4.3: a session is brought down by BFD only where both run it), so the
-    /// change is made on `router`'s statements `neighbors` and on each peer's statement back.
-    /// nil when BFD already runs or the peer cannot be found in the network.
-    static func bfdOnBothEnds(_ network: Network, router r: Int, neighbors chosen: [Int])
+    /// change is made on each of `statements` and on its peer's statement back (from `timers`).
+    /// nil when BFD already runs on all of them.
+    static func bfdOnBothEnds(_ network: Network, timers: TimerTable, statements: [HeldChanges.Statement])
         -> (router: Int, change: String, config: String, apply: (inout Network) -> Void)? {
-        let neighbors = network.routers[r].bgp?.neighbors ?? []
-        var ends: [(router: Int, neighbor: Int)] = []
-        for n in chosen where neighbors.indices.contains(n) && !neighbors[n].timers.bfd {
-            let address = neighbors[n].address
-            guard let peer = network.routers.indices.first(where: { network.routers[$0].interfaces.contains { $0.addresses.contains(address) } }),
-                  let back = network.routers[peer].bgp?.neighbors.firstIndex(where: { statement in
-                      network.routers[r].interfaces.contains { $0.addresses.contains(statement.address) }
-                  }) else { continue }
-            ends.append((r, n))
-            if !ends.contains(where: { $0.router == peer && $0.neighbor == back }) { ends.append((peer, back)) }
+        var ends: [TimerTable.Session] = []
+        for statement in statements where network.routers[statement.router].bgp?.neighbors[statement.neighbor].timers.bfd == false {
+            guard let session = timers.sessionAt[statement], let back = timers.sessionAt[session.peerStatement] else { continue }
+            for end in [session, back] where !ends.contains(where: { $0.statement == end.statement }) { ends.append(end) }
         }
-        guard !ends.isEmpty else { return nil }
+        guard let r = statements.first?.router, !ends.isEmpty else { return nil }
         let settings = BFDSettings(interval: StatedTimer(bfdInterval, at: network.routers[r].location), multiplier: bfdMultiplier)
         let config = ends.map { end in
-            let router = network.routers[end.router], statement = router.bgp?.neighbors[end.neighbor]
-            let address = statement?.address.description ?? "?"
-            let connected = router.interfaces.first { interface in
-                interface.kind != .loopback && statement.map { s in interface.assignments.contains { $0.prefix.contains(s.address) } } == true
-            }
+            let router = network.routers[end.statement.router], address = end.peerAddress.description
+            let connected = end.interface.map { router.interfaces[$0] }.flatMap { $0.kind == .loopback ? nil : $0 }
             var lines = ["! \(router.name)"]
             switch router.dialect {
             case .junos:
@@ -125,15 +117,15 @@ public enum TimerSuggester {
                               "router bgp \(router.asn)", " neighbor \(address) fall-over bfd"]
                 } else {
                     lines += ["router bgp \(router.asn)", " neighbor \(address) fall-over bfd multi-hop",
-                              "! plus a multi-hop BFD template (300 ms x 3) mapped to this pair of addresses"]
+                              "! plus a multi-hop BFD template (\(bfdInterval) x \(bfdMultiplier)) mapped to this pair of addresses"]
                 }
             }
             return lines.joined(separator: "\n")
         }.joined(separator: "\n")
-        let routers = Set(ends.map { network.routers[$0.router].name }).sorted()
+        let routers = Set(ends.map { network.routers[$0.statement.router].name }).sorted()
         let names = routers.count == 1 ? routers[0] : routers.dropLast().joined(separator: ", ") + " and " + (routers.last ?? "")
         return (r, "BFD on the session, \(bfdInterval) x \(bfdMultiplier), at \(names)", config, { network in
-            for end in ends {
+            for end in ends.map(\.statement) {
                 network.routers[end.router].bgp?.neighbors[end.neighbor].timers.bfd = true
                 network.routers[end.router].bgp?.neighbors[end.neighbor].timers.bfdSettings = settings
             }

@@ -6,6 +6,11 @@ import Simulation
 /// from (docs/timeline.md): what `routesim timers` prints, and what a timeline starts from.
 public struct TimerTable: Sendable {
     public struct Session: Sendable {
+        /// This end's neighbor statement, and the other end's (`peer`'s statement back).
+        public var statement: HeldChanges.Statement
+        public var peerStatement: HeldChanges.Statement
+        /// The interface holding this end's address (a loopback for a multi-hop session).
+        public var interface: Int?
         public var peer: String
         public var peerAddress: IPAddress
         /// The hold time in use: the smaller of both ends' (RFC 4271 section 4.2).
@@ -42,6 +47,8 @@ public struct TimerTable: Sendable {
         public var probes: [Probe]
     }
     public var routers: [RouterRow]
+    /// Each established session end by its statement.
+    public private(set) var sessionAt: [HeldChanges.Statement: Session] = [:]
 
     /// From the network and its simulated sessions (a session's hold time needs both ends).
     public init(plane: DataPlane) {
@@ -69,7 +76,9 @@ public struct TimerTable: Sendable {
                 let ownBFD = router.bfdDetection(neighbor: status.neighborIndex, interface: interface)
                 let peerBFD = network.routers[peer].bfdDetection(neighbor: back.neighborIndex, interface: peerInterface)
                 let configured = router.bgp?.neighbors[status.neighborIndex].timers.bfd == true
-                sessions.append(Session(peer: network.routers[peer].name, peerAddress: status.peerAddress, hold: hold, keepalive: sent,
+                sessions.append(Session(statement: HeldChanges.Statement(router: r, neighbor: status.neighborIndex),
+                                        peerStatement: HeldChanges.Statement(router: peer, neighbor: back.neighborIndex), interface: interface,
+                                        peer: network.routers[peer].name, peerAddress: status.peerAddress, hold: hold, keepalive: sent,
                                         bfd: peerBFD == nil ? nil : ownBFD,
                                         bfdWithoutInterval: configured && ownBFD == nil, bfdWithoutPeer: configured && ownBFD != nil && peerBFD == nil))
             }
@@ -94,6 +103,7 @@ public struct TimerTable: Sendable {
                              sessions: sessions.sorted { $0.peer < $1.peer || $0.peer == $1.peer && $0.peerAddress < $1.peerAddress },
                              interfaces: interfaces, probes: probes)
         }
+        for row in routers { for session in row.sessions { sessionAt[session.statement] = session } }
     }
 
     /// The table as text, a router per block.

@@ -62,13 +62,12 @@ extension VendorDialect {
         case (.igpHello, _): return value(10_000, "OSPF HelloInterval")
         case (.igpDead, _): return value(40_000, "OSPF RouterDeadInterval, 4 hellos")
         case (.isisHello, .frr): return value(3_000, "isisd DEFAULT_HELLO_INTERVAL")
-        case (.isisHold, .frr): return value(30_000, "isisd hello 3 s x DEFAULT_HELLO_MULTIPLIER 10")
         case (.isisHello, .junos): return value(9_000, "Juniper, hello-interval (protocols isis), not the DIS")
-        case (.isisHold, .junos): return value(27_000, "Juniper, hold-time (protocols isis): three hellos")
         case (.isisHello, .eos): return value(10_000, "as IOS (routesim's assumption, unconfirmed)")
-        case (.isisHold, .eos): return value(30_000, "as IOS (routesim's assumption, unconfirmed)")
         case (.isisHello, _): return value(10_000, "isis hello-interval")
-        case (.isisHold, _): return value(30_000, "isis hello-interval 10 s x isis hello-multiplier 3")
+        case (.isisHold, _):
+            guard let hello = timerDefault(.isisHello) else { return nil }
+            return value(hello.value.value * Int64(isisHelloMultiplier), "\(hello.value) hellos x \(isisHelloMultiplier)")
         case (.bfdInterval, .frr): return value(300, "bfdd, 300 ms x 3")
         case (.bfdInterval, .eos): return value(300, "bfd interval 300 multiplier 3")
         case (.bfdInterval, _): return nil
@@ -81,6 +80,10 @@ extension VendorDialect {
 
     /// BFD's default detection multiplier where the dialect has a default interval.
     public var bfdDefaultMultiplier: Int { 3 }
+
+    /// IS-IS's default hold time in hellos: FRR isisd `DEFAULT_HELLO_MULTIPLIER 10`; IOS `isis
+    /// hello-multiplier` 3; Junos's 27 s hold over 9 s hellos; EOS as IOS (assumed).
+    public var isisHelloMultiplier: Int { self == .frr ? 10 : 3 }
 
     public var displayName: String {
         switch self {
@@ -140,15 +143,11 @@ extension Router {
             let hello = settings.isisHello.map(EffectiveTimer.init) ?? timer(.isisHello)
             if kind == .igpHello { return hello }
             if let hold = settings.isisHold { return EffectiveTimer(hold) }
-            if let multiplier = settings.isisHelloMultiplier {
-                guard let hello else { return nil }
-                return EffectiveTimer(hello.value * multiplier.value, default: "hello \(hello.value) x isis hello-multiplier \(multiplier.value) (\(multiplier.location.file):\(multiplier.location.line))")
-            }
-            if settings.isisHello != nil, let hello {
-                let multiplier = dialect == .frr ? 10 : 3
-                return EffectiveTimer(hello.value * multiplier, default: "\(multiplier) hellos (\(dialect.displayName)'s multiplier)")
-            }
-            return timer(.isisHold)
+            // Nothing configured: the dialect's default hold; else hello x multiplier, either stated.
+            guard settings.isisHello != nil || settings.isisHelloMultiplier != nil, let hello else { return timer(.isisHold) }
+            let multiplier = settings.isisHelloMultiplier?.value ?? dialect.isisHelloMultiplier
+            let source = settings.isisHelloMultiplier.map { "\($0.location.file):\($0.location.line)" } ?? "\(dialect.displayName)'s default"
+            return EffectiveTimer(hello.value * multiplier, default: "hello \(hello.value) x hello-multiplier \(multiplier) (\(source))")
         }
         guard interfaces.indices.contains(i) else { return timer(kind) }
         let settings = interfaces[i].timers

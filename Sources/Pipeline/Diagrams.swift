@@ -47,7 +47,7 @@ extension RouteSim {
         let specs = Dictionary(enumeration.scenarios(for: network).scenarios.map { ($0.name, $0.spec) }, uniquingKeysWith: { first, _ in first })
         return report.scenarios.compactMap { scenario in
             guard scenario.worst.isProblem, let spec = specs[scenario.name] else { return nil }
-            return ReviewReport.Problem(scenario: scenario) {
+            return ReviewReport.Problem(scenario: scenario, spec: spec) {
                 let plane = Engine.run(network, failures: spec, baseline: baseline)
                 return TopologyDiagram(network: network, baseline: baseline.plane, scenario: plane, flows: scenario.flows, options: options)
             }

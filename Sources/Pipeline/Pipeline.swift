@@ -19,6 +19,13 @@ public enum RouteSim {
         return .success(spec)
     }
 
+    /// The command-line arguments that name `spec`'s failures again: `--fail LINK`,
+    /// `--fail-router ROUTER` (the inverse of `failures(links:routers:in:)`).
+    public static func arguments(for spec: FailureSpec, in network: Network) -> String {
+        (spec.links.sorted().map { "--fail \(network.links[$0].name)" } + spec.routers.sorted().map { "--fail-router \(network.routers[$0].name)" })
+            .joined(separator: " ")
+    }
+
     /// A trace endpoint: a host or router name, or an address.
     /// An address, or a host's or router's (first loopback's) address: its first, or the one in
     /// `family` when given.

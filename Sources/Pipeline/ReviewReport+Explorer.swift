@@ -15,16 +15,20 @@ extension ReviewReport {
             /// From the timeline: the flow's outcome between events, and its longest drop.
             var intervals: [Interval]?
             var drop: String?
-        }
-        struct Interval: Encodable {
-            var from: String
-            var outcome: String
-            var after: String?
-            var delivered: Bool
-            static func of(_ flow: FailureTimeline.FlowTimeline) -> [Interval] {
-                flow.intervals.map { Interval(from: $0.from.description, outcome: $0.outcome, after: $0.after, delivered: $0.delivered) }
+
+            /// A flow of the sweep, with its timeline when there is one.
+            init(_ flow: FlowOutcome, timeline: FailureTimeline.FlowTimeline?) {
+                self.init(flow: flow.flow, outcome: flow.classification.rawValue, problem: flow.classification.isProblem, detail: flow.detail,
+                          path: flow.path, cause: flow.cause?.chain, timeline: timeline)
+            }
+
+            init(flow: String, outcome: String, problem: Bool, detail: String, path: [String], cause: [String]?, timeline: FailureTimeline.FlowTimeline?) {
+                (self.flow, self.outcome, self.problem, self.detail, self.path, self.cause) = (flow, outcome, problem, detail, path, cause)
+                intervals = timeline?.intervals.map { Interval(from: $0.from.description, outcome: $0.outcome, after: $0.after, delivered: $0.delivered) }
+                drop = timeline.map { $0.longestDrop?.description ?? "delivered throughout" }
             }
         }
+        struct Interval: Encodable { var from: String; var outcome: String; var after: String?; var delivered: Bool }
         struct Event: Encodable { var at: String; var router: String; var what: String; var why: String }
         struct Scenario: Encodable {
             var name: String
@@ -83,20 +87,12 @@ extension ReviewReport {
             let flowTimelines = Dictionary((timeline?.flows ?? []).map { ($0.flow, $0) }, uniquingKeysWith: { first, _ in first })
             let problems = outcome.flows.filter { $0.classification.isProblem }
             let ordered = problems + outcome.flows.filter { !$0.classification.isProblem }
-            let flows = ordered.prefix(min(flowLimit, problems.count + reroutedLimit)).map { flow in
-                let intervals = flowTimelines[flow.flow]
-                return ExplorerData.Flow(flow: flow.flow, outcome: flow.classification.rawValue, problem: flow.classification.isProblem, detail: flow.detail,
-                                         path: flow.path, cause: flow.cause?.chain,
-                                         intervals: intervals.map(ExplorerData.Interval.of),
-                                         drop: intervals.map { $0.longestDrop?.description ?? "delivered throughout" })
-            }
+            let flows = ordered.prefix(min(flowLimit, problems.count + reroutedLimit)).map { ExplorerData.Flow($0, timeline: flowTimelines[$0.flow]) }
             // Flows the converged state leaves on their routers but the way there drops.
             let listed = Set(outcome.flows.map(\.flow))
             let onTheWay = (timeline?.flows ?? []).filter { !listed.contains($0.flow) }.prefix(reroutedLimit).map { flow in
                 ExplorerData.Flow(flow: flow.flow, outcome: "dropped on the way", problem: false,
-                                  detail: "same routers once converged; \(flow.longestDrop?.description ?? "not dropped")", path: [], cause: nil,
-                                  intervals: ExplorerData.Interval.of(flow),
-                                  drop: flow.longestDrop?.description ?? "delivered throughout")
+                                  detail: "same routers once converged; \(flow.longestDrop?.description ?? "not dropped")", path: [], cause: nil, timeline: flow)
             }
             let anchor = RouteSim.slug(outcome.name)
             list.append(ExplorerData.Scenario(name: outcome.name, failed: outcome.failed, worst: outcome.worst.rawValue, flows: Array(flows) + onTheWay,
@@ -111,6 +107,8 @@ extension ReviewReport {
     /// The data as a script element: JSON with every `<` escaped, so no text from the model can
     /// end the element early.
     static func dataElement(_ data: ExplorerData) -> String {
+        // Foundation's encoder, compact: `JSONOutput` writes the reports' indented layout,
+        // which would add a third to the page.
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let json = (try? encoder.encode(data)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"

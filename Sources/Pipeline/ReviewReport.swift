@@ -119,18 +119,20 @@ public enum ReviewReport {
         return out + "</table>\n"
     }
 
-    /// The whole review: topology, summary, every problem scenario with its flows, cause chains,
-    /// diagram and the mitigations tried for it.
-    /// A problem scenario and its diagram, made when drawn.
+    /// A problem scenario, its failed elements and its diagram, made when drawn.
     public struct Problem: Sendable {
         public var scenario: ScenarioOutcome
+        public var spec: FailureSpec
         public var diagram: @Sendable () -> TopologyDiagram
-        public init(scenario: ScenarioOutcome, diagram: @escaping @Sendable () -> TopologyDiagram) {
+        public init(scenario: ScenarioOutcome, spec: FailureSpec, diagram: @escaping @Sendable () -> TopologyDiagram) {
             self.scenario = scenario
+            self.spec = spec
             self.diagram = diagram
         }
     }
 
+    /// The whole review: topology, summary, click to fail, every problem scenario with its
+    /// flows, cause chains, diagram and the mitigations tried for it.
     /// `scenarios`: the sweep's scenarios (their failed elements key the click-to-fail view);
     /// `timelines`: those computed, shown there per scenario.
     public static func html(network: Network, report: FailureReport, topology: TopologyDiagram,
@@ -197,20 +199,18 @@ public enum ReviewReport {
                 }
                 body += "</table>\n"
             }
-            var drawn = ""
-            if !budgetSpent {
-                var diagram = problem.diagram()
-                diagram.options.elementIDs = "s\(index)"
-                drawn = figure(diagram.dot(), caption: "\(scenario.name): failed elements in red, flows along their paths.")
-            }
-            guard !budgetSpent, diagramBytes + drawn.utf8.count <= diagramBudget else {
+            // Once one diagram does not fit, none after it is drawn (nor simulated).
+            var diagram = budgetSpent ? nil : problem.diagram()
+            diagram?.options.elementIDs = "s\(index)"
+            if let drawn = diagram.map({ figure($0.dot(), caption: "\(scenario.name): failed elements in red, flows along their paths.") }),
+               diagramBytes + drawn.utf8.count <= diagramBudget {
+                diagramBytes += drawn.utf8.count
+                body += drawn
+            } else {
                 budgetSpent = true
                 notDrawn += 1
-                body += "<p class=\"note\">Diagram not embedded (the page's size budget is spent): <code>routesim draw ... \(escape(drawArguments(scenario)))</code> draws it.</p>\n"
-                continue
+                body += "<p class=\"note\">Diagram not embedded (the page's size budget is spent): <code>routesim draw ... \(escape(RouteSim.arguments(for: problem.spec, in: network)))</code> draws it.</p>\n"
             }
-            diagramBytes += drawn.utf8.count
-            body += drawn
         }
         if notDrawn > 0 {
             body += "<p class=\"warn\">\(notDrawn) scenario diagram(s) not embedded to keep the page small; <code>routesim failures --draw DIR</code> draws every one.</p>\n"
@@ -219,14 +219,6 @@ public enum ReviewReport {
         return page(title: "routesim review: \(network.name)", body: body, script: true)
     }
 
-    /// `--fail X --fail-router Y` for a scenario's failed elements (`link R1-R2`, `router R3`).
-    static func drawArguments(_ scenario: ScenarioOutcome) -> String {
-        scenario.failed.map { element in
-            if element.hasPrefix("router ") { return "--fail-router \(element.dropFirst("router ".count))" }
-            if element.hasPrefix("link ") { return "--fail \(element.dropFirst("link ".count))" }
-            return "--fail \(element)"
-        }.joined(separator: " ")
-    }
 
     /// MPLS without failures: LDP sessions and RSVP-TE LSPs, from the no-failure plane.
     public struct MPLSState: Sendable {

@@ -35,13 +35,9 @@ extension RouteSim {
             let flows = timeline.flowTimelines(baseline: baseline, failures: spec, flows: timed.map { (name: $0.flow, from: $0.from, to: $0.destination) })
             var result = ScenarioTimeline(scenario: scenario, timeline: timeline, flows: flows)
             if suggest {
-                let timingOut = timeline.events.compactMap { event -> HeldChanges.Statement? in
-                    guard case .session(let statement) = event.change, event.window.latest > .zero else { return nil }
-                    return statement
-                }
                 for flow in flows {
                     guard let ends = endpoints[flow.flow] else { continue }
-                    let found = TimerSuggester.suggest(network: network, failures: spec, flow: flow, endpoints: ends, sessionsTimingOut: timingOut, silentLinks: silentLinks)
+                    let found = TimerSuggester.suggest(network: network, failures: spec, flow: flow, endpoints: ends, timeline: timeline, timers: timers)
                     if !found.isEmpty { result.suggestions[flow.flow] = found }
                 }
             }

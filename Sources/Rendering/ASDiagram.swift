@@ -46,26 +46,26 @@ public struct ASDiagram: Sendable {
     }
 
     public func dot() -> String {
-        var routers: [ASN: Int] = [:], hosts: [ASN: Int] = [:]
-        for router in network.routers where router.vrf == nil { routers[router.asn, default: 0] += 1 }
-        for host in network.hosts { hosts[network.routers[host.attachment.router].asn, default: 0] += 1 }
+        var routerCount: [ASN: Int] = [:], hostCount: [ASN: Int] = [:]
+        for router in network.routers where router.vrf == nil { routerCount[router.asn, default: 0] += 1 }
+        for host in network.hosts { hostCount[network.routers[host.attachment.router].asn, default: 0] += 1 }
         let (between, inside) = tally()
         var out = ["graph routesim_ases {"]
-        let engine = routers.count <= DiagramOptions.automaticDotLimit ? "dot" : "sfdp"
+        let engine = routerCount.count <= DiagramOptions.automaticDotLimit ? "dot" : "sfdp"
         out.append("  graph" + DOTText.attributes([
-            ("label", DOTText.lines(["\(network.name) — \(routers.count) ASes, \(network.routers.count) routers", "one node per AS; edge: links and eBGP sessions between two ASes"])),
+            ("label", DOTText.lines(["\(network.name) — \(routerCount.count) ASes, \(network.routers.count) routers", "one node per AS; edge: links and eBGP sessions between two ASes"])),
             ("labelloc", "t"), ("fontname", DOTText.quoted(DiagramStyle.font)), ("fontsize", "14"), ("layout", engine),
             ("overlap", "prism"), ("splines", engine == "dot" ? "true" : "line"), ("nodesep", "0.6"),
         ]) + ";")
         out.append("  node" + DOTText.attributes([("fontname", DOTText.quoted(DiagramStyle.font)), ("fontsize", "11"), ("shape", "box"),
                                                   ("style", "\"rounded,filled\""), ("fillcolor", "\"#f7fafc\""), ("color", "\"#a0aec0\"")]) + ";")
         out.append("  edge" + DOTText.attributes([("fontname", DOTText.quoted(DiagramStyle.font)), ("fontsize", "9"), ("color", DOTText.quoted(DiagramStyle.link))]) + ";")
-        for asn in routers.keys.sorted() {
+        for asn in routerCount.keys.sorted() {
             let name = network.autonomousSystems[asn]?.name
             var lines = ["AS \(asn)" + (name.map { " \($0)" } ?? "")]
-            let count = routers[asn] ?? 0, links = inside[asn] ?? 0
+            let count = routerCount[asn] ?? 0, links = inside[asn] ?? 0
             lines.append("\(count) router\(count == 1 ? "" : "s"), \(links) link\(links == 1 ? "" : "s")")
-            if let h = hosts[asn] { lines.append("\(h) host\(h == 1 ? "" : "s")") }
+            if let h = hostCount[asn] { lines.append("\(h) host\(h == 1 ? "" : "s")") }
             var attributes: [(String, String)] = [("label", DOTText.lines(lines))]
             if let prefix = elementIDs { attributes.append(("id", DOTText.quoted("\(prefix)-as\(asn)"))) }
             out.append("  as\(asn)" + DOTText.attributes(attributes) + ";")

@@ -190,7 +190,7 @@ public struct TopologyDiagram: Sendable {
     }
 
     /// One edge per session, never a layout constraint (the physical links shape the drawing).
-    func sessionLines(_ drawn: Shown = Shown()) -> [String] {
+    func sessionLines(_ drawn: Shown) -> [String] {
         typealias Pair = SessionPair
         let shown = shownSessions().filter { drawn.router($0.pair.a) && drawn.router($0.pair.b) }
         var upNow: Set<Pair> = []
@@ -216,7 +216,7 @@ public struct TopologyDiagram: Sendable {
         }
     }
 
-    func nodeID(_ name: String, _ shown: Shown = Shown()) -> String? {
+    func nodeID(_ name: String, _ shown: Shown) -> String? {
         if let r = network.routerIndex[name] { return shown.router(r) ? Self.routerID(r) : nil }
         if let h = network.hostIndex[name] { return shown.host(h) ? Self.hostID(h) : nil }
         return nil
@@ -246,7 +246,7 @@ public struct TopologyDiagram: Sendable {
 
     /// RSVP-TE LSPs in the drawn state: each up LSP along its path (solid on its primary, dashed
     /// on its secondary), labelled HEAD/NAME on its first hop; a down LSP as a note at its head.
-    func lspLines(_ shown: Shown = Shown()) -> [String] {
+    func lspLines(_ shown: Shown) -> [String] {
         let states = (scenario ?? baseline).lspStates()
         guard !states.isEmpty, states.count <= Self.lspLimit else { return [] }
         var out: [String] = []
@@ -284,7 +284,7 @@ public struct TopologyDiagram: Sendable {
     }
 
     /// Each flow's path as directed overlay edges; a problem ends in a note at the dropping router.
-    func flowLines(_ shown: Shown = Shown()) -> [String] {
+    func flowLines(_ shown: Shown) -> [String] {
         var out: [String] = []
         var notes: [ProblemNote] = []
         for (f, flow) in flows.enumerated() {

@@ -201,11 +201,8 @@ import Testing
             let timeline = FailureTimeline(baseline: baseline.plane, failed: Engine.run(network, failures: spec, baseline: baseline))
             let client = try #require(network.hosts.first { $0.name == "client" }?.address)
             let flow = try #require(timeline.flowTimelines(baseline: baseline, failures: spec, flows: [(name: "f", from: "server", to: client)]).first)
-            let timingOut = timeline.events.compactMap { event -> HeldChanges.Statement? in
-                guard case .session(let statement) = event.change, event.window.latest > .zero else { return nil }
-                return statement
-            }
-            return TimerSuggester.suggest(network: network, failures: spec, flow: flow, endpoints: (from: "server", to: client), sessionsTimingOut: timingOut)
+            return TimerSuggester.suggest(network: network, failures: spec, flow: flow, endpoints: (from: "server", to: client),
+                                          timeline: timeline, timers: TimerTable(plane: baseline.plane))
                 .map { "\($0.router): \($0.change) -> \($0.after?.description ?? "none")" }
         }
         #expect(try suggestions("null0-peering-tracked") == ["R2: IP SLA 10 probes every 5 s (was 60 s) -> dropped for at most 10 s"])

@@ -116,7 +116,7 @@ struct Failures: ParsableCommand {
         guard (1...3).contains(k) else { throw ValidationError("--k must be 1, 2 or 3") }
         if onlySets && noSets { throw ValidationError("--srlg runs only the failure sets; it cannot be combined with --no-sets") }
         if let verify, verify < 1 { throw ValidationError("--verify needs a number of scenarios of at least 1") }
-        if silent, !timeline, !{ if case .transient? = failOn { true } else { false } }() {
+        if silent, !timeline, failOn?.isTransient != true {
             throw ValidationError("--silent changes the timeline: give --timeline or --fail-on transient:DURATION")
         }
         if resolution.dpi != nil {
@@ -190,6 +190,9 @@ struct Failures: ParsableCommand {
 }
 
 extension FailOn {
+    /// `transient:DURATION`: decided from the timelines, not the converged report.
+    var isTransient: Bool { if case .transient = self { true } else { false } }
+
     /// The finding codes this level fails on (`FailureReport.findingCodes`).
     var codes: Set<String> {
         switch self {

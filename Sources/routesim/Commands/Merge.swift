@@ -27,7 +27,7 @@ struct Merge: ParsableCommand {
 
     func validate() throws {
         try format.check(in: [.text, .json], command: "merge")
-        if case .transient? = failOn { throw ValidationError("--fail-on transient:DURATION replays the scenarios on the network: run `routesim failures` with it") }
+        if failOn?.isTransient == true { throw ValidationError("--fail-on transient:DURATION replays the scenarios on the network: run `routesim failures` with it") }
     }
 
     func run() throws {
