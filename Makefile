@@ -13,8 +13,13 @@ deps:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libgraphviz-dev graphviz >/dev/null; \
 	fi
 
-# The tests also open the review page in a real headless browser (Debian's chromium).
+# The tests also open the review page in a real headless browser (Debian's chromium), and
+# run in-process Graphviz under valgrind (Tests/CLITests/GraphvizMemoryTests.swift).
 test-deps: deps
+	@if ! command -v valgrind >/dev/null 2>&1; then \
+		echo "installing valgrind (memory check of the in-process Graphviz renders)"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends valgrind >/dev/null; \
+	fi
 	@if ! command -v chromium >/dev/null 2>&1; then \
 		echo "installing chromium (headless browser test of routesim report)"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null; \

@@ -125,4 +125,31 @@ static inline Agraph_t *cgraphviz_read_dot(const char *text) {
     cgraphviz_reader reader = { text, strlen(text), 0 };
     return agread(&reader, &disc);
 }
+/*
+ * Graphviz 2.42's pango text layout plugin caches the last font it loaded in static variables
+ * and keeps a pointer to that font's *name* (`static char *fontname`), which belongs to the
+ * context that laid the text out. Freeing the context (we use a fresh one per render) leaves
+ * the pointer dangling, and the next render strcmp()s it: a use-after-free (valgrind shows it)
+ * that crashed the test process once freed heap pages were returned to the system. Graphviz
+ * fixed it later by copying the name (gvtextlayout_pango.c: `fontname = gv_strdup(...)`).
+ * Laying out one span in a font whose name is static memory, just before the context is freed,
+ * moves the cached pointer to memory that is never freed; the next render then sees a
+ * different name and loads its own font as it would anyway.
+ */
+extern pointf textspan_size(GVC_t *gvc, textspan_t *span);
+
+static inline void cgraphviz_forget_font(GVC_t *gvc) {
+    static char name[] = "routesim-no-font", text[] = "x";
+    static textfont_t font;
+    font.name = name;
+    font.size = 1.0;
+    textspan_t span;
+    memset(&span, 0, sizeof span);
+    span.str = text;
+    span.font = &font;
+    span.just = 'n';
+    (void)textspan_size(gvc, &span);
+    if (span.layout && span.free_layout) span.free_layout(span.layout);
+}
+
 #endif

@@ -26,7 +26,12 @@ public final class GraphvizInProcess: GraphRenderer {
             // must be byte-identical. It costs a few milliseconds of plugin loading.
             _ = agseterrf(captureError)
             guard let gvc = gvContext() else { throw .failed(renderer: name, message: "cannot create a Graphviz context") }
-            defer { _ = gvFreeContext(gvc) }
+            defer {
+                // The pango plugin keeps a pointer to the last font name it used, which the
+                // context owns: point it at static memory before the context goes (shim.h).
+                cgraphviz_forget_font(gvc)
+                _ = gvFreeContext(gvc)
+            }
             capturedErrors = ""
             guard let graph = dot.withCString({ cgraphviz_read_dot($0) }) else { throw .failed(renderer: name, message: "cannot parse DOT: \(capturedErrors)") }
             defer { agclose(graph) }
