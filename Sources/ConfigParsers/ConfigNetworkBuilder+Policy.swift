@@ -136,12 +136,13 @@ struct PolicyTranslator {
     }
 
     /// Everything a session's statements say about policy: its route-maps and lists in both
-    /// directions, FRR's `bgp ebgp-requires-policy` for eBGP, and conditional advertisement.
-    mutating func sessionPolicies(for neighbor: NeighborConfig, ebgp: Bool) -> SessionPolicies {
+    /// directions, FRR's `bgp ebgp-requires-policy` (`requiresPolicy`: an eBGP session of an
+    /// instance that has it), and conditional advertisement.
+    mutating func sessionPolicies(for neighbor: NeighborConfig, requiresPolicy: Bool) -> SessionPolicies {
         var session = SessionPolicies(
             importPolicy: sessionPolicy(routeMap: neighbor.routeMapIn, list: neighbor.prefixListIn, kind: neighbor.listKindIn, direction: "in", neighbor: neighbor),
             exportPolicy: sessionPolicy(routeMap: neighbor.routeMapOut, list: neighbor.prefixListOut, kind: neighbor.listKindOut, direction: "out", neighbor: neighbor))
-        if ebgp && ConfigNetworkBuilder.requiresEBGPPolicy(device) {
+        if requiresPolicy {
             for (direction, hasFilter) in [("in", neighbor.routeMapIn != nil || neighbor.prefixListIn != nil), ("out", neighbor.routeMapOut != nil || neighbor.prefixListOut != nil)] where !hasFilter {
                 diagnostics.append(Diagnostic(.warning, "CFG002", "neighbor \(neighbor.key) has no \(direction == "in" ? "inbound" : "outbound") filter: FRR's bgp ebgp-requires-policy (the default since 7.4) \(direction == "in" ? "accepts no route from it" : "announces no route to it")",
                                               at: neighbor.statements["remote-as"] ?? neighbor.location, hint: "add a route-map or prefix-list \(direction), or `no bgp ebgp-requires-policy`"))

@@ -1,4 +1,5 @@
 import NetPrimitives
+import NetworkModel
 
 /// FRR's BGP unnumbered (`neighbor IF interface`, docs/ipv6.md): FRR peers over IF's IPv6
 /// link-local address with whichever router is at the other end of the link and sends IPv4
@@ -6,27 +7,32 @@ import NetPrimitives
 /// stands for the other end's address on the link, which forwards the same way (out IF to
 /// that router).
 extension ConfigNetworkBuilder {
-    /// Per config file and interface name (`key(file:interface:)`): the address of the one other
-    /// interface on its subnet, IPv4 where both ends have it, else global IPv6. Interfaces in
-    /// VRFs, loopbacks and subnets shared by three or more interfaces have none.
-    static func interfacePeers(_ devices: [DeviceConfig]) -> [String: IPAddress] {
-        var onSubnet: [Prefix: [(key: String, address: IPAddress)]] = [:]
-        for device in devices {
-            for interface in device.interfaces where interface.vrf == nil && !interface.isLoopback {
-                for (address, prefix) in interface.addresses where !address.isLinkLocal && prefix.length < prefix.family.maxLength {
-                    onSubnet[prefix, default: []].append((key(file: device.file, interface: interface.name), address))
-                }
+    /// The router at the other end of an unnumbered neighbor's interface: the address the
+    /// neighbor stands for, and the AS it speaks BGP in (nil if it runs none there), which is
+    /// what `remote-as external` means; VRF addresses may repeat across VRFs, so an address
+    /// alone does not say it.
+    struct InterfacePeer: Sendable {
+        var address: IPAddress
+        var asn: ASN?
+    }
+
+    /// Per router (indexed as `routers`), per interface name: the router at the other end of
+    /// the interface's link, by its address there (IPv4 where both ends have it, else global
+    /// IPv6). An interface on no link (loopback, a subnet shared by three or more, link-local
+    /// only) has none: the links decide, so a neighbor and the link it rides never disagree.
+    /// `speaksBGP`: per router, whether its config runs BGP (in its VRF, for an instance).
+    static func interfacePeers(_ routers: [Router], links: [Link], speaksBGP: [Bool]) -> [[String: InterfacePeer]] {
+        var peers = [[String: InterfacePeer]](repeating: [:], count: routers.count)
+        for link in links {
+            let ends = [link.a, link.b]
+            let family: AddressFamily = ends.allSatisfy { routers[$0.router].interfaces[$0.interface].assignment(in: .ipv4) != nil } ? .ipv4 : .ipv6
+            for (end, other) in [(link.a, link.b), (link.b, link.a)] {
+                let name = routers[end.router].interfaces[end.interface].name
+                guard peers[end.router][name] == nil,
+                      let address = routers[other.router].interfaces[other.interface].assignment(in: family)?.address, !address.isLinkLocal else { continue }
+                peers[end.router][name] = InterfacePeer(address: address, asn: speaksBGP[other.router] ? routers[other.router].asn : nil)
             }
-        }
-        var peers: [String: IPAddress] = [:]
-        // IPv4 first, so that a dual-stack link names the IPv4 address; sorted for determinism.
-        for prefix in onSubnet.keys.sorted(by: { ($0.isIPv4 ? 0 : 1, $0) < ($1.isIPv4 ? 0 : 1, $1) }) {
-            guard let ends = onSubnet[prefix], ends.count == 2, ends[0].key != ends[1].key else { continue }
-            if peers[ends[0].key] == nil { peers[ends[0].key] = ends[1].address }
-            if peers[ends[1].key] == nil { peers[ends[1].key] = ends[0].address }
         }
         return peers
     }
-
-    static func key(file: String, interface: String) -> String { file + "\u{0}" + interface }
 }

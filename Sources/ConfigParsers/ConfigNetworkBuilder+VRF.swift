@@ -6,8 +6,8 @@ import NetworkModel
 /// it) becomes a routing instance `ROUTER/VRF` with those interfaces, statics and BGP, and the
 /// route distinguisher and route targets its definition gives.
 extension ConfigNetworkBuilder {
-    static func vrfInstances(of device: DeviceConfig, host: Int, hostRouter: Router, asnOfAddress: [IPAddress: ASN],
-                             diagnostics: inout [Diagnostic]) -> [Router] {
+    /// The instances without their BGP, which `build` adds once the links are known.
+    static func vrfInstances(of device: DeviceConfig, host: Int, hostRouter: Router, diagnostics: inout [Diagnostic]) -> [Router] {
         func warn(_ message: String, _ at: SourceLocation) { diagnostics.append(Diagnostic(.warning, "CFG001", message, at: at)) }
         let used = Set(device.interfaces.compactMap(\.vrf) + device.staticRoutes.compactMap(\.vrf) + device.vrfBGP.keys)
         var instances: [Router] = []
@@ -50,15 +50,7 @@ extension ConfigNetworkBuilder {
             var router = Router(name: VRFInstance.instanceName(host: hostRouter.name, vrf: name), asn: hostRouter.asn, routerID: hostRouter.routerID,
                                 role: .edge, interfaces: interfaces, staticRoutes: statics,
                                 ipSLAs: tracked ? hostRouter.ipSLAs : [], tracks: tracked ? hostRouter.tracks : [], dialect: device.dialect, location: vrf.location)
-            router.policies = hostRouter.policies
             router.timers = hostRouter.timers   // the router's BGP process timers hold in its VRFs too
-            if var facts = device.vrfBGP[name] {
-                facts.asn = hostRouter.asn   // an instance speaks with its router's AS
-                let (bgp, policies) = bgpConfig(facts, sessions: device.sessions(inVRF: name), device: device, asnOfAddress: asnOfAddress,
-                                                diagnostics: &diagnostics)
-                router.bgp = bgp
-                router.policies = policies
-            }
             router.vrf = vrf
             instances.append(router)
         }

@@ -21,9 +21,12 @@ public enum ConfigNetworkBuilder {
             guard let asn = device.bgp?.asn else { continue }
             for interface in device.interfaces where interface.vrf == nil { for (address, _) in interface.addresses { asnOfAddress[address] = asn } }
         }
-        let interfacePeers = Self.interfacePeers(devices)
         let adoptedASNs = IGPDomains.adoptedASNs(devices)
-        for device in devices.sorted(by: { $0.file < $1.file }) {
+        // Routers first, then the links between them, then BGP: an unnumbered neighbor (FRR
+        // `neighbor IF interface`) is whichever router the links put at the other end of IF.
+        let ordered = devices.sorted(by: { $0.file < $1.file })
+        var sourceOfRouter: [Int] = []   // per router (VRF instances too): its device in `ordered`
+        for (d, device) in ordered.enumerated() {
             let fileLocation = SourceLocation(file: device.file, line: 1, column: 1)
             // Without a hostname: the file's name, or for FRR (`frr.conf`, daemon files) its directory's (`r1/frr.conf` -> r1).
             let fileName = (device.file as NSString).lastPathComponent
@@ -89,14 +92,8 @@ public enum ConfigNetworkBuilder {
                 modelled.timers = track.timers
                 return modelled
             }
-            var policies = PolicySet()
-            var bgp: BGPConfig?
-            if let facts = device.bgp {
-                (bgp, policies) = Self.bgpConfig(facts, sessions: device.sessions, device: device, asnOfAddress: asnOfAddress, interfacePeers: interfacePeers,
-                                                 diagnostics: &diagnostics)
-            }
             var router = Router(name: routerName, asn: asn, routerID: routerID, interfaces: interfaces, staticRoutes: statics, ipSLAs: slas, tracks: tracks,
-                                bgp: bgp, policies: policies, dialect: device.dialect, location: fileLocation)
+                                bgp: nil, policies: PolicySet(), dialect: device.dialect, location: fileLocation)
             router.timers = device.bgp?.timers ?? RouterTimerSettings()
             router.timers.spfDelay = runsIGP?.spfDelay
             router.timers.frrDatacenterProfile = device.dialect == .frr && device.frrProfile == "datacenter"
@@ -111,64 +108,60 @@ public enum ConfigNetworkBuilder {
             }
             routers.append(router)
             deviceOfRouter.append(device)
-            for instance in Self.vrfInstances(of: device, host: routers.count - 1, hostRouter: router, asnOfAddress: asnOfAddress, diagnostics: &diagnostics) {
+            sourceOfRouter.append(d)
+            for instance in Self.vrfInstances(of: device, host: routers.count - 1, hostRouter: router, diagnostics: &diagnostics) {
                 routers.append(instance)
                 // Tunnels and LDP are the PE's: the instance has no device facts of its own.
                 deviceOfRouter.append(DeviceConfig(file: device.file, dialect: device.dialect))
+                sourceOfRouter.append(d)
             }
         }
         Self.resolveTrafficEngineering(&routers, devices: deviceOfRouter, warn: { warn($0, $1) },
                                        dangling: { diagnostics.append(Diagnostic(.warning, "CFG006", $0, at: $1,
                                                                                  hint: "name an address of a router in the network (its loopback or an interface)")) })
-        // Links: a subnet that exactly two routers' interfaces share, in either family (IPv4
-        // subnets first, so a dual-stack link is found and named by its IPv4 subnet, once; an
-        // IPv6-only end of a dual-stack interface is still its link).
-        var members: [Prefix: [InterfaceRef]] = [:]
-        for (r, router) in routers.enumerated() {
-            for (i, interface) in router.interfaces.enumerated() where interface.kind != .loopback {
-                for subnet in interface.subnets { members[subnet, default: []].append(InterfaceRef(router: r, interface: i)) }
-            }
+        let links = Self.links(between: routers, warn: { warn($0, $1) })
+        let speaksBGP = routers.indices.map { r in
+            let device = ordered[sourceOfRouter[r]]
+            return routers[r].vrf.map { device.vrfBGP[$0.name] != nil } ?? (device.bgp != nil)
         }
-        var links: [Link] = []
-        var linkNames: Set<String> = []
-        var handled: Set<InterfaceRef> = []
-        for prefix in members.keys.sorted() {
-            guard let ends = members[prefix], !ends.allSatisfy(handled.contains) else { continue }
-            handled.formUnion(ends)
-            // Interfaces of one router (itself and its VRFs) are no link: a VRF reusing a global
-            // subnet is the point of VRFs. Two ends with one address are no link either: an
-            // anycast gateway (EVPN `ip address virtual`) or two sites of a VRF numbered alike.
-            let physical = ends.map { routers[$0.router].vrf?.host ?? $0.router }
-            if ends.count == 2 && physical[0] == physical[1] { continue }
-            let family = prefix.family
-            if ends.count == 2 && routers[ends[0].router].interfaces[ends[0].interface].assignment(in: family)?.address
-                == routers[ends[1].router].interfaces[ends[1].interface].assignment(in: family)?.address { continue }
-            if ends.count == 2 {
-                let a = routers[ends[0].router], b = routers[ends[1].router]
-                var name = "\(a.name)-\(b.name)"
-                if linkNames.contains(name) { name += "-\(prefix)" }   // parallel links: named by subnet
-                linkNames.insert(name)
-                links.append(Link(name: name, a: ends[0], b: ends[1], location: a.interfaces[ends[0].interface].location))
-            } else if ends.count > 2 {
-                warn("subnet \(prefix) joins \(ends.count) routers (\(ends.map { routers[$0.router].name }.joined(separator: ", "))); multi-access segments are not modelled as links yet",
-                     routers[ends[0].router].interfaces[ends[0].interface].location)
+        let peers = Self.interfacePeers(routers, links: links, speaksBGP: speaksBGP)
+        for r in routers.indices {
+            let device = ordered[sourceOfRouter[r]]
+            if let vrf = routers[r].vrf {
+                routers[r].policies = routers[vrf.host].policies   // its host router's, set just before (hosts come first)
+                guard var facts = device.vrfBGP[vrf.name] else { continue }
+                facts.asn = routers[r].asn   // an instance speaks with its router's AS
+                (routers[r].bgp, routers[r].policies) = Self.bgpConfig(facts, inVRF: true, sessions: device.sessions(inVRF: vrf.name), device: device,
+                                                                       asnOfAddress: asnOfAddress, interfacePeers: peers[r], diagnostics: &diagnostics)
+            } else if let facts = device.bgp {
+                (routers[r].bgp, routers[r].policies) = Self.bgpConfig(facts, inVRF: false, sessions: device.sessions, device: device, asnOfAddress: asnOfAddress,
+                                                                       interfacePeers: peers[r], diagnostics: &diagnostics)
             }
         }
         var network = Network(name: name, sourceFile: name, autonomousSystems: ases, routers: routers, links: links)
         network.connectingVPNs()
         let problems = network.validate(sessionSourcesMayDangle: true)
         diagnostics += problems
-        return (diagnostics.contains { $0.severity == .error } ? nil : network, diagnostics)
+        // In file and line order, as a reader goes through the configs (the build finds them
+        // router by router, then link by link, then session by session); ties as found.
+        let inReadingOrder = diagnostics.enumerated().sorted { a, b in
+            let la = a.element.location, lb = b.element.location
+            if la != lb, let la, let lb { return la < lb }
+            if (la == nil) != (lb == nil) { return la != nil }
+            return a.offset < b.offset
+        }.map(\.element)
+        return (inReadingOrder.contains { $0.severity == .error } ? nil : network, inReadingOrder)
     }
 
     /// The BGP of a router or of one of its VRFs (`facts`, `sessions`): networks, aggregates,
     /// redistribution and neighbors with their policies; what the model cannot take is warned.
-    static func bgpConfig(_ facts: BGPConfigFacts, sessions: [NeighborConfig], device: DeviceConfig, asnOfAddress: [IPAddress: ASN],
-                          interfacePeers: [String: IPAddress] = [:], diagnostics: inout [Diagnostic]) -> (BGPConfig, PolicySet) {
+    static func bgpConfig(_ facts: BGPConfigFacts, inVRF: Bool, sessions: [NeighborConfig], device: DeviceConfig, asnOfAddress: [IPAddress: ASN],
+                          interfacePeers: [String: InterfacePeer], diagnostics: inout [Diagnostic]) -> (BGPConfig, PolicySet) {
         func warn(_ message: String, _ at: SourceLocation, hint: String? = nil) { diagnostics.append(Diagnostic(.warning, "CFG001", message, at: at, hint: hint)) }
         var translator = PolicyTranslator(device: device)
         var config = BGPConfig(bestPath: Self.bestPathSettings(device), location: facts.location)
-        config.networkImportCheck = Self.networkImportCheck(device)
+        config.networkImportCheck = Self.instanceSetting(\.networkImportCheck, of: facts, inVRF: inVRF, device: device) ?? device.defaults.networkImportCheck
+        let requiresEBGPPolicy = Self.instanceSetting(\.ebgpRequiresPolicy, of: facts, inVRF: inVRF, device: device) ?? device.defaults.ebgpRequiresPolicy
         config.maximumPaths = facts.maximumPaths ?? 1
         config.maximumPathsIBGP = facts.maximumPathsIBGP ?? 1
         config.nextHopResolveViaDefault = device.nhtResolveViaDefault ?? device.defaults.nextHopResolveViaDefault
@@ -194,17 +187,17 @@ public enum ConfigNetworkBuilder {
                                               at: neighbor.statements["shutdown"] ?? neighbor.location))
                 continue
             }
-            let onLink = neighbor.onInterface ? interfacePeers[Self.key(file: device.file, interface: neighbor.key)] : nil
-            guard let address = neighbor.address ?? onLink else {
+            let onLink = neighbor.onInterface ? interfacePeers[neighbor.key] : nil
+            guard let address = neighbor.address ?? onLink?.address else {
                 warn(neighbor.onInterface
-                     ? "neighbor \(neighbor.key) interface (BGP unnumbered): \(neighbor.key) shares no subnet with exactly one other interface in the given configs, so its peer is unknown (link-local only links are not inferred); not modelled"
+                     ? "neighbor \(neighbor.key) interface (BGP unnumbered): \(neighbor.key) is on no inferred link (a subnet it shares with exactly one other router's interface in the given configs), so its peer is unknown (link-local only links are not inferred); not modelled"
                      : "neighbor \(neighbor.key) is not an address; not modelled", neighbor.location)
                 continue
             }
             let remote: ASN?
             switch neighbor.remoteAS {
             case "internal": remote = facts.asn
-            case "external": remote = asnOfAddress[address].flatMap { $0 == facts.asn ? nil : $0 }
+            case "external": remote = (onLink?.asn ?? asnOfAddress[address]).flatMap { $0 == facts.asn ? nil : $0 }
             default: remote = neighbor.remoteAS.flatMap { ASN($0) }
             }
             guard let remoteAS = remote else {
@@ -216,7 +209,7 @@ public enum ConfigNetworkBuilder {
                 session = translator.sessionPolicies(for: neighbor)
                 junos = translator
             } else {
-                session = translator.sessionPolicies(for: neighbor, ebgp: remoteAS != facts.asn)
+                session = translator.sessionPolicies(for: neighbor, requiresPolicy: remoteAS != facts.asn && requiresEBGPPolicy)
             }
             // `update-source` may name an address (Junos `local-address`, FRR): source from the interface that has it.
             let source = neighbor.updateSource.flatMap { text in
@@ -306,9 +299,13 @@ public enum ConfigNetworkBuilder {
         device.bgp?.networkImportCheck ?? device.defaults.networkImportCheck
     }
 
-    /// `bgp ebgp-requires-policy` as said in the config, else the dialect's default.
-    static func requiresEBGPPolicy(_ device: DeviceConfig) -> Bool {
-        device.bgp?.ebgpRequiresPolicy ?? device.defaults.ebgpRequiresPolicy
+    /// A setting of one BGP instance (`facts`: the router's, or one VRF's) as its config says.
+    /// FRR keeps one per `router bgp` instance, a VRF's starting from the dialect's defaults
+    /// like any new instance (bgpd: `bgp_create` sets them; the commands change the instance
+    /// in context, and bgp_route.c reads `peer->bgp->ebgp_requires_policy`). IOS and EOS
+    /// configure a VRF's BGP inside the router's one process, whose settings it keeps.
+    static func instanceSetting(_ setting: KeyPath<BGPConfigFacts, Bool?>, of facts: BGPConfigFacts, inVRF: Bool, device: DeviceConfig) -> Bool? {
+        facts[keyPath: setting] ?? (inVRF && device.dialect != .frr ? device.bgp?[keyPath: setting] : nil)
     }
 }
 

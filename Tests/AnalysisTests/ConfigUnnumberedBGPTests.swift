@@ -1,5 +1,6 @@
 import Foundation
 import Pipeline
+import TestSupport
 import Testing
 
 /// FRR BGP unnumbered (`neighbor IF interface ...`; docs/ipv6.md): the neighbor is the router at
@@ -60,6 +61,108 @@ import Testing
         #expect(network?.routers.allSatisfy { $0.bgp?.neighbors.isEmpty ?? true } == true)
         let said = diagnostics.filter { $0.message.contains("BGP unnumbered") && $0.message.contains("its peer is unknown") }
         #expect(said.map { $0.location?.line } == [11, 11], "\(diagnostics.map(\.message))")
+    }
+
+    /// The peer is the router at the other end of the interface's *link*, as the links are
+    /// inferred: two interfaces of one router on one subnet (a copy-paste slip, refused as an
+    /// overlap) are no link, so the neighbor has no peer and says so (before, it took the
+    /// router's own other interface as its peer, silently).
+    @Test func twoInterfacesOfOneRouterAreNoPeers() throws {
+        let r1 = Self.router("r1", link: "eth0", neighbor: "neighbor eth0 interface remote-as external")
+            .replacingOccurrences(of: "interface eth0\n ip address 192.168.0.1/24", with: "interface eth0\n ip address 192.168.0.1/24\ninterface eth1\n ip address 192.168.0.9/24")
+        #expect(r1.contains("interface eth1"))
+        let (network, diagnostics) = ConfigNetworkBuilder.build([Linter.parse(text: r1, file: "r1.conf", dialect: .frr)], name: "unnumbered")
+        #expect(network == nil && diagnostics.contains { $0.severity == .error && $0.message.contains("overlaps") })
+        let said = diagnostics.filter { $0.message.contains("BGP unnumbered") && $0.message.contains("its peer is unknown") }
+        #expect(said.map { $0.location?.line } == [13], "\(diagnostics.map(\.message))")
+    }
+
+    /// netlab's frr-l3vpn fixture (NetlabL3VPNTests) copied to a scratch folder, each config
+    /// through `edit(name, text)`.
+    static func frrL3VPN(_ purpose: String, edit: (String, String) -> String) throws -> URL {
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/netlab/frr-l3vpn")
+        let folder = try makeScratchFolder(purpose)
+        for name in ["ce1", "ce2", "p", "pe1", "pe2"] {
+            let text = try String(contentsOf: fixture.appendingPathComponent("\(name).cfg"), encoding: .utf8)
+            try edit(name, text).write(to: folder.appendingPathComponent("\(name).cfg"), atomically: true, encoding: .utf8)
+        }
+        return folder
+    }
+
+    /// Unnumbered eBGP between a CE and its PE's VRF (netlab's frr-l3vpn with both ends of
+    /// ce1-pe1 written as `neighbor IF interface`). FRR's docs allow `neighbor IF interface` in a
+    /// VRF's `router bgp ASN vrf NAME`; expected as for the numbered fixture
+    /// (NetlabL3VPNTests): every session up, ce1 reaches ce2's loopback through both VRFs.
+    @Test func unnumberedSessionsInAVRF() throws {
+        let folder = try Self.frrL3VPN("unnumbered-vrf") { name, text in
+            guard name == "pe1" || name == "ce1" else { return text }
+            let (address, interface, remote) = name == "pe1" ? ("10.1.0.9", "eth2", "65101") : ("10.1.0.10", "eth1", "65000")
+            let edited = text.replacingOccurrences(of: "neighbor \(address) remote-as \(remote)", with: "neighbor \(interface) interface remote-as \(remote)")
+                .replacingOccurrences(of: "neighbor \(address) ", with: "neighbor \(interface) ")
+            #expect(!edited.contains("neighbor \(address)") && edited.contains("neighbor \(interface) interface remote-as"), "\(name)")
+            return edited
+        }
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (network, diagnostics) = try RouteSim.loadConfigs([folder.path]).get()
+        #expect(!diagnostics.contains { $0.message.contains("BGP unnumbered") }, "\(diagnostics.map(\.message))")
+        let plane = Engine.run(network)
+        let pe1red = try #require(network.routerIndex["pe1/red"])
+        let ce1 = try #require(network.routerIndex["ce1"])
+        // One session end each way between ce1 and pe1/red.
+        let ceSessions = plane.sessions.filter { !$0.isVPNAdjacency && [$0.router, $0.peerRouter].contains(pe1red) && [$0.router, $0.peerRouter].contains(ce1) }
+        #expect(ceSessions.count == 2 && plane.sessions.allSatisfy(\.established), "\(plane.sessions.map { $0.reason ?? "up" })")
+        let ce2 = try #require(IPAddress("10.0.0.5"))
+        let trace = Tracer(plane: plane).trace(from: "ce1", to: ce2)
+        #expect(trace.uniformDisposition == .delivered(node: "ce2"))
+        #expect(trace.paths.first?.nodes == ["ce1", "pe1/red", "pe1", "p", "pe2", "pe2/red", "ce2"])
+    }
+
+    /// FRR's `bgp ebgp-requires-policy` belongs to each `router bgp` instance: a VRF's starts
+    /// from the default (on since 7.4) whatever the router's own instance says (bgpd:
+    /// `bgp_create` sets it, the command sets the instance in context, bgp_route.c reads
+    /// `peer->bgp->ebgp_requires_policy`). netlab writes `no bgp ebgp-requires-policy` in both
+    /// of pe1's instances, under `frr defaults datacenter` (which turns the default off). With
+    /// the traditional profile and without the VRF's line, pe1/red takes no route from ce1 and
+    /// sends none to it (said at the neighbor), so ce1 has no route to ce2. Before, routesim
+    /// read the router's instance for its VRFs too and delivered.
+    @Test func frrVRFInstancesHaveTheirOwnEBGPPolicyRule() throws {
+        let folder = try Self.frrL3VPN("vrf-ebgp-policy") { name, text in
+            guard name == "pe1" else { return text }
+            let edited = text.replacingOccurrences(of: "router bgp 65000 vrf red\n no bgp ebgp-requires-policy\n", with: "router bgp 65000 vrf red\n")
+                .replacingOccurrences(of: "frr defaults datacenter", with: "frr defaults traditional")
+            #expect(edited.components(separatedBy: "no bgp ebgp-requires-policy").count == 2 && edited.contains("traditional"))
+            return edited
+        }
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (network, diagnostics) = try RouteSim.loadConfigs([folder.path]).get()
+        let said = diagnostics.filter { $0.code == "CFG002" }
+        #expect(said.count == 2 && said.allSatisfy { $0.message.contains("neighbor 10.1.0.9") && $0.location?.file.hasSuffix("pe1.cfg") == true },
+                "\(diagnostics.map(\.message))")
+        let ce2 = try #require(IPAddress("10.0.0.5"))
+        #expect(Tracer(plane: Engine.run(network)).trace(from: "ce1", to: ce2).uniformDisposition == .noRoute(router: "ce1"))
+    }
+
+    /// FRR's `bgp_vrf_lite_ipv6_rtadv` topotest (corpus): r1 and r2 peer unnumbered inside
+    /// their VRFs (`router bgp 101 vrf r1-cust1`, `neighbor r1-eth0 interface peer-group r2g`,
+    /// `remote-as external`) over an IPv6-only link, and each VRF learns the other's loopback
+    /// (IPv4 over an IPv6 next hop, RFC 8950: what the topotest checks). Before, VRF neighbors
+    /// on interfaces were not modelled.
+    @Test func frrTopotestUnnumberedInVRFs() throws {
+        let folder = Self.corpus.appendingPathComponent("frr/frr-topotests/bgp_vrf_lite_ipv6_rtadv")
+        guard FileManager.default.fileExists(atPath: folder.path) else {
+            print("SKIPPED frrTopotestUnnumberedInVRFs: ../shared/corpus is not beside this checkout (it is in CI)")
+            return
+        }
+        let (network, diagnostics) = try RouteSim.loadConfigs([folder.path]).get()
+        #expect(!diagnostics.contains { $0.severity != .note }, "\(diagnostics.map(\.message))")
+        let plane = Engine.run(network)
+        #expect(plane.sessions.count == 2 && plane.sessions.allSatisfy(\.established))
+        for (router, loopback, path) in [("r1/r1-cust1", "10.254.254.2/32", "102"), ("r2/r2-cust1", "10.254.254.1/32", "101")] {
+            let index = try #require(network.routerIndex[router])
+            let prefix = try #require(Prefix(loopback))
+            let route = try #require(plane.bgpTables[index][prefix], "\(router)")
+            #expect(route.attributes.asPath.description == path && route.isEBGP && !route.attributes.nextHop.isIPv4, "\(router)")
+        }
     }
 
     /// FRR's `bgp_unnumbered` topotest (corpus): r2 announces 172.16.255.254/32 with `no bgp
