@@ -159,7 +159,7 @@ public enum ConfigNetworkBuilder {
                           interfacePeers: [String: InterfacePeer], diagnostics: inout [Diagnostic]) -> (BGPConfig, PolicySet) {
         func warn(_ message: String, _ at: SourceLocation, hint: String? = nil) { diagnostics.append(Diagnostic(.warning, "CFG001", message, at: at, hint: hint)) }
         var translator = PolicyTranslator(device: device)
-        var config = BGPConfig(bestPath: Self.bestPathSettings(device), location: facts.location)
+        var config = BGPConfig(bestPath: Self.bestPathSettings(facts, inVRF: inVRF, device: device), location: facts.location)
         config.networkImportCheck = Self.instanceSetting(\.networkImportCheck, of: facts, inVRF: inVRF, device: device) ?? device.defaults.networkImportCheck
         let requiresEBGPPolicy = Self.instanceSetting(\.ebgpRequiresPolicy, of: facts, inVRF: inVRF, device: device) ?? device.defaults.ebgpRequiresPolicy
         config.maximumPaths = facts.maximumPaths ?? 1
@@ -286,9 +286,11 @@ public enum ConfigNetworkBuilder {
         return families == [address.family] ? nil : families
     }
 
-    /// The decision-process knobs the config states, else the dialect's defaults.
-    static func bestPathSettings(_ device: DeviceConfig) -> BestPathSettings {
-        var settings = device.bgp?.bestPath ?? BestPathSettings()
+    /// The decision-process knobs one BGP instance's config states (a VRF's keeps the
+    /// router's where `vrfKeepsRouterBGPSettings`), else the dialect's defaults.
+    static func bestPathSettings(_ facts: BGPConfigFacts, inVRF: Bool, device: DeviceConfig) -> BestPathSettings {
+        var settings = facts.bestPath
+        if inVRF && Self.vrfKeepsRouterBGPSettings(device.dialect), let router = device.bgp?.bestPath { settings = settings.inheriting(router) }
         settings.deterministicMED = settings.deterministicMED ?? device.defaults.deterministicMED
         return settings
     }
@@ -299,13 +301,17 @@ public enum ConfigNetworkBuilder {
         device.bgp?.networkImportCheck ?? device.defaults.networkImportCheck
     }
 
+    /// Whether a VRF's BGP keeps the settings of the router's. IOS and EOS configure it inside
+    /// the router's one BGP process, whose settings it keeps. FRR runs one instance per
+    /// `router bgp N vrf V`, a VRF's starting from the dialect's defaults like any new instance
+    /// (bgpd: `bgp_create` sets them; the commands change the instance in context, and
+    /// bgp_route.c reads `peer->bgp->ebgp_requires_policy`); a Junos routing instance has its
+    /// own `protocols bgp`.
+    static func vrfKeepsRouterBGPSettings(_ dialect: VendorDialect) -> Bool { dialect == .ios || dialect == .eos }
+
     /// A setting of one BGP instance (`facts`: the router's, or one VRF's) as its config says.
-    /// FRR keeps one per `router bgp` instance, a VRF's starting from the dialect's defaults
-    /// like any new instance (bgpd: `bgp_create` sets them; the commands change the instance
-    /// in context, and bgp_route.c reads `peer->bgp->ebgp_requires_policy`). IOS and EOS
-    /// configure a VRF's BGP inside the router's one process, whose settings it keeps.
     static func instanceSetting(_ setting: KeyPath<BGPConfigFacts, Bool?>, of facts: BGPConfigFacts, inVRF: Bool, device: DeviceConfig) -> Bool? {
-        facts[keyPath: setting] ?? (inVRF && device.dialect != .frr ? device.bgp?[keyPath: setting] : nil)
+        facts[keyPath: setting] ?? (inVRF && Self.vrfKeepsRouterBGPSettings(device.dialect) ? device.bgp?[keyPath: setting] : nil)
     }
 }
 

@@ -27,6 +27,13 @@ public struct BestPathSettings: Sendable, Equatable {
         self.compareRouterID = compareRouterID
     }
 
+    /// These settings, with what they leave unset taken from `outer` (a VRF's BGP inside the
+    /// router's process, on IOS and EOS).
+    public func inheriting(_ outer: BestPathSettings) -> BestPathSettings {
+        BestPathSettings(deterministicMED: deterministicMED ?? outer.deterministicMED, alwaysCompareMED: alwaysCompareMED ?? outer.alwaysCompareMED,
+                         missingMEDAsWorst: missingMEDAsWorst ?? outer.missingMEDAsWorst, compareRouterID: compareRouterID ?? outer.compareRouterID)
+    }
+
     public func resolved(for dialect: VendorDialect) -> BestPathOptions {
         let defaults = BestPathOptions.defaults(for: dialect)
         return BestPathOptions(deterministicMED: deterministicMED ?? defaults.deterministicMED,

@@ -153,3 +153,56 @@ import Testing
         #expect(fromMiddle == [.delivered(node: "a"), .delivered(node: "b")])
     }
 }
+
+/// Settings of the BGP process in VRFs (docs/vrf.md, "Settings of the BGP process"). Expected
+/// from the vendors: IOS's `bgp always-compare-med` is a router-configuration command of the one
+/// BGP process, so its VRFs compare MED across ASes too (Cisco IOS BGP command reference); FRR
+/// runs one bgpd instance per `router bgp N vrf V`, so the router's `bgp always-compare-med`
+/// leaves the VRF at FRR's default and the VRF's own `bgp bestpath compare-routerid` stays in
+/// the VRF (bgpd: both commands set flags on the instance in context).
+@Suite struct ConfigVRFBGPSettingsTests {
+    static func bestPaths(_ text: String, dialect: ConfigDialect) throws -> (router: BestPathSettings, vrf: BestPathSettings) {
+        let (network, diagnostics) = ConfigNetworkBuilder.build([Linter.parse(text: text, file: "r1.cfg", dialect: dialect)], name: "vrf-settings")
+        let built = try #require(network, "\(diagnostics.map(\.message))")
+        let router = try #require(built.router(named: "r1")?.bgp?.bestPath)
+        let vrf = try #require(built.router(named: "r1/RED")?.bgp?.bestPath)
+        return (router, vrf)
+    }
+
+    @Test func iosVRFsKeepTheRoutersBestPathSettings() throws {
+        let (router, vrf) = try Self.bestPaths("""
+            hostname r1
+            vrf definition RED
+             rd 65001:1
+             address-family ipv4
+             exit-address-family
+            interface Ethernet1
+             vrf forwarding RED
+             ip address 10.9.0.1 255.255.255.252
+            router bgp 65001
+             bgp always-compare-med
+             address-family ipv4 vrf RED
+              neighbor 10.9.0.2 remote-as 65002
+              neighbor 10.9.0.2 activate
+             exit-address-family
+            """, dialect: .ios)
+        #expect(router.alwaysCompareMED == true && vrf.alwaysCompareMED == true)
+    }
+
+    @Test func frrVRFInstancesHaveTheirOwnBestPathSettings() throws {
+        let (router, vrf) = try Self.bestPaths("""
+            frr version 10.1
+            frr defaults traditional
+            hostname r1
+            interface eth1 vrf RED
+             ip address 10.9.0.1/30
+            router bgp 65001
+             bgp always-compare-med
+            router bgp 65001 vrf RED
+             bgp bestpath compare-routerid
+             neighbor 10.9.0.2 remote-as 65002
+            """, dialect: .frr)
+        #expect(router.alwaysCompareMED == true && router.compareRouterID == nil)
+        #expect(vrf.alwaysCompareMED == nil && vrf.compareRouterID == true)
+    }
+}
