@@ -50,7 +50,7 @@ extension ConfigNetworkBuilder {
             var router = Router(name: VRFInstance.instanceName(host: hostRouter.name, vrf: name), asn: hostRouter.asn, routerID: hostRouter.routerID,
                                 role: .edge, interfaces: interfaces, staticRoutes: statics,
                                 ipSLAs: tracked ? hostRouter.ipSLAs : [], tracks: tracked ? hostRouter.tracks : [], dialect: device.dialect, location: vrf.location)
-            router.timers = hostRouter.timers   // the router's BGP process timers hold in its VRFs too
+            router.timers = hostRouter.timers   // the BGP instance's own: `build` sets them with its BGP
             router.vrf = vrf
             instances.append(router)
         }

@@ -130,6 +130,10 @@ public enum ConfigNetworkBuilder {
             if let vrf = routers[r].vrf {
                 routers[r].policies = routers[vrf.host].policies   // its host router's, set just before (hosts come first)
                 guard var facts = device.vrfBGP[vrf.name] else { continue }
+                let keepsRouter = Self.vrfKeepsRouterBGPSettings(device.dialect)
+                for timer in RouterTimerSettings.bgpInstanceTimers {
+                    routers[r].timers[keyPath: timer] = facts.timers[keyPath: timer] ?? (keepsRouter ? routers[vrf.host].timers[keyPath: timer] : nil)
+                }
                 facts.asn = routers[r].asn   // an instance speaks with its router's AS
                 (routers[r].bgp, routers[r].policies) = Self.bgpConfig(facts, inVRF: true, sessions: device.sessions(inVRF: vrf.name), device: device,
                                                                        asnOfAddress: asnOfAddress, interfacePeers: peers[r], diagnostics: &diagnostics)

@@ -86,6 +86,11 @@ public struct RouterTimerSettings: Sendable, Equatable {
     /// FRR `frr defaults datacenter` (BGP keepalive 3 s, hold 9 s).
     public var frrDatacenterProfile = false
     public init() {}
+
+    /// The timers of one BGP instance (a VRF may state its own), as opposed to the router's.
+    public static var bgpInstanceTimers: [WritableKeyPath<RouterTimerSettings, StatedTimer?>] {
+        [\.bgpKeepalive, \.bgpHold, \.conditionalAdvertisementScan]
+    }
 }
 
 /// A BGP neighbor statement's own timers (`neighbor X timers K H`, Junos group or neighbor

@@ -161,12 +161,64 @@ import Testing
 /// leaves the VRF at FRR's default and the VRF's own `bgp bestpath compare-routerid` stays in
 /// the VRF (bgpd: both commands set flags on the instance in context).
 @Suite struct ConfigVRFBGPSettingsTests {
-    static func bestPaths(_ text: String, dialect: ConfigDialect) throws -> (router: BestPathSettings, vrf: BestPathSettings) {
+    static func routers(_ text: String, dialect: ConfigDialect) throws -> (router: Router, vrf: Router) {
         let (network, diagnostics) = ConfigNetworkBuilder.build([Linter.parse(text: text, file: "r1.cfg", dialect: dialect)], name: "vrf-settings")
         let built = try #require(network, "\(diagnostics.map(\.message))")
-        let router = try #require(built.router(named: "r1")?.bgp?.bestPath)
-        let vrf = try #require(built.router(named: "r1/RED")?.bgp?.bestPath)
-        return (router, vrf)
+        return (try #require(built.router(named: "r1")), try #require(built.router(named: "r1/RED")))
+    }
+
+    static func bestPaths(_ text: String, dialect: ConfigDialect) throws -> (router: BestPathSettings, vrf: BestPathSettings) {
+        let (router, vrf) = try routers(text, dialect: dialect)
+        return (try #require(router.bgp?.bestPath), try #require(vrf.bgp?.bestPath))
+    }
+
+    /// BGP timers likewise: FRR's `timers bgp` in a VRF's block is that instance's (bgpd sets
+    /// `bgp->default_holdtime` of the instance in context), and a VRF without it has FRR's
+    /// default, not the router's; IOS's `timers bgp` is the process's, kept by its VRFs.
+    @Test func bgpTimersPerInstance() throws {
+        let frr = try Self.routers("""
+            frr version 10.1
+            frr defaults traditional
+            hostname r1
+            interface eth1 vrf RED
+             ip address 10.9.0.1/30
+            router bgp 65001
+             timers bgp 30 90
+            router bgp 65001 vrf RED
+             timers bgp 3 10
+             neighbor 10.9.0.2 remote-as 65002
+            """, dialect: .frr)
+        #expect(frr.router.timers.bgpHold?.value == .seconds(90) && frr.vrf.timers.bgpHold?.value == .seconds(10))
+        #expect(frr.vrf.timers.bgpHold?.location.line == 9)
+        let frrSilent = try Self.routers("""
+            frr version 10.1
+            frr defaults traditional
+            hostname r1
+            interface eth1 vrf RED
+             ip address 10.9.0.1/30
+            router bgp 65001
+             timers bgp 30 90
+            router bgp 65001 vrf RED
+             neighbor 10.9.0.2 remote-as 65002
+            """, dialect: .frr)
+        #expect(frrSilent.vrf.timers.bgpHold == nil && frrSilent.vrf.timers.bgpKeepalive == nil)
+        let ios = try Self.routers("""
+            hostname r1
+            vrf definition RED
+             rd 65001:1
+             address-family ipv4
+             exit-address-family
+            interface Ethernet1
+             vrf forwarding RED
+             ip address 10.9.0.1 255.255.255.252
+            router bgp 65001
+             timers bgp 10 30
+             address-family ipv4 vrf RED
+              neighbor 10.9.0.2 remote-as 65002
+              neighbor 10.9.0.2 activate
+             exit-address-family
+            """, dialect: .ios)
+        #expect(ios.vrf.timers.bgpHold?.value == .seconds(30) && ios.vrf.timers.bgpKeepalive?.value == .seconds(10))
     }
 
     @Test func iosVRFsKeepTheRoutersBestPathSettings() throws {
