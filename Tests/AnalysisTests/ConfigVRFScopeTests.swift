@@ -161,6 +161,41 @@ import Testing
 /// leaves the VRF at FRR's default and the VRF's own `bgp bestpath compare-routerid` stays in
 /// the VRF (bgpd: both commands set flags on the instance in context).
 @Suite struct ConfigVRFBGPSettingsTests {
+    /// r1 with VRF RED on one interface and a neighbor in it; `router` and `vrf` are the lines
+    /// of the router's BGP block and of the VRF's.
+    static func frr(router: String, vrf: String = "") -> String {
+        """
+        frr version 10.1
+        frr defaults traditional
+        hostname r1
+        interface eth1 vrf RED
+         ip address 10.9.0.1/30
+        router bgp 65001
+         \(router)
+        router bgp 65001 vrf RED
+        \(vrf.isEmpty ? "" : " \(vrf)\n") neighbor 10.9.0.2 remote-as 65002
+        """
+    }
+
+    static func ios(router: String) -> String {
+        """
+        hostname r1
+        vrf definition RED
+         rd 65001:1
+         address-family ipv4
+         exit-address-family
+        interface Ethernet1
+         vrf forwarding RED
+         ip address 10.9.0.1 255.255.255.252
+        router bgp 65001
+         \(router)
+         address-family ipv4 vrf RED
+          neighbor 10.9.0.2 remote-as 65002
+          neighbor 10.9.0.2 activate
+         exit-address-family
+        """
+    }
+
     static func routers(_ text: String, dialect: ConfigDialect) throws -> (router: Router, vrf: Router) {
         let (network, diagnostics) = ConfigNetworkBuilder.build([Linter.parse(text: text, file: "r1.cfg", dialect: dialect)], name: "vrf-settings")
         let built = try #require(network, "\(diagnostics.map(\.message))")
@@ -176,84 +211,22 @@ import Testing
     /// `bgp->default_holdtime` of the instance in context), and a VRF without it has FRR's
     /// default, not the router's; IOS's `timers bgp` is the process's, kept by its VRFs.
     @Test func bgpTimersPerInstance() throws {
-        let frr = try Self.routers("""
-            frr version 10.1
-            frr defaults traditional
-            hostname r1
-            interface eth1 vrf RED
-             ip address 10.9.0.1/30
-            router bgp 65001
-             timers bgp 30 90
-            router bgp 65001 vrf RED
-             timers bgp 3 10
-             neighbor 10.9.0.2 remote-as 65002
-            """, dialect: .frr)
+        let frr = try Self.routers(Self.frr(router: "timers bgp 30 90", vrf: "timers bgp 3 10"), dialect: .frr)
         #expect(frr.router.timers.bgpHold?.value == .seconds(90) && frr.vrf.timers.bgpHold?.value == .seconds(10))
         #expect(frr.vrf.timers.bgpHold?.location.line == 9)
-        let frrSilent = try Self.routers("""
-            frr version 10.1
-            frr defaults traditional
-            hostname r1
-            interface eth1 vrf RED
-             ip address 10.9.0.1/30
-            router bgp 65001
-             timers bgp 30 90
-            router bgp 65001 vrf RED
-             neighbor 10.9.0.2 remote-as 65002
-            """, dialect: .frr)
+        let frrSilent = try Self.routers(Self.frr(router: "timers bgp 30 90"), dialect: .frr)
         #expect(frrSilent.vrf.timers.bgpHold == nil && frrSilent.vrf.timers.bgpKeepalive == nil)
-        let ios = try Self.routers("""
-            hostname r1
-            vrf definition RED
-             rd 65001:1
-             address-family ipv4
-             exit-address-family
-            interface Ethernet1
-             vrf forwarding RED
-             ip address 10.9.0.1 255.255.255.252
-            router bgp 65001
-             timers bgp 10 30
-             address-family ipv4 vrf RED
-              neighbor 10.9.0.2 remote-as 65002
-              neighbor 10.9.0.2 activate
-             exit-address-family
-            """, dialect: .ios)
+        let ios = try Self.routers(Self.ios(router: "timers bgp 10 30"), dialect: .ios)
         #expect(ios.vrf.timers.bgpHold?.value == .seconds(30) && ios.vrf.timers.bgpKeepalive?.value == .seconds(10))
     }
 
     @Test func iosVRFsKeepTheRoutersBestPathSettings() throws {
-        let (router, vrf) = try Self.bestPaths("""
-            hostname r1
-            vrf definition RED
-             rd 65001:1
-             address-family ipv4
-             exit-address-family
-            interface Ethernet1
-             vrf forwarding RED
-             ip address 10.9.0.1 255.255.255.252
-            router bgp 65001
-             bgp always-compare-med
-             address-family ipv4 vrf RED
-              neighbor 10.9.0.2 remote-as 65002
-              neighbor 10.9.0.2 activate
-             exit-address-family
-            """, dialect: .ios)
+        let (router, vrf) = try Self.bestPaths(Self.ios(router: "bgp always-compare-med"), dialect: .ios)
         #expect(router.alwaysCompareMED == true && vrf.alwaysCompareMED == true)
     }
 
     @Test func frrVRFInstancesHaveTheirOwnBestPathSettings() throws {
-        let (router, vrf) = try Self.bestPaths("""
-            frr version 10.1
-            frr defaults traditional
-            hostname r1
-            interface eth1 vrf RED
-             ip address 10.9.0.1/30
-            router bgp 65001
-             bgp always-compare-med
-            router bgp 65001 vrf RED
-             bgp bestpath compare-routerid
-             neighbor 10.9.0.2 remote-as 65002
-            """, dialect: .frr)
+        let (router, vrf) = try Self.bestPaths(Self.frr(router: "bgp always-compare-med", vrf: "bgp bestpath compare-routerid"), dialect: .frr)
         #expect(router.alwaysCompareMED == true && router.compareRouterID == nil)
         #expect(vrf.alwaysCompareMED == nil && vrf.compareRouterID == true)
     }
