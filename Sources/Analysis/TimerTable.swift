@@ -56,9 +56,9 @@ public struct TimerTable: Sendable {
         // Each end's statement, by (router, neighbor index), to find a session's other end.
         var statusAt: [Int: [Int: BGPSessionStatus]] = [:]
         for status in plane.sessions where !status.isVPNAdjacency { statusAt[status.router, default: [:]][status.neighborIndex] = status }
+        // VRF instances too: a VRF's BGP instance has its own timers and sessions (PE-CE).
         routers = network.routers.indices.compactMap { r in
             let router = network.routers[r]
-            guard router.vrf == nil else { return nil }   // a VRF instance shares its router's timers
             var sessions: [Session] = []
             for status in plane.sessions where status.router == r && status.established && !status.isVPNAdjacency {
                 guard let peer = status.peerRouter, let local = status.localAddress,
@@ -99,7 +99,7 @@ public struct TimerTable: Sendable {
             return RouterRow(name: router.name, dialect: router.dialect, bgpKeepalive: router.bgp == nil ? nil : router.timer(.bgpKeepalive),
                              bgpHold: router.bgp == nil ? nil : router.timer(.bgpHold),
                              conditionalAdvertisementScan: hasConditions ? router.timer(.conditionalAdvertisementScan) : nil,
-                             spfDelay: network.igp(of: router) == nil ? nil : router.timer(.spfDelay),
+                             spfDelay: network.igp(of: router) == nil || router.vrf != nil ? nil : router.timer(.spfDelay),   // a VRF runs no IGP
                              sessions: sessions.sorted { $0.peer < $1.peer || $0.peer == $1.peer && $0.peerAddress < $1.peerAddress },
                              interfaces: interfaces, probes: probes)
         }

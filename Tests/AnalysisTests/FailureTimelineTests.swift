@@ -36,6 +36,20 @@ import Testing
         #expect(router.contains("+120 s .. +180 s R2: BGP session to R1 (10.1.0.1) goes down"), "\(router)")
     }
 
+    /// A VRF's sessions are timed like the router's: the CE-A1 to PE1/red link fails silently
+    /// (its interfaces stay up), so both ends of their eBGP session wait for the hold time, IOS
+    /// defaults 180 s with keepalives every 60 s. Before, the VRF end had no timers (VRF
+    /// instances were left out of the timer table) and its event was missing.
+    @Test func vrfSessionsAreTimed() throws {
+        let network = try #require(TopologyLoader.load(path: Self.topologies.appendingPathComponent("l3vpn-two-customers/topology.yml").path).network)
+        let spec = try RouteSim.failures(links: ["CE-A1-PE1/red"], routers: [], in: network).get()
+        let baseline = Engine.baseline(network)
+        let timeline = FailureTimeline(baseline: baseline.plane, failed: Engine.run(network, failures: spec, baseline: baseline), silentLinks: true)
+        let sessions = timeline.events.filter { $0.what.contains("BGP session") }.map { "\($0.window) \($0.router): \($0.what)" }
+        #expect(sessions.count == 2 && sessions.allSatisfy { $0.hasPrefix("+120 s .. +180 s") }, "\(sessions)")
+        #expect(sessions.contains { $0.contains("PE1/red: BGP session to CE-A1") }, "\(sessions)")
+    }
+
     /// The conditional-advertisement mitigation: R2 stops announcing the aggregate only at its
     /// next scan after the watched route goes, by 180 s (hold expiry) + 60 s (IOS scanner).
     @Test func conditionalAdvertisementWaitsForTheScanner() throws {
