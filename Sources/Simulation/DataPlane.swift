@@ -35,6 +35,10 @@ public struct DataPlane: Sendable {
     /// The RSVP-TE LSPs as signalled, computed on first use (traces, reports and the sweep's
     /// LSP changes all ask).
     let lspCache = LSPCache()
+    /// Per link, whether its LDP session is up (`LDPForwarding`): computed on first use, so the
+    /// tracers that share a plane (every scenario's fast-reroute instant reads the baseline's)
+    /// compute it once.
+    let ldpSessionsUp = ComputedOnce<[Bool]>()
 
     /// What did not settle when the control plane stopped (`Statistics.nonConvergence`).
     public struct NonConvergence: Sendable, Equatable {
@@ -311,6 +315,19 @@ final class LSPCache: Sendable {
         let computed = compute()
         entry.withLock { if $0.byHead == nil { $0.byHead = computed } }
         return computed
+    }
+}
+
+/// A value computed on first use, from any thread.
+final class ComputedOnce<Value: Sendable>: Sendable {
+    private let stored = Mutex<Value?>(nil)
+    func value(_ compute: () -> Value) -> Value {
+        if let known = stored.withLock({ $0 }) { return known }
+        let computed = compute()
+        return stored.withLock { stored in
+            if stored == nil { stored = computed }
+            return stored ?? computed
+        }
     }
 }
 

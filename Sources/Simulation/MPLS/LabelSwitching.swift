@@ -83,15 +83,11 @@ public enum LabelOperation: Hashable, Sendable {
 struct LDPForwarding: Sendable {
     let plane: DataPlane
     let sessionUp: [Bool]
-    let linkOfInterface: [InterfaceRef: Int]
 
     init?(plane: DataPlane) {
         guard plane.switchesLabels else { return nil }
         self.plane = plane
-        sessionUp = plane.network.links.indices.map { plane.ldpSessionDownReason(link: $0) == nil }
-        var links: [InterfaceRef: Int] = [:]
-        for (index, link) in plane.network.links.enumerated() { links[link.a] = index; links[link.b] = index }
-        linkOfInterface = links
+        sessionUp = plane.ldpSessionsUp.value { plane.network.links.indices.map { plane.ldpSessionDownReason(link: $0) == nil } }
     }
 
     func runsLDP(_ r: Int) -> Bool { plane.network.routers[r].mpls?.ldp == true }
@@ -133,7 +129,7 @@ struct LDPForwarding: Sendable {
     }
 
     func sessionUp(_ r: Int, _ interface: Int) -> Bool {
-        linkOfInterface[InterfaceRef(router: r, interface: interface)].map { sessionUp[$0] } ?? false
+        plane.liveness.linkOfInterface[InterfaceRef(router: r, interface: interface)].map { sessionUp[$0] } ?? false
     }
 
     func neighbor(of r: Int, via hop: NextHop) -> Int? {
@@ -147,7 +143,7 @@ struct LDPForwarding: Sendable {
         if isEgress(next, for: fec) {
             return plane.network.routers[next].mpls?.explicitNull == true ? .explicitNull(fec: fec, ingress: ingress) : .pop(fec: fec)
         }
-        let link = linkOfInterface[InterfaceRef(router: r, interface: hop.interface)]
+        let link = plane.liveness.linkOfInterface[InterfaceRef(router: r, interface: hop.interface)]
         if let link, !sessionUp[link] {
             return .untagged(fec: fec, reason: "no LDP session on \(plane.network.links[link].name) (\(plane.ldpSessionDownReason(link: link) ?? "down"))")
         }
