@@ -129,16 +129,13 @@ public enum ConfigNetworkBuilder {
             let device = ordered[sourceOfRouter[r]]
             if let vrf = routers[r].vrf {
                 routers[r].policies = routers[vrf.host].policies   // its host router's, set just before (hosts come first)
-                guard var facts = device.vrfBGP[vrf.name] else { continue }
-                let keepsRouter = Self.vrfKeepsRouterBGPSettings(device.dialect)
-                for timer in RouterTimerSettings.bgpInstanceTimers {
-                    routers[r].timers[keyPath: timer] = facts.timers[keyPath: timer] ?? (keepsRouter ? routers[vrf.host].timers[keyPath: timer] : nil)
-                }
-                facts.asn = routers[r].asn   // an instance speaks with its router's AS
-                (routers[r].bgp, routers[r].policies) = Self.bgpConfig(facts, inVRF: true, sessions: device.sessions(inVRF: vrf.name), device: device,
+                guard let own = device.vrfBGP[vrf.name] else { continue }
+                let facts = Self.vrfInstanceFacts(own, asn: routers[r].asn, device: device)
+                for timer in RouterTimerSettings.bgpInstanceTimers { routers[r].timers[keyPath: timer] = facts.timers[keyPath: timer] }
+                (routers[r].bgp, routers[r].policies) = Self.bgpConfig(facts, sessions: device.sessions(inVRF: vrf.name), device: device,
                                                                        asnOfAddress: asnOfAddress, interfacePeers: peers[r], diagnostics: &diagnostics)
             } else if let facts = device.bgp {
-                (routers[r].bgp, routers[r].policies) = Self.bgpConfig(facts, inVRF: false, sessions: device.sessions, device: device, asnOfAddress: asnOfAddress,
+                (routers[r].bgp, routers[r].policies) = Self.bgpConfig(facts, sessions: device.sessions, device: device, asnOfAddress: asnOfAddress,
                                                                        interfacePeers: peers[r], diagnostics: &diagnostics)
             }
         }
@@ -159,13 +156,13 @@ public enum ConfigNetworkBuilder {
 
     /// The BGP of a router or of one of its VRFs (`facts`, `sessions`): networks, aggregates,
     /// redistribution and neighbors with their policies; what the model cannot take is warned.
-    static func bgpConfig(_ facts: BGPConfigFacts, inVRF: Bool, sessions: [NeighborConfig], device: DeviceConfig, asnOfAddress: [IPAddress: ASN],
+    static func bgpConfig(_ facts: BGPConfigFacts, sessions: [NeighborConfig], device: DeviceConfig, asnOfAddress: [IPAddress: ASN],
                           interfacePeers: [String: InterfacePeer], diagnostics: inout [Diagnostic]) -> (BGPConfig, PolicySet) {
         func warn(_ message: String, _ at: SourceLocation, hint: String? = nil) { diagnostics.append(Diagnostic(.warning, "CFG001", message, at: at, hint: hint)) }
         var translator = PolicyTranslator(device: device)
-        var config = BGPConfig(bestPath: Self.bestPathSettings(facts, inVRF: inVRF, device: device), location: facts.location)
-        config.networkImportCheck = Self.instanceSetting(\.networkImportCheck, of: facts, inVRF: inVRF, device: device) ?? device.defaults.networkImportCheck
-        let requiresEBGPPolicy = Self.instanceSetting(\.ebgpRequiresPolicy, of: facts, inVRF: inVRF, device: device) ?? device.defaults.ebgpRequiresPolicy
+        var config = BGPConfig(bestPath: Self.bestPathSettings(facts, device: device), location: facts.location)
+        config.networkImportCheck = Self.networkImportCheck(facts, device: device)
+        let requiresEBGPPolicy = facts.ebgpRequiresPolicy ?? device.defaults.ebgpRequiresPolicy
         config.maximumPaths = facts.maximumPaths ?? 1
         config.maximumPathsIBGP = facts.maximumPathsIBGP ?? 1
         config.nextHopResolveViaDefault = device.nhtResolveViaDefault ?? device.defaults.nextHopResolveViaDefault
@@ -290,32 +287,36 @@ public enum ConfigNetworkBuilder {
         return families == [address.family] ? nil : families
     }
 
-    /// The decision-process knobs one BGP instance's config states (a VRF's keeps the
-    /// router's where `vrfKeepsRouterBGPSettings`), else the dialect's defaults.
-    static func bestPathSettings(_ facts: BGPConfigFacts, inVRF: Bool, device: DeviceConfig) -> BestPathSettings {
+    /// The decision-process knobs one BGP instance's config states, else the dialect's defaults.
+    static func bestPathSettings(_ facts: BGPConfigFacts, device: DeviceConfig) -> BestPathSettings {
         var settings = facts.bestPath
-        if inVRF && Self.vrfKeepsRouterBGPSettings(device.dialect), let router = device.bgp?.bestPath { settings = settings.inheriting(router) }
         settings.deterministicMED = settings.deterministicMED ?? device.defaults.deterministicMED
         return settings
     }
 
-    /// `bgp network import-check` as said in the config, else the dialect's default (nil: the
-    /// model's default, on).
-    public static func networkImportCheck(_ device: DeviceConfig) -> Bool? {
-        device.bgp?.networkImportCheck ?? device.defaults.networkImportCheck
+    /// `bgp network import-check` as one BGP instance's config says (the router's by default),
+    /// else the dialect's default (nil: the model's default, on).
+    public static func networkImportCheck(_ device: DeviceConfig) -> Bool? { networkImportCheck(device.bgp, device: device) }
+    static func networkImportCheck(_ facts: BGPConfigFacts?, device: DeviceConfig) -> Bool? {
+        facts?.networkImportCheck ?? device.defaults.networkImportCheck
     }
 
-    /// Whether a VRF's BGP keeps the settings of the router's. IOS and EOS configure it inside
-    /// the router's one BGP process, whose settings it keeps. FRR runs one instance per
-    /// `router bgp N vrf V`, a VRF's starting from the dialect's defaults like any new instance
-    /// (bgpd: `bgp_create` sets them; the commands change the instance in context, and
-    /// bgp_route.c reads `peer->bgp->ebgp_requires_policy`); a Junos routing instance has its
-    /// own `protocols bgp`.
-    static func vrfKeepsRouterBGPSettings(_ dialect: VendorDialect) -> Bool { dialect == .ios || dialect == .eos }
-
-    /// A setting of one BGP instance (`facts`: the router's, or one VRF's) as its config says.
-    static func instanceSetting(_ setting: KeyPath<BGPConfigFacts, Bool?>, of facts: BGPConfigFacts, inVRF: Bool, device: DeviceConfig) -> Bool? {
-        facts[keyPath: setting] ?? (inVRF && Self.vrfKeepsRouterBGPSettings(device.dialect) ? device.bgp?[keyPath: setting] : nil)
+    /// A VRF's BGP instance as it runs: its own block's facts, speaking with its router's AS,
+    /// and the router's process settings where the VRF states none — on IOS and EOS, which
+    /// configure a VRF's BGP inside the router's one process. FRR runs one instance per `router
+    /// bgp N vrf V`, a VRF's starting from the dialect's defaults like any new instance (bgpd:
+    /// `bgp_create` sets them; the commands change the instance in context, and bgp_route.c
+    /// reads `peer->bgp->ebgp_requires_policy`); a Junos routing instance has its own
+    /// `protocols bgp`.
+    static func vrfInstanceFacts(_ own: BGPConfigFacts, asn: ASN, device: DeviceConfig) -> BGPConfigFacts {
+        var facts = own
+        facts.asn = asn
+        guard device.dialect == .ios || device.dialect == .eos, let router = device.bgp else { return facts }
+        facts.ebgpRequiresPolicy = own.ebgpRequiresPolicy ?? router.ebgpRequiresPolicy
+        facts.networkImportCheck = own.networkImportCheck ?? router.networkImportCheck
+        facts.bestPath = own.bestPath.inheriting(router.bestPath)
+        for timer in RouterTimerSettings.bgpInstanceTimers { facts.timers[keyPath: timer] = own.timers[keyPath: timer] ?? router.timers[keyPath: timer] }
+        return facts
     }
 }
 
