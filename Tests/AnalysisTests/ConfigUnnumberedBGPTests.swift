@@ -11,6 +11,16 @@ import Testing
     static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("../../../shared/corpus").standardized
 
+    /// An FRR topotest's configs from the corpus, built; nil (said) without ../shared.
+    static func topotest(_ name: String, test: String) throws -> (Network, [Diagnostic])? {
+        let folder = corpus.appendingPathComponent("frr/frr-topotests/\(name)")
+        guard FileManager.default.fileExists(atPath: folder.path) else {
+            print("SKIPPED \(test): ../shared/corpus is not beside this checkout (it is in CI)")
+            return nil
+        }
+        return try RouteSim.loadConfigs([folder.path]).get()
+    }
+
     static func router(_ name: String, link: String, neighbor: String, announces: String? = nil, address: Bool = true) -> String {
         """
         frr version 10.1
@@ -148,12 +158,7 @@ import Testing
     /// (IPv4 over an IPv6 next hop, RFC 8950: what the topotest checks). Before, VRF neighbors
     /// on interfaces were not modelled.
     @Test func frrTopotestUnnumberedInVRFs() throws {
-        let folder = Self.corpus.appendingPathComponent("frr/frr-topotests/bgp_vrf_lite_ipv6_rtadv")
-        guard FileManager.default.fileExists(atPath: folder.path) else {
-            print("SKIPPED frrTopotestUnnumberedInVRFs: ../shared/corpus is not beside this checkout (it is in CI)")
-            return
-        }
-        let (network, diagnostics) = try RouteSim.loadConfigs([folder.path]).get()
+        guard let (network, diagnostics) = try Self.topotest("bgp_vrf_lite_ipv6_rtadv", test: "frrTopotestUnnumberedInVRFs") else { return }
         #expect(!diagnostics.contains { $0.severity != .note }, "\(diagnostics.map(\.message))")
         let plane = Engine.run(network)
         #expect(plane.sessions.count == 2 && plane.sessions.allSatisfy(\.established))
@@ -169,12 +174,7 @@ import Testing
     /// network import-check` over `neighbor r2-eth0 interface remote-as external`; the
     /// topotest expects r1 to hold it from r2 (test_bgp_unnumbered.py).
     @Test func frrTopotestBGPUnnumbered() throws {
-        let folder = Self.corpus.appendingPathComponent("frr/frr-topotests/bgp_unnumbered")
-        guard FileManager.default.fileExists(atPath: folder.path) else {
-            print("SKIPPED frrTopotestBGPUnnumbered: ../shared/corpus is not beside this checkout (it is in CI)")
-            return
-        }
-        let (network, _) = try RouteSim.loadConfigs([folder.path]).get()
+        guard let (network, _) = try Self.topotest("bgp_unnumbered", test: "frrTopotestBGPUnnumbered") else { return }
         let plane = Engine.run(network)
         let r1 = try #require(network.routerIndex["r1"])
         let prefix = try #require(Prefix("172.16.255.254/32"))
